@@ -1,0 +1,1 @@
+"""Answers over indexed news articles, with quotes checked against the stored text."""

@@ -1,0 +1,123 @@
+"""The answering chain, as LangChain runnables: condense -> retrieve -> answer -> verify.
+
+The same chain serves the CLI (``assistant ask``/``chat``), the web UI and the
+evaluation engine. With no LLM configured the answerer is extractive; with
+one, the LLM answers and the extractive answer stands in when none of the
+model's quotes survive verification. Each step's time lands in
+``Answer.timings_ms``.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from assistant.extractive import answer_extractive
+from assistant.followups import condense
+from assistant.llm import answer_with_llm, condense_with_llm
+from assistant.retrieval import Filters, HybridSearcher
+from assistant.schema import Answer
+from assistant.verification import verify_answer
+from index.errors import LLMError
+
+REFUSAL = "The indexed articles don't say."
+
+
+class AnswerChain:
+    def __init__(self, searcher: HybridSearcher, *, k: int = 8, llm: Any = None) -> None:
+        self.searcher = searcher
+        self.k = k
+        self.llm = llm
+        self.runnable: Runnable = (
+            RunnableLambda(self._condense, name="condense")
+            | RunnableLambda(self._retrieve, name="retrieve")
+            | RunnableLambda(self._answer, name="answer")
+            | RunnableLambda(self._verify, name="verify")
+        )
+
+    @staticmethod
+    def _timed(state: dict, step: str, started: float) -> None:
+        state.setdefault("timings_ms", {})[step] = round((time.perf_counter() - started) * 1000, 2)
+
+    def _condense(self, state: dict) -> dict:
+        t = time.perf_counter()
+        history = state.get("history") or []
+        question = state["question"]
+        standalone = condense(question, history)
+        if self.llm is not None and history:
+            try:
+                standalone = condense_with_llm(self.llm, question, history)
+            except LLMError:
+                pass  # rule-based condensing already gave an answer
+        state["standalone_question"] = standalone
+        self._timed(state, "condense", t)
+        return state
+
+    def _retrieve(self, state: dict) -> dict:
+        t = time.perf_counter()
+        k = state.get("k") or self.k
+        hits = self.searcher.search(state["standalone_question"], k, state.get("filters") or Filters())
+        state["passages"] = self.searcher.passages(hits)
+        self._timed(state, "retrieve", t)
+        return state
+
+    def _answer(self, state: dict) -> dict:
+        t = time.perf_counter()
+        question, passages = state["standalone_question"], state["passages"]
+        answer: Answer | None = None
+        if self.llm is not None and passages:
+            try:
+                answer = answer_with_llm(self.llm, question, passages)
+                verify_answer(answer, self._text_of(passages))
+                if not answer.citations and answer.answered:
+                    fallback = answer_extractive(question, passages, embed=self._embed)
+                    fallback.unverified_quotes = answer.unverified_quotes
+                    answer = fallback
+            except LLMError as exc:
+                answer = answer_extractive(question, passages, embed=self._embed)
+                answer.unverified_quotes.append({"n": 0, "article_id": "", "quote": "", "reason": str(exc)})
+        if answer is None:
+            answer = answer_extractive(question, passages, embed=self._embed)
+        state["answer"] = answer
+        self._timed(state, "answer", t)
+        return state
+
+    def _verify(self, state: dict) -> Answer:
+        t = time.perf_counter()
+        answer: Answer = verify_answer(state["answer"], self._text_of(state["passages"]))
+        if not answer.citations:
+            answer.answered = False
+            if not answer.answer:
+                answer.answer = REFUSAL
+        answer.question = state["question"]
+        answer.standalone_question = state["standalone_question"]
+        answer.retrieved = [
+            {"article_id": p.article_id, "chunk_id": p.chunk_id, "title": p.title, "score": p.score,
+             "start": p.start, "end": p.end, "text": p.text}
+            for p in state["passages"]
+        ]
+        self._timed(state, "verify", t)
+        answer.timings_ms = state["timings_ms"]
+        return answer
+
+    def _embed(self, texts: list[str]) -> list[list[float]]:
+        return self.searcher.store.encoder.embed_documents(texts)
+
+    @staticmethod
+    def _text_of(passages):
+        texts = {p.article_id: p.article_text for p in passages}
+        return texts.get
+
+    def invoke(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
+               filters: Filters | None = None) -> Answer:
+        t = time.perf_counter()
+        answer = self.runnable.invoke(
+            {"question": question, "history": [tuple(h) for h in history or []], "k": k, "filters": filters}
+        )
+        answer.timings_ms["total"] = round((time.perf_counter() - t) * 1000, 2)
+        return answer
+
+
+__all__ = ["AnswerChain", "REFUSAL"]

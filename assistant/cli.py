@@ -1,0 +1,280 @@
+"""The ``assistant`` command line. Every error is one line on stderr (exit 1, or 2 for usage)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+import click
+
+from index.errors import AssistantError
+from index.settings import Settings, settings_options
+
+STORE_SETTINGS = ("home", "chroma_host", "chroma_port", "collection", "encoder", "chunk_size", "chunk_overlap",
+                  "embed_title", "threads")
+ANSWER_SETTINGS = (*STORE_SETTINGS, "k", "llm", "llm_base_url", "llm_model", "llm_api_key", "llm_timeout")
+
+
+class AssistantGroup(click.Group):
+    """Renders our errors (and anything unexpected) as one line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AssistantError as exc:
+            click.secho(f"Error: {exc}", err=True, fg="red")
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("ASSISTANT_DEBUG"):
+                raise
+            message = " ".join(str(exc).split())[:300]
+            click.secho(f"Error: unexpected {type(exc).__name__}: {message} (set ASSISTANT_DEBUG=1 for details)",
+                        err=True, fg="red")
+            sys.exit(1)
+
+
+def make_engine(**options: Any):
+    from assistant.engine import Engine
+
+    return Engine(Settings.load(**options))
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def pick(options: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    return {n: options.pop(n) for n in names if n in options}
+
+
+@click.group(cls=AssistantGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="news-assistant")
+def cli() -> None:
+    """Chat with news articles and get answers with verified, cited quotes. Offline."""
+
+
+@cli.command("index")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Drop the index and build it again from these paths.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON report; no progress bar.")
+@settings_options(*STORE_SETTINGS, "max_file_mb")
+def index_command(paths: tuple[Path, ...], rebuild: bool, as_json: bool, **options: Any) -> None:
+    """Index articles from PATHS (files or folders; default corpus/).
+
+    Unchanged articles are skipped without encoding, changed ones replaced, and
+    articles gone from an indexed folder removed. Exit code 1 if any file was rejected.
+    """
+    engine = make_engine(**options)
+    paths = paths or (Path("corpus"),)
+    bar = None
+
+    def progress(done: int, total: int, desc: str) -> None:
+        nonlocal bar
+        if as_json or not sys.stderr.isatty():
+            return
+        if bar is None:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, desc=desc, unit="article", file=sys.stderr)
+        bar.n = done
+        bar.refresh()
+
+    report = engine.index(list(paths), rebuild=rebuild, progress=progress)
+    if bar is not None:
+        bar.close()
+    data = report.to_dict()
+    if as_json:
+        echo_json({k: data[k] for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks",
+                                        "seconds")} | {"warnings": data["warnings"]})
+    else:
+        for w in report.warnings:
+            click.secho(f"warning: {w}", err=True, fg="yellow")
+        for r in report.rejected:
+            click.secho(f"rejected: {r['path']}: {r['reason']}", err=True, fg="red")
+        click.echo(
+            f"{report.added} added, {report.updated} updated, {report.skipped} unchanged, {report.deleted} deleted, "
+            f"{len(report.rejected)} rejected; {report.articles} articles, {report.chunks} chunks "
+            f"in {report.seconds:.1f}s"
+        )
+    if report.rejected:
+        sys.exit(1)
+
+
+@cli.command("articles")
+@click.option("--json", "as_json", is_flag=True)
+@settings_options(*STORE_SETTINGS)
+def articles_command(as_json: bool, **options: Any) -> None:
+    """List indexed articles (id, title, outlet, date, chunks)."""
+    rows = make_engine(**options).articles()
+    if as_json:
+        echo_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['id']}\t{r['published'][:10] or '-'}\t{r['source'] or '-'}\t{r['chunks']}\t{r['title']}")
+    click.echo(f"{len(rows)} articles", err=True)
+
+
+@cli.command("show")
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True)
+@settings_options(*STORE_SETTINGS)
+def show_command(article_id: str, as_json: bool, **options: Any) -> None:
+    """Show one article's metadata and its stored text (the text offsets point into)."""
+    data = make_engine(**options).article(article_id)
+    if as_json:
+        echo_json(data)
+        return
+    for key in ("id", "title", "source", "published", "author", "url", "path", "n_chunks"):
+        if data.get(key) not in ("", None):
+            click.echo(f"{key}: {data[key]}")
+    click.echo("")
+    click.echo(data["text"])
+
+
+@cli.command("delete")
+@click.argument("article_id")
+@settings_options(*STORE_SETTINGS)
+def delete_command(article_id: str, **options: Any) -> None:
+    """Remove an article and its chunks from the index."""
+    make_engine(**options).delete(article_id)
+    click.echo(f"deleted {article_id}")
+
+
+def filter_options(func):
+    func = click.option("--until", default="", help="Only articles published on or before this date (YYYY-MM-DD).")(func)
+    func = click.option("--since", default="", help="Only articles published on or after this date (YYYY-MM-DD).")(func)
+    func = click.option("--source", "sources", multiple=True, help="Only articles from this outlet (repeatable).")(func)
+    return func
+
+
+def make_filters(sources: tuple[str, ...], since: str, until: str):
+    from assistant.retrieval import Filters
+
+    return Filters(tuple(sources), since, until)
+
+
+@cli.command("search")
+@click.argument("query")
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@filter_options
+@settings_options(*STORE_SETTINGS, "k")
+def search_command(query: str, mode: str, as_json: bool, sources, since, until, **options: Any) -> None:
+    """Raw retrieval: the top chunks for QUERY with offsets and scores."""
+    engine = make_engine(**options)
+    rows = engine.search(query, filters=make_filters(sources, since, until), mode=mode)
+    if as_json:
+        echo_json(rows)
+        return
+    for i, r in enumerate(rows, 1):
+        click.echo(f"{i}. [{r['score']:.4f}] {r['title']} ({r['source'] or '-'}) {r['article_id']} "
+                   f"{r['start']}-{r['end']}")
+        click.echo("   " + " ".join(r["text"].split())[:300])
+
+
+def render_answer(answer) -> str:
+    lines = [answer.answer, ""]
+    if answer.citations:
+        lines.append("Sources:")
+    for c in answer.citations:
+        who = f"{c.speaker}: " if c.speaker else ""
+        meta = ", ".join(x for x in (c.title, c.source, c.published[:10]) if x)
+        lines.append(f"[{c.n}] {who}\u201c{c.quote}\u201d")
+        lines.append(f"    {meta} ({c.article_id} {c.start}-{c.end})")
+    return "\n".join(lines).rstrip()
+
+
+@cli.command("ask")
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True)
+@filter_options
+@settings_options(*ANSWER_SETTINGS)
+def ask_command(question: str, as_json: bool, sources, since, until, **options: Any) -> None:
+    """Answer QUESTION with numbered, verified quotes from the indexed articles."""
+    engine = make_engine(**options)
+    answer = engine.ask(question, filters=make_filters(sources, since, until))
+    if as_json:
+        echo_json(answer.to_dict())
+    else:
+        click.echo(render_answer(answer))
+
+
+@cli.command("chat")
+@filter_options
+@settings_options(*ANSWER_SETTINGS)
+def chat_command(sources, since, until, **options: Any) -> None:
+    """A multi-turn chat in the terminal (follow-ups keep the history). Ctrl-D to quit."""
+    engine = make_engine(**options)
+    filters = make_filters(sources, since, until)
+    history: list[tuple[str, str]] = []
+    click.echo("Ask about the indexed articles. Empty line or Ctrl-D to quit; /clear forgets the history.")
+    while True:
+        try:
+            question = click.prompt(">", prompt_suffix=" ", default="", show_default=False)
+        except (EOFError, click.exceptions.Abort):
+            break
+        question = question.strip()
+        if not question:
+            break
+        if question == "/clear":
+            history.clear()
+            continue
+        try:
+            answer = engine.ask(question, history, filters=filters)
+        except AssistantError as exc:
+            click.secho(f"Error: {exc}", err=True, fg="red")
+            continue
+        click.echo(render_answer(answer) + "\n")
+        history.append((question, answer.answer))
+
+
+@cli.command("quotes")
+@click.argument("speaker")
+@click.option("--limit", type=int, default=None, help="Show at most this many quotes.")
+@click.option("--json", "as_json", is_flag=True)
+@settings_options(*STORE_SETTINGS)
+def quotes_command(speaker: str, limit: int | None, as_json: bool, **options: Any) -> None:
+    """Everything SPEAKER said across the indexed articles, newest first."""
+    rows = make_engine(**options).quotes(speaker, limit)
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        click.echo(f"No quotes by {speaker} in the indexed articles.")
+    for r in rows:
+        click.echo(f"{r['speaker']} ({r['kind']}): \u201c{r['quote']}\u201d")
+        click.echo(f"    {r['title']}, {r['source'] or '-'}, {r['published'][:10] or 'undated'} "
+                   f"({r['article_id']} {r['start']}-{r['end']})")
+
+
+def _register_plugins() -> None:
+    try:
+        from assistant.cli_eval import eval_command
+
+        cli.add_command(eval_command, "eval")
+    except ImportError:
+        pass
+    for ep in entry_points(group="assistant.commands"):
+        try:
+            cli.add_command(ep.load(), ep.name)
+        except Exception as exc:  # noqa: BLE001 - a broken plugin must not break the CLI
+            click.secho(f"warning: could not load command {ep.name}: {exc}", err=True, fg="yellow")
+
+
+_register_plugins()
+
+
+def main() -> None:
+    cli(prog_name="assistant")
+
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,131 @@
+"""Optional LLM answerers: any OpenAI-compatible endpoint, or Ollama, via LangChain chat models.
+
+The model sees numbered sources and must reply with JSON quotes tagged with
+their source number. Its quotes then go through the same exact check as the
+extractive answerer's (``assistant.verification``): what the article does
+not contain is dropped and reported, never shown as a quote. The model's
+prose is reduced to plain text (no markdown images, links or HTML), so an
+article that smuggles in a tracking image or a link changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from assistant.schema import Answer, Citation, Passage
+from index.errors import ConfigError, LLMError
+from index.settings import Settings
+from prompts import load as load_prompt
+
+
+def make_chat_model(settings: Settings) -> Any:
+    if not settings.llm_model:
+        raise ConfigError("an LLM backend needs a model name: set --llm-model or ASSISTANT_LLM_MODEL")
+    if settings.llm == "openai":
+        from langchain_openai import ChatOpenAI
+
+        return ChatOpenAI(
+            model=settings.llm_model, base_url=settings.llm_base_url or None,
+            api_key=settings.llm_api_key or "not-needed", timeout=settings.llm_timeout, max_retries=1,
+            temperature=0,
+        )
+    if settings.llm == "ollama":
+        from langchain_ollama import ChatOllama
+
+        return ChatOllama(model=settings.llm_model, base_url=settings.llm_base_url or None, temperature=0)
+    raise ConfigError(f"unknown LLM backend {settings.llm!r}")
+
+
+def _invoke(model: Any, messages: list[tuple[str, str]]) -> str:
+    try:
+        reply = model.invoke(messages)
+    except Exception as exc:  # httpx, openai and ollama errors all end here
+        raise LLMError(f"the LLM endpoint failed: {type(exc).__name__}: {exc}") from exc
+    content = reply.content if hasattr(reply, "content") else reply
+    if isinstance(content, list):
+        content = "".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
+    return str(content)
+
+
+def format_sources(passages: list[Passage]) -> str:
+    blocks = []
+    for i, p in enumerate(passages, 1):
+        head = " | ".join(x for x in (p.title, p.source, p.published[:10]) if x)
+        blocks.append(f"[{i}] {head}\n{p.text}")
+    return "\n\n".join(blocks)
+
+
+def condense_with_llm(model: Any, question: str, history: list[tuple[str, str]]) -> str:
+    convo = "\n".join(f"User: {u}\nAssistant: {a}" for u, a in history[-4:])
+    text = _invoke(model, [("user", load_prompt("condense").format(history=convo, question=question))])
+    text = text.strip().strip('"').splitlines()[0].strip() if text.strip() else ""
+    return text or question
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
+_TAG = re.compile(r"<[^>]{0,200}>")
+_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+", re.IGNORECASE)
+
+
+def plain_text(text: str) -> str:
+    """Reduce model prose to plain text: no images, links, URLs or HTML tags."""
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    text = _URL.sub("", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def parse_reply(raw: str) -> dict[str, Any]:
+    body = raw.strip()
+    fence = re.search(r"```(?:json)?\s*(.*?)```", body, re.DOTALL)
+    if fence:
+        body = fence.group(1)
+    start, end = body.find("{"), body.rfind("}")
+    if start < 0 or end <= start:
+        raise LLMError("the LLM reply was not a JSON object")
+    try:
+        data = json.loads(body[start : end + 1])
+    except json.JSONDecodeError as exc:
+        raise LLMError(f"the LLM reply was not valid JSON: {exc.msg}") from exc
+    if not isinstance(data, dict):
+        raise LLMError("the LLM reply was not a JSON object")
+    return data
+
+
+def answer_with_llm(model: Any, question: str, passages: list[Passage]) -> Answer:
+    messages = [
+        ("system", load_prompt("answer_system")),
+        ("user", load_prompt("answer_user").format(sources=format_sources(passages), question=question)),
+    ]
+    data = parse_reply(_invoke(model, messages))
+    citations: list[Citation] = []
+    unverified: list[dict] = []
+    for n, item in enumerate(data.get("quotes") or [], 1):
+        if not isinstance(item, dict):
+            continue
+        quote = str(item.get("quote", ""))
+        try:
+            passage = passages[int(item.get("source", 0)) - 1]
+            if int(item.get("source", 0)) < 1:
+                raise IndexError
+        except (ValueError, TypeError, IndexError):
+            unverified.append({"n": n, "article_id": "", "quote": quote, "reason": "cites no given source"})
+            continue
+        citations.append(Citation(
+            n=n, article_id=passage.article_id, title=passage.title, source=passage.source, url=passage.url,
+            published=passage.published, quote=quote, start=passage.start, end=passage.start,
+            speaker=str(item.get("speaker") or ""), verified=False,
+        ))
+    answerable = bool(data.get("answerable", True))
+    return Answer(
+        question=question, standalone_question=question, answered=answerable and bool(citations),
+        answer=plain_text(str(data.get("answer", ""))), citations=citations if answerable else [],
+        unverified_quotes=unverified, answerer="llm",
+    )
+
+
+__all__ = ["answer_with_llm", "condense_with_llm", "make_chat_model", "parse_reply", "plain_text"]

@@ -1,0 +1,1 @@
+"""Loading, chunking, embedding and storing news articles in Chroma."""

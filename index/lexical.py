@@ -1,0 +1,85 @@
+"""BM25 over the stored chunks (bm25s), rebuilt whenever the store's revision moves.
+
+Chroma's own sparse/BM25 search is refused by a local client, so the lexical
+side lives in memory here, built from the chunk texts in Chroma (titles
+included, as in the embedded text) and kept in step through the store's
+revision number: one cheap metadata read per search.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any, Iterable
+
+import numpy as np
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+STOPWORDS = frozenset(
+    """a an and are as at be been but by did do does for from had has have he her him his how i if in into is it
+    its me my of on or our she so that the their them then there these they this to was we were what when where
+    which who whom why will with would you your about after also than said says say""".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    out = []
+    for word in _TOKEN.findall(text.lower()):
+        if word in STOPWORDS:
+            continue
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+class LexicalIndex:
+    def __init__(self) -> None:
+        self.revision = -1
+        self.ids: list[str] = []
+        self.texts: list[str] = []
+        self.metas: list[dict[str, Any]] = []
+        self._bm25 = None
+        self._lock = threading.Lock()
+
+    def build(self, rows: Iterable[tuple[str, str, dict[str, Any]]], revision: int) -> None:
+        import bm25s
+
+        ids, texts, metas, tokens = [], [], [], []
+        for cid, text, meta in rows:
+            ids.append(cid)
+            texts.append(text)
+            metas.append(meta)
+            tokens.append(tokenize(f"{meta.get('title', '')}\n{text}") or ["\x00empty"])
+        bm25 = None
+        if ids:
+            bm25 = bm25s.BM25()
+            bm25.index(tokens, show_progress=False)
+        with self._lock:
+            self.ids, self.texts, self.metas, self._bm25, self.revision = ids, texts, metas, bm25, revision
+
+    def ensure_fresh(self, store) -> None:
+        """Rebuild from ``store`` when its revision differs from the one indexed."""
+        revision = store.revision()
+        if revision != self.revision:
+            self.build(store.iter_chunks(), revision)
+
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Top-k (row, score) with positive scores; ``allowed`` is a boolean mask over rows."""
+        with self._lock:
+            bm25 = self._bm25
+        terms = tokenize(query)
+        if bm25 is None or not terms:
+            return []
+        scores = np.asarray(bm25.get_scores(terms), dtype=np.float32)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+
+__all__ = ["LexicalIndex", "tokenize"]

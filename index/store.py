@@ -1,0 +1,236 @@
+"""The Chroma store: chunk vectors plus every article's full text and metadata.
+
+Two collections per index, both in Chroma so that an embedded store and a
+``chroma run`` server behave the same and any client of a server sees the
+same texts:
+
+- ``<prefix>_chunks``: one record per chunk; the document is exactly
+  ``article_text[start:end]``; metadata carries article id, offsets, title,
+  source, dates and the article's content hash.
+- ``<prefix>_articles``: one record per article; the document is the full
+  normalised text that offsets point into. A record ``__meta__`` holds the
+  encoder, dimension and chunker the index was built with, and a revision
+  number bumped on every change (lexical indexes use it to stay in step).
+
+Writes go through ``write_lock()``: a file lock under the data home, so a
+second writer fails fast with ``IndexLocked`` instead of interleaving.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+import warnings
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from index.embeddings import ChromaEmbeddingFunction, Encoder
+from index.errors import IndexLocked, IndexMismatch, NotFound, StoreError, StoreUnavailable
+from index.settings import Settings
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# Chroma tries to rebuild a stored embedding function by name; we always pass ours explicitly.
+warnings.filterwarnings("ignore", message="Could not reconstruct embedding function")
+
+META_ID = "__meta__"
+MAX_BATCH = 5000  # Chroma refuses batches above 5,461
+PLACEHOLDER_VECTOR = [1.0]
+
+
+@dataclass
+class ChunkHit:
+    chunk_id: str
+    text: str
+    metadata: dict[str, Any]
+    score: float
+
+
+def _client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    try:
+        if settings.chroma_host:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        path = settings.home_path / "chroma"
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as exc:
+        where = (
+            f"the Chroma server at {settings.chroma_host}:{settings.chroma_port}"
+            if settings.chroma_host else f"the Chroma store in {settings.home_path / 'chroma'}"
+        )
+        raise StoreUnavailable(f"could not open {where}: {exc}") from exc
+
+
+class Store:
+    def __init__(self, settings: Settings, encoder: Encoder, chunker: str) -> None:
+        self.settings = settings
+        self.encoder = encoder
+        self.chunker = chunker
+        self.client = _client(settings)
+        self._ef = ChromaEmbeddingFunction(encoder)
+        self._open_collections()
+
+    # -- collections ---------------------------------------------------------------
+    def _open_collections(self) -> None:
+        prefix = self.settings.collection
+        try:
+            self.chunks = self.client.get_or_create_collection(
+                f"{prefix}_chunks", embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}}
+            )
+            self.articles = self.client.get_or_create_collection(f"{prefix}_articles", embedding_function=self._ef)
+        except Exception as exc:
+            raise StoreUnavailable(f"could not open the Chroma collections: {exc}") from exc
+
+    @property
+    def expected_meta(self) -> dict[str, Any]:
+        return {
+            "encoder": self.encoder.name,
+            "dimension": self.encoder.dimension,
+            "chunker": self.chunker,
+        }
+
+    def meta(self) -> dict[str, Any]:
+        got = self._call(self.articles.get, ids=[META_ID], include=["metadatas"])
+        return dict(got["metadatas"][0]) if got["ids"] else {}
+
+    def check_compatible(self) -> None:
+        """Refuse an index built with another encoder or chunker, saying what to run."""
+        meta = self.meta()
+        if not meta:
+            return
+        for key, want in self.expected_meta.items():
+            if meta.get(key) != want:
+                raise IndexMismatch(
+                    f"the index was built with {key}={meta.get(key)!r} but this run uses {want!r}; "
+                    f"run `assistant index --rebuild` to rebuild it, or use the settings it was built with"
+                )
+
+    def bump_revision(self) -> int:
+        meta = self.meta() or {}
+        revision = int(meta.get("revision", 0)) + 1
+        meta.update(self.expected_meta, revision=revision, updated=time.time())
+        self._call(self.articles.upsert, ids=[META_ID], embeddings=[PLACEHOLDER_VECTOR], metadatas=[meta],
+                   documents=[""])
+        return revision
+
+    def revision(self) -> int:
+        return int(self.meta().get("revision", 0))
+
+    def reset(self) -> None:
+        prefix = self.settings.collection
+        for name in (f"{prefix}_chunks", f"{prefix}_articles"):
+            with contextlib.suppress(Exception):
+                self.client.delete_collection(name)
+        self._open_collections()
+
+    # -- locking -------------------------------------------------------------------
+    @contextlib.contextmanager
+    def write_lock(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        home = self.settings.home_path
+        home.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(home / "index.lock"))
+        try:
+            lock.acquire(timeout=0)
+        except Timeout as exc:
+            raise IndexLocked(
+                f"the index in {home} is locked by another writer; wait for it to finish and try again"
+            ) from exc
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # -- reads -----------------------------------------------------------------------
+    def _call(self, method, **kwargs):
+        try:
+            return method(**kwargs)
+        except Exception as exc:
+            if "Could not connect" in str(exc) or "Connection" in type(exc).__name__:
+                raise StoreUnavailable(f"the Chroma server does not answer: {exc}") from exc
+            raise StoreError(f"Chroma {method.__name__} failed: {exc}") from exc
+
+    def article_records(self) -> dict[str, dict[str, Any]]:
+        """Metadata of every stored article (no texts), by id."""
+        out: dict[str, dict[str, Any]] = {}
+        offset = 0
+        while True:
+            got = self._call(self.articles.get, include=["metadatas"], limit=MAX_BATCH, offset=offset)
+            for aid, meta in zip(got["ids"], got["metadatas"]):
+                if aid != META_ID:
+                    out[aid] = dict(meta)
+            if len(got["ids"]) < MAX_BATCH:
+                return out
+            offset += MAX_BATCH
+
+    def get_articles(self, ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        if not ids:
+            return {}
+        got = self._call(self.articles.get, ids=list(ids), include=["documents", "metadatas"])
+        return {aid: (doc, dict(meta)) for aid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+
+    def get_article(self, article_id: str) -> tuple[str, dict[str, Any]]:
+        found = self.get_articles([article_id]) if article_id != META_ID else {}
+        if article_id not in found:
+            raise NotFound(f"no article with id {article_id!r}; `assistant articles` lists them")
+        return found[article_id]
+
+    def chunk_count(self) -> int:
+        return int(self._call(self.chunks.count))
+
+    def iter_chunks(self, batch: int = MAX_BATCH) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        offset = 0
+        while True:
+            got = self._call(self.chunks.get, include=["documents", "metadatas"], limit=batch, offset=offset)
+            yield from zip(got["ids"], got["documents"], got["metadatas"])
+            if len(got["ids"]) < batch:
+                return
+            offset += batch
+
+    def dense_search(self, vector: list[float], k: int, where: dict | None = None) -> list[ChunkHit]:
+        n = self.chunk_count()
+        if n == 0:
+            return []
+        got = self._call(
+            self.chunks.query, query_embeddings=[vector], n_results=min(k, n), where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            ChunkHit(cid, doc, dict(meta), 1.0 - float(dist))
+            for cid, doc, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
+                                            got["distances"][0])
+        ]
+
+    # -- writes (callers hold write_lock) ------------------------------------------------
+    def upsert_articles(self, ids: list[str], texts: list[str], metas: list[dict[str, Any]]) -> None:
+        for i in range(0, len(ids), MAX_BATCH):
+            sl = slice(i, i + MAX_BATCH)
+            self._call(self.articles.upsert, ids=ids[sl], documents=texts[sl], metadatas=metas[sl],
+                       embeddings=[PLACEHOLDER_VECTOR] * len(ids[sl]))
+
+    def upsert_chunks(self, ids: list[str], vectors: list[list[float]], texts: list[str],
+                      metas: list[dict[str, Any]]) -> None:
+        for i in range(0, len(ids), MAX_BATCH):
+            sl = slice(i, i + MAX_BATCH)
+            self._call(self.chunks.upsert, ids=ids[sl], embeddings=vectors[sl], documents=texts[sl],
+                       metadatas=metas[sl])
+
+    def delete_chunks(self, article_id: str, keep_hash: str | None = None) -> None:
+        where: dict[str, Any] = {"article_id": article_id}
+        if keep_hash is not None:
+            where = {"$and": [where, {"content_hash": {"$ne": keep_hash}}]}
+        self._call(self.chunks.delete, where=where)
+
+    def delete_articles(self, ids: list[str]) -> None:
+        for aid in ids:
+            self.delete_chunks(aid)
+        if ids:
+            self._call(self.articles.delete, ids=list(ids))
+
+
+__all__ = ["ChunkHit", "META_ID", "Store"]
