@@ -24,6 +24,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+# Spinning OpenMP workers make multi-threaded torch 10x slower on a busy machine.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
@@ -91,7 +93,7 @@ class SentenceTransformerEncoder(Encoder):
         try:
             with self._lock:
                 # One thread answers a single query fastest on a busy machine; bulk work uses every core.
-                want = self.batch_threads if len(texts) > 8 else self.query_threads
+                want = self.batch_threads if len(texts) >= BATCH_SIZE else self.query_threads
                 if self._torch.get_num_threads() != want:
                     self._torch.set_num_threads(want)
                 vectors = self.model.encode(

@@ -69,3 +69,46 @@ def multihop_engine(tmp_path_factory: pytest.TempPathFactory, real_encoder):
     report = engine.index([data])
     assert report.rejected == [] and report.added == 610
     return engine
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real `chroma run` server: the one CI started (CHROMA_TEST_URL) or one started here."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    url = os.environ.get("CHROMA_TEST_URL")
+    proc = None
+    if not url:
+        chroma = Path(sys.executable).parent / "chroma"
+        port = _free_port()
+        env = {**os.environ, "RUST_LOG": "warn", "ANONYMIZED_TELEMETRY": "False"}
+        proc = subprocess.Popen(
+            [str(chroma), "run", "--path", str(tmp_path_factory.mktemp("chroma-server")), "--port", str(port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        )
+        url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2):
+                break
+        except OSError:
+            if time.time() > deadline or (proc and proc.poll() is not None):
+                pytest.fail(f"the Chroma server at {url} did not start")
+            time.sleep(0.3)
+    host, port = url.rsplit("//", 1)[1].rsplit(":", 1)
+    yield host, int(port)
+    if proc:
+        proc.terminate()
+        proc.wait(timeout=20)

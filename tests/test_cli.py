@@ -1,0 +1,87 @@
+"""The command line, in-process with click's runner and the fake encoder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import cli
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ASSISTANT_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("ASSISTANT_ENCODER", "fake")
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str):
+        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_index_json_report_and_idempotency(run, corpus_dir):
+    first = run("index", str(corpus_dir), "--json")
+    assert first.exit_code == 0, first.output
+    data = json.loads(first.stdout)
+    assert set(data) >= {"added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "seconds"}
+    assert (data["added"], data["articles"], data["rejected"]) == (1, 1, [])
+    again = json.loads(run("index", str(corpus_dir), "--json").stdout)
+    assert (again["added"], again["skipped"]) == (0, 1)
+
+
+def test_default_path_is_corpus(run, corpus_dir):
+    # the runner's working directory holds corpus/
+    result = run("index")
+    assert result.exit_code == 0 and "1 added" in result.stdout
+
+
+def test_articles_show_search_delete(run, corpus_dir):
+    run("index", str(corpus_dir))
+    rows = json.loads(run("articles", "--json").stdout)
+    assert len(rows) == 1 and rows[0]["chunks"] >= 1
+    aid = rows[0]["id"]
+    shown = json.loads(run("show", aid, "--json").stdout)
+    assert shown["text"].startswith("The Kremlin has responded")
+    hits = json.loads(run("search", "Peskov", "--json", "--k", "2").stdout)
+    assert hits and all(shown["text"][h["start"] : h["end"]] == h["text"] for h in hits)
+    assert run("delete", aid).exit_code == 0
+    assert json.loads(run("articles", "--json").stdout) == []
+
+
+def test_rejections_exit_1_and_name_the_file(run, tmp_path, corpus_dir):
+    (corpus_dir / "empty.txt").write_text("")
+    result = run("index", str(corpus_dir), "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["added"] == 1 and [Path(r["path"]).name for r in data["rejected"]] == ["empty.txt"]
+    plain = run("index", str(tmp_path / "missing-folder"))
+    assert plain.exit_code == 1 and "missing-folder" in plain.stderr
+
+
+def test_errors_are_one_line_with_exit_codes(run):
+    missing = run("show", "no-such-id")
+    assert missing.exit_code == 1
+    assert missing.stderr.startswith("Error: ") and len(missing.stderr.strip().splitlines()) == 1
+    bad_setting = run("search", "x", "--k", "0")
+    assert bad_setting.exit_code == 2 and "k must be at least 1" in bad_setting.stderr
+    bad_date = run("search", "x", "--since", "yesterday")
+    assert bad_date.exit_code == 2 and "--since" in bad_date.stderr
+    assert "Traceback" not in missing.stderr + bad_setting.stderr + bad_date.stderr
+
+
+def test_settings_come_from_env_and_options(monkeypatch):
+    from index.settings import Settings
+
+    monkeypatch.setenv("ASSISTANT_K", "5")
+    monkeypatch.setenv("CHROMA_HOST", "db.local")
+    s = Settings.load(k=None, chunk_size=700)
+    assert (s.k, s.chroma_host, s.chunk_size) == (5, "db.local", 700)
+    monkeypatch.setenv("ASSISTANT_EMBED_TITLE", "maybe")
+    from index.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="ASSISTANT_EMBED_TITLE"):
+        Settings.load()

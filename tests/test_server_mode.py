@@ -1,0 +1,40 @@
+"""The same code path against a real `chroma run` server (HttpClient)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from assistant.engine import Engine
+from index.embeddings import FakeEncoder
+from index.errors import StoreUnavailable
+from index.settings import Settings
+
+pytestmark = pytest.mark.server
+
+
+def test_index_search_and_reindex_against_a_server(chroma_server, tmp_path, corpus_dir):
+    host, port = chroma_server
+    settings = Settings(home=str(tmp_path / "home"), encoder="fake", chroma_host=host, chroma_port=port,
+                        collection=f"t{uuid.uuid4().hex[:8]}", chunk_size=400, chunk_overlap=80)
+    engine = Engine(settings, encoder=FakeEncoder())
+    first = engine.index([corpus_dir])
+    assert (first.added, first.articles) == (1, 1) and first.chunks > 1
+    assert engine.index([corpus_dir]).skipped == 1
+    # a second client of the same server sees the same articles and exact texts
+    other = Engine(settings, encoder=FakeEncoder())
+    (row,) = other.articles()
+    text = other.article_text(row["id"])
+    for _, doc, meta in other.store.iter_chunks():
+        assert text[meta["start"] : meta["end"]] == doc
+    hits = other.search("Peskov Kremlin spokesperson", k=3)
+    assert hits and hits[0]["article_id"] == row["id"]
+    other.delete(row["id"])
+    assert engine.articles() == [] and engine.store.chunk_count() == 0
+
+
+def test_unreachable_server_is_one_clear_error(tmp_path):
+    settings = Settings(home=str(tmp_path), encoder="fake", chroma_host="127.0.0.1", chroma_port=9)
+    with pytest.raises(StoreUnavailable, match="127.0.0.1:9"):
+        Engine(settings, encoder=FakeEncoder()).articles()
