@@ -72,6 +72,7 @@ class AnswerChain:
                 answer = answer_with_llm(self.llm, question, passages)
                 verify_answer(answer, self._text_of(passages))
                 if not answer.citations and answer.answered:
+                    # the model claimed an answer but none of its quotes survived: extractive stands in
                     fallback = answer_extractive(question, passages, embed=self._embed)
                     fallback.unverified_quotes = answer.unverified_quotes
                     answer = fallback
@@ -79,7 +80,9 @@ class AnswerChain:
                 answer = answer_extractive(question, passages, embed=self._embed)
                 answer.unverified_quotes.append({"n": 0, "article_id": "", "quote": "", "reason": str(exc)})
         if answer is None:
-            answer = answer_extractive(question, passages, embed=self._embed)
+            history = state.get("history") or []
+            shown = history[-1][1] if history else ""
+            answer = answer_extractive(question, passages, embed=self._embed, already_shown=shown)
         state["answer"] = answer
         self._timed(state, "answer", t)
         return state

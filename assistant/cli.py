@@ -20,7 +20,26 @@ ANSWER_SETTINGS = (*STORE_SETTINGS, "k", "llm", "llm_base_url", "llm_model", "ll
 
 
 class AssistantGroup(click.Group):
-    """Renders our errors (and anything unexpected) as one line instead of a traceback."""
+    """Renders our errors (and anything unexpected) as one line instead of a traceback.
+
+    Commands from other packages (``assistant.commands`` entry points, e.g. ``serve``
+    from ``ui``) are loaded on first lookup, so importing this module never imports them.
+    """
+
+    _plugins_loaded = False
+
+    def _load_plugins(self) -> None:
+        if not AssistantGroup._plugins_loaded:
+            AssistantGroup._plugins_loaded = True
+            _register_plugins()
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._load_plugins()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_plugins()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -269,8 +288,6 @@ def _register_plugins() -> None:
         except Exception as exc:  # noqa: BLE001 - a broken plugin must not break the CLI
             click.secho(f"warning: could not load command {ep.name}: {exc}", err=True, fg="yellow")
 
-
-_register_plugins()
 
 
 def main() -> None:

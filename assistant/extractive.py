@@ -88,7 +88,7 @@ _TAIL = r"\s*[?.!]*\s*$"
 _TOPIC = r"(?:\s+(?:about|on|regarding|concerning|of|to|over|after)\s+(?P<t>.+?))?"
 _SPEAKER_PATTERNS = [
     re.compile(
-        r"^(?:what|which\s+\w+)\s+(?:did|does|do|has|have|had|is|was)\s+(?P<x>.+?)\s+(?:"
+        r"^(?:what(?:\s+else)?|which\s+\w+)\s+(?:did|does|do|has|have|had|is|was)\s+(?P<x>.+?)\s+(?:(?:also|else)\s+)?(?:"
         + _SPEAKER_VERBS
         + r")\b"
         + _TOPIC
@@ -122,6 +122,7 @@ _NUMBER_RE = re.compile(
     r"millions?|billions?|half|percent)\b",
     re.I,
 )
+_ELSE_RE = re.compile(r"\b(?:else|other|more|also|again)\b", re.I)
 _PLACE_RE = re.compile(r"\b(?:in|at|from|near|to)\s+(?:the\s+)?[A-Z]")
 _NAME_RE = re.compile(r"(?<=\S\s)[A-Z][a-z]+")
 
@@ -350,6 +351,7 @@ def _speaker_answer(
     embed: Embed | None,
     max_citations: int,
     min_score: float,
+    shown: str = "",
 ) -> Answer | None:
     by_article: dict[str, list[int]] = {}
     for i, p in enumerate(passages):
@@ -370,6 +372,10 @@ def _speaker_answer(
             if not named and not any(q.sentence_start < c.end and c.start < q.sentence_end for c in chunks):
                 continue
             found.append((order, p, q))
+    if shown:
+        # a follow-up ("What else did he say?"): leave out what the previous answer already quoted
+        fresh = [item for item in found if fold(item[2].quote).lower() not in shown]
+        found = fresh or found
     if not found:
         return None
     if info.topic:
@@ -489,6 +495,13 @@ def _factual_answer(
     absent: Sequence[str] = (),
 ) -> Answer:
     cands = _candidates(passages)
+    if info.speaker:
+        # "What did X say ...?" with no quotation of X: only sentences about X can answer it
+        who = {stem(w) for w in _WORD_RE.findall(info.speaker)} - {stem(r) for r in ROLE_WORDS} - _GENERIC
+        who -= {stem(w) for w in STOPWORDS}
+        cands = [c for c in cands if who & c.terms]
+        if not cands:
+            return _refuse(question, f"No retrieved passage quotes or mentions {info.speaker}.")
     if not cands:
         return _refuse(question, "No retrieved passage has a usable sentence.")
     n_docs = len(cands)
@@ -568,6 +581,7 @@ def answer_extractive(
     embed: Embed | None,
     max_citations: int = 4,
     min_score: float = DEFAULT_MIN_SCORE,
+    already_shown: str = "",
 ) -> Answer:
     """Answer from verbatim sentences/quotations of ``passages`` or refuse; see the module docstring."""
     question = question.strip()
@@ -582,7 +596,8 @@ def answer_extractive(
             question, "Not found in the retrieved articles: " + ", ".join(dict.fromkeys(missing)) + "."
         )
     if info.speaker:
-        answer = _speaker_answer(info, question, passages, embed, max(1, max_citations), min_score)
+        shown = fold(already_shown).lower() if _ELSE_RE.search(question) else ""
+        answer = _speaker_answer(info, question, passages, embed, max(1, max_citations), min_score, shown)
         if answer is not None:
             return answer
     return _factual_answer(info, question, passages, embed, max(1, max_citations), min_score, absent)

@@ -14,6 +14,7 @@ import json
 import re
 from typing import Any
 
+from assistant.quotes import locate
 from assistant.schema import Answer, Citation, Passage
 from index.errors import ConfigError, LLMError
 from index.settings import Settings
@@ -96,6 +97,24 @@ def parse_reply(raw: str) -> dict[str, Any]:
     return data
 
 
+def _find_quote(quote: str, passages: list[Passage], cited: int) -> tuple[Passage, tuple[int, int]] | None:
+    """Locate a model's quote in the article of the source it cites, else in another given source.
+
+    Models often get the source number wrong while copying the words right; the
+    citation then goes to the article that really contains them.
+    """
+    order = list(range(len(passages)))
+    if 0 < cited <= len(passages):
+        order.remove(cited - 1)
+        order.insert(0, cited - 1)
+    for i in order:
+        p = passages[i]
+        span = locate(quote, p.article_text, hint=p.start)
+        if span is not None:
+            return p, span
+    return None
+
+
 def answer_with_llm(model: Any, question: str, passages: list[Passage]) -> Answer:
     messages = [
         ("system", load_prompt("answer_system")),
@@ -109,20 +128,23 @@ def answer_with_llm(model: Any, question: str, passages: list[Passage]) -> Answe
             continue
         quote = str(item.get("quote", ""))
         try:
-            passage = passages[int(item.get("source", 0)) - 1]
-            if int(item.get("source", 0)) < 1:
-                raise IndexError
-        except (ValueError, TypeError, IndexError):
-            unverified.append({"n": n, "article_id": "", "quote": quote, "reason": "cites no given source"})
+            cited = int(item.get("source", 0))
+        except (ValueError, TypeError):
+            cited = 0
+        found = _find_quote(quote, passages, cited)
+        if found is None:
+            unverified.append({"n": n, "article_id": passages[cited - 1].article_id if 0 < cited <= len(passages)
+                               else "", "quote": quote, "reason": "not found verbatim in the given sources"})
             continue
+        passage, (start, end) = found
         citations.append(Citation(
             n=n, article_id=passage.article_id, title=passage.title, source=passage.source, url=passage.url,
-            published=passage.published, quote=quote, start=passage.start, end=passage.start,
+            published=passage.published, quote=passage.article_text[start:end], start=start, end=end,
             speaker=str(item.get("speaker") or ""), verified=False,
         ))
     answerable = bool(data.get("answerable", True))
     return Answer(
-        question=question, standalone_question=question, answered=answerable and bool(citations),
+        question=question, standalone_question=question, answered=answerable,
         answer=plain_text(str(data.get("answer", ""))), citations=citations if answerable else [],
         unverified_quotes=unverified, answerer="llm",
     )

@@ -181,3 +181,28 @@ __all__ = [
     "squeeze",
     "token_f1",
 ]
+
+
+# --- MultiHop-RAG MAP ------------------------------------------------------
+
+
+def multihop_map_at_k(facts: Sequence[str], chunks: Sequence[str], k: int = 10) -> float:
+    """MultiHop-RAG's MAP@k variant for one query: at each rank r <= k whose chunk is a hit, add
+    (number of facts first found at r) / r; divide by min(number of facts, k). Facts and chunks are
+    squeezed as in ``fact_in_chunk``; the fact count includes duplicates, as in their script."""
+    if not facts:
+        return 0.0
+    gold = [squeeze(f) for f in facts]
+    found: set[str] = set()
+    total = 0.0
+    for rank, chunk in enumerate(chunks[:k], start=1):
+        text = squeeze(chunk)
+        if not any(g and g in text for g in gold):
+            continue
+        new = [g for g in dict.fromkeys(gold) if g and g in text and g not in found]
+        found.update(new)
+        total += len(new) / rank
+    return total / min(len(facts), k)
+
+
+__all__ += ["multihop_map_at_k"]

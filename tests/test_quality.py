@@ -1,0 +1,68 @@
+"""Answer quality over the seed article with the 609 MultiHop-RAG articles as distractors (real encoder)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import cli
+
+pytestmark = pytest.mark.slow
+SEED_EVAL = Path(__file__).parent / "data" / "seed_eval.jsonl"
+
+
+@pytest.fixture
+def run(multihop_engine, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_HOME", multihop_engine.settings.home)
+
+    def invoke(*args: str):
+        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_seed_eval_passes_the_ci_threshold(run, tmp_path):
+    cases = [json.loads(line) for line in SEED_EVAL.read_text().splitlines() if line.strip()]
+    assert len(cases) >= 30 and sum(1 for c in cases if c.get("answerable") is False) >= 6
+    result = run("eval", str(SEED_EVAL), "--fail-under", "0.9", "--json", "--report", str(tmp_path / "report"))
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    summary = report["summary"]
+    assert summary["pass_rate"] >= 0.9
+    assert summary["metrics"]["citation_validity"]["mean"] == 1.0
+    assert (tmp_path / "report" / "report.html").exists()
+
+
+def test_what_did_peskov_say_json(run):
+    result = run("ask", "What did Peskov say?", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"question", "standalone_question", "answered", "answer", "citations", "retrieved", "timings_ms"}
+    assert data["answered"] is True and data["citations"]
+    texts: dict[str, str] = {}
+    for c in data["citations"]:
+        assert set(c) >= {"n", "article_id", "title", "source", "url", "published", "quote", "start", "end",
+                          "speaker", "verified"}
+        if c["article_id"] not in texts:
+            shown = run("show", c["article_id"], "--json")
+            texts[c["article_id"]] = json.loads(shown.stdout)["text"]
+        assert texts[c["article_id"]][c["start"] : c["end"]] == c["quote"]
+        assert c["verified"] is True
+    assert any("Peskov" in c["speaker"] for c in data["citations"])
+    assert any("political will to resume contacts" in c["quote"] for c in data["citations"])
+    assert [c["n"] for c in data["citations"]] == list(range(1, len(data["citations"]) + 1))
+
+
+def test_quotes_command_lists_peskov_across_articles(run):
+    result = run("quotes", "Peskov", "--json")
+    rows = json.loads(result.stdout)
+    assert rows and all("Peskov" in r["speaker"] for r in rows)
+    assert {"direct", "reported"} <= {r["kind"] for r in rows}
+
+
+def test_unrelated_question_is_refused(run):
+    data = json.loads(run("ask", "What is the boiling point of liquid nitrogen on Neptune?", "--json").stdout)
+    assert data["answered"] is False and data["citations"] == []
