@@ -1,7 +1,7 @@
 """Re-indexing: make the store match the given files, doing only the work that changed.
 
-- Unchanged article (same id, same SHA-256 of its normalised text): skipped,
-  zero encoder calls.
+- Unchanged article (same id, same SHA-256 of its normalised text and of its
+  metadata): skipped, zero encoder calls.
 - Changed article: new chunks written, then its old chunks deleted.
 - Article gone from an indexed folder (or record gone from an indexed file):
   removed, scoped to that folder or file; files rejected this run keep
@@ -16,6 +16,8 @@ incomplete article, so a ``kill -9`` at any point converges on the next run.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -57,11 +59,18 @@ def embed_text(article: Article | dict, chunk: str, with_title: bool) -> str:
     return f"{title}\n{chunk}" if with_title and title else chunk
 
 
+def meta_hash(a: Article) -> str:
+    """Fingerprint of the metadata we store and embed: a corrected title re-indexes the article too."""
+    fields = [a.title, a.source, a.url, a.published, a.author, a.path, a.root]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def _article_meta(a: Article, n_chunks: int, complete: bool) -> dict[str, Any]:
     return {
         "title": a.title, "source": a.source, "url": a.url, "published": a.published,
         "published_ts": published_timestamp(a.published), "author": a.author, "path": a.path,
         "root": a.root, "source_file": a.extra.get("source_file", ""), "content_hash": a.content_hash,
+        "meta_hash": meta_hash(a),
         "n_chunks": n_chunks, "complete": complete, "indexed_at": time.time(),
     }
 
@@ -142,7 +151,8 @@ def index_paths(store: Store, paths: Iterable[Path], settings: Settings, *, rebu
                     seen.add(a.id)
                     a.extra["source_file"] = str(file.resolve())
                     old = existing.get(a.id)
-                    if old and old.get("content_hash") == a.content_hash and old.get("complete"):
+                    if (old and old.get("complete") and old.get("content_hash") == a.content_hash
+                            and old.get("meta_hash") == meta_hash(a)):
                         report.skipped += 1
                         continue
                     if old:

@@ -37,7 +37,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl"})
 SUPPORTED_SUFFIXES: frozenset[str] = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
-TITLE_MAX = 200
+TITLE_MAX = 150
 _SNIFF_BYTES = 8192
 _GARBAGE_RATIO = 0.01  # share of control characters above which decoded text is "binary"
 _MISSING = {"", "none", "null", "nan", "n/a"}
@@ -297,6 +297,10 @@ def title_from_text(text: str, markdown: bool = False) -> str:
     sentence = _first_sentence(line)
     if len(sentence) <= TITLE_MAX:
         return sentence
+    # a lede sentence is no headline: keep its main clause (up to the first comma past 60 characters)
+    comma = sentence.find(", ", 60)
+    if 0 < comma <= TITLE_MAX:
+        return sentence[:comma]
     cut = line[:TITLE_MAX].rsplit(" ", 1)[0] or line[:TITLE_MAX]
     return cut.rstrip(" ,;:-") + "…"
 

@@ -199,3 +199,15 @@ def test_kill_9_mid_index_converges(fake_settings, tmp_path):
     assert n_chunks == sum(int(m["n_chunks"]) for m in records.values())
     again = engine.index([docs])
     assert (again.added, again.updated, again.skipped) == (0, 0, 1500)
+
+
+def test_metadata_change_updates_the_article(fake_settings, tmp_path):
+    docs = tmp_path / "docs"
+    write(docs / "a.md", "---\ntitle: First title\nsource: Daily\n---\n" + article(1))
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([docs])
+    write(docs / "a.md", "---\ntitle: Corrected title\nsource: Daily\n---\n" + article(1))
+    report = engine.index([docs])
+    assert (report.updated, report.skipped) == (1, 0)
+    assert [a["title"] for a in engine.articles()] == ["Corrected title"]
+    assert {m["title"] for _, _, m in engine.store.iter_chunks()} == {"Corrected title"}
