@@ -76,7 +76,7 @@ _GENERIC = set(
     """
     say said says tell told happen happened know think thing according article articles news report
     reported mention mentioned describe explain did does doe do get make made go went quote respond
-    react response reaction comment
+    react response reaction comment else other more also again anything something
 """.split()
 )
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
