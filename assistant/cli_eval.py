@@ -126,6 +126,7 @@ def _run(testset: Path, *, as_json: bool, limit: int | None, settings: Settings)
     if limit is not None:
         cases = cases[:limit]
     engine = Engine(settings)
+    engine.warm_up()  # model load and index build are not part of any case's latency
     meta = {
         "testset": str(testset),
         "cases": len(cases),

@@ -57,6 +57,13 @@ class Engine:
             llm = make_chat_model(self.settings)
         return AnswerChain(self.searcher, k=self.settings.k, llm=llm)
 
+    def warm_up(self) -> None:
+        """Load the encoder, open the store and build the lexical index now, not in the first request."""
+        _ = self.chain
+        self.encoder.embed_documents(["warm up"])
+        if self.store.chunk_count():
+            self.search("warm up", k=1)
+
     # -- indexing ----------------------------------------------------------------------------
     def index(self, paths: list[Path | str], *, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
         with self._lock:

@@ -492,6 +492,9 @@ def fake_engine(monkeypatch):
             self.settings = settings
             made.append(self)
 
+        def warm_up(self):
+            self.warmed = True
+
         def ask(self, question, history=None, k=None):
             if question == "refuse":
                 return make_answer(question, answered=False, text="Not found.")

@@ -199,9 +199,7 @@ def _open_controls(panel: str) -> tuple[gr.Textbox, gr.Button]:
 
 def warm_up(engine: Any) -> None:
     """Build the store, encoder and chain once, before concurrent requests race to do it."""
-    _ = engine.chain
-    if engine.articles():
-        engine.search("warm up", k=1)
+    engine.warm_up()
 
 
 def launch_options(settings: Any) -> dict[str, Any]:
