@@ -14,8 +14,17 @@ import click
 from index.errors import AssistantError
 from index.settings import Settings, settings_options
 
-STORE_SETTINGS = ("home", "chroma_host", "chroma_port", "collection", "encoder", "chunk_size", "chunk_overlap",
-                  "embed_title", "threads")
+STORE_SETTINGS = (
+    "home",
+    "chroma_host",
+    "chroma_port",
+    "collection",
+    "encoder",
+    "chunk_size",
+    "chunk_overlap",
+    "embed_title",
+    "threads",
+)
 ANSWER_SETTINGS = (*STORE_SETTINGS, "k", "llm", "llm_base_url", "llm_model", "llm_api_key", "llm_timeout")
 
 
@@ -56,8 +65,11 @@ class AssistantGroup(click.Group):
             if os.environ.get("ASSISTANT_DEBUG"):
                 raise
             message = " ".join(str(exc).split())[:300]
-            click.secho(f"Error: unexpected {type(exc).__name__}: {message} (set ASSISTANT_DEBUG=1 for details)",
-                        err=True, fg="red")
+            click.secho(
+                f"Error: unexpected {type(exc).__name__}: {message} (set ASSISTANT_DEBUG=1 for details)",
+                err=True,
+                fg="red",
+            )
             sys.exit(1)
 
 
@@ -112,8 +124,13 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, as_json: bool, **optio
         bar.close()
     data = report.to_dict()
     if as_json:
-        echo_json({k: data[k] for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks",
-                                        "seconds")} | {"warnings": data["warnings"]})
+        echo_json(
+            {
+                k: data[k]
+                for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "seconds")
+            }
+            | {"warnings": data["warnings"]}
+        )
     else:
         for w in report.warnings:
             click.secho(f"warning: {w}", err=True, fg="yellow")
@@ -169,7 +186,9 @@ def delete_command(article_id: str, **options: Any) -> None:
 
 
 def filter_options(func):
-    func = click.option("--until", default="", help="Only articles published on or before this date (YYYY-MM-DD).")(func)
+    func = click.option("--until", default="", help="Only articles published on or before this date (YYYY-MM-DD).")(
+        func
+    )
     func = click.option("--since", default="", help="Only articles published on or after this date (YYYY-MM-DD).")(func)
     func = click.option("--source", "sources", multiple=True, help="Only articles from this outlet (repeatable).")(func)
     return func
@@ -195,8 +214,9 @@ def search_command(query: str, mode: str, as_json: bool, sources, since, until, 
         echo_json(rows)
         return
     for i, r in enumerate(rows, 1):
-        click.echo(f"{i}. [{r['score']:.4f}] {r['title']} ({r['source'] or '-'}) {r['article_id']} "
-                   f"{r['start']}-{r['end']}")
+        click.echo(
+            f"{i}. [{r['score']:.4f}] {r['title']} ({r['source'] or '-'}) {r['article_id']} {r['start']}-{r['end']}"
+        )
         click.echo("   " + " ".join(r["text"].split())[:300])
 
 
@@ -271,8 +291,10 @@ def quotes_command(speaker: str, limit: int | None, as_json: bool, **options: An
         click.echo(f"No quotes by {speaker} in the indexed articles.")
     for r in rows:
         click.echo(f"{r['speaker']} ({r['kind']}): \u201c{r['quote']}\u201d")
-        click.echo(f"    {r['title']}, {r['source'] or '-'}, {r['published'][:10] or 'undated'} "
-                   f"({r['article_id']} {r['start']}-{r['end']})")
+        click.echo(
+            f"    {r['title']}, {r['source'] or '-'}, {r['published'][:10] or 'undated'} "
+            f"({r['article_id']} {r['start']}-{r['end']})"
+        )
 
 
 def _register_plugins() -> None:
@@ -287,7 +309,6 @@ def _register_plugins() -> None:
             cli.add_command(ep.load(), ep.name)
         except Exception as exc:  # noqa: BLE001 - a broken plugin must not break the CLI
             click.secho(f"warning: could not load command {ep.name}: {exc}", err=True, fg="yellow")
-
 
 
 def main() -> None:

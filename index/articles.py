@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import UTC
 from urllib.parse import urlsplit, urlunsplit
 
 from index.text import content_hash
@@ -67,7 +68,7 @@ def article_id(*, url: str = "", relpath: str = "", key: str = "") -> str:
 
 def published_timestamp(published: str) -> int:
     """Epoch seconds of an ISO 8601 date/datetime (UTC when naive); -1 when unknown."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     if not published:
         return -1
@@ -76,5 +77,5 @@ def published_timestamp(published: str) -> int:
     except ValueError:
         return -1
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
     return int(dt.timestamp())

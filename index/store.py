@@ -22,8 +22,9 @@ import contextlib
 import os
 import time
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from index.embeddings import ChromaEmbeddingFunction, Encoder
 from index.errors import IndexLocked, IndexMismatch, NotFound, StoreError, StoreUnavailable

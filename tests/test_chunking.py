@@ -3,7 +3,9 @@ from hypothesis import strategies as st
 
 from index.chunking import chunk_text, sentence_spans
 
-WORDS = st.sampled_from(["alpha", "Beta", "gamma.", "delta!", "eps?", "U.S.", "“quote”", "é", "\n", "\n\n", "  ", "x" * 50])
+WORDS = st.sampled_from(
+    ["alpha", "Beta", "gamma.", "delta!", "eps?", "U.S.", "“quote”", "é", "\n", "\n\n", "  ", "x" * 50]
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -14,7 +14,6 @@ import pytest
 from assistant.engine import Engine
 from index.embeddings import FakeEncoder
 from index.errors import IndexMismatch, NotFound
-from index.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

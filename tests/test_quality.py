@@ -40,12 +40,31 @@ def test_what_did_peskov_say_json(run):
     result = run("ask", "What did Peskov say?", "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) >= {"question", "standalone_question", "answered", "answer", "citations", "retrieved", "timings_ms"}
+    assert set(data) >= {
+        "question",
+        "standalone_question",
+        "answered",
+        "answer",
+        "citations",
+        "retrieved",
+        "timings_ms",
+    }
     assert data["answered"] is True and data["citations"]
     texts: dict[str, str] = {}
     for c in data["citations"]:
-        assert set(c) >= {"n", "article_id", "title", "source", "url", "published", "quote", "start", "end",
-                          "speaker", "verified"}
+        assert set(c) >= {
+            "n",
+            "article_id",
+            "title",
+            "source",
+            "url",
+            "published",
+            "quote",
+            "start",
+            "end",
+            "speaker",
+            "verified",
+        }
         if c["article_id"] not in texts:
             shown = run("show", c["article_id"], "--json")
             texts[c["article_id"]] = json.loads(shown.stdout)["text"]
