@@ -102,8 +102,7 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
     store.upsert_chunks(ids, vectors, texts, metas)
     for a in group:
         store.delete_chunks(a.id, keep_hash=a.content_hash)
-    store.upsert_articles([a.id for a in group], [a.text for a in group],
-                          [_article_meta(a, n, True) for a, n in zip(group, chunk_counts)])
+    store.update_article_metas([a.id for a in group], [_article_meta(a, n, True) for a, n in zip(group, chunk_counts)])
     done[0] += len(group)
     if progress:
         progress(done[0], total, "indexing")

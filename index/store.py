@@ -214,6 +214,11 @@ class Store:
             self._call(self.articles.upsert, ids=ids[sl], documents=texts[sl], metadatas=metas[sl],
                        embeddings=[PLACEHOLDER_VECTOR] * len(ids[sl]))
 
+    def update_article_metas(self, ids: list[str], metas: list[dict[str, Any]]) -> None:
+        """Rewrite article metadata only (the texts stay as written)."""
+        for i in range(0, len(ids), MAX_BATCH):
+            self._call(self.articles.update, ids=ids[i : i + MAX_BATCH], metadatas=metas[i : i + MAX_BATCH])
+
     def upsert_chunks(self, ids: list[str], vectors: list[list[float]], texts: list[str],
                       metas: list[dict[str, Any]]) -> None:
         for i in range(0, len(ids), MAX_BATCH):
