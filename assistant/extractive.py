@@ -275,6 +275,20 @@ def _term_present(term: str, vocab: set[str]) -> bool:
     return False
 
 
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _date_words(published: str) -> str:
+    """'2023-10-07T12:00:00+00:00' -> '2023 October 7 07 7th' (how questions name dates)."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    if not m:
+        return ""
+    year, month, day = m.groups()
+    n = int(day)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{year} {_MONTHS[int(month) - 1]} {n} {day} {n}{suffix}"
+
+
 def _missing_terms(info: QuestionInfo, passages: Sequence[Passage]) -> tuple[list[str], list[str]]:
     """Question words no retrieved passage (text or title) contains: (fatal, others).
 
@@ -283,8 +297,9 @@ def _missing_terms(info: QuestionInfo, passages: Sequence[Passage]) -> tuple[lis
     """
     vocab: set[str] = set()
     for p in passages:
-        vocab.update(stem(w) for w in _WORD_RE.findall(p.text))
-        vocab.update(stem(w) for w in _WORD_RE.findall(p.title or ""))
+        # outlet and publication date are part of what a passage says ("as TechCrunch reported on Oct 7")
+        about = " ".join([p.text, p.title or "", p.source or "", _date_words(p.published or "")])
+        vocab.update(stem(w) for w in _WORD_RE.findall(about))
     missing = [n for n in info.key_names if not _term_present(stem(n), vocab)]
     if missing:
         return missing, []
