@@ -289,6 +289,12 @@ def _date_words(published: str) -> str:
     return f"{year} {_MONTHS[int(month) - 1]} {n} {day} {n}{suffix}"
 
 
+def _passage_vocab(p: Passage) -> set[str]:
+    # outlet and publication date are part of what a passage says ("as TechCrunch reported on Oct 7")
+    about = " ".join([p.text, p.title or "", p.source or "", _date_words(p.published or "")])
+    return {stem(w) for w in _WORD_RE.findall(about)}
+
+
 def _missing_terms(info: QuestionInfo, passages: Sequence[Passage]) -> tuple[list[str], list[str]]:
     """Question words no retrieved passage (text or title) contains: (fatal, others).
 
@@ -297,9 +303,7 @@ def _missing_terms(info: QuestionInfo, passages: Sequence[Passage]) -> tuple[lis
     """
     vocab: set[str] = set()
     for p in passages:
-        # outlet and publication date are part of what a passage says ("as TechCrunch reported on Oct 7")
-        about = " ".join([p.text, p.title or "", p.source or "", _date_words(p.published or "")])
-        vocab.update(stem(w) for w in _WORD_RE.findall(about))
+        vocab |= _passage_vocab(p)
     missing = [n for n in info.key_names if not _term_present(stem(n), vocab)]
     if missing:
         return missing, []
@@ -517,6 +521,13 @@ def _factual_answer(
         cands = [c for c in cands if who & c.terms]
         if not cands:
             return _refuse(question, f"No retrieved passage quotes or mentions {info.speaker}.")
+    numbers = [stem(n) for n in info.key_names if any(ch.isdigit() for ch in n)]
+    if numbers and cands:
+        # "the 2030 World Cup": an answer must come from a passage that has the number itself
+        vocabs = {p.chunk_id: _passage_vocab(p) for p in passages}
+        cands = [c for c in cands if all(_term_present(n, vocabs[c.passage.chunk_id]) for n in numbers)]
+        if not cands:
+            return _refuse(question, "No retrieved passage mentions " + ", ".join(numbers) + " with the rest.")
     if not cands:
         return _refuse(question, "No retrieved passage has a usable sentence.")
     n_docs = len(cands)
