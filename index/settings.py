@@ -45,7 +45,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("chunk_size", 1000, "Target chunk size in characters (chunks end on sentence boundaries).", int),
     Setting("chunk_overlap", 150, "Characters of whole sentences repeated between neighbouring chunks.", int),
-    Setting("embed_title", True, "Prefix each chunk's title when embedding it (not in the stored text).", bool),
+    Setting("embed_title", False, "Prefix each chunk's title when embedding it (not in the stored text).", bool),
     Setting("max_file_mb", 20.0, "Files larger than this many MiB are rejected.", float),
     Setting(
         "threads", 1, "Torch CPU threads for the encoder (1 is fastest for single queries on a busy machine).", int
@@ -91,7 +91,7 @@ class Settings:
     encoder: str = "all-MiniLM-L6-v2"
     chunk_size: int = 1000
     chunk_overlap: int = 150
-    embed_title: bool = True
+    embed_title: bool = False
     max_file_mb: float = 20.0
     threads: int = 1
     k: int = 8

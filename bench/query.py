@@ -1,0 +1,247 @@
+"""Query latency against a floor, and retrieval quality by the official MultiHop-RAG rules.
+
+(a) Latency: p50/p95 of a warm, in-process ``Engine.ask`` (extractive answerer) over ~50
+MultiHop-RAG query strings, beside the floor measured in the same run with the same
+questions: embed the query + one Chroma top-k (``store.dense_search``). Each question is
+timed for both, in alternating order, so machine noise hits both alike. Measured on the
+MultiHop corpus index and on a synthetic ~100k-chunk index: a copy of it plus extra
+articles made of corpus sentences shuffled at random, chunked by the real chunker, with
+random unit vectors written directly (``store.upsert_chunks``) instead of encoding 100k
+texts, and matching article records so retrieval and passages work. Random vectors are
+near-orthogonal to real queries, so the extra chunks cost the dense search its full
+traversal but seldom rank; in BM25 their (real) words do compete. The BM25 index is built
+by a warm-up query before anything is timed.
+
+(b) Quality: Hits@4, Hits@10, MRR@10, MAP@10 over the 887 complete queries for bm25,
+dense and hybrid (``engine.search(q, k=10, mode=...)``), in one run.
+
+    .venv/bin/python bench/query.py [--home DIR] [--questions 50] [--extra-chunks 100000]
+
+Last line: one JSON object. MultiHop-RAG (Tang & Yang, 2024), ODC-BY.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+import _common as c
+import numpy as np
+
+from assistant import metrics as m
+from assistant.engine import Engine
+from index import indexer
+from index.articles import Article
+from index.chunking import chunk_text, sentence_spans
+from index.loaders import discover, load_file
+from index.settings import Settings
+from index.store import MAX_BATCH
+
+
+def ensure_indexed(engine: Engine, corpus: Path) -> None:
+    t = time.perf_counter()
+    report = engine.index([corpus])
+    print(f"index {engine.settings.home}: {report.articles} articles, {report.chunks} chunks "
+          f"(+{report.added} added) in {time.perf_counter() - t:.1f}s")
+
+
+def synthetic_articles(corpus: Path, settings: Settings, n_chunks: int, seed: int = 7):
+    """Articles of shuffled corpus sentences until the chunker has made ``n_chunks`` chunks."""
+    root, files = discover(corpus)
+    real = [a for f in files for a in load_file(f, root, settings.max_file_bytes).articles]
+    sentences = [a.text[s.start : s.end] for a in real for s in sentence_spans(a.text)]
+    rng = random.Random(seed)
+    made = 0
+    i = 0
+    while made < n_chunks:
+        parts, size = [], 0
+        while size < 6000:
+            s = rng.choice(sentences)
+            parts.append(s + ("\n\n" if rng.random() < 0.2 else " "))
+            size += len(s) + 1
+        text = "".join(parts).strip()
+        title = " ".join(rng.choice(sentences).split()[:9])
+        a = Article(id=f"synthetic-{i:06d}", text=text, title=title, source="Synthetic",
+                    published=f"2023-{rng.randint(9, 12):02d}-{rng.randint(1, 28):02d}",
+                    path=f"synthetic/{i}")
+        chunks = chunk_text(text, settings.chunk_size, settings.chunk_overlap)
+        made += len(chunks)
+        i += 1
+        yield a, chunks
+
+
+def add_synthetic(engine: Engine, corpus: Path, n_chunks: int) -> int:
+    """Write ~``n_chunks`` synthetic chunks (random unit vectors) with their article records."""
+    store, settings = engine.store, engine.settings
+    rng = np.random.default_rng(11)
+    dim = engine.encoder.dimension
+    arts: list = []
+    ids, texts, metas = [], [], []
+    written = 0
+
+    def flush() -> None:
+        nonlocal arts, ids, texts, metas, written
+        if arts:
+            store.upsert_articles([a.id for a, _ in arts], [a.text for a, _ in arts],
+                                  [indexer._article_meta(a, n, True) for a, n in arts])
+        if ids:
+            vec = rng.standard_normal((len(ids), dim)).astype(np.float32)
+            vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+            store.upsert_chunks(ids, vec.tolist(), texts, metas)
+            written += len(ids)
+        arts, ids, texts, metas = [], [], [], []
+
+    with store.write_lock():
+        for a, chunks in synthetic_articles(corpus, settings, n_chunks):
+            h = a.content_hash
+            arts.append((a, len(chunks)))
+            for ch in chunks:
+                ids.append(f"{a.id}:{h[:12]}:{ch.index}")
+                texts.append(ch.text)
+                metas.append({"article_id": a.id, "content_hash": h, "chunk_index": ch.index,
+                              "start": ch.start, "end": ch.end, "title": a.title, "source": a.source,
+                              "url": "",
+                              "published": a.published, "published_ts": -1})
+            if len(ids) >= MAX_BATCH:
+                flush()
+        flush()
+        store.bump_revision()
+    return written
+
+
+def copy_index(src: Engine, dst: Engine) -> None:
+    """Copy every article record and chunk (with its stored vector) from one store to another."""
+    a, b = src.store, dst.store
+    with b.write_lock():
+        records = a.article_records()
+        ids = sorted(records)
+        for i in range(0, len(ids), 500):
+            got = a.get_articles(ids[i : i + 500])
+            b.upsert_articles(list(got), [t for t, _ in got.values()], [meta for _, meta in got.values()])
+        offset = 0
+        while True:
+            got = a.chunks.get(include=["embeddings", "documents", "metadatas"], limit=MAX_BATCH,
+                               offset=offset)
+            if len(got["ids"]):
+                b.upsert_chunks(list(got["ids"]), [list(map(float, v)) for v in got["embeddings"]],
+                                list(got["documents"]), [dict(x) for x in got["metadatas"]])
+            if len(got["ids"]) < MAX_BATCH:
+                break
+            offset += MAX_BATCH
+
+
+def latency(engine: Engine, questions: list[str]) -> dict:
+    """Warm, then time ask and the floor (embed + dense top-k) on each question, alternating order."""
+    k = engine.settings.k
+    enc, store = engine.encoder, engine.store
+
+    def floor(q: str) -> None:
+        store.dense_search(enc.embed_query(q), k)
+
+    for q in questions[:3]:  # warm-up: BM25 build, encoder, extractive answerer
+        engine.ask(q)
+        floor(q)
+    asks, floors, steps = [], [], {}
+    for i, q in enumerate(questions):
+        order = ("ask", "floor") if i % 2 == 0 else ("floor", "ask")
+        for what in order:
+            t = time.perf_counter()
+            if what == "ask":
+                answer = engine.ask(q)
+                asks.append((time.perf_counter() - t) * 1000)
+                for step, ms in answer.timings_ms.items():
+                    steps.setdefault(step, []).append(ms)
+            else:
+                floor(q)
+                floors.append((time.perf_counter() - t) * 1000)
+    p50, p95, f50 = m.percentile(asks, 50), m.percentile(asks, 95), m.percentile(floors, 50)
+    return {
+        "chunks": store.chunk_count(), "p50_ms": round(p50, 1), "p95_ms": round(p95, 1),
+        "floor_p50_ms": round(f50, 1), "floor_p95_ms": round(m.percentile(floors, 95), 1),
+        "ratio_p50_vs_floor": round(p50 / f50, 3),
+        "steps_p50_ms": {s: round(m.percentile(v, 50), 1) for s, v in steps.items()},
+    }
+
+
+def print_latency(label: str, r: dict) -> None:
+    print(f"[{label}] {r['chunks']} chunks: ask p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms; floor p50 "
+          f"{r['floor_p50_ms']} ms -> ratio {r['ratio_p50_vs_floor']} (goal <= 3); "
+          f"steps p50 {r['steps_p50_ms']}")
+
+
+def quality(engine: Engine, queries: list[dict], modes=("bm25", "dense", "hybrid")) -> dict:
+    runs: dict[str, list] = {mode: [] for mode in modes}
+    for q in queries:
+        facts = c.facts_of(q)
+        for mode in modes:
+            runs[mode].append((facts, [h["text"] for h in engine.search(q["query"], k=10, mode=mode)]))
+    return {mode: c.official_scores(r, 10) for mode, r in runs.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--home", default=None, help="data home (default: a new temporary directory)")
+    ap.add_argument("--corpus", default=str(c.CORPUS))
+    ap.add_argument("--queries", default=str(c.QUERIES))
+    ap.add_argument("--complete", default=str(c.COMPLETE))
+    ap.add_argument("--questions", type=int, default=50, help="questions timed for latency")
+    ap.add_argument("--extra-chunks", type=int, default=100_000,
+                    help="synthetic chunks of the large index (0: skip)")
+    ap.add_argument("--limit", type=int, default=0, help="cut the quality queries (0: all 887)")
+    args = ap.parse_args()
+
+    home = args.home or c.default_home("query")
+    corpus = Path(args.corpus)
+    settings = c.make_settings(home)
+    print(f"machine: {c.machine()}")
+    print(f"chunking: {c.chunking_tag(settings)}  home: {settings.home}")
+    engine = Engine(settings)
+    ensure_indexed(engine, corpus)
+
+    queries = c.complete_queries(Path(args.queries), Path(args.complete))
+    if args.limit:
+        queries = c.spread(queries, args.limit)
+    engine.search(queries[0]["query"], k=10)  # warm-up: encoder + BM25 build
+    t = time.perf_counter()
+    scores = quality(engine, queries)
+    print(f"quality over {len(queries)} complete queries ({time.perf_counter() - t:.0f}s), chunking "
+          f"{c.chunking_tag(settings)}:")
+    for mode, s in scores.items():
+        print(f"  {mode:7s} Hits@4 {s['hits@4']:.4f}  Hits@10 {s['hits@10']:.4f}  MRR@10 {s['mrr@10']:.4f}  "
+              f"MAP@10 {s['map@10']:.4f}")
+
+    questions = [q["query"] for q in c.spread(c.complete_queries(Path(args.queries), Path(args.complete)),
+                                              args.questions)]
+    base = latency(engine, questions)
+    print_latency("corpus", base)
+
+    large = None
+    if args.extra_chunks:
+        large_home = Path(settings.home).with_name(Path(settings.home).name + f"-large{args.extra_chunks}")
+        big_settings = settings.replace(home=str(large_home))
+        big = Engine(big_settings)
+        if big.store.chunk_count() < base["chunks"] + args.extra_chunks:
+            t = time.perf_counter()
+            big.store.reset()
+            copy_index(engine, big)
+            n = add_synthetic(big, corpus, args.extra_chunks)
+            print(f"large index: copied the corpus index, wrote {n} synthetic chunks in "
+                  f"{time.perf_counter() - t:.0f}s")
+        large = latency(big, questions)
+        print_latency("large", large)
+
+    c.last_line({
+        **{k: base[k] for k in ("p50_ms", "p95_ms", "floor_p50_ms", "ratio_p50_vs_floor", "chunks")},
+        "large": large and {k: large[k] for k in ("chunks", "p50_ms", "p95_ms", "floor_p50_ms",
+                                                   "ratio_p50_vs_floor")},
+        **{mode: {k: v for k, v in s.items() if k != "n"} for mode, s in scores.items()},
+        "queries": len(queries), "questions": len(questions), "chunking": c.chunking_tag(settings),
+        "steps_p50_ms": base["steps_p50_ms"], "large_steps_p50_ms": large and large["steps_p50_ms"],
+        "machine": c.machine(),
+    })
+
+
+if __name__ == "__main__":
+    main()
