@@ -106,3 +106,12 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 def last_line(data: dict[str, Any]) -> None:
     """The machine-readable result: always the last line of stdout."""
     print(json.dumps(data, ensure_ascii=False), flush=True)
+
+
+def add_data_args(ap, *, queries: bool = True) -> None:
+    """The data-home and MultiHop-RAG file options every benchmark takes."""
+    ap.add_argument("--home", default=None, help="data home (default: a new temporary directory)")
+    ap.add_argument("--corpus", default=str(CORPUS), help="MultiHop-RAG corpus.json")
+    if queries:
+        ap.add_argument("--queries", default=str(QUERIES), help="MultiHop-RAG queries.json")
+        ap.add_argument("--complete", default=str(COMPLETE), help="ids of the complete queries")

@@ -43,8 +43,7 @@ def indexer_texts(corpus: Path, settings) -> list[list[str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--home", default=None, help="data home (default: a new temporary directory)")
-    ap.add_argument("--corpus", default=str(c.CORPUS), help="MultiHop-RAG corpus.json")
+    c.add_data_args(ap, queries=False)
     ap.add_argument("--chunk-size", type=int, default=None)
     ap.add_argument("--chunk-overlap", type=int, default=None)
     ap.add_argument("--no-title", action="store_true", help="embed chunks without the title prefix")

@@ -44,10 +44,7 @@ def parse_configs(spec: str, titles: str) -> list[tuple[int, int, bool]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--home", default=None, help="data home (default: a new temporary directory)")
-    ap.add_argument("--corpus", default=str(c.CORPUS))
-    ap.add_argument("--queries", default=str(c.QUERIES))
-    ap.add_argument("--complete", default=str(c.COMPLETE))
+    c.add_data_args(ap)
     ap.add_argument("--configs", default=DEFAULT_CONFIGS, help="SIZE/OVERLAP[/TITLE] list, comma-separated")
     ap.add_argument("--titles", default="1,0", help="embed_title values crossed with SIZE/OVERLAP entries")
     ap.add_argument("--limit", type=int, default=0, help="cut the queries (evenly spread; 0: all 887)")

@@ -182,10 +182,7 @@ def quality(engine: Engine, queries: list[dict], modes=("bm25", "dense", "hybrid
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--home", default=None, help="data home (default: a new temporary directory)")
-    ap.add_argument("--corpus", default=str(c.CORPUS))
-    ap.add_argument("--queries", default=str(c.QUERIES))
-    ap.add_argument("--complete", default=str(c.COMPLETE))
+    c.add_data_args(ap)
     ap.add_argument("--questions", type=int, default=50, help="questions timed for latency")
     ap.add_argument("--extra-chunks", type=int, default=100_000,
                     help="synthetic chunks of the large index (0: skip)")
