@@ -62,6 +62,8 @@ def charts(report: EvalReport) -> list[tuple[str, str]]:
     ax.set_xlim(0, 1)
     ax.set_xlabel("pass rate")
     ax.invert_yaxis()
+    ax.set_title("Pass rate by tag", loc="left", fontsize=11)
+    fig.tight_layout()
     out.append(("Pass rate by tag", _png(fig)))
     plt.close(fig)
 
@@ -72,6 +74,8 @@ def charts(report: EvalReport) -> list[tuple[str, str]]:
     ax.set_xlim(0, 1)
     ax.set_xlabel("mean over the cases where defined")
     ax.invert_yaxis()
+    ax.set_title("Metric means", loc="left", fontsize=11)
+    fig.tight_layout()
     out.append(("Metric means", _png(fig)))
     plt.close(fig)
 
@@ -80,7 +84,9 @@ def charts(report: EvalReport) -> list[tuple[str, str]]:
     ax.hist(latencies or [0.0], bins=min(30, max(len(latencies), 1)), color="#f28e2b")
     ax.set_xlabel("latency per case (ms)")
     ax.set_ylabel("cases")
-    out.append(("Latency", _png(fig)))
+    ax.set_title("Latency per case", loc="left", fontsize=11)
+    fig.tight_layout()
+    out.append(("Latency per case", _png(fig)))
     plt.close(fig)
     return out
 
@@ -177,7 +183,7 @@ def render_html(report: EvalReport, *, title: str = "Evaluation report") -> str:
     """The whole report as one HTML string; failures are listed first, passes folded."""
     meta = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in report.meta.items())
     images = "".join(
-        f'<figure><img src="{uri}" alt="{_e(caption)}"><figcaption>{_e(caption)}</figcaption></figure>'
+        f'<figure><img src="{uri}" alt="{_e(caption)}"></figure>'
         for caption, uri in charts(report)
     )
     ordered = report.failures_first()

@@ -399,7 +399,7 @@ def run_evaluation(engine: Any, choice: str | None, upload: Any, choices: dict[s
               f"{render.e(name)}.</p>")
     images = "".join(
         f"<figure><img src='{uri}' alt='{render.e(caption)}' style='max-width:100%'>"
-        f"<figcaption>{render.e(caption)}</figcaption></figure>"
+        "</figure>"
         for caption, uri in charts(report)
     )
     return EvalOutput(status, metrics_rows(s), images, case_rows(report), str(report_path))
