@@ -23,7 +23,7 @@ PLANTED = (
 
 
 class ReplayServer:
-    """Serves /v1/chat/completions from a queue of recorded response files; records requests."""
+    """Serves /v1/chat/completions (OpenAI) and /api/chat (Ollama) from a queue of recorded response files; records requests."""
 
     def __init__(self) -> None:
         self.queue: list[tuple[int, dict]] = []
@@ -38,9 +38,16 @@ class ReplayServer:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 server.requests.append(body)
                 status, payload = server.queue.pop(0) if server.queue else (500, {"error": {"message": "empty"}})
-                data = json.dumps(payload).encode()
+                kind = "application/json"
+                if self.path == "/api/chat" and status == 200:
+                    # Ollama's wire format: NDJSON chat chunks; the recorded content is replayed as one
+                    content = payload["choices"][0]["message"]["content"]
+                    payload = {"model": body["model"], "created_at": "2026-11-27T00:00:00Z", "done": True,
+                               "done_reason": "stop", "message": {"role": "assistant", "content": content}}
+                    kind = "application/x-ndjson"
+                data = json.dumps(payload).encode() + b"\n"
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
@@ -50,8 +57,12 @@ class ReplayServer:
         self.thread.start()
 
     @property
+    def root(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        return f"{self.root}/v1"
 
     def reply(self, name: str, status: int = 200) -> None:
         self.queue.append((status, json.loads((REPLAY / name).read_text())))
@@ -161,3 +172,15 @@ def test_followup_condensed_by_the_model(indexed, server):
 def test_plain_text_strips_markup():
     text = "A ![i](http://x.example/i.png) [link](https://x.example) <b>b</b> www.x.example/p end"
     assert plain_text(text) == "A link b end"
+
+
+def test_ollama_backend_goes_through_the_same_check(indexed, server):
+    server.reply("peskov_one_fabricated.json")
+    settings = indexed.replace(llm="ollama", llm_base_url=server.root, llm_model="llama3.1")
+    engine = Engine(settings, encoder=FakeEncoder())
+    answer = engine.ask("What did Peskov say?")
+    assert answer.answerer == "llm"
+    assert [c.quote for c in answer.citations] == ["President Putin will only welcome this"]
+    assert [u["quote"] for u in answer.unverified_quotes] == ["Putin is ready to meet Trump tomorrow in Moscow"]
+    assert server.requests[0]["model"] == "llama3.1"
+    check_offsets(engine, answer)
