@@ -23,7 +23,7 @@ PLANTED = (
 
 
 class ReplayServer:
-    """Serves /v1/chat/completions (OpenAI) and /api/chat (Ollama) from a queue of recorded response files; records requests."""
+    """Serves /v1/chat/completions (OpenAI) and /api/chat (Ollama) from recorded responses; records requests."""
 
     def __init__(self) -> None:
         self.queue: list[tuple[int, dict]] = []
