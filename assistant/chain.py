@@ -73,19 +73,22 @@ class AnswerChain:
                 verify_answer(answer, self._text_of(passages))
                 if not answer.citations and answer.answered:
                     # the model claimed an answer but none of its quotes survived: extractive stands in
-                    fallback = answer_extractive(question, passages, embed=self._embed)
+                    fallback = self._extractive(state)
                     fallback.unverified_quotes = answer.unverified_quotes
                     answer = fallback
             except LLMError as exc:
-                answer = answer_extractive(question, passages, embed=self._embed)
+                answer = self._extractive(state)
                 answer.unverified_quotes.append({"n": 0, "article_id": "", "quote": "", "reason": str(exc)})
-        if answer is None:
-            history = state.get("history") or []
-            shown = history[-1][1] if history else ""
-            answer = answer_extractive(question, passages, embed=self._embed, already_shown=shown)
-        state["answer"] = answer
+        state["answer"] = answer if answer is not None else self._extractive(state)
         self._timed(state, "answer", t)
         return state
+
+    def _extractive(self, state: dict) -> Answer:
+        """The extractive answer; a follow-up leaves out what the previous answer already quoted."""
+        history = state.get("history") or []
+        shown = history[-1][1] if history else ""
+        return answer_extractive(state["standalone_question"], state["passages"], embed=self._embed,
+                                 already_shown=shown)
 
     def _verify(self, state: dict) -> Answer:
         t = time.perf_counter()
