@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
 from assistant import metrics as m  # noqa: E402
 from index.settings import Settings  # noqa: E402
 
-DATA = Path(os.environ.get("MULTIHOP_DATA", "/work/shared/data/multihop-rag"))
+DATA = Path(os.environ.get("MULTIHOP_DATA", ROOT / "tests" / "data" / "multihop-rag"))
 CORPUS = DATA / "corpus.json"
 QUERIES = DATA / "queries.json"
 COMPLETE = DATA / "complete_queries.json"

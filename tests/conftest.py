@@ -17,8 +17,7 @@ from index.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "000_863afebc424a52ba.txt"
-SHARED = ROOT.parent / "shared"
-MULTIHOP = SHARED / "data" / "multihop-rag"
+MULTIHOP = ROOT / "tests" / "data" / "multihop-rag"  # vendored: ODC-BY, see its README
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -57,8 +56,6 @@ def real_encoder():
 @pytest.fixture(scope="session")
 def multihop_engine(tmp_path_factory: pytest.TempPathFactory, real_encoder):
     """The seed article indexed with the 609 MultiHop-RAG articles as distractors (real encoder)."""
-    if not (MULTIHOP / "corpus.json").exists():
-        pytest.fail(f"the shared MultiHop-RAG corpus is missing at {MULTIHOP}")
     from assistant.engine import Engine
 
     home = tmp_path_factory.mktemp("multihop-home")

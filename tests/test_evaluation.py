@@ -223,10 +223,9 @@ def test_read_multihop_queries(tmp_path):
         read_cases(bad)
 
 
-REAL_QUERIES = Path("/work/shared/data/multihop-rag/queries.json")
+REAL_QUERIES = Path(__file__).parent / "data" / "multihop-rag" / "queries.json"
 
 
-@pytest.mark.skipif(not REAL_QUERIES.exists(), reason="MultiHop-RAG copy not present")
 def test_read_real_multihop_file():
     cases = read_cases(REAL_QUERIES)
     raw = json.loads(REAL_QUERIES.read_text(encoding="utf-8"))

@@ -23,7 +23,7 @@ from index.text import normalize_text
 MAX = 1_000_000
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "corpus" / "000_863afebc424a52ba.txt"
-MULTIHOP = Path("/work/shared/data/multihop-rag/corpus.json")
+MULTIHOP = Path(__file__).parent / "data" / "multihop-rag" / "corpus.json"
 MOJIBAKE = ("Ã", "â€", "\ufffd")
 BODY = "The council voted on Tuesday to approve the new budget for the city library and its branches."
 
@@ -259,7 +259,6 @@ def test_duplicate_url_keeps_first(tmp_path):
     assert err.path == "dup.json#1" and "dup.json#0" in err.reason and "duplicate" in err.reason
 
 
-@pytest.mark.skipif(not MULTIHOP.exists(), reason="shared MultiHop-RAG corpus not present")
 def test_multihop_corpus_loads_as_is():
     res = load_file(MULTIHOP, MULTIHOP.parent, 50 * 2**20)
     assert not res.rejected, res.rejected[:3]
