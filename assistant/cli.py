@@ -299,7 +299,7 @@ def quotes_command(speaker: str, limit: int | None, as_json: bool, **options: An
 
 def _register_plugins() -> None:
     try:
-        from assistant.cli_eval import eval_command
+        from assistant.evaluation.cli import eval_command
 
         cli.add_command(eval_command, "eval")
     except ImportError:

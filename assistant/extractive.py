@@ -41,7 +41,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.quotes import fold, verify
 from assistant.schema import Answer, Citation, Passage
 from assistant.speakers import (
     ROLE_WORDS,
@@ -51,6 +50,7 @@ from assistant.speakers import (
     sentence_spans,
     speaker_matches,
 )
+from index.text.fold import fold, verify
 
 Embed = Callable[[list[str]], list[list[float]]]
 

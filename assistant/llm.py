@@ -14,10 +14,10 @@ import json
 import re
 from typing import Any
 
-from assistant.quotes import locate
 from assistant.schema import Answer, Citation, Passage
 from index.errors import ConfigError, LLMError
 from index.settings import Settings
+from index.text.fold import locate
 from prompts import load as load_prompt
 
 

@@ -2,7 +2,7 @@
 
 Each citation's quote is checked as ``article_text[start:end] == quote``; if
 the offsets are off, the quote is located again under the documented
-normalisation (``assistant.quotes.locate``) and the citation is rewritten to
+normalisation (``index.text.fold.locate``) and the citation is rewritten to
 the exact stored span. A quote found nowhere is removed, listed in
 ``unverified_quotes``, and its ``[n]`` marker disappears from the answer;
 the surviving citations are renumbered 1..n in order of appearance.
@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.quotes import locate
 from assistant.schema import Answer, Citation
+from index.text.fold import locate
 
 _MARKER = re.compile(r"\[(\d+)\]")
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from assistant import metrics as m  # noqa: E402
+from assistant.evaluation import metrics as m  # noqa: E402
 from index.settings import Settings  # noqa: E402
 
 DATA = Path(os.environ.get("MULTIHOP_DATA", ROOT / "tests" / "data" / "multihop-rag"))

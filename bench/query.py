@@ -30,8 +30,8 @@ from pathlib import Path
 import _common as c
 import numpy as np
 
-from assistant import metrics as m
 from assistant.engine import Engine
+from assistant.evaluation import metrics as m
 from index import indexer
 from index.articles import Article
 from index.chunking import chunk_text, sentence_spans

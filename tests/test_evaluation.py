@@ -467,7 +467,7 @@ def _small_report():
 
 
 def test_report_is_self_contained_and_escaped(tmp_path):
-    from assistant.report import write_report
+    from assistant.evaluation.report import write_report
 
     html_path, json_path = write_report(_small_report(), tmp_path / "out")
     page = html_path.read_text(encoding="utf-8")
@@ -512,7 +512,7 @@ def fake_engine(monkeypatch):
 
 
 def test_cli_eval_json_report_and_fail_under(tmp_path, fake_engine, monkeypatch):
-    from assistant.cli_eval import eval_command
+    from assistant.evaluation.cli import eval_command
 
     monkeypatch.delenv("ASSISTANT_K", raising=False)
     testset = write(
@@ -536,7 +536,7 @@ def test_cli_eval_json_report_and_fail_under(tmp_path, fake_engine, monkeypatch)
 
 
 def test_cli_eval_usage_and_testset_errors(tmp_path, fake_engine):
-    from assistant.cli_eval import eval_command
+    from assistant.evaluation.cli import eval_command
 
     runner = CliRunner()
     assert runner.invoke(eval_command, [str(tmp_path / "missing.jsonl")]).exit_code == 2

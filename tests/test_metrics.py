@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant import metrics as m
+from assistant.evaluation import metrics as m
 from index.errors import NotFound
 
 # --- MultiHop-RAG hit rule --------------------------------------------------

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from assistant.quotes import fold, locate, strip_marks, verify
+from index.text.fold import fold, locate, strip_marks, verify
 
 TEXT = (
     "Kremlin spokesperson Dmitry Peskov said: \u201cIf, after taking office, the political will to resume\n"

@@ -357,7 +357,7 @@ def run_evaluation(engine: Any, choice: str | None, upload: Any, choices: dict[s
                    progress: Progress | None = None, out_dir: Path | None = None) -> EvalOutput:
     """Run a chosen (or uploaded) test set through ``engine.ask`` and score it."""
     from assistant.evaluation import read_cases, run_eval
-    from assistant.report import charts
+    from assistant.evaluation.report import charts
 
     if upload:
         path = Path(getattr(upload, "name", None) or str(upload))

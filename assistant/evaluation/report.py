@@ -140,7 +140,7 @@ def _citation(c: Citation, invalid: bool) -> str:
 
 
 def _case(result: CaseResult) -> str:
-    from assistant import metrics as m
+    from assistant.evaluation import metrics as m
 
     case, answer = result.case, result.answer
     status = "<span class='pass'>PASS</span>" if result.passed else "<span class='fail'>FAIL</span>"

@@ -13,8 +13,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from assistant.quotes import fold
 from index.articles import canonical_url
+from index.text.fold import fold
 
 # --- retrieval -------------------------------------------------------------
 

@@ -106,7 +106,7 @@ def eval_command(
         else:
             click.echo(format_summary(report))
         if report_dir is not None:
-            from assistant.report import write_report
+            from assistant.evaluation.report import write_report
 
             html_path, _ = write_report(report, report_dir, title=f"Evaluation: {testset.name}")
             click.echo(f"report written to {html_path}", err=as_json)
