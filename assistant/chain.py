@@ -15,14 +15,14 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.extractive import answer_extractive
+from assistant.filters import Filters
 from assistant.followups import condense
 from assistant.llm import answer_with_llm, condense_with_llm
-from assistant.retrieval import Filters, HybridSearcher
-from assistant.schema import Answer
+from assistant.markup import neutralize
+from assistant.retrieval import HybridSearcher
+from assistant.schema import REFUSAL, Answer
 from assistant.verification import verify_answer
 from index.errors import LLMError
-
-REFUSAL = "The indexed articles don't say."
 
 
 class AnswerChain:
@@ -97,6 +97,7 @@ class AnswerChain:
             answer.answered = False
             if not answer.answer:
                 answer.answer = REFUSAL
+        answer.answer = neutralize(answer.answer)  # quotes stay verbatim in the citations
         answer.question = state["question"]
         answer.standalone_question = state["standalone_question"]
         answer.retrieved = [
@@ -126,4 +127,4 @@ class AnswerChain:
         return answer
 
 
-__all__ = ["AnswerChain", "REFUSAL"]
+__all__ = ["AnswerChain"]

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from assistant.markup import neutralize
 from index.errors import AssistantError
 from index.settings import Settings, settings_options
 
@@ -25,6 +26,7 @@ STORE_SETTINGS = (
     "embed_title",
     "threads",
 )
+SHOW_SKIPPED = 10  # passed-over files listed in text output
 ANSWER_SETTINGS = (*STORE_SETTINGS, "k", "llm", "llm_base_url", "llm_model", "llm_api_key", "llm_timeout")
 
 
@@ -97,7 +99,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Drop the index and build it again from these paths.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report; no progress bar.")
-@settings_options(*STORE_SETTINGS, "max_file_mb")
+@settings_options(*STORE_SETTINGS, "max_file_mb", "max_article_chars")
 def index_command(paths: tuple[Path, ...], rebuild: bool, as_json: bool, **options: Any) -> None:
     """Index articles from PATHS (files or folders; default corpus/).
 
@@ -129,13 +131,18 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, as_json: bool, **optio
                 k: data[k]
                 for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "seconds")
             }
-            | {"warnings": data["warnings"]}
+            | {"warnings": data["warnings"], "skipped_files": data["skipped_files"]}
         )
     else:
         for w in report.warnings:
             click.secho(f"warning: {w}", err=True, fg="yellow")
         for r in report.rejected:
             click.secho(f"rejected: {r['path']}: {r['reason']}", err=True, fg="red")
+        for r in report.skipped_files[:SHOW_SKIPPED]:
+            click.secho(f"skipped: {r['path']}: {r['reason']}", err=True, fg="yellow")
+        if len(report.skipped_files) > SHOW_SKIPPED:
+            more = len(report.skipped_files) - SHOW_SKIPPED
+            click.secho(f"skipped: {more} more (--json lists them all)", err=True, fg="yellow")
         click.echo(
             f"{report.added} added, {report.updated} updated, {report.skipped} unchanged, {report.deleted} deleted, "
             f"{len(report.rejected)} rejected; {report.articles} articles, {report.chunks} chunks "
@@ -155,7 +162,8 @@ def articles_command(as_json: bool, **options: Any) -> None:
         echo_json(rows)
         return
     for r in rows:
-        click.echo(f"{r['id']}\t{r['published'][:10] or '-'}\t{r['source'] or '-'}\t{r['chunks']}\t{r['title']}")
+        date, outlet, title = r["published"][:10] or "-", r["source"] or "-", neutralize(r["title"])
+        click.echo(f"{r['id']}\t{date}\t{outlet}\t{r['chunks']}\t{title}")
     click.echo(f"{len(rows)} articles", err=True)
 
 
@@ -195,9 +203,10 @@ def filter_options(func):
 
 
 def make_filters(sources: tuple[str, ...], since: str, until: str):
-    from assistant.retrieval import Filters
+    """The --source/--since/--until options as ``Filters`` (imported here: the module stays light)."""
+    from assistant.filters import Filters
 
-    return Filters(tuple(sources), since, until)
+    return Filters.from_options(sources, since, until)
 
 
 @cli.command("search")
@@ -215,7 +224,8 @@ def search_command(query: str, mode: str, as_json: bool, sources, since, until, 
         return
     for i, r in enumerate(rows, 1):
         click.echo(
-            f"{i}. [{r['score']:.4f}] {r['title']} ({r['source'] or '-'}) {r['article_id']} {r['start']}-{r['end']}"
+            f"{i}. [{r['score']:.4f}] {neutralize(r['title'])} ({r['source'] or '-'}) "
+            f"{r['article_id']} {r['start']}-{r['end']}"
         )
         click.echo("   " + " ".join(r["text"].split())[:300])
 
@@ -226,7 +236,7 @@ def render_answer(answer) -> str:
         lines.append("Sources:")
     for c in answer.citations:
         who = f"{c.speaker}: " if c.speaker else ""
-        meta = ", ".join(x for x in (c.title, c.source, c.published[:10]) if x)
+        meta = neutralize(", ".join(x for x in (c.title, c.source, c.published[:10]) if x))
         lines.append(f"[{c.n}] {who}\u201c{c.quote}\u201d")
         lines.append(f"    {meta} ({c.article_id} {c.start}-{c.end})")
     return "\n".join(lines).rstrip()
@@ -292,18 +302,15 @@ def quotes_command(speaker: str, limit: int | None, as_json: bool, **options: An
     for r in rows:
         click.echo(f"{r['speaker']} ({r['kind']}): \u201c{r['quote']}\u201d")
         click.echo(
-            f"    {r['title']}, {r['source'] or '-'}, {r['published'][:10] or 'undated'} "
+            f"    {neutralize(r['title'])}, {r['source'] or '-'}, {r['published'][:10] or 'undated'} "
             f"({r['article_id']} {r['start']}-{r['end']})"
         )
 
 
 def _register_plugins() -> None:
-    try:
-        from assistant.evaluation.cli import eval_command
+    from assistant.evaluation.cli import eval_command  # part of this package: a broken import must fail loudly
 
-        cli.add_command(eval_command, "eval")
-    except ImportError:
-        pass
+    cli.add_command(eval_command, "eval")
     for ep in entry_points(group="assistant.commands"):
         try:
             cli.add_command(ep.load(), ep.name)

@@ -12,7 +12,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.retrieval import Filters, HybridSearcher
+from assistant.filters import Filters
+from assistant.retrieval import HybridSearcher
 from assistant.schema import Answer
 from index.chunking import CHUNKER_VERSION
 from index.embeddings import Encoder, get_encoder

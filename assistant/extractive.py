@@ -41,7 +41,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.schema import Answer, Citation, Passage
+from assistant.schema import REFUSAL, Answer, Citation, Passage
 from assistant.speakers import (
     ROLE_WORDS,
     STOPWORDS,
@@ -66,7 +66,6 @@ STRICT_LEXICAL = 0.6
 # A best sentence below both of these is partial evidence: refuse.
 PARTIAL_COSINE = 0.5
 PARTIAL_LEXICAL = 0.55
-NOT_FOUND = "The indexed articles don't say."
 _MAX_SENTENCES = 3
 _TYPE_BONUS = 0.08
 _RANK_PRIOR = 0.04
@@ -324,14 +323,15 @@ def _refuse(question: str, reason: str) -> Answer:
         question=question,
         standalone_question=question,
         answered=False,
-        answer=f"{NOT_FOUND} {reason}".strip(),
+        answer=f"{REFUSAL} {reason}".strip(),
         citations=[],
     )
 
 
 def _citation(n: int, p: Passage, start: int, end: int, speaker: str = "") -> Citation:
     quote = p.article_text[start:end]
-    assert verify(quote, p.article_text, start, end)
+    if not (start < end and verify(quote, p.article_text, start, end)):  # survives python -O, unlike assert
+        raise ValueError(f"citation offsets {start}-{end} are outside article {p.article_id}")
     return Citation(
         n=n,
         article_id=p.article_id,
@@ -631,7 +631,6 @@ def answer_extractive(
 
 __all__ = [
     "DEFAULT_MIN_SCORE",
-    "NOT_FOUND",
     "QuestionInfo",
     "analyse_question",
     "answer_extractive",

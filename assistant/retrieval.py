@@ -17,71 +17,15 @@ stale chunk is never returned.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
-
+from assistant.filters import Filters
 from assistant.schema import Passage
-from index.articles import published_timestamp
 from index.errors import UsageError
 from index.lexical import LexicalIndex
 from index.store import ChunkHit, Store
 
 DENSE_WEIGHT = 0.3
 MODES = ("hybrid", "dense", "bm25")
-
-
-@dataclass(frozen=True)
-class Filters:
-    sources: tuple[str, ...] = ()
-    since: str = ""
-    until: str = ""
-
-    def _bounds(self) -> tuple[int | None, int | None]:
-        lo = hi = None
-        if self.since:
-            lo = published_timestamp(self.since)
-            if lo < 0:
-                raise UsageError(f"--since {self.since!r} is not a date (use YYYY-MM-DD)")
-        if self.until:
-            hi = published_timestamp(self.until)
-            if hi < 0:
-                raise UsageError(f"--until {self.until!r} is not a date (use YYYY-MM-DD)")
-            if len(self.until.strip()) == 10:
-                hi += 86399  # a bare date includes that whole day
-        return lo, hi
-
-    def where(self) -> dict[str, Any] | None:
-        clauses: list[dict[str, Any]] = []
-        if self.sources:
-            clauses.append({"source": {"$in": list(self.sources)}})
-        lo, hi = self._bounds()
-        if lo is not None:
-            clauses.append({"published_ts": {"$gte": lo}})
-        if hi is not None:
-            clauses.append({"published_ts": {"$lte": hi}})
-            clauses.append({"published_ts": {"$gte": 0}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-    def mask(self, metas: list[dict[str, Any]]) -> np.ndarray | None:
-        if not (self.sources or self.since or self.until):
-            return None
-        lo, hi = self._bounds()
-        keep = np.ones(len(metas), dtype=bool)
-        for i, m in enumerate(metas):
-            ts = int(m.get("published_ts", -1))
-            if self.sources and m.get("source") not in self.sources:
-                keep[i] = False
-            elif lo is not None and ts < lo:
-                keep[i] = False
-            elif hi is not None and not 0 <= ts <= hi:
-                keep[i] = False
-        return keep
 
 
 def _normalised(hits: list[ChunkHit]) -> dict[str, float]:
@@ -147,18 +91,4 @@ class HybridSearcher:
         return out
 
 
-class NewsRetriever(BaseRetriever):
-    """The hybrid search as a LangChain retriever (documents carry offsets in metadata)."""
-
-    searcher: Any
-    k: int = 8
-    filters: Any = Filters()
-    mode: str = "hybrid"
-
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        hits = self.searcher.search(query, self.k, self.filters, self.mode)
-        return [Document(page_content=h.text, id=h.chunk_id, metadata={**h.metadata, "score": h.score})
-                for h in hits]
-
-
-__all__ = ["DENSE_WEIGHT", "Filters", "HybridSearcher", "MODES", "NewsRetriever", "fuse"]
+__all__ = ["DENSE_WEIGHT", "Filters", "HybridSearcher", "MODES", "fuse"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+REFUSAL = "The indexed articles don't say."  # every refusal starts with this sentence
+
 
 @dataclass
 class Passage:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from assistant.schema import Answer, Citation
-from index.text.fold import locate
+from index.text.fold import locate, verify
 
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -27,7 +27,7 @@ def verify_answer(answer: Answer, article_text: Callable[[str], str | None]) -> 
             answer.unverified_quotes.append({"n": c.n, "article_id": c.article_id, "quote": c.quote,
                                              "reason": "article not in the index"})
             continue
-        if not (0 <= c.start < c.end <= len(text) and text[c.start : c.end] == c.quote):
+        if not (c.start < c.end and verify(c.quote, text, c.start, c.end)):
             span = locate(c.quote, text, hint=c.start)
             if span is None:
                 answer.unverified_quotes.append({"n": c.n, "article_id": c.article_id, "quote": c.quote,

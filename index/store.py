@@ -156,14 +156,19 @@ class Store:
                 raise StoreUnavailable(f"the Chroma server does not answer: {exc}") from exc
             raise StoreError(f"Chroma {method.__name__} failed: {exc}") from exc
 
-    def article_records(self) -> dict[str, dict[str, Any]]:
-        """Metadata of every stored article (no texts), by id."""
+    def article_records(self, *, complete_only: bool = True) -> dict[str, dict[str, Any]]:
+        """Metadata of stored articles (no texts), by id.
+
+        Readers see only complete articles: one whose write was interrupted (``kill -9``
+        mid-index) stays invisible until the next index run finishes it. The indexer asks
+        for all of them (``complete_only=False``) so that it can redo the unfinished ones.
+        """
         out: dict[str, dict[str, Any]] = {}
         offset = 0
         while True:
             got = self._call(self.articles.get, include=["metadatas"], limit=MAX_BATCH, offset=offset)
             for aid, meta in zip(got["ids"], got["metadatas"]):
-                if aid != META_ID:
+                if aid != META_ID and (meta.get("complete") or not complete_only):
                     out[aid] = dict(meta)
             if len(got["ids"]) < MAX_BATCH:
                 return out
@@ -177,7 +182,7 @@ class Store:
 
     def get_article(self, article_id: str) -> tuple[str, dict[str, Any]]:
         found = self.get_articles([article_id]) if article_id != META_ID else {}
-        if article_id not in found:
+        if article_id not in found or not found[article_id][1].get("complete"):
             raise NotFound(f"no article with id {article_id!r}; `assistant articles` lists them")
         return found[article_id]
 

@@ -69,7 +69,7 @@ def test_errors_are_one_line_with_exit_codes(run):
     bad_setting = run("search", "x", "--k", "0")
     assert bad_setting.exit_code == 2 and "k must be at least 1" in bad_setting.stderr
     bad_date = run("search", "x", "--since", "yesterday")
-    assert bad_date.exit_code == 2 and "--since" in bad_date.stderr
+    assert bad_date.exit_code == 2 and "'since' date 'yesterday'" in bad_date.stderr
     assert "Traceback" not in missing.stderr + bad_setting.stderr + bad_date.stderr
 
 
@@ -85,3 +85,40 @@ def test_settings_come_from_env_and_options(monkeypatch):
 
     with pytest.raises(ConfigError, match="ASSISTANT_EMBED_TITLE"):
         Settings.load()
+
+
+HOSTILE = (
+    "Hostile page <script>alert(1)</script>\n"
+    'Finance minister Jane Holt said: "Ignore this <img src=x onerror=alert(1)> and ![x](http://evil.example/x.png) '
+    'now." Holt also said the budget of the town bridge will rise next year.\n'
+)
+
+
+def test_hostile_markup_is_inert_in_text_and_json_answers(run, tmp_path):
+    docs = tmp_path / "hostile"
+    docs.mkdir()
+    (docs / "h.txt").write_text(HOSTILE, encoding="utf-8")
+    assert run("index", str(docs)).exit_code == 0
+    data = json.loads(run("ask", "What did Jane Holt say?", "--json").stdout)
+    assert data["answered"] and data["citations"]
+    for bad in ("<script", "<img", "![", "]("):
+        assert bad not in data["answer"]
+    assert any("<img src=x onerror=alert(1)>" in c["quote"] for c in data["citations"]), "quotes stay verbatim"
+    text = run("ask", "What did Jane Holt say?").stdout
+    prose, _, sources = text.partition("Sources:")
+    assert "<img" not in prose and "![" not in prose
+    listing = run("articles").stdout
+    assert "<script>" not in listing and "\u2039script\u203a" in listing
+
+
+def test_a_broken_eval_import_is_loud_not_silent(monkeypatch):
+    """The eval command is part of this package: if it cannot be imported, say so instead of hiding it."""
+    import sys
+
+    from assistant import cli as cli_module
+
+    monkeypatch.setitem(sys.modules, "assistant.evaluation.cli", None)  # import raises ImportError
+    monkeypatch.setattr(cli_module.AssistantGroup, "_plugins_loaded", False)
+    monkeypatch.setattr(cli_module.cli, "commands", {k: v for k, v in cli_module.cli.commands.items() if k != "eval"})
+    result = CliRunner().invoke(cli_module.cli, ["--help"])
+    assert isinstance(result.exception, ImportError)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.extractive import EMBED_BUDGET, NOT_FOUND, analyse_question, answer_extractive, content_terms
-from assistant.schema import Answer, Passage
+from assistant.extractive import EMBED_BUDGET, analyse_question, answer_extractive, content_terms
+from assistant.schema import REFUSAL, Answer, Passage
 from assistant.speakers import sentence_spans
 
 SEED = (Path(__file__).resolve().parents[1] / "corpus" / "000_863afebc424a52ba.txt").read_text(
@@ -84,7 +84,7 @@ def check_well_formed(ans: Answer, passages: list[Passage]) -> None:
     assert ans.standalone_question == ans.question
     if not ans.answered:
         assert ans.citations == []
-        assert ans.answer.startswith(NOT_FOUND)
+        assert ans.answer.startswith(REFUSAL)
         return
     assert ans.citations
     assert [c.n for c in ans.citations] == list(range(1, len(ans.citations) + 1))
@@ -295,3 +295,18 @@ def test_real_encoder_answers(real_embed, question: str, fragment: str) -> None:
 def test_real_encoder_refuses(real_embed, question: str) -> None:
     ans = answer_extractive(question, SEED_PASSAGES, embed=real_embed)
     assert not ans.answered, ans.answer
+
+
+def test_citation_offsets_are_checked_even_under_python_O():
+    """The offset promise must not be an ``assert`` that ``python -O`` strips."""
+    import subprocess
+    import sys
+
+    code = (
+        "from assistant.extractive import _citation\n"
+        "from assistant.schema import Passage\n"
+        "p = Passage('a', 'a:0', 't', 's', '', '', 0, 5, 1.0, 'short text')\n"
+        "try:\n    _citation(1, p, 5, 99)\nexcept ValueError:\n    print('refused')\n"
+    )
+    out = subprocess.run([sys.executable, "-O", "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "refused", out.stderr

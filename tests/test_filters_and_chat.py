@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from assistant.cli import cli
 from assistant.engine import Engine
-from assistant.retrieval import Filters
+from assistant.filters import Filters
 from index.embeddings import FakeEncoder, get_encoder
 from index.errors import EncoderError
 

@@ -210,3 +210,34 @@ def test_metadata_change_updates_the_article(fake_settings, tmp_path):
     assert (report.updated, report.skipped) == (1, 0)
     assert [a["title"] for a in engine.articles()] == ["Corrected title"]
     assert {m["title"] for _, _, m in engine.store.iter_chunks()} == {"Corrected title"}
+
+
+def test_readers_see_only_complete_articles(fake_settings, tmp_path):
+    """An article whose write was interrupted (complete=False) is invisible until a re-index finishes it."""
+    docs = tmp_path / "docs"
+    for i in range(3):
+        write(docs / f"a{i}.txt", article(i))
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([docs])
+    victim = sorted(engine.store.article_records())[0]
+    meta = engine.store.article_records()[victim]
+    engine.store.update_article_metas([victim], [{**meta, "complete": False}])  # as a kill -9 leaves it
+    assert victim not in {a["id"] for a in engine.articles()} and len(engine.articles()) == 2
+    with pytest.raises(NotFound):
+        engine.article(victim)
+    report = engine.index([docs])
+    assert report.updated == 1 and report.skipped == 2
+    assert victim in {a["id"] for a in engine.articles()}
+
+
+def test_folder_walk_lists_what_it_passes_over(fake_engine, tmp_path):
+    docs = tmp_path / "docs"
+    write(docs / "a.txt", article(1))
+    write(docs / ".draft.txt", article(2))
+    write(docs / ".git" / "b.txt", article(3))
+    (docs / "photo.png").write_bytes(b"\x89PNG")
+    report = fake_engine.index([docs])
+    assert report.added == 1
+    reasons = {Path(s["path"]).name: s["reason"] for s in report.skipped_files}
+    assert "hidden file" in reasons[".draft.txt"] and "hidden folder" in reasons[".git"]
+    assert "unsupported file type '.png'" in reasons["photo.png"]

@@ -481,3 +481,14 @@ def test_unlistable_folder_rejected_others_load(tmp_path):
         assert [e.path for e in res.rejected] == ["locked"] and "permission denied" in reasons(res)
     finally:
         locked.chmod(0o755)
+
+
+def test_an_overlong_article_is_cut_with_a_warning(tmp_path):
+    """A multi-megabyte file with no sentence breaks must not become thousands of chunks."""
+    path = write(tmp_path / "wall.txt", "Headline of the wall\n" + "word " * 300_000)
+    res = load_file(path, tmp_path, 10 * MAX, max_chars=50_000)
+    [art] = res.articles
+    assert 25_000 <= len(art.text) <= 50_000 and art.text.endswith("word")
+    assert any("1,500,0" in w and "first" in w and "max_article_chars" in w for w in res.warnings)
+    short = load_file(write(tmp_path / "ok.txt", BODY), tmp_path, MAX, max_chars=50_000)
+    assert short.articles[0].text == BODY and short.warnings == []

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 import assistant.cli  # noqa: F401 - first, so that its plugin loading imports ui.cli completely
 from assistant.engine import Engine
+from assistant.filters import Filters
 from assistant.schema import Answer, Citation
 from index.embeddings import FakeEncoder
 from index.errors import UsageError
@@ -151,8 +152,8 @@ def test_chat_ignores_an_empty_message(engine: Engine) -> None:
 
 def test_make_filters_validates_dates() -> None:
     with pytest.raises(UsageError):
-        handlers.make_filters([], "", "2024-13-45")
-    f = handlers.make_filters("Reuters", " 2024-01-01 ", "")
+        Filters.from_options([], "", "2024-13-45")
+    f = Filters.from_options("Reuters", " 2024-01-01 ", "")
     assert f.sources == ("Reuters",) and f.since == "2024-01-01"
 
 

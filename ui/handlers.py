@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.retrieval import Filters
+from assistant.filters import Filters
 from index.errors import AssistantError, EvaluationError
 from ui import render
 
@@ -33,13 +33,6 @@ Turn = tuple[str, str]
 # --- chat ---------------------------------------------------------------------------------
 
 
-def make_filters(sources: Sequence[str] | str | None, since: str | None, until: str | None) -> Filters:
-    """Filters from the UI's controls; bad dates raise ``UsageError`` with a readable message."""
-    if isinstance(sources, str):
-        sources = [sources] if sources else []
-    filters = Filters(tuple(s for s in (sources or []) if s), (since or "").strip(), (until or "").strip())
-    filters.where()  # validates the dates now, so the error names the field
-    return filters
 
 
 def example_questions(engine: Any, limit: int = 4) -> list[str]:
@@ -89,7 +82,7 @@ def chat(
     messages.append({"role": "assistant", "content": "<p class='na-muted'>Searching the articles\u2026</p>"})
     yield messages, history, ""
     try:
-        answer = engine.ask(question, history or None, filters=make_filters(sources, since, until))
+        answer = engine.ask(question, history or None, filters=Filters.from_options(sources, since, until))
     except AssistantError as exc:
         messages[-1] = {"role": "assistant", "content": render.error_html(str(exc))}
         yield messages, history, ""
@@ -418,7 +411,6 @@ __all__ = [
     "clear_chat",
     "delete_article",
     "example_questions",
-    "make_filters",
     "metrics_rows",
     "open_source",
     "reindex",

@@ -160,9 +160,6 @@ def _run(testset: Path, *, as_json: bool, limit: int | None, settings: Settings)
         )
     finally:
         bar.close()
-        close = getattr(engine, "close", None)
-        if callable(close):
-            close()
 
 
 __all__ = ["eval_command", "format_summary"]

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from index.articles import canonical_url
-from index.text.fold import fold
+from index.text.fold import fold, verify
 
 # --- retrieval -------------------------------------------------------------
 
@@ -87,7 +87,7 @@ def quote_recall(expected: Sequence[str], shown: Sequence[str]) -> float | None:
 
 def citation_is_valid(quote: str, start: int, end: int, article_text: str) -> bool:
     """Exact check, no folding: the quote is the stored text between its offsets."""
-    return 0 <= start <= end <= len(article_text) and article_text[start:end] == quote
+    return verify(quote, article_text, start, end)
 
 
 def citation_validity(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from index.errors import LoadError
 
@@ -13,18 +14,27 @@ JSON_SUFFIXES = frozenset({".json", ".jsonl"})
 SUPPORTED_SUFFIXES: frozenset[str] = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
 
+class Skipped(NamedTuple):
+    """A file or folder a folder walk passed over, and why."""
+
+    path: str
+    reason: str
+
+
 def is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def discover(path: Path) -> tuple[Path, list[Path]]:
+def discover(path: Path, skipped: list[Skipped] | None = None) -> tuple[Path, list[Path]]:
     """(root, files) for a folder or a file argument; raises ``LoadError`` if it does not exist.
 
     A folder is walked recursively, skipping hidden entries and unsupported suffixes.
     Symlinked folders are not entered; those that point outside the root are listed so
     that ``load_file`` rejects them with a reason. A file argument is returned as is,
     whatever its suffix, so that an unsupported one is rejected rather than ignored.
+    Entries a folder walk passes over are appended to ``skipped`` (when given), each with its reason.
     """
+    skipped = skipped if skipped is not None else []
     path = Path(path).expanduser()
     if not path.exists() and not path.is_symlink():
         raise LoadError(str(path), "no such file or directory")
@@ -43,6 +53,7 @@ def discover(path: Path) -> tuple[Path, list[Path]]:
         keep = []
         for d in sorted(dirnames):
             if is_hidden(d):
+                skipped.append(Skipped(str(here / d), "hidden folder (its name starts with '.')"))
                 continue
             sub = here / d
             if sub.is_symlink():
@@ -52,7 +63,12 @@ def discover(path: Path) -> tuple[Path, list[Path]]:
             keep.append(d)
         dirnames[:] = keep
         for name in filenames:
-            if is_hidden(name) or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+            if is_hidden(name):
+                skipped.append(Skipped(str(here / name), "hidden file (its name starts with '.')"))
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix not in SUPPORTED_SUFFIXES:
+                skipped.append(Skipped(str(here / name), f"unsupported file type {suffix or '(none)'!r}"))
                 continue
             files.append(here / name)
     return root, sorted(files)
@@ -74,6 +90,6 @@ def relpath_of(path: Path, root: Path) -> str:
 
 
 __all__ = [
-    "HTML_SUFFIXES", "JSON_SUFFIXES", "SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "discover", "inside_root", "is_hidden",
-    "relpath_of",
+    "HTML_SUFFIXES", "JSON_SUFFIXES", "SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "Skipped", "discover", "inside_root",
+    "is_hidden", "relpath_of",
 ]

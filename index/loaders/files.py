@@ -19,6 +19,9 @@ from index.loaders.html import load_html
 from index.loaders.plain import load_text
 from index.loaders.records import load_json
 from index.loaders.result import LoadResult
+from index.settings import Settings
+
+DEFAULT_MAX_CHARS: int = Settings.max_article_chars  # the setting's default, declared once
 
 
 def read_bytes(path: Path, max_bytes: int, relpath: str) -> bytes:
@@ -40,7 +43,7 @@ def read_bytes(path: Path, max_bytes: int, relpath: str) -> bytes:
     return data
 
 
-def load_file(path: Path, root: Path, max_bytes: int) -> LoadResult:
+def load_file(path: Path, root: Path, max_bytes: int, max_chars: int = DEFAULT_MAX_CHARS) -> LoadResult:
     """Load one file below ``root``; every problem is reported in the result, never raised."""
     path = Path(path)
     root = Path(root)
@@ -75,8 +78,27 @@ def load_file(path: Path, root: Path, max_bytes: int) -> LoadResult:
         loaded = load_json(text, relpath, root, jsonl=suffix == ".jsonl")
     else:
         loaded = load_text(text, relpath, root, markdown=suffix != ".txt")
+    for art in loaded.articles:
+        _cap_length(art, max_chars, loaded.warnings)
     result.extend(loaded)
     return _drop_duplicates(result, {})
+
+
+def _cap_length(art: Article, max_chars: int, warnings: list[str]) -> None:
+    """Cut an over-long article at the last sentence end (else whitespace) before ``max_chars``."""
+    if len(art.text) <= max_chars:
+        return
+    head = art.text[:max_chars]
+    cut = max(head.rfind(". "), head.rfind(".\n"), head.rfind("\n"))
+    if cut < max_chars // 2:
+        cut = head.rfind(" ")
+    cut = cut + 1 if cut >= max_chars // 2 else max_chars
+    original = len(art.text)
+    art.text = art.text[:cut].rstrip()
+    warnings.append(
+        f"{art.path}: article is {original:,} characters; indexed the first {len(art.text):,} "
+        f"(max_article_chars is {max_chars:,})"
+    )
 
 
 def _drop_duplicates(result: LoadResult, seen: dict[str, Article]) -> LoadResult:
@@ -100,7 +122,9 @@ def _drop_duplicates(result: LoadResult, seen: dict[str, Article]) -> LoadResult
     return result
 
 
-def load_paths(paths: Iterable[Path], max_bytes: int) -> list[tuple[Path, LoadResult]]:
+def load_paths(
+    paths: Iterable[Path], max_bytes: int, max_chars: int = DEFAULT_MAX_CHARS
+) -> list[tuple[Path, LoadResult]]:
     """Load files and folders; one ``(root, result)`` per root, in the order roots were first named.
 
     Article ids are unique across the whole call: a duplicate (same URL, or same
@@ -122,7 +146,7 @@ def load_paths(paths: Iterable[Path], max_bytes: int) -> list[tuple[Path, LoadRe
             if marker in done:
                 continue
             done.add(marker)
-            bucket.extend(_drop_duplicates(load_file(file, root, max_bytes), seen))
+            bucket.extend(_drop_duplicates(load_file(file, root, max_bytes, max_chars), seen))
     return list(results.items())
 
 
