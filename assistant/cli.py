@@ -237,7 +237,8 @@ def render_answer(answer) -> str:
     for c in answer.citations:
         who = f"{c.speaker}: " if c.speaker else ""
         meta = neutralize(", ".join(x for x in (c.title, c.source, c.published[:10]) if x))
-        lines.append(f"[{c.n}] {who}\u201c{c.quote}\u201d")
+        shown = f"reported: {c.quote}" if c.kind == "reported" else f"\u201c{c.quote}\u201d"
+        lines.append(f"[{c.n}] {who}{shown}")
         lines.append(f"    {meta} ({c.article_id} {c.start}-{c.end})")
     return "\n".join(lines).rstrip()
 

@@ -328,7 +328,7 @@ def _refuse(question: str, reason: str) -> Answer:
     )
 
 
-def _citation(n: int, p: Passage, start: int, end: int, speaker: str = "") -> Citation:
+def _citation(n: int, p: Passage, start: int, end: int, speaker: str = "", kind: str = "") -> Citation:
     quote = p.article_text[start:end]
     if not (start < end and verify(quote, p.article_text, start, end)):  # survives python -O, unlike assert
         raise ValueError(f"citation offsets {start}-{end} are outside article {p.article_id}")
@@ -344,6 +344,7 @@ def _citation(n: int, p: Passage, start: int, end: int, speaker: str = "") -> Ci
         end=end,
         speaker=speaker,
         verified=True,
+        kind=kind,
     )
 
 
@@ -425,7 +426,7 @@ def _speaker_answer(
         seen.add(key)
         spans.append((p.article_id, q.start, q.end))
         n = len(citations) + 1
-        citations.append(_citation(n, p, q.start, q.end, q.speaker))
+        citations.append(_citation(n, p, q.start, q.end, q.speaker, q.kind))
         who = q.speaker if n == 1 or q.speaker_type != "person" else q.speaker.split()[-1]
         who = who[:1].upper() + who[1:]
         also = "" if n == 1 else " also"

@@ -44,6 +44,7 @@ class Citation:
     end: int
     speaker: str = ""
     verified: bool = True
+    kind: str = ""  # "direct" (shown in quotation marks), "reported" (the article's report), "" (a sentence)
 
 
 @dataclass

@@ -6,9 +6,13 @@ Test sets
         {"id": "q1", "question": "...", "history": [["user turn", "assistant turn"], ...],
          "answer": "short expected answer", "quotes": ["expected verbatim fragment", ...],
          "sources": ["article id, title or url", ...], "evidence": ["fact sentence", ...],
-         "answerable": true, "tags": ["..."]}
+         "answerable": true, "tags": ["..."], "speaker": "who must have said the quotes shown",
+         "quotes_mode": "any" | "all", "split": "dev" | "holdout", "note": "why this is expected"}
 
-    Only ``question`` is required; ``id`` defaults to the line number. A JSON
+    Only ``question`` is required; ``id`` defaults to the line number. ``quotes_mode``: with
+    "any" one expected fragment shown is enough (an open "what did X say?"), with "all" every
+    one must be shown; without it at least half. ``split`` names the part of a test set a case
+    belongs to (results are also reported per split); ``note`` is for people, never scored. A JSON
     list of such objects is read too, and so is MultiHop-RAG's ``queries.json``
     (items with ``query``/``query_id``): ``null_query`` becomes
     ``answerable: false``, the evidence facts become ``evidence``, the evidence
@@ -37,6 +41,10 @@ class Case:
     evidence: tuple[str, ...] = ()
     answerable: bool = True
     tags: tuple[str, ...] = ()
+    speaker: str = ""
+    quotes_mode: str = ""  # "" (at least half), "any" or "all"
+    split: str = ""
+    note: str = ""
 
     def expected(self) -> dict:
         return {
@@ -45,6 +53,8 @@ class Case:
             "sources": list(self.sources),
             "evidence": list(self.evidence),
             "answerable": self.answerable,
+            "speaker": self.speaker,
+            "quotes_mode": self.quotes_mode,
         }
 
 
@@ -94,7 +104,11 @@ def read_cases(path: str | Path) -> list[Case]:
     return cases
 
 
-_FIELDS = {"id", "question", "history", "answer", "quotes", "sources", "evidence", "answerable", "tags"}
+_FIELDS = {
+    "id", "question", "history", "answer", "quotes", "sources", "evidence", "answerable", "tags", "speaker",
+    "quotes_mode", "split", "note",
+}
+QUOTES_MODES = ("", "any", "all")
 
 
 def parse_case(obj: Mapping[str, Any], where: str, default_id: str) -> Case:
@@ -114,6 +128,11 @@ def parse_case(obj: Mapping[str, Any], where: str, default_id: str) -> Case:
     answerable = obj.get("answerable", True)
     if not isinstance(answerable, bool):
         raise EvaluationError(f"{where}: 'answerable' must be true or false")
+    for key in ("speaker", "quotes_mode", "split", "note"):
+        if not isinstance(obj.get(key) or "", str):
+            raise EvaluationError(f"{where}: {key!r} must be a string")
+    if (obj.get("quotes_mode") or "") not in QUOTES_MODES:
+        raise EvaluationError(f"{where}: 'quotes_mode' must be \"any\" or \"all\"")
     return Case(
         id=str(case_id),
         question=question,
@@ -124,6 +143,10 @@ def parse_case(obj: Mapping[str, Any], where: str, default_id: str) -> Case:
         evidence=_strings(obj, "evidence", where),
         answerable=answerable,
         tags=_strings(obj, "tags", where),
+        speaker=(obj.get("speaker") or "").strip(),
+        quotes_mode=obj.get("quotes_mode") or "",
+        split=(obj.get("split") or "").strip(),
+        note=obj.get("note") or "",
     )
 
 

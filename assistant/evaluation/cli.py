@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from assistant.evaluation import LABELS, EvalReport, read_cases, run_eval
-from index.errors import AssistantError
+from index.errors import AssistantError, EvaluationError
 from index.settings import Settings, settings_options
 
 
@@ -43,6 +43,11 @@ def format_summary(report: EvalReport, max_failures: int = 10) -> str:
         tag_width = max(len(t) for t in s["by_tag"])
         for tag, v in s["by_tag"].items():
             lines.append(f"  {tag.ljust(tag_width)}  {num(v['pass_rate'])}  ({v['passed']}/{v['n']})")
+    if s.get("by_split"):
+        lines.append("")
+        lines.append("pass rate by split:")
+        for split, v in s["by_split"].items():
+            lines.append(f"  {split}  {num(v['pass_rate'])}  ({v['passed']}/{v['n']})")
     lines.extend(f"note: {n}" for n in s.get("notes") or [])
     failures = [c for c in report.cases if not c.passed]
     if failures:
@@ -72,6 +77,8 @@ def format_summary(report: EvalReport, max_failures: int = 10) -> str:
     help="Exit with code 1 when the pass rate (0..1) is below this.",
 )
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N cases.")
+@click.option("--split", "split", default=None, help="Only the cases of this split (e.g. dev, to tune on).")
+@click.option("--tag", "tags", multiple=True, help="Only cases with this tag (repeatable: any of them).")
 @settings_options(
     "home",
     "chroma_host",
@@ -92,15 +99,19 @@ def eval_command(
     report_dir: Path | None,
     fail_under: float | None,
     limit: int | None,
+    split: str | None,
+    tags: tuple[str, ...],
     **kwargs: object,
 ) -> None:
     """Evaluate answers with a test set (JSONL, or MultiHop-RAG queries.json).
 
     Each case is asked (with its history) and scored: refusal, citation validity,
-    quote recall, answer match, retrieval hit@k / MRR and latency.
+    quote recall, answer match, retrieval hit@k / MRR and latency. With --fail-under,
+    every split of the test set must reach it too, not only the whole.
     """
     try:
-        report = _run(testset, as_json=as_json, limit=limit, settings=Settings.load(**kwargs))
+        report = _run(testset, as_json=as_json, limit=limit, split=split, tags=tags,
+                      settings=Settings.load(**kwargs))
         if as_json:
             click.echo(report.to_json())
         else:
@@ -113,16 +124,27 @@ def eval_command(
     except AssistantError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    rate = report.summary["pass_rate"]
-    if fail_under is not None and rate < fail_under:
-        click.echo(f"FAILED: pass rate {rate:.3f} is below --fail-under {fail_under:.3f}", err=True)
+    if fail_under is None:
+        return
+    rates = {"the test set": report.summary["pass_rate"]}
+    rates |= {f"split {name}": v["pass_rate"] for name, v in report.summary.get("by_split", {}).items()}
+    low = [f"{name} {rate:.3f}" for name, rate in rates.items() if rate < fail_under]
+    if low:
+        click.echo(f"FAILED: pass rate below --fail-under {fail_under:.3f}: {', '.join(low)}", err=True)
         sys.exit(1)
 
 
-def _run(testset: Path, *, as_json: bool, limit: int | None, settings: Settings) -> EvalReport:
+def _run(testset: Path, *, as_json: bool, limit: int | None, split: str | None, tags: tuple[str, ...],
+         settings: Settings) -> EvalReport:
     from assistant.engine import Engine  # lazy: loading the engine loads the encoder
 
     cases = read_cases(testset)
+    if split is not None:
+        cases = [c for c in cases if c.split == split]
+    if tags:
+        cases = [c for c in cases if set(tags) & set(c.tags)]
+    if not cases:
+        raise EvaluationError(f"{testset}: no case matches the --split/--tag selection")
     if limit is not None:
         cases = cases[:limit]
     engine = Engine(settings)

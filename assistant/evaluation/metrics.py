@@ -85,6 +85,24 @@ def quote_recall(expected: Sequence[str], shown: Sequence[str]) -> float | None:
     return sum(fragment_found(f, shown) for f in wanted) / len(wanted)
 
 
+def _name_words(name: str) -> list[str]:
+    """Lower-case, accent-free words of a name, without a parenthetical descriptor or possessive."""
+    name = re.sub(r"\([^)]*\)", " ", name)
+    name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    words = re.findall(r"[\w'’-]+", name.lower())
+    return [re.sub(r"['’]s$", "", w) for w in words if w not in {"the", "a", "an"}]
+
+
+def speaker_is(expected: str, shown: str) -> bool:
+    """Does a citation's speaker name the expected speaker? The last word of one (a surname, or an
+    organisation's name) must be a word of the other: "Mooney" ~ "Darnell Mooney", "Binance" ~
+    "Binance (spokesperson)"; "Robert" !~ "Julia Roberts"."""
+    e, s = _name_words(expected), _name_words(shown)
+    if not e or not s:
+        return False
+    return e[-1] in s or s[-1] in e
+
+
 def citation_is_valid(quote: str, start: int, end: int, article_text: str) -> bool:
     """Exact check, no folding: the quote is the stored text between its offsets."""
     return verify(quote, article_text, start, end)
@@ -167,6 +185,7 @@ def mean(values: Iterable[float | None]) -> float | None:
 __all__ = [
     "answer_contained",
     "citation_is_valid",
+    "speaker_is",
     "citation_validity",
     "fact_in_chunk",
     "first_hit_rank",

@@ -128,7 +128,13 @@ def summarize(results: Sequence[CaseResult], rules: PassRules = PassRules()) -> 
             slot = by_tag.setdefault(tag, {"n": 0, "passed": 0})
             slot["n"] += 1
             slot["passed"] += int(r.passed)
-    for slot in by_tag.values():
+    by_split: dict[str, dict[str, Any]] = {}
+    for r in results:
+        if r.case.split:
+            slot = by_split.setdefault(r.case.split, {"n": 0, "passed": 0})
+            slot["n"] += 1
+            slot["passed"] += int(r.passed)
+    for slot in [*by_tag.values(), *by_split.values()]:
         slot["pass_rate"] = slot["passed"] / slot["n"]
     notes = []
     skipped = sum(
@@ -158,6 +164,7 @@ def summarize(results: Sequence[CaseResult], rules: PassRules = PassRules()) -> 
             "max": max(latencies) if latencies else None,
         },
         "by_tag": dict(sorted(by_tag.items())),
+        "by_split": dict(sorted(by_split.items())),
         "rules": asdict(rules),
         "notes": notes,
     }

@@ -3,6 +3,8 @@
     refusal_correct     1.0 when ``answered`` is the opposite of "unanswerable", else 0.0.
     citation_validity   share of shown citations whose quote == article_text(id)[start:end].
     quote_recall        share of expected ``quotes`` found, folded, inside one shown quote.
+    speaker_correct     with an expected ``speaker``: share of shown citations attributed to
+                        that speaker (``metrics.speaker_is``).
     answer_contained    1.0 when the normalised expected answer occurs on token boundaries
                         in the normalised answer text (``[n]`` markers removed first).
     answer_f1           SQuAD-style token F1 between the same two normalised strings.
@@ -21,7 +23,10 @@ Pass rules (``PassRules``; defaults in brackets). A case passes when all hold:
     2. citation_validity >= min_citation_validity [1.0] whenever citations are shown;
     and, for answerable cases,
     3. at least one citation when answered [require_citation = True];
-    4. if quotes are expected: quote_recall >= min_quote_recall [0.5];
+    4. if quotes are expected: quote_recall >= min_quote_recall [0.5] ("any": one fragment
+       found is enough; "all": every fragment must be found);
+    4b. if a speaker is expected: every shown citation is attributed to that speaker
+       (an answer to "what did X say" shows X's words and nobody else's);
     5. if an answer is expected: answer_contained, or answer_f1 >= min_answer_f1 [0.5];
     6. if sources are expected [require_source_hit = True]: source_cited or source_retrieved;
        with evidence but no sources: hit@k.
@@ -49,6 +54,7 @@ SCORED = (
     "refusal_correct",
     "citation_validity",
     "quote_recall",
+    "speaker_correct",
     "answer_contained",
     "answer_f1",
     "hit@k",
@@ -60,6 +66,7 @@ LABELS = {
     "refusal_correct": "refusal accuracy",
     "citation_validity": "citation validity",
     "quote_recall": "quote recall",
+    "speaker_correct": "right speaker",
     "answer_contained": "answer contained",
     "answer_f1": "answer token F1",
     "hit@k": "retrieval hit@k",
@@ -141,6 +148,7 @@ def score_case(
         if rules.require_citation and answer.answered and not answer.citations:
             reasons.append("answered without any citation")
         _score_quotes(case, answer, metric, reasons, rules)
+        _score_speaker(case, answer, metric, reasons)
         _score_answer(case, answer, metric, reasons, rules)
         _score_sources(case, answer, metric, reasons, rules, article_meta)
 
@@ -158,12 +166,23 @@ def _score_quotes(case: Case, answer: Answer, metric: dict, reasons: list[str], 
     shown = [c.quote for c in answer.citations]
     recall = m.quote_recall(case.quotes, shown)
     metric["quote_recall"] = recall
-    if recall is not None and recall < rules.min_quote_recall:
+    need = {"any": 1e-9, "all": 1.0}.get(case.quotes_mode, rules.min_quote_recall)
+    if recall is not None and recall < need:
         missing = [f for f in case.quotes if not m.fragment_found(f, shown)]
         reasons.append(
-            f"quote recall {recall:.2f} < {rules.min_quote_recall}: missing {_clip(missing[0])!r}"
+            f"quote recall {recall:.2f} ({case.quotes_mode or 'half'} needed): missing {_clip(missing[0])!r}"
             + (f" and {len(missing) - 1} more" if len(missing) > 1 else "")
         )
+
+
+def _score_speaker(case: Case, answer: Answer, metric: dict, reasons: list[str]) -> None:
+    if not case.speaker or not answer.citations:
+        return
+    wrong = [c for c in answer.citations if not m.speaker_is(case.speaker, c.speaker)]
+    metric["speaker_correct"] = 1 - len(wrong) / len(answer.citations)
+    if wrong:
+        who = ", ".join(f"[{c.n}] {c.speaker or 'no speaker'}" for c in wrong[:3])
+        reasons.append(f"shows words not attributed to {case.speaker}: {who}")
 
 
 def _score_answer(case: Case, answer: Answer, metric: dict, reasons: list[str], rules: PassRules) -> None:
