@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from assistant.cli import cli
 
-pytestmark = pytest.mark.slow
+# Indexing 610 articles with the real encoder can take minutes on a busy 2-core machine.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 SEED_EVAL = Path(__file__).parent / "data" / "seed_eval.jsonl"
 
 
