@@ -17,18 +17,21 @@ from assistant.retrieval import HybridSearcher
 from assistant.schema import Answer
 from index.chunking import CHUNKER_VERSION
 from index.embeddings import Encoder, get_encoder
-from index.indexer import IndexReport, Progress, delete_article, index_paths
+from index.indexer import IndexReport, Progress, delete_article, index_sources
 from index.settings import Settings
 from index.store import Store
 
 if TYPE_CHECKING:
     from assistant.chain import AnswerChain
+    from index.web.fetch import Fetcher
 
 
 class Engine:
-    def __init__(self, settings: Settings | None = None, *, encoder: Encoder | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, encoder: Encoder | None = None,
+                 fetcher: Fetcher | None = None) -> None:
         self.settings = settings or Settings.load()
         self._encoder = encoder
+        self.fetcher = fetcher  # None: each index run fetches URLs with a fetcher made from the settings
         self._quotes_cache: tuple[int, list[dict[str, Any]]] | None = None
         self._lock = threading.RLock()
 
@@ -66,9 +69,12 @@ class Engine:
             self.search("warm up", k=1)
 
     # -- indexing ----------------------------------------------------------------------------
-    def index(self, paths: list[Path | str], *, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
+    def index(self, sources: list[Path | str], *, rebuild: bool = False,
+              progress: Progress | None = None) -> IndexReport:
+        """Index files, folders and http(s) URLs (an article page or an RSS/Atom feed), in one run."""
         with self._lock:
-            return index_paths(self.store, [Path(p) for p in paths], self.settings, rebuild=rebuild, progress=progress)
+            return index_sources(self.store, sources, self.settings, rebuild=rebuild, progress=progress,
+                                 fetcher=self.fetcher)
 
     def delete(self, article_id: str) -> None:
         with self._lock:
