@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.filters import Filters
 from assistant.retrieval import HybridSearcher
 from assistant.schema import Answer
+from assistant.syndication import Copies, CopiesCache, collapse_quotations
 from index.chunking import CHUNKER_VERSION
 from index.embeddings import Encoder, get_encoder
 from index.indexer import IndexReport, Progress, delete_article, index_sources
@@ -24,6 +25,8 @@ from index.store import Store
 if TYPE_CHECKING:
     from assistant.chain import AnswerChain
     from index.web.fetch import Fetcher
+    from index.web.poller import FeedPoller
+    from index.web.subscriptions import FeedList
 
 
 class Engine:
@@ -51,6 +54,14 @@ class Engine:
         return HybridSearcher(self.store)
 
     @cached_property
+    def copies_cache(self) -> CopiesCache:
+        return CopiesCache(self.store)
+
+    def copies(self) -> Copies:
+        """Which articles are syndicated copies of one another (grouped at index time)."""
+        return self.copies_cache.get()
+
+    @cached_property
     def chain(self) -> AnswerChain:
         from assistant.chain import AnswerChain
 
@@ -59,7 +70,7 @@ class Engine:
             from assistant.llm import make_chat_model
 
             llm = make_chat_model(self.settings)
-        return AnswerChain(self.searcher, k=self.settings.k, llm=llm)
+        return AnswerChain(self.searcher, k=self.settings.k, llm=llm, copies=self.copies_cache)
 
     def warm_up(self) -> None:
         """Load the encoder, open the store and build the lexical index now, not in the first request."""
@@ -80,12 +91,40 @@ class Engine:
         with self._lock:
             delete_article(self.store, article_id)
 
+    # -- feeds ---------------------------------------------------------------------------------
+    @property
+    def feed_list(self) -> FeedList:
+        from index.web.subscriptions import FeedList
+
+        return FeedList(self.settings.home_path)
+
+    def update_feeds(self, progress: Progress | None = None) -> IndexReport:
+        """Poll every feed in the feed list (one index run); each feed's result is kept in the list."""
+        from index.web.collect import source_summary
+
+        feeds = self.feed_list
+        report = self.index([f.url for f in feeds.list()], progress=progress)
+        feeds.record((row["url"], source_summary(row)) for row in report.sources)
+        return report
+
+    def start_feed_poller(self) -> FeedPoller | None:
+        """Poll the feed list every ``feed_poll_minutes`` in a background thread (None when the setting is 0)."""
+        from index.web.collect import source_summary
+        from index.web.poller import FeedPoller
+
+        if self.settings.feed_poll_minutes <= 0:
+            return None
+        return FeedPoller(lambda: [f"{r['url']}: {source_summary(r)}" for r in self.update_feeds().sources],
+                          self.settings.feed_poll_minutes).start()
+
     # -- reading -------------------------------------------------------------------------------
     def articles(self) -> list[dict[str, Any]]:
+        """Every article; ``copies`` lists the other articles of its syndication group (else [])."""
+        copies = self.copies()
         rows = [
             {"id": aid, "title": m.get("title", ""), "source": m.get("source", ""), "published": m.get("published", ""),
              "url": m.get("url", ""), "author": m.get("author", ""), "path": m.get("path", ""),
-             "chunks": int(m.get("n_chunks", 0))}
+             "chunks": int(m.get("n_chunks", 0)), "group": copies.group_of.get(aid, ""), "copies": copies.others(aid)}
             for aid, m in self.store.article_records().items()
         ]
         rows.sort(key=lambda r: (r["published"] or "", r["title"]), reverse=True)
@@ -152,6 +191,7 @@ class Engine:
         from assistant.speakers import speaker_matches
 
         rows = [r for r in self.all_quotations() if speaker_matches(speaker, r["speaker"])]
+        rows = collapse_quotations(rows, self.copies())
         return rows[:limit] if limit else rows
 
     def speakers(self) -> list[tuple[str, int]]:

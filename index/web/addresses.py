@@ -55,13 +55,15 @@ def _kind(ip: IPAddress) -> str:
     """Why an address is not public ("" when it is)."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
+    if ip.is_unspecified:
+        return "reserved"
     if ip.is_loopback:
         return "loopback"
     if ip.is_link_local:
         return "link-local"
     if ip.is_private:
         return "private"
-    if ip.is_unspecified or ip.is_multicast or ip.is_reserved or not ip.is_global:
+    if ip.is_multicast or ip.is_reserved or not ip.is_global:
         return "reserved"
     return ""
 

@@ -168,4 +168,14 @@ def _collect_item(result: SourceResult, feed: Feed, item: FeedItem, fetcher: Fet
     return {**record, "article_id": article.id}
 
 
-__all__ = ["SourceResult", "collect_url"]
+def source_summary(row: Mapping[str, Any]) -> str:
+    """What one URL of an index run (a row of ``IndexReport.sources``) gave: new, changed, or why it failed."""
+    if row.get("error"):
+        return f"failed: {row['error']}"
+    line = f"{row['added']} new, {row['updated']} changed, {row['skipped']} unchanged"
+    if row.get("rejected"):
+        line += f"; {row['rejected']} item{'s' if row['rejected'] != 1 else ''} failed"
+    return line
+
+
+__all__ = ["SourceResult", "collect_url", "source_summary"]

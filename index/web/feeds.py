@@ -2,8 +2,8 @@
 
 A feed must be well-formed: feedparser reads broken XML leniently, but a feed we cannot read
 exactly is refused whole (``FetchError``) so that a broken download never half-updates the index.
-An item "carries the article" when its full content (``content:encoded`` or Atom ``content``)
-is not just the summary and has at least ``FULL_CONTENT_WORDS`` words; otherwise its page is fetched.
+An item "carries the article" when its content (``content:encoded`` or Atom ``content``, not the
+summary or description) has at least ``FULL_CONTENT_WORDS`` words; otherwise its page is fetched.
 ``FeedItem.fingerprint`` hashes everything the feed says about an item: when it is unchanged
 since the last run, the item is not fetched again.
 """
@@ -55,12 +55,9 @@ def _words(html: str) -> int:
 
 
 def _full_content(entry: dict) -> str:
-    summary = (entry.get("summary") or "").strip()
     values = [c.get("value") or "" for c in entry.get("content") or []]
     best = max(values, key=_words, default="").strip()
-    if not best or best == summary or _words(best) < FULL_CONTENT_WORDS:
-        return ""
-    return best
+    return best if _words(best) >= FULL_CONTENT_WORDS else ""
 
 
 def _fingerprint(entry: dict) -> str:

@@ -27,7 +27,6 @@ from index.web.addresses import AddressPolicy, Resolver, Target, check_url, syst
 from index.web.pacing import HostPacer
 
 REDIRECTS = {301, 302, 303, 307, 308}
-CHUNK = 64 * 1024
 
 
 def _user_agent() -> str:
@@ -157,15 +156,15 @@ class Fetcher:
             return status, headers, b""
         if status >= 400 or status < 200:
             raise FetchError(url, f"HTTP {status} {resp.reason_phrase}".rstrip())
-        limit = f"the limit is {self.max_bytes:,} bytes (max_fetch_mb)"
+        limit = f"the limit is {self.max_bytes:,} (max_fetch_mb)"
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise FetchError(url, f"response too large ({int(declared):,} bytes; {limit})")
+            raise FetchError(url, f"response too large: {int(declared):,} bytes, {limit}")
         body = bytearray()
-        for chunk in resp.iter_bytes(CHUNK):
+        for chunk in resp.iter_bytes():  # as the bytes arrive: no buffering past the deadline
             body += chunk
             if len(body) > self.max_bytes:
-                raise FetchError(url, f"response too large (more than {self.max_bytes:,} bytes; {limit})")
+                raise FetchError(url, f"response too large: more than {self.max_bytes:,} bytes, {limit}")
             if time.monotonic() > deadline:
                 raise FetchError(url, f"timed out after {self.timeout:g} s (the response was still arriving)")
         return status, headers, bytes(body)

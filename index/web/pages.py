@@ -27,6 +27,7 @@ from index.web.feeds import FeedItem
 from index.web.fetch import Fetched
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+MIN_PAGE_WORDS = 30  # less than this on a web page is navigation or a teaser, not an article
 
 
 def _host(url: str) -> str:
@@ -66,6 +67,11 @@ def page_article(fetched: Fetched, max_chars: int, item: FeedItem | None = None)
         return LoadResult(rejected=[FetchError(fetched.url, err.reason)])
     result = load_html(text, fetched.url, None)
     result.warnings[:0] = warnings
+    for art in result.articles:
+        if len(art.text.split()) < MIN_PAGE_WORDS:
+            words = len(art.text.split())
+            return LoadResult(rejected=[FetchError(
+                fetched.url, f"no main article text found in the HTML (only {words} word{'s' * (words != 1)})")])
     return _finish(result, fetched.url, fetched.final_url, max_chars, item)
 
 
