@@ -172,7 +172,7 @@ def articles_command(as_json: bool, **options: Any) -> None:
     groups = {r["group"]: r for r in rows if r["group"] and r["group"] == r["id"]}
     if groups:
         outlets = {r["id"]: r["source"] or r["id"] for r in rows}
-        click.echo(f"\nsyndicated copies ({len(groups)} stories):")
+        click.echo(f"\nsyndicated copies: {len(groups)} stor{'y' if len(groups) == 1 else 'ies'}")
         for rep, r in groups.items():
             others = ", ".join(f"{outlets[c]} ({c})" for c in r["copies"])
             click.echo(f"{rep}\t{outlets[rep]}: also in {others}")
