@@ -21,12 +21,6 @@ from index.web.poller import FeedPoller
 CORPUS = json.loads((Path(__file__).parent / "data" / "multihop-rag" / "corpus.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def server():
-    with NewsServer() as s:
-        yield s
-
-
 def items(server: NewsServer, start: int, n: int) -> list[Item]:
     return [Item(f"urn:{i}", CORPUS[i]["title"], server.url(f"/p/{i}"), CORPUS[i]["body"])
             for i in range(start, start + n)]

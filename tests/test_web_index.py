@@ -19,18 +19,6 @@ CORPUS = json.loads((Path(__file__).parent / "data" / "multihop-rag" / "corpus.j
 FEED_LM = "Mon, 09 Oct 2023 09:00:00 GMT"
 
 
-@pytest.fixture
-def server():
-    with NewsServer() as s:
-        yield s
-
-
-@pytest.fixture
-def web_settings(tmp_path) -> Settings:
-    return Settings(home=str(tmp_path / "home"), encoder="fake", chunk_size=400, chunk_overlap=80,
-                    allow_private_urls=True, fetch_delay=0, fetch_timeout=5)
-
-
 def story(i: int, server: NewsServer) -> Item:
     doc = CORPUS[i]
     return Item(key=f"urn:story:{i}", title=doc["title"], link=server.url(f"/items/{i}.html"), body=doc["body"],
