@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from importlib.metadata import entry_points
-from pathlib import Path
 from typing import Any
 
 import click
@@ -14,7 +13,6 @@ import click
 from assistant.markup import neutralize
 from index.errors import AssistantError
 from index.settings import Settings, settings_options
-from index.web.addresses import is_url
 
 STORE_SETTINGS = (
     "home",
@@ -126,7 +124,7 @@ def index_command(sources: tuple[str, ...], rebuild: bool, as_json: bool, **opti
         bar.n = done
         bar.refresh()
 
-    report = engine.index([p if is_url(p) else Path(p) for p in paths], rebuild=rebuild, progress=progress)
+    report = engine.index(list(paths), rebuild=rebuild, progress=progress)
     if bar is not None:
         bar.close()
     data = report.to_dict()

@@ -120,12 +120,13 @@ class Engine:
     # -- reading -------------------------------------------------------------------------------
     def articles(self) -> list[dict[str, Any]]:
         """Every article; ``copies`` lists the other articles of its syndication group (else [])."""
-        copies = self.copies()
+        records = self.store.article_records()
+        copies = Copies.from_records(records)
         rows = [
             {"id": aid, "title": m.get("title", ""), "source": m.get("source", ""), "published": m.get("published", ""),
              "url": m.get("url", ""), "author": m.get("author", ""), "path": m.get("path", ""),
              "chunks": int(m.get("n_chunks", 0)), "group": copies.group_of.get(aid, ""), "copies": copies.others(aid)}
-            for aid, m in self.store.article_records().items()
+            for aid, m in records.items()
         ]
         rows.sort(key=lambda r: (r["published"] or "", r["title"]), reverse=True)
         return rows

@@ -36,7 +36,7 @@ from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
 from index.settings import Settings
 from index.store import Store
-from index.syndication.groups import SIGNATURE_KEY, regroup
+from index.syndication.groups import GROUP_KEY, SIGNATURE_KEY, regroup
 from index.syndication.minhash import is_current, signature
 from index.web.addresses import is_url
 from index.web.cache import WebCache
@@ -263,9 +263,10 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
 
 def delete_article(store: Store, article_id: str) -> None:
     with store.write_lock():
-        store.get_article(article_id)  # raises NotFound
+        _, meta = store.get_article(article_id)  # raises NotFound
         store.delete_articles([article_id])
-        regroup(store)
+        if meta.get(GROUP_KEY):  # its copies may now be alone
+            regroup(store)
         store.bump_revision()
 
 
