@@ -107,17 +107,4 @@ def regroup(store: Any) -> int:
     return len(changed) + len(missing)
 
 
-def copies_by_group(records: Mapping[str, Mapping[str, Any]]) -> dict[str, list[str]]:
-    """Representative id -> every member's id (representative first), from stored records."""
-    groups: dict[str, list[str]] = {}
-    for aid in sorted(records):
-        rep = records[aid].get(GROUP_KEY) or ""
-        if rep:
-            groups.setdefault(rep, []).append(aid)
-    for rep, members in groups.items():
-        members.sort(key=lambda aid: (aid != rep, aid))
-    return {rep: m for rep, m in groups.items() if len(m) > 1}
-
-
-__all__ = ["GROUP_KEY", "SIGNATURE_KEY", "THRESHOLD", "assignments", "copies_by_group", "find_groups", "regroup",
-           "representative"]
+__all__ = ["GROUP_KEY", "SIGNATURE_KEY", "THRESHOLD", "assignments", "find_groups", "regroup", "representative"]
