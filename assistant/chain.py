@@ -1,4 +1,4 @@
-"""The answering chain, as LangChain runnables: condense -> retrieve -> answer -> verify.
+"""The answering chain, as LangChain runnables: condense -> retrieve -> answer -> verify -> copies.
 
 The same chain serves the CLI (``assistant ask``/``chat``), the web UI and the
 evaluation engine. With no LLM configured the answerer is extractive; with
@@ -21,20 +21,24 @@ from assistant.llm import answer_with_llm, condense_with_llm
 from assistant.markup import neutralize
 from assistant.retrieval import HybridSearcher
 from assistant.schema import REFUSAL, Answer
+from assistant.syndication import CopiesCache, attach_copies, collapse_passages
 from assistant.verification import verify_answer
 from index.errors import LLMError
 
 
 class AnswerChain:
-    def __init__(self, searcher: HybridSearcher, *, k: int = 8, llm: Any = None) -> None:
+    def __init__(self, searcher: HybridSearcher, *, k: int = 8, llm: Any = None,
+                 copies: CopiesCache | None = None) -> None:
         self.searcher = searcher
         self.k = k
         self.llm = llm
+        self.copies = copies or CopiesCache(searcher.store)
         self.runnable: Runnable = (
             RunnableLambda(self._condense, name="condense")
             | RunnableLambda(self._retrieve, name="retrieve")
             | RunnableLambda(self._answer, name="answer")
             | RunnableLambda(self._verify, name="verify")
+            | RunnableLambda(self._copies, name="copies")
         )
 
     @staticmethod
@@ -59,7 +63,7 @@ class AnswerChain:
         t = time.perf_counter()
         k = state.get("k") or self.k
         hits = self.searcher.search(state["standalone_question"], k, state.get("filters") or Filters())
-        state["passages"] = self.searcher.passages(hits)
+        state["passages"] = collapse_passages(self.searcher.passages(hits), self.copies.get())
         self._timed(state, "retrieve", t)
         return state
 
@@ -107,6 +111,13 @@ class AnswerChain:
         ]
         self._timed(state, "verify", t)
         answer.timings_ms = state["timings_ms"]
+        return answer
+
+    def _copies(self, answer: Answer) -> Answer:
+        """Syndicated copies: one citation per story, naming the other outlets (``assistant.syndication``)."""
+        t = time.perf_counter()
+        attach_copies(answer, self.copies.get())
+        answer.timings_ms["copies"] = round((time.perf_counter() - t) * 1000, 2)
         return answer
 
     def _embed(self, texts: list[str]) -> list[list[float]]:

@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from importlib.metadata import entry_points
-from pathlib import Path
 from typing import Any
 
 import click
@@ -95,19 +94,23 @@ def cli() -> None:
     """Chat with news articles and get answers with verified, cited quotes. Offline."""
 
 
+FETCH_SETTINGS = ("allow_private_urls", "fetch_timeout", "max_fetch_mb", "fetch_delay", "max_redirects")
+
+
 @cli.command("index")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1)
 @click.option("--rebuild", is_flag=True, help="Drop the index and build it again from these paths.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report; no progress bar.")
-@settings_options(*STORE_SETTINGS, "max_file_mb", "max_article_chars")
-def index_command(paths: tuple[Path, ...], rebuild: bool, as_json: bool, **options: Any) -> None:
-    """Index articles from PATHS (files or folders; default corpus/).
+@settings_options(*STORE_SETTINGS, "max_file_mb", "max_article_chars", *FETCH_SETTINGS)
+def index_command(sources: tuple[str, ...], rebuild: bool, as_json: bool, **options: Any) -> None:
+    """Index articles from SOURCES: files, folders, or http(s) URLs of article pages or RSS/Atom feeds.
 
-    Unchanged articles are skipped without encoding, changed ones replaced, and
-    articles gone from an indexed folder removed. Exit code 1 if any file was rejected.
+    Default: corpus/. Unchanged articles are skipped without encoding, changed ones replaced,
+    and articles gone from an indexed folder removed; a feed's unchanged items are not fetched
+    again. Exit code 1 if any file or URL was rejected.
     """
     engine = make_engine(**options)
-    paths = paths or (Path("corpus"),)
+    paths = sources or ("corpus",)
     bar = None
 
     def progress(done: int, total: int, desc: str) -> None:
@@ -156,7 +159,7 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, as_json: bool, **optio
 @click.option("--json", "as_json", is_flag=True)
 @settings_options(*STORE_SETTINGS)
 def articles_command(as_json: bool, **options: Any) -> None:
-    """List indexed articles (id, title, outlet, date, chunks)."""
+    """List indexed articles (id, date, outlet, chunks, title), then the groups of syndicated copies."""
     rows = make_engine(**options).articles()
     if as_json:
         echo_json(rows)
@@ -164,6 +167,13 @@ def articles_command(as_json: bool, **options: Any) -> None:
     for r in rows:
         date, outlet, title = r["published"][:10] or "-", r["source"] or "-", neutralize(r["title"])
         click.echo(f"{r['id']}\t{date}\t{outlet}\t{r['chunks']}\t{title}")
+    groups = {r["group"]: r for r in rows if r["group"] and r["group"] == r["id"]}
+    if groups:
+        outlets = {r["id"]: r["source"] or r["id"] for r in rows}
+        click.echo(f"\nsyndicated copies: {len(groups)} stor{'y' if len(groups) == 1 else 'ies'}")
+        for rep, r in groups.items():
+            others = ", ".join(f"{outlets[c]} ({c})" for c in r["copies"])
+            click.echo(f"{rep}\t{outlets[rep]}: also in {others}")
     click.echo(f"{len(rows)} articles", err=True)
 
 
@@ -240,6 +250,8 @@ def render_answer(answer) -> str:
         shown = f"reported: {c.quote}" if c.kind == "reported" else f"\u201c{c.quote}\u201d"
         lines.append(f"[{c.n}] {who}{shown}")
         lines.append(f"    {meta} ({c.article_id} {c.start}-{c.end})")
+        if c.also_in:
+            lines.append(f"    also in: {neutralize(', '.join(c.also_in))}")
     return "\n".join(lines).rstrip()
 
 
@@ -306,12 +318,16 @@ def quotes_command(speaker: str, limit: int | None, as_json: bool, **options: An
             f"    {neutralize(r['title'])}, {r['source'] or '-'}, {r['published'][:10] or 'undated'} "
             f"({r['article_id']} {r['start']}-{r['end']})"
         )
+        if r.get("also_in"):
+            click.echo(f"    also in: {neutralize(', '.join(r['also_in']))}")
 
 
 def _register_plugins() -> None:
     from assistant.evaluation.cli import eval_command  # part of this package: a broken import must fail loudly
+    from assistant.feeds import feeds_command
 
     cli.add_command(eval_command, "eval")
+    cli.add_command(feeds_command, "feeds")
     for ep in entry_points(group="assistant.commands"):
         try:
             cli.add_command(ep.load(), ep.name)

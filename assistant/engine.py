@@ -15,20 +15,26 @@ from typing import TYPE_CHECKING, Any
 from assistant.filters import Filters
 from assistant.retrieval import HybridSearcher
 from assistant.schema import Answer
+from assistant.syndication import Copies, CopiesCache, collapse_quotations
 from index.chunking import CHUNKER_VERSION
 from index.embeddings import Encoder, get_encoder
-from index.indexer import IndexReport, Progress, delete_article, index_paths
+from index.indexer import IndexReport, Progress, delete_article, index_sources
 from index.settings import Settings
 from index.store import Store
 
 if TYPE_CHECKING:
     from assistant.chain import AnswerChain
+    from index.web.fetch import Fetcher
+    from index.web.poller import FeedPoller
+    from index.web.subscriptions import FeedList
 
 
 class Engine:
-    def __init__(self, settings: Settings | None = None, *, encoder: Encoder | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, encoder: Encoder | None = None,
+                 fetcher: Fetcher | None = None) -> None:
         self.settings = settings or Settings.load()
         self._encoder = encoder
+        self.fetcher = fetcher  # None: each index run fetches URLs with a fetcher made from the settings
         self._quotes_cache: tuple[int, list[dict[str, Any]]] | None = None
         self._lock = threading.RLock()
 
@@ -48,6 +54,14 @@ class Engine:
         return HybridSearcher(self.store)
 
     @cached_property
+    def copies_cache(self) -> CopiesCache:
+        return CopiesCache(self.store)
+
+    def copies(self) -> Copies:
+        """Which articles are syndicated copies of one another (grouped at index time)."""
+        return self.copies_cache.get()
+
+    @cached_property
     def chain(self) -> AnswerChain:
         from assistant.chain import AnswerChain
 
@@ -56,7 +70,7 @@ class Engine:
             from assistant.llm import make_chat_model
 
             llm = make_chat_model(self.settings)
-        return AnswerChain(self.searcher, k=self.settings.k, llm=llm)
+        return AnswerChain(self.searcher, k=self.settings.k, llm=llm, copies=self.copies_cache)
 
     def warm_up(self) -> None:
         """Load the encoder, open the store and build the lexical index now, not in the first request."""
@@ -66,21 +80,53 @@ class Engine:
             self.search("warm up", k=1)
 
     # -- indexing ----------------------------------------------------------------------------
-    def index(self, paths: list[Path | str], *, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
+    def index(self, sources: list[Path | str], *, rebuild: bool = False,
+              progress: Progress | None = None) -> IndexReport:
+        """Index files, folders and http(s) URLs (an article page or an RSS/Atom feed), in one run."""
         with self._lock:
-            return index_paths(self.store, [Path(p) for p in paths], self.settings, rebuild=rebuild, progress=progress)
+            return index_sources(self.store, sources, self.settings, rebuild=rebuild, progress=progress,
+                                 fetcher=self.fetcher)
 
     def delete(self, article_id: str) -> None:
         with self._lock:
             delete_article(self.store, article_id)
 
+    # -- feeds ---------------------------------------------------------------------------------
+    @property
+    def feed_list(self) -> FeedList:
+        from index.web.subscriptions import FeedList
+
+        return FeedList(self.settings.home_path)
+
+    def update_feeds(self, progress: Progress | None = None) -> IndexReport:
+        """Poll every feed in the feed list (one index run); each feed's result is kept in the list."""
+        from index.web.collect import source_summary
+
+        feeds = self.feed_list
+        report = self.index([f.url for f in feeds.list()], progress=progress)
+        feeds.record((row["url"], source_summary(row)) for row in report.sources)
+        return report
+
+    def start_feed_poller(self) -> FeedPoller | None:
+        """Poll the feed list every ``feed_poll_minutes`` in a background thread (None when the setting is 0)."""
+        from index.web.collect import source_summary
+        from index.web.poller import FeedPoller
+
+        if self.settings.feed_poll_minutes <= 0:
+            return None
+        return FeedPoller(lambda: [f"{r['url']}: {source_summary(r)}" for r in self.update_feeds().sources],
+                          self.settings.feed_poll_minutes).start()
+
     # -- reading -------------------------------------------------------------------------------
     def articles(self) -> list[dict[str, Any]]:
+        """Every article; ``copies`` lists the other articles of its syndication group (else [])."""
+        records = self.store.article_records()
+        copies = Copies.from_records(records)
         rows = [
             {"id": aid, "title": m.get("title", ""), "source": m.get("source", ""), "published": m.get("published", ""),
              "url": m.get("url", ""), "author": m.get("author", ""), "path": m.get("path", ""),
-             "chunks": int(m.get("n_chunks", 0))}
-            for aid, m in self.store.article_records().items()
+             "chunks": int(m.get("n_chunks", 0)), "group": copies.group_of.get(aid, ""), "copies": copies.others(aid)}
+            for aid, m in records.items()
         ]
         rows.sort(key=lambda r: (r["published"] or "", r["title"]), reverse=True)
         return rows
@@ -146,6 +192,7 @@ class Engine:
         from assistant.speakers import speaker_matches
 
         rows = [r for r in self.all_quotations() if speaker_matches(speaker, r["speaker"])]
+        rows = collapse_quotations(rows, self.copies())
         return rows[:limit] if limit else rows
 
     def speakers(self) -> list[tuple[str, int]]:

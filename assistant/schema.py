@@ -45,6 +45,7 @@ class Citation:
     speaker: str = ""
     verified: bool = True
     kind: str = ""  # "direct" (shown in quotation marks), "reported" (the article's report), "" (a sentence)
+    also_in: list[str] = field(default_factory=list)  # outlets that ran a syndicated copy of this article
 
 
 @dataclass

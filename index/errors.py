@@ -15,6 +15,7 @@ clear line, never a traceback.
     │   └── IndexLocked            another writer holds the index lock
     ├── NotFound                   no article with that id
     ├── LoadError                  one input file or record was rejected
+    │   └── FetchError             a URL could not be fetched, was refused, or is no article or feed
     ├── LLMError                   the configured LLM endpoint failed
     └── EvaluationError            a test set could not be read or run
 """
@@ -76,6 +77,10 @@ class LoadError(AssistantError):
         super().__init__(f"{path}: {self.reason}")
 
 
+class FetchError(LoadError):
+    """A URL that was refused or could not be fetched or read; ``path`` is the URL."""
+
+
 class LLMError(AssistantError):
     pass
 
@@ -89,6 +94,7 @@ __all__ = [
     "ConfigError",
     "EncoderError",
     "EvaluationError",
+    "FetchError",
     "IndexLocked",
     "IndexMismatch",
     "LLMError",

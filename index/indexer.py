@@ -1,4 +1,4 @@
-"""Re-indexing: make the store match the given files, doing only the work that changed.
+"""Re-indexing: make the store match the given files and URLs, doing only the work that changed.
 
 - Unchanged article (same id, same SHA-256 of its normalised text and of its
   metadata): skipped, zero encoder calls.
@@ -6,6 +6,10 @@
 - Article gone from an indexed folder (or record gone from an indexed file):
   removed, scoped to that folder or file; files rejected this run keep
   their previously indexed articles (bad input loses nothing).
+- URLs (a page or an RSS/Atom feed, ``index.web``): only new or changed items are fetched;
+  articles from the web are never removed by a later run (a feed drops old items, the index keeps them).
+- After every run that changed something, syndicated copies are regrouped
+  (``index.syndication``): each article record carries its MinHash signature and its group.
 
 Crash safety: articles are written in small groups, each in this order:
 article records marked ``complete=False`` -> chunks upserted -> stale
@@ -19,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -31,6 +36,12 @@ from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
 from index.settings import Settings
 from index.store import Store
+from index.syndication.groups import GROUP_KEY, SIGNATURE_KEY, regroup
+from index.syndication.minhash import is_current, signature
+from index.web.addresses import is_url
+from index.web.cache import WebCache
+from index.web.collect import collect_url
+from index.web.fetch import Fetcher
 
 Progress = Callable[[int, int, str], None]
 GROUP = 32  # articles written per crash-consistent group
@@ -50,6 +61,7 @@ class IndexReport:
     warnings: list[str] = field(default_factory=list)
     encoded_chunks: int = 0
     skipped_files: list[dict[str, str]] = field(default_factory=list)  # passed over in a folder walk, with why
+    sources: list[dict[str, Any]] = field(default_factory=list)  # per URL: kind, added/updated/skipped, error
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -68,13 +80,13 @@ def meta_hash(a: Article) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _article_meta(a: Article, n_chunks: int, complete: bool) -> dict[str, Any]:
+def _article_meta(a: Article, n_chunks: int, complete: bool, sig: str) -> dict[str, Any]:
     return {
         "title": a.title, "source": a.source, "url": a.url, "published": a.published,
         "published_ts": published_timestamp(a.published), "author": a.author, "path": a.path,
         "root": a.root, "source_file": a.extra.get("source_file", ""), "content_hash": a.content_hash,
         "meta_hash": meta_hash(a),
-        "n_chunks": n_chunks, "complete": complete, "indexed_at": time.time(),
+        "n_chunks": n_chunks, "complete": complete, "indexed_at": time.time(), SIGNATURE_KEY: sig,
     }
 
 
@@ -95,8 +107,9 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
                 "title": a.title, "source": a.source, "url": a.url, "published": a.published,
                 "published_ts": published_timestamp(a.published),
             })
+    sigs = [signature(a.text) for a in group]
     store.upsert_articles([a.id for a in group], [a.text for a in group],
-                          [_article_meta(a, n, False) for a, n in zip(group, chunk_counts)])
+                          [_article_meta(a, n, False, sig) for a, n, sig in zip(group, chunk_counts, sigs)])
     vectors: list[list[float]] = []
     for i in range(0, len(to_embed), ENCODE_BATCH):
         vectors.extend(store.encoder.embed_documents(to_embed[i : i + ENCODE_BATCH]))
@@ -104,7 +117,8 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
     store.upsert_chunks(ids, vectors, texts, metas)
     for a in group:
         store.delete_chunks(a.id, keep_hash=a.content_hash)
-    store.update_article_metas([a.id for a in group], [_article_meta(a, n, True) for a, n in zip(group, chunk_counts)])
+    store.update_article_metas([a.id for a in group],
+                               [_article_meta(a, n, True, sig) for a, n, sig in zip(group, chunk_counts, sigs)])
     done[0] += len(group)
     if progress:
         progress(done[0], total, "indexing")
@@ -119,63 +133,127 @@ def _in_scope(meta: dict[str, Any], scope: Path, is_dir: bool) -> bool:
     return Path(source_file) == scope
 
 
-def index_paths(store: Store, paths: Iterable[Path], settings: Settings, *, rebuild: bool = False,
-                progress: Progress | None = None) -> IndexReport:
+class _Run:
+    """One index run's bookkeeping: what is stored, what was seen, what must be written."""
+
+    def __init__(self, existing: dict[str, dict[str, Any]], report: IndexReport) -> None:
+        self.existing = existing
+        self.report = report
+        self.seen: set[str] = set()
+        self.changed: list[Article] = []
+
+    def offer(self, a: Article, *, web: bool = False) -> str:
+        """Count ``a`` as added, updated or skipped (queued for writing unless skipped); "" if a duplicate."""
+        if a.id in self.seen:
+            if not web:  # the same page in two feeds is no error
+                err = LoadError(a.path, f"duplicate of an article already loaded with id {a.id}")
+                self.report.rejected.append({"path": err.path, "reason": err.reason})
+            return ""
+        self.seen.add(a.id)
+        old = self.existing.get(a.id)
+        if (old and old.get("complete") and old.get("content_hash") == a.content_hash
+                and old.get("meta_hash") == meta_hash(a)):
+            self.report.skipped += 1
+            return "skipped"
+        self.changed.append(a)
+        if old:
+            self.report.updated += 1
+            return "updated"
+        self.report.added += 1
+        return "added"
+
+    def unchanged(self, article_id: str) -> bool:
+        """An article a URL source knows is unchanged (not fetched again): skipped."""
+        if article_id in self.seen:
+            return False
+        self.seen.add(article_id)
+        self.report.skipped += 1
+        return True
+
+
+def _load_paths(paths: list[Path], settings: Settings, run: _Run) -> tuple[list[tuple[Path, bool]], set[str]]:
+    """Load files and folders into ``run``; the scopes deletions apply to, and the files rejected."""
+    report = run.report
+    scopes: list[tuple[Path, bool]] = []
+    rejected_files: set[str] = set()
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            report.rejected.append({"path": str(path), "reason": "no such file or directory"})
+            continue
+        passed_over: list[Skipped] = []
+        root, files = discover(path, passed_over)
+        report.skipped_files.extend(s._asdict() for s in passed_over)
+        scopes.append((path.resolve(), path.is_dir()))
+        for file in files:
+            result = load_file(file, root, settings.max_file_bytes, settings.max_article_chars)
+            report.warnings.extend(result.warnings)
+            for err in result.rejected:
+                report.rejected.append({"path": err.path, "reason": err.reason})
+                rejected_files.add(str(file.resolve()))
+            for a in result.articles:
+                a.extra["source_file"] = str(file.resolve())
+                run.offer(a)
+    return scopes, rejected_files
+
+
+def _load_urls(urls: list[str], settings: Settings, run: _Run, cache: WebCache, fetcher: Fetcher | None,
+               progress: Progress | None) -> None:
+    """Fetch pages and feeds into ``run``; one ``report.sources`` row per URL."""
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(settings)
+    try:
+        for url in urls:
+            src = collect_url(url, fetcher, cache, run.existing, settings.max_article_chars, progress)
+            counts = Counter(run.offer(a, web=True) for a in src.articles)
+            counts["skipped"] += sum(run.unchanged(aid) for aid in src.unchanged)
+            run.report.warnings.extend(src.warnings)
+            run.report.rejected.extend({"path": err.path, "reason": err.reason} for err in src.rejected)
+            run.report.sources.append({
+                "url": url, "kind": src.kind, "added": counts["added"], "updated": counts["updated"],
+                "skipped": counts["skipped"], "rejected": len(src.rejected), "error": src.error,
+            })
+            if src.cache_entry is not None:
+                cache.stage(url, src.cache_entry)
+    finally:
+        if own:
+            fetcher.close()
+
+
+def index_sources(store: Store, sources: Iterable[Path | str], settings: Settings, *, rebuild: bool = False,
+                  progress: Progress | None = None, fetcher: Fetcher | None = None) -> IndexReport:
+    """Index files, folders and http(s) URLs (pages or feeds); see the module docstring."""
     started = time.perf_counter()
     report = IndexReport()
+    sources = list(sources)
+    urls = [str(s).strip() for s in sources if is_url(s)]
+    paths = [Path(s) for s in sources if not is_url(s)]
     with store.write_lock():
         if rebuild:
             store.reset()
         store.check_compatible()
         existing = store.article_records(complete_only=False)
-        changed: list[Article] = []
-        seen: set[str] = set()
-        scopes: list[tuple[Path, bool]] = []
-        rejected_files: set[str] = set()
-        for raw in paths:
-            path = Path(raw)
-            if not path.exists() and not path.is_symlink():
-                report.rejected.append({"path": str(raw), "reason": "no such file or directory"})
-                continue
-            passed_over: list[Skipped] = []
-            root, files = discover(path, passed_over)
-            report.skipped_files.extend(s._asdict() for s in passed_over)
-            scopes.append((path.resolve(), path.is_dir()))
-            for file in files:
-                result = load_file(file, root, settings.max_file_bytes, settings.max_article_chars)
-                report.warnings.extend(result.warnings)
-                for err in result.rejected:
-                    report.rejected.append({"path": err.path, "reason": err.reason})
-                    rejected_files.add(str(file.resolve()))
-                for a in result.articles:
-                    if a.id in seen:
-                        err = LoadError(a.path, f"duplicate of an article already loaded with id {a.id}")
-                        report.rejected.append({"path": err.path, "reason": err.reason})
-                        continue
-                    seen.add(a.id)
-                    a.extra["source_file"] = str(file.resolve())
-                    old = existing.get(a.id)
-                    if (old and old.get("complete") and old.get("content_hash") == a.content_hash
-                            and old.get("meta_hash") == meta_hash(a)):
-                        report.skipped += 1
-                        continue
-                    if old:
-                        report.updated += 1
-                    else:
-                        report.added += 1
-                    changed.append(a)
+        run = _Run(existing, report)
+        scopes, rejected_files = _load_paths(paths, settings, run)
+        cache = WebCache(settings.home_path) if urls else None
+        if cache is not None:
+            _load_urls(urls, settings, run, cache, fetcher, progress)
         gone = [
             aid for aid, meta in existing.items()
-            if aid not in seen and meta.get("source_file") not in rejected_files
+            if aid not in run.seen and meta.get("source_file") not in rejected_files
             and any(_in_scope(meta, scope, is_dir) for scope, is_dir in scopes)
         ]
         done = [0]
+        changed = run.changed
         for i in range(0, len(changed), GROUP):
             _write_group(store, changed[i : i + GROUP], settings, report, progress, done, len(changed))
         if gone:
             store.delete_articles(gone)
             report.deleted = len(gone)
-        if changed or gone or rebuild or not store.meta():
+        unsigned = any(m.get("complete") and not is_current(m.get(SIGNATURE_KEY)) for m in existing.values())
+        regrouped = regroup(store) if (changed or gone or rebuild or unsigned) else 0
+        if cache is not None:
+            cache.commit()
+        if changed or gone or rebuild or regrouped or not store.meta():
             store.bump_revision()
         report.articles = len(existing) - len(gone) + report.added
         report.chunks = store.chunk_count()
@@ -185,9 +263,11 @@ def index_paths(store: Store, paths: Iterable[Path], settings: Settings, *, rebu
 
 def delete_article(store: Store, article_id: str) -> None:
     with store.write_lock():
-        store.get_article(article_id)  # raises NotFound
+        _, meta = store.get_article(article_id)  # raises NotFound
         store.delete_articles([article_id])
+        if meta.get(GROUP_KEY):  # its copies may now be alone
+            regroup(store)
         store.bump_revision()
 
 
-__all__ = ["IndexReport", "delete_article", "embed_text", "index_paths"]
+__all__ = ["IndexReport", "delete_article", "embed_text", "index_sources"]

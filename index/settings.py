@@ -84,6 +84,14 @@ class Settings:
     host: str = _s("127.0.0.1", "Interface the web UI binds to.")
     port: int = _s(7860, "Port of the web UI.")
     max_upload_mb: float = _s(10.0, "Largest file the web UI accepts for upload, in MiB.")
+    allow_private_urls: bool = _s(
+        False, "Fetch URLs whose host is in a private, loopback or link-local range (off: such URLs are refused)."
+    )
+    fetch_timeout: float = _s(20.0, "Seconds a URL may take to connect, and to arrive in full.")
+    max_fetch_mb: float = _s(10.0, "Responses larger than this many MiB are refused (the download stops there).")
+    fetch_delay: float = _s(1.0, "Seconds between two requests to the same host.")
+    max_redirects: int = _s(5, "Redirects followed per URL; each hop is checked like the first URL.")
+    feed_poll_minutes: float = _s(0.0, "`assistant serve` polls the feed list every this many minutes; 0 = off.")
 
     def __post_init__(self) -> None:
         if self.chunk_size < 100:
@@ -92,6 +100,10 @@ class Settings:
             raise ConfigError("chunk_overlap must be between 0 and chunk_size")
         if self.k < 1:
             raise ConfigError("k must be at least 1")
+        if self.fetch_timeout <= 0 or self.max_fetch_mb <= 0 or self.fetch_delay < 0 or self.max_redirects < 0:
+            raise ConfigError("fetch_timeout and max_fetch_mb must be positive, fetch_delay and max_redirects >= 0")
+        if self.feed_poll_minutes < 0:
+            raise ConfigError("feed_poll_minutes must be 0 (off) or more")
         if self.llm not in {"", "openai", "ollama"}:
             raise ConfigError(f"llm must be 'openai', 'ollama' or empty, not {self.llm!r}")
 
@@ -118,6 +130,10 @@ class Settings:
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def max_fetch_bytes(self) -> int:
+        return int(self.max_fetch_mb * 1024 * 1024)
 
 
 _TYPES = {"str": str, "int": int, "float": float, "bool": bool}

@@ -31,6 +31,21 @@ def fake_settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
+def web_settings(fake_settings: Settings) -> Settings:
+    """Fake-encoder settings that may fetch from the local test server, with no politeness delay."""
+    return fake_settings.replace(allow_private_urls=True, fetch_delay=0, fetch_timeout=5)
+
+
+@pytest.fixture
+def server():
+    """A real HTTP server on 127.0.0.1 serving the routes a test sets (``tests/news_server.py``)."""
+    from news_server import NewsServer
+
+    with NewsServer() as s:
+        yield s
+
+
+@pytest.fixture
 def fake_engine(fake_settings: Settings):
     from assistant.engine import Engine
     from index.embeddings import FakeEncoder

@@ -56,6 +56,7 @@ def serve_command(auth: str | None, allow_remote: bool, corpus_dir: Path, **opti
     engine = Engine(settings)
     click.echo("loading the index and the encoder\u2026", err=True)
     warm_up(engine)
+    engine.start_feed_poller()  # polls the feed list every feed_poll_minutes (0, the default: off)
     demo = build_app(engine, corpus_dir=corpus_dir)
     click.echo(f"serving on http://{settings.host}:{settings.port}", err=True)
     launch(demo, settings, auth=credentials)

@@ -79,12 +79,12 @@ def load_file(path: Path, root: Path, max_bytes: int, max_chars: int = DEFAULT_M
     else:
         loaded = load_text(text, relpath, root, markdown=suffix != ".txt")
     for art in loaded.articles:
-        _cap_length(art, max_chars, loaded.warnings)
+        cap_length(art, max_chars, loaded.warnings)
     result.extend(loaded)
     return _drop_duplicates(result, {})
 
 
-def _cap_length(art: Article, max_chars: int, warnings: list[str]) -> None:
+def cap_length(art: Article, max_chars: int, warnings: list[str]) -> None:
     """Cut an over-long article at the last sentence end (else whitespace) before ``max_chars``."""
     if len(art.text) <= max_chars:
         return
@@ -150,4 +150,4 @@ def load_paths(
     return list(results.items())
 
 
-__all__ = ["load_file", "load_paths"]
+__all__ = ["cap_length", "load_file", "load_paths"]

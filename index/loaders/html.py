@@ -72,7 +72,8 @@ def _strip_invisible(tree: Any) -> None:
             el.drop_tree()
 
 
-def load_html(text: str, relpath: str, root: Path) -> LoadResult:
+def load_html(text: str, relpath: str, root: Path | None) -> LoadResult:
+    """The main text of an HTML page as one article (``root`` None: not from a folder, e.g. a URL)."""
     import lxml.html
     import trafilatura
     from lxml.etree import ParserError

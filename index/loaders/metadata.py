@@ -121,7 +121,7 @@ def make_article(
     *,
     body: str,
     relpath: str,
-    root: Path,
+    root: Path | None,
     title: str = "",
     source: str = "",
     url: str = "",
@@ -143,7 +143,7 @@ def make_article(
         published=normalize_date(published),
         author=clean_value(author),
         path=path,
-        root=str(root.resolve()),
+        root=str(root.resolve()) if root is not None else "",
         extra=extra or {},
     )
 
