@@ -15,6 +15,7 @@ from typing import Any
 
 from index.articles import Article, article_id
 from index.text import normalize_text
+from index.text.sentences import sentence_spans
 
 TITLE_MAX = 150
 MISSING = {"", "none", "null", "nan", "n/a"}
@@ -72,17 +73,11 @@ def normalize_date(value: Any) -> str:
     return raw
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]\.)+[\"'”’)]*$|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|etc|Gen|Sen|Rep|Gov|Inc|Co|Corp|Ltd|Prof)\.$"
-)
-
-
 def _first_sentence(line: str) -> str:
-    for match in _SENTENCE_END.finditer(line):
-        candidate = line[: match.end()]
-        if len(candidate) >= 20 and not _ABBREVIATION.search(candidate):
-            return candidate
+    """The line up to the end of its first sentence of at least 20 characters."""
+    for span in sentence_spans(line):
+        if span.end >= 20:
+            return line[: span.end]
     return line
 
 

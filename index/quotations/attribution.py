@@ -1,0 +1,307 @@
+"""Who said what: quotations and their speakers in one article, by general rules of news prose.
+
+Two kinds of statement:
+
+* ``direct``: the words inside quote marks, attributed by a speech verb next to them:
+  ``X said: "…"``, ``"…," X said``, ``"…," said X``, ``X told reporters "…"``; a second quote
+  right after ``"…," X said,`` continues X, and a sentence that is only a quote right after a
+  quote by X continues X.
+* ``reported``: the clause after ``that`` in ``X said/acknowledged/told … that …`` (also
+  ``X said he …`` and ``according to X, …``), cut at a coordinated second verb.
+
+Speakers are resolved within the article (``entities.Registry``): a surname, a role phrase
+and he/she find the person introduced earlier.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from index.quotations import cues
+from index.quotations.entities import Registry, Speaker, better_role
+from index.quotations.phrases import (
+    Subject,
+    clean_name,
+    is_cap,
+    is_role,
+    low,
+    only_punct,
+    parse_np,
+    subject_before,
+    tokens,
+)
+from index.quotations.quotation import Quotation
+from index.quotations.wordlists import BARE_CLAUSE_VERBS, DETS, PARTICLES
+from index.text.marks import QuoteSpan
+from index.text.sentences import Span, layout
+
+
+class _Extractor:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences, self.quotes, self.barriers = layout(text)
+        self.reg = Registry()
+        self.out: list[Quotation] = []
+        self.speaker_of: list[Speaker] = []
+        self.sent_speakers: list[list[Speaker]] = []
+        self.sent_mentions: list[list[Speaker]] = []
+
+    # ----- helpers
+    def _quotes_in(self, a: int, b: int) -> list[QuoteSpan]:
+        return [q for q in self.quotes if a <= q.open < b]
+
+    def _inside_quote(self, pos: int) -> bool:
+        return any(q.contains(pos) for q in self.quotes)
+
+    def _register_people(self) -> None:
+        """First pass: names introduced with a role ("spokesperson Dmitry Peskov") or an appositive."""
+        text = self.text
+        for a, b in self.sentences:
+            toks = [t for t in tokens(text, a, b) if not self._inside_quote(t.start)]
+            i = 0
+            while i < len(toks):
+                j = i
+                while j < len(toks) and (
+                    is_cap(toks[j].text)
+                    or is_role(toks[j].text)
+                    or (low(toks[j].text) in PARTICLES and j + 1 < len(toks) and is_cap(toks[j + 1].text))
+                ):
+                    j += 1
+                if j > i:
+                    np = parse_np(toks[i:j])
+                    nxt = toks[j].text if j < len(toks) else ""
+                    after = toks[j + 1].text if j + 1 < len(toks) else ""
+                    if np is not None and np.kind == "name":
+                        appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
+                        if (np.role and any(is_role(w) for w in np.role.split())) or appos:
+                            self.reg.add(np.name, np.role)
+                    i = j
+                i += 1
+
+    def _mentions(self, a: int, b: int) -> list[Speaker]:
+        found: list[Speaker] = []
+        for tok in tokens(self.text, a, b):
+            if not is_cap(tok.text) or self._inside_quote(tok.start):
+                continue
+            word = clean_name(tok.text)
+            p = self.reg.find(word.removesuffix("'s").removesuffix("’s"))
+            if p is not None and p.kind == "person" and (
+                p.surname == word.lower().split("'")[0] or word.lower().startswith(p.surname)
+            ):
+                found.append(p)
+        return found
+
+    def _resolve(self, subj: Subject, idx: int) -> Speaker | None:
+        if subj.kind == "name":
+            known = self.reg.find(subj.name)
+            if known is not None and known.kind == "person":
+                known.forms.add(subj.name)
+                if len(subj.name.split()) > len(known.name.split()):
+                    known.name = subj.name
+                known.role = better_role(known.role, subj.role)
+                return known
+            kind = "person" if len(subj.name.split()) > 1 else "unknown"
+            return self.reg.add(subj.name, subj.role, kind)
+        if subj.kind == "org":
+            name = subj.name[:1].upper() + subj.name[1:] if subj.name.startswith("the ") else subj.name
+            return Speaker(name, "", "org")
+        if subj.kind == "role":
+            return self.reg.by_role(subj.role)
+        if subj.kind == "pronoun":
+            return self._antecedent(idx)
+        return None
+
+    def _antecedent(self, idx: int) -> Speaker | None:
+        """He/she: the speaker of the nearest earlier sentence, or its only named person."""
+        k = idx - 1
+        steps = 0
+        while k >= 0 and steps < 3:
+            if (k + 1) in self.barriers and k + 1 <= idx:
+                return None
+            speakers = [p for p in self.sent_speakers[k] if p.kind != "org"]
+            if speakers:
+                return speakers[-1]
+            people = {p.name: p for p in self.sent_mentions[k]}
+            if len(people) == 1:
+                return next(iter(people.values()))
+            if len(people) > 1:
+                return None
+            k -= 1
+            steps += 1
+        return None
+
+    def _emit(self, a: int, b: int, person: Speaker, kind: str, sent: Span, idx: int) -> None:
+        text = self.text
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+            b -= 1
+        if kind == "reported":
+            while b > a and text[b - 1] in ".:":
+                b -= 1
+        if b - a < 3 or len(text[a:b].split()) < (3 if kind == "reported" else 1):
+            return
+        if any(q.start == a and q.end == b for q in self.out):
+            return
+        self.out.append(Quotation(a, b, text[a:b], person.name, kind, sent.start, sent.end, person.role, person.kind))
+        self.speaker_of.append(person)
+        self.sent_speakers[idx].append(person)
+
+    # ----- the rules
+    def run(self) -> list[Quotation]:
+        self._register_people()
+        for idx, sent in enumerate(self.sentences):
+            self.sent_speakers.append([])
+            self.sent_mentions.append(self._mentions(*sent))
+            self._direct(idx, sent)
+            self._reported(idx, sent)
+        for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
+            q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind
+            q.aliases = tuple(sorted(person.forms - {person.name}))
+        self.out.sort(key=lambda q: q.start)
+        return self.out
+
+    def _direct(self, idx: int, sent: Span) -> None:
+        text = self.text
+        a, b = sent
+        quotes = self._quotes_in(a, b)
+        prev_close = a
+        attributed: list[tuple[QuoteSpan, Speaker]] = []
+        for q in quotes:
+            person = self._attribute_quote(idx, b, q, prev_close)
+            if person is not None:
+                attributed.append((q, person))
+            prev_close = q.close_end
+        # a second quote right after `"…," X said,` continues X
+        for q in quotes:
+            if any(q is aq for aq, _ in attributed):
+                continue
+            for aq, person in attributed:
+                if aq.close_end <= q.open and cues.is_attribution_gap(text, aq.close_end, q.open):
+                    attributed.append((q, person))
+                    break
+        # a sentence that is nothing but a quote continues the previous speaker's quote
+        if quotes and not attributed and idx > 0 and idx not in self.barriers:
+            outside = "".join(text[s:e] for s, e in cues.gaps(a, b, quotes))
+            prev = [q for q in self.out if q.kind == "direct" and q.sentence_end <= a]
+            follows = bool(prev) and prev[-1].sentence_start == self.sentences[idx - 1].start
+            if follows and not any(ch.isalnum() for ch in outside):
+                last = prev[-1]
+                person = Speaker(last.speaker, last.role, last.speaker_type)
+                attributed.extend((q, person) for q in quotes)
+        for q, person in sorted(attributed, key=lambda x: x[0].open):
+            self._emit(q.inner_start, q.inner_end, person, "direct", sent, idx)
+
+    def _attribute_quote(self, idx: int, b: int, q: QuoteSpan, lo: int) -> Speaker | None:
+        text = self.text
+        if q.closed:
+            # "…," X said / "…," he told attendees
+            m = cues.SPEECH_RE.search(text, q.close_end, b)
+            if m and not self._inside_quote(m.start()):
+                subj = subject_before(text, q.close_end, m.start())
+                if subj is not None and only_punct(text, q.close_end, subj.start):
+                    return self._resolve(subj, idx)
+            # "…," said X
+            m = cues.AFTER_VERB_RE.match(text, q.close_end, b)
+            if m:
+                end = m.end()
+                stop = re.search(r"[,.;:!?\"“”]|\s(?:who|which|in|on|at|during|after|before)\s", text[end:b])
+                subj = parse_np(tokens(text, end, end + stop.start() if stop else b))
+                if subj is not None and subj.kind != "pronoun":
+                    return self._resolve(subj, idx)
+        # X said: "…" / X told reporters "…" / X wrote on X, formerly Twitter: "…"
+        prefix = text[lo : q.open].rstrip()
+        verbs = [m for m in cues.SPEECH_RE.finditer(text, lo, q.open) if not self._inside_quote(m.start())]
+        if not verbs:
+            return None
+        v = verbs[-1]
+        between = text[v.end() : q.open].strip()
+        if prefix.endswith(":"):
+            if re.search(r"\bthat\b", between) or len(between.split()) > 12:
+                return None
+        else:
+            between = between.rstrip(",")
+            if re.search(r"\bthat\b|[.;:!?]", between) or len(between.split()) > 3:
+                return None
+        subj = subject_before(text, lo, v.start())
+        return self._resolve(subj, idx) if subj is not None else None
+
+    def _reported(self, idx: int, sent: Span) -> None:
+        text = self.text
+        a, b = sent
+        for m in cues.SPEECH_RE.finditer(text, a, b):
+            if self._inside_quote(m.start()):
+                continue
+            verb = m.group(1).lower()
+            rest = text[m.end() : b]
+            t = cues.THAT_RE.match(rest)
+            if t is not None and cues.ANY_VERB_RE.search(t.group(1)):
+                t = None
+            if t is not None:
+                clause_start = m.end() + t.end()
+            elif verb in BARE_CLAUSE_VERBS and cues.BARE_SUBJECT_RE.match(rest):
+                clause_start = m.end() + 1
+            else:
+                continue
+            if any(q.open <= clause_start < q.close_end for q in self.quotes):
+                continue
+            # the subject: before the verb, or the subject of the verb this one is coordinated with
+            subj = subject_before(text, a, m.start())
+            if subj is None:
+                coord = cues.coordinated_subject(text, a, m.start())
+                if coord is not None:
+                    subj = subject_before(text, a, coord)
+            person = self._resolve(subj, idx) if subj is not None else None
+            if person is None:
+                continue
+            clause_end = b
+            if cues.SUBORDINATE_RE.match(text, a):
+                comma = text.find(",", clause_start, b)
+                while comma != -1 and self._inside_quote(comma):
+                    comma = text.find(",", comma + 1, b)
+                if comma != -1:
+                    clause_end = comma
+            for rx in (cues.COORD_RE, cues.CLAUSE_END_RE):
+                nxt = rx.search(text, clause_start, clause_end)
+                while nxt is not None and self._inside_quote(nxt.end() - 1):
+                    nxt = rx.search(text, nxt.end(), clause_end)
+                if nxt is not None:
+                    clause_end = nxt.start()
+            self._emit(clause_start, clause_end, person, "reported", sent, idx)
+        self._according(idx, sent)
+
+    def _according(self, idx: int, sent: Span) -> None:
+        text = self.text
+        a, b = sent
+        for m in cues.ACCORDING_RE.finditer(text, a, b):
+            if self._inside_quote(m.start()):
+                continue
+            stop = re.search(r"[,.;:!?]|\s(?:who|which|in|on|at|during)\s", text[m.end() : b])
+            np_end = m.end() + stop.start() if stop else b
+            subj = parse_np(tokens(text, m.end(), np_end))
+            if subj is None or subj.kind == "pronoun":
+                continue
+            person = self._resolve(subj, idx)
+            if person is None:
+                continue
+            if only_punct(text, a, m.start()) and np_end < b and text[np_end] == ",":
+                self._emit(np_end + 1, b, person, "reported", sent, idx)
+            elif only_punct(text, np_end, b) and text[a : m.start()].rstrip().endswith(","):
+                self._emit(a, m.start(), person, "reported", sent, idx)
+
+
+@functools.lru_cache(maxsize=64)
+def _extract_cached(text: str) -> tuple[Quotation, ...]:
+    return tuple(_Extractor(text).run())
+
+
+def extract_quotations(text: str) -> list[Quotation]:
+    """All attributed direct and reported statements in ``text``, in text order (fresh copies)."""
+    if not text:
+        return []
+    return [replace(q) for q in _extract_cached(text)]
+
+
+__all__ = ["extract_quotations"]

@@ -1,0 +1,129 @@
+"""Speakers across articles as canonical entities.
+
+Within an article the extractor already resolved "Peskov", "the Kremlin spokesperson" and "he"
+to the fullest name the article gives. Across articles, name forms merge by general rules:
+
+* people: a full name is its words (case and accents ignored); two full names with the same
+  number of words, each a spelling variant of the other (``names.same_word``: "Zelensky" ~
+  "Zelenskyy"), are one person. A one-word name ("Pochettino") joins the only person whose
+  surname it is ("Mauricio Pochettino"); with no such person, or several, it stays apart.
+  Never merged: a first name with a surname ("Robert" / "Julia Roberts": a plural ``s`` is
+  not a spelling variant), two people who share a first name, people with organisations.
+* organisations: the same words, with or without "the" ("The Kremlin" ~ "Kremlin").
+* unnamed sources ("a senior official") are never merged across articles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from index.quotations.names import name_tokens, same_word
+
+
+@dataclass
+class Entity:
+    """One speaker across the index."""
+
+    key: str  # stable id: "person:mauricio pochettino", "org:kremlin", "unnamed:<article>:senior official"
+    name: str  # the fullest, most used name form
+    speaker_type: str  # "person" | "org" | "unnamed"
+    count: int = 0  # quotations
+    aliases: tuple[str, ...] = ()  # every name form seen
+    roles: tuple[str, ...] = ()
+
+
+class Mention:
+    """How a speaker appears in one article's quotations (one per distinct article speaker)."""
+
+    __slots__ = ("name", "speaker_type", "article_id", "aliases", "role")
+
+    def __init__(self, name: str, speaker_type: str, article_id: str, aliases: Iterable[str] = (), role: str = ""):
+        self.name, self.speaker_type, self.article_id = name, speaker_type, article_id
+        self.aliases, self.role = tuple(aliases), role
+
+
+def mention_key(name: str, speaker_type: str, article_id: str) -> tuple[str, str, str]:
+    """What identifies a speaker within one article (the unit the entities are built from)."""
+    return (name, speaker_type, article_id if speaker_type == "unnamed" else "")
+
+
+@dataclass
+class _Group:
+    words: tuple[str, ...]
+    kind: str
+    forms: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    members: list = field(default_factory=list)
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b))
+
+
+def resolve(mentions: Iterable[tuple[Mention, int]]) -> dict[tuple[str, str, str], Entity]:
+    """Entities for ``(mention, quotation count)`` pairs, keyed by ``mention_key`` of each mention."""
+    groups: list[_Group] = []
+    singles: list[tuple[Mention, int]] = []
+    for m, n in mentions:
+        words = tuple(name_tokens(m.name))
+        if not words:
+            continue
+        kind = m.speaker_type if m.speaker_type in ("org", "unnamed") else "person"
+        if kind == "person" and len(words) == 1:
+            singles.append((m, n))
+            continue
+        if kind == "unnamed":
+            g = _Group(words, kind)
+            groups.append(g)
+        else:
+            g = next((g for g in groups if g.kind == kind and _same_name(g.words, words)), None)
+            if g is None:
+                g = _Group(words, kind)
+                groups.append(g)
+        g.forms[m.name] += n
+        g.forms.update({a: 0 for a in m.aliases if a not in g.forms})
+        if m.role:
+            g.roles[m.role] += n
+        g.members.append((m, n))
+    people = [g for g in groups if g.kind == "person"]
+    for m, n in singles:
+        word = name_tokens(m.name)[0]
+        hits = [g for g in people if same_word(g.words[-1], word)]
+        if len(hits) == 1:
+            g = hits[0]
+        else:
+            g = next((g for g in groups if g.kind == "person" and g.words == (word,)), None)
+            if g is None:
+                g = _Group((word,), "person")
+                groups.append(g)
+        g.forms[m.name] += n
+        if m.role:
+            g.roles[m.role] += n
+        g.members.append((m, n))
+    out: dict[tuple[str, str, str], Entity] = {}
+    for g in groups:
+        name = max(g.forms, key=lambda f: (len(name_tokens(f)), g.forms[f], f))
+        article = g.members[0][0].article_id if g.kind == "unnamed" else ""
+        key = f"{g.kind}:{article + ':' if article else ''}{' '.join(g.words)}"
+        aliases = set(g.forms)
+        for m, _ in g.members:
+            aliases.update(m.aliases)
+        entity = Entity(key, name, g.kind, sum(n for _, n in g.members), tuple(sorted(aliases)),
+                        tuple(r for r, _ in g.roles.most_common()))
+        for m, _ in g.members:
+            out[mention_key(m.name, m.speaker_type, m.article_id)] = entity
+    return out
+
+
+def by_count(entities: Iterable[Entity]) -> list[Entity]:
+    """Distinct entities, most quoted first."""
+    seen: dict[str, Entity] = {}
+    for e in entities:
+        seen.setdefault(e.key, e)
+    return sorted(seen.values(), key=lambda e: (-e.count, e.name))
+
+
+__all__ = ["Entity", "Mention", "by_count", "mention_key", "resolve"]
+
