@@ -70,8 +70,10 @@ def test_trump_quote_with_pronoun_after_it(seed_quotes: list[Quotation]) -> None
     assert q.speaker == "Donald Trump"
     assert q.kind == "direct"
     assert q.quote == "wants to meet, and we're setting it up"
-    added = _with(seed_quotes, "bloody mess")  # "He added that ..." right after
+    added = _with(seed_quotes, "displaced about 6 million")  # "He added that ..." right after
     assert added.speaker == "Donald Trump" and added.kind == "reported"
+    partial = [q for q in seed_quotes if q.quote == "bloody mess"]  # a quote inside the reported clause
+    assert [(q.speaker, q.kind) for q in partial] == [("Donald Trump", "direct")]
 
 
 def test_colon_introduced_quotes(seed_quotes: list[Quotation]) -> None:

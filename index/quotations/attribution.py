@@ -37,10 +37,15 @@ from index.quotations.wordlists import BARE_CLAUSE_VERBS, DETS, PARTICLES
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span, layout
 
+_PRONOUN_REACH = 3  # sentences a he/she looks back
+# Words that end a speaker phrase after the verb: '"…," said X, who …' / '… said X in a statement'.
+_NP_STOPS = frozenset("who which in on at during after before from to of and with as while".split())
+
 
 class _Extractor:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, speakers: frozenset[str] = frozenset()) -> None:
         self.text = text
+        self.speakers = speakers  # names that speak somewhere in the article (from a first pass)
         self.sentences, self.quotes, self.barriers = layout(text)
         self.reg = Registry()
         self.out: list[Quotation] = []
@@ -56,8 +61,15 @@ class _Extractor:
         return any(q.contains(pos) for q in self.quotes)
 
     def _register_people(self) -> None:
-        """First pass: names introduced with a role ("spokesperson Dmitry Peskov") or an appositive."""
+        """First pass: the people of the article.
+
+        A name introduced with a role ("spokesperson Dmitry Peskov") or an appositive ("Jane Doe,
+        the mayor,") is a person. So is a full name without one ("Allison Miller knows ...") whose
+        surname also stands alone somewhere in the article ("Miller said"): news refers to people
+        by surname, never to places ("New Zealand") or events by their last word.
+        """
         text = self.text
+        plain: list[tuple[str, tuple[str, str]]] = []  # full names introduced without a role, (first, last)
         for a, b in self.sentences:
             toks = [t for t in tokens(text, a, b) if not self._inside_quote(t.start)]
             i = 0
@@ -73,12 +85,28 @@ class _Extractor:
                     np = parse_np(toks[i:j])
                     nxt = toks[j].text if j < len(toks) else ""
                     after = toks[j + 1].text if j + 1 < len(toks) else ""
-                    if np is not None and np.kind == "name":
+                    if np is not None and np.kind == "name" and not np.name.isupper():
                         appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
                         if (np.role and any(is_role(w) for w in np.role.split())) or appos:
                             self.reg.add(np.name, np.role)
+                        elif len(np.name.split()) >= 2:
+                            plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
                     i = j
                 i += 1
+        alone = self._words_alone({last for _, (_first, last) in plain})
+        for name, (_first, last) in plain:
+            if last in alone and self.reg.find(name) is None:
+                self.reg.add(name)
+
+    def _words_alone(self, surnames: set[str]) -> set[str]:
+        """Which of these words appear on their own (not right after another capitalised word)."""
+        found: set[str] = set()
+        toks = tokens(self.text, 0, len(self.text))
+        for k, tok in enumerate(toks):
+            word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
+            if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1):
+                found.add(word)
+        return found
 
     def _mentions(self, a: int, b: int) -> list[Speaker]:
         found: list[Speaker] = []
@@ -87,9 +115,7 @@ class _Extractor:
                 continue
             word = clean_name(tok.text)
             p = self.reg.find(word.removesuffix("'s").removesuffix("’s"))
-            if p is not None and p.kind == "person" and (
-                p.surname == word.lower().split("'")[0] or word.lower().startswith(p.surname)
-            ):
+            if p is not None and p.kind == "person":
                 found.append(p)
         return found
 
@@ -102,7 +128,8 @@ class _Extractor:
                     known.name = subj.name
                 known.role = better_role(known.role, subj.role)
                 return known
-            kind = "person" if len(subj.name.split()) > 1 else "unknown"
+            # news introduces people by full name: a lone word nobody was introduced by is an organisation
+            kind = "person" if len(subj.name.split()) > 1 or subj.role else "org"
             return self.reg.add(subj.name, subj.role, kind)
         if subj.kind == "org":
             name = subj.name[:1].upper() + subj.name[1:] if subj.name.startswith("the ") else subj.name
@@ -114,16 +141,20 @@ class _Extractor:
         return None
 
     def _antecedent(self, idx: int) -> Speaker | None:
-        """He/she: the speaker of the nearest earlier sentence, or its only named person."""
+        """He/she: the speaker of the nearest earlier sentence, or its only named person.
+
+        Only people who speak somewhere in the article count as mentions (a "he said" refers
+        to someone the article quotes), so a passing name does not block the way back.
+        """
         k = idx - 1
         steps = 0
-        while k >= 0 and steps < 3:
+        while k >= 0 and steps < _PRONOUN_REACH:
             if (k + 1) in self.barriers and k + 1 <= idx:
                 return None
             speakers = [p for p in self.sent_speakers[k] if p.kind != "org"]
             if speakers:
                 return speakers[-1]
-            people = {p.name: p for p in self.sent_mentions[k]}
+            people = {p.name: p for p in self.sent_mentions[k] if not self.speakers or p.name in self.speakers}
             if len(people) == 1:
                 return next(iter(people.values()))
             if len(people) > 1:
@@ -157,11 +188,23 @@ class _Extractor:
             self.sent_mentions.append(self._mentions(*sent))
             self._direct(idx, sent)
             self._reported(idx, sent)
+            self._partial_quotes(idx, sent)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
             q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind
             q.aliases = tuple(sorted(person.forms - {person.name}))
         self.out.sort(key=lambda q: q.start)
         return self.out
+
+    def _partial_quotes(self, idx: int, sent: Span) -> None:
+        """A quotation inside a reported statement is the same speaker's words: 'X said it was "a disaster"'."""
+        reported = [(q, p) for q, p in zip(self.out, self.speaker_of)
+                    if q.kind == "reported" and q.sentence_start == sent.start]
+        for mark in self._quotes_in(*sent):
+            if any(q.start == mark.inner_start for q in self.out):
+                continue
+            host = next((p for q, p in reported if q.start <= mark.inner_start and mark.inner_end <= q.end + 2), None)
+            if host is not None:
+                self._emit(mark.inner_start, mark.inner_end, host, "direct", sent, idx)
 
     def _direct(self, idx: int, sent: Span) -> None:
         text = self.text
@@ -206,9 +249,10 @@ class _Extractor:
             # "…," said X
             m = cues.AFTER_VERB_RE.match(text, q.close_end, b)
             if m:
-                end = m.end()
-                stop = re.search(r"[,.;:!?\"“”]|\s(?:who|which|in|on|at|during|after|before)\s", text[end:b])
-                subj = parse_np(tokens(text, end, end + stop.start() if stop else b))
+                toks = tokens(text, m.end(), b)
+                stop = next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _NP_STOPS),
+                            len(toks))
+                subj = parse_np(toks[:stop])
                 if subj is not None and subj.kind != "pronoun":
                     return self._resolve(subj, idx)
         # X said: "…" / X told reporters "…" / X wrote on X, formerly Twitter: "…"
@@ -271,6 +315,37 @@ class _Extractor:
                     clause_end = nxt.start()
             self._emit(clause_start, clause_end, person, "reported", sent, idx)
         self._according(idx, sent)
+        self._parenthetical(idx, sent)
+
+    def _parenthetical(self, idx: int, sent: Span) -> None:
+        """'The flu triggers inflammation, Sylvester said, which …' / '…, the company said in a statement.'
+
+        The clause before ``, X said`` is X's statement when the sentence starts with it (not with a
+        quote: that is direct speech) and nothing but a short adjunct follows the verb.
+        """
+        text = self.text
+        a, b = sent
+        if text[a] in '"“”„«‘\'' or any(q.start >= a and q.end <= b for q in self.out):
+            return
+        for m in cues.SPEECH_RE.finditer(text, a, b):
+            if self._inside_quote(m.start()) or m.group(1).lower() not in BARE_CLAUSE_VERBS | {"says", "told"}:
+                continue
+            comma = text.rfind(",", a, m.start())
+            if comma <= a or self._inside_quote(comma):
+                continue
+            tail = cues.PARENTHETICAL_TAIL_RE.match(text, m.end(), b)
+            if tail is None or "that" in text[m.end() : tail.end()].split():
+                continue
+            toks = tokens(text, comma + 1, m.start())
+            subj = parse_np(toks) if toks else None
+            if subj is None or subj.kind == "pronoun" and len(toks) != 1:
+                continue
+            if subj.kind != "pronoun" and text[subj.start : m.start()].strip() != text[comma + 1 : m.start()].strip():
+                continue
+            person = self._resolve(subj, idx)
+            if person is not None and len(text[a:comma].split()) >= 4:
+                self._emit(a, comma, person, "reported", sent, idx)
+            return
 
     def _according(self, idx: int, sent: Span) -> None:
         text = self.text
@@ -294,7 +369,8 @@ class _Extractor:
 
 @functools.lru_cache(maxsize=64)
 def _extract_cached(text: str) -> tuple[Quotation, ...]:
-    return tuple(_Extractor(text).run())
+    first = _Extractor(text).run()
+    return tuple(_Extractor(text, frozenset(q.speaker for q in first)).run())
 
 
 def extract_quotations(text: str) -> list[Quotation]:

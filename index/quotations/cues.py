@@ -19,7 +19,12 @@ ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 # "… but emphasized that …": a second statement by the same subject.
 COORD_RE = re.compile(r",?\s+(?:but|and|while|yet)\s+(?:also\s+|later\s+|then\s+)?(" + _VERBS + r")\b")
 THAT_RE = re.compile(r"((?:\s+[^\s,.;:!?\"“”]+){0,10}?)\s+that\s+")
-BARE_SUBJECT_RE = re.compile(r"\s+(?:he|she|they|it|we|i|there)\s", re.I)
+# "X said he would …" / "X said the company had …": a clause with no "that" starts with a subject.
+BARE_SUBJECT_RE = re.compile(
+    r"\s+(?:he|she|they|it|we|i|there|the|his|her|its|their|our|this|these|some|many|most|no)\s", re.I
+)
+# "The economy is weak, Smith said." / "…, the company said in a statement on Tuesday."
+PARENTHETICAL_TAIL_RE = re.compile(r"[^,.;:!?\"“”]{0,60}?(?:[,.;:!?…]|$)")
 ANY_VERB_RE = re.compile(r"\b(?:" + _VERBS + r")\b")
 
 
@@ -50,6 +55,7 @@ def coordinated_subject(text: str, a: int, verb_start: int) -> int | None:
 
 
 __all__ = [
-    "ACCORDING_RE", "AFTER_VERB_RE", "ANY_VERB_RE", "BARE_SUBJECT_RE", "CLAUSE_END_RE", "COORD_RE", "SPEECH_RE",
+    "ACCORDING_RE", "AFTER_VERB_RE", "ANY_VERB_RE", "BARE_SUBJECT_RE", "CLAUSE_END_RE", "COORD_RE",
+    "PARENTHETICAL_TAIL_RE", "SPEECH_RE",
     "SUBORDINATE_RE", "THAT_RE", "coordinated_subject", "gaps", "is_attribution_gap",
 ]

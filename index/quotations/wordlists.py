@@ -17,17 +17,18 @@ SPEECH_VERBS = frozenset(
     conceded concedes contended agreed reiterated urged denied clarified pointed estimated believes
     believed saying adding noting telling writing acknowledging emphasizing emphasising stressing
     explaining arguing claiming insisting warning stating declaring announcing clarifying confirming
-    suggesting admitting reiterating
+    suggesting admitting reiterating testified testifies testifying alleged alleges alleging revealed reveals
+    revealing joked jokes recounted countered quipped told tells explained
 """.split()
 )
 # Verbs that may introduce a clause with no "that": "X said he would ...".
 BARE_CLAUSE_VERBS = frozenset(
-    "said says added argued claimed insisted warned noted saying".split()
+    "said says added argued claimed insisted warned noted saying testified explained revealed admitted".split()
 )
 # Verbs that follow a quote with the speaker after them: '"…," said X'.
 AFTER_QUOTE_VERBS = (
     "said says wrote writes added adds told asked continued explained noted argued insisted warned replied "
-    "posted tweeted stated declared recalled"
+    "posted tweeted stated declared recalled joked admitted revealed testified"
 ).split()
 AUX_ADV = frozenset(
     """
