@@ -4,7 +4,9 @@ Each article is loaded by the real loader (so furniture cleaning applies) and it
 are extracted by ``index.quotations.extract_quotations``. Scoring rules (evaluation side only):
 
 * A gold quotation is located in the stored text under the project's fold (its
-  ``occurrence``-th match). A predicted quotation **matches** a gold one when their character
+  ``occurrence``-th match). The annotations were made on the raw bodies: a gold quotation on a
+  line the loader removes as page furniture (a photo caption, a promoted headline) is not in the
+  stored text and counts as missed. A predicted quotation **matches** a gold one when their character
   spans overlap by at least half of the longer of the two spans. Matching is one-to-one,
   greedy by overlap length.
 * The predicted speaker is **right** when ``assistant.evaluation.metrics.speaker_is`` accepts
@@ -32,7 +34,9 @@ import pytest
 
 from assistant.evaluation.metrics import speaker_is
 from index.loaders import load_file
+from index.loaders.furniture import furniture_rule
 from index.quotations import extract_quotations
+from index.text import normalize_text
 from index.text.fold import locate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +57,8 @@ class Score:
     gold: int = 0
     right: int = 0  # matched with the right speaker
     covered: int = 0  # gold matched by any prediction
-    unlocated: int = 0  # gold quotations not found in the stored text
+    unlocated: list[str] = field(default_factory=list)  # gold quotations on lines removed as furniture
+    lost: list[str] = field(default_factory=list)  # gold quotations missing from the stored text otherwise
     misses: list[dict] = field(default_factory=list)  # for reading failures
 
     def figures(self) -> dict[str, float]:
@@ -80,12 +85,32 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def score_article(text: str, gold: list[dict], score: Score, title: str) -> None:
-    spans = []
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end != -1 else len(text)].strip()
+
+
+def gold_span(g: dict, text: str, raw: str | None) -> tuple[int, int] | str:
+    """Where a gold quotation is in the stored text; "furniture" when the loader removed its line,
+    "lost" when it is missing otherwise. ``occurrence`` counts matches in the raw body."""
+    occurrence = g.get("occurrence", 1)
+    if raw is not None:
+        on_furniture = [bool(furniture_rule(_line_at(raw, sp[0])))
+                        for sp in (nth_span(g["text"], raw, n) for n in range(1, occurrence + 1)) if sp]
+        if on_furniture and on_furniture[-1]:
+            return "furniture"
+        occurrence -= sum(on_furniture[:-1])
+    return nth_span(g["text"], text, occurrence) or "lost"
+
+
+def score_article(text: str, gold: list[dict], score: Score, title: str, raw: str | None = None) -> None:
+    spans: list[tuple[int, int] | None] = []
     for g in gold:
-        span = nth_span(g["text"], text, g.get("occurrence", 1))
-        if span is None:
-            score.unlocated += 1
+        span = gold_span(g, text, raw)
+        if isinstance(span, str):
+            (score.unlocated if span == "furniture" else score.lost).append(g["text"])
+            span = None
         spans.append(span)
     preds = extract_quotations(text)
     score.predicted += len(preds)
@@ -130,14 +155,28 @@ def _stored_texts() -> dict[str, str]:
     return texts
 
 
-def measure() -> dict[str, Score]:
-    texts = _stored_texts()
-    scores = {"dev": Score(), "holdout": Score()}
+def _raw_bodies() -> dict[str, str]:
+    """Normalised bodies before furniture removal, by title."""
+    rows = json.loads(MULTIHOP.read_text(encoding="utf-8"))
+    return {" ".join(r["title"].split()): normalize_text(r["body"]) for r in rows}
+
+
+def annotations() -> list[tuple[str, dict]]:
+    """(title, record) of every annotated article."""
+    out = []
     for path in sorted(DATA.glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
-        title = " ".join(record["title"].split())
+        out.append((" ".join(record["title"].split()), record))
+    return out
+
+
+def measure() -> dict[str, Score]:
+    texts = _stored_texts()
+    raw = _raw_bodies()
+    scores = {"dev": Score(), "holdout": Score()}
+    for title, record in annotations():
         text = texts[title] if title in texts else SEED.read_text(encoding="utf-8")
-        score_article(text, record["quotations"], scores[record["split"]], title)
+        score_article(text, record["quotations"], scores[record["split"]], title, raw.get(title))
     return scores
 
 
@@ -155,8 +194,10 @@ def scores() -> dict[str, Score]:
     return result
 
 
-def test_every_gold_quotation_is_in_its_stored_article(scores: dict[str, Score]) -> None:
-    assert all(s.unlocated == 0 for s in scores.values()), {k: s.unlocated for k, s in scores.items()}
+def test_every_gold_quotation_is_in_the_stored_text_unless_on_a_furniture_line(scores: dict[str, Score]) -> None:
+    """Cleaning removes captions and promoted headlines, never a line of the article itself."""
+    assert [q for s in scores.values() for q in s.lost] == []
+    assert 0 < sum(len(s.unlocated) for s in scores.values()) <= 8  # 5 on captions and promoted headlines
 
 
 @pytest.mark.parametrize("split", ["dev", "holdout"])

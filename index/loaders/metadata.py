@@ -1,7 +1,8 @@
 """Article metadata from loose inputs: missing values, dates, titles, and the ``Article`` itself.
 
-Stored text is ``normalize_text(body).strip()``: Unicode NFC, newlines unified, BOM dropped,
-leading/trailing whitespace removed. Nothing else changes, so offsets point into what a reader sees.
+Stored text is the normalised body (Unicode NFC, newlines unified, BOM dropped) without its page
+furniture lines (``furniture.strip_furniture``: widget labels, share bars, sign-up prompts, photo
+credits and captions), leading/trailing whitespace removed. Offsets point into exactly that text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from index.articles import Article, article_id
+from index.loaders.furniture import strip_furniture
 from index.text import normalize_text
 from index.text.sentences import sentence_spans
 
@@ -126,7 +128,8 @@ def make_article(
     markdown: bool = False,
     extra: dict | None = None,
 ) -> Article:
-    text = normalize_text(body).strip()
+    text = normalize_text(body)
+    text = strip_furniture(text)[0].strip() or text.strip()  # a page of nothing but furniture keeps it all
     url = clean_value(url)
     path = f"{relpath}#{key}" if key else relpath
     return Article(
