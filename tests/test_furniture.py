@@ -66,7 +66,8 @@ def test_numbered_captions_go_only_on_a_page_with_credited_numbered_captions() -
 
 
 def test_stored_text_is_the_cleaned_body_and_offsets_index_it(tmp_path) -> None:
-    body = "Advertisement\nThe mayor said the bridge will close.\nFacebook Twitter Email Share\n" + '"It is old," she said.'
+    body = "Advertisement\nThe mayor said the bridge will close.\nFacebook Twitter Email Share\n"
+    body += '"It is old," she said.'
     article = make_article(body=body, relpath="a.txt", root=tmp_path)
     assert article.text == 'The mayor said the bridge will close.\n"It is old," she said.'
     start = article.text.index("It is old")
