@@ -146,7 +146,8 @@ class Engine:
         entities = canonical.resolve((m, counts[k]) for k, m in mentions.items())
         for q, meta in rows:
             q.entity = entities[canonical.mention_key(q.speaker, q.speaker_type, meta["article_id"])].key
-        rows.sort(key=lambda r: (r[1].get("published") or "", r[1]["article_id"], r[0].start), reverse=True)
+        rows.sort(key=lambda r: r[0].start)  # text order within an article (the sorts below are stable)
+        rows.sort(key=lambda r: (r[1].get("published") or "", r[1]["article_id"]), reverse=True)
         rows.sort(key=lambda r: not r[1].get("published"))  # undated last, newest first otherwise
         self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities.values()})
         return self._quotes_cache

@@ -23,6 +23,7 @@ from index.quotations import cues
 from index.quotations.entities import Registry, Speaker, better_role
 from index.quotations.phrases import (
     Subject,
+    base,
     clean_name,
     is_cap,
     is_role,
@@ -33,7 +34,7 @@ from index.quotations.phrases import (
     tokens,
 )
 from index.quotations.quotation import Quotation
-from index.quotations.wordlists import BARE_CLAUSE_VERBS, DETS, PARTICLES
+from index.quotations.wordlists import BARE_CLAUSE_VERBS, DETS, ORG_WORDS, PARTICLES
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span, layout
 
@@ -46,6 +47,7 @@ class _Extractor:
     def __init__(self, text: str, speakers: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.speakers = speakers  # names that speak somewhere in the article (from a first pass)
+        self.plain: list[str] = []  # capitalised full names that are not organisations
         self.sentences, self.quotes, self.barriers = layout(text)
         self.reg = Registry()
         self.out: list[Quotation] = []
@@ -97,6 +99,17 @@ class _Extractor:
         for name, (_first, last) in plain:
             if last in alone and self.reg.find(name) is None:
                 self.reg.add(name)
+        self.plain = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
+
+    def _introduced(self, word: str) -> str | None:
+        """The one full name in the article whose surname or first name is ``word`` ("Jada" -> "Jada Pinkett Smith")."""
+        for pick in (-1, 0):
+            names = {n for n in self.plain if n.split()[pick] == word}
+            if len(names) == 1:
+                return names.pop()
+            if names:
+                return None
+        return None
 
     def _words_alone(self, surnames: set[str]) -> set[str]:
         """Which of these words appear on their own (not right after another capitalised word)."""
@@ -128,6 +141,11 @@ class _Extractor:
                     known.name = subj.name
                 known.role = better_role(known.role, subj.role)
                 return known
+            full = self._introduced(subj.name) if len(subj.name.split()) == 1 else None
+            if full is not None:
+                person = self.reg.add(full, subj.role)
+                person.forms.add(subj.name)
+                return person
             # news introduces people by full name: a lone word nobody was introduced by is an organisation
             kind = "person" if len(subj.name.split()) > 1 or subj.role else "org"
             return self.reg.add(subj.name, subj.role, kind)

@@ -6,7 +6,9 @@ to the fullest name the article gives. Across articles, name forms merge by gene
 * people: a full name is its words (case and accents ignored); two full names with the same
   number of words, each a spelling variant of the other (``names.same_word``: "Zelensky" ~
   "Zelenskyy"), are one person. A one-word name ("Pochettino") joins the only person whose
-  surname it is ("Mauricio Pochettino"); with no such person, or several, it stays apart.
+  surname it is ("Mauricio Pochettino"); with no such person, or several, it stays apart. A lone
+  word the extractor could only guess was an organisation ("Pochettino said" in an article that
+  never gives his first name) joins a person only on an exact surname match.
   Never merged: a first name with a surname ("Robert" / "Julia Roberts": a plural ``s`` is
   not a spelling variant), two people who share a first name, people with organisations.
 * organisations: the same words, with or without "the" ("The Kremlin" ~ "Kremlin").
@@ -20,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from index.quotations.names import name_tokens, same_word
+from index.quotations.wordlists import ORG_WORDS
 
 
 @dataclass
@@ -58,6 +61,12 @@ class _Group:
     members: list = field(default_factory=list)
 
 
+def _guessed_org(name: str) -> bool:
+    """A lone capitalised word the extractor typed as an organisation only because no one in its
+    article was introduced by that name ("Apple said", but also "Trump said" in a follow-up story)."""
+    return not name.lower().startswith("the ") and name_tokens(name)[0] not in ORG_WORDS
+
+
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b))
 
@@ -71,7 +80,7 @@ def resolve(mentions: Iterable[tuple[Mention, int]]) -> dict[tuple[str, str, str
         if not words:
             continue
         kind = m.speaker_type if m.speaker_type in ("org", "unnamed") else "person"
-        if kind == "person" and len(words) == 1:
+        if len(words) == 1 and (kind == "person" or (kind == "org" and _guessed_org(m.name))):
             singles.append((m, n))
             continue
         if kind == "unnamed":
@@ -90,13 +99,15 @@ def resolve(mentions: Iterable[tuple[Mention, int]]) -> dict[tuple[str, str, str
     people = [g for g in groups if g.kind == "person"]
     for m, n in singles:
         word = name_tokens(m.name)[0]
-        hits = [g for g in people if same_word(g.words[-1], word)]
+        guessed = m.speaker_type == "org"
+        hits = [g for g in people if (g.words[-1] == word if guessed else same_word(g.words[-1], word))]
         if len(hits) == 1:
             g = hits[0]
         else:
-            g = next((g for g in groups if g.kind == "person" and g.words == (word,)), None)
+            kind = "org" if guessed else "person"
+            g = next((g for g in groups if g.kind == kind and g.words == (word,)), None)
             if g is None:
-                g = _Group((word,), "person")
+                g = _Group((word,), kind)
                 groups.append(g)
         g.forms[m.name] += n
         if m.role:

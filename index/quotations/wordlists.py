@@ -94,7 +94,7 @@ DAYS_MONTHS = frozenset(
     july august september october november december
 """.split()
 )
-GRAMMAR_WORDS = FUNCTION_WORDS  # words that can never be part of a speaker's name
+GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobody one".split())  # never in a name
 
 __all__ = [
     "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "DAYS_MONTHS", "DETS", "GRAMMAR_WORDS", "ORG_WORDS",
