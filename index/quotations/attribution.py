@@ -48,6 +48,7 @@ class _Extractor:
         self.text = text
         self.speakers = speakers  # names that speak somewhere in the article (from a first pass)
         self.plain: list[str] = []  # capitalised full names that are not organisations
+        self.sent_orgs: list[list[str]] = []  # organisations named in each sentence ("Norvex Corp")
         self.sentences, self.quotes, self.barriers = layout(text)
         self.reg = Registry()
         self.out: list[Quotation] = []
@@ -74,6 +75,7 @@ class _Extractor:
         plain: list[tuple[str, tuple[str, str]]] = []  # full names introduced without a role, (first, last)
         for a, b in self.sentences:
             toks = [t for t in tokens(text, a, b) if not self._inside_quote(t.start)]
+            self.sent_orgs.append([])
             i = 0
             while i < len(toks):
                 j = i
@@ -87,6 +89,8 @@ class _Extractor:
                     np = parse_np(toks[i:j])
                     nxt = toks[j].text if j < len(toks) else ""
                     after = toks[j + 1].text if j + 1 < len(toks) else ""
+                    if np is not None and np.kind == "org" and not np.name.startswith("the "):
+                        self.sent_orgs[-1].append(np.name)
                     if np is not None and np.kind == "name" and not np.name.isupper():
                         appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
                         if (np.role and any(is_role(w) for w in np.role.split())) or appos:
@@ -154,8 +158,10 @@ class _Extractor:
             return Speaker(name, "", "org")
         if subj.kind == "role":
             return self.reg.by_role(subj.role)
+        if subj.kind == "unnamed":
+            return Speaker(subj.name, "", "unnamed")
         if subj.kind == "pronoun":
-            return self._antecedent(idx)
+            return self._org_antecedent(idx) if low(subj.text) == "it" else self._antecedent(idx)
         return None
 
     def _antecedent(self, idx: int) -> Speaker | None:
@@ -169,7 +175,7 @@ class _Extractor:
         while k >= 0 and steps < _PRONOUN_REACH:
             if (k + 1) in self.barriers and k + 1 <= idx:
                 return None
-            speakers = [p for p in self.sent_speakers[k] if p.kind != "org"]
+            speakers = [p for p in self.sent_speakers[k] if p.kind == "person"]
             if speakers:
                 return speakers[-1]
             people = {p.name: p for p in self.sent_mentions[k] if not self.speakers or p.name in self.speakers}
@@ -180,6 +186,14 @@ class _Extractor:
             k -= 1
             steps += 1
         return None
+
+    def _org_antecedent(self, idx: int) -> Speaker | None:
+        """It / the company: the organisation that spoke in one of the last sentences, else the one named there."""
+        recent = range(max(0, idx - _PRONOUN_REACH), idx + 1)
+        orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
+        if not orgs:
+            orgs = {name: Speaker(name, "", "org") for k in recent for name in self.sent_orgs[k]}
+        return next(iter(orgs.values())) if len(orgs) == 1 else None
 
     def _emit(self, a: int, b: int, person: Speaker, kind: str, sent: Span, idx: int) -> None:
         text = self.text
@@ -243,10 +257,10 @@ class _Extractor:
                 if aq.close_end <= q.open and cues.is_attribution_gap(text, aq.close_end, q.open):
                     attributed.append((q, person))
                     break
-        # a sentence that is nothing but a quote continues the previous speaker's quote
+        # a sentence that is nothing but a quote continues the previous sentence's speaker
         if quotes and not attributed and idx > 0 and idx not in self.barriers:
             outside = "".join(text[s:e] for s, e in cues.gaps(a, b, quotes))
-            prev = [q for q in self.out if q.kind == "direct" and q.sentence_end <= a]
+            prev = [q for q in self.out if q.sentence_end <= a]
             follows = bool(prev) and prev[-1].sentence_start == self.sentences[idx - 1].start
             if follows and not any(ch.isalnum() for ch in outside):
                 last = prev[-1]
@@ -271,24 +285,58 @@ class _Extractor:
                 stop = next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _NP_STOPS),
                             len(toks))
                 subj = parse_np(toks[:stop])
+                if subj is not None and subj.kind == "role" and [t.text for t in toks[stop : stop + 1]] == [","]:
+                    # '"…," says the club's manager, Paulo Reis.'
+                    rest = toks[stop + 1 :]
+                    end = next((k for k, t in enumerate(rest) if not t.text[0].isalnum()), len(rest))
+                    named = parse_np(rest[:end])
+                    if named is not None and named.kind == "name":
+                        named.role = named.role or subj.role
+                        subj = named
                 if subj is not None and subj.kind != "pronoun":
                     return self._resolve(subj, idx)
-        # X said: "…" / X told reporters "…" / X wrote on X, formerly Twitter: "…"
+        # X said: "…" / X told reporters "…" / X wrote on X, formerly Twitter: "…" / X said that "…"
         prefix = text[lo : q.open].rstrip()
         verbs = [m for m in cues.SPEECH_RE.finditer(text, lo, q.open) if not self._inside_quote(m.start())]
         if not verbs:
-            return None
+            return self._colon_speaker(idx, lo, prefix) if prefix.endswith(":") else None
         v = verbs[-1]
         between = text[v.end() : q.open].strip()
         if prefix.endswith(":"):
             if re.search(r"\bthat\b", between) or len(between.split()) > 12:
                 return None
         else:
+            adjunct = between.endswith(",") and cues.ADJUNCT_RE.match(between) and len(between.split()) <= 10
             between = between.rstrip(",")
-            if re.search(r"\bthat\b|[.;:!?]", between) or len(between.split()) > 3:
+            if between != "that" and not adjunct and (re.search(r"\bthat\b|[.;:!?]", between)
+                                                      or len(between.split()) > 3):
                 return None
-        subj = subject_before(text, lo, v.start())
+        subj = self._quoted_as(lo, v) or subject_before(text, lo, v.start()) or self._participle_subject(lo, v)
         return self._resolve(subj, idx) if subj is not None else None
+
+    def _colon_speaker(self, idx: int, lo: int, prefix: str) -> Speaker | None:
+        """'Andy Smith, mayor of the city: "…"' and the headline form 'Smith: "…"': a name and a colon."""
+        colon = lo + len(prefix) - 1
+        subj = subject_before(self.text, lo, colon)
+        if subj is None or subj.kind == "pronoun" or not only_punct(self.text, lo, subj.start):
+            return None
+        return self._resolve(subj, idx)
+
+    def _quoted_as(self, a: int, verb: re.Match) -> Subject | None:
+        """'The agency quoted Deputy Minister Ivan Sorokin as saying …': the person between "quoted" and "as"."""
+        found = [m for m in cues.QUOTED_AS_RE.finditer(self.text, a, verb.end()) if m.end() == verb.end()]
+        return parse_np(tokens(self.text, found[-1].start(1), found[-1].end(1))) if found else None
+
+    def _participle_subject(self, a: int, verb: re.Match) -> Subject | None:
+        """'Jordan showed no signs of stepping aside, insisting: "…"': the subject of the main clause."""
+        if not verb.group(1).endswith("ing") or not self.text[a : verb.start()].rstrip().endswith(","):
+            return None
+        toks = tokens(self.text, a, verb.start())
+        end = 0
+        while end < len(toks) and (is_cap(toks[end].text) or low(toks[end].text) in DETS):
+            end += 1
+        subj = parse_np(toks[:end]) if end else None
+        return subj if subj is not None and subj.kind in ("name", "org") else None
 
     def _reported(self, idx: int, sent: Span) -> None:
         text = self.text
@@ -303,14 +351,14 @@ class _Extractor:
                 t = None
             if t is not None:
                 clause_start = m.end() + t.end()
-            elif verb in BARE_CLAUSE_VERBS and cues.BARE_SUBJECT_RE.match(rest):
+            elif verb in BARE_CLAUSE_VERBS and (cues.BARE_SUBJECT_RE.match(rest) or cues.NAMED_SUBJECT_RE.match(rest)):
                 clause_start = m.end() + 1
             else:
                 continue
             if any(q.open <= clause_start < q.close_end for q in self.quotes):
                 continue
             # the subject: before the verb, or the subject of the verb this one is coordinated with
-            subj = subject_before(text, a, m.start())
+            subj = self._quoted_as(a, m) or subject_before(text, a, m.start())
             if subj is None:
                 coord = cues.coordinated_subject(text, a, m.start())
                 if coord is not None:

@@ -23,6 +23,15 @@ THAT_RE = re.compile(r"((?:\s+[^\s,.;:!?\"“”]+){0,10}?)\s+that\s+")
 BARE_SUBJECT_RE = re.compile(
     r"\s+(?:he|she|they|it|we|i|there|the|his|her|its|their|our|this|these|some|many|most|no)\s", re.I
 )
+# "The club said Kenwright had …": a clause whose subject is a name followed by an auxiliary.
+NAMED_SUBJECT_RE = re.compile(
+    r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:had|has|was|is|were|are|would|will|could|should|did|does|"
+    r"must|might|can)\b"
+)
+# 'X said in a statement on Tuesday, "…"': a prepositional phrase between the verb and the quote.
+ADJUNCT_RE = re.compile(r"(?:in|on|at|during|after|before|from|via|to|through|when|while|late|early)\b", re.I)
+# "Tass quoted X as saying that …"
+QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{2,80}?)\s+as\s+(?:saying|telling)\b")
 # "The economy is weak, Smith said." / "…, the company said in a statement on Tuesday."
 PARENTHETICAL_TAIL_RE = re.compile(r"[^,.;:!?\"“”]{0,60}?(?:[,.;:!?…]|$)")
 ANY_VERB_RE = re.compile(r"\b(?:" + _VERBS + r")\b")
@@ -55,7 +64,7 @@ def coordinated_subject(text: str, a: int, verb_start: int) -> int | None:
 
 
 __all__ = [
-    "ACCORDING_RE", "AFTER_VERB_RE", "ANY_VERB_RE", "BARE_SUBJECT_RE", "CLAUSE_END_RE", "COORD_RE",
-    "PARENTHETICAL_TAIL_RE", "SPEECH_RE",
-    "SUBORDINATE_RE", "THAT_RE", "coordinated_subject", "gaps", "is_attribution_gap",
+    "ACCORDING_RE", "ADJUNCT_RE", "AFTER_VERB_RE", "ANY_VERB_RE", "BARE_SUBJECT_RE", "CLAUSE_END_RE", "COORD_RE",
+    "NAMED_SUBJECT_RE", "PARENTHETICAL_TAIL_RE", "QUOTED_AS_RE", "SPEECH_RE", "SUBORDINATE_RE", "THAT_RE",
+    "coordinated_subject", "gaps", "is_attribution_gap",
 ]

@@ -20,6 +20,7 @@ from index.quotations.wordlists import (
     PARTICLES,
     PRONOUNS,
     ROLE_WORDS,
+    UNNAMED_HEADS,
 )
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d[\d,.:]*|[^\w\s]")
@@ -36,7 +37,7 @@ class Token(NamedTuple):
 class Subject:
     """A phrase that may name a speaker, as read from the text."""
 
-    kind: str  # "name" | "pronoun" | "role" | "org"
+    kind: str  # "name" | "pronoun" | "role" | "org" | "unnamed"
     text: str
     start: int
     name: str = ""
@@ -97,23 +98,33 @@ def phrase_start(toks: list[Token]) -> int:
 def parse_np(toks: list[Token]) -> Subject | None:
     """Read a noun phrase that should be a speaker: pronoun, name with role, role phrase, organisation."""
     had_det = False
+    first_start = toks[0].start if toks else 0
+    indefinite: Token | None = None  # "a senior official": someone the article does not name
     while toks and (low(toks[0].text) in GRAMMAR_WORDS or low(toks[0].text).rstrip(".") in DAYS_MONTHS):
         if low(toks[0].text) in PRONOUNS and len(toks) == 1:
             break
         had_det = had_det or low(toks[0].text) in DETS
+        indefinite = toks[0] if low(toks[0].text) in {"a", "an"} else None
         toks = toks[1:]
     if not toks or any(t.text in ",;:()" for t in toks):
         return None
     start = toks[0].start
     words = [t.text for t in toks]
     raw = " ".join(words)
+    unnamed = _unnamed(toks, indefinite)
+    if unnamed is not None:
+        return unnamed
     if len(words) == 1 and low(words[0]) in PRONOUNS:
         return Subject("pronoun", raw, start)
     if len(words) > 8:
         return None
     lows = [base(w) for w in words]
+    if len(words) > 1 and is_role(words[-1]) and any(low(w).endswith("'s") for w in words[:-1]):
+        return Subject("role", raw, start, role=raw)  # "the club's manager"
     titled = any(is_role(w) for w in words[:-1]) and is_cap(words[-1]) and not is_role(words[-1])
     if any(w in ORG_WORDS for w in lows) and not titled:
+        if had_det and len(words) == 1 and not is_cap(words[0]):
+            return Subject("pronoun", "it", first_start)  # "the company said": the organisation spoken of
         if all(is_cap(w) for w in words):
             name = ("the " if had_det else "") + " ".join(clean_name(w) for w in words)
             return Subject("org", raw, start, name=name)
@@ -141,6 +152,25 @@ def parse_np(toks: list[Token]) -> Subject | None:
     if had_det and not role_words:
         return Subject("org", raw, start, name="the " + name)
     return Subject("name", raw, start, name=name, role=role)
+
+
+def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
+    """An unnamed source: "a senior official", "a spokesperson for the ministry", "officials", "analysts"."""
+    words = [low(t.text) for t in toks]
+    head = next((k for k, w in enumerate(words) if w in _OF_WORDS), len(words))
+    if head == 0 or len(words) > 8 or any(is_cap(t.text) for t in toks[:head]):
+        return None
+    noun = words[head - 1]
+    if indefinite is None:
+        if noun not in UNNAMED_HEADS or not noun.endswith("s"):
+            return None  # "the official" is someone named before (a role), "officials" are not
+    elif noun not in UNNAMED_HEADS and not is_role(toks[head - 1].text):
+        return None
+    name = " ".join(t.text for t in ([indefinite] if indefinite else []) + toks)
+    return Subject("unnamed", name, (indefinite or toks[0]).start, name=name)
+
+
+_OF_WORDS = frozenset(("for", "at", "of", "with", "from", "in"))
 
 
 def _strip_trailing(toks: list[Token]) -> list[Token]:
@@ -171,6 +201,13 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         if not inner or low(inner[0].text) not in DETS | {"who"} and not is_role(inner[0].text):
             return None
         head = _strip_trailing(head)
+        # a second appositive before this one: "X, chief officer at Y, a Z company, said"
+        while head and "," in (t.text for t in head):
+            c = max(i for i, t in enumerate(head) if t.text == ",")
+            seg = head[c + 1 :]
+            if not seg or not (low(seg[0].text) in DETS or is_role(seg[0].text)) or c == 0:
+                break
+            inner, head = seg, _strip_trailing(head[:c])
         np = parse_np(head[phrase_start(head) :]) if head else None
         if np is not None and np.kind == "name" and not np.role:
             appos = text[inner[0].start : inner[-1].end]
@@ -181,6 +218,8 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     np_toks = toks[phrase_start(toks) :]
     if not np_toks and low(toks[-1].text) in PRONOUNS:
         np_toks = toks[-1:]
+    elif not np_toks and len(toks) >= 2 and low(toks[-2].text) == "the" and base(toks[-1].text) in ORG_WORDS:
+        np_toks = toks[-2:]  # "the company said"
     return parse_np(np_toks) if np_toks else None
 
 

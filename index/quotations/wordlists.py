@@ -37,7 +37,7 @@ AUX_ADV = frozenset(
     too just did does can could may might should first last
 """.split()
 )
-PRONOUNS = frozenset({"he", "she"})
+PRONOUNS = frozenset({"he", "she", "it"})  # "it" stands for an organisation
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 DETS = frozenset({"the", "a", "an"})
 PRESS = (
