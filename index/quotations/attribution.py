@@ -9,8 +9,9 @@ Two kinds of statement:
 * ``reported``: the clause after ``that`` in ``X said/acknowledged/told … that …`` (also
   ``X said he …`` and ``according to X, …``), cut at a coordinated second verb.
 
-Speakers are resolved within the article (``entities.Registry``): a surname, a role phrase
-and he/she find the person introduced earlier.
+Speakers are resolved within the article (``coreference.Coreference``): a surname, a role
+phrase and he/she find the person introduced earlier. The article is read twice: the second
+pass knows who speaks somewhere in it, so a passing name does not capture a later "he said".
 """
 
 from __future__ import annotations
@@ -20,13 +21,11 @@ import re
 from dataclasses import replace
 
 from index.quotations import cues
-from index.quotations.entities import Registry, Speaker, better_role
+from index.quotations.coreference import Coreference
+from index.quotations.entities import Speaker
 from index.quotations.phrases import (
     Subject,
-    base,
-    clean_name,
     is_cap,
-    is_role,
     low,
     only_punct,
     parse_np,
@@ -34,11 +33,10 @@ from index.quotations.phrases import (
     tokens,
 )
 from index.quotations.quotation import Quotation
-from index.quotations.wordlists import BARE_CLAUSE_VERBS, DETS, ORG_WORDS, PARTICLES
+from index.quotations.wordlists import BARE_CLAUSE_VERBS, DETS
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span, layout
 
-_PRONOUN_REACH = 3  # sentences a he/she looks back
 # Words that end a speaker phrase after the verb: '"…," said X, who …' / '… said X in a statement'.
 _NP_STOPS = frozenset("who which in on at during after before from to of and with as while".split())
 
@@ -46,15 +44,10 @@ _NP_STOPS = frozenset("who which in on at during after before from to of and wit
 class _Extractor:
     def __init__(self, text: str, speakers: frozenset[str] = frozenset()) -> None:
         self.text = text
-        self.speakers = speakers  # names that speak somewhere in the article (from a first pass)
-        self.plain: list[str] = []  # capitalised full names that are not organisations
-        self.sent_orgs: list[list[str]] = []  # organisations named in each sentence ("Norvex Corp")
         self.sentences, self.quotes, self.barriers = layout(text)
-        self.reg = Registry()
+        self.people = Coreference(text, self.sentences, self.quotes, self.barriers, speakers)
         self.out: list[Quotation] = []
         self.speaker_of: list[Speaker] = []
-        self.sent_speakers: list[list[Speaker]] = []
-        self.sent_mentions: list[list[Speaker]] = []
 
     # ----- helpers
     def _quotes_in(self, a: int, b: int) -> list[QuoteSpan]:
@@ -62,138 +55,6 @@ class _Extractor:
 
     def _inside_quote(self, pos: int) -> bool:
         return any(q.contains(pos) for q in self.quotes)
-
-    def _register_people(self) -> None:
-        """First pass: the people of the article.
-
-        A name introduced with a role ("spokesperson Dmitry Peskov") or an appositive ("Jane Doe,
-        the mayor,") is a person. So is a full name without one ("Allison Miller knows ...") whose
-        surname also stands alone somewhere in the article ("Miller said"): news refers to people
-        by surname, never to places ("New Zealand") or events by their last word.
-        """
-        text = self.text
-        plain: list[tuple[str, tuple[str, str]]] = []  # full names introduced without a role, (first, last)
-        for a, b in self.sentences:
-            toks = [t for t in tokens(text, a, b) if not self._inside_quote(t.start)]
-            self.sent_orgs.append([])
-            i = 0
-            while i < len(toks):
-                j = i
-                while j < len(toks) and (
-                    is_cap(toks[j].text)
-                    or is_role(toks[j].text)
-                    or (low(toks[j].text) in PARTICLES and j + 1 < len(toks) and is_cap(toks[j + 1].text))
-                ):
-                    j += 1
-                if j > i:
-                    np = parse_np(toks[i:j])
-                    nxt = toks[j].text if j < len(toks) else ""
-                    after = toks[j + 1].text if j + 1 < len(toks) else ""
-                    if np is not None and np.kind == "org" and not np.name.startswith("the "):
-                        self.sent_orgs[-1].append(np.name)
-                    if np is not None and np.kind == "name" and not np.name.isupper():
-                        appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
-                        if (np.role and any(is_role(w) for w in np.role.split())) or appos:
-                            self.reg.add(np.name, np.role)
-                        elif len(np.name.split()) >= 2:
-                            plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
-                    i = j
-                i += 1
-        alone = self._words_alone({last for _, (_first, last) in plain})
-        for name, (_first, last) in plain:
-            if last in alone and self.reg.find(name) is None:
-                self.reg.add(name)
-        self.plain = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
-
-    def _introduced(self, word: str) -> str | None:
-        """The one full name in the article whose surname or first name is ``word`` ("Jada" -> "Jada Pinkett Smith")."""
-        for pick in (-1, 0):
-            names = {n for n in self.plain if n.split()[pick] == word}
-            if len(names) == 1:
-                return names.pop()
-            if names:
-                return None
-        return None
-
-    def _words_alone(self, surnames: set[str]) -> set[str]:
-        """Which of these words appear on their own (not right after another capitalised word)."""
-        found: set[str] = set()
-        toks = tokens(self.text, 0, len(self.text))
-        for k, tok in enumerate(toks):
-            word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
-            if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1):
-                found.add(word)
-        return found
-
-    def _mentions(self, a: int, b: int) -> list[Speaker]:
-        found: list[Speaker] = []
-        for tok in tokens(self.text, a, b):
-            if not is_cap(tok.text) or self._inside_quote(tok.start):
-                continue
-            word = clean_name(tok.text)
-            p = self.reg.find(word.removesuffix("'s").removesuffix("’s"))
-            if p is not None and p.kind == "person":
-                found.append(p)
-        return found
-
-    def _resolve(self, subj: Subject, idx: int) -> Speaker | None:
-        if subj.kind == "name":
-            known = self.reg.find(subj.name)
-            if known is not None and known.kind == "person":
-                known.forms.add(subj.name)
-                if len(subj.name.split()) > len(known.name.split()):
-                    known.name = subj.name
-                known.role = better_role(known.role, subj.role)
-                return known
-            full = self._introduced(subj.name) if len(subj.name.split()) == 1 else None
-            if full is not None:
-                person = self.reg.add(full, subj.role)
-                person.forms.add(subj.name)
-                return person
-            # news introduces people by full name: a lone word nobody was introduced by is an organisation
-            kind = "person" if len(subj.name.split()) > 1 or subj.role else "org"
-            return self.reg.add(subj.name, subj.role, kind)
-        if subj.kind == "org":
-            name = subj.name[:1].upper() + subj.name[1:] if subj.name.startswith("the ") else subj.name
-            return Speaker(name, "", "org")
-        if subj.kind == "role":
-            return self.reg.by_role(subj.role)
-        if subj.kind == "unnamed":
-            return Speaker(subj.name, "", "unnamed")
-        if subj.kind == "pronoun":
-            return self._org_antecedent(idx) if low(subj.text) == "it" else self._antecedent(idx)
-        return None
-
-    def _antecedent(self, idx: int) -> Speaker | None:
-        """He/she: the speaker of the nearest earlier sentence, or its only named person.
-
-        Only people who speak somewhere in the article count as mentions (a "he said" refers
-        to someone the article quotes), so a passing name does not block the way back.
-        """
-        k = idx - 1
-        steps = 0
-        while k >= 0 and steps < _PRONOUN_REACH:
-            if (k + 1) in self.barriers and k + 1 <= idx:
-                return None
-            speakers = [p for p in self.sent_speakers[k] if p.kind == "person"]
-            if speakers:
-                return speakers[-1]
-            people = {p.name: p for p in self.sent_mentions[k] if not self.speakers or p.name in self.speakers}
-            if len(people) == 1:
-                return next(iter(people.values()))
-            if len(people) > 1:
-                return None
-            k -= 1
-            steps += 1
-        return None
-
-    def _org_antecedent(self, idx: int) -> Speaker | None:
-        """It / the company: the organisation that spoke in one of the last sentences, else the one named there."""
-        recent = range(max(0, idx - _PRONOUN_REACH), idx + 1)
-        orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
-        if not orgs:
-            orgs = {name: Speaker(name, "", "org") for k in recent for name in self.sent_orgs[k]}
-        return next(iter(orgs.values())) if len(orgs) == 1 else None
 
     def _emit(self, a: int, b: int, person: Speaker, kind: str, sent: Span, idx: int) -> None:
         text = self.text
@@ -210,14 +71,11 @@ class _Extractor:
             return
         self.out.append(Quotation(a, b, text[a:b], person.name, kind, sent.start, sent.end, person.role, person.kind))
         self.speaker_of.append(person)
-        self.sent_speakers[idx].append(person)
+        self.people.spoke(idx, person)
 
     # ----- the rules
     def run(self) -> list[Quotation]:
-        self._register_people()
         for idx, sent in enumerate(self.sentences):
-            self.sent_speakers.append([])
-            self.sent_mentions.append(self._mentions(*sent))
             self._direct(idx, sent)
             self._reported(idx, sent)
             self._partial_quotes(idx, sent)
@@ -277,7 +135,7 @@ class _Extractor:
             if m and not self._inside_quote(m.start()):
                 subj = subject_before(text, q.close_end, m.start())
                 if subj is not None and only_punct(text, q.close_end, subj.start):
-                    return self._resolve(subj, idx)
+                    return self.people.resolve(subj, idx)
             # "…," said X
             m = cues.AFTER_VERB_RE.match(text, q.close_end, b)
             if m:
@@ -294,7 +152,7 @@ class _Extractor:
                         named.role = named.role or subj.role
                         subj = named
                 if subj is not None and subj.kind != "pronoun":
-                    return self._resolve(subj, idx)
+                    return self.people.resolve(subj, idx)
         # X said: "…" / X told reporters "…" / X wrote on X, formerly Twitter: "…" / X said that "…"
         prefix = text[lo : q.open].rstrip()
         verbs = [m for m in cues.SPEECH_RE.finditer(text, lo, q.open) if not self._inside_quote(m.start())]
@@ -312,7 +170,7 @@ class _Extractor:
                                                       or len(between.split()) > 3):
                 return None
         subj = self._quoted_as(lo, v) or subject_before(text, lo, v.start()) or self._participle_subject(lo, v)
-        return self._resolve(subj, idx) if subj is not None else None
+        return self.people.resolve(subj, idx) if subj is not None else None
 
     def _colon_speaker(self, idx: int, lo: int, prefix: str) -> Speaker | None:
         """'Andy Smith, mayor of the city: "…"' and the headline form 'Smith: "…"': a name and a colon."""
@@ -320,7 +178,7 @@ class _Extractor:
         subj = subject_before(self.text, lo, colon)
         if subj is None or subj.kind == "pronoun" or not only_punct(self.text, lo, subj.start):
             return None
-        return self._resolve(subj, idx)
+        return self.people.resolve(subj, idx)
 
     def _quoted_as(self, a: int, verb: re.Match) -> Subject | None:
         """'The agency quoted Deputy Minister Ivan Sorokin as saying …': the person between "quoted" and "as"."""
@@ -363,7 +221,7 @@ class _Extractor:
                 coord = cues.coordinated_subject(text, a, m.start())
                 if coord is not None:
                     subj = subject_before(text, a, coord)
-            person = self._resolve(subj, idx) if subj is not None else None
+            person = self.people.resolve(subj, idx) if subj is not None else None
             if person is None:
                 continue
             clause_end = b
@@ -408,7 +266,7 @@ class _Extractor:
                 continue
             if subj.kind != "pronoun" and text[subj.start : m.start()].strip() != text[comma + 1 : m.start()].strip():
                 continue
-            person = self._resolve(subj, idx)
+            person = self.people.resolve(subj, idx)
             if person is not None and len(text[a:comma].split()) >= 4:
                 self._emit(a, comma, person, "reported", sent, idx)
             return
@@ -424,7 +282,7 @@ class _Extractor:
             subj = parse_np(tokens(text, m.end(), np_end))
             if subj is None or subj.kind == "pronoun":
                 continue
-            person = self._resolve(subj, idx)
+            person = self.people.resolve(subj, idx)
             if person is None:
                 continue
             if only_punct(text, a, m.start()) and np_end < b and text[np_end] == ",":

@@ -59,7 +59,7 @@ ROLE_WORDS = frozenset(
     pollster historian activist campaigner commentator columnist presidential ministerial delegate
     mp mep sir dame lord lady councillor councilor superintendent inspector detective trooper
     attorney-general solicitor barrister physician doctor surgeon nurse teacher principal student
-    spokesperson's owner partner president's architect engineer
+    spokesperson's owner partner president's architect engineer cfo coo cto cmo vp
 """.split()
 )
 # Role words that qualify a role rather than name one ("senior official", "foreign minister").
