@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.text.sentences import SPLITTER_VERSION, Span, sentence_spans
+from index.text.sentences import SPLITTER_VERSION, Span, sentence_spans, stripped
 
 CHUNKER_VERSION = f"sent-v2/{SPLITTER_VERSION}"
 
@@ -25,12 +25,9 @@ class Chunk:
 
 
 def _add_stripped(text: str, start: int, end: int, out: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Span(start, end))
+    span = stripped(text, start, end)
+    if span is not None:
+        out.append(span)
 
 
 def _split_long(text: str, span: Span, size: int) -> list[Span]:

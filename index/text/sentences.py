@@ -46,19 +46,24 @@ class Layout(NamedTuple):
     headings: frozenset[int]  # indices into ``sentences``
 
 
+def stripped(text: str, a: int, b: int) -> Span | None:
+    """``text[a:b]`` without surrounding whitespace, as a span; None when nothing is left."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Span(a, b) if b > a else None
+
+
 def paragraphs(text: str) -> list[Span]:
     """Non-blank lines, stripped."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append(Span(a, b))
+        span = stripped(text, pos, pos + len(line))
+        pos += len(line) + 1
+        if span is not None:
+            out.append(span)
     return out
 
 
@@ -93,13 +98,7 @@ def _split_line(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> list[Span
             end += 1
         cuts.append(end)
     cuts.append(b)
-    spans = []
-    for s, e in zip(cuts, cuts[1:]):
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append(Span(s, e))
-    return spans
+    return [span for s, e in zip(cuts, cuts[1:]) if (span := stripped(text, s, e)) is not None]
 
 
 @functools.lru_cache(maxsize=64)
@@ -122,4 +121,4 @@ def sentence_spans(text: str) -> list[Span]:
     return list(layout(text).sentences)
 
 
-__all__ = ["Layout", "SPLITTER_VERSION", "Span", "is_heading", "layout", "paragraphs", "sentence_spans"]
+__all__ = ["Layout", "SPLITTER_VERSION", "Span", "is_heading", "layout", "paragraphs", "sentence_spans", "stripped"]
