@@ -43,6 +43,20 @@ def test_form(text: str, fragment: str, speaker: str, kind: str, speaker_type: s
     assert text[q.start : q.end] == q.quote
 
 
+def test_an_acronym_the_article_defines_speaks_under_its_full_name() -> None:
+    text = (
+        "The Harbour Pilots Association (HPA) filed a complaint.\n"
+        '"The channel is not safe," the HPA said.'
+    )
+    q = _one(text, "not safe")
+    assert (q.speaker, q.speaker_type) == ("Harbour Pilots Association", "org") and "The HPA" in q.aliases
+
+
+def test_said_a_statement_from() -> None:
+    q = _one('"We will appeal," said a statement from Senator Ruth Adeyemi.', "will appeal")
+    assert (q.speaker, q.kind) == ("Ruth Adeyemi", "direct")
+
+
 def test_a_quote_over_several_paragraphs_keeps_its_speaker() -> None:
     text = (
         INTRO + '"The first thing is growth," Okafor said. "Then come the savings.\n'

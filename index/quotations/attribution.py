@@ -142,6 +142,11 @@ class _Extractor:
                 toks = tokens(text, m.end(), b)
                 stop = next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _NP_STOPS),
                             len(toks))
+                if [low(t.text) for t in toks[1 : stop + 1]] == ["statement", "from"]:
+                    # '"…," said a statement from Rep. Jane Doe'
+                    toks = toks[stop + 1 :]
+                    stop = next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _NP_STOPS),
+                                len(toks))
                 subj = parse_np(toks[:stop])
                 if subj is not None and subj.kind == "role" and [t.text for t in toks[stop : stop + 1]] == [","]:
                     # '"…," says the club's manager, Paulo Reis.'

@@ -8,6 +8,8 @@ organisation that spoke or was named just before. Anything ambiguous resolves to
 
 from __future__ import annotations
 
+import re
+
 from index.quotations.entities import Registry, Speaker, better_role
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, tokens
 from index.quotations.wordlists import DETS, ORG_WORDS, PARTICLES
@@ -36,6 +38,7 @@ class Coreference:
         self.reg = Registry()
         self.plain: list[str] = []  # capitalised full names that are not organisations
         self.sent_orgs: list[list[str]] = []  # organisations named in each sentence ("Norvex Corp")
+        self.acronyms = _acronyms(text)  # "NMPA" -> "National Music Publishers Association"
         self._register()
         self.sent_mentions = [self._mentions(a, b) for a, b in sentences]
         self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]
@@ -136,9 +139,10 @@ class Coreference:
             # news introduces people by full name: a lone word nobody was introduced by is an organisation
             kind = "person" if len(subj.name.split()) > 1 or subj.role else "org"
             return self.reg.add(subj.name, subj.role, kind)
-        if subj.kind == "org":
+        if subj.kind == "org" or (subj.kind == "name" and subj.name in self.acronyms):
             name = subj.name[:1].upper() + subj.name[1:] if subj.name.startswith("the ") else subj.name
-            return Speaker(name, "", "org")
+            full = self.acronyms.get(name.removeprefix("The "))
+            return Speaker(full, "", "org", {name}) if full else Speaker(name, "", "org")
         if subj.kind == "role":
             return self.reg.by_role(subj.role)
         if subj.kind == "unnamed":
@@ -177,6 +181,23 @@ class Coreference:
         if not orgs:
             orgs = {name: Speaker(name, "", "org") for k in recent for name in self.sent_orgs[k]}
         return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+
+_ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w&'’.-]*)\s+){0,8}?)\(([A-Z]{2,8})\)")
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms the article defines: "the National Music Publishers Association (NMPA)"."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM_RE.finditer(text):
+        words = m.group(1).split()
+        acronym = m.group(2)
+        for start in range(len(words)):  # the shortest tail of capitalised words whose initials spell it
+            caps = [w for w in words[start:] if w[:1].isupper()]
+            if "".join(w[0] for w in caps) == acronym and words[start][:1].isupper():
+                found.setdefault(acronym, " ".join(words[start:]))
+                break
+    return found
 
 
 __all__ = ["PRONOUN_REACH", "Coreference"]

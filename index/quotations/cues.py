@@ -25,8 +25,9 @@ BARE_SUBJECT_RE = re.compile(
 )
 # "The club said Kenwright had …": a clause whose subject is a name followed by an auxiliary.
 NAMED_SUBJECT_RE = re.compile(
-    r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:had|has|was|is|were|are|would|will|could|should|did|does|"
-    r"must|might|can)\b"
+    r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:(?:still|also|now|already|never|just)\s+)?"
+    r"(?:had|has|was|is|were|are|would|will|could|should|did|does|must|might|can|need|needs|want|wants|"
+    r"[a-z]+ed)\b"
 )
 # 'X said in a statement on Tuesday, "…"': a prepositional phrase between the verb and the quote.
 ADJUNCT_RE = re.compile(r"(?:in|on|at|during|after|before|from|via|to|through|when|while|late|early)\b", re.I)

@@ -98,17 +98,18 @@ def phrase_start(toks: list[Token]) -> int:
 def parse_np(toks: list[Token]) -> Subject | None:
     """Read a noun phrase that should be a speaker: pronoun, name with role, role phrase, organisation."""
     had_det = False
-    first_start = toks[0].start if toks else 0
+    det_start: int | None = None  # where "the" / "a" begins: the phrase starts there
     indefinite: Token | None = None  # "a senior official": someone the article does not name
     while toks and (low(toks[0].text) in GRAMMAR_WORDS or low(toks[0].text).rstrip(".") in DAYS_MONTHS):
         if low(toks[0].text) in PRONOUNS and len(toks) == 1:
             break
-        had_det = had_det or low(toks[0].text) in DETS
+        if low(toks[0].text) in DETS:
+            had_det, det_start = True, toks[0].start
         indefinite = toks[0] if low(toks[0].text) in {"a", "an"} else None
         toks = toks[1:]
     if not toks or any(t.text in ",;:()" for t in toks):
         return None
-    start = toks[0].start
+    start = det_start if det_start is not None else toks[0].start
     words = [t.text for t in toks]
     raw = " ".join(words)
     unnamed = _unnamed(toks, indefinite)
@@ -124,7 +125,7 @@ def parse_np(toks: list[Token]) -> Subject | None:
     titled = any(is_role(w) for w in words[:-1]) and is_cap(words[-1]) and not is_role(words[-1])
     if any(w in ORG_WORDS for w in lows) and not titled:
         if had_det and len(words) == 1 and not is_cap(words[0]):
-            return Subject("pronoun", "it", first_start)  # "the company said": the organisation spoken of
+            return Subject("pronoun", "it", start)  # "the company said": the organisation spoken of
         if all(is_cap(w) for w in words):
             name = ("the " if had_det else "") + " ".join(clean_name(w) for w in words)
             return Subject("org", raw, start, name=name)
