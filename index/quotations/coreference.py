@@ -72,7 +72,11 @@ class Coreference:
                 ):
                     j += 1
                 if j > i:
-                    np = parse_np(toks[i:j])
+                    run = toks[i:j]
+                    last = run[-1].text
+                    if last.endswith(("'s", "’s")) and len(run) > 1:  # "Ange Postecoglou's men"
+                        run = [*run[:-1], run[-1]._replace(text=last[:-2], end=run[-1].end - 2)]
+                    np = parse_np(run)
                     nxt = toks[j].text if j < len(toks) else ""
                     after = toks[j + 1].text if j + 1 < len(toks) else ""
                     if np is not None and np.kind == "org" and not np.name.startswith("the "):

@@ -59,7 +59,9 @@ ROLE_WORDS = frozenset(
     pollster historian activist campaigner commentator columnist presidential ministerial delegate
     mp mep sir dame lord lady councillor councilor superintendent inspector detective trooper
     attorney-general solicitor barrister physician doctor surgeon nurse teacher principal student
-    spokesperson's owner partner president's architect engineer cfo coo cto cmo vp
+    spokesperson's owner partner president's architect engineer cfo coo cto cmo vp boss striker midfielder
+    defender goalkeeper winger quarterback pitcher skipper singer actor actress rapper musician comedian
+    presenter broadcaster pundit
 """.split()
 )
 # Role words that qualify a role rather than name one ("senior official", "foreign minister").
