@@ -84,7 +84,8 @@ def furniture_rule(line: str, gallery: frozenset[str] = frozenset()) -> str:
         return "gallery caption"
     if _DISCLOSURE_RE.search(line) and len(words) <= 60:
         return "disclosure"
-    if len(words) >= 6 and not any(ch.islower() for ch in line) and sum(ch.isupper() for ch in line) >= 20:
+    if (len(words) >= 6 and not any(ch.islower() for ch in line) and sum(ch.isupper() for ch in line) >= 20
+            and not line.endswith("?")):  # a question in capitals is usually a section heading
         return "capitals promotion"
     return ""
 
