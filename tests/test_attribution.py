@@ -45,9 +45,10 @@ MULTIHOP = ROOT / "tests" / "data" / "multihop-rag" / "corpus.json"
 SEED = ROOT / "corpus" / "000_863afebc424a52ba.txt"
 REPORT: list[str] = []  # read by conftest's terminal summary
 
+# A little under what was measured (BENCHMARKS.md): dev 0.955 / 0.567 / 0.579, holdout 0.867 / 0.429 / 0.464.
 FLOORS = {
-    "dev": {"precision": 0.0, "recall": 0.0, "coverage": 0.0},
-    "holdout": {"precision": 0.0, "recall": 0.0, "coverage": 0.0},
+    "dev": {"precision": 0.93, "recall": 0.54, "coverage": 0.55},
+    "holdout": {"precision": 0.84, "recall": 0.40, "coverage": 0.44},
 }
 
 
