@@ -16,6 +16,7 @@ pass knows who speaks somewhere in it, so a passing name does not capture a late
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import replace
@@ -34,7 +35,7 @@ from index.quotations.phrases import (
 )
 from index.quotations.quotation import Quotation
 from index.quotations.wordlists import BARE_CLAUSE_VERBS, DETS
-from index.text.marks import QuoteSpan
+from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span, layout
 
 # Words that end a speaker phrase after the verb: '"…," said X, who …' / '… said X in a statement'.
@@ -42,10 +43,10 @@ _NP_STOPS = frozenset("who which in on at during after before from to of and wit
 
 
 class _Extractor:
-    def __init__(self, text: str, speakers: frozenset[str] = frozenset()) -> None:
+    def __init__(self, text: str, people: Coreference) -> None:
         self.text = text
-        self.sentences, self.quotes, self.barriers = layout(text)
-        self.people = Coreference(text, self.sentences, self.quotes, self.barriers, speakers)
+        self.sentences, self.quotes, self.barriers = people.sentences, people.quotes, people.barriers
+        self.people = people
         self.out: list[Quotation] = []
         self.speaker_of: list[Speaker] = []
 
@@ -54,7 +55,7 @@ class _Extractor:
         return [q for q in self.quotes if a <= q.open < b]
 
     def _inside_quote(self, pos: int) -> bool:
-        return any(q.contains(pos) for q in self.quotes)
+        return inside_quotation(self.quotes, pos)
 
     def _emit(self, a: int, b: int, person: Speaker, kind: str, sent: Span, idx: int) -> None:
         text = self.text
@@ -298,8 +299,10 @@ class _Extractor:
 
 @functools.lru_cache(maxsize=64)
 def _extract_cached(text: str) -> tuple[Quotation, ...]:
-    first = _Extractor(text).run()
-    return tuple(_Extractor(text, frozenset(q.speaker for q in first)).run())
+    people = Coreference(text, *layout(text))
+    first = _Extractor(text, copy.deepcopy(people)).run()  # who speaks at all, for the second pass's he/she
+    people.speakers = frozenset(q.speaker for q in first)
+    return tuple(_Extractor(text, people).run())
 
 
 def extract_quotations(text: str) -> list[Quotation]:

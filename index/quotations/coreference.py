@@ -13,7 +13,7 @@ import re
 from index.quotations.entities import Registry, Speaker, better_role
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, tokens
 from index.quotations.wordlists import DETS, ORG_WORDS, PARTICLES
-from index.text.marks import QuoteSpan
+from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
 PRONOUN_REACH = 3  # sentences a he/she looks back
@@ -39,12 +39,14 @@ class Coreference:
         self.plain: list[str] = []  # capitalised full names that are not organisations
         self.sent_orgs: list[list[str]] = []  # organisations named in each sentence ("Norvex Corp")
         self.acronyms = _acronyms(text)  # "NMPA" -> "National Music Publishers Association"
+        # each sentence's words outside quotation marks (names inside a quote are not mentions)
+        self.sent_tokens = [[t for t in tokens(text, a, b) if not self.inside_quote(t.start)] for a, b in sentences]
         self._register()
-        self.sent_mentions = [self._mentions(a, b) for a, b in sentences]
+        self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
         self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]
 
     def inside_quote(self, pos: int) -> bool:
-        return any(q.contains(pos) for q in self.quotes)
+        return inside_quotation(self.quotes, pos)
 
     def spoke(self, idx: int, person: Speaker) -> None:
         self.sent_speakers[idx].append(person)
@@ -57,10 +59,8 @@ class Coreference:
         surname also stands alone somewhere in the article ("Miller said"): news refers to people
         by surname, never to places ("New Zealand") or events by their last word.
         """
-        text = self.text
         plain: list[tuple[str, tuple[str, str]]] = []  # full names introduced without a role, (first, last)
-        for a, b in self.sentences:
-            toks = [t for t in tokens(text, a, b) if not self.inside_quote(t.start)]
+        for toks in self.sent_tokens:
             self.sent_orgs.append([])
             i = 0
             while i < len(toks):
@@ -108,17 +108,17 @@ class Coreference:
     def _words_alone(self, surnames: set[str]) -> set[str]:
         """Which of these words appear on their own (not right after another capitalised word)."""
         found: set[str] = set()
-        toks = tokens(self.text, 0, len(self.text))
+        toks = [t for sent in self.sent_tokens for t in sent]
         for k, tok in enumerate(toks):
             word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
             if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1):
                 found.add(word)
         return found
 
-    def _mentions(self, a: int, b: int) -> list[Speaker]:
+    def _mentions(self, toks: list) -> list[Speaker]:
         found: list[Speaker] = []
-        for tok in tokens(self.text, a, b):
-            if not is_cap(tok.text) or self.inside_quote(tok.start):
+        for tok in toks:
+            if not is_cap(tok.text):
                 continue
             word = clean_name(tok.text)
             p = self.reg.find(word.removesuffix("'s").removesuffix("’s"))

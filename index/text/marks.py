@@ -10,6 +10,8 @@ when it continues in the next paragraph); its ``close_end`` then equals ``inner_
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from typing import NamedTuple
 
 # opening mark -> the closing marks it accepts
@@ -39,6 +41,12 @@ class QuoteSpan(NamedTuple):
     def contains(self, pos: int) -> bool:
         """Is ``pos`` among the quoted words?"""
         return self.inner_start <= pos < self.inner_end
+
+
+def inside_quotation(quotes: Sequence[QuoteSpan], pos: int) -> bool:
+    """Is ``pos`` among the quoted words of one of ``quotes`` (in text order, as ``quote_spans`` gives them)?"""
+    k = bisect.bisect_right(quotes, pos, key=lambda q: q.inner_start) - 1
+    return k >= 0 and quotes[k].contains(pos)
 
 
 def quote_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
@@ -73,4 +81,4 @@ def _single_quote_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     return spans
 
 
-__all__ = ["DOUBLE_MARKS", "QuoteSpan", "quote_spans"]
+__all__ = ["DOUBLE_MARKS", "QuoteSpan", "inside_quotation", "quote_spans"]
