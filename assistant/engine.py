@@ -134,22 +134,11 @@ class Engine:
         if cached is not None and cached.revision == revision:
             return cached
         rows = list(quotation_store.read(self.store))
-        counts: dict[tuple[str, str, str], int] = {}
-        mentions: dict[tuple[str, str, str], canonical.Mention] = {}
-        for q, meta in rows:
-            key = canonical.mention_key(q.speaker, q.speaker_type, meta["article_id"])
-            counts[key] = counts.get(key, 0) + 1
-            known = mentions.get(key)
-            aliases = set(q.aliases) | set(known.aliases if known else ())
-            mentions[key] = canonical.Mention(q.speaker, q.speaker_type, meta["article_id"], sorted(aliases),
-                                              q.role or (known.role if known else ""))
-        entities = canonical.resolve((m, counts[k]) for k, m in mentions.items())
-        for q, meta in rows:
-            q.entity = entities[canonical.mention_key(q.speaker, q.speaker_type, meta["article_id"])].key
+        entities = canonical.assign_entities([(q, meta["article_id"]) for q, meta in rows])
         rows.sort(key=lambda r: r[0].start)  # text order within an article (the sorts below are stable)
         rows.sort(key=lambda r: (r[1].get("published") or "", r[1]["article_id"]), reverse=True)
         rows.sort(key=lambda r: not r[1].get("published"))  # undated last, newest first otherwise
-        self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities.values()})
+        self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities})
         return self._quotes_cache
 
     def speakers(self) -> list[Entity]:

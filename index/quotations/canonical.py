@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from index.quotations.names import name_tokens, same_word
+from index.quotations.quotation import Quotation
 from index.quotations.wordlists import ORG_WORDS
 
 
@@ -128,6 +129,22 @@ def resolve(mentions: Iterable[tuple[Mention, int]]) -> dict[tuple[str, str, str
     return out
 
 
+def assign_entities(quotations: list[tuple[Quotation, str]]) -> list[Entity]:
+    """Set ``entity`` on each ``(quotation, article_id)`` and return the distinct entities."""
+    counts: dict[tuple[str, str, str], int] = {}
+    mentions: dict[tuple[str, str, str], Mention] = {}
+    for q, article_id in quotations:
+        key = mention_key(q.speaker, q.speaker_type, article_id)
+        counts[key] = counts.get(key, 0) + 1
+        known = mentions.get(key)
+        aliases = sorted(set(q.aliases) | set(known.aliases if known else ()))
+        mentions[key] = Mention(q.speaker, q.speaker_type, article_id, aliases, q.role or (known.role if known else ""))
+    entities = resolve((m, counts[k]) for k, m in mentions.items())
+    for q, article_id in quotations:
+        q.entity = entities[mention_key(q.speaker, q.speaker_type, article_id)].key
+    return list({e.key: e for e in entities.values()}.values())
+
+
 def by_count(entities: Iterable[Entity]) -> list[Entity]:
     """Distinct entities, most quoted first."""
     seen: dict[str, Entity] = {}
@@ -136,5 +153,5 @@ def by_count(entities: Iterable[Entity]) -> list[Entity]:
     return sorted(seen.values(), key=lambda e: (-e.count, e.name))
 
 
-__all__ = ["Entity", "Mention", "by_count", "mention_key", "resolve"]
+__all__ = ["Entity", "Mention", "assign_entities", "by_count", "mention_key", "resolve"]
 
