@@ -132,7 +132,8 @@ def index_command(sources: tuple[str, ...], rebuild: bool, as_json: bool, **opti
         echo_json(
             {
                 k: data[k]
-                for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "seconds")
+                for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "quotations",
+                          "extracted_articles", "seconds")
             }
             | {"warnings": data["warnings"], "skipped_files": data["skipped_files"]}
         )
@@ -148,8 +149,8 @@ def index_command(sources: tuple[str, ...], rebuild: bool, as_json: bool, **opti
             click.secho(f"skipped: {more} more (--json lists them all)", err=True, fg="yellow")
         click.echo(
             f"{report.added} added, {report.updated} updated, {report.skipped} unchanged, {report.deleted} deleted, "
-            f"{len(report.rejected)} rejected; {report.articles} articles, {report.chunks} chunks "
-            f"in {report.seconds:.1f}s"
+            f"{len(report.rejected)} rejected; {report.articles} articles, {report.chunks} chunks, "
+            f"{report.quotations} quotations in {report.seconds:.1f}s"
         )
     if report.rejected:
         sys.exit(1)
@@ -305,7 +306,10 @@ def chat_command(sources, since, until, **options: Any) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @settings_options(*STORE_SETTINGS)
 def quotes_command(speaker: str, limit: int | None, as_json: bool, **options: Any) -> None:
-    """Everything SPEAKER said across the indexed articles, newest first."""
+    """Everything SPEAKER said across the indexed articles, newest first.
+
+    SPEAKER is any name form ("Peskov", "Dmitry Peskov") or a role phrase ("the Kremlin spokesperson").
+    """
     rows = make_engine(**options).quotes(speaker, limit)
     if as_json:
         echo_json(rows)

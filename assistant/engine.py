@@ -8,9 +8,11 @@ operation, whatever the front end.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from assistant.filters import Filters
 from assistant.retrieval import HybridSearcher
@@ -19,6 +21,9 @@ from assistant.syndication import Copies, CopiesCache, collapse_quotations
 from index.chunking import CHUNKER_VERSION
 from index.embeddings import Encoder, get_encoder
 from index.indexer import IndexReport, Progress, delete_article, index_sources
+from index.quotations import Quotation
+from index.quotations.canonical import Entity
+from index.quotations.store import EXTRACTOR_VERSION
 from index.settings import Settings
 from index.store import Store
 
@@ -35,7 +40,7 @@ class Engine:
         self.settings = settings or Settings.load()
         self._encoder = encoder
         self.fetcher = fetcher  # None: each index run fetches URLs with a fetcher made from the settings
-        self._quotes_cache: tuple[int, list[dict[str, Any]]] | None = None
+        self._quotes_cache: _QuotationTable | None = None
         self._lock = threading.RLock()
 
     # -- parts, built on first use -------------------------------------------------------
@@ -47,7 +52,7 @@ class Engine:
     def store(self) -> Store:
         s = self.settings
         chunker = f"{CHUNKER_VERSION}/{s.chunk_size}/{s.chunk_overlap}/title={int(s.embed_title)}"
-        return Store(s, self.encoder, chunker)
+        return Store(s, self.encoder, chunker, EXTRACTOR_VERSION)
 
     @cached_property
     def searcher(self) -> HybridSearcher:
@@ -163,43 +168,73 @@ class Engine:
             filters: Filters | None = None) -> Answer:
         return self.chain.invoke(question, history, k=k, filters=filters)
 
-    def all_quotations(self) -> list[dict[str, Any]]:
-        """Every quotation in the index with its speaker, cached per index revision."""
-        from assistant.speakers import extract_quotations
+    # -- quotations (stored at index time, see index.quotations) ---------------------------------------
+    def _quotation_table(self) -> _QuotationTable:
+        """Every stored quotation with its canonical speaker entity, cached per index revision."""
+        from index.quotations import canonical
+        from index.quotations import store as quotation_store
 
+        self.store.check_quotations()
         revision = self.store.revision()
-        if self._quotes_cache and self._quotes_cache[0] == revision:
-            return self._quotes_cache[1]
-        records = self.store.article_records()
-        rows: list[dict[str, Any]] = []
-        ids = sorted(records)
-        for i in range(0, len(ids), 500):
-            for aid, (text, meta) in self.store.get_articles(ids[i : i + 500]).items():
-                for q in extract_quotations(text):
-                    if not q.speaker:
-                        continue
-                    rows.append({
-                        "speaker": q.speaker, "quote": q.quote, "start": q.start, "end": q.end, "kind": q.kind,
-                        "article_id": aid, "title": meta.get("title", ""), "source": meta.get("source", ""),
-                        "url": meta.get("url", ""), "published": meta.get("published", ""),
-                    })
-        rows.sort(key=lambda r: (r["published"] or "", r["article_id"], r["start"]), reverse=True)
-        rows.sort(key=lambda r: not r["published"])  # undated last, newest first otherwise
-        self._quotes_cache = (revision, rows)
-        return rows
+        cached = self._quotes_cache
+        if cached is not None and cached.revision == revision:
+            return cached
+        rows = list(quotation_store.read(self.store))
+        entities = canonical.assign_entities([(q, meta["article_id"]) for q, meta in rows])
+        rows.sort(key=lambda r: r[0].start)  # text order within an article (the sorts below are stable)
+        rows.sort(key=lambda r: (r[1].get("published") or "", r[1]["article_id"]), reverse=True)
+        rows.sort(key=lambda r: not r[1].get("published"))  # undated last, newest first otherwise
+        self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities})
+        return self._quotes_cache
 
-    def quotes(self, speaker: str, limit: int | None = None) -> list[dict[str, Any]]:
-        from assistant.speakers import speaker_matches
+    def speakers(self) -> list[Entity]:
+        """Speaker entities (name forms merged across articles), most quoted first."""
+        from index.quotations.canonical import by_count
 
-        rows = [r for r in self.all_quotations() if speaker_matches(speaker, r["speaker"])]
-        rows = collapse_quotations(rows, self.copies())
-        return rows[:limit] if limit else rows
+        return by_count(self._quotation_table().entities.values())
 
-    def speakers(self) -> list[tuple[str, int]]:
-        counts: dict[str, int] = {}
-        for r in self.all_quotations():
-            counts[r["speaker"]] = counts.get(r["speaker"], 0) + 1
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    def quotes(self, name: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """All quotations of the entities ``name`` refers to (any name form or role phrase), newest first."""
+        from index.quotations import speaker_matches
+
+        table = self._quotation_table()
+        keys = {
+            e.key for e in table.entities.values()
+            if any(speaker_matches(name, e.name, e.aliases, role) for role in (e.roles or ("",)))
+        }
+        out = []
+        for q, meta in table.rows:
+            if q.entity in keys:
+                entity = table.entities[q.entity]
+                out.append({
+                    "speaker": entity.name, "entity": entity.key, "speaker_type": entity.speaker_type,
+                    "role": q.role, "quote": q.quote, "start": q.start, "end": q.end, "kind": q.kind,
+                    "sentence_start": q.sentence_start, "sentence_end": q.sentence_end,
+                    "article_id": meta["article_id"], "title": meta.get("title", ""), "source": meta.get("source", ""),
+                    "url": meta.get("url", ""), "published": meta.get("published", ""),
+                })
+        out = collapse_quotations(out, self.copies())  # a syndicated quotation once, with its copies
+        return out[:limit] if limit else out
+
+    def quotations_for(self, article_ids: Iterable[str]) -> dict[str, list[Quotation]]:
+        """The stored quotations of these articles, in text order, each with its entity key set.
+
+        Articles that are not (completely) indexed are absent from the result.
+        """
+        wanted = set(article_ids)
+        out: dict[str, list[Quotation]] = {}
+        for q, meta in self._quotation_table().rows:
+            if meta["article_id"] in wanted:
+                out.setdefault(meta["article_id"], []).append(replace(q))
+        for quotes in out.values():
+            quotes.sort(key=lambda q: q.start)
+        return out
+
+
+class _QuotationTable(NamedTuple):
+    revision: int
+    rows: list[tuple[Quotation, dict[str, Any]]]
+    entities: dict[str, Entity]
 
 
 __all__ = ["Engine"]

@@ -2,7 +2,7 @@
 
 No language model writes anything here. The answer is built from sentences of
 the retrieved articles (cited with exact offsets) and, for "what did X say"
-questions, from X's quotations found by ``assistant.speakers``. The only model
+questions, from X's quotations found by ``index.quotations``. The only model
 is an optional injected sentence encoder (``embed``) used to score sentences.
 
 Two modes, chosen by general question patterns:
@@ -42,15 +42,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from assistant.schema import REFUSAL, Answer, Citation, Passage
-from assistant.speakers import (
-    ROLE_WORDS,
-    STOPWORDS,
-    Quotation,
-    extract_quotations,
-    sentence_spans,
-    speaker_matches,
-)
+from index.quotations import Quotation, extract_quotations, speaker_matches
+from index.quotations.wordlists import ROLE_WORDS
 from index.text.fold import fold, verify
+from index.text.sentences import sentence_spans
+from index.text.terms import FUNCTION_WORDS as STOPWORDS
+from index.text.terms import content_terms, stem
 
 Embed = Callable[[list[str]], list[list[float]]]
 
@@ -127,38 +124,6 @@ _NAME_RE = re.compile(r"(?<=\S\s)[A-Z][a-z]+")
 
 
 # --------------------------------------------------------------------------- words
-
-
-def stem(word: str) -> str:
-    """A crude lemma: lowercase, no possessive, no plural s, no -ing/-ed."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'-")
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 5 and w.endswith("ing"):
-        return w[:-3]
-    if len(w) > 4 and w.endswith("ed"):
-        return w[:-1] if w.endswith("eed") else w[:-2] if not w.endswith("ied") else w[:-3] + "y"
-    if len(w) > 4 and w.endswith("e"):
-        return w[:-1]  # so "displace" ~ "displaced" ~ "displacing"
-    return w
-
-
-def content_terms(text: str) -> list[str]:
-    """Stemmed content words of a text, in order (stopwords and question words dropped)."""
-    out = []
-    for m in _WORD_RE.finditer(text):
-        low = m.group().lower()
-        if low in STOPWORDS or low in _QUESTION_WORDS or len(low) < 2:
-            continue
-        out.append(stem(low))
-    return out
 
 
 # --------------------------------------------------------------------------- question analysis

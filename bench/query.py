@@ -34,10 +34,11 @@ from assistant.engine import Engine
 from assistant.evaluation import metrics as m
 from index import indexer
 from index.articles import Article
-from index.chunking import chunk_text, sentence_spans
+from index.chunking import chunk_text
 from index.loaders import discover, load_file
 from index.settings import Settings
 from index.store import MAX_BATCH
+from index.text.sentences import sentence_spans
 
 
 def ensure_indexed(engine: Engine, corpus: Path) -> None:

@@ -1,31 +1,19 @@
 """Sentence-aware chunking that keeps character offsets.
 
-Every chunk is ``text[start:end]`` exactly: chunks are made of whole
-sentences (a sentence longer than the chunk size is cut at whitespace), and
+Sentences come from the one splitter, ``index.text.sentences``. Every chunk is
+``text[start:end]`` exactly: chunks are made of whole sentences (a sentence longer than the
+chunk size is cut at whitespace), and
 neighbouring chunks share whole trailing sentences up to ``overlap``
 characters. Together the chunks cover every non-whitespace character.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-CHUNKER_VERSION = "sent-v1"
+from index.text.sentences import SPLITTER_VERSION, Span, sentence_spans, stripped
 
-# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
-# whitespace, or at a line break. Common abbreviations do not end a sentence.
-_BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)\]]*(?=\s)|\n""")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Inc|Ltd|Co|Corp|vs|etc|No|Vol|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|e\.g|i\.e)|\b[A-Z])\.$"
-)
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
+CHUNKER_VERSION = f"sent-v2/{SPLITTER_VERSION}"
 
 
 @dataclass(frozen=True)
@@ -36,28 +24,10 @@ class Chunk:
     text: str
 
 
-def sentence_spans(text: str) -> list[Span]:
-    """Sentences (and lines) as offset spans, stripped of surrounding whitespace."""
-    spans: list[Span] = []
-    pos = 0
-    for m in _BOUNDARY.finditer(text):
-        cut = m.end()
-        piece = text[pos:cut]
-        if m.group() != "\n" and _ABBREV.search(piece.rstrip("\"'”’)]")):
-            continue
-        _add_stripped(text, pos, cut, spans)
-        pos = cut
-    _add_stripped(text, pos, len(text), spans)
-    return spans
-
-
 def _add_stripped(text: str, start: int, end: int, out: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Span(start, end))
+    span = stripped(text, start, end)
+    if span is not None:
+        out.append(span)
 
 
 def _split_long(text: str, span: Span, size: int) -> list[Span]:
@@ -96,4 +66,4 @@ def chunk_text(text: str, size: int = 1000, overlap: int = 150) -> list[Chunk]:
     return chunks
 
 
-__all__ = ["CHUNKER_VERSION", "Chunk", "chunk_text", "sentence_spans"]
+__all__ = ["CHUNKER_VERSION", "Chunk", "chunk_text"]

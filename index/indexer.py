@@ -1,8 +1,10 @@
 """Re-indexing: make the store match the given files and URLs, doing only the work that changed.
 
 - Unchanged article (same id, same SHA-256 of its normalised text and of its
-  metadata): skipped, zero encoder calls.
-- Changed article: new chunks written, then its old chunks deleted.
+  metadata): skipped, zero encoder calls and zero quotation extractions.
+- Changed article: new chunks and quotations written, then its old ones deleted.
+- Quotations stored by an older extractor (``index.quotations.store.EXTRACTOR_VERSION``):
+  re-extracted from the stored texts, without re-embedding anything.
 - Article gone from an indexed folder (or record gone from an indexed file):
   removed, scoped to that folder or file; files rejected this run keep
   their previously indexed articles (bad input loses nothing).
@@ -12,8 +14,8 @@
   (``index.syndication``): each article record carries its MinHash signature and its group.
 
 Crash safety: articles are written in small groups, each in this order:
-article records marked ``complete=False`` -> chunks upserted -> stale
-chunks deleted -> records marked complete. Retrieval ignores chunks whose
+article records marked ``complete=False`` -> chunks and quotations upserted -> stale
+chunks and quotations deleted -> records marked complete. Retrieval ignores chunks whose
 content hash differs from their article's, and the next run redoes any
 incomplete article, so a ``kill -9`` at any point converges on the next run.
 """
@@ -34,6 +36,8 @@ from index.chunking import chunk_text
 from index.errors import LoadError
 from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
+from index.quotations import extract_quotations
+from index.quotations import store as quotation_store
 from index.settings import Settings
 from index.store import Store
 from index.syndication.groups import GROUP_KEY, SIGNATURE_KEY, regroup
@@ -60,6 +64,8 @@ class IndexReport:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     encoded_chunks: int = 0
+    extracted_articles: int = 0  # articles whose quotations were extracted this run
+    quotations: int = 0  # quotations stored after this run
     skipped_files: list[dict[str, str]] = field(default_factory=list)  # passed over in a folder walk, with why
     sources: list[dict[str, Any]] = field(default_factory=list)  # per URL: kind, added/updated/skipped, error
 
@@ -93,8 +99,13 @@ def _article_meta(a: Article, n_chunks: int, complete: bool, sig: str) -> dict[s
 def _write_group(store: Store, group: list[Article], settings: Settings, report: IndexReport,
                  progress: Progress | None, done: list[int], total: int) -> None:
     ids, texts, metas, to_embed = [], [], [], []
+    q_ids, q_docs, q_metas = [], [], []
     chunk_counts = []
     for a in group:
+        found = quotation_store.records(a, extract_quotations(a.text))
+        q_ids += found[0]
+        q_docs += found[1]
+        q_metas += found[2]
         chunks = chunk_text(a.text, settings.chunk_size, settings.chunk_overlap)
         chunk_counts.append(len(chunks))
         h = a.content_hash
@@ -114,14 +125,32 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
     for i in range(0, len(to_embed), ENCODE_BATCH):
         vectors.extend(store.encoder.embed_documents(to_embed[i : i + ENCODE_BATCH]))
     report.encoded_chunks += len(to_embed)
+    report.extracted_articles += len(group)
     store.upsert_chunks(ids, vectors, texts, metas)
+    store.upsert_quotations(q_ids, q_docs, q_metas)
     for a in group:
         store.delete_chunks(a.id, keep_hash=a.content_hash)
+        store.delete_quotations(a.id, keep=(a.content_hash, quotation_store.EXTRACTOR_VERSION))
     store.update_article_metas([a.id for a in group],
                                [_article_meta(a, n, True, sig) for a, n, sig in zip(group, chunk_counts, sigs)])
     done[0] += len(group)
     if progress:
         progress(done[0], total, "indexing")
+
+
+def _upgrade_quotations(store: Store, existing: dict[str, dict[str, Any]], skip: set[str],
+                        report: IndexReport) -> None:
+    """Re-extract the quotations of stored, unchanged articles made by an older extractor (no re-embedding)."""
+    ids = sorted(aid for aid, meta in existing.items() if meta.get("complete") and aid not in skip)
+    for i in range(0, len(ids), GROUP):
+        for aid, (text, meta) in store.get_articles(ids[i : i + GROUP]).items():
+            article = Article(id=aid, text=text, title=meta.get("title", ""), source=meta.get("source", ""),
+                              url=meta.get("url", ""), published=meta.get("published", ""))
+            if article.content_hash != meta.get("content_hash"):
+                continue  # an article being rewritten: its own index run extracts it
+            store.upsert_quotations(*quotation_store.records(article, extract_quotations(text)))
+            store.delete_quotations(aid, keep=(article.content_hash, quotation_store.EXTRACTOR_VERSION))
+            report.extracted_articles += 1
 
 
 def _in_scope(meta: dict[str, Any], scope: Path, is_dir: bool) -> bool:
@@ -249,14 +278,18 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
         if gone:
             store.delete_articles(gone)
             report.deleted = len(gone)
+        outdated = bool(store.meta()) and store.meta().get("quotations") != store.quotation_version
+        if outdated:
+            _upgrade_quotations(store, existing, {a.id for a in changed} | set(gone), report)
         unsigned = any(m.get("complete") and not is_current(m.get(SIGNATURE_KEY)) for m in existing.values())
         regrouped = regroup(store) if (changed or gone or rebuild or unsigned) else 0
         if cache is not None:
             cache.commit()
-        if changed or gone or rebuild or regrouped or not store.meta():
+        if changed or gone or rebuild or regrouped or outdated or not store.meta():
             store.bump_revision()
         report.articles = len(existing) - len(gone) + report.added
         report.chunks = store.chunk_count()
+        report.quotations = store.quotation_count()
     report.seconds = time.perf_counter() - started
     return report
 

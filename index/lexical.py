@@ -3,37 +3,19 @@
 Chroma's own sparse/BM25 search is refused by a local client, so the lexical
 side lives in memory here, built from the chunk texts in Chroma (each
 with its article's title in front: BM25 sees the headline, the encoder does not) and kept in step through the store's
-revision number: one cheap metadata read per search.
+revision number: one cheap metadata read per search. Terms are ``index.text.terms.tokenize``
+(stopwords dropped, words stemmed).
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-STOPWORDS = frozenset(
-    """a an and are as at be been but by did do does for from had has have he her him his how i if in into is it
-    its me my of on or our she so that the their them then there these they this to was we were what when where
-    which who whom why will with would you your about after also than said says say""".split()
-)
-
-
-def tokenize(text: str) -> list[str]:
-    out = []
-    for word in _TOKEN.findall(text.lower()):
-        if word in STOPWORDS:
-            continue
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        out.append(word)
-    return out
+from index.text.terms import tokenize
 
 
 class LexicalIndex:
@@ -83,4 +65,4 @@ class LexicalIndex:
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
 
-__all__ = ["LexicalIndex", "tokenize"]
+__all__ = ["LexicalIndex"]

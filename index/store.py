@@ -9,8 +9,11 @@ same texts:
   source, dates and the article's content hash.
 - ``<prefix>_articles``: one record per article; the document is the full
   normalised text that offsets point into. A record ``__meta__`` holds the
-  encoder, dimension and chunker the index was built with, and a revision
-  number bumped on every change (lexical indexes use it to stay in step).
+  encoder, dimension, chunker and quotation extractor the index was built
+  with, and a revision number bumped on every change (lexical indexes use it
+  to stay in step).
+- ``<prefix>_quotations``: one record per quotation found in an article
+  (``index.quotations.store`` reads and writes them); the document is the quote.
 
 Writes go through ``write_lock()``: a file lock under the data home, so a
 second writer fails fast with ``IndexLocked`` instead of interleaving.
@@ -67,10 +70,11 @@ def _client(settings: Settings):
 
 
 class Store:
-    def __init__(self, settings: Settings, encoder: Encoder, chunker: str) -> None:
+    def __init__(self, settings: Settings, encoder: Encoder, chunker: str, quotations: str = "") -> None:
         self.settings = settings
         self.encoder = encoder
         self.chunker = chunker
+        self.quotation_version = quotations
         self.client = _client(settings)
         self._ef = ChromaEmbeddingFunction(encoder)
         self._open_collections()
@@ -83,6 +87,9 @@ class Store:
                 f"{prefix}_chunks", embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}}
             )
             self.articles = self.client.get_or_create_collection(f"{prefix}_articles", embedding_function=self._ef)
+            self.quotations = self.client.get_or_create_collection(
+                f"{prefix}_quotations", embedding_function=self._ef
+            )
         except Exception as exc:
             raise StoreUnavailable(f"could not open the Chroma collections: {exc}") from exc
 
@@ -92,6 +99,7 @@ class Store:
             "encoder": self.encoder.name,
             "dimension": self.encoder.dimension,
             "chunker": self.chunker,
+            "quotations": self.quotation_version,
         }
 
     def meta(self) -> dict[str, Any]:
@@ -103,12 +111,27 @@ class Store:
         meta = self.meta()
         if not meta:
             return
+        if "quotations" not in meta:
+            raise IndexMismatch(
+                "the index was built before quotations were stored with it; "
+                "run `assistant index --rebuild` (with the paths you indexed) to rebuild it"
+            )
         for key, want in self.expected_meta.items():
-            if meta.get(key) != want:
+            if key != "quotations" and meta.get(key) != want:  # older quotations are upgraded by the indexer
                 raise IndexMismatch(
                     f"the index was built with {key}={meta.get(key)!r} but this run uses {want!r}; "
                     f"run `assistant index --rebuild` to rebuild it, or use the settings it was built with"
                 )
+
+    def check_quotations(self) -> None:
+        """Before reading quotations: refuse an index whose quotations are missing or out of date."""
+        self.check_compatible()
+        meta = self.meta()
+        if meta and meta.get("quotations") != self.quotation_version:
+            raise IndexMismatch(
+                f"the quotations in this index were extracted by {meta.get('quotations')!r}, this version uses "
+                f"{self.quotation_version!r}; run `assistant index` to update them (no re-embedding needed)"
+            )
 
     def bump_revision(self) -> int:
         meta = self.meta() or {}
@@ -123,7 +146,7 @@ class Store:
 
     def reset(self) -> None:
         prefix = self.settings.collection
-        for name in (f"{prefix}_chunks", f"{prefix}_articles"):
+        for name in (f"{prefix}_chunks", f"{prefix}_articles", f"{prefix}_quotations"):
             with contextlib.suppress(Exception):
                 self.client.delete_collection(name)
         self._open_collections()
@@ -189,6 +212,9 @@ class Store:
     def chunk_count(self) -> int:
         return int(self._call(self.chunks.count))
 
+    def quotation_count(self) -> int:
+        return int(self._call(self.quotations.count))
+
     def iter_chunks(self, batch: int = MAX_BATCH) -> Iterator[tuple[str, str, dict[str, Any]]]:
         offset = 0
         while True:
@@ -237,9 +263,35 @@ class Store:
             where = {"$and": [where, {"content_hash": {"$ne": keep_hash}}]}
         self._call(self.chunks.delete, where=where)
 
+    def upsert_quotations(self, ids: list[str], texts: list[str], metas: list[dict[str, Any]]) -> None:
+        for i in range(0, len(ids), MAX_BATCH):
+            sl = slice(i, i + MAX_BATCH)
+            self._call(self.quotations.upsert, ids=ids[sl], documents=texts[sl], metadatas=metas[sl],
+                       embeddings=[PLACEHOLDER_VECTOR] * len(ids[sl]))
+
+    def iter_quotations(self, where: dict[str, Any] | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(quote, metadata) of the stored quotation records matching ``where`` (all when None)."""
+        offset = 0
+        while True:
+            got = self._call(self.quotations.get, where=where, include=["documents", "metadatas"], limit=MAX_BATCH,
+                             offset=offset)
+            yield from zip(got["documents"], got["metadatas"])
+            if len(got["ids"]) < MAX_BATCH:
+                return
+            offset += MAX_BATCH
+
+    def delete_quotations(self, article_id: str, keep: tuple[str, str] | None = None) -> None:
+        """Remove an article's quotation records; with ``keep=(content_hash, extractor)``, only the other ones."""
+        where: dict[str, Any] = {"article_id": article_id}
+        if keep is not None:
+            stale = {"$or": [{"content_hash": {"$ne": keep[0]}}, {"extractor": {"$ne": keep[1]}}]}
+            where = {"$and": [where, stale]}
+        self._call(self.quotations.delete, where=where)
+
     def delete_articles(self, ids: list[str]) -> None:
         for aid in ids:
             self.delete_chunks(aid)
+            self.delete_quotations(aid)
         if ids:
             self._call(self.articles.delete, ids=list(ids))
 

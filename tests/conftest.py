@@ -124,3 +124,15 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory):
     if proc:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Attribution figures (tests/test_attribution.py) at the end of the run, when it ran."""
+    import sys
+
+    module = sys.modules.get("test_attribution") or sys.modules.get("tests.test_attribution")
+    lines = getattr(module, "REPORT", [])
+    if lines:
+        terminalreporter.section("attribution (precision / recall / coverage of the speaker field)")
+        for line in lines:
+            terminalreporter.write_line(line)

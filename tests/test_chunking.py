@@ -1,7 +1,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.chunking import chunk_text, sentence_spans
+from index.chunking import chunk_text
+from index.text.sentences import sentence_spans
 
 WORDS = st.sampled_from(
     ["alpha", "Beta", "gamma.", "delta!", "eps?", "U.S.", "“quote”", "é", "\n", "\n\n", "  ", "x" * 50]

@@ -13,7 +13,7 @@ import pytest
 
 from assistant.extractive import EMBED_BUDGET, analyse_question, answer_extractive, content_terms
 from assistant.schema import REFUSAL, Answer, Passage
-from assistant.speakers import sentence_spans
+from index.text.sentences import sentence_spans
 
 SEED = (Path(__file__).resolve().parents[1] / "corpus" / "000_863afebc424a52ba.txt").read_text(
     encoding="utf-8"

@@ -196,6 +196,9 @@ def test_kill_9_mid_index_converges(fake_settings, tmp_path):
         assert hashes[meta["article_id"]] == meta["content_hash"]
         n_chunks += 1
     assert n_chunks == sum(int(m["n_chunks"]) for m in records.values())
+    for _, meta in engine.store.iter_quotations():  # no quotation of an unfinished or replaced text survives
+        assert hashes[meta["article_id"]] == meta["content_hash"]
+    assert set(engine.quotations_for(hashes)) == {m["article_id"] for _, m in engine.store.iter_quotations()}
     again = engine.index([docs])
     assert (again.added, again.updated, again.skipped) == (0, 0, 1500)
 

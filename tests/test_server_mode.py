@@ -30,8 +30,13 @@ def test_index_search_and_reindex_against_a_server(chroma_server, tmp_path, corp
         assert text[meta["start"] : meta["end"]] == doc
     hits = other.search("Peskov Kremlin spokesperson", k=3)
     assert hits and hits[0]["article_id"] == row["id"]
+    # quotations stored at index time are read by every client of the server
+    peskov = other.quotes("Peskov")
+    assert peskov and peskov == other.quotes("Dmitry Peskov") == engine.quotes("the Kremlin spokesperson")
+    found = other.quotations_for([row["id"]])[row["id"]]
+    assert all(text[q.start : q.end] == q.quote for q in found) and len(found) == other.store.quotation_count()
     other.delete(row["id"])
-    assert engine.articles() == [] and engine.store.chunk_count() == 0
+    assert engine.articles() == [] and engine.store.chunk_count() == 0 and engine.store.quotation_count() == 0
 
 
 def test_unreachable_server_is_one_clear_error(tmp_path):

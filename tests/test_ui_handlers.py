@@ -174,7 +174,7 @@ def test_clear_chat_empties_everything() -> None:
 
 def test_example_questions_come_from_the_index(engine: Engine) -> None:
     questions = handlers.example_questions(engine)
-    top = engine.speakers()[0][0]
+    top = engine.speakers()[0].name
     assert questions and questions[0] == f"What did {top} say?"
     assert len(questions) <= 4
 
@@ -183,7 +183,7 @@ def test_example_questions_come_from_the_index(engine: Engine) -> None:
 
 
 def test_speaker_quotes_newest_first_and_escaped(engine: Engine, tmp_path: Path) -> None:
-    name = engine.speakers()[0][0]
+    name = engine.speakers()[0].name
     out = handlers.speaker_quotes(engine, name.split()[-1])
     assert out.count("na-quote") == len(engine.quotes(name.split()[-1]))
     assert "#open:speakers:" in out

@@ -39,7 +39,7 @@ def example_questions(engine: Any, limit: int = 4) -> list[str]:
     """Questions about what is actually indexed: the most quoted speakers, then article titles."""
     out: list[str] = []
     try:
-        for name, _count in engine.speakers()[:2]:
+        for name in [e.name for e in engine.speakers()[:2]]:
             out.append(f"What did {name} say?")
         for row in engine.articles():
             title = " ".join(str(row["title"]).split())
@@ -119,7 +119,7 @@ def open_source(engine: Any, key: str) -> str:
 def speaker_choices(engine: Any) -> list[str]:
     """Speaker names, most quoted first."""
     try:
-        return [name for name, _ in engine.speakers()]
+        return [e.name for e in engine.speakers()]
     except AssistantError:
         return []
 

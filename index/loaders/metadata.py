@@ -1,7 +1,8 @@
 """Article metadata from loose inputs: missing values, dates, titles, and the ``Article`` itself.
 
-Stored text is ``normalize_text(body).strip()``: Unicode NFC, newlines unified, BOM dropped,
-leading/trailing whitespace removed. Nothing else changes, so offsets point into what a reader sees.
+Stored text is the normalised body (Unicode NFC, newlines unified, BOM dropped) without its page
+furniture lines (``furniture.strip_furniture``: widget labels, share bars, sign-up prompts, photo
+credits and captions), leading/trailing whitespace removed. Offsets point into exactly that text.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from index.articles import Article, article_id
+from index.loaders.furniture import strip_furniture
 from index.text import normalize_text
+from index.text.sentences import sentence_spans
 
 TITLE_MAX = 150
 MISSING = {"", "none", "null", "nan", "n/a"}
@@ -72,17 +75,11 @@ def normalize_date(value: Any) -> str:
     return raw
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]\.)+[\"'”’)]*$|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|etc|Gen|Sen|Rep|Gov|Inc|Co|Corp|Ltd|Prof)\.$"
-)
-
-
 def _first_sentence(line: str) -> str:
-    for match in _SENTENCE_END.finditer(line):
-        candidate = line[: match.end()]
-        if len(candidate) >= 20 and not _ABBREVIATION.search(candidate):
-            return candidate
+    """The line up to the end of its first sentence of at least 20 characters."""
+    for span in sentence_spans(line):
+        if span.end >= 20:
+            return line[: span.end]
     return line
 
 
@@ -131,7 +128,8 @@ def make_article(
     markdown: bool = False,
     extra: dict | None = None,
 ) -> Article:
-    text = normalize_text(body).strip()
+    text = normalize_text(body)
+    text = strip_furniture(text)[0].strip() or text.strip()  # a page of nothing but furniture keeps it all
     url = clean_value(url)
     path = f"{relpath}#{key}" if key else relpath
     return Article(

@@ -1,0 +1,207 @@
+"""Coreference within one article: which person or organisation each mention refers to.
+
+People are introduced by full name, often with a role ("Kremlin spokesperson Dmitry Peskov");
+later a surname, a role phrase ("the press secretary"), a lone first name that only one full
+name has ("Jada") and he/she refer back to them; "it" and "the company" refer to the
+organisation that spoke or was named just before. Anything ambiguous resolves to nobody.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.quotations.entities import Registry, Speaker, better_role
+from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, tokens
+from index.quotations.wordlists import DETS, ORG_WORDS, PARTICLES
+from index.text.marks import QuoteSpan, inside_quotation
+from index.text.sentences import Span
+
+PRONOUN_REACH = 3  # sentences a he/she looks back
+
+
+class Coreference:
+    """The people and organisations of one article, and who each mention refers to.
+
+    ``speakers``: names that speak somewhere in the article (from a first extraction pass);
+    only they count as antecedents of he/she, so a passing name does not block the way back.
+    The extractor calls ``resolve`` for a speaker phrase in sentence ``idx`` and ``spoke`` for
+    every statement it attributes, in text order.
+    """
+
+    def __init__(self, text: str, sentences: tuple[Span, ...], quotes: tuple[QuoteSpan, ...],
+                 barriers: frozenset[int], speakers: frozenset[str] = frozenset()) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.quotes = quotes
+        self.barriers = barriers
+        self.speakers = speakers
+        self.reg = Registry()
+        self.plain: list[str] = []  # capitalised full names that are not organisations
+        self.sent_orgs: list[list[str]] = []  # organisations named in each sentence ("Norvex Corp")
+        self.acronyms = _acronyms(text)  # "NMPA" -> "National Music Publishers Association"
+        # each sentence's words outside quotation marks (names inside a quote are not mentions)
+        self.sent_tokens = [[t for t in tokens(text, a, b) if not self.inside_quote(t.start)] for a, b in sentences]
+        self._register()
+        self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
+        self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]
+
+    def inside_quote(self, pos: int) -> bool:
+        return inside_quotation(self.quotes, pos)
+
+    def spoke(self, idx: int, person: Speaker) -> None:
+        self.sent_speakers[idx].append(person)
+
+    def _register(self) -> None:
+        """First pass: the people of the article.
+
+        A name introduced with a role ("spokesperson Dmitry Peskov") or an appositive ("Jane Doe,
+        the mayor,") is a person. So is a full name without one ("Allison Miller knows ...") whose
+        surname also stands alone somewhere in the article ("Miller said"): news refers to people
+        by surname, never to places ("New Zealand") or events by their last word.
+        """
+        plain: list[tuple[str, tuple[str, str]]] = []  # full names introduced without a role, (first, last)
+        for toks in self.sent_tokens:
+            self.sent_orgs.append([])
+            i = 0
+            while i < len(toks):
+                j = i
+                while j < len(toks) and (
+                    is_cap(toks[j].text)
+                    or is_role(toks[j].text)
+                    or (low(toks[j].text) in PARTICLES and j + 1 < len(toks) and is_cap(toks[j + 1].text))
+                ):
+                    j += 1
+                if j > i:
+                    run = toks[i:j]
+                    last = run[-1].text
+                    if last.endswith(("'s", "’s")) and len(run) > 1:  # "Ange Postecoglou's men"
+                        run = [*run[:-1], run[-1]._replace(text=last[:-2], end=run[-1].end - 2)]
+                    np = parse_np(run)
+                    nxt = toks[j].text if j < len(toks) else ""
+                    after = toks[j + 1].text if j + 1 < len(toks) else ""
+                    if np is not None and np.kind == "org" and not np.name.startswith("the "):
+                        self.sent_orgs[-1].append(np.name)
+                    if np is not None and np.kind == "name" and not np.name.isupper():
+                        appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
+                        if (np.role and any(is_role(w) for w in np.role.split())) or appos:
+                            self.reg.add(np.name, np.role)
+                        elif len(np.name.split()) >= 2:
+                            plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
+                    i = j
+                i += 1
+        alone = self._words_alone({last for _, (_first, last) in plain})
+        for name, (_first, last) in plain:
+            if last in alone and self.reg.find(name) is None:
+                self.reg.add(name)
+        self.plain = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
+
+    def _introduced(self, word: str) -> str | None:
+        """The one full name in the article whose surname or first name is ``word`` ("Jada" -> "Jada Pinkett Smith")."""
+        for pick in (-1, 0):
+            names = {n for n in self.plain if n.split()[pick] == word}
+            if len(names) == 1:
+                return names.pop()
+            if names:
+                return None
+        return None
+
+    def _words_alone(self, surnames: set[str]) -> set[str]:
+        """Which of these words appear on their own (not right after another capitalised word)."""
+        found: set[str] = set()
+        toks = [t for sent in self.sent_tokens for t in sent]
+        for k, tok in enumerate(toks):
+            word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
+            if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1):
+                found.add(word)
+        return found
+
+    def _mentions(self, toks: list) -> list[Speaker]:
+        found: list[Speaker] = []
+        for tok in toks:
+            if not is_cap(tok.text):
+                continue
+            word = clean_name(tok.text)
+            p = self.reg.find(word.removesuffix("'s").removesuffix("’s"))
+            if p is not None and p.kind == "person":
+                found.append(p)
+        return found
+
+    def resolve(self, subj: Subject, idx: int) -> Speaker | None:
+        if subj.kind == "name":
+            known = self.reg.find(subj.name)
+            if known is not None and known.kind == "person":
+                known.forms.add(subj.name)
+                if len(subj.name.split()) > len(known.name.split()):
+                    known.name = subj.name
+                known.role = better_role(known.role, subj.role)
+                return known
+            full = self._introduced(subj.name) if len(subj.name.split()) == 1 else None
+            if full is not None:
+                person = self.reg.add(full, subj.role)
+                person.forms.add(subj.name)
+                return person
+            # news introduces people by full name: a lone word nobody was introduced by is an organisation
+            kind = "person" if len(subj.name.split()) > 1 or subj.role else "org"
+            return self.reg.add(subj.name, subj.role, kind)
+        if subj.kind == "org" or (subj.kind == "name" and subj.name in self.acronyms):
+            name = subj.name[:1].upper() + subj.name[1:] if subj.name.startswith("the ") else subj.name
+            full = self.acronyms.get(name.removeprefix("The "))
+            return Speaker(full, "", "org", {name}) if full else Speaker(name, "", "org")
+        if subj.kind == "role":
+            return self.reg.by_role(subj.role)
+        if subj.kind == "unnamed":
+            return Speaker(subj.name, "", "unnamed")
+        if subj.kind == "pronoun":
+            return self._org_antecedent(idx) if low(subj.text) == "it" else self._antecedent(idx)
+        return None
+
+    def _antecedent(self, idx: int) -> Speaker | None:
+        """He/she: the speaker of the nearest earlier sentence, or its only named person.
+
+        Only people who speak somewhere in the article count as mentions (a "he said" refers
+        to someone the article quotes), so a passing name does not block the way back.
+        """
+        k = idx - 1
+        steps = 0
+        while k >= 0 and steps < PRONOUN_REACH:
+            if (k + 1) in self.barriers and k + 1 <= idx:
+                return None
+            speakers = [p for p in self.sent_speakers[k] if p.kind == "person"]
+            if speakers:
+                return speakers[-1]
+            people = {p.name: p for p in self.sent_mentions[k] if not self.speakers or p.name in self.speakers}
+            if len(people) == 1:
+                return next(iter(people.values()))
+            if len(people) > 1:
+                return None
+            k -= 1
+            steps += 1
+        return None
+
+    def _org_antecedent(self, idx: int) -> Speaker | None:
+        """It / the company: the organisation that spoke in one of the last sentences, else the one named there."""
+        recent = range(max(0, idx - PRONOUN_REACH), idx + 1)
+        orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
+        if not orgs:
+            orgs = {name: Speaker(name, "", "org") for k in recent for name in self.sent_orgs[k]}
+        return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+
+_ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w&'’.-]*)\s+){0,8}?)\(([A-Z]{2,8})\)")
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms the article defines: "the National Music Publishers Association (NMPA)"."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM_RE.finditer(text):
+        words = m.group(1).split()
+        acronym = m.group(2)
+        for start in range(len(words)):  # the shortest tail of capitalised words whose initials spell it
+            caps = [w for w in words[start:] if w[:1].isupper()]
+            if "".join(w[0] for w in caps) == acronym and words[start][:1].isupper():
+                found.setdefault(acronym, " ".join(words[start:]))
+                break
+    return found
+
+
+__all__ = ["PRONOUN_REACH", "Coreference"]

@@ -1,0 +1,71 @@
+"""Attribution cues: the patterns around a quotation that say who spoke."""
+
+from __future__ import annotations
+
+import re
+
+from index.quotations.wordlists import AFTER_QUOTE_VERBS, SPEECH_VERBS
+from index.text.marks import QuoteSpan
+
+_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+SPEECH_RE = re.compile(r"\b(" + _VERBS + r")\b")
+# '"…," said X' / '"…," X said'
+AFTER_VERB_RE = re.compile(r"\s*,?\s*(" + "|".join(AFTER_QUOTE_VERBS) + r")\s+")
+# A new clause with its own subject ends a reported statement.
+CLAUSE_END_RE = re.compile(r";|(?<=[,\"”’])\s+(?:but|while|although|though|whereas|yet)\s")
+# "Though X maintains that …, the rest": the statement ends at the comma.
+SUBORDINATE_RE = re.compile(r"(?:though|although|while|as|if|because|since|when|whereas|even though)\s", re.I)
+ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
+# "… but emphasized that …": a second statement by the same subject.
+COORD_RE = re.compile(r",?\s+(?:but|and|while|yet)\s+(?:also\s+|later\s+|then\s+)?(" + _VERBS + r")\b")
+THAT_RE = re.compile(r"((?:\s+[^\s,.;:!?\"“”]+){0,10}?)\s+that\s+")
+# "X said he would …" / "X said the company had …": a clause with no "that" starts with a subject.
+BARE_SUBJECT_RE = re.compile(
+    r"\s+(?:he|she|they|it|we|i|there|the|his|her|its|their|our|this|these|some|many|most|no)\s", re.I
+)
+# "The club said Kenwright had …": a clause whose subject is a name followed by an auxiliary.
+NAMED_SUBJECT_RE = re.compile(
+    r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:(?:still|also|now|already|never|just)\s+)?"
+    r"(?:had|has|was|is|were|are|would|will|could|should|did|does|must|might|can|need|needs|want|wants|"
+    r"[a-z]+ed)\b"
+)
+# 'X said in a statement on Tuesday, "…"': a prepositional phrase between the verb and the quote.
+ADJUNCT_RE = re.compile(r"(?:in|on|at|during|after|before|from|via|to|through|when|while|late|early)\b", re.I)
+# "Tass quoted X as saying that …"
+QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{2,80}?)\s+as\s+(?:saying|telling)\b")
+# "The economy is weak, Smith said." / "…, the company said in a statement on Tuesday."
+PARENTHETICAL_TAIL_RE = re.compile(r"[^,.;:!?\"“”]{0,60}?(?:[,.;:!?…]|$)")
+ANY_VERB_RE = re.compile(r"\b(?:" + _VERBS + r")\b")
+
+
+def gaps(a: int, b: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """The stretches of ``[a, b)`` outside the quotations."""
+    out, pos = [], a
+    for q in quotes:
+        out.append((pos, q.open))
+        pos = q.close_end
+    out.append((pos, b))
+    return out
+
+
+def is_attribution_gap(text: str, a: int, b: int) -> bool:
+    """Text between two quotes is just ``, X said,`` (short, with a speech verb, ending in a comma)."""
+    gap = text[a:b].strip()
+    return bool(gap.endswith(",") and len(gap.split()) <= 8 and SPEECH_RE.search(gap))
+
+
+def coordinated_subject(text: str, a: int, verb_start: int) -> int | None:
+    """For ``X acknowledged that … but emphasized that``: where the first verb starts."""
+    head = text[a:verb_start]
+    m = re.search(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:also\s+)?$", head)
+    if m is None:
+        return None
+    firsts = list(SPEECH_RE.finditer(text, a, a + m.start()))
+    return firsts[0].start() if firsts else None
+
+
+__all__ = [
+    "ACCORDING_RE", "ADJUNCT_RE", "AFTER_VERB_RE", "ANY_VERB_RE", "BARE_SUBJECT_RE", "CLAUSE_END_RE", "COORD_RE",
+    "NAMED_SUBJECT_RE", "PARENTHETICAL_TAIL_RE", "QUOTED_AS_RE", "SPEECH_RE", "SUBORDINATE_RE", "THAT_RE",
+    "coordinated_subject", "gaps", "is_attribution_gap",
+]

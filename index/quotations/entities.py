@@ -1,0 +1,98 @@
+"""Speakers within one article: who each later mention ("Peskov", "the press secretary", "he")
+refers to.
+
+A ``Speaker`` is introduced by a full name (often with a role: "Kremlin spokesperson Dmitry
+Peskov") and found again by its surname or by a role phrase whose role noun matches its role
+("the press secretary" ~ "spokesperson"). Ambiguity (two people share the surname or the role)
+resolves to nobody: anything unsafe is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.quotations.wordlists import PRESS, ROLE_QUALIFIERS, ROLE_WORDS
+
+
+@dataclass
+class Speaker:
+    """A speaker in one article, as finally known (names and roles grow as the article goes on)."""
+
+    name: str
+    role: str = ""
+    kind: str = "person"  # "person" | "org" | "unnamed"
+    forms: set[str] = field(default_factory=set)  # every name form the article used
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+
+class Registry:
+    """People introduced in an article, and who each later mention refers to."""
+
+    def __init__(self) -> None:
+        self.people: list[Speaker] = []
+
+    def add(self, name: str, role: str = "", kind: str = "person") -> Speaker:
+        found = self.find(name)
+        if found is not None:
+            if len(name.split()) > len(found.name.split()):  # a fuller form of a name seen short first
+                found.name = name
+            found.role = better_role(found.role, role)
+            found.forms.add(name)
+            return found
+        person = Speaker(name, role, kind, {name})
+        self.people.append(person)
+        return person
+
+    def find(self, name: str) -> Speaker | None:
+        low = name.lower()
+        for p in reversed(self.people):
+            if p.name.lower() == low:
+                return p
+        parts = low.split()
+        hits = [
+            p
+            for p in self.people
+            if p.kind == "person" and (p.surname == parts[-1] or (len(parts) == 1 and p.surname == low))
+        ]
+        if len({p.name for p in hits}) == 1:
+            return hits[0]
+        return None
+
+    def by_role(self, role_phrase: str) -> Speaker | None:
+        heads = role_keys(role_phrase)
+        if not heads:
+            return None
+        hits = [p for p in self.people if p.kind == "person" and p.role and heads & role_keys(p.role)]
+        if len({p.name for p in hits}) == 1:
+            return hits[0]
+        return None
+
+
+def better_role(old: str, new: str) -> str:
+    """Keep the more informative description of a role (an appositive beats a bare title)."""
+    if not new:
+        return old
+    if not old:
+        return new
+    return new if len(new.split()) > len(old.split()) and len(new.split()) <= 8 else old
+
+
+def role_keys(role: str) -> set[str]:
+    """Role nouns of a phrase, press roles folded to one key ("press secretary" ~ "spokesperson")."""
+    low = role.lower().replace("’", "'")
+    keys = set()
+    if any(p in low for p in PRESS):
+        keys.add("<press>")
+        low = low.replace("press secretary", " ").replace("press officer", " ").replace("press aide", " ")
+    for w in re.findall(r"[\w'.-]+", low):
+        w = w[:-2] if w.endswith("'s") else w
+        if w in ROLE_WORDS and w not in ROLE_QUALIFIERS:
+            keys.add("<press>" if w in PRESS else w.split("-")[0])
+    return keys
+
+
+__all__ = ["Registry", "Speaker", "better_role", "role_keys"]

@@ -1,0 +1,234 @@
+"""Tokens and the noun phrases that can be speakers: a pronoun, a name with its role, a role
+phrase, an organisation.
+
+``parse_np`` reads one phrase; ``subject_before`` finds the speaker phrase that ends right
+before a speech verb (adverbs and an appositive allowed in between).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from index.quotations.wordlists import (
+    AUX_ADV,
+    DAYS_MONTHS,
+    DETS,
+    GRAMMAR_WORDS,
+    ORG_WORDS,
+    PARTICLES,
+    PRONOUNS,
+    ROLE_WORDS,
+    UNNAMED_HEADS,
+)
+
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d[\d,.:]*|[^\w\s]")
+_INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)+")
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Subject:
+    """A phrase that may name a speaker, as read from the text."""
+
+    kind: str  # "name" | "pronoun" | "role" | "org" | "unnamed"
+    text: str
+    start: int
+    name: str = ""
+    role: str = ""
+
+
+def tokens(text: str, a: int, b: int) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, a, b)]
+
+
+def is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def low(tok: str) -> str:
+    return tok.lower().replace("’", "'")
+
+
+def base(tok: str) -> str:
+    """Lower case without a possessive 's."""
+    w = low(tok)
+    return w[:-2] if w.endswith("'s") else w
+
+
+def is_role(tok: str) -> bool:
+    w = base(tok)
+    return w in ROLE_WORDS or w.split("-")[0] in ROLE_WORDS
+
+
+def clean_name(tok: str) -> str:
+    """A name word without a sentence's full stop (initials keep theirs)."""
+    if tok.endswith(".") and not _INITIALS_RE.fullmatch(tok):
+        tok = tok[:-1]
+    return tok
+
+
+def phrase_start(toks: list[Token]) -> int:
+    """Index where a trailing subject noun phrase begins (len(toks) when none)."""
+    i = len(toks)
+    while i > 0:
+        tok = toks[i - 1].text
+        if low(tok) in DETS:
+            i -= 1
+            break
+        if is_cap(tok) or is_role(tok):
+            i -= 1
+            continue
+        if low(tok) in PARTICLES and i < len(toks) and is_cap(toks[i].text):
+            i -= 1
+            continue
+        if low(tok) == "of" and i < len(toks) and is_role(toks[i].text) and i >= 2 and is_role(toks[i - 2].text):
+            i -= 1
+            continue
+        break
+    return i
+
+
+def parse_np(toks: list[Token]) -> Subject | None:
+    """Read a noun phrase that should be a speaker: pronoun, name with role, role phrase, organisation."""
+    had_det = False
+    det_start: int | None = None  # where "the" / "a" begins: the phrase starts there
+    indefinite: Token | None = None  # "a senior official": someone the article does not name
+    while toks and (low(toks[0].text) in GRAMMAR_WORDS or low(toks[0].text).rstrip(".") in DAYS_MONTHS):
+        if low(toks[0].text) in PRONOUNS and len(toks) == 1:
+            break
+        if low(toks[0].text) in DETS:
+            had_det, det_start = True, toks[0].start
+        indefinite = toks[0] if low(toks[0].text) in {"a", "an"} else None
+        toks = toks[1:]
+    if not toks or any(t.text in ",;:()" for t in toks):
+        return None
+    start = det_start if det_start is not None else toks[0].start
+    words = [t.text for t in toks]
+    raw = " ".join(words)
+    unnamed = _unnamed(toks, indefinite)
+    if unnamed is not None:
+        return unnamed
+    if len(words) == 1 and low(words[0]) in PRONOUNS:
+        return Subject("pronoun", raw, start)
+    if len(words) > 8:
+        return None
+    lows = [base(w) for w in words]
+    if len(words) > 1 and is_role(words[-1]) and any(low(w).endswith("'s") for w in words[:-1]):
+        return Subject("role", raw, start, role=raw)  # "the club's manager"
+    titled = any(is_role(w) for w in words[:-1]) and is_cap(words[-1]) and not is_role(words[-1])
+    if any(w in ORG_WORDS for w in lows) and not titled:
+        if had_det and len(words) == 1 and not is_cap(words[0]):
+            return Subject("pronoun", "it", start)  # "the company said": the organisation spoken of
+        if all(is_cap(w) for w in words):
+            name = ("the " if had_det else "") + " ".join(clean_name(w) for w in words)
+            return Subject("org", raw, start, name=name)
+        return None
+    last_role = max(
+        (k for k, w in enumerate(words) if is_role(w) or not (is_cap(w) or low(w) in PARTICLES)),
+        default=-1,
+    )
+    name_words = words[last_role + 1 :]
+    role_words = words[: last_role + 1]
+    if name_words and not all(is_cap(w) or low(w) in PARTICLES for w in name_words):
+        return None
+    if name_words and (len(name_words) > 5 or not is_cap(name_words[-1])):
+        return None
+    role = " ".join(role_words)
+    if not name_words:
+        if role_words and any(is_role(w) for w in role_words):
+            return Subject("role", raw, start, role=role)
+        return None
+    if any(low(w).rstrip(".") in DAYS_MONTHS for w in name_words):
+        return None
+    if any(w.endswith(("'s", "’s")) for w in name_words):
+        return None
+    name = " ".join(clean_name(w) for w in name_words)
+    if had_det and not role_words:
+        return Subject("org", raw, start, name="the " + name)
+    return Subject("name", raw, start, name=name, role=role)
+
+
+def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
+    """An unnamed source: "a senior official", "a spokesperson for the ministry", "officials", "analysts"."""
+    words = [low(t.text) for t in toks]
+    head = next((k for k, w in enumerate(words) if w in _OF_WORDS), len(words))
+    if head == 0 or len(words) > 8 or any(is_cap(t.text) for t in toks[:head]):
+        return None
+    noun = words[head - 1]
+    if indefinite is None:
+        if noun not in UNNAMED_HEADS or not noun.endswith("s"):
+            return None  # "the official" is someone named before (a role), "officials" are not
+    elif noun not in UNNAMED_HEADS and not is_role(toks[head - 1].text):
+        return None
+    name = " ".join(t.text for t in ([indefinite] if indefinite else []) + toks)
+    return Subject("unnamed", name, (indefinite or toks[0]).start, name=name)
+
+
+_OF_WORDS = frozenset(("for", "at", "of", "with", "from", "in"))
+
+
+def _strip_trailing(toks: list[Token]) -> list[Token]:
+    while toks and (low(toks[-1].text) in AUX_ADV or (low(toks[-1].text).endswith("ly") and not is_cap(toks[-1].text))):
+        toks = toks[:-1]
+    return toks
+
+
+def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
+    """The speaker phrase that ends right before a speech verb (adverbs, an appositive allowed)."""
+    toks = _strip_trailing(tokens(text, lo, verb_start))
+    if toks and toks[-1].text == ",":
+        # an appositive: "Tristan Snell, a lawyer and author, wrote" / "Her spokesperson, Jane Doe, said"
+        k = len(toks) - 2
+        while k >= 0 and toks[k].text not in ",;:":
+            k -= 1
+        if k < 0 or toks[k].text != ",":
+            return None
+        inner = toks[k + 1 : -1]
+        head = toks[:k]
+        inner_np = parse_np(inner) if inner else None
+        if inner_np is not None and inner_np.kind == "name" and not inner_np.role:
+            before = head[phrase_start(head) :]
+            outer = parse_np(before) if before else None
+            if outer is not None and outer.kind == "role":
+                inner_np.role = outer.role
+            return inner_np
+        if not inner or low(inner[0].text) not in DETS | {"who"} and not is_role(inner[0].text):
+            return None
+        head = _strip_trailing(head)
+        # a second appositive before this one: "X, chief officer at Y, a Z company, said"
+        while head and "," in (t.text for t in head):
+            c = max(i for i, t in enumerate(head) if t.text == ",")
+            seg = head[c + 1 :]
+            if not seg or not (low(seg[0].text) in DETS or is_role(seg[0].text)) or c == 0:
+                break
+            inner, head = seg, _strip_trailing(head[:c])
+        np = parse_np(head[phrase_start(head) :]) if head else None
+        if np is not None and np.kind == "name" and not np.role:
+            appos = text[inner[0].start : inner[-1].end]
+            np.role = re.sub(r"^(?:a|an|the)\s+", "", appos)
+        return np
+    if not toks:
+        return None
+    np_toks = toks[phrase_start(toks) :]
+    if not np_toks and low(toks[-1].text) in PRONOUNS:
+        np_toks = toks[-1:]
+    elif not np_toks and len(toks) >= 2 and low(toks[-2].text) == "the" and base(toks[-1].text) in ORG_WORDS:
+        np_toks = toks[-2:]  # "the company said"
+    return parse_np(np_toks) if np_toks else None
+
+
+def only_punct(text: str, a: int, b: int) -> bool:
+    return not any(ch.isalnum() for ch in text[a:b])
+
+
+__all__ = [
+    "Subject", "Token", "base", "clean_name", "is_cap", "is_role", "low", "only_punct", "parse_np", "phrase_start",
+    "subject_before", "tokens",
+]

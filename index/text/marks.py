@@ -1,0 +1,84 @@
+"""Quotation marks: which opening mark pairs with which closing one, within one paragraph.
+
+Pairs ``"…"``, ``“…”``, ``„…“`` / ``„…”`` (German and Polish low-high), ``«…»`` and ``»…«``;
+when a paragraph has none of these, British-style single quotes ``‘…’`` (an opener at a
+word start, a closer not followed by a letter, so apostrophes are not closers).
+
+An unclosed double quote runs to the end of the paragraph (news prose leaves a quote open
+when it continues in the next paragraph); its ``close_end`` then equals ``inner_end``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import NamedTuple
+
+# opening mark -> the closing marks it accepts
+_PAIRS = {
+    '"': '"\u201d',
+    "\u201c": '\u201d"\u201f',  # “ ” (and a straight close typed by mistake)
+    "\u201e": "\u201c\u201d",  # „ “  or „ ”
+    "\u00ab": "\u00bb",  # « »
+    "\u00bb": "\u00ab",  # » « (German)
+}
+_CLOSERS = set('"\u201d\u201f\u201c\u00bb\u00ab')
+DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
+
+
+class QuoteSpan(NamedTuple):
+    """One quotation's marks: ``text[open]`` is the opening mark, the words are ``text[inner_start:inner_end]``."""
+
+    open: int
+    inner_start: int
+    inner_end: int
+    close_end: int
+
+    @property
+    def closed(self) -> bool:
+        return self.inner_end != self.close_end
+
+    def contains(self, pos: int) -> bool:
+        """Is ``pos`` among the quoted words?"""
+        return self.inner_start <= pos < self.inner_end
+
+
+def inside_quotation(quotes: Sequence[QuoteSpan], pos: int) -> bool:
+    """Is ``pos`` among the quoted words of one of ``quotes`` (in text order, as ``quote_spans`` gives them)?"""
+    k = bisect.bisect_right(quotes, pos, key=lambda q: q.inner_start) - 1
+    return k >= 0 and quotes[k].contains(pos)
+
+
+def quote_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    """Paired quotation marks in ``text[lo:hi]`` (one paragraph), in text order."""
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in DOUBLE_MARKS:
+            continue
+        if open_at is not None and ch in _PAIRS[text[open_at]]:
+            spans.append(QuoteSpan(open_at, open_at + 1, i, i + 1))
+            open_at = None
+        elif ch in _PAIRS and (open_at is None or ch not in _CLOSERS or ch == text[open_at]):
+            open_at = i  # an opener (a second one before a close restarts the quote)
+    if open_at is not None:
+        spans.append(QuoteSpan(open_at, open_at + 1, hi, hi))
+    return spans or _single_quote_spans(text, lo, hi)
+
+
+def _single_quote_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    spans = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch == "\u2018" and (i == lo or not text[i - 1].isalnum()):
+            open_at = i
+        elif ch == "\u2019" and open_at is not None and (i + 1 >= hi or not text[i + 1].isalpha()):
+            if i > open_at + 1 and not text[i - 1].isspace():
+                spans.append(QuoteSpan(open_at, open_at + 1, i, i + 1))
+                open_at = None
+    return spans
+
+
+__all__ = ["DOUBLE_MARKS", "QuoteSpan", "inside_quotation", "quote_spans"]

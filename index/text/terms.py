@@ -1,0 +1,76 @@
+"""Words as terms: the one stopword list and the one stemmer (BM25, the answerer, quotations).
+
+``stem`` is a crude lemma: lower case, no possessive, no plural ``s``, no ``-ing``/``-ed``,
+no final ``e`` ("displace" ~ "displaced" ~ "displacing"). ``tokenize`` is what BM25 indexes
+and searches: word characters, stopwords dropped, each word stemmed. ``content_terms`` is
+the same for prose (apostrophes and hyphens kept inside words), in text order.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words BM25 ignores. Measured on the 887 MultiHop queries (BENCHMARKS.md): the longer
+# FUNCTION_WORDS list below costs BM25 Hits@10 (temporal and comparative words such as
+# "before", "after", "more" carry meaning in questions), so BM25 drops only these.
+STOPWORDS = frozenset(
+    """
+    a an and are as at be been but by did do does for from had has have he her him his how i if in into is it
+    its me my of on or our she so that the their them then there these they this to was we were what when where
+    which who whom why will with would you your about after also than said says say
+""".split()
+)
+# STOPWORDS plus the other words that carry no content in prose: what ``content_terms`` drops
+# and what can never be part of a name.
+FUNCTION_WORDS = STOPWORDS | frozenset(
+    """
+    or though although however while before meanwhile still yet now later earlier speaking asked since
+    because those here being not no yes over under during until despite amid among against without
+    within can could should may might must shall too very just only even more most some any all both
+    each other such own same up down out off again further once us whose per via upon let like unlike
+    what's it's many much
+""".split()
+)
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
+
+
+def stem(word: str) -> str:
+    """A crude lemma of one word (see the module docstring)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-1] if w.endswith("eed") else w[:-2] if not w.endswith("ied") else w[:-3] + "y"
+    if len(w) > 4 and w.endswith("e"):
+        return w[:-1]
+    return w
+
+
+def tokenize(text: str) -> list[str]:
+    """BM25 terms of ``text``: stemmed word-character runs, stopwords dropped."""
+    return [stem(w) for w in _TOKEN_RE.findall(text.lower()) if w not in STOPWORDS]
+
+
+def content_terms(text: str, drop: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Stemmed content words of prose, in order (function words, words in ``drop`` and 1-letter words out)."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        low = m.group().lower()
+        if low in FUNCTION_WORDS or low in drop or len(low) < 2:
+            continue
+        out.append(stem(low))
+    return out
+
+
+__all__ = ["FUNCTION_WORDS", "STOPWORDS", "WORD_RE", "content_terms", "stem", "tokenize"]

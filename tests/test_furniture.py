@@ -1,0 +1,79 @@
+"""Page furniture is removed from article bodies by general line rules; article sentences stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.loaders.furniture import furniture_rule, strip_furniture
+from index.loaders.metadata import make_article
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Loading...",
+        "Read more",
+        "ADVERTISEMENT Article continues below this ad",
+        "Facebook Twitter Whatsapp Reddit Email Share",
+        "News email {{ #verifyErrors }} {{ message }} {{ /verifyErrors }} Something went wrong.",
+        "Sign up to our free weekly newsletter",
+        "CLICK HERE TO GET THE NEWS APP",
+        "Get the best stories in our free newsletter. Sign up with your email address to receive it.",
+        "Read more: Markets slide as rates rise",
+        "RELATED: The ten best moments of the season",
+        "(Getty Images)",
+        "The striker celebrates his second goal. Photograph: Jane Smith/Agency",
+        "Photo by John Doe / The Daily",
+        "© Agency",
+        "If you buy something using links in our stories, we may earn a commission.",
+        "DOCTORS SAY THIS WINTER COULD BE THE WORST IN A DECADE: 'BE READY'",
+    ],
+)
+def test_furniture_lines(line: str) -> None:
+    assert furniture_rule(line), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said the plan would be published on Monday.",
+        '"We will not sign up for this," the union leader said.',
+        "Read the full report, which runs to 200 pages, before you judge it.",
+        "The photo shows the two leaders shaking hands in Geneva.",
+        "5 Dalton Kincaid, Bills @ Chiefs",
+        "13 Hours: The Secret Soldiers of Benghazi",
+        "WEEK 14 PPR RANKINGS:",
+        "NATO",
+        "Share prices fell 3% on Tuesday after the announcement.",
+        "Why It Matters",
+    ],
+)
+def test_article_lines_stay(line: str) -> None:
+    assert furniture_rule(line) == "", line
+
+
+def test_numbered_captions_go_only_on_a_page_with_credited_numbered_captions() -> None:
+    page = (
+        "The club is for sale.\n6 The owner could still have a big say Credit: Agency\n"
+        "6 His wisest move could be to hire his old neighbour\nThe fans are unhappy."
+    )
+    text, removed = strip_furniture(page)
+    assert text == "The club is for sale.\nThe fans are unhappy."
+    assert [r.rule for r in removed] == ["photo credit", "gallery caption"]
+    listing = "Rankings:\n6 His wisest move could be to hire his old neighbour\n7 Another line"
+    assert strip_furniture(listing)[0] == listing
+
+
+def test_stored_text_is_the_cleaned_body_and_offsets_index_it(tmp_path) -> None:
+    body = "Advertisement\nThe mayor said the bridge will close.\nFacebook Twitter Email Share\n"
+    body += '"It is old," she said.'
+    article = make_article(body=body, relpath="a.txt", root=tmp_path)
+    assert article.text == 'The mayor said the bridge will close.\n"It is old," she said.'
+    start = article.text.index("It is old")
+    assert article.text[start : start + 9] == "It is old"
+
+
+def test_a_page_of_nothing_but_furniture_is_kept_whole(tmp_path) -> None:
+    page = "Advertisement\nRead more"
+    assert make_article(body=page, relpath="a.txt", root=tmp_path).text == page

@@ -1,0 +1,37 @@
+"""Matching a name from a question to a speaker: surnames, full names, spelling variants, role phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotations import speaker_matches
+
+
+@pytest.mark.parametrize(
+    ("query", "speaker", "role", "expected"),
+    [
+        ("Peskov", "Dmitry Peskov", "", True),
+        ("peskov", "Dmitry Peskov", "", True),
+        ("Dmitry Peskov", "Dmitry Peskov", "", True),
+        ("Peskov's", "Dmitry Peskov", "", True),
+        ("Putin", "Dmitry Peskov", "", False),
+        ("Vladimir Putin", "Dmitry Peskov", "", False),
+        ("Dmitry Putin", "Dmitry Peskov", "", False),
+        ("Zelenskyy", "Volodymyr Zelensky", "", True),
+        ("President Zelensky", "Volodymyr Zelensky", "Ukrainian President", True),
+        ("the Kremlin spokesperson", "Dmitry Peskov", "Kremlin spokesperson", True),
+        ("the Kremlin spokesperson", "The Kremlin", "", False),
+        ("the press secretary", "Dmitry Peskov", "Kremlin spokesperson", True),
+        ("the Kremlin", "The Kremlin", "", True),
+        ("Trump", "Donald Trump", "", True),
+        ("Trump", "Tristan Snell", "lawyer and the author of Taking Down Trump", False),
+        ("", "Dmitry Peskov", "", False),
+    ],
+)
+def test_speaker_matches(query: str, speaker: str, role: str, expected: bool) -> None:
+    assert speaker_matches(query, speaker, role=role) is expected
+
+
+def test_speaker_matches_aliases() -> None:
+    assert speaker_matches("Lula", "Luiz Inácio da Silva", aliases=["Lula"])
+    assert not speaker_matches("Bolsonaro", "Luiz Inácio da Silva", aliases=["Lula"])

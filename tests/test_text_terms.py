@@ -1,0 +1,32 @@
+"""The one stemmer and stopword list: BM25 terms and the answerer's content terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.text.terms import FUNCTION_WORDS, STOPWORDS, content_terms, stem, tokenize
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("displaced", "displac"), ("displacing", "displac"), ("displace", "displac"), ("companies", "company"),
+        ("boxes", "box"), ("Apple’s", "appl"), ("apple", "appl"), ("status", "status"), ("agreed", "agree"),
+        ("running", "runn"),
+    ],
+)
+def test_stem(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_bm25_terms_are_stemmed_and_drop_only_the_short_list() -> None:
+    assert tokenize("The companies said they were displaced before the vote") == [
+        "company", "displac", "befor", "vote"
+    ]
+    assert STOPWORDS < FUNCTION_WORDS and "before" not in STOPWORDS  # questions use "before", "after", "more"
+
+
+def test_content_terms_drop_function_words_and_keep_word_shapes() -> None:
+    assert content_terms("What did the envoy say about Zelensky's plan before the talks?") == [
+        "envoy", "zelensky", "plan", "talk"
+    ]
