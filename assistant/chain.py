@@ -4,12 +4,14 @@ The same chain serves the CLI (``assistant ask``/``chat``), the web UI and the
 evaluation engine. With no LLM configured the answerer is extractive; with
 one, the LLM answers and the extractive answer stands in when none of the
 model's quotes survive verification. Each step's time lands in
-``Answer.timings_ms``.
+``Answer.timings_ms``. ``stream`` runs the same steps but calls the LLM with
+``.stream()``, yielding its prose as it is written before the verified Answer.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -17,7 +19,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.extractive import answer_extractive
 from assistant.filters import Filters
 from assistant.followups import condense
-from assistant.llm import answer_with_llm, condense_with_llm
+from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
 from assistant.markup import neutralize
 from assistant.retrieval import HybridSearcher
 from assistant.schema import REFUSAL, Answer
@@ -30,12 +32,13 @@ class AnswerChain:
         self.searcher = searcher
         self.k = k
         self.llm = llm
-        self.runnable: Runnable = (
-            RunnableLambda(self._condense, name="condense")
-            | RunnableLambda(self._retrieve, name="retrieve")
-            | RunnableLambda(self._answer, name="answer")
-            | RunnableLambda(self._verify, name="verify")
+        self.prepare: Runnable = RunnableLambda(self._condense, name="condense") | RunnableLambda(
+            self._retrieve, name="retrieve"
         )
+        self.finish: Runnable = RunnableLambda(self._answer, name="answer") | RunnableLambda(
+            self._verify, name="verify"
+        )
+        self.runnable: Runnable = self.prepare | self.finish
 
     @staticmethod
     def _timed(state: dict, step: str, started: float) -> None:
@@ -69,7 +72,7 @@ class AnswerChain:
         answer: Answer | None = None
         if self.llm is not None and passages:
             try:
-                answer = answer_with_llm(self.llm, question, passages)
+                answer = self._llm_answer(state, question, passages)
                 verify_answer(answer, self._text_of(passages))
                 if not answer.citations and answer.answered:
                     # the model claimed an answer but none of its quotes survived: extractive stands in
@@ -82,6 +85,12 @@ class AnswerChain:
         state["answer"] = answer if answer is not None else self._extractive(state)
         self._timed(state, "answer", t)
         return state
+
+    def _llm_answer(self, state: dict, question: str, passages: list) -> Answer:
+        """The model's answer: already streamed by ``stream`` (or how that failed), else asked now."""
+        if "llm_error" in state:
+            raise state.pop("llm_error")
+        return state.pop("llm_answer", None) or answer_with_llm(self.llm, question, passages)
 
     def _extractive(self, state: dict) -> Answer:
         """The extractive answer; a follow-up leaves out what the previous answer already quoted."""
@@ -117,14 +126,41 @@ class AnswerChain:
         texts = {p.article_id: p.article_text for p in passages}
         return texts.get
 
+    @staticmethod
+    def _start(question: str, history: list[tuple[str, str]] | None, k: int | None, filters: Filters | None) -> dict:
+        return {"question": question, "history": [tuple(h) for h in history or []], "k": k, "filters": filters}
+
     def invoke(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
                filters: Filters | None = None) -> Answer:
         t = time.perf_counter()
-        answer = self.runnable.invoke(
-            {"question": question, "history": [tuple(h) for h in history or []], "k": k, "filters": filters}
-        )
+        answer = self.runnable.invoke(self._start(question, history, k, filters))
         answer.timings_ms["total"] = round((time.perf_counter() - t) * 1000, 2)
         return answer
+
+    def stream(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
+               filters: Filters | None = None) -> Iterator[str | Answer]:
+        """``invoke`` as it happens: with an LLM, its answer prose so far (plain text) each time it grows;
+        always last, the same verified ``Answer`` ``invoke`` returns. Without an LLM only the Answer.
+
+        The prose is a draft: the Answer's text and citations (after the exact quote check, or the
+        extractive fallback) are what to keep.
+        """
+        t = time.perf_counter()
+        state = self.prepare.invoke(self._start(question, history, k, filters))
+        if self.llm is not None and state["passages"]:
+            started = time.perf_counter()
+            try:
+                for item in stream_answer_with_llm(self.llm, state["standalone_question"], state["passages"]):
+                    if isinstance(item, Answer):
+                        state["llm_answer"] = item
+                    else:
+                        yield item
+            except LLMError as exc:
+                state["llm_error"] = exc
+            self._timed(state, "llm_stream", started)
+        answer = self.finish.invoke(state)
+        answer.timings_ms["total"] = round((time.perf_counter() - t) * 1000, 2)
+        yield answer
 
 
 __all__ = ["AnswerChain"]

@@ -8,6 +8,7 @@ operation, whatever the front end.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,6 +118,12 @@ class Engine:
             filters: Filters | None = None) -> Answer:
         return self.chain.invoke(question, history, k=k, filters=filters)
 
+    def ask_stream(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
+                   filters: Filters | None = None) -> Iterator[str | Answer]:
+        """``ask`` as it happens: an LLM's answer prose so far (str) while it is written, then the
+        verified ``Answer`` (always the last item; the only one with the extractive answerer)."""
+        return self.chain.stream(question, history, k=k, filters=filters)
+
     def all_quotations(self) -> list[dict[str, Any]]:
         """Every quotation in the index with its speaker, cached per index revision."""
         from assistant.speakers import extract_quotations
@@ -133,7 +140,8 @@ class Engine:
                     if not q.speaker:
                         continue
                     rows.append({
-                        "speaker": q.speaker, "quote": q.quote, "start": q.start, "end": q.end, "kind": q.kind,
+                        "speaker": q.speaker, "speaker_type": q.speaker_type, "quote": q.quote, "start": q.start,
+                        "end": q.end, "kind": q.kind,
                         "article_id": aid, "title": meta.get("title", ""), "source": meta.get("source", ""),
                         "url": meta.get("url", ""), "published": meta.get("published", ""),
                     })
