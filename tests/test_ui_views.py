@@ -122,10 +122,11 @@ def test_copy_text_is_plain_with_numbered_quotes_and_sources() -> None:
 
 
 def test_reveal_steps_grow() -> None:
-    a = answer(" ".join(f"w{i}" for i in range(30)) + " [1]", cite(1))
-    steps = list(reveal_steps(a, 0, lambda _id: True, words_per_step=5))
+    a = answer(" ".join(f"w{i}" for i in range(60)) + " [1]", cite(1))
+    steps = list(reveal_steps(a, 0, lambda _id: True, steps=4))
     lengths = [len(visible_text(s)) for s in steps]
-    assert len(steps) >= 4 and lengths == sorted(lengths)
+    assert len(steps) == 3 and lengths == sorted(lengths)  # then the whole answer
+    assert list(reveal_steps(answer("Too short to reveal [1].", cite(1)), 0, lambda _id: True)) == []
 
 
 # --- source panel -----------------------------------------------------------------------------

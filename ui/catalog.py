@@ -97,12 +97,14 @@ class Catalog:
     def ids(self) -> frozenset[str]:
         return self._cached("ids", lambda: frozenset(r["id"] for r in self.articles()))
 
-    def alive(self, article_id: str) -> bool:
-        """Is this article (still) in the index? False when the index cannot be read."""
+    def alive(self) -> Callable[[str], bool]:
+        """"Is this article (still) in the index?", answered from one reading of the index (every article
+        counts as gone when the index cannot be read): one check per rendering, not one per citation."""
         try:
-            return article_id in self.ids()
+            ids = self.ids()
         except AssistantError:
-            return False
+            ids = frozenset()
+        return ids.__contains__
 
     def summary(self) -> Summary:
         def build() -> Summary:

@@ -63,7 +63,7 @@ def welcome(ctx: Context) -> str:
 
 def conversation_html(ctx: Context, conv: Conversation | None, *, latest: bool = True) -> str:
     """The finished turns of ``conv`` (citations to deleted articles shown as deleted); else the welcome."""
-    return log_html(conv, ctx.catalog.alive, welcome=welcome(ctx) if conv is None or not conv.turns else "",
+    return log_html(conv, ctx.catalog.alive(), welcome=welcome(ctx) if conv is None or not conv.turns else "",
                     latest=latest)
 
 
@@ -93,7 +93,7 @@ def _run(ctx: Context, store: ChatStore, conv: Conversation, question: str, pref
         turn.status, turn.error = "error", reader_message(exc)
     if answer is not None:
         if not drafted:
-            for html in reveal_steps(answer, i, ctx.catalog.alive):
+            for html in reveal_steps(answer, i, ctx.catalog.alive()):
                 yield ChatUpdate(live=live_html(i, question, html, run))
         turn.answer, turn.status = answer, "done"
         turn.note = "" if answer.answered else prefs.note()

@@ -47,23 +47,34 @@
     press(panel + '-open', key);
   }
 
+  function scrollerOf(el, stop) {
+    for (var n = el.parentElement; n && n !== stop.parentElement; n = n.parentElement) {
+      var oy = getComputedStyle(n).overflowY;
+      if ((oy === 'auto' || oy === 'scroll') && n.scrollHeight > n.clientHeight + 1) return n;
+    }
+    return null;
+  }
+
+  /* After a source panel updates: bring the marked span into view inside the panel (the page stays put on
+     a desktop unless the panel itself is off-screen), or show the article from its top. */
   na.showMark = function (panel) {
     var tries = 0;
     var go = function () {
       var s = side(panel);
-      var m = s && s.querySelector('mark#quote-mark');
-      var scroller = s && (s.querySelector('.na-article-text') || s);
-      if (m && scroller) {
+      var article = s && s.querySelector('.na-article');
+      if (!article) { if (tries++ < 60) setTimeout(go, 50); return; }
+      if (!narrow()) {
+        var r = s.getBoundingClientRect();
+        if (r.top < 0 || r.top > window.innerHeight - 80) s.scrollIntoView({ block: 'start' });
+      }
+      var m = s.querySelector('mark#quote-mark');
+      var scroller = scrollerOf(m || article.querySelector('.na-article-text') || article, s);
+      if (!scroller) return;
+      if (m) {
         var top = m.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
         scroller.scrollTop = Math.max(0, top - scroller.clientHeight / 3);
-        if (!narrow()) {
-          var r = s.getBoundingClientRect();
-          if (r.top < 0 || r.top > window.innerHeight - 80) s.scrollIntoView({ block: 'start' });
-        }
-      } else if (s && s.querySelector('.na-article')) {
-        (s.querySelector('.na-article-text') || s).scrollTop = 0;
-      } else if (tries++ < 60) {
-        setTimeout(go, 50);
+      } else {
+        scroller.scrollTop = 0;
       }
     };
     setTimeout(go, 30);

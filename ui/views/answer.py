@@ -122,10 +122,11 @@ def draft_html(prose: str) -> str:
             "</div>")
 
 
-def reveal_steps(answer: Answer, turn: int, alive: Alive, words_per_step: int = 8) -> Iterator[str]:
-    """Progressively longer renderings of the prose (the extractive answer's instant reveal)."""
+def reveal_steps(answer: Answer, turn: int, alive: Alive, steps: int = 4) -> Iterator[str]:
+    """Up to ``steps`` progressively longer renderings of the prose (the extractive answer's instant reveal)."""
     words = answer.answer.split(" ")
-    for i in range(words_per_step, len(words), words_per_step):
+    size = max(6, -(-len(words) // steps))
+    for i in range(size, len(words), size):
         partial = prose_html(" ".join(words[:i]), answer.citations, turn, alive)
         yield f"<div class='na-answer na-draft' aria-busy='true'><p class='na-prose'>{partial} \u2026</p></div>"
 
