@@ -24,7 +24,6 @@ import gradio as gr  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402
 
 from ui import page  # noqa: E402
-from ui.catalog import catalog_for  # noqa: E402
 from ui.handlers import Context, articles, chat, conversations, evaluation, settings, speakers, uploads  # noqa: E402
 from ui.handlers.chat import ChatUpdate  # noqa: E402
 from ui.tabs import articles as articles_tab  # noqa: E402
@@ -251,9 +250,10 @@ def _open(panel: Any, name: str, fn: Callable[[str], str], api_name: str | None 
 
 
 def warm_up(engine: Engine) -> None:
-    """Build the store, encoder, chain and the speaker list once, before concurrent requests race to do it."""
+    """Build the store, encoder, chain, the speaker list and the example questions once, before concurrent
+    requests race to do it."""
     engine.warm_up()
-    catalog_for(engine).people()
+    chat.example_questions(Context.of(engine))
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:

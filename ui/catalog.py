@@ -74,7 +74,7 @@ class Catalog:
         self._locks: dict[str, threading.Lock] = {}
         self._cache: dict[str, tuple[int, Any]] = {}
 
-    def _cached(self, key: str, build: Callable[[], T]) -> T:
+    def memo(self, key: str, build: Callable[[], T]) -> T:
         """``build()``, computed once per index revision (one builder per key at a time)."""
         revision = self.engine.store.revision()
         hit = self._cache.get(key)
@@ -92,10 +92,10 @@ class Catalog:
 
     def articles(self) -> list[dict[str, Any]]:
         """``Engine.articles()``: newest first."""
-        return self._cached("articles", self.engine.articles)
+        return self.memo("articles", self.engine.articles)
 
     def ids(self) -> frozenset[str]:
-        return self._cached("ids", lambda: frozenset(r["id"] for r in self.articles()))
+        return self.memo("ids", lambda: frozenset(r["id"] for r in self.articles()))
 
     def alive(self) -> Callable[[str], bool]:
         """"Is this article (still) in the index?", answered from one reading of the index (every article
@@ -113,10 +113,10 @@ class Catalog:
             outlets = {r["source"] for r in rows if r.get("source")}
             return Summary(len(rows), len(outlets), dates[0] if dates else "", dates[-1] if dates else "")
 
-        return self._cached("summary", build)
+        return self.memo("summary", build)
 
     def outlets(self) -> list[str]:
-        return self._cached("outlets", lambda: sorted({r["source"] for r in self.articles() if r.get("source")}))
+        return self.memo("outlets", lambda: sorted({r["source"] for r in self.articles() if r.get("source")}))
 
     def _people(self) -> tuple[list[Person], dict[str, list[dict[str, Any]]]]:
         candidates = [r for r in self.engine.all_quotations()
@@ -135,12 +135,12 @@ class Catalog:
 
     def people(self) -> list[Person]:
         """People quoted in the index, most quoted first, name variants merged."""
-        return self._cached("people", self._people)[0]
+        return self.memo("people", self._people)[0]
 
     def quotes_of(self, name: str) -> tuple[Person | None, list[dict[str, Any]]]:
         """A person's quotations, newest first: by listed name or variant, or the one listed person the name
         matches ("Peskov"); else whatever ``Engine.quotes`` finds for it (people only), with no person."""
-        people, rows = self._cached("people", self._people)
+        people, rows = self.memo("people", self._people)
         key = " ".join(name.split()).casefold()
         for p in people:
             if any(v.casefold() == key for v in (p.name, *p.variants)):

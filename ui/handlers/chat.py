@@ -22,7 +22,7 @@ from ui.prefs import Prefs
 from ui.views.answer import draft_html, reveal_steps
 from ui.views.article import article_html, empty_panel
 from ui.views.conversation import SEARCHING, live_html, log_html, welcome_html
-from ui.views.html import clip, error_html, parse_link
+from ui.views.html import error_html, parse_link
 
 Choices = tuple[list[tuple[str, str]], str | None]
 
@@ -37,20 +37,22 @@ class ChatUpdate:
 
 
 def example_questions(ctx: Context, limit: int = 4) -> list[str]:
-    """Questions about what is indexed: the most quoted people (full names), then short, whole titles."""
-    out: list[str] = []
-    try:
+    """Questions about what is indexed: the most quoted people (full names), then short, whole titles; with
+    the (local, cheap) extractive answerer only those it does answer. Worked out once per index revision."""
+
+    def build() -> list[str]:
         people = [p.name for p in ctx.catalog.people() if len(p.name.split()) >= 2]
-        out += [f"What did {name} say?" for name in people[:2]]
-        for row in ctx.catalog.articles():
-            title = " ".join(str(row["title"]).split())
-            if len(out) >= limit:
-                break
-            if 12 <= len(title) <= 70 and clip(title, 70) == title:
-                out.append(f"What happened in \u201c{title}\u201d?")
+        titles = [" ".join(str(r["title"]).split()) for r in ctx.catalog.articles()]
+        candidates = [f"What did {name} say?" for name in people[:3]]
+        candidates += [f"What happened in \u201c{t}\u201d?" for t in titles if 12 <= len(t) <= 70][:limit + 2]
+        answered = [q for q in candidates if ctx.engine.settings.llm or ctx.engine.ask(q).answered]
+        people_first = [q for q in answered if q.startswith("What did ")][:2]
+        return (people_first + [q for q in answered if q not in people_first])[:limit]
+
+    try:
+        return ctx.catalog.memo(f"examples-{limit}", build)
     except AssistantError:
-        return out
-    return out[:limit]
+        return []
 
 
 def welcome(ctx: Context) -> str:

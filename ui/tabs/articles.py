@@ -36,7 +36,7 @@ def build(max_upload_mb: float, corpus: Path | None) -> ArticlesTab:
             with gr.Accordion("Add articles", open=False, elem_id="add-articles"):
                 files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES),
                                 label=f"Upload files ({accepted_types()}; up to {max_upload_mb:g} MiB each)",
-                                elem_id="upload-files")
+                                elem_id="upload-files", height=160)
                 upload = gr.Button("Add the uploaded files", variant="primary", elem_id="upload-index")
                 with gr.Row(equal_height=True):
                     address = gr.Textbox(label="Add a web address or feed", placeholder="https://\u2026",

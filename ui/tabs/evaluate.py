@@ -29,7 +29,7 @@ def build(testsets: list[str], default: str | None) -> EvaluateTab:
             testset = gr.Dropdown(choices=testsets, value=default, label="A listed test set", elem_id="eval-choice",
                                   scale=1, min_width=260)
             upload = gr.File(file_types=list(TESTSET_SUFFIXES), label="\u2026or upload one (.jsonl)",
-                             elem_id="eval-upload", scale=1, min_width=260)
+                             elem_id="eval-upload", scale=1, min_width=260, height=140)
         with gr.Accordion("Test set format", open=False, elem_id="eval-help"):
             gr.Markdown(FORMAT_HELP)
             sample = gr.DownloadButton("Download a sample test set", size="sm", elem_id="eval-sample")

@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from test_ui_support are named by the tests that use them
 """The chat in a real browser (Debian chromium via Playwright), light and dark, desktop and phone, over the
 real encoder: a first visit, an answer with honest quote kinds, its sources, the citation card, copying,
 the conversation surviving a reload, and conversations kept in the browser."""
@@ -6,18 +5,16 @@ the conversation surviving a reload, and conversations kept in the browser."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
-from test_ui_support import (  # noqa: F401 - fixtures
+from pages import (
     CONFIG_IDS,
     CONFIGS,
     ask,
-    browser,
     open_page,
     quote_kinds_are_honest,
     rendered_contrast,
     shot,
-    ui_server,
 )
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.playwright, pytest.mark.slow]
 
@@ -28,7 +25,7 @@ def test_a_reader_asks_checks_a_quote_copies_the_answer_and_comes_back(browser, 
     with open_page(browser, ui_server["url"], scheme, size) as page:
         # first visit: what is indexed, and questions that ask themselves
         welcome = page.locator("#chat-log .na-welcome")
-        expect(welcome).to_contain_text("Ask about 3 news articles")
+        expect(welcome).to_contain_text(f"Ask about {len(ui_server['engine'].articles())} news articles")
         chips = page.locator(".na-chip[data-ask]")
         assert chips.count() >= 2 and not any("\u2026" in t for t in chips.all_inner_texts())
         assert "Jada" not in welcome.inner_text()

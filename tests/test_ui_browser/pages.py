@@ -1,23 +1,21 @@
-"""Shared parts of the browser tests (no tests here): a UI server, Debian chromium, pages in the light and dark
-colour schemes at desktop (1280x900) and phone (390x844) sizes, and measurements made on the rendered page.
+"""What the browser tests share: pages in the light and dark colour schemes at desktop (1280x900) and phone
+(390x844) sizes, a few actions, and measurements made on the rendered page.
 
-Every page records the URL of every request and fails if one leaves the machine; any JavaScript dialog fails
-the test too. A missing browser is a failure, not a skip.
+Every page records the URL of every request and fails if one leaves the machine; any JavaScript dialog or
+page-script error fails the test too.
 """
 
 from __future__ import annotations
 
-import shutil
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
 from playwright.sync_api import Browser, Page, expect
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "corpus" / "000_863afebc424a52ba.txt"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -67,54 +65,6 @@ def start_ui(engine, settings, *, corpus: Path | None = None, testsets: Path | N
     port = free_port()
     launch(demo, settings, port=port, prevent_thread_lock=True, quiet=True)
     return demo, f"http://127.0.0.1:{port}/"
-
-
-@pytest.fixture(scope="session")
-def ui_server(tmp_path_factory: pytest.TempPathFactory, real_encoder) -> Iterator[dict]:
-    """The seed article and two invented ones, real encoder, a three-case test set."""
-    import json
-
-    from assistant.engine import Engine
-    from index.settings import Settings
-
-    home = tmp_path_factory.mktemp("ui-home")
-    corpus = tmp_path_factory.mktemp("ui-corpus")
-    shutil.copy(SEED, corpus / SEED.name)
-    (corpus / "lighthouse.md").write_text(LIGHTHOUSE, encoding="utf-8")
-    (corpus / "ferry.md").write_text(FERRY, encoding="utf-8")
-    testsets = tmp_path_factory.mktemp("ui-testsets")
-    settings = Settings(home=str(home))
-    engine = Engine(settings, encoder=real_encoder)
-    report = engine.index([corpus])
-    assert report.added == 3 and not report.rejected
-    seed_id = next(r["id"] for r in engine.articles() if "Kremlin" in r["title"])
-    cases = [
-        {"id": "peskov", "question": "What did Peskov say?", "sources": [seed_id], "tags": ["speaker"]},
-        {"id": "meeting", "question": "Has Russia received a formal request for a meeting?",
-         "sources": [seed_id], "tags": ["fact"]},
-        {"id": "atlantis", "question": "What did the mayor of Atlantis say about submarine tariffs?",
-         "answerable": False, "tags": ["unanswerable"]},
-    ]
-    (testsets / "tiny.jsonl").write_text("\n".join(json.dumps(c) for c in cases) + "\n", encoding="utf-8")
-    demo, url = start_ui(engine, settings, corpus=corpus, testsets=testsets)
-    try:
-        yield {"url": url, "engine": engine, "home": home, "corpus": corpus}
-    finally:
-        demo.close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"the browser tests need Debian chromium at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @contextmanager
@@ -238,5 +188,6 @@ def quote_kinds_are_honest(page: Page, scope: str) -> int:
     return len(direct) + len(reported)
 
 
-__all__ = ["ARTIFACTS", "CONFIGS", "CONFIG_IDS", "FERRY", "LIGHTHOUSE", "ask", "browser", "letter_wrapped_cells",
-           "open_page", "quote_kinds_are_honest", "rendered_contrast", "shot", "start_ui", "tab", "ui_server"]
+__all__ = ["ARGS", "ARTIFACTS", "CHROMIUM", "CONFIGS", "CONFIG_IDS", "FERRY", "LIGHTHOUSE", "SEED", "ask",
+           "letter_wrapped_cells", "open_page", "quote_kinds_are_honest", "rendered_contrast", "shot", "start_ui",
+           "tab"]

@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from test_ui_support are named by the tests that use them
 """Speakers, Articles and Evaluate in a real browser, light and dark, desktop and phone; adding and deleting
 articles; a hostile article shown as text. Screenshots of every tab go to test-artifacts/."""
 
@@ -9,19 +8,17 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-from test_ui_support import (  # noqa: F401 - fixtures
+from pages import (
     CONFIG_IDS,
     CONFIGS,
     ask,
-    browser,
     letter_wrapped_cells,
     open_page,
     quote_kinds_are_honest,
     shot,
     tab,
-    ui_server,
 )
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.playwright, pytest.mark.slow]
 
@@ -48,7 +45,7 @@ def test_every_tab_reads_at_every_size(browser, ui_server, scheme, size) -> None
         expect(tabs).to_have_count(4)
         for label in ("Chat", "Speakers", "Articles", "Evaluate"):  # none hidden behind an overflow menu
             expect(page.get_by_role("tab", name=label)).to_be_in_viewport()
-        expect(page.locator("#na-summary")).to_contain_text("3 articles")
+        expect(page.locator("#na-summary")).to_contain_text(f"{len(ui_server['engine'].articles())} articles")
 
         # speakers: people only, with counts; a timeline grouped by day, newest first, with a numbered chart
         tab(page, "Speakers")
@@ -109,6 +106,7 @@ def test_every_tab_reads_at_every_size(browser, ui_server, scheme, size) -> None
 def test_an_article_added_then_deleted_disappears_everywhere(browser, ui_server, tmp_path: Path) -> None:
     path = tmp_path / "canal.md"
     path.write_text(CANAL, encoding="utf-8")
+    count = len(ui_server["engine"].articles())
     with open_page(browser, ui_server["url"]) as page:
         tab(page, "Articles")
         page.locator("#add-articles").click()
@@ -117,7 +115,7 @@ def test_an_article_added_then_deleted_disappears_everywhere(browser, ui_server,
         page.click("#upload-index")
         expect(page.locator("#index-status")).to_contain_text("1 added")
         expect(page.locator("#articles-table")).to_contain_text("Canal reopens")
-        expect(page.locator("#na-summary")).to_contain_text("4 articles")
+        expect(page.locator("#na-summary")).to_contain_text(f"{count + 1} articles")
         tab(page, "Chat")
         ask(page, "What did Tamsin Oduya say?")
         turn = page.locator("#chat-log .na-turn").last
@@ -135,7 +133,7 @@ def test_an_article_added_then_deleted_disappears_everywhere(browser, ui_server,
         page.click("#article-delete-yes")
         expect(page.locator("#index-status")).to_contain_text("Deleted")
         expect(page.locator("#articles-table")).not_to_contain_text("Canal reopens")
-        expect(page.locator("#na-summary")).to_contain_text("3 articles")
+        expect(page.locator("#na-summary")).to_contain_text(f"{count} articles")
         expect(page.locator("#articles-source")).not_to_contain_text("Canal reopens")
         tab(page, "Speakers")
         expect(page.locator("#speaker-quotes")).not_to_contain_text("Tamsin Oduya")

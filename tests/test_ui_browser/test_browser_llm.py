@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from test_ui_support are named by the tests that use them
 """An LLM answerer in a real browser, over real HTTP to the local replay server: the answer is written into
 the page as the model streams it, Stop keeps the question, Regenerate answers it with verified citations."""
 
@@ -8,9 +7,9 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
+from pages import SEED, open_page, shot, start_ui
 from playwright.sync_api import expect
 from test_llm import ReplayServer
-from test_ui_support import SEED, browser, open_page, shot, start_ui  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.playwright, pytest.mark.slow]
 
