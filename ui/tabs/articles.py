@@ -10,6 +10,9 @@ import gradio as gr
 
 from ui.handlers.uploads import UPLOAD_SUFFIXES, accepted_types
 from ui.tabs.common import SourcePanel
+from ui.views.article import empty_panel
+
+ARTICLE_HINT = "Click a title to read the article here."
 
 
 @dataclass
@@ -54,7 +57,7 @@ def build(max_upload_mb: float, corpus: Path | None) -> ArticlesTab:
                 with gr.Row():
                     confirm_yes = gr.Button("Delete", variant="stop", size="sm", elem_id="article-delete-yes")
                     confirm_no = gr.Button("Keep", size="sm", elem_id="article-delete-no")
-            view = gr.HTML(elem_id="articles-source", js_on_load=None)
+            view = gr.HTML(empty_panel(ARTICLE_HINT), elem_id="articles-source", js_on_load=None)
         key = gr.Textbox(visible="hidden", elem_id="articles-open-key", show_label=False)
         button = gr.Button("open", visible="hidden", elem_id="articles-open-btn")
         picked = gr.State(None)
