@@ -4,8 +4,8 @@ The same chain serves the CLI (``assistant ask``/``chat``), the web UI and the
 evaluation engine. With no LLM configured the answerer is extractive; with
 one, the LLM answers and the extractive answer stands in when none of the
 model's quotes survive verification. Each step's time lands in
-``Answer.timings_ms``. ``stream`` runs the same steps but calls the LLM with
-``.stream()``, yielding its prose as it is written before the verified Answer.
+``Answer.timings_ms``. ``stream`` runs the same runnable, but first calls the
+LLM with ``.stream()`` and yields its prose as it is written.
 """
 
 from __future__ import annotations
@@ -32,19 +32,20 @@ class AnswerChain:
         self.searcher = searcher
         self.k = k
         self.llm = llm
-        self.prepare: Runnable = RunnableLambda(self._condense, name="condense") | RunnableLambda(
-            self._retrieve, name="retrieve"
+        self.runnable: Runnable = (
+            RunnableLambda(self._condense, name="condense")
+            | RunnableLambda(self._retrieve, name="retrieve")
+            | RunnableLambda(self._answer, name="answer")
+            | RunnableLambda(self._verify, name="verify")
         )
-        self.finish: Runnable = RunnableLambda(self._answer, name="answer") | RunnableLambda(
-            self._verify, name="verify"
-        )
-        self.runnable: Runnable = self.prepare | self.finish
 
     @staticmethod
     def _timed(state: dict, step: str, started: float) -> None:
         state.setdefault("timings_ms", {})[step] = round((time.perf_counter() - started) * 1000, 2)
 
     def _condense(self, state: dict) -> dict:
+        if "standalone_question" in state:
+            return state  # done already (``stream``)
         t = time.perf_counter()
         history = state.get("history") or []
         question = state["question"]
@@ -59,6 +60,8 @@ class AnswerChain:
         return state
 
     def _retrieve(self, state: dict) -> dict:
+        if "passages" in state:
+            return state  # done already (``stream``)
         t = time.perf_counter()
         k = state.get("k") or self.k
         hits = self.searcher.search(state["standalone_question"], k, state.get("filters") or Filters())
@@ -145,9 +148,12 @@ class AnswerChain:
         The prose is a draft: the Answer's text and citations (after the exact quote check, or the
         extractive fallback) are what to keep.
         """
+        if self.llm is None:
+            yield self.invoke(question, history, k=k, filters=filters)
+            return
         t = time.perf_counter()
-        state = self.prepare.invoke(self._start(question, history, k, filters))
-        if self.llm is not None and state["passages"]:
+        state = self._retrieve(self._condense(self._start(question, history, k, filters)))
+        if state["passages"]:
             started = time.perf_counter()
             try:
                 for item in stream_answer_with_llm(self.llm, state["standalone_question"], state["passages"]):
@@ -158,7 +164,7 @@ class AnswerChain:
             except LLMError as exc:
                 state["llm_error"] = exc
             self._timed(state, "llm_stream", started)
-        answer = self.finish.invoke(state)
+        answer = self.runnable.invoke(state)  # condense and retrieve are done: answer, verify and what follows
         answer.timings_ms["total"] = round((time.perf_counter() - t) * 1000, 2)
         yield answer
 
