@@ -55,10 +55,11 @@ def serve_command(auth: str | None, allow_remote: bool, corpus_dir: Path, **opti
 
     if corpus_dir is None and Path("corpus").is_dir():
         corpus_dir = Path("corpus")
+    corpus_dir = corpus_dir.resolve() if corpus_dir else None  # where the server started, not where it runs
     engine = Engine(settings)
     click.echo("loading the index and the encoder\u2026", err=True)
     warm_up(engine)
-    demo = build_app(engine, corpus_dir=corpus_dir.resolve() if corpus_dir else None)
+    demo = build_app(engine, corpus_dir=corpus_dir)
     click.echo(f"serving on http://{settings.host}:{settings.port}", err=True)
     launch(demo, settings, auth=credentials)
 
