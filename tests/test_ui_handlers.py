@@ -208,13 +208,17 @@ def test_uploads_are_checked_on_the_server_and_refused_files_leave_nothing(ctx: 
     exe.write_bytes(b"MZ\x90\x00")
     big = cache / "huge.txt"
     big.write_text("x" * 20_000, encoding="utf-8")  # the fixture caps uploads at 0.01 MiB
+    elsewhere = tmp_path / "mine.exe"
+    elsewhere.write_bytes(b"MZ")
     progress: list[float] = []
-    status = uploads.upload_and_index(ctx, [str(good), str(exe), str(big)], progress=lambda f, d: progress.append(f))
+    status = uploads.upload_and_index(ctx, [str(good), str(exe), str(big), str(elsewhere)],
+                                      progress=lambda f, d: progress.append(f), cache=tmp_path / "gradio-cache")
     saved = ctx.engine.settings.home_path / "uploads"
     assert sorted(p.name for p in saved.iterdir()) == ["My_Story.txt"]
-    assert not exe.exists() and not big.exists()  # refused uploads are not kept anywhere
+    assert not exe.exists() and not big.exists()  # refused uploads are not kept in the upload cache
+    assert elsewhere.exists()  # and nothing outside it is ever removed
     assert "1 added" in status and "evil.exe" in status and ".exe is not an article file" in status
-    assert "huge.txt" in status and str(tmp_path) not in status and progress[-1] == 1.0
+    assert "huge.txt" in status and "mine.exe" in status and str(tmp_path) not in status and progress[-1] == 1.0
     assert "Choose" in uploads.upload_and_index(ctx, [])
 
 

@@ -176,10 +176,9 @@ def build_app(engine: Engine, *, corpus_dir: Path | str | None = None,
                     gr.Dropdown(choices=speakers.choices(ctx)),
                     speakers.timeline(ctx, person),
                     gr.Dropdown(choices=outlets), chat.stored_conversation_html(ctx, store),
-                    empty_panel("Click a number in an answer to see the quote in its article."),
-                    empty_panel("Open a quotation to see it in its article."), empty_panel(articles_tab.ARTICLE_HINT),
-                    None, gr.Button(visible=False),
-                    gr.Column(visible=False), evaluation.sample_testset(ctx))
+                    empty_panel(chat_tab.SOURCE_HINT), empty_panel(speakers_tab.SOURCE_HINT),
+                    empty_panel(articles_tab.ARTICLE_HINT), None, gr.Button(visible=False), gr.Column(visible=False),
+                    evaluation.sample_testset(ctx))
 
         refreshed = [header, at.table, st.person, st.timeline, bar.outlets, ct.log, ct.source.view, st.source.view,
                      at.source.view, at.picked, at.delete, at.confirm, et.sample]

@@ -103,17 +103,21 @@ def test_every_tab_reads_at_every_size(browser, ui_server, scheme, size) -> None
         shot(page, f"evaluate-{name}", full=True)
 
 
+def upload(page, path: Path, text: str) -> None:
+    """Upload one article file in the Articles tab and wait for its report."""
+    path.write_text(text, encoding="utf-8")
+    tab(page, "Articles")
+    page.locator("#add-articles").click()
+    page.locator("#upload-files input[type=file]").set_input_files(str(path))
+    expect(page.locator("#upload-files")).to_contain_text(path.name)
+    page.click("#upload-index")
+    expect(page.locator("#index-status")).to_contain_text("1 added")
+
+
 def test_an_article_added_then_deleted_disappears_everywhere(browser, ui_server, tmp_path: Path) -> None:
-    path = tmp_path / "canal.md"
-    path.write_text(CANAL, encoding="utf-8")
     count = len(ui_server["engine"].articles())
     with open_page(browser, ui_server["url"]) as page:
-        tab(page, "Articles")
-        page.locator("#add-articles").click()
-        page.locator("#upload-files input[type=file]").set_input_files(str(path))
-        expect(page.locator("#upload-files")).to_contain_text("canal.md")
-        page.click("#upload-index")
-        expect(page.locator("#index-status")).to_contain_text("1 added")
+        upload(page, tmp_path / "canal.md", CANAL)
         expect(page.locator("#articles-table")).to_contain_text("Canal reopens")
         expect(page.locator("#na-summary")).to_contain_text(f"{count + 1} articles")
         tab(page, "Chat")
@@ -184,15 +188,8 @@ def test_the_address_box_adds_from_the_web_or_says_why_not(browser, ui_server, t
 
 
 def test_hostile_article_is_shown_as_text(browser, ui_server, tmp_path: Path) -> None:
-    path = tmp_path / "hostile.txt"
-    path.write_text(HOSTILE, encoding="utf-8")
     with open_page(browser, ui_server["url"]) as page:
-        tab(page, "Articles")
-        page.locator("#add-articles").click()
-        page.locator("#upload-files input[type=file]").set_input_files(str(path))
-        expect(page.locator("#upload-files")).to_contain_text("hostile.txt")
-        page.click("#upload-index")
-        expect(page.locator("#index-status")).to_contain_text("1 added")
+        upload(page, tmp_path / "hostile.txt", HOSTILE)
         expect(page.locator("#articles-table")).to_contain_text("<script>alert(1)</script>")
         page.locator("#articles-table a.na-open-article", has_text="Hostile headline").click()
         view = page.locator("#articles-source .na-article-text")

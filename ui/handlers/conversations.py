@@ -48,9 +48,4 @@ def delete(ctx: Context, store_data: Any) -> ChatUpdate:
     return _shown(ctx, store)
 
 
-def current_title(store_data: Any) -> str:
-    conv = ChatStore.load(store_data).active
-    return conv.title if conv is not None else ""
-
-
-__all__ = ["current_title", "delete", "load", "new_chat", "rename", "show"]
+__all__ = ["delete", "load", "new_chat", "rename", "show"]

@@ -46,10 +46,11 @@ def sample_testset(ctx: Context, out_dir: Path | None = None) -> str:
     try:
         people = ctx.catalog.people()
         if people:
-            person, rows = ctx.catalog.quotes_of(people[0].name)
-            cases.append({"id": "quote-1", "question": f"What did {person.name if person else people[0].name} say?",
-                          "speaker": people[0].name, "quotes": [rows[0]["quote"]], "quotes_mode": "any",
-                          "sources": [rows[0]["article_id"]], "note": "a quotation of theirs in the index"})
+            name = people[0].name
+            first = ctx.catalog.quotes_of(name)[1][0]
+            cases.append({"id": "quote-1", "question": f"What did {name} say?", "speaker": name,
+                          "quotes": [first["quote"]], "quotes_mode": "any", "sources": [first["article_id"]],
+                          "note": "a quotation of theirs in the index"})
     except AssistantError:
         pass
     cases.append({"id": "refuse-1", "question": "What did the mayor of Atlantis say about submarine tariffs?",

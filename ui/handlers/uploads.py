@@ -51,21 +51,29 @@ class SavedUploads:
     rejected: list[dict[str, str]] = field(default_factory=list)
 
 
-def _discard(path: Path, uploads_dir: Path) -> None:
-    """Remove a refused upload's temporary copy (never anything in the uploads folder)."""
+def upload_cache() -> Path:
+    """Where Gradio keeps the copies of uploaded files (``GRADIO_TEMP_DIR``, else ``<tmp>/gradio``)."""
+    from gradio.utils import get_upload_folder
+
+    return Path(get_upload_folder())
+
+
+def _discard(path: Path, cache: Path | None) -> None:
+    """Remove a refused upload's temporary copy: only ever a file inside the upload cache."""
     try:
-        if uploads_dir.resolve() not in path.resolve().parents:
+        if cache is not None and cache.resolve() in path.resolve().parents:
             path.unlink(missing_ok=True)
     except OSError:
         pass
 
 
 def save_uploads(files: Sequence[Any] | None, uploads_dir: Path, max_bytes: int,
-                 suffixes: Sequence[str] = UPLOAD_SUFFIXES) -> SavedUploads:
+                 suffixes: Sequence[str] = UPLOAD_SUFFIXES, cache: Path | None = None) -> SavedUploads:
     """Copy accepted uploads into ``uploads_dir`` under their sanitised basename.
 
-    A file of another type, or larger than ``max_bytes``, is refused with a reason and its
-    temporary copy removed; nothing outside ``uploads_dir`` is written.
+    A file of another type, or larger than ``max_bytes``, is refused with a reason, and its
+    temporary copy removed when it lies in ``cache`` (the upload cache); nothing outside
+    ``uploads_dir`` is written.
     """
     saved = SavedUploads()
     for f in files or []:
@@ -80,7 +88,7 @@ def save_uploads(files: Sequence[Any] | None, uploads_dir: Path, max_bytes: int,
                 refusal = "the upload could not be read"
         if refusal is not None:
             saved.rejected.append({"path": name, "reason": refusal})
-            _discard(src, uploads_dir)
+            _discard(src, cache)
             continue
         uploads_dir.mkdir(parents=True, exist_ok=True)
         dest = uploads_dir / name
@@ -122,12 +130,15 @@ def _index_progress(progress: Progress | None) -> Callable[[int, int, str], None
     return cb
 
 
-def upload_and_index(ctx: Context, files: Sequence[Any] | None, progress: Progress | None = None) -> str:
-    """Copy accepted uploads into ``<home>/uploads/`` and index them; the report as HTML."""
+def upload_and_index(ctx: Context, files: Sequence[Any] | None, progress: Progress | None = None,
+                     cache: Path | None = None) -> str:
+    """Copy accepted uploads into ``<home>/uploads/`` and index them; the report as HTML. Refused files are
+    removed from ``cache`` (default: Gradio's upload cache)."""
     if not files:
         return error_html(f"Choose one or more files first ({accepted_types()}).")
     s = ctx.engine.settings
-    saved = save_uploads(files, s.home_path / "uploads", int(s.max_upload_mb * 2**20))
+    saved = save_uploads(files, s.home_path / "uploads", int(s.max_upload_mb * 2**20),
+                         cache=cache if cache is not None else upload_cache())
     if not saved.paths:
         return "<p>Nothing added.</p>" + _rejected_html(saved.rejected)
     try:
@@ -163,4 +174,4 @@ def reindex(ctx: Context, progress: Progress | None = None) -> str:
 
 
 __all__ = ["UPLOAD_SUFFIXES", "SavedUploads", "accepted_types", "add_address", "reindex", "report_html",
-           "safe_name", "save_uploads", "type_refusal", "upload_and_index"]
+           "safe_name", "save_uploads", "type_refusal", "upload_and_index", "upload_cache"]

@@ -65,4 +65,4 @@ def build(max_upload_mb: float, corpus: Path | None) -> ArticlesTab:
                        picked, delete, confirm, confirm_text, confirm_yes, confirm_no)
 
 
-__all__ = ["ArticlesTab", "build"]
+__all__ = ["ARTICLE_HINT", "ArticlesTab", "build"]

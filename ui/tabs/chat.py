@@ -8,6 +8,8 @@ import gradio as gr
 
 from ui.tabs.common import SourcePanel, source_panel
 
+SOURCE_HINT = "Click a number in an answer to see the quote in its article."
+
 
 @dataclass
 class ChatTab:
@@ -33,8 +35,8 @@ def build() -> ChatTab:
                 stop = gr.Button("Stop", variant="stop", scale=1, min_width=70, visible=False, elem_id="chat-stop")
             with gr.Row(elem_id="chat-tools"):
                 regenerate = gr.Button("\u21bb Regenerate last answer", size="sm", elem_id="chat-regenerate")
-        source = source_panel("chat", "Click a number in an answer to see the quote in its article.")
+        source = source_panel("chat", SOURCE_HINT)
     return ChatTab(log, live, message, send, stop, regenerate, source)
 
 
-__all__ = ["ChatTab", "build"]
+__all__ = ["SOURCE_HINT", "ChatTab", "build"]

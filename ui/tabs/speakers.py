@@ -8,6 +8,8 @@ import gradio as gr
 
 from ui.tabs.common import SourcePanel, source_panel
 
+SOURCE_HINT = "Open a quotation to see it in its article."
+
 
 @dataclass
 class SpeakersTab:
@@ -28,8 +30,8 @@ def build() -> SpeakersTab:
             # filled and pressed by the page script when one of the "most quoted" buttons is clicked
             pick_key = gr.Textbox(visible="hidden", elem_id="speakers-pick-key", show_label=False)
             pick = gr.Button("pick", visible="hidden", elem_id="speakers-pick-btn")
-        source = source_panel("speakers", "Open a quotation to see it in its article.")
+        source = source_panel("speakers", SOURCE_HINT)
     return SpeakersTab(person, timeline, pick_key, pick, source)
 
 
-__all__ = ["SpeakersTab", "build"]
+__all__ = ["SOURCE_HINT", "SpeakersTab", "build"]

@@ -18,7 +18,6 @@ from datetime import date
 from typing import Any
 
 MARK_ID = "quote-mark"
-PANELS = ("chat", "speakers", "articles")
 _LINK_PART = re.compile(r"^[A-Za-z0-9_-]+$")
 _ABS_PATH = re.compile(r"(?<![\w.~:/])(?:[A-Za-z]:)?[/\\](?:[^\s/\\'\"]+[/\\])+([^\s/\\'\"]+)")
 _URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -86,10 +85,6 @@ def error_html(message: str) -> str:
     return f"<div class='na-error' role='alert'>\u26a0 {e(hide_paths(message))}</div>"
 
 
-def notice_html(message: str) -> str:
-    return f"<p class='na-notice'>{e(message)}</p>"
-
-
 def muted(message: str) -> str:
     return f"<p class='na-muted'>{e(message)}</p>"
 
@@ -111,7 +106,6 @@ def said_html(text: str, kind: str) -> str:
 
 __all__ = [
     "MARK_ID",
-    "PANELS",
     "clip",
     "day",
     "display_name",
@@ -119,7 +113,6 @@ __all__ = [
     "error_html",
     "hide_paths",
     "muted",
-    "notice_html",
     "parse_link",
     "plural",
     "said_html",
