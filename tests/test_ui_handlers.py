@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -269,7 +270,10 @@ def test_the_upload_guard_refuses_a_bad_type_before_the_app_sees_it() -> None:
         async def send(message):
             sent.append(message)
 
-        asyncio.run(UploadTypeGuard(app)(scope, receive, send))
+        # in a thread of its own: a browser test's Playwright may be running an event loop in this one
+        worker = threading.Thread(target=lambda: asyncio.run(UploadTypeGuard(app)(scope, receive, send)))
+        worker.start()
+        worker.join(timeout=30)
         return sent
 
     refused = call(body)

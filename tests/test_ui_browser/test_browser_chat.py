@@ -48,6 +48,14 @@ def test_a_reader_asks_checks_a_quote_copies_the_answer_and_comes_back(browser, 
         assert quote_kinds_are_honest(page, "#chat-log") >= 2
         assert turn.locator(".na-src-head .na-title").count() == 1  # one article: its title once
         assert "undated" not in turn.inner_text().lower()
+        assert page.evaluate("""() => {  // the conversation scrolls with the page, not in a box of its own
+          const boxes = [];
+          for (let n = document.querySelector('#chat-log'); n; n = n.parentElement) {
+            const oy = getComputedStyle(n).overflowY;
+            if ((oy === 'auto' || oy === 'scroll') && n.scrollHeight > n.clientHeight + 1) boxes.push(n.id);
+          }
+          return boxes;
+        }""") == []
 
         # the citation card (hover on a desktop, focus anywhere)
         cite = turn.locator(".na-prose a.na-cite").first

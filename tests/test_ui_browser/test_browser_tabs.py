@@ -103,6 +103,23 @@ def test_every_tab_reads_at_every_size(browser, ui_server, scheme, size) -> None
         shot(page, f"evaluate-{name}", full=True)
 
 
+def test_evaluate_explains_the_format_and_runs_one_test_set_at_a_time(browser, ui_server, tmp_path: Path) -> None:
+    testset = tmp_path / "mine.jsonl"
+    testset.write_text('{"id": "fen", "question": "What did Orla Fennimore say?", "speaker": "Orla Fennimore"}\n',
+                       encoding="utf-8")
+    with open_page(browser, ui_server["url"]) as page:
+        tab(page, "Evaluate")
+        page.locator("#eval-help").click()
+        expect(page.locator("#eval-help")).to_contain_text("answerable")
+        expect(page.locator("#eval-sample")).to_be_visible()
+        page.locator("#eval-upload input[type=file]").set_input_files(str(testset))
+        expect(page.locator("#eval-selected")).to_contain_text("uploaded file mine.jsonl")
+        expect(page.locator("#eval-choice input")).to_have_value("")  # the listed choice is cleared
+        page.click("#eval-run")
+        expect(page.locator("#eval-status")).to_contain_text("/1 passed on mine.jsonl", timeout=120_000)
+        expect(page.locator("#eval-status .na-not-checked")).to_contain_text("expected quotes")
+
+
 def upload(page, path: Path, text: str) -> None:
     """Upload one article file in the Articles tab and wait for its report."""
     path.write_text(text, encoding="utf-8")
