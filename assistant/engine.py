@@ -114,15 +114,15 @@ class Engine:
         ]
 
     # -- answering -----------------------------------------------------------------------------
-    def ask(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
-            filters: Filters | None = None) -> Answer:
-        return self.chain.invoke(question, history, k=k, filters=filters)
-
     def ask_stream(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
                    filters: Filters | None = None) -> Iterator[str | Answer]:
         """``ask`` as it happens: an LLM's answer prose so far (str) while it is written, then the
         verified ``Answer`` (always the last item; the only one with the extractive answerer)."""
         return self.chain.stream(question, history, k=k, filters=filters)
+
+    def ask(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
+            filters: Filters | None = None) -> Answer:
+        return self.chain.invoke(question, history, k=k, filters=filters)
 
     def all_quotations(self) -> list[dict[str, Any]]:
         """Every quotation in the index with its speaker, cached per index revision."""

@@ -17,9 +17,9 @@ from assistant.engine import Engine
 from index.embeddings import FakeEncoder
 from index.errors import StoreError, UsageError
 from index.settings import Settings
-from ui.catalog import shown_speaker
 from ui.conversations import ChatStore
 from ui.handlers import Context, articles, chat, conversations, evaluation, speakers, uploads
+from ui.people import People, Person, quotes_of, read_people, shown_speaker
 from ui.upload_guard import UploadTypeGuard, upload_filenames
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,6 +170,41 @@ def test_name_variants_merge_within_an_article_only() -> None:
             {"article_id": "a", "speaker": "Jada Pinkett Smith"}, {"article_id": "c", "speaker": "Smith"}]
     assert shown_speaker(rows) == ["Mauricio Pochettino", "Mauricio Pochettino", "Pochettino", "Jada Pinkett Smith",
                                    "Jada Pinkett Smith", "Smith"]
+
+
+class _Entity:
+    def __init__(self, key: str, name: str, speaker_type: str, count: int, aliases: tuple[str, ...] = ()) -> None:
+        self.key, self.name, self.speaker_type, self.count, self.aliases = key, name, speaker_type, count, aliases
+
+
+class _EntityEngine:
+    """The speaker API of an engine with stored quotations: canonical entities, rows naming their entity."""
+
+    def __init__(self) -> None:
+        self.entities = [_Entity("org:kremlin", "Kremlin", "org", 9),
+                         _Entity("person:dmitry peskov", "Dmitry Peskov", "person", 3, ("Dmitry Peskov", "Peskov")),
+                         _Entity("person:ann peskova", "Ann Peskova", "person", 1)]
+        self.rows = [{"speaker": "Dmitry Peskov", "entity": "person:dmitry peskov", "speaker_type": "person",
+                      "quote": f"q{i}", "article_id": f"a{i}"} for i in range(3)]
+        self.rows.append({"speaker": "Ann Peskova", "entity": "person:ann peskova", "speaker_type": "person",
+                          "quote": "other", "article_id": "b"})
+
+    def speakers(self) -> list[_Entity]:
+        return self.entities
+
+    def quotes(self, name: str) -> list[dict]:
+        return [r for r in self.rows if name.lower().split()[-1] in r["speaker"].lower()]
+
+
+def test_people_from_canonical_speaker_entities() -> None:
+    engine = _EntityEngine()
+    people = read_people(engine)
+    assert [(p.name, p.count) for p in people.people] == [("Dmitry Peskov", 3), ("Ann Peskova", 1)]  # no org
+    person, rows = quotes_of(engine, people, "peskov")  # a name form of a listed person
+    assert person is not None and person.name == "Dmitry Peskov" and [r["quote"] for r in rows] == ["q0", "q1", "q2"]
+    person, rows = quotes_of(engine, People([Person("Ann Peskova", 1, ("Ann Peskova",), "person:ann peskova")],
+                                            None), "Ann Peskova")
+    assert [r["quote"] for r in rows] == ["other"]  # only that entity's rows, not every name match
 
 
 # --- articles ---------------------------------------------------------------------------------

@@ -121,6 +121,16 @@ def test_copy_text_is_plain_with_numbered_quotes_and_sources() -> None:
     assert "[1] \u201cquote" in text and "**[1]**" in md and "Second \\*title\\*" in md
 
 
+def test_syndicated_copies_are_named_when_the_engine_groups_them() -> None:
+    c = cite(1)
+    c.also_in = ["AP", "Yahoo News"]  # Citation.also_in, where the engine groups syndicated copies
+    out = answer_html("q", answer("Said [1].", c), 0, lambda _id: True)
+    assert "also in AP, Yahoo News" in visible_text(out)
+    assert "(also in AP, Yahoo News)" in answer_export("q", answer("Said [1].", c))
+    row = {**_row("2023-12-02", "b", "words"), "also_in": ["AP"]}
+    assert "also in AP" in visible_text(timeline_html("Ada Quorn", [row]))
+
+
 def test_reveal_steps_grow() -> None:
     a = answer(" ".join(f"w{i}" for i in range(60)) + " [1]", cite(1))
     steps = list(reveal_steps(a, 0, lambda _id: True, steps=4))

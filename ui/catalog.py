@@ -1,15 +1,7 @@
-"""What the index holds, as the UI shows it: article ids, counts, outlets, people. Cached per revision.
+"""What the index holds, as the UI shows it: article ids, counts, outlets, people (``ui.people``).
 
 Every read here is recomputed only when the index changes (``Store.revision()``), so
 rendering a conversation can check that each cited article still exists for free.
-
-People: the speakers of ``Engine.all_quotations()`` whose ``speaker_type`` is
-"person" (rows without one count as people). Name variants the rows do not merge
-already are merged here for display: a name whose words match exactly one longer
-name (``speaker_matches``: "Pochettino" and "Mauricio Pochettino") is shown as that
-person (within one article, see ``shown_speaker``). A name of unknown type ("Kelce",
-"Apple") is listed only when it merges into a person that way. When the speaker data
-carries canonical names, there is nothing left to merge.
 """
 
 from __future__ import annotations
@@ -20,14 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from assistant.speakers import speaker_matches
 from index.errors import AssistantError
+from ui.people import People, Person, quotes_of, read_people
 
 if TYPE_CHECKING:
     from assistant.engine import Engine
 
 T = TypeVar("T")
-MAYBE_PERSON = ("person", "unknown", "unnamed")  # speaker types that may name a person
 
 
 @dataclass(frozen=True)
@@ -36,35 +27,6 @@ class Summary:
     outlets: int
     first: str  # earliest publication date (YYYY-MM-DD) or ""
     last: str
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    count: int
-    articles: int
-    variants: tuple[str, ...]
-
-
-def shown_speaker(rows: list[dict[str, Any]]) -> list[str]:
-    """For each quotation row, the name it is listed under.
-
-    Within one article, a name that matches exactly one longer speaker name of that article
-    (``speaker_matches``: "Pochettino" and "Mauricio Pochettino", "Jada" and "Jada Pinkett
-    Smith") is that person; across articles nothing is merged (two articles' "Smith" may be
-    two people).
-    """
-    names_in: dict[str, set[str]] = {}
-    for r in rows:
-        names_in.setdefault(r["article_id"], set()).add(r["speaker"])
-    merged: dict[tuple[str, str], str] = {}
-    for article_id, names in names_in.items():
-        for name in names:
-            size = len(name.split())
-            longer = [other for other in names if len(other.split()) > size and speaker_matches(name, other)]
-            if len(longer) == 1:
-                merged[(article_id, name)] = longer[0]
-    return [merged.get((r["article_id"], r["speaker"]), r["speaker"]) for r in rows]
 
 
 class Catalog:
@@ -118,38 +80,16 @@ class Catalog:
     def outlets(self) -> list[str]:
         return self.memo("outlets", lambda: sorted({r["source"] for r in self.articles() if r.get("source")}))
 
-    def _people(self) -> tuple[list[Person], dict[str, list[dict[str, Any]]]]:
-        candidates = [r for r in self.engine.all_quotations()
-                      if r.get("speaker") and r.get("speaker_type", "person") in MAYBE_PERSON]
-        persons = {r["speaker"] for r in candidates if r.get("speaker_type", "person") == "person"}
-        rows: dict[str, list[dict[str, Any]]] = {}
-        variants: dict[str, set[str]] = {}
-        for row, name in zip(candidates, shown_speaker(candidates)):
-            if name in persons:
-                rows.setdefault(name, []).append(row)
-                variants.setdefault(name, set()).add(row["speaker"])
-        people = [Person(name, len(r), len({x["article_id"] for x in r}), tuple(sorted(variants[name], key=len)))
-                  for name, r in rows.items()]
-        people.sort(key=lambda p: (-p.count, p.name))
-        return people, rows
+    def _people(self) -> People:
+        return self.memo("people", lambda: read_people(self.engine))
 
     def people(self) -> list[Person]:
-        """People quoted in the index, most quoted first, name variants merged."""
-        return self.memo("people", self._people)[0]
+        """People quoted in the index, most quoted first, name variants merged (``ui.people``)."""
+        return self._people().people
 
     def quotes_of(self, name: str) -> tuple[Person | None, list[dict[str, Any]]]:
-        """A person's quotations, newest first: by listed name or variant, or the one listed person the name
-        matches ("Peskov"); else whatever ``Engine.quotes`` finds for it (people only), with no person."""
-        people, rows = self.memo("people", self._people)
-        key = " ".join(name.split()).casefold()
-        for p in people:
-            if any(v.casefold() == key for v in (p.name, *p.variants)):
-                return p, rows[p.name]
-        matching = [p for p in people if any(speaker_matches(name, v) for v in (p.name, *p.variants))]
-        if len(matching) == 1:
-            return matching[0], rows[matching[0].name]
-        found = [r for r in self.engine.quotes(name) if r.get("speaker_type") != "org"]
-        return None, found
+        """A person's quotations, newest first, and the listed person ``name`` is (``ui.people.quotes_of``)."""
+        return quotes_of(self.engine, self._people(), name)
 
 
 _CATALOGS: weakref.WeakKeyDictionary[Engine, Catalog] = weakref.WeakKeyDictionary()
@@ -164,4 +104,4 @@ def catalog_for(engine: Engine) -> Catalog:
         return _CATALOGS[engine]
 
 
-__all__ = ["Catalog", "Person", "Summary", "catalog_for", "shown_speaker"]
+__all__ = ["Catalog", "Summary", "catalog_for"]

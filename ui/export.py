@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from assistant.schema import Answer, Citation
-from ui.views.html import day
+from ui.views.html import also_in, day
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 KIND_LABEL = {"reported": "Reported by the article:", "": "From the article:"}
@@ -31,7 +31,9 @@ def _said(c: Citation, md: bool) -> str:
 
 
 def _where(c: Citation) -> str:
-    return ", ".join(x for x in (c.title.strip(), c.source, day(c.published)) if x)
+    where = ", ".join(x for x in (c.title.strip(), c.source, day(c.published)) if x)
+    others = also_in(getattr(c, "also_in", None))
+    return f"{where} (also in {', '.join(others)})" if others else where
 
 
 def _line(c: Citation, md: bool, alive: bool) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from assistant.schema import Answer, Citation
 from ui.export import answer_export
-from ui.views.html import clip, day, e, said_html, source_link
+from ui.views.html import also_in_html, clip, day, e, said_html, source_link
 
 Alive = Callable[[str], bool]
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -57,7 +57,7 @@ def _ref_html(c: Citation, turn: int, alive: bool, quoted_above: bool) -> str:
         f"<li class='na-ref{' na-ref-above' if quoted_above else ''}' id='{ref_id(turn, c.n)}' data-kind='{e(c.kind)}'"
         f" data-outlet='{e(c.source)}' data-date='{e(day(c.published))}' data-speaker='{e(c.speaker)}'>"
         f"<a class='na-cite' href='{link}' data-ref='{ref_id(turn, c.n)}' title='Open in the article'>[{c.n}]</a> "
-        f"{said_html(c.quote, c.kind)}{above}{who}{unverified}</li>"
+        f"{said_html(c.quote, c.kind)}{above}{who}{also_in_html(getattr(c, 'also_in', None))}{unverified}</li>"
     )
 
 

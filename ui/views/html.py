@@ -89,6 +89,17 @@ def muted(message: str) -> str:
     return f"<p class='na-muted'>{e(message)}</p>"
 
 
+def also_in(outlets: object) -> list[str]:
+    """The other outlets that ran a syndicated copy (``Citation.also_in`` / a quotation row's ``also_in``,
+    when the engine groups copies), as a clean list."""
+    return [str(o) for o in outlets if o] if isinstance(outlets, list | tuple) else []
+
+
+def also_in_html(outlets: object) -> str:
+    names = also_in(outlets)
+    return f" <span class='na-also'>also in {e(', '.join(names))}</span>" if names else ""
+
+
 def said_html(text: str, kind: str) -> str:
     """What a source says, honest about whose words they are.
 
@@ -106,6 +117,8 @@ def said_html(text: str, kind: str) -> str:
 
 __all__ = [
     "MARK_ID",
+    "also_in",
+    "also_in_html",
     "clip",
     "day",
     "display_name",

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from ui.views.html import clip, day, e, muted, plural, said_html, source_link
+from ui.views.html import also_in_html, clip, day, e, muted, plural, said_html, source_link
 
 Row = Mapping[str, Any]
 
@@ -55,7 +55,8 @@ def _quote_item(r: Row, panel: str, show_speaker: bool) -> str:
     link = source_link(panel, str(r["article_id"]), int(r["start"]), int(r["end"]))
     who = f" <span class='na-who'>\u2014 {e(r.get('speaker'))}</span>" if show_speaker else ""
     kind = str(r.get("kind", ""))
-    return (f"<li class='na-ref' data-kind='{e(kind)}'>{said_html(str(r['quote']), kind)}{who} "
+    return (f"<li class='na-ref' data-kind='{e(kind)}'>{said_html(str(r['quote']), kind)}{who}"
+            f"{also_in_html(r.get('also_in'))} "
             f"<a class='na-cite na-open' href='{link}'>open in article</a></li>")
 
 
