@@ -13,6 +13,7 @@ into a person that way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -45,6 +46,15 @@ def read_people(engine: Engine) -> People:
     return _from_rows(engine.all_quotations())
 
 
+def _speaker_matches() -> Callable[..., bool]:
+    """The engine's name matcher, wherever this version of the engine keeps it."""
+    try:
+        from index.quotations import speaker_matches  # with stored quotations
+    except ImportError:
+        from assistant.speakers import speaker_matches
+    return speaker_matches
+
+
 def shown_speaker(rows: list[Row]) -> list[str]:
     """For each quotation row, the name it is listed under.
 
@@ -53,8 +63,7 @@ def shown_speaker(rows: list[Row]) -> list[str]:
     Smith") is that person; across articles nothing is merged (two articles' "Smith" may be
     two people).
     """
-    from assistant.speakers import speaker_matches
-
+    speaker_matches = _speaker_matches()
     names_in: dict[str, set[str]] = {}
     for r in rows:
         names_in.setdefault(r["article_id"], set()).add(r["speaker"])
@@ -97,9 +106,8 @@ def quotes_of(engine: Engine, people: People, name: str) -> tuple[Person | None,
             return p, _rows_of(engine, people, p)
     found = [r for r in engine.quotes(name) if r.get("speaker_type") != "org"]
     if people.rows is not None:
-        from assistant.speakers import speaker_matches
-
-        matching = [p for p in people.people if any(speaker_matches(name, v) for v in (p.name, *p.variants))]
+        matches = _speaker_matches()
+        matching = [p for p in people.people if any(matches(name, v) for v in (p.name, *p.variants))]
     else:
         entities = {r.get("entity") for r in found}
         matching = [p for p in people.people if p.key in entities] if len(entities) == 1 else []
