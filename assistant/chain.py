@@ -4,12 +4,14 @@ The same chain serves the CLI (``assistant ask``/``chat``), the web UI and the
 evaluation engine. With no LLM configured the answerer is extractive; with
 one, the LLM answers and the extractive answer stands in when none of the
 model's quotes survive verification. Each step's time lands in
-``Answer.timings_ms``.
+``Answer.timings_ms``. ``stream`` runs the same runnable, but first calls the
+LLM with ``.stream()`` and yields its prose as it is written.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -17,7 +19,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.extractive import answer_extractive
 from assistant.filters import Filters
 from assistant.followups import condense
-from assistant.llm import answer_with_llm, condense_with_llm
+from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
 from assistant.markup import neutralize
 from assistant.retrieval import HybridSearcher
 from assistant.schema import REFUSAL, Answer
@@ -46,6 +48,8 @@ class AnswerChain:
         state.setdefault("timings_ms", {})[step] = round((time.perf_counter() - started) * 1000, 2)
 
     def _condense(self, state: dict) -> dict:
+        if "standalone_question" in state:
+            return state  # done already (``stream``)
         t = time.perf_counter()
         history = state.get("history") or []
         question = state["question"]
@@ -60,6 +64,8 @@ class AnswerChain:
         return state
 
     def _retrieve(self, state: dict) -> dict:
+        if "passages" in state:
+            return state  # done already (``stream``)
         t = time.perf_counter()
         k = state.get("k") or self.k
         hits = self.searcher.search(state["standalone_question"], k, state.get("filters") or Filters())
@@ -73,7 +79,7 @@ class AnswerChain:
         answer: Answer | None = None
         if self.llm is not None and passages:
             try:
-                answer = answer_with_llm(self.llm, question, passages)
+                answer = self._llm_answer(state, question, passages)
                 verify_answer(answer, self._text_of(passages))
                 if not answer.citations and answer.answered:
                     # the model claimed an answer but none of its quotes survived: extractive stands in
@@ -86,6 +92,12 @@ class AnswerChain:
         state["answer"] = answer if answer is not None else self._extractive(state)
         self._timed(state, "answer", t)
         return state
+
+    def _llm_answer(self, state: dict, question: str, passages: list) -> Answer:
+        """The model's answer: already streamed by ``stream`` (or how that failed), else asked now."""
+        if "llm_error" in state:
+            raise state.pop("llm_error")
+        return state.pop("llm_answer", None) or answer_with_llm(self.llm, question, passages)
 
     def _extractive(self, state: dict) -> Answer:
         """The extractive answer; a follow-up leaves out what the previous answer already quoted."""
@@ -128,14 +140,44 @@ class AnswerChain:
         texts = {p.article_id: p.article_text for p in passages}
         return texts.get
 
+    @staticmethod
+    def _start(question: str, history: list[tuple[str, str]] | None, k: int | None, filters: Filters | None) -> dict:
+        return {"question": question, "history": [tuple(h) for h in history or []], "k": k, "filters": filters}
+
     def invoke(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
                filters: Filters | None = None) -> Answer:
         t = time.perf_counter()
-        answer = self.runnable.invoke(
-            {"question": question, "history": [tuple(h) for h in history or []], "k": k, "filters": filters}
-        )
+        answer = self.runnable.invoke(self._start(question, history, k, filters))
         answer.timings_ms["total"] = round((time.perf_counter() - t) * 1000, 2)
         return answer
+
+    def stream(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
+               filters: Filters | None = None) -> Iterator[str | Answer]:
+        """``invoke`` as it happens: with an LLM, its answer prose so far (plain text) each time it grows;
+        always last, the same verified ``Answer`` ``invoke`` returns. Without an LLM only the Answer.
+
+        The prose is a draft: the Answer's text and citations (after the exact quote check, or the
+        extractive fallback) are what to keep.
+        """
+        if self.llm is None:
+            yield self.invoke(question, history, k=k, filters=filters)
+            return
+        t = time.perf_counter()
+        state = self._retrieve(self._condense(self._start(question, history, k, filters)))
+        if state["passages"]:
+            started = time.perf_counter()
+            try:
+                for item in stream_answer_with_llm(self.llm, state["standalone_question"], state["passages"]):
+                    if isinstance(item, Answer):
+                        state["llm_answer"] = item
+                    else:
+                        yield item
+            except LLMError as exc:
+                state["llm_error"] = exc
+            self._timed(state, "llm_stream", started)
+        answer = self.runnable.invoke(state)  # condense and retrieve are done: answer, verify and what follows
+        answer.timings_ms["total"] = round((time.perf_counter() - t) * 1000, 2)
+        yield answer
 
 
 __all__ = ["AnswerChain"]

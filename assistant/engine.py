@@ -8,7 +8,7 @@ operation, whatever the front end.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -164,6 +164,12 @@ class Engine:
         ]
 
     # -- answering -----------------------------------------------------------------------------
+    def ask_stream(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
+                   filters: Filters | None = None) -> Iterator[str | Answer]:
+        """``ask`` as it happens: an LLM's answer prose so far (str) while it is written, then the
+        verified ``Answer`` (always the last item; the only one with the extractive answerer)."""
+        return self.chain.stream(question, history, k=k, filters=filters)
+
     def ask(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
             filters: Filters | None = None) -> Answer:
         return self.chain.invoke(question, history, k=k, filters=filters)
