@@ -11,6 +11,11 @@ same texts:
   normalised text that offsets point into. A record ``__meta__`` holds the
   encoder, dimension and chunker the index was built with, and a revision
   number bumped on every change (lexical indexes use it to stay in step).
+- ``<prefix>_vectors``: content-addressed vectors (``index.vectors``), so a
+  text already embedded once is never sent to the encoder again.
+
+Opening a store never loads the encoder: its name and dimension come from
+``EncoderInfo``; the model loads on the first text that must be embedded.
 
 Writes go through ``write_lock()``: a file lock under the data home, so a
 second writer fails fast with ``IndexLocked`` instead of interleaving.
@@ -22,13 +27,17 @@ import contextlib
 import os
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-from index.embeddings import ChromaEmbeddingFunction, Encoder
 from index.errors import IndexLocked, IndexMismatch, NotFound, StoreError, StoreUnavailable
 from index.settings import Settings
+from index.vectors import Embedded, VectorCache
+
+if TYPE_CHECKING:
+    from index.embeddings import Encoder, EncoderInfo
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 # Chroma tries to rebuild a stored embedding function by name; we always pass ours explicitly.
@@ -45,6 +54,44 @@ class ChunkHit:
     text: str
     metadata: dict[str, Any]
     score: float
+
+
+class ChromaEmbeddingFunction:
+    """Adapter so Chroma never falls back to its own (downloading) default function.
+
+    We always pass vectors ourselves; should Chroma ever embed, the encoder loads then.
+    """
+
+    def __init__(self, encoder: Callable[[], Encoder]) -> None:
+        self.encoder = encoder
+
+    def __call__(self, input: list[str]) -> list[Any]:  # noqa: A002 (Chroma's signature)
+        import numpy as np
+
+        return [np.asarray(v, dtype=np.float32) for v in self.encoder().encode(list(input))]
+
+    def embed_query(self, input: list[str]) -> list[Any]:  # noqa: A002
+        return self(input)
+
+    @staticmethod
+    def name() -> str:
+        return "news-assistant"
+
+    def get_config(self) -> dict:
+        return {}
+
+    @staticmethod
+    def build_from_config(config: dict) -> ChromaEmbeddingFunction:
+        raise NotImplementedError("pass the project's embedding function explicitly")
+
+    def is_legacy(self) -> bool:
+        return False
+
+    def default_space(self) -> str:
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:
+        return ["cosine", "l2", "ip"]
 
 
 def _client(settings: Settings):
@@ -67,13 +114,29 @@ def _client(settings: Settings):
 
 
 class Store:
-    def __init__(self, settings: Settings, encoder: Encoder, chunker: str) -> None:
+    """``encoder`` is a function that returns the encoder: called only when a text must be embedded."""
+
+    def __init__(self, settings: Settings, encoder: Callable[[], Encoder], info: EncoderInfo, chunker: str) -> None:
         self.settings = settings
-        self.encoder = encoder
+        self._encoder = encoder
+        self.info = info
         self.chunker = chunker
         self.client = _client(settings)
         self._ef = ChromaEmbeddingFunction(encoder)
         self._open_collections()
+
+    @cached_property
+    def encoder(self) -> Encoder:
+        return self._encoder()
+
+    def embed(self, texts: Sequence[str]) -> Embedded:
+        """Vectors for ``texts`` through the content-addressed cache (``index.vectors``)."""
+        return self.vector_cache.embed(texts)
+
+    @property
+    def vector_cache(self) -> VectorCache:
+        return VectorCache(self.vectors, self.info.key, self.info.dimension,
+                           lambda texts: self.encoder.embed_documents(texts), self._call)
 
     # -- collections ---------------------------------------------------------------
     def _open_collections(self) -> None:
@@ -83,14 +146,17 @@ class Store:
                 f"{prefix}_chunks", embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}}
             )
             self.articles = self.client.get_or_create_collection(f"{prefix}_articles", embedding_function=self._ef)
+            self.vectors = self.client.get_or_create_collection(
+                f"{prefix}_vectors", embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}}
+            )
         except Exception as exc:
             raise StoreUnavailable(f"could not open the Chroma collections: {exc}") from exc
 
     @property
     def expected_meta(self) -> dict[str, Any]:
         return {
-            "encoder": self.encoder.name,
-            "dimension": self.encoder.dimension,
+            "encoder": self.info.name,
+            "dimension": self.info.dimension,
             "chunker": self.chunker,
         }
 
@@ -123,7 +189,7 @@ class Store:
 
     def reset(self) -> None:
         prefix = self.settings.collection
-        for name in (f"{prefix}_chunks", f"{prefix}_articles"):
+        for name in (f"{prefix}_chunks", f"{prefix}_articles", f"{prefix}_vectors"):
             with contextlib.suppress(Exception):
                 self.client.delete_collection(name)
         self._open_collections()
@@ -224,7 +290,7 @@ class Store:
         for i in range(0, len(ids), MAX_BATCH):
             self._call(self.articles.update, ids=ids[i : i + MAX_BATCH], metadatas=metas[i : i + MAX_BATCH])
 
-    def upsert_chunks(self, ids: list[str], vectors: list[list[float]], texts: list[str],
+    def upsert_chunks(self, ids: list[str], vectors: Any, texts: list[str],
                       metas: list[dict[str, Any]]) -> None:
         for i in range(0, len(ids), MAX_BATCH):
             sl = slice(i, i + MAX_BATCH)
@@ -244,4 +310,4 @@ class Store:
             self._call(self.articles.delete, ids=list(ids))
 
 
-__all__ = ["ChunkHit", "META_ID", "Store"]
+__all__ = ["ChromaEmbeddingFunction", "ChunkHit", "META_ID", "Store"]
