@@ -27,6 +27,7 @@ from typing import Any
 from index.articles import Article, published_timestamp
 from index.chunking import chunk_text
 from index.errors import LoadError
+from index.lexical import LexicalIndex
 from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
 from index.settings import Settings
@@ -174,6 +175,7 @@ def index_paths(store: Store, paths: Iterable[Path], settings: Settings, *, rebu
             report.deleted = len(gone)
         if changed or gone or rebuild or not store.meta():
             store.bump_revision()
+        LexicalIndex(store.lexical_dir).ensure_fresh(store)  # readers load it instead of rebuilding
         report.articles = len(existing) - len(gone) + report.added
         report.chunks = store.chunk_count()
     report.seconds = time.perf_counter() - started
@@ -185,6 +187,7 @@ def delete_article(store: Store, article_id: str) -> None:
         store.get_article(article_id)  # raises NotFound
         store.delete_articles([article_id])
         store.bump_revision()
+        LexicalIndex(store.lexical_dir).ensure_fresh(store)
 
 
 __all__ = ["IndexReport", "delete_article", "embed_text", "index_paths"]

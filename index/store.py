@@ -30,6 +30,7 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from index.errors import IndexLocked, IndexMismatch, NotFound, StoreError, StoreUnavailable
@@ -254,6 +255,33 @@ class Store:
 
     def chunk_count(self) -> int:
         return int(self._call(self.chunks.count))
+
+    def chunk_ids(self) -> set[str]:
+        out: set[str] = set()
+        offset = 0
+        while True:
+            got = self._call(self.chunks.get, include=[], limit=MAX_BATCH, offset=offset)
+            out.update(got["ids"])
+            if len(got["ids"]) < MAX_BATCH:
+                return out
+            offset += MAX_BATCH
+
+    def get_chunks(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Text and metadata of the given chunks, by id (ids not in the store are absent)."""
+        out: dict[str, tuple[str, dict[str, Any]]] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), MAX_BATCH):
+            got = self._call(self.chunks.get, ids=ids[i : i + MAX_BATCH], include=["documents", "metadatas"])
+            out.update((cid, (doc, dict(meta))) for cid, doc, meta in zip(got["ids"], got["documents"],
+                                                                           got["metadatas"]))
+        return out
+
+    @property
+    def lexical_dir(self) -> Path:
+        """Where this store's BM25 arrays are kept: under the data home, one folder per store and collection."""
+        s = self.settings
+        where = f"{s.chroma_host}-{s.chroma_port}" if s.chroma_host else "local"
+        return s.home_path / "lexical" / f"{where}-{s.collection}"
 
     def iter_chunks(self, batch: int = MAX_BATCH) -> Iterator[tuple[str, str, dict[str, Any]]]:
         offset = 0
