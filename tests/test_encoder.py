@@ -52,16 +52,17 @@ def test_onnx_encoder_embeds_one_text_like_a_batch():
 
 
 HEAVY = ("torch", "sentence_transformers", "transformers", "onnxruntime")
-PROBE = """
+PROBE = f"""
 import json, sys
+HEAVY = {HEAVY!r}
 from assistant.cli import main
 sys.argv = ["assistant", *json.loads(sys.argv[1])]
 try:
     main()
 except SystemExit:
     pass
-print(json.dumps({m: m in sys.modules for m in %r}), file=sys.stderr)
-""" % (HEAVY,)
+print(json.dumps({{m: m in sys.modules for m in HEAVY}}), file=sys.stderr)
+"""
 
 
 def modules_loaded(home: Path, *args: str) -> dict[str, bool]:

@@ -1,4 +1,4 @@
-"""BM25 persisted per store revision: loaded without re-tokenising, updated incrementally (fake encoder, real Chroma)."""
+"""BM25 persisted per store revision: loaded without re-tokenising, updated incrementally (fake encoder)."""
 
 from __future__ import annotations
 
