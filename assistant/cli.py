@@ -21,6 +21,7 @@ STORE_SETTINGS = (
     "chroma_port",
     "collection",
     "encoder",
+    "model_cache",
     "chunk_size",
     "chunk_overlap",
     "embed_title",

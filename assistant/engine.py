@@ -40,7 +40,8 @@ class Engine:
         """The encoder, loaded now (a model load: only for work that embeds)."""
         from index.embeddings import get_encoder
 
-        return self._encoder or get_encoder(self.settings.encoder, self.settings.threads)
+        s = self.settings
+        return self._encoder or get_encoder(s.encoder, s.threads, s.model_cache)
 
     @cached_property
     def encoder_info(self) -> EncoderInfo:

@@ -84,11 +84,10 @@ def encoder_info(name: str) -> EncoderInfo:
         raise EncoderError(f"the encoder files of {name} in {folder} are unreadable: {exc}") from exc
 
 
-def model_cache() -> Path:
-    """Where exported models live: ``$ASSISTANT_MODEL_CACHE``, else the user's cache folder."""
-    override = os.environ.get("ASSISTANT_MODEL_CACHE")
-    if override:
-        return Path(override).expanduser()
+def model_cache(folder: str = "") -> Path:
+    """Where exported models live: ``folder`` (the ``model_cache`` setting), else the user's cache folder."""
+    if folder:
+        return Path(folder).expanduser()
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-assistant" / "models"
 
 
@@ -120,7 +119,7 @@ class Encoder(Embeddings):
 class OnnxEncoder(Encoder):
     """The packaged model exported to ONNX, run by ONNX Runtime (one thread for queries, all cores in bulk)."""
 
-    def __init__(self, name: str, threads: int = 1) -> None:
+    def __init__(self, name: str, threads: int = 1, cache: str = "") -> None:
         super().__init__()
         info = encoder_info(name)
         self.name, self.dimension, self.key = info.name, info.dimension, info.key
@@ -129,7 +128,7 @@ class OnnxEncoder(Encoder):
             import onnxruntime
             from tokenizers import Tokenizer
 
-            path = model_cache() / f"{info.key}.onnx"
+            path = model_cache(cache) / f"{info.key}.onnx"
             if not path.exists():
                 from index.onnx_graph import export
 
@@ -231,16 +230,16 @@ class FakeEncoder(Encoder):
         return [self._vector(t) for t in texts]
 
 
-_CACHE: dict[tuple[str, int], Encoder] = {}
+_CACHE: dict[tuple[str, int, str], Encoder] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def get_encoder(name: str, threads: int = 1) -> Encoder:
-    """One encoder per name per process."""
+def get_encoder(name: str, threads: int = 1, cache: str = "") -> Encoder:
+    """One encoder per name per process; ``cache`` is the folder of exported models (``model_cache``)."""
     with _CACHE_LOCK:
-        key = (name, threads)
+        key = (name, threads, cache)
         if key not in _CACHE:
-            _CACHE[key] = FakeEncoder() if name == FAKE_ENCODER else OnnxEncoder(name, threads)
+            _CACHE[key] = FakeEncoder() if name == FAKE_ENCODER else OnnxEncoder(name, threads, cache)
         return _CACHE[key]
 
 
