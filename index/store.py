@@ -189,8 +189,9 @@ class Store:
         return int(self.meta().get("revision", 0))
 
     def reset(self) -> None:
+        """Drop chunks and articles. Cached vectors stay: keyed by text and encoder, they cannot go stale."""
         prefix = self.settings.collection
-        for name in (f"{prefix}_chunks", f"{prefix}_articles", f"{prefix}_vectors"):
+        for name in (f"{prefix}_chunks", f"{prefix}_articles"):
             with contextlib.suppress(Exception):
                 self.client.delete_collection(name)
         self._open_collections()

@@ -12,8 +12,9 @@ the number of texts that actually went to the encoder. The cache lives in a Chro
 collection (``<prefix>_vectors``: id = key, embedding = the vector), so an embedded store
 and a ``chroma run`` server behave the same and every client of a server shares it.
 
-Entries are never deleted by re-indexing (a deleted article that comes back costs
-nothing); ``assistant index --rebuild`` drops them with everything else.
+Entries are never deleted, not even by ``assistant index --rebuild`` (keyed by text and
+encoder, they cannot go stale): a deleted article that comes back, or a rebuild with
+another chunking that keeps some chunk texts, costs nothing for those texts.
 """
 
 from __future__ import annotations

@@ -37,6 +37,8 @@ def test_moved_corpus_costs_no_encoding_and_keeps_article_ids(fake_settings, tmp
     # the articles now belong to the new folder: deleting a file there deletes its article
     (tmp_path / "new-mount" / "a0.txt").unlink()
     assert engine.index([tmp_path / "new-mount"]).deleted == 1
+    rebuilt = engine.index([tmp_path / "new-mount"], rebuild=True)
+    assert rebuilt.added == 3 and rebuilt.encoded == 0, "a rebuild keeps the cached vectors"
 
 
 def test_same_text_in_two_articles_is_encoded_once(fake_settings, tmp_path):
