@@ -8,6 +8,8 @@ normalised text, as LangChain ``Document``s).
 1. Ingest: each side indexes the corpus into a fresh home in its own new process (so
    peak RSS is that process's), in alternating order over ``--rounds``; CPU is the whole
    process's user + system time, imports and model load included, medians over rounds.
+   Both run with ``OMP_WAIT_POLICY=PASSIVE`` (as ``make`` sets it): spinning torch threads
+   would bill the tutorial for CPU that a shared machine's other users take.
 2. Retrieval over the 887 complete queries, k = 10, official rules: our dense and hybrid
    search, the tutorial's ``similarity_search``; each query is timed on both sides in
    alternating order (warm, in this process) for the search p50. Scores are also given
@@ -85,7 +87,8 @@ def child(side: str, corpus: Path, home: Path) -> None:
 def run_child(side: str, corpus: Path, home: Path) -> dict:
     shutil.rmtree(home, ignore_errors=True)
     out = subprocess.run([sys.executable, __file__, "--child", side, "--corpus", str(corpus), "--home", str(home)],
-                         capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+                         capture_output=True, text=True,
+                         env={**os.environ, "HF_HUB_OFFLINE": "1", "OMP_WAIT_POLICY": "PASSIVE"})
     if out.returncode != 0:
         raise SystemExit(f"{side} ingest failed: {out.stderr.strip()[-800:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
