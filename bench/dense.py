@@ -7,9 +7,10 @@ and ranked by exact cosine against the 887 complete queries (brute force: no ANN
 Scored by the official rules on two halves of the queries (even / odd positions), so a
 choice made on one half can be checked on the other.
 
-Configurations: ``SIZE/OVERLAP`` (our sentence chunker), ``SIZE/OVERLAP/min1`` (at least
-one whole sentence of overlap), ``tutorial`` (RecursiveCharacterTextSplitter 1000/200, as
-the LangChain RAG tutorial), each optionally with ``+source`` (outlet and date in front).
+Configurations: ``SIZE/OVERLAP`` (our sentence chunker), with flags ``/min1`` (at least
+one whole sentence of overlap) and ``/para`` (end chunks at paragraph breaks), ``tutorial``
+(RecursiveCharacterTextSplitter 1000/200, as the LangChain RAG tutorial), each optionally
+with ``+source`` (outlet and date in front).
 
     .venv/bin/python bench/dense.py [--home DIR] [--configs 1000/150,1000/150/min1,tutorial]
 
@@ -52,9 +53,9 @@ def chunks_for(config: str, articles) -> tuple[list[str], list[str]]:
         if base == "tutorial":
             pieces = tutorial_chunks(a.text)
         else:
-            parts = base.split("/")
-            min_one = len(parts) > 2 and parts[2] == "min1"
-            pieces = [ch.text for ch in chunk_text(a.text, int(parts[0]), int(parts[1]), min_overlap_sentences=min_one)]
+            size, overlap, *flags = base.split("/")
+            pieces = [ch.text for ch in chunk_text(a.text, int(size), int(overlap),
+                                                   min_overlap_sentences="min1" in flags, paragraphs="para" in flags)]
         front = ""
         if context == "source":
             front = ", ".join(x for x in (a.source, a.published[:10]) if x)

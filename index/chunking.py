@@ -74,11 +74,14 @@ def _split_long(text: str, span: Span, size: int) -> list[Span]:
     return pieces
 
 
-def chunk_text(text: str, size: int = 1000, overlap: int = 150, *, min_overlap_sentences: bool = False) -> list[Chunk]:
+def chunk_text(text: str, size: int = 1000, overlap: int = 150, *, min_overlap_sentences: bool = False,
+               paragraphs: bool = False) -> list[Chunk]:
     """Chunks of whole sentences up to ``size`` characters; neighbours share trailing sentences within ``overlap``.
 
     With ``min_overlap_sentences`` a chunk's last sentence is always repeated at the start of the
     next one (when it is at most half a chunk long), even when it is longer than ``overlap``.
+    With ``paragraphs`` a chunk ends at the last paragraph break (a line break between sentences)
+    that keeps it at least half full, rather than in the middle of a paragraph.
     """
     units: list[Span] = []
     for span in sentence_spans(text):
@@ -89,6 +92,13 @@ def chunk_text(text: str, size: int = 1000, overlap: int = 150, *, min_overlap_s
         j = i
         while j + 1 < len(units) and units[j + 1].end - units[i].start <= size:
             j += 1
+        if paragraphs and j + 1 < len(units):
+            for p in range(j, i, -1):
+                if units[p].end - units[i].start < size // 2:
+                    break
+                if "\n" in text[units[p].end : units[p + 1].start]:
+                    j = p
+                    break
         start, end = units[i].start, units[j].end
         chunks.append(Chunk(len(chunks), start, end, text[start:end]))
         if j + 1 >= len(units):
