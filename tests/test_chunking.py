@@ -66,7 +66,7 @@ def test_min_overlap_repeats_a_sentence_and_still_covers_the_text(words, size):
 def test_min_overlap_repeats_the_last_sentence_even_past_the_overlap_budget():
     text = "".join(f"The council voted on item {i} to fund the harbour bridge repairs after a debate. "
                    for i in range(40))
-    plain = chunk_text(text, 400, 50)
+    plain = chunk_text(text, 400, 50, min_overlap_sentences=False)
     overlapped = chunk_text(text, 400, 50, min_overlap_sentences=True)
     assert all(a.end <= b.start for a, b in zip(plain, plain[1:])), "sentences longer than the budget: no overlap"
     for a, b in zip(overlapped, overlapped[1:]):
