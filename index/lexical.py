@@ -65,6 +65,14 @@ class Columns(NamedTuple):
     source: np.ndarray  # index into ``sources`` per row
     published_ts: np.ndarray  # epoch seconds per row, -1 unknown
 
+    @classmethod
+    def of(cls, metas: list[dict]) -> Columns:
+        """The same columns for a list of chunk metadata (e.g. dense hits)."""
+        names = sorted({str(m.get("source", "")) for m in metas})
+        code = {name: i for i, name in enumerate(names)}
+        return cls(np.asarray(names, dtype=str), np.asarray([code[str(m.get("source", ""))] for m in metas], np.int32),
+                   np.asarray([int(m.get("published_ts", -1)) for m in metas], np.int64))
+
 
 class LexicalIndex:
     def __init__(self, folder: Path) -> None:
