@@ -133,14 +133,18 @@ class Engine:
 
     def all_quotations(self) -> list[dict[str, Any]]:
         """Every quotation in the index with its speaker, cached per index revision."""
-        from assistant.speakers import extract_quotations
-
         revision = self.store.revision()
         if self._quotes_cache and self._quotes_cache[0] == revision:
             return self._quotes_cache[1]
-        records = self.store.article_records()
+        rows = self._quotations(sorted(self.store.article_records()))
+        self._quotes_cache = (revision, rows)
+        return rows
+
+    def _quotations(self, ids: list[str]) -> list[dict[str, Any]]:
+        """The quotations (with a speaker) of the given articles, newest first, undated last."""
+        from assistant.speakers import extract_quotations
+
         rows: list[dict[str, Any]] = []
-        ids = sorted(records)
         for i in range(0, len(ids), 500):
             for aid, (text, meta) in self.store.get_articles(ids[i : i + 500]).items():
                 for q in extract_quotations(text):
@@ -153,7 +157,6 @@ class Engine:
                     })
         rows.sort(key=lambda r: (r["published"] or "", r["article_id"], r["start"]), reverse=True)
         rows.sort(key=lambda r: not r["published"])  # undated last, newest first otherwise
-        self._quotes_cache = (revision, rows)
         return rows
 
     def quotes(self, speaker: str, limit: int | None = None) -> list[dict[str, Any]]:
@@ -162,9 +165,16 @@ class Engine:
         rows = [r for r in self.all_quotations() if speaker_matches(speaker, r["speaker"])]
         return rows[:limit] if limit else rows
 
-    def speakers(self) -> list[tuple[str, int]]:
+    def speakers(self, within: int | None = None) -> list[tuple[str, int]]:
+        """Speakers by number of quotations; ``within``: only in that many newest articles (cheap at any size)."""
+        if within is None:
+            rows = self.all_quotations()
+        else:
+            newest = sorted(self.store.article_records().items(), key=lambda kv: kv[1].get("published") or "",
+                            reverse=True)
+            rows = self._quotations([aid for aid, _ in newest[:within]])
         counts: dict[str, int] = {}
-        for r in self.all_quotations():
+        for r in rows:
             counts[r["speaker"]] = counts.get(r["speaker"], 0) + 1
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 

@@ -35,11 +35,14 @@ Turn = tuple[str, str]
 
 
 
+EXAMPLE_ARTICLES = 300  # speakers for the example questions come from this many newest articles (fast at 100k)
+
+
 def example_questions(engine: Any, limit: int = 4) -> list[str]:
-    """Questions about what is actually indexed: the most quoted speakers, then article titles."""
+    """Questions about what is actually indexed: the most quoted speakers (of the newest articles), then titles."""
     out: list[str] = []
     try:
-        for name, _count in engine.speakers()[:2]:
+        for name, _count in engine.speakers(within=EXAMPLE_ARTICLES)[:2]:
             out.append(f"What did {name} say?")
         for row in engine.articles():
             title = " ".join(str(row["title"]).split())
