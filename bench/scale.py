@@ -206,6 +206,8 @@ def main() -> None:
         n = add_synthetic(engine, args.chunks - base.store.chunk_count())
         print(f"built: copied {base.store.chunk_count()} real chunks, wrote {n} synthetic ones "
               f"in {time.perf_counter() - t:.0f}s", flush=True)
+    with engine.store.write_lock():  # stamp the bench index with this code's chunker, so indexing into it works
+        engine.store.bump_revision()
     t = time.perf_counter()
     engine.search("warm up", k=1, mode="bm25")
     print(f"{engine.store.chunk_count()} chunks; BM25 ready in {time.perf_counter() - t:.1f}s", flush=True)
