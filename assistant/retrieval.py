@@ -94,11 +94,13 @@ class HybridSearcher:
         share = float(mask.mean()) if mask is not None and len(mask) else 0.0
         if share >= FILTER_SHARE:
             fetch = min(len(mask), int(n / share * 2) + n)
-            hits = self.store.dense_search(vector, fetch)
+            hits = self.store.dense_search(vector, fetch, documents=False)
             keep = filters.mask(Columns.of([h.metadata for h in hits]))
-            kept = [h for h, ok in zip(hits, keep) if ok]
+            kept = [h for h, ok in zip(hits, keep) if ok][:n]
             if len(kept) >= n or fetch >= len(mask):
-                return kept[:n]
+                texts = self.store.get_chunks([h.chunk_id for h in kept])
+                return [ChunkHit(h.chunk_id, texts[h.chunk_id][0], h.metadata, h.score) for h in kept
+                        if h.chunk_id in texts]
         return self.store.dense_search(vector, n, where)
 
     def passages(self, hits: list[ChunkHit]) -> list[Passage]:

@@ -295,18 +295,19 @@ class Store:
                 return
             offset += batch
 
-    def dense_search(self, vector: list[float], k: int, where: dict | None = None) -> list[ChunkHit]:
+    def dense_search(self, vector: list[float], k: int, where: dict | None = None, *,
+                     documents: bool = True) -> list[ChunkHit]:
+        """Top ``k`` chunks by cosine; ``documents=False`` leaves ``text`` empty (cheaper for long lists)."""
         n = self.chunk_count()
         if n == 0:
             return []
-        got = self._call(
-            self.chunks.query, query_embeddings=[vector], n_results=min(k, n), where=where or None,
-            include=["documents", "metadatas", "distances"],
-        )
+        include = ["documents", "metadatas", "distances"] if documents else ["metadatas", "distances"]
+        got = self._call(self.chunks.query, query_embeddings=[vector], n_results=min(k, n), where=where or None,
+                         include=include)
+        docs = got["documents"][0] if documents else [""] * len(got["ids"][0])
         return [
             ChunkHit(cid, doc, dict(meta), 1.0 - float(dist))
-            for cid, doc, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
-                                            got["distances"][0])
+            for cid, doc, meta, dist in zip(got["ids"][0], docs, got["metadatas"][0], got["distances"][0])
         ]
 
     # -- writes (callers hold write_lock) ------------------------------------------------
