@@ -77,9 +77,13 @@ class Columns(NamedTuple):
 class LexicalIndex:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._postings = Postings.empty()
-        self._norm: np.ndarray = np.zeros(0, np.float32)
+        # one tuple, swapped whole: a concurrent search never pairs new postings with old norms
+        self._state: tuple[Postings, np.ndarray] = (Postings.empty(), np.zeros(0, np.float32))
         self._lock = threading.Lock()
+
+    @property
+    def _postings(self) -> Postings:
+        return self._state[0]
 
     @property
     def revision(self) -> int:
@@ -96,8 +100,7 @@ class LexicalIndex:
     def _use(self, postings: Postings) -> None:
         dl = np.asarray(postings.doc_len, dtype=np.float32)
         avg = float(dl.mean()) if len(dl) else 1.0
-        norm = (K1 * (1.0 - B + B * dl / avg)).astype(np.float32)
-        self._postings, self._norm = postings, norm
+        self._state = (postings, (K1 * (1.0 - B + B * dl / avg)).astype(np.float32))
 
     def ensure_fresh(self, store: Store) -> None:
         """Bring the index to the store's revision: load the saved generation, or derive and save one."""
@@ -133,7 +136,7 @@ class LexicalIndex:
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Top-k (chunk id, score) with positive scores; ``allowed`` is a boolean mask over rows."""
-        p, norm = self._postings, self._norm
+        p, norm = self._state
         terms = p.term_ids(tokenize(query))
         n = len(p)
         if not n or not terms:
