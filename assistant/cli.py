@@ -20,6 +20,7 @@ STORE_SETTINGS = (
     "chroma_port",
     "collection",
     "encoder",
+    "model_cache",
     "chunk_size",
     "chunk_overlap",
     "embed_title",
@@ -132,8 +133,8 @@ def index_command(sources: tuple[str, ...], rebuild: bool, as_json: bool, **opti
         echo_json(
             {
                 k: data[k]
-                for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "quotations",
-                          "extracted_articles", "seconds")
+                for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "encoded",
+                          "quotations", "extracted_articles", "seconds")
             }
             | {"warnings": data["warnings"], "skipped_files": data["skipped_files"]}
         )
@@ -149,8 +150,8 @@ def index_command(sources: tuple[str, ...], rebuild: bool, as_json: bool, **opti
             click.secho(f"skipped: {more} more (--json lists them all)", err=True, fg="yellow")
         click.echo(
             f"{report.added} added, {report.updated} updated, {report.skipped} unchanged, {report.deleted} deleted, "
-            f"{len(report.rejected)} rejected; {report.articles} articles, {report.chunks} chunks, "
-            f"{report.quotations} quotations in {report.seconds:.1f}s"
+            f"{len(report.rejected)} rejected; {report.articles} articles, {report.chunks} chunks "
+            f"({report.encoded} texts encoded), {report.quotations} quotations in {report.seconds:.1f}s"
         )
     if report.rejected:
         sys.exit(1)

@@ -16,15 +16,16 @@ stale chunk is never returned.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from assistant.filters import Filters
 from assistant.schema import Passage
 from index.errors import UsageError
-from index.lexical import LexicalIndex
+from index.lexical import Columns, LexicalIndex
 from index.store import ChunkHit, Store
 
 DENSE_WEIGHT = 0.3
+FILTER_SHARE = 0.02  # filters keeping at least this share of chunks are applied to over-fetched dense hits
 MODES = ("hybrid", "dense", "bm25")
 
 
@@ -52,9 +53,13 @@ def fuse(dense: list[ChunkHit], lexical: list[ChunkHit], k: int,
 @dataclass
 class HybridSearcher:
     store: Store
-    lexical: LexicalIndex = field(default_factory=LexicalIndex)
+    lexical: LexicalIndex | None = None  # default: the store's persisted BM25 index
     candidates: int = 30
     dense_weight: float = DENSE_WEIGHT
+
+    def __post_init__(self) -> None:
+        if self.lexical is None:
+            self.lexical = LexicalIndex(self.store.lexical_dir)
 
     def search(self, query: str, k: int, filters: Filters = Filters(), mode: str = "hybrid") -> list[ChunkHit]:
         if mode not in MODES:
@@ -62,16 +67,41 @@ class HybridSearcher:
         n = max(self.candidates, k * 3)
         ranked: list[list[ChunkHit]] = []
         if mode in ("hybrid", "dense"):
-            vector = self.store.encoder.embed_query(query)
-            ranked.append(self.store.dense_search(vector, n, filters.where()))
+            ranked.append(self._dense(self.store.encoder.embed_query(query), n, filters))
         if mode in ("hybrid", "bm25"):
             self.lexical.ensure_fresh(self.store)
-            lex = self.lexical
-            rows = lex.search(query, n, filters.mask(lex.metas))
-            ranked.append([ChunkHit(lex.ids[i], lex.texts[i], lex.metas[i], s) for i, s in rows])
+            rows = self.lexical.search(query, n, filters.mask(self.lexical.columns))
+            found = self.store.get_chunks([cid for cid, _ in rows])
+            ranked.append([ChunkHit(cid, *found[cid], s) for cid, s in rows if cid in found])
         if len(ranked) == 1:
             return ranked[0][:k]
         return fuse(ranked[0], ranked[1], k, self.dense_weight)
+
+    def _dense(self, vector: list[float], n: int, filters: Filters) -> list[ChunkHit]:
+        """Top ``n`` dense hits that pass ``filters``.
+
+        Chroma's filtered query slows down sharply as the index grows (a broad date filter
+        over 100k chunks took seconds): when the filter keeps at least ``FILTER_SHARE`` of
+        the chunks (known from the lexical index's columns), an unfiltered query for enough
+        extra hits is filtered here instead, by the same rule as the BM25 mask; Chroma's
+        ``where`` is the fallback when too few survive.
+        """
+        where = filters.where()
+        if where is None:
+            return self.store.dense_search(vector, n)
+        self.lexical.ensure_fresh(self.store)
+        mask = filters.mask(self.lexical.columns)
+        share = float(mask.mean()) if mask is not None and len(mask) else 0.0
+        if share >= FILTER_SHARE:
+            fetch = min(len(mask), int(n / share * 2) + n)
+            hits = self.store.dense_search(vector, fetch, documents=False)
+            keep = filters.mask(Columns.of([h.metadata for h in hits]))
+            kept = [h for h, ok in zip(hits, keep) if ok][:n]
+            if len(kept) >= n or fetch >= len(mask):
+                texts = self.store.get_chunks([h.chunk_id for h in kept])
+                return [ChunkHit(h.chunk_id, texts[h.chunk_id][0], h.metadata, h.score) for h in kept
+                        if h.chunk_id in texts]
+        return self.store.dense_search(vector, n, where)
 
     def passages(self, hits: list[ChunkHit]) -> list[Passage]:
         """Attach each hit's full article text; drop hits stale against their article."""

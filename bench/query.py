@@ -3,19 +3,13 @@
 (a) Latency: p50/p95 of a warm, in-process ``Engine.ask`` (extractive answerer) over ~50
 MultiHop-RAG query strings, beside the floor measured in the same run with the same
 questions: embed the query + one Chroma top-k (``store.dense_search``). Each question is
-timed for both, in alternating order, so machine noise hits both alike. Measured on the
-MultiHop corpus index and on a synthetic ~100k-chunk index: a copy of it plus extra
-articles made of corpus sentences shuffled at random, chunked by the real chunker, with
-random unit vectors written directly (``store.upsert_chunks``) instead of encoding 100k
-texts, and matching article records so retrieval and passages work. Random vectors are
-near-orthogonal to real queries, so the extra chunks cost the dense search its full
-traversal but seldom rank; in BM25 their (real) words do compete. The BM25 index is built
-by a warm-up query before anything is timed.
+timed for both, in alternating order, so machine noise hits both alike. The same at ~100k
+chunks, with vectors that behave like real ones, is ``bench/scale.py``.
 
 (b) Quality: Hits@4, Hits@10, MRR@10, MAP@10 over the 887 complete queries for bm25,
 dense and hybrid (``engine.search(q, k=10, mode=...)``), in one run.
 
-    .venv/bin/python bench/query.py [--home DIR] [--questions 50] [--extra-chunks 100000]
+    .venv/bin/python bench/query.py [--home DIR] [--questions 50]
 
 Last line: one JSON object. MultiHop-RAG (Tang & Yang, 2024), ODC-BY.
 """
@@ -23,22 +17,14 @@ Last line: one JSON object. MultiHop-RAG (Tang & Yang, 2024), ODC-BY.
 from __future__ import annotations
 
 import argparse
-import random
 import time
 from pathlib import Path
 
 import _common as c
-import numpy as np
 
 from assistant.engine import Engine
 from assistant.evaluation import metrics as m
-from index import indexer
-from index.articles import Article
-from index.chunking import chunk_text
-from index.loaders import discover, load_file
-from index.settings import Settings
 from index.store import MAX_BATCH
-from index.text.sentences import sentence_spans
 
 
 def ensure_indexed(engine: Engine, corpus: Path) -> None:
@@ -46,70 +32,6 @@ def ensure_indexed(engine: Engine, corpus: Path) -> None:
     report = engine.index([corpus])
     print(f"index {engine.settings.home}: {report.articles} articles, {report.chunks} chunks "
           f"(+{report.added} added) in {time.perf_counter() - t:.1f}s")
-
-
-def synthetic_articles(corpus: Path, settings: Settings, n_chunks: int, seed: int = 7):
-    """Articles of shuffled corpus sentences until the chunker has made ``n_chunks`` chunks."""
-    root, files = discover(corpus)
-    real = [a for f in files for a in load_file(f, root, settings.max_file_bytes).articles]
-    sentences = [a.text[s.start : s.end] for a in real for s in sentence_spans(a.text)]
-    rng = random.Random(seed)
-    made = 0
-    i = 0
-    while made < n_chunks:
-        parts, size = [], 0
-        while size < 6000:
-            s = rng.choice(sentences)
-            parts.append(s + ("\n\n" if rng.random() < 0.2 else " "))
-            size += len(s) + 1
-        text = "".join(parts).strip()
-        title = " ".join(rng.choice(sentences).split()[:9])
-        a = Article(id=f"synthetic-{i:06d}", text=text, title=title, source="Synthetic",
-                    published=f"2023-{rng.randint(9, 12):02d}-{rng.randint(1, 28):02d}",
-                    path=f"synthetic/{i}")
-        chunks = chunk_text(text, settings.chunk_size, settings.chunk_overlap)
-        made += len(chunks)
-        i += 1
-        yield a, chunks
-
-
-def add_synthetic(engine: Engine, corpus: Path, n_chunks: int) -> int:
-    """Write ~``n_chunks`` synthetic chunks (random unit vectors) with their article records."""
-    store, settings = engine.store, engine.settings
-    rng = np.random.default_rng(11)
-    dim = engine.encoder.dimension
-    arts: list = []
-    ids, texts, metas = [], [], []
-    written = 0
-
-    def flush() -> None:
-        nonlocal arts, ids, texts, metas, written
-        if arts:
-            store.upsert_articles([a.id for a, _ in arts], [a.text for a, _ in arts],
-                                  [indexer._article_meta(a, n, True) for a, n in arts])
-        if ids:
-            vec = rng.standard_normal((len(ids), dim)).astype(np.float32)
-            vec /= np.linalg.norm(vec, axis=1, keepdims=True)
-            store.upsert_chunks(ids, vec.tolist(), texts, metas)
-            written += len(ids)
-        arts, ids, texts, metas = [], [], [], []
-
-    with store.write_lock():
-        for a, chunks in synthetic_articles(corpus, settings, n_chunks):
-            h = a.content_hash
-            arts.append((a, len(chunks)))
-            for ch in chunks:
-                ids.append(f"{a.id}:{h[:12]}:{ch.index}")
-                texts.append(ch.text)
-                metas.append({"article_id": a.id, "content_hash": h, "chunk_index": ch.index,
-                              "start": ch.start, "end": ch.end, "title": a.title, "source": a.source,
-                              "url": "",
-                              "published": a.published, "published_ts": -1})
-            if len(ids) >= MAX_BATCH:
-                flush()
-        flush()
-        store.bump_revision()
-    return written
 
 
 def copy_index(src: Engine, dst: Engine) -> None:
@@ -185,8 +107,6 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     c.add_data_args(ap)
     ap.add_argument("--questions", type=int, default=50, help="questions timed for latency")
-    ap.add_argument("--extra-chunks", type=int, default=100_000,
-                    help="synthetic chunks of the large index (0: skip)")
     ap.add_argument("--limit", type=int, default=0, help="cut the quality queries (0: all 887)")
     args = ap.parse_args()
 
@@ -215,28 +135,11 @@ def main() -> None:
     base = latency(engine, questions)
     print_latency("corpus", base)
 
-    large = None
-    if args.extra_chunks:
-        large_home = Path(settings.home).with_name(Path(settings.home).name + f"-large{args.extra_chunks}")
-        big_settings = settings.replace(home=str(large_home))
-        big = Engine(big_settings)
-        if big.store.chunk_count() < base["chunks"] + args.extra_chunks:
-            t = time.perf_counter()
-            big.store.reset()
-            copy_index(engine, big)
-            n = add_synthetic(big, corpus, args.extra_chunks)
-            print(f"large index: copied the corpus index, wrote {n} synthetic chunks in "
-                  f"{time.perf_counter() - t:.0f}s")
-        large = latency(big, questions)
-        print_latency("large", large)
-
     c.last_line({
         **{k: base[k] for k in ("p50_ms", "p95_ms", "floor_p50_ms", "ratio_p50_vs_floor", "chunks")},
-        "large": large and {k: large[k] for k in ("chunks", "p50_ms", "p95_ms", "floor_p50_ms",
-                                                   "ratio_p50_vs_floor")},
         **{mode: {k: v for k, v in s.items() if k != "n"} for mode, s in scores.items()},
         "queries": len(queries), "questions": len(questions), "chunking": c.chunking_tag(settings),
-        "steps_p50_ms": base["steps_p50_ms"], "large_steps_p50_ms": large and large["steps_p50_ms"],
+        "steps_p50_ms": base["steps_p50_ms"],
         "machine": c.machine(),
     })
 

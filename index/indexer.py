@@ -34,6 +34,7 @@ from typing import Any
 from index.articles import Article, published_timestamp
 from index.chunking import chunk_text
 from index.errors import LoadError
+from index.lexical import LexicalIndex
 from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
 from index.quotations import extract_quotations
@@ -49,7 +50,6 @@ from index.web.fetch import Fetcher
 
 Progress = Callable[[int, int, str], None]
 GROUP = 32  # articles written per crash-consistent group
-ENCODE_BATCH = 256
 
 
 @dataclass
@@ -63,7 +63,7 @@ class IndexReport:
     chunks: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
-    encoded_chunks: int = 0
+    encoded: int = 0  # texts sent to the encoder (the rest came from the vector cache)
     extracted_articles: int = 0  # articles whose quotations were extracted this run
     quotations: int = 0  # quotations stored after this run
     skipped_files: list[dict[str, str]] = field(default_factory=list)  # passed over in a folder walk, with why
@@ -121,12 +121,10 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
     sigs = [signature(a.text) for a in group]
     store.upsert_articles([a.id for a in group], [a.text for a in group],
                           [_article_meta(a, n, False, sig) for a, n, sig in zip(group, chunk_counts, sigs)])
-    vectors: list[list[float]] = []
-    for i in range(0, len(to_embed), ENCODE_BATCH):
-        vectors.extend(store.encoder.embed_documents(to_embed[i : i + ENCODE_BATCH]))
-    report.encoded_chunks += len(to_embed)
+    embedded = store.embed(to_embed)
+    report.encoded += embedded.encoded
     report.extracted_articles += len(group)
-    store.upsert_chunks(ids, vectors, texts, metas)
+    store.upsert_chunks(ids, embedded.vectors, texts, metas)
     store.upsert_quotations(q_ids, q_docs, q_metas)
     for a in group:
         store.delete_chunks(a.id, keep_hash=a.content_hash)
@@ -287,6 +285,7 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
             cache.commit()
         if changed or gone or rebuild or regrouped or outdated or not store.meta():
             store.bump_revision()
+        LexicalIndex(store.lexical_dir).ensure_fresh(store)  # readers load it instead of rebuilding
         report.articles = len(existing) - len(gone) + report.added
         report.chunks = store.chunk_count()
         report.quotations = store.quotation_count()
@@ -301,6 +300,7 @@ def delete_article(store: Store, article_id: str) -> None:
         if meta.get(GROUP_KEY):  # its copies may now be alone
             regroup(store)
         store.bump_revision()
+        LexicalIndex(store.lexical_dir).ensure_fresh(store)
 
 
 __all__ = ["IndexReport", "delete_article", "embed_text", "index_sources"]
