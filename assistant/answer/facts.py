@@ -1,0 +1,223 @@
+"""Fact mode: find the sentence that answers the question, or refuse.
+
+Candidates are the sentences of the retrieved chunks (list lines such as "Revenue: $12.94
+billion vs. $12.98 billion expected" included; captions, widget text and cut-off teasers left
+out). A candidate can answer only when
+
+1. it carries a value of the expected answer type that the question did not give
+   (``types.carries``): an amount, a number, a date, a name;
+2. every specifier of the question (numbers, years, ordinals, months) is in the sentence, its
+   immediate neighbour, the article's title or its publication date;
+3. every key name of the question is in the candidate's article (text, title or outlet);
+4. for "who won / what was the final score / did X beat Y" it reports a result, not a preview.
+
+Eligible sentences are ranked by ``relevance`` (dense cosine to the question when an encoder is
+given, idf-weighted share of the question's words otherwise or in addition) plus small bonuses
+(a currency or percentage for amount questions, the follow-up context's words, retrieval rank).
+The best is the answer when its relevance reaches ``min_score``; up to two more close ones follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.answer.citations import Span, refuse, sentence_answer
+from assistant.answer.evidence import Lexical, preference
+from assistant.answer.question import QuestionInfo, specifier_stem, with_context
+from assistant.answer.quotations import quotations_of
+from assistant.answer.similarity import Embed, cosines, relevance
+from assistant.answer.types import carries
+from assistant.answer.words import content_terms, date_words, stem, term_present, vocabulary
+from assistant.schema import Answer, Passage
+from assistant.speakers import sentence_spans
+from index.text.fold import fold
+
+DEFAULT_MIN_SCORE = 0.45
+EMBED_BUDGET = 16  # sentences embedded per answer: the best by lexical evidence, answer form and rank
+MAX_SENTENCES = 3
+_RANK_PRIOR = 0.04
+_PREVIEW = re.compile(
+    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
+    r"looking\s+to|aim|aims|must)\b", re.I
+)
+_RESULT = re.compile(
+    r"\b(?:won|beat|defeated|lost|drew|claimed|clinched|secured|sealed|edged|thrashed|crushed|ended|finished|"
+    r"elected|triumphed|victory|win\s+over|winning|rejected|upheld|dismissed|approved)\b|\b\d+-\d+\b", re.I
+)
+_WIDGET = re.compile(
+    r"\b(?:getty\s+images|ap\s+photo|photo\s*:|image\s*:|credit\s*:|via\s+reuters|shutterstock|"
+    r"sign\s+up|subscribe|newsletter|read\s+more|click\s+here|advertisement|follow\s+us|share\s+this)\b|"
+    r"^\s*loading\b|…\s*$|\?\?\?",
+    re.I,
+)
+
+
+@dataclass
+class Candidate:
+    passage: Passage
+    rank: int
+    start: int
+    end: int
+    text: str
+    terms: set[str]
+    near: set[str]  # words of the neighbouring sentences, title and publication date
+    score: float = 0.0
+    relevance: float = 0.0
+    lex: float = 0.0
+    cos: float | None = None
+    why_not: str = ""  # which rule made it ineligible ("" when eligible)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.passage, self.start, self.end)
+
+
+@dataclass
+class Pool:
+    """The candidates of some passages, with the per-article vocabularies the rules need."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    articles: dict[str, set[str]] = field(default_factory=dict)
+
+
+def build_pool(passages: Sequence[Passage]) -> Pool:
+    pool = Pool()
+    seen_spans: set[tuple[str, int]] = set()
+    seen_text: set[str] = set()
+    for rank, p in enumerate(passages):
+        if p.article_id not in pool.articles:
+            pool.articles[p.article_id] = vocabulary(
+                " ".join([p.article_text, p.title or "", p.source or "", date_words(p.published or "")])
+            )
+        spans = sentence_spans(p.article_text)
+        about = vocabulary(" ".join([p.title or "", p.source or "", date_words(p.published or "")]))
+        for k, (s, e) in enumerate(spans):
+            if e <= p.start or s >= p.end or (min(e, p.end) - max(s, p.start)) * 2 < e - s:
+                continue
+            text = p.article_text[s:e]
+            if len(text.split()) < 3 or (p.article_id, s) in seen_spans or _WIDGET.search(text):
+                continue
+            key = fold(text).lower()
+            if key in seen_text:
+                continue  # the same sentence in a syndicated copy
+            seen_spans.add((p.article_id, s))
+            seen_text.add(key)
+            terms = set(content_terms(text))
+            speaker = speaker_at(p, s, e, with_role=True)
+            if speaker:  # "He told reporters ..." is also a sentence about its resolved speaker (and role)
+                terms.update(content_terms(speaker))
+            around = " ".join(p.article_text[a:b] for a, b in spans[max(0, k - 1) : k + 2])
+            pool.candidates.append(Candidate(p, rank, s, e, text, terms, vocabulary(around) | about))
+    return pool
+
+
+def speaker_at(p: Passage, start: int, end: int, with_role: bool = False) -> str:
+    """The speaker of the quotation in ``p.article_text[start:end]`` (and their role), or ""."""
+    for q in quotations_of(p):
+        if q.sentence_start <= start < q.sentence_end or start <= q.start < end:
+            return f"{q.speaker} {q.role}" if with_role else q.speaker
+    return ""
+
+
+def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
+    """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can."""
+    if info.answer_type and not carries(info.answer_type, c.text, info.text):
+        return "type"
+    own = vocabulary(c.text)
+    for spec in info.specifiers:
+        s = specifier_stem(spec)
+        if not (term_present(s, own) or term_present(s, c.near)):
+            return "specifier"
+    for name in info.key_names:
+        if not term_present(stem(name), article_vocab):
+            return "name"
+    if info.result and _PREVIEW.search(c.text) and not _RESULT.search(c.text):
+        return "preview"
+    return ""
+
+
+def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed | None) -> list[Candidate]:
+    """The eligible candidates of ``pool``, best first, with their scores set."""
+    cands = pool.candidates
+    for c in cands:
+        c.why_not = check(info, c, pool.articles[c.passage.article_id])
+    eligible = [c for c in cands if not c.why_not]
+    if not eligible:
+        return []
+    lexical = Lexical(info, [c.terms for c in cands])
+    n_pass = max(1, max(c.rank for c in cands) + 1)
+    bonus: dict[int, float] = {}
+    for c in eligible:
+        c.lex = lexical.score(c.terms, c.near)
+        bonus[id(c)] = preference(info, c.text) + _RANK_PRIOR * (1 - c.rank / n_pass)
+    if embed is not None and len(eligible) > EMBED_BUDGET:
+        eligible = sorted(eligible, key=lambda c: (-(c.lex + bonus[id(c)]), c.rank, c.start))[:EMBED_BUDGET]
+    cos = cosines(embed, with_context(info.text, info.context), [c.text for c in eligible])
+    for k, c in enumerate(eligible):
+        c.cos = cos[k] if cos else None
+        c.relevance = relevance(c.cos, c.lex)
+        c.score = c.relevance + bonus[id(c)]
+    return sorted(eligible, key=lambda c: (-c.score, c.rank, c.start))
+
+
+def pick(ranked: list[Candidate], min_score: float, limit: int) -> list[Candidate]:
+    """The best candidate and up to ``limit - 1`` close, distinct others; [] when the best is too weak."""
+    if not ranked or ranked[0].relevance < min_score:
+        return []
+    chosen = [ranked[0]]
+    floor = max(min_score, 0.85 * ranked[0].relevance)
+    for c in ranked[1:]:
+        if len(chosen) >= limit:
+            break
+        if c.relevance >= floor and not any(_near_duplicate(c, o) for o in chosen):
+            chosen.append(c)
+    return chosen
+
+
+def _near_duplicate(a: Candidate, b: Candidate) -> bool:
+    if a.passage.article_id == b.passage.article_id and a.start < b.end and b.start < a.end:
+        return True
+    if not a.terms or not b.terms:
+        return False
+    return len(a.terms & b.terms) / len(a.terms | b.terms) > 0.6
+
+
+def why_refused(info: QuestionInfo, pool: Pool) -> str:
+    """A plain reason for a refusal, from the rule that ruled most candidates out."""
+    reasons = [c.why_not for c in pool.candidates if c.why_not]
+    if not pool.candidates:
+        return "No retrieved passage has a usable sentence."
+    if reasons and len(reasons) == len(pool.candidates):
+        top = max(set(reasons), key=reasons.count)
+        if top == "specifier":
+            return "No retrieved sentence mentions " + ", ".join(info.specifiers) + " with the rest of the question."
+        if top == "type":
+            kind = {"amount": "an amount", "number": "a number", "date": "a date", "name": "a name",
+                    "place": "a place"}[info.answer_type]
+            return f"No retrieved sentence on this gives {kind}."
+        if top == "name":
+            return "No retrieved article mentions " + ", ".join(info.key_names) + "."
+        if top == "preview":
+            return "The retrieved articles only look ahead to it; none reports the result."
+    return "No retrieved sentence is relevant enough."
+
+
+def fact_answer(
+    info: QuestionInfo,
+    question: str,
+    passages: Sequence[Passage],
+    embed: Embed | None,
+    max_citations: int,
+    min_score: float = DEFAULT_MIN_SCORE,
+) -> Answer:
+    pool = build_pool(passages)
+    chosen = pick(rank_candidates(info, question, pool, embed), min_score, min(MAX_SENTENCES, max_citations))
+    if not chosen:
+        return refuse(question, why_refused(info, pool))
+    return sentence_answer(question, [c.span for c in chosen], lambda s: speaker_at(s.passage, s.start, s.end))
+
+
+__all__ = ["DEFAULT_MIN_SCORE", "EMBED_BUDGET", "Candidate", "Pool", "build_pool", "fact_answer", "pick",
+           "rank_candidates", "speaker_at"]

@@ -1,0 +1,182 @@
+"""Words as the answerer compares them: a crude stemmer, content terms, aliases and number words.
+
+One rule each: ``stem`` (lowercase, no possessive/plural/-ing/-ed), ``content_terms``
+(stemmed words minus stopwords and question words), ``term_present`` (a stem or a close
+prefix variant in a vocabulary), ``expand`` (a term and its general-knowledge aliases:
+country names and their demonyms, common abbreviations, number words and ordinals), and
+``date_words`` (how questions name a publication date).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.speakers import STOPWORDS
+
+WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
+QUESTION_WORDS = frozenset({"who", "whom", "whose", "what", "when", "where", "which", "why", "how", "many", "much"})
+# Words that say how something was said or asked, not what about.
+GENERIC = frozenset(
+    """
+    say said says tell told happen happened know think thing according article articles news report
+    reported mention mentioned describe explain did does doe do get make made go went quote respond
+    react response reaction comment else other more also again anything something
+""".split()
+)
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+_ORDINALS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+# General-knowledge equivalences, each group read as one term (a stem maps to all stems of its group).
+_ALIAS_GROUPS = [
+    "us u-s usa u-s-a america american americans united-states",
+    "uk u-k britain british united-kingdom",
+    "eu e-u european-union",
+    "un u-n united-nations",
+    "china chinese", "japan japanese", "brazil brazilian", "india indian", "russia russian", "ukraine ukrainian",
+    "germany german", "france french", "italy italian", "spain spanish", "canada canadian", "mexico mexican",
+    "australia australian", "israel israeli", "iran iranian", "korea korean", "argentina argentine argentinian",
+    "england english", "scotland scottish", "ireland irish", "wales welsh", "netherlands dutch",
+    "ceo chief-executive chief-executive-officer", "cfo finance-chief chief-financial-officer",
+    "cto chief-technology-officer", "coo chief-operating-officer",
+    "ai artificial-intelligence", "q1 first-quarter", "q2 second-quarter", "q3 third-quarter",
+    "q4 fourth-quarter", "cinema theater theatre", "film movie", "percent per-cent",
+]
+
+
+def stem(word: str) -> str:
+    """A crude lemma: lowercase, no possessive, no plural s, no -ing/-ed."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-1] if w.endswith("eed") else w[:-2] if not w.endswith("ied") else w[:-3] + "y"
+    if len(w) > 4 and w.endswith("e"):
+        return w[:-1]  # so "displace" ~ "displaced" ~ "displacing"
+    return w
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words of a text, in order (stopwords and question words dropped)."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        low = m.group().lower()
+        if low in STOPWORDS or low in QUESTION_WORDS or len(low) < 2:
+            continue
+        out.append(stem(low))
+    return out
+
+
+def vocabulary(text: str) -> set[str]:
+    """Every stemmed word of a text, plus the joined forms of its two- and three-word runs
+    (``united-states``) so multi-word aliases can be found."""
+    words = [stem(w) for w in WORD_RE.findall(text)]
+    out = set(words)
+    for n in (2, 3):
+        out.update("-".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    out.update(_number_forms(words))
+    out.update(acronyms(text))
+    return out
+
+
+_CAP_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|&)?\s*[A-Z][\w'’-]*)+")
+
+
+def acronyms(text: str) -> set[str]:
+    """Initials of the capitalised name runs of a text ("National Association of Realtors" -> "nar",
+    "Changpeng Zhao" -> "cz"), so a question may name either form."""
+    out = set()
+    for m in _CAP_RUN.finditer(text):
+        words = [w for w in m.group().split() if w[:1].isupper()]
+        if 2 <= len(words) <= 6:
+            out.add("".join(w[0] for w in words).lower())
+    return out
+
+
+def _number_forms(words: list[str]) -> set[str]:
+    """'3rd' and 'third' are one term, and so are '3' and 'three'."""
+    out = set()
+    for w in words:
+        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+        if m and int(m.group(1)) < len(_ORDINALS):
+            out.add(_ORDINALS[int(m.group(1))])
+        elif w.isdigit() and int(w) < len(_NUMBER_WORDS):
+            out.add(_NUMBER_WORDS[int(w)])
+    return out
+
+
+_ALIASES: dict[str, frozenset[str]] = {}
+for _group in _ALIAS_GROUPS:
+    _stems = frozenset("-".join(stem(p) for p in w.split("-")) for w in _group.split())
+    for _s in _stems:
+        _ALIASES[_s] = _ALIASES.get(_s, frozenset()) | _stems
+
+
+def expand(term: str) -> frozenset[str]:
+    """A stemmed term and its aliases (``american`` -> us, u.s., america, united-states, ...)."""
+    return _ALIASES.get(term, frozenset()) | {term}
+
+
+def term_present(term: str, vocab: set[str]) -> bool:
+    """Is a stemmed term (or an alias, or a close prefix variant of five letters or more) in ``vocab``?"""
+    for t in expand(term):
+        if t in vocab:
+            return True
+    if len(term) >= 5:
+        return any(
+            len(v) >= 5 and (v.startswith(term) or term.startswith(v)) and abs(len(v) - len(term)) <= 2
+            for v in vocab
+        )
+    return False
+
+
+def ordinal_value(word: str) -> int | None:
+    """'third' -> 3, '3rd' -> 3; None for anything else."""
+    low = word.lower()
+    if low in _ORDINALS:
+        return _ORDINALS.index(low)
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", low)
+    return int(m.group(1)) if m else None
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def date_words(published: str) -> str:
+    """'2023-10-07T12:00:00+00:00' -> '2023 October 7 07 7th' (how questions name dates)."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    if not m:
+        return ""
+    year, month, day = m.groups()
+    n = int(day)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{year} {MONTHS[int(month) - 1]} {n} {day} {n}{suffix}"
+
+
+def any_present(terms: Iterable[str], vocab: set[str]) -> bool:
+    return any(term_present(t, vocab) for t in terms)
+
+
+__all__ = [
+    "GENERIC",
+    "acronyms",
+    "MONTHS",
+    "QUESTION_WORDS",
+    "WORD_RE",
+    "any_present",
+    "content_terms",
+    "date_words",
+    "expand",
+    "ordinal_value",
+    "stem",
+    "term_present",
+    "vocabulary",
+]
