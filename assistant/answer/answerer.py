@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from assistant.answer.citations import refuse
 from assistant.answer.compound import compound_answer
-from assistant.answer.facts import DEFAULT_MIN_SCORE, fact_answer
+from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer
 from assistant.answer.question import analyse_question
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
-from assistant.answer.words import date_words, stem, term_present, vocabulary
+from assistant.answer.words import stem, term_present
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
 
@@ -66,10 +66,11 @@ def answer_extractive(
 
 
 def _missing_names(names: list[str], passages: list[Passage]) -> list[str]:
-    """The key names of a question that no retrieved article (text, title, outlet, date) contains."""
+    """The key names of a question that no retrieved article (its capitalised words, title, outlet,
+    publication date) contains."""
     vocab: set[str] = set()
     for p in {p.article_id: p for p in passages}.values():
-        vocab |= vocabulary(" ".join([p.article_text, p.title or "", p.source or "", date_words(p.published or "")]))
+        vocab |= article_names(p)
     return [n for n in names if not term_present(stem(n), vocab)]
 
 

@@ -9,7 +9,8 @@ out). A candidate can answer only when
 2. every specifier of the question (numbers, years, ordinals, months) is in the sentence, its
    immediate neighbour, the article's title or its publication date;
 3. every key name of the question is in the candidate's article (text, title or outlet);
-4. for "who won / what was the final score / did X beat Y" it reports a result, not a preview.
+4. for "who won / what was the final score / did X beat Y / who was eventually elected" it does
+   not look ahead ("will face", "ahead of", "hopes to"): a preview is not a result.
 
 Eligible sentences are ranked by ``relevance`` (dense cosine to the question when an encoder is
 given, idf-weighted share of the question's words otherwise or in addition) plus small bonuses
@@ -29,7 +30,7 @@ from assistant.answer.question import QuestionInfo, specifier_stem, with_context
 from assistant.answer.quotations import quotations_of
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.types import carries
-from assistant.answer.words import content_terms, date_words, stem, term_present, vocabulary
+from assistant.answer.words import content_terms, date_words, proper_vocabulary, stem, term_present, vocabulary
 from assistant.schema import Answer, Passage
 from assistant.speakers import sentence_spans
 from index.text.fold import fold
@@ -41,10 +42,6 @@ _RANK_PRIOR = 0.04
 _PREVIEW = re.compile(
     r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
     r"looking\s+to|aim|aims|must)\b", re.I
-)
-_RESULT = re.compile(
-    r"\b(?:won|beat|defeated|lost|drew|claimed|clinched|secured|sealed|edged|thrashed|crushed|ended|finished|"
-    r"elected|triumphed|victory|win\s+over|winning|rejected|upheld|dismissed|approved)\b|\b\d+-\d+\b", re.I
 )
 _WIDGET = re.compile(
     r"\b(?:getty\s+images|ap\s+photo|photo\s*:|image\s*:|credit\s*:|via\s+reuters|shutterstock|"
@@ -79,7 +76,7 @@ class Pool:
     """The candidates of some passages, with the per-article vocabularies the rules need."""
 
     candidates: list[Candidate] = field(default_factory=list)
-    articles: dict[str, set[str]] = field(default_factory=dict)
+    articles: dict[str, set[str]] = field(default_factory=dict)  # article_id -> ``article_names``
 
 
 def build_pool(passages: Sequence[Passage]) -> Pool:
@@ -88,9 +85,7 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
     seen_text: set[str] = set()
     for rank, p in enumerate(passages):
         if p.article_id not in pool.articles:
-            pool.articles[p.article_id] = vocabulary(
-                " ".join([p.article_text, p.title or "", p.source or "", date_words(p.published or "")])
-            )
+            pool.articles[p.article_id] = article_names(p)
         spans = sentence_spans(p.article_text)
         about = vocabulary(" ".join([p.title or "", p.source or "", date_words(p.published or "")]))
         for k, (s, e) in enumerate(spans):
@@ -113,6 +108,13 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
     return pool
 
 
+def article_names(p: Passage) -> set[str]:
+    """What an article names: its capitalised words and their initials, its title, outlet and date."""
+    return proper_vocabulary(p.article_text) | vocabulary(
+        " ".join([p.title or "", p.source or "", date_words(p.published or "")])
+    )
+
+
 def speaker_at(p: Passage, start: int, end: int, with_role: bool = False) -> str:
     """The speaker of the quotation in ``p.article_text[start:end]`` (and their role), or ""."""
     for q in quotations_of(p):
@@ -133,7 +135,7 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     for name in info.key_names:
         if not term_present(stem(name), article_vocab):
             return "name"
-    if info.result and _PREVIEW.search(c.text) and not _RESULT.search(c.text):
+    if info.result and _PREVIEW.search(c.text):
         return "preview"
     return ""
 
@@ -194,8 +196,8 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
         if top == "specifier":
             return "No retrieved sentence mentions " + ", ".join(info.specifiers) + " with the rest of the question."
         if top == "type":
-            kind = {"amount": "an amount", "number": "a number", "date": "a date", "name": "a name",
-                    "place": "a place"}[info.answer_type]
+            kind = {"amount": "an amount", "score": "a score", "number": "a number", "date": "a date",
+                    "name": "a name", "place": "a place"}[info.answer_type]
             return f"No retrieved sentence on this gives {kind}."
         if top == "name":
             return "No retrieved article mentions " + ", ".join(info.key_names) + "."

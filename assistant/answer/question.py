@@ -5,9 +5,10 @@
   "Quote X on Y") give ``speaker`` X and ``topic`` Y; "..., and what did he say about Z?"
   adds a second topic (``topics``).
 * The expected answer type (``answer_type``): "amount" (how much, what share/price/cost),
-  "number" (how many/old/long/big, what score/record, which number), "date" (when, what
-  year/day/time), "name" (who, which <person or organisation noun>), "place" (where, which
-  city/country), or "" when the question does not fix one.
+  "score" (the final score, the scoreline), "number" (how many/old/long/big, what record,
+  which number), "date" (when, what year/day/time), "name" (who, which <person or
+  organisation noun>), "place" (where, which city/country), or "" when the question does not
+  fix one.
 * Key terms: ``key_names`` (capitalised words past the first, and words with digits, which a
   retrieved article must contain), ``specifiers`` (numbers, years, ordinals and months, which
   must be near the answer sentence) and ``terms`` (all content words, stemmed).
@@ -101,8 +102,9 @@ _ORG_PRONOUN_NOUNS = {"company", "firm", "club", "team", "group", "board", "fami
 
 _NOT_AUX = r"(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b)"
 _TYPE_RULES: list[tuple[str, str]] = [
-    (r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?(?:number|score|scoreline|record|age|margin|rank|ranking|"
-     r"position)\b|\bfinal\s+score\b|\baggregate\s+score\b|^by\s+what\s+(?:score|margin)\b", "number"),
+    (r"\b(?:score|scoreline|final\s+result)\b", "score"),
+    (r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?(?:number|record|age|margin|rank|ranking|position)\b|"
+     r"^by\s+what\s+margin\b", "number"),
     (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
     (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:share|percentage|percent|"
      r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss)\b",
@@ -127,7 +129,7 @@ class QuestionInfo:
 
     text: str
     wh: str = ""  # who/when/where/how many/how much/why/what/which/""
-    answer_type: str = ""  # amount | number | date | name | place | ""
+    answer_type: str = ""  # amount | score | number | date | name | place | ""
     speaker: str = ""
     topic: str = ""
     topics: list[str] = field(default_factory=list)  # every asked topic of a speaker question, in order
@@ -158,7 +160,8 @@ def analyse_question(question: str) -> QuestionInfo:
     info.past = bool(re.search(r"\b(?:did|was|were|had|won|beat|lost|ended|finished)\b", low))
     info.result = bool(
         re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|\bdid\s+.+\b(?:win|beat|lose)\b|"
-                  r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\bwho\s+was\s+(?:eventually\s+)?elected\b", low)
+                  r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
+                  r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b", low)
     )
     return info
 

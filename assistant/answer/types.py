@@ -1,10 +1,11 @@
 """Does a sentence carry a value of the expected answer type that the question did not already give?
 
-``carries(answer_type, sentence, question)``: "amount" -> a money sum, a percentage or a number
-with a unit; "number" -> a figure, number word, ordinal or score; "date" -> a month, weekday,
-year, clock time or relative time; "name"/"place" -> a capitalised name (beyond the first
-word of the sentence). Values that also appear in the question do not count: "How many
-goals did he score in 2023?" is not answered by "2023".
+``carries(answer_type, sentence, question)``: "amount" -> a money sum, a percentage or a figure;
+"score" -> a result such as 28-24 or "49ers 42, Cowboys 10"; "number" -> a figure, number word,
+ordinal or score; "date" -> a month, weekday, year, clock time or relative time; "name"/"place"
+-> a capitalised name beyond the sentence's first word (not an all-capital abbreviation).
+Values that also appear in the question do not count: "How many goals did he score in 2023?" is
+not answered by "2023".
 """
 
 from __future__ import annotations
@@ -53,12 +54,15 @@ def _new_values(rx: re.Pattern, sentence: str, question: str) -> bool:
     return any(v not in asked for v in _values(rx, sentence))
 
 
-def names_in(sentence: str) -> set[str]:
-    """Stems of capitalised words that are not the sentence's first word (nor stopwords, months, days)."""
+def names_in(sentence: str, acronyms: bool = True) -> set[str]:
+    """Stems of capitalised words that are not the sentence's first word (nor stopwords, months, days;
+    nor all-capital abbreviations unless ``acronyms``)."""
     words = WORD_RE.findall(sentence)
     out = set()
     for k, w in enumerate(words):
         if not w[:1].isupper() or w.lower() in STOPWORDS or w.lower().rstrip(".") in _NOT_NAME:
+            continue
+        if not acronyms and len(w) > 1 and w.isupper():
             continue
         if k == 0 and not (len(words) > 1 and words[1][:1].isupper()):
             continue
@@ -66,17 +70,24 @@ def names_in(sentence: str) -> set[str]:
     return out
 
 
+_DIGITS_RE = re.compile(_NUM)
+_TEAM = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?"
+_SCORE_RE = re.compile(rf"\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b|\b{_TEAM}\s\d{{1,3}},\s{_TEAM}\s\d{{1,3}}\b")
+
+
 def carries(answer_type: str, sentence: str, question: str) -> bool:
     """Does ``sentence`` hold a value of ``answer_type`` that ``question`` does not already hold?"""
     if answer_type == "amount":
-        return _new_values(_AMOUNT_RE, sentence, question) or _new_values(_NUMBER_RE, sentence, question)
+        return _new_values(_AMOUNT_RE, sentence, question) or _new_values(_DIGITS_RE, sentence, question)
+    if answer_type == "score":
+        return _new_values(_SCORE_RE, sentence, question)
     if answer_type == "number":
         return _new_values(_NUMBER_RE, sentence, question)
     if answer_type == "date":
         return _new_values(_DATE_RE, sentence, question)
     if answer_type in ("name", "place"):
         asked = {stem(w) for w in WORD_RE.findall(question)}
-        return bool(names_in(sentence) - asked)
+        return bool(names_in(sentence, acronyms=False) - asked)
     return True
 
 

@@ -87,6 +87,13 @@ def vocabulary(text: str) -> set[str]:
     return out
 
 
+def proper_vocabulary(text: str) -> set[str]:
+    """Stems of the capitalised words and figures of a text (names and numbers, wherever they stand),
+    and the initials of its name runs."""
+    words = WORD_RE.findall(text)
+    return {stem(w) for w in words if w[:1].isupper() or any(ch.isdigit() for ch in w)} | acronyms(text)
+
+
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|&)?\s*[A-Z][\w'’-]*)+")
 
 
@@ -176,6 +183,7 @@ __all__ = [
     "date_words",
     "expand",
     "ordinal_value",
+    "proper_vocabulary",
     "stem",
     "term_present",
     "vocabulary",
