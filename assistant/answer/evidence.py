@@ -8,7 +8,8 @@ for "National Association of Realtors"). A follow-up's carried-over words count 
 
 ``preference`` adds small bonuses for the answer's usual form: a currency sum for "how much
 did X sell/cost/pay", a percentage for "how much did X rise/fall" and "what share",
-"<number> goals" for "how many goals", a year for "what year", a clock time for "what time".
+"<number> goals" for "how many goals", an age for "how old", a measure for "how big/long",
+a year for "what year", a clock time for "what time".
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DAY = re.compile(rf"\b{_MONTH}[a-z]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}", re.I)
+_AGE = re.compile(r"[A-Z][\w'’-]+,\s\d{1,3},|\baged?\s\d{1,3}\b|\b\d{1,3}-year-old\b|\b\d{1,3}\syears?\sold\b")
+_MEASURE = re.compile(
+    r"\d(?:[\d.,]*)\s?-?(?:inch(?:es)?|in\.|cm|mm|m|km|feet|foot|ft|metres?|meters?|miles?|kg|kilograms?|grams?|g|"
+    r"pounds|lbs?|ounces|oz|gb|tb|mb|hours?|minutes?|days?|weeks?|months?|years?|percent|%)\b", re.I
+)
 _NUM_TOKEN = re.compile(r"^(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"twenty|thirty|forty|fifty|hundred|dozen|dozens|hundreds|thousands)$", re.I)
 
@@ -93,7 +99,9 @@ class Lexical:
 def preference(info: QuestionInfo, sentence: str) -> float:
     """A bonus for the answer's usual form (see the module docstring)."""
     q = info.text
-    if info.answer_type == "amount" and not _COMPARATIVE.search(q):
+    if info.answer_type == "amount" and _COMPARATIVE.search(q):
+        return BONUS if _MEASURE.search(sentence) else 0.0
+    if info.answer_type == "amount":
         if _SHARE_Q.search(q) and _PERCENT.search(sentence):
             return BONUS
         if _MONEY_Q.search(q) and not _SHARE_Q.search(q) and _CURRENCY.search(sentence):
@@ -101,6 +109,10 @@ def preference(info: QuestionInfo, sentence: str) -> float:
     if info.answer_type == "number":
         unit = re.search(r"\bhow\s+many\s+(?:[a-z-]+\s+){0,1}?([a-z-]+)\b", q, re.I)
         if unit and _counts(stem(unit.group(1)), sentence):
+            return BONUS
+        if re.search(r"\bhow\s+old\b", q, re.I) and _AGE.search(sentence):
+            return BONUS
+        if re.search(r"\bhow\s+(?:big|large|tall|long|far|heavy|wide|high)\b", q, re.I) and _MEASURE.search(sentence):
             return BONUS
     if info.answer_type == "date":
         low = q.lower()

@@ -1,8 +1,9 @@
 """Fact mode: find the sentence that answers the question, or refuse.
 
 Candidates are the sentences of the retrieved chunks (list lines such as "Revenue: $12.94
-billion vs. $12.98 billion expected" included; captions, widget text and cut-off teasers left
-out). A candidate can answer only when
+billion vs. $12.98 billion expected" included; captions, widget text, cut-off teasers, questions
+and bare headings left out). A sentence that opens with a pronoun ("It was set by Jorgen Juve")
+is read and cited together with the sentence before it. A candidate can answer only when
 
 1. it carries a value of the expected answer type that the question did not give
    (``types.carries``): an amount, a number, a date, a name;
@@ -42,6 +43,9 @@ _RANK_PRIOR = 0.04
 _PREVIEW = re.compile(
     r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
     r"looking\s+to|aim|aims|must)\b", re.I
+)
+_ANAPHOR = re.compile(
+    r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal))\s"
 )
 _WIDGET = re.compile(
     r"\b(?:getty\s+images|ap\s+photo|photo\s*:|image\s*:|credit\s*:|via\s+reuters|shutterstock|"
@@ -92,13 +96,16 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             if e <= p.start or s >= p.end or (min(e, p.end) - max(s, p.start)) * 2 < e - s:
                 continue
             text = p.article_text[s:e]
-            if len(text.split()) < 3 or (p.article_id, s) in seen_spans or _WIDGET.search(text):
+            if len(text.split()) < 3 or (p.article_id, s) in seen_spans or not _answers_anything(text):
                 continue
             key = fold(text).lower()
             if key in seen_text:
                 continue  # the same sentence in a syndicated copy
             seen_spans.add((p.article_id, s))
             seen_text.add(key)
+            if k > 0 and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400:
+                s = spans[k - 1][0]  # "It was set by Jorgen Juve": shown and read with the sentence it continues
+                text = p.article_text[s:e]
             terms = set(content_terms(text))
             speaker = speaker_at(p, s, e, with_role=True)
             if speaker:  # "He told reporters ..." is also a sentence about its resolved speaker (and role)
@@ -106,6 +113,16 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             around = " ".join(p.article_text[a:b] for a, b in spans[max(0, k - 1) : k + 2])
             pool.candidates.append(Candidate(p, rank, s, e, text, terms, vocabulary(around) | about))
     return pool
+
+
+def _answers_anything(text: str) -> bool:
+    """Not widget text, a caption, a cut-off teaser, a question or a bare title-case heading."""
+    if _WIDGET.search(text) or text.rstrip().endswith("?"):
+        return False
+    words = text.split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    heading = len(words) <= 12 and text.rstrip()[-1:] not in '.!"”’)' and capitalised >= 0.7 * len(words)
+    return not heading or any(ch.isdigit() for ch in text)
 
 
 def article_names(p: Passage) -> set[str]:
@@ -169,7 +186,7 @@ def pick(ranked: list[Candidate], min_score: float, limit: int) -> list[Candidat
     if not ranked or ranked[0].relevance < min_score:
         return []
     chosen = [ranked[0]]
-    floor = max(min_score, 0.85 * ranked[0].relevance)
+    floor = max(min_score, 0.65 * ranked[0].relevance)
     for c in ranked[1:]:
         if len(chosen) >= limit:
             break
@@ -196,8 +213,8 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
         if top == "specifier":
             return "No retrieved sentence mentions " + ", ".join(info.specifiers) + " with the rest of the question."
         if top == "type":
-            kind = {"amount": "an amount", "score": "a score", "number": "a number", "date": "a date",
-                    "name": "a name", "place": "a place"}[info.answer_type]
+            kind = {"amount": "an amount", "score": "a score", "number": "a number", "rank": "a rank",
+                    "date": "a date", "name": "a name", "place": "a place"}[info.answer_type]
             return f"No retrieved sentence on this gives {kind}."
         if top == "name":
             return "No retrieved article mentions " + ", ".join(info.key_names) + "."

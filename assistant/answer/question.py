@@ -5,8 +5,8 @@
   "Quote X on Y") give ``speaker`` X and ``topic`` Y; "..., and what did he say about Z?"
   adds a second topic (``topics``).
 * The expected answer type (``answer_type``): "amount" (how much, what share/price/cost),
-  "score" (the final score, the scoreline), "number" (how many/old/long/big, what record,
-  which number), "date" (when, what year/day/time), "name" (who, which <person or
+  "score" (the final score, the scoreline), "number" (how many/old/long/big, what record),
+  "rank" (which number, what place), "date" (when, what year/day/time), "name" (who, which <person or
   organisation noun>), "place" (where, which city/country), or "" when the question does not
   fix one.
 * Key terms: ``key_names`` (capitalised words past the first, and words with digits, which a
@@ -102,9 +102,9 @@ _ORG_PRONOUN_NOUNS = {"company", "firm", "club", "team", "group", "board", "fami
 
 _NOT_AUX = r"(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b)"
 _TYPE_RULES: list[tuple[str, str]] = [
-    (r"\b(?:score|scoreline|final\s+result)\b", "score"),
-    (r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?(?:number|record|age|margin|rank|ranking|position)\b|"
-     r"^by\s+what\s+margin\b", "number"),
+    (r"\b(?:final|aggregate|the|a|what)\s+score\b|\bscoreline\b|\bby\s+what\s+score\b|\bfinal\s+result\b", "score"),
+    (r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?(?:number|rank|ranking|position|place)\b", "rank"),
+    (r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?(?:record|age|margin)\b|^by\s+what\s+margin\b", "number"),
     (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
     (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:share|percentage|percent|"
      r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss)\b",
@@ -129,7 +129,7 @@ class QuestionInfo:
 
     text: str
     wh: str = ""  # who/when/where/how many/how much/why/what/which/""
-    answer_type: str = ""  # amount | score | number | date | name | place | ""
+    answer_type: str = ""  # amount | score | number | rank | date | name | place | ""
     speaker: str = ""
     topic: str = ""
     topics: list[str] = field(default_factory=list)  # every asked topic of a speaker question, in order
@@ -214,7 +214,8 @@ def _key_names(q: str) -> list[str]:
     words = WORD_RE.findall(q)
     capitalised = [w for w in words[1:] if w[:1].isupper()]
     names: list[str] = []
-    if words and len(capitalised) <= 0.6 * max(1, len(words) - 1):
+    title_case = len(words) >= 6 and len(capitalised) > 0.6 * (len(words) - 1)  # "What Did The Mayor Say"
+    if words and not title_case:
         for w in capitalised:
             low_w = w.lower()
             if (

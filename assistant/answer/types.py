@@ -1,8 +1,8 @@
 """Does a sentence carry a value of the expected answer type that the question did not already give?
 
 ``carries(answer_type, sentence, question)``: "amount" -> a money sum, a percentage or a figure;
-"score" -> a result such as 28-24 or "49ers 42, Cowboys 10"; "number" -> a figure, number word,
-ordinal or score; "date" -> a month, weekday, year, clock time or relative time; "name"/"place"
+"score" -> a result such as 28-24 or "49ers 42, Cowboys 10"; "number" -> a figure or number word;
+"rank" -> also an ordinal; "date" -> a month, weekday, year, clock time or relative time; "name"/"place"
 -> a capitalised name beyond the sentence's first word (not an all-capital abbreviation).
 Values that also appear in the question do not count: "How many goals did he score in 2023?" is
 not answered by "2023".
@@ -21,7 +21,7 @@ _NUM = r"\d[\d,]*(?:\.\d+)?"
 _NUMBER_WORD = (
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|"
-    r"dozen|dozens|thousands|millions|billions|half|a\s+third|a\s+quarter|double|twice|triple)\b"
+    r"dozen|dozens|thousands|millions|billions)\b"
 )
 _ORDINAL = r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
 _AMOUNT_RE = re.compile(
@@ -30,7 +30,8 @@ _AMOUNT_RE = re.compile(
     rf"{_NUM}\s?[a-zA-Z]{{1,12}}\b|{_NUMBER_WORD}\s+(?:percent|per\s+cent|million|billion|dollars|euros|pounds)",
     re.I,
 )
-_NUMBER_RE = re.compile(rf"\d|{_NUMBER_WORD}|{_ORDINAL}", re.I)
+_NUMBER_RE = re.compile(rf"{_NUM}|{_NUMBER_WORD}", re.I)
+_RANK_RE = re.compile(rf"{_NUM}|{_NUMBER_WORD}|{_ORDINAL}", re.I)
 _DATE_RE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     + "|".join(m.lower() for m in MONTHS)
@@ -83,6 +84,8 @@ def carries(answer_type: str, sentence: str, question: str) -> bool:
         return _new_values(_SCORE_RE, sentence, question)
     if answer_type == "number":
         return _new_values(_NUMBER_RE, sentence, question)
+    if answer_type == "rank":
+        return _new_values(_RANK_RE, sentence, question)
     if answer_type == "date":
         return _new_values(_DATE_RE, sentence, question)
     if answer_type in ("name", "place"):
