@@ -17,12 +17,12 @@ never followed, and nothing is rendered.
 from __future__ import annotations
 
 from assistant.answer.citations import refuse
-from assistant.answer.compound import compound_answer
+from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer
 from assistant.answer.question import analyse_question
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
-from assistant.answer.words import stem, term_present
+from assistant.answer.words import name_present, stem
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
 
@@ -49,7 +49,8 @@ def answer_extractive(
         return refuse(question, "No passages were retrieved.")
     max_citations = max(1, max_citations)
     info = analyse_question(question)
-    missing = _missing_names(info.key_names, passages)
+    outlets = {w for part in outlet_parts(info, passages) for w in part.label.lower().split()}
+    missing = [n for n in _missing_names(info.key_names, passages) if n.lower() not in outlets]
     if missing:
         return refuse(question, "Not found in the retrieved articles: " + ", ".join(dict.fromkeys(missing)) + ".")
     if info.speaker:
@@ -71,7 +72,7 @@ def _missing_names(names: list[str], passages: list[Passage]) -> list[str]:
     vocab: set[str] = set()
     for p in {p.article_id: p for p in passages}.values():
         vocab |= article_names(p)
-    return [n for n in names if not term_present(stem(n), vocab)]
+    return [n for n in names if not name_present(n, vocab)]
 
 
 __all__ = ["answer_extractive"]

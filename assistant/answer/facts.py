@@ -31,7 +31,7 @@ from assistant.answer.question import QuestionInfo, specifier_stem, with_context
 from assistant.answer.quotations import quotations_of
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.types import carries
-from assistant.answer.words import content_terms, date_words, proper_vocabulary, stem, term_present, vocabulary
+from assistant.answer.words import content_terms, date_words, name_present, proper_vocabulary, term_present, vocabulary
 from assistant.schema import Answer, Passage
 from assistant.speakers import sentence_spans
 from index.text.fold import fold
@@ -50,7 +50,7 @@ _ANAPHOR = re.compile(
 _WIDGET = re.compile(
     r"\b(?:getty\s+images|ap\s+photo|photo\s*:|image\s*:|credit\s*:|via\s+reuters|shutterstock|"
     r"sign\s+up|subscribe|newsletter|read\s+more|click\s+here|advertisement|follow\s+us|share\s+this)\b|"
-    r"^\s*loading\b|…\s*$|\?\?\?",
+    r"^\s*loading\b|…\s*$|\?\?\?|^\s*(?:more|read\s+more|related|watch|listen|see\s+also)\s*:",
     re.I,
 )
 
@@ -150,7 +150,7 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         if not (term_present(s, own) or term_present(s, c.near)):
             return "specifier"
     for name in info.key_names:
-        if not term_present(stem(name), article_vocab):
+        if not name_present(name, article_vocab):
             return "name"
     if info.result and _PREVIEW.search(c.text):
         return "preview"

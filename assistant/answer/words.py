@@ -145,6 +145,15 @@ def term_present(term: str, vocab: set[str]) -> bool:
     return False
 
 
+def name_present(name: str, vocab: set[str]) -> bool:
+    """Is a name from a question in ``vocab``: whole, or every part of a hyphenated pair
+    ("Jamaica-Canada" in "Jamaica vs Canada")?"""
+    if term_present(stem(name), vocab):
+        return True
+    parts = [p for p in name.split("-") if p]
+    return len(parts) > 1 and all(term_present(stem(p), vocab) for p in parts)
+
+
 def ordinal_value(word: str) -> int | None:
     """'third' -> 3, '3rd' -> 3; None for anything else."""
     low = word.lower()
@@ -182,6 +191,7 @@ __all__ = [
     "content_terms",
     "date_words",
     "expand",
+    "name_present",
     "ordinal_value",
     "proper_vocabulary",
     "stem",
