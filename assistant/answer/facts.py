@@ -154,6 +154,8 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
             return "name"
     if info.result and _PREVIEW.search(c.text):
         return "preview"
+    if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
+        return "preview"
     return ""
 
 

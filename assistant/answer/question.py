@@ -140,6 +140,7 @@ class QuestionInfo:
     context_terms: list[str] = field(default_factory=list)
     past: bool = False  # asks about something that already happened (did/was/won ...)
     result: bool = False  # asks for an outcome: who won, the final score, did X beat Y
+    outcome: list[str] = field(default_factory=list)  # a sentence reporting the outcome holds one of these
 
 
 def analyse_question(question: str) -> QuestionInfo:
@@ -158,12 +159,25 @@ def analyse_question(question: str) -> QuestionInfo:
     info.key_names = _key_names(q)
     info.specifiers = _specifiers(q)
     info.past = bool(re.search(r"\b(?:did|was|were|had|won|beat|lost|ended|finished)\b", low))
+    info.outcome = _outcome_terms(low)
     info.result = bool(
         re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|\bdid\s+.+\b(?:win|beat|lose)\b|"
                   r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
                   r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b", low)
     )
     return info
+
+
+_WIN = ("win", "won", "beat", "defeat", "victory", "victori", "triumph", "champion", "clinch", "lost", "los", "edg")
+
+
+def _outcome_terms(low: str) -> list[str]:
+    """Words one of which a sentence must hold to report the asked outcome: the win family for
+    "who won / did X beat Y", the verb after "end up / eventually / ultimately" otherwise."""
+    if re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bdid\s+.+\b(?:win|beat|lose|defeat)\b", low):
+        return list(_WIN)
+    m = re.search(r"\b(?:end(?:ed)?\s+up|eventually|ultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
+    return [stem(m.group(1))] if m and m.group(1) not in STOPWORDS else []
 
 
 def answer_type_of(question: str) -> str:
@@ -234,7 +248,8 @@ def _key_names(q: str) -> list[str]:
 def _specifiers(q: str) -> list[str]:
     """Numbers, years, ordinals and months: the words that pin a question to one figure or period.
 
-    An ordinal keeps the noun it qualifies ("third quarter", "second place"), so "Q3" can match it.
+    An ordinal keeps the noun it qualifies ("third quarter", "second place"), so "Q3" can match it,
+    and a small number keeps the name it numbers ("Game 1"), so a score of 1 does not match it.
     """
     out = []
     words = WORD_RE.findall(q)
@@ -244,7 +259,9 @@ def _specifiers(q: str) -> list[str]:
             nxt = words[k + 1] if k + 1 < len(words) else ""
             out.append(f"{w} {nxt}" if nxt.isalpha() and nxt.lower() not in STOPWORDS else w)
         elif any(ch.isdigit() for ch in w) or w in MONTHS:
-            out.append(w)
+            prev = words[k - 1] if k > 0 else ""
+            numbered = w.isdigit() and len(w) < 4 and prev[:1].isupper() and k > 1  # "Game 1", "Steam Deck 2"
+            out.append(f"{prev} {w}" if numbered else w)
     return out
 
 

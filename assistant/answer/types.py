@@ -1,6 +1,7 @@
 """Does a sentence carry a value of the expected answer type that the question did not already give?
 
-``carries(answer_type, sentence, question)``: "amount" -> a money sum, a percentage or a figure;
+``carries(answer_type, sentence, question)``: "amount" -> a money sum, a percentage, a figure with a magnitude
+or unit ("$1.7 billion", "43%", "30 grams");
 "score" -> a result such as 28-24 or "49ers 42, Cowboys 10"; "number" -> a figure or number word;
 "rank" -> also an ordinal; "date" -> a month, weekday, year, clock time or relative time; "name"/"place"
 -> a capitalised name beyond the sentence's first word (not an all-capital abbreviation).
@@ -18,6 +19,10 @@ from assistant.speakers import STOPWORDS
 _CURRENCY = r"[$£€¥₹]|\b(?:US\$|A\$|C\$|HK\$)"
 _MAGNITUDE = r"(?:thousand|million|billion|trillion|bn|m|k|mn)\b"
 _NUM = r"\d[\d,]*(?:\.\d+)?"
+_UNIT = (
+    r"(?:inch(?:es)?|cm|mm|km|feet|foot|ft|metres?|meters?|miles?|kg|kilograms?|grams?|g|lbs?|ounces|oz|"
+    r"gb|tb|mb|hours?|minutes?|seconds?|days?|weeks?|months?|years?|times|x)\b"
+)
 _NUMBER_WORD = (
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|"
@@ -27,7 +32,7 @@ _ORDINAL = r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seven
 _AMOUNT_RE = re.compile(
     rf"(?:{_CURRENCY})\s?{_NUM}|{_NUM}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)|"
     rf"{_NUM}\s?{_MAGNITUDE}|{_NUM}\s?(?:dollars|euros|pounds|yen|yuan|rupees|cents|pence|p\b)|"
-    rf"{_NUM}\s?[a-zA-Z]{{1,12}}\b|{_NUMBER_WORD}\s+(?:percent|per\s+cent|million|billion|dollars|euros|pounds)",
+    rf"{_NUM}\s?-?{_UNIT}|{_NUMBER_WORD}\s+(?:percent|per\s+cent|million|billion|dollars|euros|pounds)",
     re.I,
 )
 _NUMBER_RE = re.compile(rf"{_NUM}|{_NUMBER_WORD}", re.I)
@@ -71,7 +76,6 @@ def names_in(sentence: str, acronyms: bool = True) -> set[str]:
     return out
 
 
-_DIGITS_RE = re.compile(_NUM)
 _TEAM = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?"
 _SCORE_RE = re.compile(rf"\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b|\b{_TEAM}\s\d{{1,3}},\s{_TEAM}\s\d{{1,3}}\b")
 
@@ -79,7 +83,7 @@ _SCORE_RE = re.compile(rf"\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b|\b{_TEAM}\s\d{{1,3}
 def carries(answer_type: str, sentence: str, question: str) -> bool:
     """Does ``sentence`` hold a value of ``answer_type`` that ``question`` does not already hold?"""
     if answer_type == "amount":
-        return _new_values(_AMOUNT_RE, sentence, question) or _new_values(_DIGITS_RE, sentence, question)
+        return _new_values(_AMOUNT_RE, sentence, question)
     if answer_type == "score":
         return _new_values(_SCORE_RE, sentence, question)
     if answer_type == "number":
