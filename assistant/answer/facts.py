@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from assistant.answer.citations import Span, refuse, sentence_answer
 from assistant.answer.evidence import Lexical, preference
 from assistant.answer.question import QuestionInfo, specifier_stem, with_context
-from assistant.answer.quotations import quotations_of
+from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.types import carries
 from assistant.answer.words import content_terms, date_words, name_present, proper_vocabulary, term_present, vocabulary
@@ -40,6 +40,8 @@ DEFAULT_MIN_SCORE = 0.45
 EMBED_BUDGET = 16  # sentences embedded per answer: the best by lexical evidence, answer form and rank
 MAX_SENTENCES = 3
 _RANK_PRIOR = 0.04
+_HOLDER_BONUS = 0.15  # "Who is Nike's CFO?": sentences naming the person the role resolves to
+HOLDER_RELEVANCE = 0.6
 _PREVIEW = re.compile(
     r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
     r"looking\s+to|aim|aims|must)\b", re.I
@@ -167,20 +169,35 @@ def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed 
     eligible = [c for c in cands if not c.why_not]
     if not eligible:
         return []
+    holder = _role_holder(info, cands)
     lexical = Lexical(info, [c.terms for c in cands])
     n_pass = max(1, max(c.rank for c in cands) + 1)
     bonus: dict[int, float] = {}
     for c in eligible:
         c.lex = lexical.score(c.terms, c.near)
         bonus[id(c)] = preference(info, c.text) + _RANK_PRIOR * (1 - c.rank / n_pass)
+        if holder and re.search(r"\b" + re.escape(holder) + r"\b", c.text):
+            bonus[id(c)] += _HOLDER_BONUS
     if embed is not None and len(eligible) > EMBED_BUDGET:
         eligible = sorted(eligible, key=lambda c: (-(c.lex + bonus[id(c)]), c.rank, c.start))[:EMBED_BUDGET]
     cos = cosines(embed, with_context(info.text, info.context), [c.text for c in eligible])
     for k, c in enumerate(eligible):
         c.cos = cos[k] if cos else None
         c.relevance = relevance(c.cos, c.lex)
+        if holder and re.search(r"\b" + re.escape(holder) + r"\b", c.text):
+            c.relevance = max(c.relevance, HOLDER_RELEVANCE)  # the attribution itself says who holds the role
         c.score = c.relevance + bonus[id(c)]
     return sorted(eligible, key=lambda c: (-c.score, c.rank, c.start))
+
+
+def _role_holder(info: QuestionInfo, cands: list[Candidate]) -> str:
+    """For "Who is Nike's CFO?": the surname of the quoted person whose role the phrase names, or ""."""
+    m = re.match(r"(?i)who\s+(?:is|was|are|were)\s+(?P<x>.+?)[?.!]*$", info.text)
+    if not m or info.answer_type != "name" or not is_role_phrase(m.group("x")):
+        return ""
+    passages = list({c.passage.article_id: c.passage for c in cands}.values())
+    name = resolve_speaker(m.group("x"), passages).name
+    return name.split()[-1] if name else ""
 
 
 def pick(ranked: list[Candidate], min_score: float, limit: int) -> list[Candidate]:

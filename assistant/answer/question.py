@@ -100,6 +100,7 @@ def split_context(text: str) -> tuple[str, str]:
 
 _ORG_PRONOUN_NOUNS = {"company", "firm", "club", "team", "group", "board", "family", "company's"}
 
+_ROLE_ABBREVIATIONS = {"ceo", "cfo", "cto", "coo", "cmo", "cio", "gm", "vp", "svp", "evp", "md"}
 _NOT_AUX = r"(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b)"
 _TYPE_RULES: list[tuple[str, str]] = [
     (r"\b(?:final|aggregate|the|a|what)\s+score\b|\bscoreline\b|\bby\s+what\s+score\b|\bfinal\s+result\b", "score"),
@@ -161,7 +162,7 @@ def analyse_question(question: str) -> QuestionInfo:
     info.past = bool(re.search(r"\b(?:did|was|were|had|won|beat|lost|ended|finished)\b", low))
     info.outcome = _outcome_terms(low)
     info.result = bool(
-        re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|\bdid\s+.+\b(?:win|beat|lose)\b|"
+        re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
                   r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
                   r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b", low)
     )
@@ -174,7 +175,7 @@ _WIN = ("win", "won", "beat", "defeat", "victory", "victori", "triumph", "champi
 def _outcome_terms(low: str) -> list[str]:
     """Words one of which a sentence must hold to report the asked outcome: the win family for
     "who won / did X beat Y", the verb after "end up / eventually / ultimately" otherwise."""
-    if re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bdid\s+.+\b(?:win|beat|lose|defeat)\b", low):
+    if re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose|defeat)\b", low):
         return list(_WIN)
     m = re.search(r"\b(?:end(?:ed)?\s+up|eventually|ultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
     return [stem(m.group(1))] if m and m.group(1) not in STOPWORDS else []
@@ -236,6 +237,7 @@ def _key_names(q: str) -> list[str]:
                 low_w in STOPWORDS
                 or low_w in QUESTION_WORDS
                 or low_w.rstrip(".") in ROLE_WORDS
+                or low_w in _ROLE_ABBREVIATIONS
                 or w.upper() == w[:1]
             ):
                 continue

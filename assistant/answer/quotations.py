@@ -32,7 +32,8 @@ _ROLE_SYNONYMS = [
     "owner proprietor", "captain skipper", "coach manager head-coach", "minister secretary",
 ]
 _ROLE_NOUNS = ROLE_WORDS | {"family", "owner", "board", "captain", "skipper", "boss", "gm", "company", "club",
-                            "team", "firm", "chief", "head", "relatives", "parents", "widow", "son", "daughter"}
+                            "team", "firm", "chief", "head", "relatives", "parents", "widow", "son", "daughter",
+                            "cfo", "cto", "coo", "cmo", "cio", "vp"}
 
 
 def quotations_of(passage: Passage) -> list[Quotation]:
