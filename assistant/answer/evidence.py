@@ -9,7 +9,7 @@ for "National Association of Realtors"). A follow-up's carried-over words count 
 ``preference`` adds small bonuses for the answer's usual form: a currency sum for "how much
 did X sell/cost/pay", a percentage for "how much did X rise/fall" and "what share",
 "<number> goals" for "how many goals", an age for "how old", a measure for "how big/long",
-a year for "what year", a clock time for "what time".
+a first-and-last name for "who", a year for "what year", a clock time for "what time".
 """
 
 from __future__ import annotations
@@ -114,6 +114,8 @@ def preference(info: QuestionInfo, sentence: str) -> float:
             return BONUS
         if re.search(r"\bhow\s+(?:big|large|tall|long|far|heavy|wide|high)\b", q, re.I) and _MEASURE.search(sentence):
             return BONUS
+    if info.answer_type == "name" and info.wh == "who" and _new_full_name(q, sentence):
+        return BONUS
     if info.answer_type == "date":
         low = q.lower()
         if "what year" in low or "which year" in low:
@@ -123,6 +125,16 @@ def preference(info: QuestionInfo, sentence: str) -> float:
         if re.search(r"\b(?:what|which)\s+(?:day|date)\b", low):
             return BONUS if _DAY.search(sentence) else 0.0
     return 0.0
+
+
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"
+_FULL_NAME = re.compile(rf"\b{_NAME_WORD}\s+(?:(?:de|van|von|da|ten|al)\s+)?{_NAME_WORD}")
+
+
+def _new_full_name(question: str, sentence: str) -> bool:
+    """A first-and-last name in the sentence that the question does not hold ("Jorgen Juve")."""
+    asked = set(WORD_RE.findall(question))
+    return any(not set(m.group().split()) <= asked for m in _FULL_NAME.finditer(sentence) if m.start() > 0)
 
 
 def _counts(unit: str, sentence: str) -> bool:

@@ -7,8 +7,9 @@ is read and cited together with the sentence before it. A candidate can answer o
 
 1. it carries a value of the expected answer type that the question did not give
    (``types.carries``): an amount, a number, a date, a name;
-2. every specifier of the question (numbers, years, ordinals, months) is in the sentence, its
-   immediate neighbour, the article's title or its publication date;
+2. every specifier of the question (numbers, years, ordinals, months) is in the sentence, or in
+   its immediate neighbour, title or publication date while the sentence names no rival value
+   ("first ballot" for "second ballot", another year);
 3. every key name of the question is in the candidate's article (text, title or outlet);
 4. for "who won / what was the final score / did X beat Y / who was eventually elected" it does
    not look ahead ("will face", "ahead of", "hopes to"): a preview is not a result.
@@ -31,7 +32,16 @@ from assistant.answer.question import QuestionInfo, specifier_stem, with_context
 from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.types import carries
-from assistant.answer.words import content_terms, date_words, name_present, proper_vocabulary, term_present, vocabulary
+from assistant.answer.words import (
+    MONTHS,
+    content_terms,
+    date_words,
+    name_present,
+    ordinal_value,
+    proper_vocabulary,
+    term_present,
+    vocabulary,
+)
 from assistant.schema import Answer, Passage
 from assistant.speakers import sentence_spans
 from index.text.fold import fold
@@ -108,6 +118,8 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             if k > 0 and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400:
                 s = spans[k - 1][0]  # "It was set by Jorgen Juve": shown and read with the sentence it continues
                 text = p.article_text[s:e]
+                pool.candidates = [c for c in pool.candidates if not (c.passage.article_id == p.article_id
+                                                                       and c.start == s)]
             terms = set(content_terms(text))
             speaker = speaker_at(p, s, e, with_role=True)
             if speaker:  # "He told reporters ..." is also a sentence about its resolved speaker (and role)
@@ -149,7 +161,9 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     own = vocabulary(c.text)
     for spec in info.specifiers:
         s = specifier_stem(spec)
-        if not (term_present(s, own) or term_present(s, c.near)):
+        if term_present(s, own):
+            continue
+        if not term_present(s, c.near) or _competes(spec, c.text):
             return "specifier"
     for name in info.key_names:
         if not name_present(name, article_vocab):
@@ -159,6 +173,20 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
         return "preview"
     return ""
+
+
+def _competes(spec: str, text: str) -> bool:
+    """Does ``text`` name another value of the specifier's kind ("first ballot" for "second ballot",
+    another year for 2022, another month)? Then the specifier in a neighbouring sentence is not its own."""
+    words = spec.split()
+    if ordinal_value(words[0]) is not None and len(words) == 2:
+        rx = r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+" + words[1]
+        return bool(re.search(rx, text, re.I))
+    if re.fullmatch(r"(?:19|20)\d\d", spec):
+        return bool(re.search(r"\b(?:19|20)\d\d\b", text))
+    if spec in MONTHS:
+        return any(re.search(r"\b" + m + r"\b", text) for m in MONTHS if m != spec)
+    return False
 
 
 def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed | None) -> list[Candidate]:

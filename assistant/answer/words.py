@@ -40,6 +40,7 @@ _ALIAS_GROUPS = [
     "cto chief-technology-officer", "coo chief-operating-officer",
     "ai artificial-intelligence", "q1 first-quarter", "q2 second-quarter", "q3 third-quarter",
     "q4 fourth-quarter", "cinema theater theatre", "film movie", "percent per-cent",
+    "revenue sales turnover", "profit earnings net-income",
 ]
 
 
