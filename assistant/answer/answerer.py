@@ -9,7 +9,8 @@ No language model writes anything here. ``answer_extractive`` analyses the quest
   type and the question's key terms, or a refusal; a question naming two outlets or asking
   what each article said gets the best sentence from each.
 
-A question whose key name is in no retrieved article is refused at once. Every refusal
+A question whose key name, or most of whose other words, no retrieved article holds is refused
+at once; when only some words are missing the answer needs stronger evidence (``STRICT_MIN_SCORE``). Every refusal
 starts with ``schema.REFUSAL`` and says why. Article text is data: it is only ever quoted,
 never followed, and nothing is rendered.
 """
@@ -19,14 +20,15 @@ from __future__ import annotations
 from assistant.answer.citations import refuse
 from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer
-from assistant.answer.question import analyse_question
+from assistant.answer.question import QuestionInfo, analyse_question
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
-from assistant.answer.words import name_present, stem
+from assistant.answer.words import WORD_RE, name_present, stem, term_present, vocabulary
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
 
 _ELSE = ("else", "other", "more", "also", "again")
+STRICT_MIN_SCORE = 0.50
 
 
 def answer_extractive(
@@ -60,10 +62,30 @@ def answer_extractive(
         words = {w.lower() for w in info.text.split()}
         shown = fold(already_shown).lower() if words & set(_ELSE) else ""
         return speaker_answer(info, question, passages, embed, max_citations, shown)
+    absent = _absent_words(info, passages)
+    others = [t for t in info.terms if t not in {stem(n) for n in info.key_names}]
+    if len(absent) >= 2 and len(absent) * 2 > len(others):
+        return refuse(question, "Not found in the retrieved articles: " + ", ".join(absent) + ".")
+    if absent:  # part of the question is in no article: only strong evidence for the rest will do
+        min_score = max(min_score, STRICT_MIN_SCORE)
     compound = compound_answer(info, question, passages, embed, max_citations, min_score)
     if compound is not None:
         return compound
     return fact_answer(info, question, passages, embed, max_citations, min_score)
+
+
+def _absent_words(info: QuestionInfo, passages: list[Passage]) -> list[str]:
+    """The question's content words (names and -ly adverbs aside) that no retrieved article holds, as spelled."""
+    vocab: set[str] = set()
+    for p in {p.article_id: p for p in passages}.values():
+        vocab |= vocabulary(p.article_text + " " + (p.title or ""))
+    names = {stem(n) for n in info.key_names}
+    spelled = {stem(w): w for w in WORD_RE.findall(info.text)}
+    return [
+        spelled.get(t, t)
+        for t in dict.fromkeys(info.terms)
+        if t not in names and not spelled.get(t, t).lower().endswith("ly") and not term_present(t, vocab)
+    ]
 
 
 def _missing_names(names: list[str], passages: list[Passage]) -> list[str]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer.citations import Span, refuse, sentence_answer
 from assistant.answer.evidence import Lexical, preference
-from assistant.answer.question import QuestionInfo, specifier_stem, with_context
+from assistant.answer.question import QuestionInfo, name_runs, specifier_stem, with_context
 from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.types import carries
@@ -172,7 +172,15 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "preview"
     if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
         return "preview"
+    if info.result and not _names_own_half(info, own):
+        return "name"
     return ""
+
+
+def _names_own_half(info: QuestionInfo, own: set[str]) -> bool:
+    """An outcome is about the sides asked of: at least half the question's names are in the sentence itself."""
+    phrases = name_runs(info.text)
+    return not phrases or sum(all(name_present(w, own) for w in ph) for ph in phrases) * 2 >= len(phrases)
 
 
 def _competes(spec: str, text: str) -> bool:

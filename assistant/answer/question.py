@@ -155,7 +155,8 @@ def analyse_question(question: str) -> QuestionInfo:
             break
     info.answer_type = answer_type_of(q)
     _find_speaker(q, info)
-    info.terms = [t for t in content_terms(q) if t not in GENERIC]
+    how = re.search(r"\bhow\s+(\w+)", low)  # "how old", "how long": the kind of answer, not a topic word
+    info.terms = [t for t in content_terms(q) if t not in GENERIC and not (how and t == stem(how.group(1)))]
     info.context_terms = [t for t in content_terms(context) if t not in GENERIC and t not in info.terms]
     info.key_names = _key_names(q)
     info.specifiers = _specifiers(q)
@@ -267,6 +268,21 @@ def _specifiers(q: str) -> list[str]:
     return out
 
 
+def name_runs(q: str) -> list[list[str]]:
+    """The question's names grouped into runs of capitalised words past the first ("New Zealand", "Ireland")."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for w in [*WORD_RE.findall(q)[1:], ""]:
+        low = w.lower()
+        if w[:1].isupper() and low not in STOPWORDS and low not in QUESTION_WORDS and low.rstrip(".") not in ROLE_WORDS:
+            current.append(w)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    return runs
+
+
 def specifier_stem(spec: str) -> str:
     """How a specifier is looked up in a ``vocabulary``: stemmed words joined by hyphens."""
     return "-".join(stem(w) for w in spec.split())
@@ -278,6 +294,7 @@ __all__ = [
     "analyse_question",
     "answer_type_of",
     "looks_like_speaker",
+    "name_runs",
     "specifier_stem",
     "split_context",
     "with_context",

@@ -25,7 +25,7 @@ from assistant.speakers import ROLE_WORDS, STOPWORDS, Quotation, extract_quotati
 
 # Role nouns that name the same job in news prose.
 _ROLE_SYNONYMS = [
-    "spokesperson spokesman spokeswoman representative press-secretary",
+    "spokesperson spokesman spokeswoman representative press-secretary press-officer press-aide",
     "ceo chief-executive boss", "cfo finance-chief chief-financial-officer",
     "congresswoman congressman representative rep lawmaker",
     "acting interim caretaker", "attorney lawyer counsel", "chief head boss gm general-manager director",
@@ -66,16 +66,24 @@ def _synonyms(term: str) -> set[str]:
     return out
 
 
+_MULTIWORD_ROLES = sorted({w.replace("-", " ") for g in _ROLE_SYNONYMS for w in g.split() if "-" in w}, key=len)[::-1]
+
+
 def _phrase_parts(phrase: str) -> tuple[list[str], list[str], list[str]]:
-    """(role stems, qualifier stems, name words) of a speaker phrase."""
+    """(role stems, qualifier stems, name words) of a speaker phrase; "press secretary" is one role."""
     main = re.split(r"\s+(?:who|which|that)\s+", phrase, maxsplit=1)
-    words = WORD_RE.findall(main[0])
+    head = main[0]
+    for multi in _MULTIWORD_ROLES:
+        head = re.sub(r"\b" + multi + r"\b", multi.replace(" ", "-"), head, flags=re.I)
+    words = WORD_RE.findall(head)
     roles, quals, names = [], [], []
     for w in words:
         low = w.lower().replace("’", "'").removesuffix("'s").rstrip("'")
         if low in {"the", "a", "an"} or low in STOPWORDS:
             continue
-        if low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS:
+        if low.replace(" ", "-") in _MULTIWORD_ROLES or "-" in low and low.replace("-", " ") in _MULTIWORD_ROLES:
+            roles.append("-".join(stem(p) for p in low.split("-")))
+        elif low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS:
             roles.append(stem(low))
         elif w[:1].isupper():
             quals.append(stem(low))

@@ -9,6 +9,7 @@ country names and their demonyms, common abbreviations, number words and ordinal
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -38,7 +39,7 @@ _ALIAS_GROUPS = [
     "england english", "scotland scottish", "ireland irish", "wales welsh", "netherlands dutch",
     "ceo chief-executive chief-executive-officer", "cfo finance-chief chief-financial-officer",
     "cto chief-technology-officer", "coo chief-operating-officer",
-    "ai artificial-intelligence", "q1 first-quarter", "q2 second-quarter", "q3 third-quarter",
+    "ai artificial-intelligence", "sell sold sale selling", "q1 first-quarter", "q2 second-quarter", "q3 third-quarter",
     "q4 fourth-quarter", "cinema theater theatre", "film movie", "percent per-cent",
     "revenue sales turnover", "profit earnings net-income",
 ]
@@ -76,7 +77,8 @@ def content_terms(text: str) -> list[str]:
     return out
 
 
-def vocabulary(text: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def vocabulary(text: str) -> frozenset[str]:
     """Every stemmed word of a text, plus the joined forms of its two- and three-word runs
     (``united-states``) so multi-word aliases can be found."""
     words = [stem(w) for w in WORD_RE.findall(text)]
@@ -85,14 +87,15 @@ def vocabulary(text: str) -> set[str]:
         out.update("-".join(words[i : i + n]) for i in range(len(words) - n + 1))
     out.update(_number_forms(words))
     out.update(acronyms(text))
-    return out
+    return frozenset(out)
 
 
-def proper_vocabulary(text: str) -> set[str]:
+@functools.lru_cache(maxsize=256)
+def proper_vocabulary(text: str) -> frozenset[str]:
     """Stems of the capitalised words and figures of a text (names and numbers, wherever they stand),
     and the initials of its name runs."""
     words = WORD_RE.findall(text)
-    return {stem(w) for w in words if w[:1].isupper() or any(ch.isdigit() for ch in w)} | acronyms(text)
+    return frozenset({stem(w) for w in words if w[:1].isupper() or any(ch.isdigit() for ch in w)} | acronyms(text))
 
 
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|&)?\s*[A-Z][\w'’-]*)+")
