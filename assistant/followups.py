@@ -4,7 +4,8 @@ A pronoun is replaced by the previous turn's subject, chosen by what the pronoun
 
 * he/she/him/her/his/hers -> a person: the speaker the previous question asked about when
   that is a person's name; else the person the previous answer quotes; else, after a "who"
-  question, the first name in the previous answer; else a person named in the previous question.
+  question, the first name in the previous answer; else the first full name in the previous
+  answer or question.
 * it/its -> an organisation or a thing: the speaker asked about when that is not a person
   (the answer quoted somebody else for it, or it is an organisation's name); else, after a
   "which <thing>" question, the first name in the previous answer.
@@ -81,7 +82,8 @@ def referents(user: str, answer: str) -> tuple[str, str]:
         elif info.wh == "who" and answer_names:
             person = answer_names[0]
         else:
-            person = next((n for n in names_in(user) if _looks_like_person(n)), "")
+            people = [n for n in [*answer_names, *names_in(user)] if _looks_like_person(n)]
+            person = people[0] if people else ""
     if not thing and not asked and info.wh == "which" and answer_names:
         thing = answer_names[0]  # "Which movie ...?" - "Godzilla Minus One." - "How much did it cost?"
     if not thing and not person:

@@ -7,7 +7,8 @@ title or publication date; a multi-word name counts as present when its initials
 for "National Association of Realtors"). A follow-up's carried-over words count at a third.
 
 ``preference`` adds small bonuses for the answer's usual form: a currency sum for "how much
-did X sell/cost/pay", a percentage for "how much did X rise/fall" and "what share",
+did X sell/cost/pay", a percentage for "how much did X rise/fall" and "what share" (and a small
+penalty for a figure pinned to a place the question does not name, "sales in China"),
 "<number> goals" for "how many goals", an age for "how old", a measure for "how big/long",
 a first-and-last name for "who", a year for "what year", a clock time for "what time".
 """
@@ -96,16 +97,36 @@ class Lexical:
         return got / self.total
 
 
+def required_form(info: QuestionInfo, sentence: str) -> bool | None:
+    """Does ``sentence`` give the answer in the form the question demands: a currency sum for "how much
+    did X sell/cost/pay", a percentage for "what share" and "how much did X rise", a year for "what
+    year", a clock time for "what time", a day for "what day"? None when the question demands none.
+    Fact mode keeps only such sentences when there are any."""
+    q, low = info.text, info.text.lower()
+    if info.answer_type == "amount" and not _COMPARATIVE.search(q):
+        if _SHARE_Q.search(q):
+            return bool(_PERCENT.search(sentence))
+        if _MONEY_Q.search(q):
+            return bool(_CURRENCY.search(sentence))
+    if info.answer_type == "date":
+        if "what year" in low or "which year" in low:
+            return bool(_YEAR.search(sentence))
+        if "what time" in low:
+            return bool(_CLOCK.search(sentence))
+        if re.search(r"\b(?:what|which)\s+(?:day|date)\b", low):
+            return bool(_DAY.search(sentence))
+    return None
+
+
 def preference(info: QuestionInfo, sentence: str) -> float:
     """A bonus for the answer's usual form (see the module docstring)."""
     q = info.text
+    if info.answer_type == "amount" and _elsewhere(q, sentence):
+        return -BONUS / 2  # "Sales in North America rose to $5.4 billion": a part, when no place was asked
+    if required_form(info, sentence):
+        return BONUS
     if info.answer_type == "amount" and _COMPARATIVE.search(q):
         return BONUS if _MEASURE.search(sentence) else 0.0
-    if info.answer_type == "amount":
-        if _SHARE_Q.search(q) and _PERCENT.search(sentence):
-            return BONUS
-        if _MONEY_Q.search(q) and not _SHARE_Q.search(q) and _CURRENCY.search(sentence):
-            return BONUS
     if info.answer_type == "number":
         unit = re.search(r"\bhow\s+many\s+(?:[a-z-]+\s+){0,1}?([a-z-]+)\b", q, re.I)
         if unit and _counts(stem(unit.group(1)), sentence):
@@ -116,14 +137,6 @@ def preference(info: QuestionInfo, sentence: str) -> float:
             return BONUS
     if info.answer_type == "name" and info.wh == "who" and _new_full_name(q, sentence):
         return BONUS
-    if info.answer_type == "date":
-        low = q.lower()
-        if "what year" in low or "which year" in low:
-            return BONUS if _YEAR.search(sentence) else 0.0
-        if "what time" in low:
-            return BONUS if _CLOCK.search(sentence) else 0.0
-        if re.search(r"\b(?:what|which)\s+(?:day|date)\b", low):
-            return BONUS if _DAY.search(sentence) else 0.0
     return 0.0
 
 
@@ -135,6 +148,15 @@ def _new_full_name(question: str, sentence: str) -> bool:
     """A first-and-last name in the sentence that the question does not hold ("Jorgen Juve")."""
     asked = set(WORD_RE.findall(question))
     return any(not set(m.group().split()) <= asked for m in _FULL_NAME.finditer(sentence) if m.start() > 0)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|across|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+
+
+def _elsewhere(question: str, sentence: str) -> bool:
+    """The sentence pins its figure to a place the question does not name ("in China")."""
+    asked = set(WORD_RE.findall(question))
+    return any(not set(m.group(1).split()) & asked for m in _LOCATIVE.finditer(sentence))
 
 
 def _counts(unit: str, sentence: str) -> bool:
@@ -150,4 +172,4 @@ def _counts(unit: str, sentence: str) -> bool:
     return False
 
 
-__all__ = ["BONUS", "Lexical", "name_phrases", "preference"]
+__all__ = ["BONUS", "Lexical", "name_phrases", "preference", "required_form"]

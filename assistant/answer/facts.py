@@ -2,7 +2,8 @@
 
 Candidates are the sentences of the retrieved chunks (list lines such as "Revenue: $12.94
 billion vs. $12.98 billion expected" included; captions, widget text, cut-off teasers, questions
-and bare headings left out). A sentence that opens with a pronoun ("It was set by Jorgen Juve")
+and bare headings left out); a list line is read with the line that introduces it ("Here's how
+Acme did compared with expectations:"). A sentence that opens with a pronoun ("It was set by Jorgen Juve")
 is read and cited together with the sentence before it. A candidate can answer only when
 
 1. it carries a value of the expected answer type that the question did not give
@@ -14,6 +15,8 @@ is read and cited together with the sentence before it. A candidate can answer o
 4. for "who won / what was the final score / did X beat Y / who was eventually elected" it does
    not look ahead ("will face", "ahead of", "hopes to"): a preview is not a result.
 
+When some eligible sentence gives the answer in the form the question demands (a currency sum for
+"how much did X sell", a percentage for "what share", a year for "what year"), only those stay.
 Eligible sentences are ranked by ``relevance`` (dense cosine to the question when an encoder is
 given, idf-weighted share of the question's words otherwise or in addition) plus small bonuses
 (a currency or percentage for amount questions, the follow-up context's words, retrieval rank).
@@ -27,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer.citations import Span, refuse, sentence_answer
-from assistant.answer.evidence import Lexical, preference
+from assistant.answer.evidence import Lexical, preference, required_form
 from assistant.answer.question import QuestionInfo, name_runs, specifier_stem, with_context
 from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
@@ -76,6 +79,7 @@ class Candidate:
     text: str
     terms: set[str]
     near: set[str]  # words of the neighbouring sentences, title and publication date
+    lead: str = ""  # the line that introduces a list line ("Here's how Acme did:"), read with it
     score: float = 0.0
     relevance: float = 0.0
     lex: float = 0.0
@@ -125,8 +129,23 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             if speaker:  # "He told reporters ..." is also a sentence about its resolved speaker (and role)
                 terms.update(content_terms(speaker))
             around = " ".join(p.article_text[a:b] for a, b in spans[max(0, k - 1) : k + 2])
-            pool.candidates.append(Candidate(p, rank, s, e, text, terms, vocabulary(around) | about))
+            lead = _lead_in(p.article_text, spans, k)
+            pool.candidates.append(Candidate(p, rank, s, e, text, terms, vocabulary(around + " " + lead) | about, lead))
     return pool
+
+
+def _lead_in(text: str, spans: list[tuple[int, int]], k: int) -> str:
+    """For a list line, the line ending in a colon that introduces its list (up to 8 lines above), else ""."""
+    a, b = spans[k]
+    if text[a:b].rstrip().endswith((".", "!", "?", "\"", "”")) and ":" not in text[a:b][:40]:
+        return ""
+    for j in range(k - 1, max(-1, k - 9), -1):
+        line = text[spans[j][0] : spans[j][1]].rstrip()
+        if line.endswith(":"):
+            return line
+        if line.endswith((".", "!", "?")):
+            return ""
+    return ""
 
 
 def _answers_anything(text: str) -> bool:
@@ -205,6 +224,8 @@ def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed 
     eligible = [c for c in cands if not c.why_not]
     if not eligible:
         return []
+    in_form = [c for c in eligible if required_form(info, c.text)]
+    eligible = in_form or eligible  # "how much did X sell": a sum of money, when some sentence gives one
     holder = _role_holder(info, cands)
     lexical = Lexical(info, [c.terms for c in cands])
     n_pass = max(1, max(c.rank for c in cands) + 1)
@@ -216,7 +237,7 @@ def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed 
             bonus[id(c)] += _HOLDER_BONUS
     if embed is not None and len(eligible) > EMBED_BUDGET:
         eligible = sorted(eligible, key=lambda c: (-(c.lex + bonus[id(c)]), c.rank, c.start))[:EMBED_BUDGET]
-    cos = cosines(embed, with_context(info.text, info.context), [c.text for c in eligible])
+    cos = cosines(embed, with_context(info.text, info.context), [f"{c.lead} {c.text}".strip() for c in eligible])
     for k, c in enumerate(eligible):
         c.cos = cos[k] if cos else None
         c.relevance = relevance(c.cos, c.lex)

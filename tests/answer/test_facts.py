@@ -145,3 +145,39 @@ def test_fast_without_the_encoder() -> None:
         answer_extractive("What did Peskov say?", passages, embed=None)
         best = min(best, time.perf_counter() - t0)
     assert best < 0.040  # two answers over 8 passages of a 5,000-character article
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fragment"),
+    [
+        ("How many people has the war displaced?", "6 million"),
+        ("When did Trump host the Republican governors?", "On Thursday"),
+        ("What are the conditions for talks?", "attaches no conditions"),
+        ("What security guarantees does Ukraine want?", "joint security guarantees"),
+        ("How many Republican governors attended?", "22 of 27"),
+        ("What did Zelensky say?", "European security guarantees"),
+        ("How much did Acme bring in from sales last quarter?", "Revenue: $12.94 billion"),
+    ],
+)
+def test_real_encoder_answers(real_encoder, question: str, fragment: str) -> None:
+    passages = ALL_PASSAGES + chunks("acme", EARNINGS, "2025-02-01")
+    ans = ask(question, passages, embed=real_encoder.embed_documents)
+    assert ans.answered and fragment in ans.citations[0].quote, ans.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the governors eat?",
+        "What is Trump's plan for the economy?",
+        "What did the city say about the war?",
+        "Who is Putin's wife?",
+        "What is the capital of France?",
+        "How many soldiers died in the war?",
+    ],
+)
+def test_real_encoder_refuses(real_encoder, question: str) -> None:
+    ans = ask(question, SEED_PASSAGES, embed=real_encoder.embed_documents)
+    assert not ans.answered, ans.answer
