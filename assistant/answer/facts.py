@@ -10,7 +10,8 @@ is read and cited together with the sentence before it. A candidate can answer o
    (``types.carries``): an amount, a number, a date, a name;
 2. every specifier of the question (numbers, years, ordinals, months) is in the sentence, or in
    its immediate neighbour, title or publication date while the sentence names no rival value
-   ("first ballot" for "second ballot", another year);
+   ("first ballot" for "second ballot", another year, another country than the one asked, a
+   semi-final for the final);
 3. every key name of the question is in the candidate's article (text, title or outlet);
 4. for "who won / what was the final score / did X beat Y / who was eventually elected" it does
    not look ahead ("will face", "ahead of", "hopes to"): a preview is not a result.
@@ -36,12 +37,15 @@ from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_s
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.types import carries
 from assistant.answer.words import (
+    COUNTRIES,
     MONTHS,
     content_terms,
     date_words,
+    expand,
     name_present,
     ordinal_value,
     proper_vocabulary,
+    stem,
     term_present,
     vocabulary,
 )
@@ -119,7 +123,8 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
                 continue  # the same sentence in a syndicated copy
             seen_spans.add((p.article_id, s))
             seen_text.add(key)
-            if k > 0 and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400:
+            prev = p.article_text[spans[k - 1][0] : spans[k - 1][1]] if k > 0 else ""
+            if prev and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400 and _answers_anything(prev):
                 s = spans[k - 1][0]  # "It was set by Jorgen Juve": shown and read with the sentence it continues
                 text = p.article_text[s:e]
                 pool.candidates = [c for c in pool.candidates if not (c.passage.article_id == p.article_id
@@ -187,6 +192,8 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     for name in info.key_names:
         if not name_present(name, article_vocab):
             return "name"
+    if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
+        return "specifier"
     if info.result and _PREVIEW.search(c.text):
         return "preview"
     if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
@@ -194,6 +201,33 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     if info.result and not _names_own_half(info, own):
         return "name"
     return ""
+
+
+def _rival_place(info: QuestionInfo, text: str) -> bool:
+    """The question asks about a country ("in Brazil"); the sentence names another one and not it."""
+    asked = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]
+    if not asked:
+        return False
+    names = proper_vocabulary(text)
+    if any(term_present(a, names) for a in asked):
+        return False
+    allowed = {x for a in asked for x in expand(a)} | {stem(n) for n in info.key_names}
+    return any(n in COUNTRIES and n not in allowed for n in names)
+
+
+_STAGE = re.compile(r"\b(semi|quarter)[- ]?finals?\b", re.I)
+_FINAL = re.compile(r"(?<![-\w])finals?\b", re.I)
+
+
+def _rival_stage(question: str, text: str) -> bool:
+    """"the final" asked, only a semi-final or quarter-final in the sentence (and the other way round)."""
+    asked_final = bool(_FINAL.search(_STAGE.sub("", question)))
+    asked_stage = {m.group(1).lower() for m in _STAGE.finditer(question)}
+    has_final = bool(_FINAL.search(_STAGE.sub("", text)))
+    has_stage = {m.group(1).lower() for m in _STAGE.finditer(text)}
+    if asked_final and not asked_stage:
+        return bool(has_stage) and not has_final
+    return bool(asked_stage) and bool(has_stage) and not asked_stage & has_stage
 
 
 def _names_own_half(info: QuestionInfo, own: set[str]) -> bool:

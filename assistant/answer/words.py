@@ -28,15 +28,23 @@ GENERIC = frozenset(
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 _ORDINALS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 # General-knowledge equivalences, each group read as one term (a stem maps to all stems of its group).
-_ALIAS_GROUPS = [
+_COUNTRY_GROUPS = [
     "us u-s usa u-s-a america american americans united-states",
     "uk u-k britain british united-kingdom",
-    "eu e-u european-union",
-    "un u-n united-nations",
     "china chinese", "japan japanese", "brazil brazilian", "india indian", "russia russian", "ukraine ukrainian",
     "germany german", "france french", "italy italian", "spain spanish", "canada canadian", "mexico mexican",
     "australia australian", "israel israeli", "iran iranian", "korea korean", "argentina argentine argentinian",
     "england english", "scotland scottish", "ireland irish", "wales welsh", "netherlands dutch",
+    "portugal portuguese", "norway norwegian", "sweden swedish", "denmark danish", "finland finnish",
+    "poland polish", "belgium belgian", "switzerland swiss", "austria austrian", "greece greek",
+    "egypt egyptian", "nigeria nigerian", "kenya kenyan", "pakistan pakistani", "indonesia indonesian",
+    "vietnam vietnamese", "taiwan taiwanese", "singapore singaporean", "colombia colombian", "chile chilean",
+    "jamaica jamaican", "new-zealand", "south-africa", "saudi-arabia saudi", "qatar qatari",
+]
+_ALIAS_GROUPS = [
+    *_COUNTRY_GROUPS,
+    "eu e-u european-union",
+    "un u-n united-nations",
     "ceo chief-executive chief-executive-officer", "cfo finance-chief chief-financial-officer",
     "cto chief-technology-officer", "coo chief-operating-officer",
     "ai artificial-intelligence", "sell sold sale selling", "q1 first-quarter", "q2 second-quarter", "q3 third-quarter",
@@ -124,11 +132,17 @@ def _number_forms(words: list[str]) -> set[str]:
     return out
 
 
+def _stems(group: str) -> frozenset[str]:
+    return frozenset("-".join(stem(p) for p in w.split("-")) for w in group.split())
+
+
+COUNTRIES: frozenset[str] = frozenset().union(*(_stems(g) for g in _COUNTRY_GROUPS))
+
 _ALIASES: dict[str, frozenset[str]] = {}
 for _group in _ALIAS_GROUPS:
-    _stems = frozenset("-".join(stem(p) for p in w.split("-")) for w in _group.split())
-    for _s in _stems:
-        _ALIASES[_s] = _ALIASES.get(_s, frozenset()) | _stems
+    for _s in _stems(_group):
+        _ALIASES[_s] = _ALIASES.get(_s, frozenset()) | _stems(_group)
+
 
 
 def expand(term: str) -> frozenset[str]:
@@ -186,6 +200,7 @@ def any_present(terms: Iterable[str], vocab: set[str]) -> bool:
 
 
 __all__ = [
+    "COUNTRIES",
     "GENERIC",
     "acronyms",
     "MONTHS",
