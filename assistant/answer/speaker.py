@@ -14,6 +14,7 @@ that, in plain words, with ``answered`` false.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answer.citations import citation, refuse, said
@@ -33,6 +34,7 @@ LEDE_LEXICAL = 0.6
 LEDE_COSINE = 0.55
 DIRECT_BONUS = 0.25  # among quotations on the topic, the speaker's own words come first
 POSITION_DECAY = 0.93
+HEAD_BONUS = 0.3
 _COUNTS = {1: "once", 2: "twice"}
 
 
@@ -116,6 +118,14 @@ def _lede(p: Passage) -> str:
     return " ".join([p.title, *firsts])
 
 
+def _head(topic: str) -> str:
+    """The topic's head noun ("mistake" in "Reece James's mistake", "relationship" in "his relationship
+    with Federer and Nadal"): a quotation whose own sentence holds it is on the topic, and ranks higher."""
+    first = re.split(r"\s(?:of|with|for|to|in|on|at|against|after|before|about|between|from)\s", topic, maxsplit=1)[0]
+    terms = [t for t in content_terms(first) if t not in GENERIC]
+    return terms[-1] if terms else ""
+
+
 def _about(topic: str, found: list[Found], embed: Embed | None) -> list[Found]:
     """The quotations about ``topic``, best first (see the module docstring for the rule)."""
     terms = [t for t in dict.fromkeys(content_terms(topic)) if t not in GENERIC]
@@ -124,6 +134,8 @@ def _about(topic: str, found: list[Found], embed: Embed | None) -> list[Found]:
     sentences = [f.passage.article_text[f.quotation.sentence_start : f.quotation.sentence_end] for f in found]
     cos = cosines(embed, topic, [fold(s) for s in sentences] + list(ledes.values()))
     lede_cos = dict(zip(ledes, cos[len(found) :], strict=True)) if cos else {}
+
+    head = _head(topic)
 
     def share(vocab: set[str]) -> float:
         return sum(term_present(t, vocab) for t in terms) / len(terms) if terms else 0.0
@@ -137,8 +149,9 @@ def _about(topic: str, found: list[Found], embed: Embed | None) -> list[Found]:
         pos = position.get(aid, 0)
         position[aid] = pos + 1
         direct = DIRECT_BONUS if f.quotation.kind == "direct" else 0.0
-        if lex >= TOPIC_LEXICAL or (c is not None and (c >= TOPIC_COSINE or (c + lex) / 2 >= TOPIC_MIXED)):
-            own_tier.append((lex + (c or 0.0) + direct, k))
+        in_words = bool(head) and term_present(head, vocabulary(sentences[k]))
+        if in_words or lex >= TOPIC_LEXICAL or (c is not None and (c >= TOPIC_COSINE or (c + lex) / 2 >= TOPIC_MIXED)):
+            own_tier.append((lex + (c or 0.0) + direct + HEAD_BONUS * in_words, k))
         elif lede_lex >= LEDE_LEXICAL or (lc is not None and lc >= LEDE_COSINE):
             # an article about the topic answers it first with its earliest quotations
             article_tier.append(((lede_lex + (lc or 0.0)) * POSITION_DECAY**pos + direct, k))
