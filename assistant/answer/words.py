@@ -87,10 +87,10 @@ def content_terms(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8192)
 def vocabulary(text: str) -> frozenset[str]:
-    """Every stemmed word of a text, plus the joined forms of its two- and three-word runs
-    (``united-states``) so multi-word aliases can be found."""
+    """Every stemmed word of a text and the parts of its hyphenated words ("R-Iowa"), plus the joined
+    forms of its two- and three-word runs (``united-states``) so multi-word aliases can be found."""
     words = [stem(w) for w in WORD_RE.findall(text)]
-    out = set(words)
+    out = set(words) | {stem(part) for w in words if "-" in w for part in w.split("-") if part}
     for n in (2, 3):
         out.update("-".join(words[i : i + n]) for i in range(len(words) - n + 1))
     out.update(_number_forms(words))
@@ -102,7 +102,7 @@ def vocabulary(text: str) -> frozenset[str]:
 def proper_vocabulary(text: str) -> frozenset[str]:
     """Stems of the capitalised words and figures of a text (names and numbers, wherever they stand),
     and the initials of its name runs."""
-    words = WORD_RE.findall(text)
+    words = [w for word in WORD_RE.findall(text) for w in (word, *word.split("-")[1:]) if w]
     return frozenset({stem(w) for w in words if w[:1].isupper() or any(ch.isdigit() for ch in w)} | acronyms(text))
 
 
