@@ -139,7 +139,6 @@ class QuestionInfo:
     specifiers: list[str] = field(default_factory=list)  # words that must be near the answer sentence
     context: str = ""  # carried over from the previous turn; ranks, never required
     context_terms: list[str] = field(default_factory=list)
-    past: bool = False  # asks about something that already happened (did/was/won ...)
     result: bool = False  # asks for an outcome: who won, the final score, did X beat Y
     outcome: list[str] = field(default_factory=list)  # a sentence reporting the outcome holds one of these
 
@@ -160,7 +159,6 @@ def analyse_question(question: str) -> QuestionInfo:
     info.context_terms = [t for t in content_terms(context) if t not in GENERIC and t not in info.terms]
     info.key_names = _key_names(q)
     info.specifiers = _specifiers(q)
-    info.past = bool(re.search(r"\b(?:did|was|were|had|won|beat|lost|ended|finished)\b", low))
     info.outcome = _outcome_terms(low)
     info.result = bool(
         re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"

@@ -98,9 +98,4 @@ def carries(answer_type: str, sentence: str, question: str) -> bool:
     return True
 
 
-def money_or_share(sentence: str) -> bool:
-    """A currency sum or a percentage: the strongest evidence for an "amount" question."""
-    return bool(re.search(rf"(?:{_CURRENCY})\s?{_NUM}|{_NUM}\s?(?:%|percent\b|per\s+cent\b)", sentence, re.I))
-
-
-__all__ = ["carries", "money_or_share", "names_in"]
+__all__ = ["carries", "names_in"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 from assistant.speakers import STOPWORDS
 
@@ -195,10 +194,6 @@ def date_words(published: str) -> str:
     return f"{year} {MONTHS[int(month) - 1]} {n} {day} {n}{suffix}"
 
 
-def any_present(terms: Iterable[str], vocab: set[str]) -> bool:
-    return any(term_present(t, vocab) for t in terms)
-
-
 __all__ = [
     "COUNTRIES",
     "GENERIC",
@@ -206,7 +201,6 @@ __all__ = [
     "MONTHS",
     "QUESTION_WORDS",
     "WORD_RE",
-    "any_present",
     "content_terms",
     "date_words",
     "expand",
