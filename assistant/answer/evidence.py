@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.answer.question import QuestionInfo
+from assistant.answer.types import MEASURE_RE, MONEY_RE, PERCENT_RE
 from assistant.answer.words import WORD_RE, stem, term_present
 
 NEIGHBOUR_CREDIT = 0.5
@@ -35,17 +36,11 @@ _SHARE_Q = re.compile(
     r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|up|down)\b", re.I
 )
 _COMPARATIVE = re.compile(r"\bhow\s+much\s+\w+er\b|\bhow\s+much\s+(?:more|less)\b", re.I)
-_CURRENCY = re.compile(r"[$£€¥₹]\s?\d|\d\s?(?:dollars|euros|pounds|yen)\b", re.I)
-_PERCENT = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DAY = re.compile(rf"\b{_MONTH}[a-z]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}", re.I)
 _AGE = re.compile(r"[A-Z][\w'’-]+,\s\d{1,3},|\baged?\s\d{1,3}\b|\b\d{1,3}-year-old\b|\b\d{1,3}\syears?\sold\b")
-_MEASURE = re.compile(
-    r"\d(?:[\d.,]*)\s?-?(?:inch(?:es)?|in\.|cm|mm|m|km|feet|foot|ft|metres?|meters?|miles?|kg|kilograms?|grams?|g|"
-    r"pounds|lbs?|ounces|oz|gb|tb|mb|hours?|minutes?|days?|weeks?|months?|years?|percent|%)\b", re.I
-)
 _NUM_TOKEN = re.compile(r"^(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"twenty|thirty|forty|fifty|hundred|dozen|dozens|hundreds|thousands)$", re.I)
 
@@ -105,9 +100,9 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
     q, low = info.text, info.text.lower()
     if info.answer_type == "amount" and not _COMPARATIVE.search(q):
         if _SHARE_Q.search(q):
-            return bool(_PERCENT.search(sentence))
+            return bool(PERCENT_RE.search(sentence))
         if _MONEY_Q.search(q):
-            return bool(_CURRENCY.search(sentence))
+            return bool(MONEY_RE.search(sentence))
     if info.answer_type == "date":
         if "what year" in low or "which year" in low:
             return bool(_YEAR.search(sentence))
@@ -126,14 +121,14 @@ def preference(info: QuestionInfo, sentence: str) -> float:
     if required_form(info, sentence):
         return BONUS
     if info.answer_type == "amount" and _COMPARATIVE.search(q):
-        return BONUS if _MEASURE.search(sentence) else 0.0
+        return BONUS if MEASURE_RE.search(sentence) else 0.0
     if info.answer_type == "number":
         unit = re.search(r"\bhow\s+many\s+(?:[a-z-]+\s+){0,1}?([a-z-]+)\b", q, re.I)
         if unit and _counts(stem(unit.group(1)), sentence):
             return BONUS
         if re.search(r"\bhow\s+old\b", q, re.I) and _AGE.search(sentence):
             return BONUS
-        if re.search(r"\bhow\s+(?:big|large|tall|long|far|heavy|wide|high)\b", q, re.I) and _MEASURE.search(sentence):
+        if re.search(r"\bhow\s+(?:big|large|tall|long|far|heavy|wide|high)\b", q, re.I) and MEASURE_RE.search(sentence):
             return BONUS
     if info.answer_type == "name" and info.wh == "who" and _new_full_name(q, sentence):
         return BONUS

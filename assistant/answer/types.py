@@ -29,6 +29,9 @@ _NUMBER_WORD = (
     r"dozen|dozens|thousands|millions|billions)\b"
 )
 _ORDINAL = r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+MONEY_RE = re.compile(rf"(?:{_CURRENCY})\s?\d|\d\s?(?:dollars|euros|pounds|yen)\b", re.I)
+PERCENT_RE = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)", re.I)
+MEASURE_RE = re.compile(rf"\d[\d.,]*\s?-?(?:{_UNIT}|%|percent\b)", re.I)
 _AMOUNT_RE = re.compile(
     rf"(?:{_CURRENCY})\s?{_NUM}|{_NUM}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)|"
     rf"{_NUM}\s?{_MAGNITUDE}|{_NUM}\s?(?:dollars|euros|pounds|yen|yuan|rupees|cents|pence|p\b)|"
@@ -98,4 +101,4 @@ def carries(answer_type: str, sentence: str, question: str) -> bool:
     return True
 
 
-__all__ = ["carries", "names_in"]
+__all__ = ["MEASURE_RE", "MONEY_RE", "PERCENT_RE", "carries", "names_in"]
