@@ -72,7 +72,7 @@ def speaker_answer(
     if not chosen:
         n = len(found)
         times = _COUNTS.get(n, f"{n} times")
-        none = "not" if n == 1 else "neither" if n == 2 else "none of them"
+        none = "not" if n == 1 else "neither time" if n == 2 else "none of them"
         about = " or ".join(missed)
         return refuse(question, f"The articles quote {who} {times}, {none} about {about}.")
     return _render(question, chosen[:max_citations])
