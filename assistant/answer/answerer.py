@@ -20,15 +20,16 @@ from __future__ import annotations
 from assistant.answer.citations import refuse
 from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer
-from assistant.answer.question import QuestionInfo, analyse_question
+from assistant.answer.question import QuestionInfo, analyse_question, name_runs
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
-from assistant.answer.words import WORD_RE, name_present, stem, term_present, vocabulary
+from assistant.answer.words import MONTHS, WORD_RE, name_present, stem, term_present, vocabulary
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
 
 _ELSE = ("else", "other", "more", "also", "again")
 STRICT_MIN_SCORE = 0.50
+MAX_TERMS_FOR_ABSENT = 8  # a long multi-part question is not refused for its missing words alone
 
 
 def answer_extractive(
@@ -53,6 +54,12 @@ def answer_extractive(
     info = analyse_question(question)
     outlets = {w for part in outlet_parts(info, passages) for w in part.label.lower().split()}
     missing = [n for n in _missing_names(info.key_names, passages) if n.lower() not in outlets]
+    runs = name_runs(info.text)
+    if len(runs) >= 3:  # a question spanning several articles: refused only when most of what it names is absent
+        lost = [r for r in runs if any(w in missing for w in r)]
+        missing = missing if len(lost) * 2 > len(runs) else [n for n in missing if any(ch.isdigit() for ch in n)]
+        if len([s for s in info.specifiers if s.split()[0] in MONTHS]) >= 2:
+            missing = [n for n in missing if not n.isdigit()]  # the dates of different articles
     if missing:
         return refuse(question, "Not found in the retrieved articles: " + ", ".join(dict.fromkeys(missing)) + ".")
     if info.speaker:
@@ -64,7 +71,7 @@ def answer_extractive(
         return speaker_answer(info, question, passages, embed, max_citations, shown)
     absent = _absent_words(info, passages)
     others = [t for t in info.terms if t not in {stem(n) for n in info.key_names}]
-    if len(absent) >= 2 and len(absent) * 2 > len(others):
+    if len(absent) >= 2 and len(absent) * 2 > len(others) and len(others) <= MAX_TERMS_FOR_ABSENT:
         return refuse(question, "Not found in the retrieved articles: " + ", ".join(absent) + ".")
     if absent:  # part of the question is in no article: only strong evidence for the rest will do
         min_score = max(min_score, STRICT_MIN_SCORE)

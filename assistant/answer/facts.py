@@ -183,15 +183,14 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     if info.answer_type and not carries(info.answer_type, c.text, info.text):
         return "type"
     own = vocabulary(c.text)
-    for spec in info.specifiers:
+    for spec in _own_specifiers(info):
         s = specifier_stem(spec)
         if term_present(s, own):
             continue
         if not term_present(s, c.near) or _competes(spec, c.text):
             return "specifier"
-    for name in info.key_names:
-        if not name_present(name, article_vocab):
-            return "name"
+    if not _names_in_article(info, article_vocab):
+        return "name"
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
         return "specifier"
     if info.result and _PREVIEW.search(c.text):
@@ -201,6 +200,28 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     if info.result and not _names_own_half(info, own):
         return "name"
     return ""
+
+
+def _own_specifiers(info: QuestionInfo) -> list[str]:
+    """The specifiers one sentence must match: dates are left out when the question names two or more
+    (they date different articles: "Between the report on September 26 and the one on December 15")."""
+    months = [s for s in info.specifiers if s in MONTHS]
+    if len(months) < 2:
+        return info.specifiers
+    dated = [s for s in info.specifiers if s.split()[0] in MONTHS or re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", s)]
+    return [s for s in info.specifiers if s not in dated]
+
+
+def _names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
+    """Figures asked must be in the sentence's article; of the names, all of them for a question with
+    one or two, at least half for a question spanning several articles."""
+    numbers = [n for n in info.key_names if any(ch.isdigit() for ch in n)]
+    if not all(name_present(n, article_vocab) for n in numbers):
+        return False
+    words = {n for n in info.key_names if n not in numbers}
+    runs = [r for r in name_runs(info.text) if words & set(r)] or [[n] for n in words]
+    found = sum(all(name_present(w, article_vocab) for w in r if w in words) for r in runs)
+    return found == len(runs) if len(runs) <= 2 else found * 2 >= len(runs)
 
 
 def _rival_place(info: QuestionInfo, text: str) -> bool:
@@ -333,6 +354,13 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
     return "No retrieved sentence is relevant enough."
 
 
+def from_outlets(info: QuestionInfo, passages: Sequence[Passage]) -> Sequence[Passage]:
+    """The passages of the outlets the question names as its sources, when any was retrieved."""
+    wanted = [o.lower().removeprefix("the ").split() for o in info.outlets]
+    mine = [p for p in passages if p.source and any(all(w in p.source.lower() for w in o) for o in wanted if o)]
+    return mine or passages
+
+
 def fact_answer(
     info: QuestionInfo,
     question: str,
@@ -341,7 +369,7 @@ def fact_answer(
     max_citations: int,
     min_score: float = DEFAULT_MIN_SCORE,
 ) -> Answer:
-    pool = build_pool(passages)
+    pool = build_pool(from_outlets(info, passages))
     chosen = pick(rank_candidates(info, question, pool, embed), min_score, min(MAX_SENTENCES, max_citations))
     if not chosen:
         return refuse(question, why_refused(info, pool))

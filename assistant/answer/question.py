@@ -100,6 +100,11 @@ def split_context(text: str) -> tuple[str, str]:
 
 _ORG_PRONOUN_NOUNS = {"company", "firm", "club", "team", "group", "board", "family", "company's"}
 
+_SOURCE_NAMED = re.compile(
+    r"(?:\b[Tt]he\s+['‘\"“]?|['‘\"“])(?:[Tt]he\s+)?(?P<o>(?:(?:[A-Z][\w.&-]*|\|)\s*){1,8}?)['’\"”]?(?:['’]s)?\s+"
+    r"(?:article|articles|report|reports|piece|story|review|preview|coverage)\b"
+    r"|(?:\b(?:by|from|per|according\s+to|and)|,)\s+['‘\"“](?:[Tt]he\s+)?(?P<q>[^'’\"”]+)['’\"”]"
+)
 _ROLE_ABBREVIATIONS = {"ceo", "cfo", "cto", "coo", "cmo", "cio", "gm", "vp", "svp", "evp", "md"}
 _NOT_AUX = r"(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b)"
 _TYPE_RULES: list[tuple[str, str]] = [
@@ -137,6 +142,7 @@ class QuestionInfo:
     terms: list[str] = field(default_factory=list)
     key_names: list[str] = field(default_factory=list)  # words a retrieved article must contain
     specifiers: list[str] = field(default_factory=list)  # words that must be near the answer sentence
+    outlets: list[str] = field(default_factory=list)  # named as sources: answers come from them when retrieved
     context: str = ""  # carried over from the previous turn; ranks, never required
     context_terms: list[str] = field(default_factory=list)
     result: bool = False  # asks for an outcome: who won, the final score, did X beat Y
@@ -158,6 +164,7 @@ def analyse_question(question: str) -> QuestionInfo:
     info.terms = [t for t in content_terms(q) if t not in GENERIC and not (how and t == stem(how.group(1)))]
     info.context_terms = [t for t in content_terms(context) if t not in GENERIC and t not in info.terms]
     info.key_names = _key_names(q)
+    info.outlets = outlets_in(q)
     info.specifiers = _specifiers(q)
     info.outcome = _outcome_terms(low)
     info.result = bool(
@@ -215,7 +222,7 @@ def _clean_topic(topic: str) -> str:
 def looks_like_speaker(x: str) -> bool:
     """A name, an organisation or a role phrase: has a capitalised word or a role/organisation noun."""
     words = WORD_RE.findall(x)
-    if not words or len(words) > 9 or words[-1].lower() in _DOCUMENTS:
+    if not words or len(words) > 9 or any(w.lower() in _DOCUMENTS for w in words):
         return False
     if re.search(r"\s(?:and|or)\s|\beach\b|\bboth\b", x):  # two outlets or people: not one speaker
         return False
@@ -241,9 +248,17 @@ def _key_names(q: str) -> list[str]:
             ):
                 continue
             names.append(w)
+    # an outlet named as a source ("the Sporting News article", "according to 'The Age'") is not a key name
+    outlets = {w for o in outlets_in(q) for w in o.split()}
+    names = [n for n in names if n.strip("'’") not in outlets]
     # numbers and years in a question must be found as written ("the 2030 World Cup")
     names += [w for w in words if any(ch.isdigit() for ch in w) and w not in names]
     return names
+
+
+def outlets_in(q: str) -> list[str]:
+    """Outlets the question names as sources ("the Sporting News article", "according to 'The Age'")."""
+    return [" ".join((m.group("o") or m.group("q")).split()) for m in _SOURCE_NAMED.finditer(q)]
 
 
 def _specifiers(q: str) -> list[str]:
@@ -293,6 +308,7 @@ __all__ = [
     "answer_type_of",
     "looks_like_speaker",
     "name_runs",
+    "outlets_in",
     "specifier_stem",
     "split_context",
     "with_context",
