@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from assistant.answer.citations import refuse
 from assistant.answer.compound import compound_answer, outlet_parts
-from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer
+from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
 from assistant.answer.question import QuestionInfo, analyse_question, name_runs
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
@@ -57,6 +57,8 @@ def answer_extractive(
     runs = name_runs(info.text)
     if len(runs) >= 3:  # a question spanning several articles: refused only when most of what it names is absent
         lost = [r for r in runs if any(w in missing for w in r)]
+        if lost:
+            min_score = max(min_score, STRICT_MIN_SCORE)  # and then only strong evidence for the rest will do
         missing = missing if len(lost) * 2 > len(runs) else [n for n in missing if any(ch.isdigit() for ch in n)]
         if len([s for s in info.specifiers if s.split()[0] in MONTHS]) >= 2:
             missing = [n for n in missing if not n.isdigit()]  # the dates of different articles
@@ -69,6 +71,9 @@ def answer_extractive(
         words = {w.lower() for w in info.text.split()}
         shown = fold(already_shown).lower() if words & set(_ELSE) else ""
         return speaker_answer(info, question, passages, embed, max_citations, shown)
+    if info.outlets and from_outlets(info, passages) is passages:
+        # it names its sources and none of them is among the retrieved articles
+        return refuse(question, "No retrieved article is from " + " or ".join(info.outlets) + ".")
     absent = _absent_words(info, passages)
     others = [t for t in info.terms if t not in {stem(n) for n in info.key_names}]
     if len(absent) >= 2 and len(absent) * 2 > len(others) and len(others) <= MAX_TERMS_FOR_ABSENT:

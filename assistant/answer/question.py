@@ -101,9 +101,10 @@ def split_context(text: str) -> tuple[str, str]:
 _ORG_PRONOUN_NOUNS = {"company", "firm", "club", "team", "group", "board", "family", "company's"}
 
 _SOURCE_NAMED = re.compile(
-    r"(?:\b[Tt]he\s+['‘\"“]?|['‘\"“])(?:[Tt]he\s+)?(?P<o>(?:(?:[A-Z][\w.&-]*|\|)\s*){1,8}?)['’\"”]?(?:['’]s)?\s+"
-    r"(?:article|articles|report|reports|piece|story|review|preview|coverage)\b"
+    r"(?:\b(?:[Tt]he|[Aa]n?)\s+['‘\"“]?|['‘\"“])(?:[Tt]he\s+)?(?P<o>(?:(?:[A-Z][\w.&-]*|\|)\s*){1,8}?)['’\"”]?"
+    r"(?:['’]s)?\s+(?:article|articles|report|reports|piece|story|review|preview|coverage)\b"
     r"|(?:\b(?:by|from|per|according\s+to|and)|,)\s+['‘\"“](?:[Tt]he\s+)?(?P<q>[^'’\"”]+)['’\"”]"
+    r"|\b(?:article|report|piece|story)\s+(?:by|from|in)\s+(?:[Tt]he\s+)?(?P<b>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})"
 )
 _ROLE_ABBREVIATIONS = {"ceo", "cfo", "cto", "coo", "cmo", "cio", "gm", "vp", "svp", "evp", "md"}
 _NOT_AUX = r"(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b)"
@@ -258,7 +259,7 @@ def _key_names(q: str) -> list[str]:
 
 def outlets_in(q: str) -> list[str]:
     """Outlets the question names as sources ("the Sporting News article", "according to 'The Age'")."""
-    return [" ".join((m.group("o") or m.group("q")).split()) for m in _SOURCE_NAMED.finditer(q)]
+    return [" ".join((m.group("o") or m.group("q") or m.group("b")).split()) for m in _SOURCE_NAMED.finditer(q)]
 
 
 def _specifiers(q: str) -> list[str]:
