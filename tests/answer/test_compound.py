@@ -40,3 +40,13 @@ def test_two_subjects_after_a_repeated_preposition() -> None:
     assert ans.answered
     quotes = " ".join(c.quote for c in ans.citations)
     assert "$19.89" in quotes and "$23.32" in quotes
+
+
+def test_named_sources_none_retrieved_is_refused() -> None:
+    passages = chunks("eng", ENGADGET, source="Engadget")
+    ans = ask("Based on a Bloomberg article about the Steam Deck OLED, how much longer does its battery last?",
+              passages, embed=None)
+    assert not ans.answered and "No retrieved article is from Bloomberg." in ans.answer
+    kept = ask("According to the Engadget review, how much longer does the Steam Deck OLED's battery last?",
+               passages, embed=None)
+    assert kept.answered and kept.citations[0].source == "Engadget"
