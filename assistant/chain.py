@@ -11,12 +11,13 @@ LLM with ``.stream()`` and yields its prose as it is written.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.extractive import answer_extractive
+from assistant.answer import answer_extractive
 from assistant.filters import Filters
 from assistant.followups import condense
 from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
@@ -27,11 +28,16 @@ from assistant.syndication import CopiesCache, attach_copies, collapse_passages
 from assistant.verification import verify_answer
 from index.errors import LLMError
 
+QuotationsFor = Callable[[list[str]], Mapping[str, list[Any]]]
+
 
 class AnswerChain:
     def __init__(self, searcher: HybridSearcher, *, k: int = 8, llm: Any = None,
-                 copies: CopiesCache | None = None) -> None:
+                 copies: CopiesCache | None = None, quotations: QuotationsFor | None = None) -> None:
+        """``quotations(article_ids)`` gives the quotations stored at index time (``Engine.quotations_for``);
+        they are attached to the passages the answerer reads. Without it the answerer extracts them."""
         self.searcher = searcher
+        self.quotations = quotations
         self.k = k
         self.llm = llm
         self.copies = copies or CopiesCache(searcher.store)
@@ -69,7 +75,12 @@ class AnswerChain:
         t = time.perf_counter()
         k = state.get("k") or self.k
         hits = self.searcher.search(state["standalone_question"], k, state.get("filters") or Filters())
-        state["passages"] = collapse_passages(self.searcher.passages(hits), self.copies.get())
+        passages = collapse_passages(self.searcher.passages(hits), self.copies.get())
+        if self.quotations is not None and passages:
+            stored = self.quotations(sorted({p.article_id for p in passages}))
+            passages = [replace(p, quotations=tuple(stored[p.article_id])) if p.article_id in stored else p
+                        for p in passages]
+        state["passages"] = passages
         self._timed(state, "retrieve", t)
         return state
 

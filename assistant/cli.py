@@ -318,7 +318,8 @@ def quotes_command(speaker: str, limit: int | None, as_json: bool, **options: An
     if not rows:
         click.echo(f"No quotes by {speaker} in the indexed articles.")
     for r in rows:
-        click.echo(f"{r['speaker']} ({r['kind']}): \u201c{r['quote']}\u201d")
+        shown = f"reported: {r['quote']}" if r["kind"] == "reported" else f"\u201c{r['quote']}\u201d"
+        click.echo(f"{r['speaker']}: {shown}")
         click.echo(
             f"    {neutralize(r['title'])}, {r['source'] or '-'}, {r['published'][:10] or 'undated'} "
             f"({r['article_id']} {r['start']}-{r['end']})"

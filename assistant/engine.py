@@ -21,6 +21,7 @@ from assistant.retrieval import HybridSearcher
 from assistant.schema import Answer
 from assistant.syndication import Copies, CopiesCache, collapse_quotations
 from index.chunking import CHUNKER_VERSION
+from index.errors import IndexMismatch
 from index.indexer import IndexReport, Progress, delete_article, index_sources
 from index.quotations import Quotation
 from index.quotations.canonical import Entity
@@ -89,7 +90,16 @@ class Engine:
             from assistant.llm import make_chat_model
 
             llm = make_chat_model(self.settings)
-        return AnswerChain(self.searcher, k=self.settings.k, llm=llm, copies=self.copies_cache)
+        return AnswerChain(self.searcher, k=self.settings.k, llm=llm, copies=self.copies_cache,
+                           quotations=self._stored_quotations)
+
+    def _stored_quotations(self, article_ids: list[str]) -> dict[str, list[Quotation]]:
+        """For the answerer: the stored quotations, or none (it then extracts them) when the index's
+        quotations predate this extractor (``assistant index`` updates them)."""
+        try:
+            return self.quotations_for(article_ids)
+        except IndexMismatch:
+            return {}
 
     def warm_up(self) -> None:
         """Load the encoder, open the store and build the lexical index now, not in the first request."""
@@ -204,7 +214,12 @@ class Engine:
         rows.sort(key=lambda r: r[0].start)  # text order within an article (the sorts below are stable)
         rows.sort(key=lambda r: (r[1].get("published") or "", r[1]["article_id"]), reverse=True)
         rows.sort(key=lambda r: not r[1].get("published"))  # undated last, newest first otherwise
-        self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities})
+        by_article: dict[str, list[Quotation]] = {}
+        for q, meta in rows:
+            by_article.setdefault(meta["article_id"], []).append(q)
+        for quotes in by_article.values():
+            quotes.sort(key=lambda q: q.start)
+        self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities}, by_article)
         return self._quotes_cache
 
     def speakers(self) -> list[Entity]:
@@ -241,20 +256,15 @@ class Engine:
 
         Articles that are not (completely) indexed are absent from the result.
         """
-        wanted = set(article_ids)
-        out: dict[str, list[Quotation]] = {}
-        for q, meta in self._quotation_table().rows:
-            if meta["article_id"] in wanted:
-                out.setdefault(meta["article_id"], []).append(replace(q))
-        for quotes in out.values():
-            quotes.sort(key=lambda q: q.start)
-        return out
+        by_article = self._quotation_table().by_article
+        return {aid: [replace(q) for q in by_article[aid]] for aid in dict.fromkeys(article_ids) if aid in by_article}
 
 
 class _QuotationTable(NamedTuple):
     revision: int
     rows: list[tuple[Quotation, dict[str, Any]]]
     entities: dict[str, Entity]
+    by_article: dict[str, list[Quotation]]  # text order
 
 
 __all__ = ["Engine"]
