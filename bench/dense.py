@@ -10,9 +10,11 @@ choice made on one half can be checked on the other.
 Configurations: ``SIZE/OVERLAP`` (our sentence chunker), with flags ``/min1`` (at least
 one whole sentence of overlap) and ``/para`` (end chunks at paragraph breaks), ``tutorial``
 (RecursiveCharacterTextSplitter 1000/200, as the LangChain RAG tutorial), each optionally
-with ``+source`` (outlet and date in front).
+with context in front of the embedded text (never in the stored text): ``+source`` (outlet
+and date), ``+title``, ``+meta`` (title, then outlet and date). ``--query-prefix`` puts a
+text in front of every query (e.g. ``"query: "``).
 
-    .venv/bin/python bench/dense.py [--home DIR] [--configs 1000/150,1000/150/min1,tutorial]
+    .venv/bin/python bench/dense.py [--home DIR] [--configs 1000/150,1000/150/min1,tutorial] [--query-prefix P]
 
 ``SIZE/OVERLAP`` without ``/min1`` is the chunker before sent-v2 (no forced overlap).
 
@@ -47,6 +49,14 @@ def tutorial_chunks(text: str) -> list[str]:
     return RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_text(text)
 
 
+def context_line(a, context: str) -> str:
+    """The line put in front of an embedded chunk for a ``+context`` flag ("" for none)."""
+    outlet_date = ", ".join(x for x in (a.source, a.published[:10]) if x)
+    parts = {"": [], "source": [outlet_date], "title": [a.title], "meta": [a.title, outlet_date]}[context]
+    line = "\n".join(p for p in parts if p)
+    return f"{line}\n" if line else ""
+
+
 def chunks_for(config: str, articles) -> tuple[list[str], list[str]]:
     """(chunk texts as stored, texts as embedded) for every article."""
     base, _, context = config.partition("+")
@@ -59,10 +69,7 @@ def chunks_for(config: str, articles) -> tuple[list[str], list[str]]:
             pieces = [ch.text for ch in chunk_text(a.text, int(size), int(overlap),
                                                    min_overlap_sentences="min1" in flags, paragraphs="para" in flags)]
 
-        front = ""
-        if context == "source":
-            front = ", ".join(x for x in (a.source, a.published[:10]) if x)
-            front = f"{front}\n" if front else ""
+        front = context_line(a, context)
         stored.extend(pieces)
         embedded.extend(front + p for p in pieces)
     return stored, embedded
@@ -71,7 +78,8 @@ def chunks_for(config: str, articles) -> tuple[list[str], list[str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     c.add_data_args(ap)
-    ap.add_argument("--configs", default="1000/150,1000/150/min1,1000/150/para,1000/150/min1/para,tutorial")
+    ap.add_argument("--configs", default="1000/150/min1,1000/150/min1+source,1000/150/min1+meta,tutorial")
+    ap.add_argument("--query-prefix", default="", help="text put in front of every query before embedding")
     args = ap.parse_args()
     home = Path(args.home or c.default_home("dense"))
     print(f"machine: {c.machine()}  home: {home}")
@@ -85,7 +93,7 @@ def main() -> None:
                         encoder.key, encoder.dimension, encoder.embed_documents)
     articles = load_articles(Path(args.corpus))
     queries = c.complete_queries(Path(args.queries), Path(args.complete))
-    qvec = cache.embed([q["query"] for q in queries]).vectors
+    qvec = cache.embed([args.query_prefix + q["query"] for q in queries]).vectors
     facts = [c.facts_of(q) for q in queries]
 
     rows = []
@@ -106,7 +114,7 @@ def main() -> None:
         print(f"{config:24s} {len(stored):5d} chunks ({chars:.0f} chars, {got.encoded} encoded in {took:.0f}s): "
               f"Hits@10 {a['hits@10']:.4f} MRR@10 {a['mrr@10']:.4f} (even {e['mrr@10']:.4f}, odd {o['mrr@10']:.4f})",
               flush=True)
-    c.last_line({"configs": rows, "queries": len(queries), "machine": c.machine()})
+    c.last_line({"configs": rows, "queries": len(queries), "query_prefix": args.query_prefix, "machine": c.machine()})
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@
   articles from the web are never removed by a later run (a feed drops old items, the index keeps them).
 - After every run that changed something, syndicated copies are regrouped
   (``index.syndication``): each article record carries its MinHash signature and its group.
+- The vector cache (``index.vectors``) is cleaned up at the end of a run when it has outgrown
+  what the stored chunks embed, and after every ``--rebuild`` (``collect_vectors``).
 
 Crash safety: articles are written in small groups, each in this order:
 article records marked ``complete=False`` -> chunks and quotations upserted -> stale
@@ -29,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from index.articles import Article, published_timestamp
 from index.chunking import chunk_text
@@ -50,6 +52,8 @@ from index.web.fetch import Fetcher
 
 Progress = Callable[[int, int, str], None]
 GROUP = 32  # articles written per crash-consistent group
+GC_SLACK = 1000  # cached vectors allowed beyond twice the referenced ones before a clean-up
+LIVE_KEY = "vectors_live"  # __meta__: how many cached vectors the chunks referenced at the last clean-up
 
 
 @dataclass
@@ -66,6 +70,7 @@ class IndexReport:
     encoded: int = 0  # texts sent to the encoder (the rest came from the vector cache)
     extracted_articles: int = 0  # articles whose quotations were extracted this run
     quotations: int = 0  # quotations stored after this run
+    vectors_removed: int = 0  # cached vectors no chunk embeds any more, removed by this run
     skipped_files: list[dict[str, str]] = field(default_factory=list)  # passed over in a folder walk, with why
     sources: list[dict[str, Any]] = field(default_factory=list)  # per URL: kind, added/updated/skipped, error
 
@@ -78,6 +83,29 @@ class IndexReport:
 def embed_text(article: Article | dict, chunk: str, with_title: bool) -> str:
     title = article.title if isinstance(article, Article) else article.get("title", "")
     return f"{title}\n{chunk}" if with_title and title else chunk
+
+
+class Collected(NamedTuple):
+    removed: int  # cached vectors deleted
+    live: int  # cached vectors the stored chunks embed
+
+
+def collect_vectors(store: Store, settings: Settings, *, force: bool = False) -> Collected | None:
+    """Remove the cached vectors no stored chunk embeds, when the cache has outgrown them (or ``force``).
+
+    Due when the cache holds more than twice max(vectors referenced at the last clean-up, chunks)
+    plus ``GC_SLACK``: so after any index run it stays within that bound, while a recently deleted
+    article that comes back, or a re-chunking that keeps texts, still costs no encoding. A
+    clean-up reads every chunk once (to know which texts they embed) and lists the cache's ids;
+    the run that made the garbage pays for it, so the cost per added vector is constant.
+    Returns None when no clean-up was due.
+    """
+    cache = store.vector_cache
+    referenced = int(store.meta().get(LIVE_KEY, 0))
+    if not force and cache.count() <= 2 * max(referenced, store.chunk_count()) + GC_SLACK:
+        return None
+    live = {cache.key(embed_text(meta, doc, settings.embed_title)) for _, doc, meta in store.iter_chunks()}
+    return Collected(cache.collect(live), len(live))
 
 
 def meta_hash(a: Article) -> str:
@@ -283,8 +311,10 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
         regrouped = regroup(store) if (changed or gone or rebuild or unsigned) else 0
         if cache is not None:
             cache.commit()
-        if changed or gone or rebuild or regrouped or outdated or not store.meta():
-            store.bump_revision()
+        collected = collect_vectors(store, settings, force=rebuild)
+        report.vectors_removed = collected.removed if collected else 0
+        if changed or gone or rebuild or regrouped or outdated or collected or not store.meta():
+            store.bump_revision(**({LIVE_KEY: collected.live} if collected else {}))
         LexicalIndex(store.lexical_dir).ensure_fresh(store)  # readers load it instead of rebuilding
         report.articles = len(existing) - len(gone) + report.added
         report.chunks = store.chunk_count()
@@ -303,4 +333,4 @@ def delete_article(store: Store, article_id: str) -> None:
         LexicalIndex(store.lexical_dir).ensure_fresh(store)
 
 
-__all__ = ["IndexReport", "delete_article", "embed_text", "index_sources"]
+__all__ = ["Collected", "IndexReport", "collect_vectors", "delete_article", "embed_text", "index_sources"]

@@ -203,10 +203,11 @@ class Store:
                 f"{self.quotation_version!r}; run `assistant index` to update them (no re-embedding needed)"
             )
 
-    def bump_revision(self) -> int:
+    def bump_revision(self, **facts: Any) -> int:
+        """Count a change; ``facts`` are recorded in the ``__meta__`` record too."""
         meta = self.meta() or {}
         revision = int(meta.get("revision", 0)) + 1
-        meta.update(self.expected_meta, revision=revision, updated=time.time())
+        meta.update(self.expected_meta, **facts, revision=revision, updated=time.time())
         self._call(self.articles.upsert, ids=[META_ID], embeddings=[PLACEHOLDER_VECTOR], metadatas=[meta],
                    documents=[""])
         return revision
@@ -215,7 +216,7 @@ class Store:
         return int(self.meta().get("revision", 0))
 
     def reset(self) -> None:
-        """Drop chunks and articles. Cached vectors stay: keyed by text and encoder, they cannot go stale."""
+        """Drop chunks, articles and quotations. Cached vectors stay (the indexer cleans them up after a rebuild)."""
         prefix = self.settings.collection
         for name in (f"{prefix}_chunks", f"{prefix}_articles", f"{prefix}_quotations"):
             with contextlib.suppress(Exception):

@@ -12,9 +12,11 @@ the number of texts that actually went to the encoder. The cache lives in a Chro
 collection (``<prefix>_vectors``: id = key, embedding = the vector), so an embedded store
 and a ``chroma run`` server behave the same and every client of a server shares it.
 
-Entries are never deleted, not even by ``assistant index --rebuild`` (keyed by text and
-encoder, they cannot go stale): a deleted article that comes back, or a rebuild with
-another chunking that keeps some chunk texts, costs nothing for those texts.
+Entries cannot go stale (keyed by text and encoder), so they outlive the chunks that used
+them: a deleted article that comes back, or a rebuild with another chunking that keeps some
+chunk texts, costs nothing for those texts. ``collect(keep)`` removes every entry not in
+``keep``; when the indexer calls it is its policy (``index.indexer``: the cache stays within
+twice what the chunks reference).
 """
 
 from __future__ import annotations
@@ -71,6 +73,23 @@ class VectorCache:
             for key, vector in zip(got["ids"], got["embeddings"]):
                 found[key] = vector
         return found
+
+    def count(self) -> int:
+        return int(self._call(self.collection.count))
+
+    def collect(self, keep: set[str]) -> int:
+        """Delete every cached vector whose key is not in ``keep``; returns how many were deleted."""
+        stale: list[str] = []
+        offset = 0
+        while True:
+            got = self._call(self.collection.get, include=[], limit=GET_BATCH, offset=offset)
+            stale.extend(k for k in got["ids"] if k not in keep)
+            if len(got["ids"]) < GET_BATCH:
+                break
+            offset += GET_BATCH
+        for i in range(0, len(stale), GET_BATCH):
+            self._call(self.collection.delete, ids=stale[i : i + GET_BATCH])
+        return len(stale)
 
     def embed(self, texts: Sequence[str]) -> Embedded:
         """One vector per text: from the cache, or encoded once per distinct missing text and stored."""

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from assistant.cli import cli
 from assistant.engine import Engine
+from index import indexer
 from index.embeddings import FakeEncoder
 from index.vectors import vector_key
 
@@ -84,3 +85,61 @@ def test_index_json_reports_encoded_and_copied_corpus_reports_zero(tmp_path, mon
     shutil.copytree(tmp_path / "a", tmp_path / "b")
     copied = json.loads(run.invoke(cli, ["index", str(tmp_path / "b"), "--json"]).output)
     assert copied["encoded"] == 0 and copied["articles"] == 4
+
+
+def _cache_keys(engine: Engine) -> set[str]:
+    return set(engine.store.vectors.get(include=[])["ids"])
+
+
+def _chunk_keys(engine: Engine) -> set[str]:
+    cache = engine.store.vector_cache
+    return {cache.key(doc) for _, doc, _ in engine.store.iter_chunks()}
+
+
+def test_vector_cache_stays_within_twice_what_the_chunks_embed(fake_settings, tmp_path, monkeypatch):
+    monkeypatch.setattr(indexer, "GC_SLACK", 0)
+    folder = tmp_path / "docs"
+    encoder = FakeEncoder()
+    engine = Engine(fake_settings, encoder=encoder)
+    removed = 0
+    for version in range(6):  # every article rewritten each time: old chunk texts become garbage
+        folder.mkdir(exist_ok=True)
+        for i in range(3):
+            (folder / f"a{i}.txt").write_text(f"Story {i}\n" + f"In round {version} the council of Town{i} "
+                                              f"voted on budget item {version * 7 + i}. " * 20)
+        report = engine.index([folder])
+        removed += report.vectors_removed
+        live = _chunk_keys(engine)
+        cached = _cache_keys(engine)
+        assert live <= cached, "a clean-up never removes a vector a stored chunk embeds"
+        assert len(cached) <= 2 * max(len(live), report.chunks), f"round {version}: {len(cached)} cached"
+    assert removed > 0
+    before = encoder.texts_encoded
+    assert engine.index([folder]).encoded == 0 and encoder.texts_encoded == before
+    assert engine.search("council budget", k=1, mode="dense")
+
+
+def test_rebuild_removes_vectors_no_chunk_embeds(fake_settings, tmp_path):
+    write_corpus(tmp_path / "news")
+    encoder = FakeEncoder()
+    engine = Engine(fake_settings, encoder=encoder)
+    engine.index([tmp_path / "news"])
+    (tmp_path / "news" / "a0.txt").unlink()
+    deleted = engine.index([tmp_path / "news"])
+    assert deleted.deleted == 1 and deleted.vectors_removed == 0, "below the bound the cache keeps them"
+    assert len(_cache_keys(engine)) > len(_chunk_keys(engine))
+    rebuilt = engine.index([tmp_path / "news"], rebuild=True)
+    assert rebuilt.encoded == 0 and rebuilt.vectors_removed > 0
+    assert _cache_keys(engine) == _chunk_keys(engine)
+
+
+def test_deleted_article_that_comes_back_costs_no_encoding(fake_settings, tmp_path):
+    write_corpus(tmp_path / "news")
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([tmp_path / "news"])
+    text = (tmp_path / "news" / "a1.txt").read_text()
+    (tmp_path / "news" / "a1.txt").unlink()
+    assert engine.index([tmp_path / "news"]).deleted == 1
+    (tmp_path / "news" / "a1.txt").write_text(text)
+    back = engine.index([tmp_path / "news"])
+    assert back.added == 1 and back.encoded == 0
