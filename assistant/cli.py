@@ -21,6 +21,7 @@ STORE_SETTINGS = (
     "chroma_port",
     "collection",
     "encoder",
+    "model_cache",
     "chunk_size",
     "chunk_overlap",
     "embed_title",
@@ -129,7 +130,8 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, as_json: bool, **optio
         echo_json(
             {
                 k: data[k]
-                for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "seconds")
+                for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "encoded",
+                          "seconds")
             }
             | {"warnings": data["warnings"], "skipped_files": data["skipped_files"]}
         )
@@ -146,7 +148,7 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, as_json: bool, **optio
         click.echo(
             f"{report.added} added, {report.updated} updated, {report.skipped} unchanged, {report.deleted} deleted, "
             f"{len(report.rejected)} rejected; {report.articles} articles, {report.chunks} chunks "
-            f"in {report.seconds:.1f}s"
+            f"({report.encoded} texts encoded) in {report.seconds:.1f}s"
         )
     if report.rejected:
         sys.exit(1)

@@ -2,7 +2,9 @@
 
 It owns the settings, the (cached) encoder, the Chroma store, the lexical
 index and the answering chain, so that there is one implementation of every
-operation, whatever the front end.
+operation, whatever the front end. Every part is built on first use, and the
+encoder only when a text must be embedded: listing, showing, deleting, BM25
+search and an unchanged re-index never load a model.
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ from assistant.filters import Filters
 from assistant.retrieval import HybridSearcher
 from assistant.schema import Answer
 from index.chunking import CHUNKER_VERSION
-from index.embeddings import Encoder, get_encoder
 from index.indexer import IndexReport, Progress, delete_article, index_paths
 from index.settings import Settings
 from index.store import Store
 
 if TYPE_CHECKING:
     from assistant.chain import AnswerChain
+    from index.embeddings import Encoder, EncoderInfo
 
 
 class Engine:
@@ -35,13 +37,25 @@ class Engine:
     # -- parts, built on first use -------------------------------------------------------
     @cached_property
     def encoder(self) -> Encoder:
-        return self._encoder or get_encoder(self.settings.encoder, self.settings.threads)
+        """The encoder, loaded now (a model load: only for work that embeds)."""
+        from index.embeddings import get_encoder
+
+        s = self.settings
+        return self._encoder or get_encoder(s.encoder, s.threads, s.model_cache)
+
+    @cached_property
+    def encoder_info(self) -> EncoderInfo:
+        from index.embeddings import EncoderInfo, encoder_info
+
+        if self._encoder is not None:
+            return EncoderInfo(self._encoder.name, self._encoder.dimension, self._encoder.key)
+        return encoder_info(self.settings.encoder)
 
     @cached_property
     def store(self) -> Store:
         s = self.settings
         chunker = f"{CHUNKER_VERSION}/{s.chunk_size}/{s.chunk_overlap}/title={int(s.embed_title)}"
-        return Store(s, self.encoder, chunker)
+        return Store(s, lambda: self.encoder, self.encoder_info, chunker)
 
     @cached_property
     def searcher(self) -> HybridSearcher:

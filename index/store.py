@@ -11,6 +11,11 @@ same texts:
   normalised text that offsets point into. A record ``__meta__`` holds the
   encoder, dimension and chunker the index was built with, and a revision
   number bumped on every change (lexical indexes use it to stay in step).
+- ``<prefix>_vectors``: content-addressed vectors (``index.vectors``), so a
+  text already embedded once is never sent to the encoder again.
+
+Opening a store never loads the encoder: its name and dimension come from
+``EncoderInfo``; the model loads on the first text that must be embedded.
 
 Writes go through ``write_lock()``: a file lock under the data home, so a
 second writer fails fast with ``IndexLocked`` instead of interleaving.
@@ -22,13 +27,18 @@ import contextlib
 import os
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from index.embeddings import ChromaEmbeddingFunction, Encoder
 from index.errors import IndexLocked, IndexMismatch, NotFound, StoreError, StoreUnavailable
 from index.settings import Settings
+from index.vectors import Embedded, VectorCache
+
+if TYPE_CHECKING:
+    from index.embeddings import Encoder, EncoderInfo
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 # Chroma tries to rebuild a stored embedding function by name; we always pass ours explicitly.
@@ -45,6 +55,44 @@ class ChunkHit:
     text: str
     metadata: dict[str, Any]
     score: float
+
+
+class ChromaEmbeddingFunction:
+    """Adapter so Chroma never falls back to its own (downloading) default function.
+
+    We always pass vectors ourselves; should Chroma ever embed, the encoder loads then.
+    """
+
+    def __init__(self, encoder: Callable[[], Encoder]) -> None:
+        self.encoder = encoder
+
+    def __call__(self, input: list[str]) -> list[Any]:  # noqa: A002 (Chroma's signature)
+        import numpy as np
+
+        return [np.asarray(v, dtype=np.float32) for v in self.encoder().encode(list(input))]
+
+    def embed_query(self, input: list[str]) -> list[Any]:  # noqa: A002
+        return self(input)
+
+    @staticmethod
+    def name() -> str:
+        return "news-assistant"
+
+    def get_config(self) -> dict:
+        return {}
+
+    @staticmethod
+    def build_from_config(config: dict) -> ChromaEmbeddingFunction:
+        raise NotImplementedError("pass the project's embedding function explicitly")
+
+    def is_legacy(self) -> bool:
+        return False
+
+    def default_space(self) -> str:
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:
+        return ["cosine", "l2", "ip"]
 
 
 def _client(settings: Settings):
@@ -67,13 +115,29 @@ def _client(settings: Settings):
 
 
 class Store:
-    def __init__(self, settings: Settings, encoder: Encoder, chunker: str) -> None:
+    """``encoder`` is a function that returns the encoder: called only when a text must be embedded."""
+
+    def __init__(self, settings: Settings, encoder: Callable[[], Encoder], info: EncoderInfo, chunker: str) -> None:
         self.settings = settings
-        self.encoder = encoder
+        self._encoder = encoder
+        self.info = info
         self.chunker = chunker
         self.client = _client(settings)
         self._ef = ChromaEmbeddingFunction(encoder)
         self._open_collections()
+
+    @cached_property
+    def encoder(self) -> Encoder:
+        return self._encoder()
+
+    def embed(self, texts: Sequence[str]) -> Embedded:
+        """Vectors for ``texts`` through the content-addressed cache (``index.vectors``)."""
+        return self.vector_cache.embed(texts)
+
+    @property
+    def vector_cache(self) -> VectorCache:
+        return VectorCache(self.vectors, self.info.key, self.info.dimension,
+                           lambda texts: self.encoder.embed_documents(texts), self._call)
 
     # -- collections ---------------------------------------------------------------
     def _open_collections(self) -> None:
@@ -83,14 +147,17 @@ class Store:
                 f"{prefix}_chunks", embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}}
             )
             self.articles = self.client.get_or_create_collection(f"{prefix}_articles", embedding_function=self._ef)
+            self.vectors = self.client.get_or_create_collection(
+                f"{prefix}_vectors", embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}}
+            )
         except Exception as exc:
             raise StoreUnavailable(f"could not open the Chroma collections: {exc}") from exc
 
     @property
     def expected_meta(self) -> dict[str, Any]:
         return {
-            "encoder": self.encoder.name,
-            "dimension": self.encoder.dimension,
+            "encoder": self.info.name,
+            "dimension": self.info.dimension,
             "chunker": self.chunker,
         }
 
@@ -122,6 +189,7 @@ class Store:
         return int(self.meta().get("revision", 0))
 
     def reset(self) -> None:
+        """Drop chunks and articles. Cached vectors stay: keyed by text and encoder, they cannot go stale."""
         prefix = self.settings.collection
         for name in (f"{prefix}_chunks", f"{prefix}_articles"):
             with contextlib.suppress(Exception):
@@ -189,6 +257,33 @@ class Store:
     def chunk_count(self) -> int:
         return int(self._call(self.chunks.count))
 
+    def chunk_ids(self) -> set[str]:
+        out: set[str] = set()
+        offset = 0
+        while True:
+            got = self._call(self.chunks.get, include=[], limit=MAX_BATCH, offset=offset)
+            out.update(got["ids"])
+            if len(got["ids"]) < MAX_BATCH:
+                return out
+            offset += MAX_BATCH
+
+    def get_chunks(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Text and metadata of the given chunks, by id (ids not in the store are absent)."""
+        out: dict[str, tuple[str, dict[str, Any]]] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), MAX_BATCH):
+            got = self._call(self.chunks.get, ids=ids[i : i + MAX_BATCH], include=["documents", "metadatas"])
+            out.update((cid, (doc, dict(meta))) for cid, doc, meta in zip(got["ids"], got["documents"],
+                                                                           got["metadatas"]))
+        return out
+
+    @property
+    def lexical_dir(self) -> Path:
+        """Where this store's BM25 arrays are kept: under the data home, one folder per store and collection."""
+        s = self.settings
+        where = f"{s.chroma_host}-{s.chroma_port}" if s.chroma_host else "local"
+        return s.home_path / "lexical" / f"{where}-{s.collection}"
+
     def iter_chunks(self, batch: int = MAX_BATCH) -> Iterator[tuple[str, str, dict[str, Any]]]:
         offset = 0
         while True:
@@ -224,7 +319,7 @@ class Store:
         for i in range(0, len(ids), MAX_BATCH):
             self._call(self.articles.update, ids=ids[i : i + MAX_BATCH], metadatas=metas[i : i + MAX_BATCH])
 
-    def upsert_chunks(self, ids: list[str], vectors: list[list[float]], texts: list[str],
+    def upsert_chunks(self, ids: list[str], vectors: Any, texts: list[str],
                       metas: list[dict[str, Any]]) -> None:
         for i in range(0, len(ids), MAX_BATCH):
             sl = slice(i, i + MAX_BATCH)
@@ -244,4 +339,4 @@ class Store:
             self._call(self.articles.delete, ids=list(ids))
 
 
-__all__ = ["ChunkHit", "META_ID", "Store"]
+__all__ = ["ChromaEmbeddingFunction", "ChunkHit", "META_ID", "Store"]
