@@ -1,10 +1,16 @@
-"""The answering chain, as LangChain runnables: condense -> retrieve -> answer -> verify.
+"""The answering chain, as LangChain runnables: condense -> analyse -> retrieve -> answer -> verify.
 
 The same chain serves the CLI (``assistant ask``/``chat``), the web UI and the
 evaluation engine. With no LLM configured the answerer is extractive; with
 one, the LLM answers and the extractive answer stands in when none of the
 model's quotes survive verification. Each step's time lands in
 ``Answer.timings_ms``.
+
+``analyse`` splits the standalone question into sub-questions and finds the outlets and dates
+it names (``assistant.query``, state ``analysis``); ``retrieve`` searches them all and gives
+each passage the sub-question it answers (``Passage.part``; state ``evidence`` maps each
+sub-question to its passages), so the answerer sees evidence for every part of a compound
+question.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ class AnswerChain:
         self.llm = llm
         self.runnable: Runnable = (
             RunnableLambda(self._condense, name="condense")
+            | RunnableLambda(self._analyse, name="analyse")
             | RunnableLambda(self._retrieve, name="retrieve")
             | RunnableLambda(self._answer, name="answer")
             | RunnableLambda(self._verify, name="verify")
@@ -55,11 +62,22 @@ class AnswerChain:
         self._timed(state, "condense", t)
         return state
 
+    def _analyse(self, state: dict) -> dict:
+        t = time.perf_counter()
+        state["analysis"] = self.searcher.analyse(state["standalone_question"])
+        self._timed(state, "analyse", t)
+        return state
+
     def _retrieve(self, state: dict) -> dict:
         t = time.perf_counter()
         k = state.get("k") or self.k
-        hits = self.searcher.search(state["standalone_question"], k, state.get("filters") or Filters())
-        state["passages"] = self.searcher.passages(hits)
+        analysis = state["analysis"]
+        hits = self.searcher.retrieve(analysis, k, state.get("filters") or Filters())
+        state["passages"] = self.searcher.passages(hits, analysis)
+        evidence: dict[str, list] = {p: [] for p in analysis.part_labels}
+        for p in state["passages"]:
+            evidence.setdefault(p.part, []).append(p)
+        state["evidence"] = evidence
         self._timed(state, "retrieve", t)
         return state
 
@@ -102,7 +120,7 @@ class AnswerChain:
         answer.standalone_question = state["standalone_question"]
         answer.retrieved = [
             {"article_id": p.article_id, "chunk_id": p.chunk_id, "title": p.title, "score": p.score,
-             "start": p.start, "end": p.end, "text": p.text}
+             "start": p.start, "end": p.end, "text": p.text, "part": p.part}
             for p in state["passages"]
         ]
         self._timed(state, "verify", t)

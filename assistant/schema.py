@@ -25,6 +25,7 @@ class Passage:
     end: int
     score: float
     article_text: str
+    part: str = ""  # the sub-question this passage was retrieved for; "" = the whole question
 
     @property
     def text(self) -> str:

@@ -2,7 +2,9 @@
 
 - Unchanged article (same id, same SHA-256 of its normalised text and of its
   metadata): skipped, zero encoder calls.
-- Changed article: new chunks written, then its old chunks deleted.
+- Changed article: new chunks written, then its old chunks deleted. Chunk texts and each
+  chunk's sentences (``index.sentences``, for the sentence rerank) are embedded through the
+  content-addressed vector cache: a text embedded once is never encoded again.
 - Article gone from an indexed folder (or record gone from an indexed file):
   removed, scoped to that folder or file; files rejected this run keep
   their previously indexed articles (bad input loses nothing).
@@ -30,6 +32,7 @@ from index.errors import LoadError
 from index.lexical import LexicalIndex
 from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
+from index.sentences import SENTENCES_VERSION, backfill, embed_sentences
 from index.settings import Settings
 from index.store import Store
 
@@ -48,7 +51,8 @@ class IndexReport:
     chunks: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
-    encoded: int = 0  # texts sent to the encoder (the rest came from the vector cache)
+    encoded: int = 0  # chunk texts sent to the encoder (the rest came from the vector cache)
+    encoded_sentences: int = 0  # sentences sent to the encoder (``index.sentences``), likewise
     skipped_files: list[dict[str, str]] = field(default_factory=list)  # passed over in a folder walk, with why
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,6 +104,7 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
     embedded = store.embed(to_embed)
     report.encoded += embedded.encoded
     store.upsert_chunks(ids, embedded.vectors, texts, metas)
+    report.encoded_sentences += embed_sentences(store, texts)
     for a in group:
         store.delete_chunks(a.id, keep_hash=a.content_hash)
     store.update_article_metas([a.id for a in group], [_article_meta(a, n, True) for a, n in zip(group, chunk_counts)])
@@ -173,8 +178,9 @@ def index_paths(store: Store, paths: Iterable[Path], settings: Settings, *, rebu
         if gone:
             store.delete_articles(gone)
             report.deleted = len(gone)
-        if changed or gone or rebuild or not store.meta():
-            store.bump_revision()
+        report.encoded_sentences += backfill(store)
+        if changed or gone or rebuild or store.meta().get("sentences") != SENTENCES_VERSION:
+            store.bump_revision(sentences=SENTENCES_VERSION)
         LexicalIndex(store.lexical_dir).ensure_fresh(store)  # readers load it instead of rebuilding
         report.articles = len(existing) - len(gone) + report.added
         report.chunks = store.chunk_count()

@@ -177,10 +177,11 @@ class Store:
                     f"run `assistant index --rebuild` to rebuild it, or use the settings it was built with"
                 )
 
-    def bump_revision(self) -> int:
+    def bump_revision(self, **facts: Any) -> int:
+        """Count a change; ``facts`` are recorded in the ``__meta__`` record too (e.g. ``sentences``)."""
         meta = self.meta() or {}
         revision = int(meta.get("revision", 0)) + 1
-        meta.update(self.expected_meta, revision=revision, updated=time.time())
+        meta.update(self.expected_meta, **facts, revision=revision, updated=time.time())
         self._call(self.articles.upsert, ids=[META_ID], embeddings=[PLACEHOLDER_VECTOR], metadatas=[meta],
                    documents=[""])
         return revision

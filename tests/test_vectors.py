@@ -25,7 +25,7 @@ def test_moved_corpus_costs_no_encoding_and_keeps_article_ids(fake_settings, tmp
     encoder = FakeEncoder()
     engine = Engine(fake_settings, encoder=encoder)
     first = engine.index([tmp_path / "old" / "news"])
-    assert first.added == 4 and first.encoded == encoder.texts_encoded > 0
+    assert first.added == 4 and first.encoded + first.encoded_sentences == encoder.texts_encoded > 0
     ids = {a["id"] for a in engine.articles()}
 
     shutil.move(tmp_path / "old" / "news", tmp_path / "new-mount")

@@ -62,6 +62,11 @@ class QueryAnalysis:
         return self.parts[0].dates
 
     @property
+    def part_labels(self) -> list[str]:
+        """The sub-questions as passages are labelled (``Passage.part``): "" for the whole question, then each part."""
+        return list(dict.fromkeys("" if p.text == self.question else p.text for p in self.parts))
+
+    @property
     def sub_questions(self) -> list[str]:
         """The distinct texts searched, the whole question first."""
         return list(dict.fromkeys(p.search for p in self.parts))

@@ -58,8 +58,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"(?P<unit>day|week|month)s?\s+ago\b", re.IGNORECASE)),
     ("year", re.compile(rf"\b(?:in|during|since|before|after|until|through)\s+(?P<m>{_YEAR})\b", re.IGNORECASE)),
 ]
-_STATED_YEAR = re.compile(rf"\b{_MONTH}\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?{_YEAR}\b|\b(?P<iso>(?:19|20)\d\d)-[01]\d-[0-3]\d\b",
-                          re.IGNORECASE)
+_STATED_YEAR = re.compile(
+    rf"\b{_MONTH}\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?{_YEAR}\b|\b(?P<iso>(?:19|20)\d\d)-[01]\d-[0-3]\d\b",
+    re.IGNORECASE)
 _RELATIVE = frozenset({"relative_day", "weekday", "this_last", "ago"})
 _OPENERS = re.compile(r"\b(?P<word>since|after|from|before|until|till|by|prior to)\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)

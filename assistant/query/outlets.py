@@ -97,18 +97,9 @@ class OutletMention:
 class OutletCatalog:
     """The outlets of an index, by key; finds their names in questions."""
 
-    def __init__(self, articles: Iterable[tuple[str, str]] = ()) -> None:
-        """``articles``: (source, url) of each stored article (repeats are fine)."""
-        self.keys: set[str] = set()
-        for source, url in set(articles):
-            self.keys |= outlet_keys(source, url)
-
-    @classmethod
-    def from_keys(cls, keys: set[str]) -> OutletCatalog:
-        """A catalogue of outlet keys already computed (``outlet_keys`` of each article)."""
-        catalog = cls()
-        catalog.keys = set(keys)
-        return catalog
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        """``keys``: every key of every stored article's outlet (``outlet_keys``)."""
+        self.keys: set[str] = set(keys)
 
     def __len__(self) -> int:
         return len(self.keys)
