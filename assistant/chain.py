@@ -128,7 +128,8 @@ class AnswerChain:
         return answer
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        return self.searcher.store.encoder.embed_documents(texts)
+        """The answerer's encoder: sentence vectors stored at index time and recent query vectors are reused."""
+        return self.searcher.vectors.embed(texts)
 
     @staticmethod
     def _text_of(passages):

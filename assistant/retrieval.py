@@ -30,14 +30,15 @@ from assistant.query import QueryAnalyser, QueryAnalysis, SubQuestion
 from assistant.query.collection import FAR, CollectionFacts, date_gap, day_number, meta_outlet_keys
 from assistant.rerank import SentenceVectors, best_sentence
 from assistant.schema import Passage
-from assistant.scoring import WEIGHTS, Pool, Ranked, Weights, rank
+from assistant.scoring import FUSED, WEIGHTS, Pool, Ranked, Weights, rank
+from assistant.vector_reader import VectorReader
 from index.errors import UsageError
 from index.lexical import LexicalIndex
 from index.store import ChunkHit, Store
 
 CANDIDATES = 30  # default depth per side per sub-question (the ``candidates`` setting)
 MODES = ("hybrid", "fused", "dense", "bm25")
-_ONE_SIDE = {"fused": WEIGHTS.dense, "dense": 1.0, "bm25": 0.0}  # dense weight of the modes without analysis
+_ONE_SIDE = {"fused": FUSED, "dense": Weights(dense=1.0), "bm25": Weights(dense=0.0)}  # modes without analysis
 
 
 @dataclass
@@ -46,15 +47,18 @@ class HybridSearcher:
     lexical: LexicalIndex | None = None  # default: the store's persisted BM25 index
     candidates: int = CANDIDATES
     weights: Weights = WEIGHTS
-    sentences: SentenceVectors | None = None  # default: the store's sentence vectors
+    vectors: VectorReader | None = None  # default: an LRU over the store's vector cache
+    sentences: SentenceVectors | None = None  # default: read through ``vectors``
     _facts: tuple[int, CollectionFacts] = field(default=(-1, CollectionFacts()), repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
         if self.lexical is None:
             self.lexical = LexicalIndex(self.store.lexical_dir)
+        if self.vectors is None:
+            self.vectors = VectorReader(self.store)
         if self.sentences is None:
-            self.sentences = SentenceVectors(self.store)
+            self.sentences = SentenceVectors(self.vectors)
 
     # -- the collection ----------------------------------------------------------------
     def facts(self) -> CollectionFacts:
@@ -81,7 +85,7 @@ class HybridSearcher:
         self.lexical.ensure_fresh(self.store)
         analysis = QueryAnalysis(query, (SubQuestion(query),))
         pools = self.pools(analysis, filters, dense=mode != "bm25", lexical=mode != "dense", sentences=False)
-        return rank(pools, Weights(dense=_ONE_SIDE[mode]), k)
+        return rank(pools, _ONE_SIDE[mode], k)
 
     def retrieve(self, analysis: QueryAnalysis, k: int, filters: Filters = Filters()) -> list[Ranked]:
         """Top ``k`` chunks over every sub-question of ``analysis``, each labelled with its part."""
@@ -92,13 +96,10 @@ class HybridSearcher:
         """Each sub-question's candidates with their raw signals (``assistant.scoring.Pool``)."""
         texts = analysis.sub_questions
         n = self.candidates
-        vectors = (np.asarray(self.store.encoder.embed_documents(texts), dtype=np.float32)
-                   if dense or sentences else None)
+        vectors = self.vectors.encode(texts) if dense or sentences else None
         dense_hits: dict[str, list[ChunkHit]] = {t: [] for t in texts}
         if dense:
-            where = filters.where()
-            for text, vector in zip(texts, vectors.tolist()):
-                dense_hits[text] = self.store.dense_search(vector, n, where)
+            dense_hits.update(zip(texts, self.store.dense_search_many(vectors, n, filters.where())))
         lexical_rows: dict[str, list[tuple[str, float]]] = {t: [] for t in texts}
         if lexical:
             mask = filters.mask(self.lexical.columns)
@@ -135,7 +136,7 @@ class HybridSearcher:
     def _sentence_signal(self, pools: list[Pool], analysis: QueryAnalysis, vectors: dict[str, np.ndarray]) -> None:
         """Fill each pool's best-sentence cosine, looking every candidate's sentences up once."""
         chunks = {h.chunk_id: h.text for pool in pools for h in pool.hits}
-        matrices = dict(zip(chunks, self.sentences.matrices(list(chunks.values()))))
+        matrices = dict(zip(chunks, self.sentences.matrices(list(chunks.items()))))
         for pool, part in zip(pools, analysis.parts):
             pool.sentence = best_sentence(vectors[part.search], [matrices[h.chunk_id] for h in pool.hits])
 

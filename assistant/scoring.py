@@ -36,7 +36,11 @@ class Weights:
     sentence: float = 0.0  # weight of the best sentence's similarity
 
 
-WEIGHTS = Weights()
+# Picked on one half of the MultiHop-RAG queries, scored on the other (bench/query.py, BENCHMARKS.md).
+
+
+WEIGHTS = Weights(dense=0.2, outlet=0.5, date=0.3, date_window=1, sentence=1.0)
+FUSED = Weights(dense=0.3)  # dense + BM25 alone (retrieval before query analysis; its own earlier measurement)
 
 
 @dataclass
@@ -101,4 +105,4 @@ def rank(pools: list[Pool], w: Weights, k: int) -> list[Ranked]:
     return [Ranked(cid, best[cid][2].text, best[cid][2].metadata, best[cid][0], best[cid][1]) for cid in order]
 
 
-__all__ = ["Pool", "Ranked", "WEIGHTS", "Weights", "minmax", "part_scores", "rank"]
+__all__ = ["FUSED", "Pool", "Ranked", "WEIGHTS", "Weights", "minmax", "part_scores", "rank"]

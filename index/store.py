@@ -295,17 +295,23 @@ class Store:
             offset += batch
 
     def dense_search(self, vector: list[float], k: int, where: dict | None = None) -> list[ChunkHit]:
+        return self.dense_search_many([vector], k, where)[0]
+
+    def dense_search_many(self, vectors: Sequence[Sequence[float]], k: int,
+                          where: dict | None = None) -> list[list[ChunkHit]]:
+        """Top-``k`` chunks for each vector, in one Chroma query (cosine similarity as the score)."""
+        if not len(vectors):
+            return []
         n = self.chunk_count()
         if n == 0:
-            return []
+            return [[] for _ in vectors]
         got = self._call(
-            self.chunks.query, query_embeddings=[vector], n_results=min(k, n), where=where or None,
-            include=["documents", "metadatas", "distances"],
+            self.chunks.query, query_embeddings=[list(map(float, v)) for v in vectors], n_results=min(k, n),
+            where=where or None, include=["documents", "metadatas", "distances"],
         )
         return [
-            ChunkHit(cid, doc, dict(meta), 1.0 - float(dist))
-            for cid, doc, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
-                                            got["distances"][0])
+            [ChunkHit(cid, doc, dict(meta), 1.0 - float(dist)) for cid, doc, meta, dist in zip(*rows)]
+            for rows in zip(got["ids"], got["documents"], got["metadatas"], got["distances"])
         ]
 
     # -- writes (callers hold write_lock) ------------------------------------------------

@@ -1,16 +1,20 @@
 """Query analysis: what a question asks (its sub-questions) and which outlets and dates it names.
 
 ``QueryAnalyser.analyse(question)`` returns a ``QueryAnalysis`` whose ``parts`` are the
-searches retrieval runs, each a ``SubQuestion`` (text, outlet keys, date ranges):
+searches retrieval runs, each a ``SubQuestion`` (text, outlet keys, date ranges, and the
+text searched: without the outlet names, which are matched against metadata instead):
 
-- part 0 is always the whole question, with every outlet and date it names;
-- then each sub-question ``split_parts`` finds, with the outlets and dates written inside
-  it; a sub-question naming no outlet takes the question's outlets, one naming no date
-  the question's dates ("In TechCrunch's reporting, what did A say in September, and what
-  did B say?" asks TechCrunch twice, September twice);
-- a sub-question naming several outlets or several dates is asked once per outlet or date
-  ("Do Engadget and Polygon agree ...?" looks for Engadget's and Polygon's evidence
-  separately; "on September 26 compared with October 10"): same text, one name each.
+- a compound question is searched as its sub-questions (``split_parts``), each with the
+  outlets and dates written inside it; a sub-question naming no outlet takes the question's
+  outlets, one naming no date the question's dates ("In TechCrunch's reporting, what did A
+  say in September, and what did B say?" asks TechCrunch twice, September twice). The whole
+  question is not searched as well: measured on MultiHop-RAG and the compound questions,
+  it added nothing the sub-questions did not find, and cost one more query encoding;
+- a simple question is one search, the question itself;
+- a (sub-)question naming several outlets or several dates is asked once per outlet or
+  date ("Do Engadget and Polygon agree ...?" looks for Engadget's and Polygon's evidence
+  separately; "on September 26 compared with October 10"): same text, one name each, so
+  no extra encoding or search, only another scoring of the same candidates.
 
 Outlets are matched against the outlets in the index (``OutletCatalog``), dates resolved
 against ``reference``, the collection's "today" (its newest publication date), so "last
@@ -55,11 +59,13 @@ class QueryAnalysis:
 
     @property
     def outlets(self) -> frozenset[str]:
-        return self.parts[0].outlets
+        """Every outlet the question names (keys)."""
+        return frozenset(m.key for m in self.outlet_mentions)
 
     @property
     def dates(self) -> tuple[DateRange, ...]:
-        return self.parts[0].dates
+        """Every date the question names, in order."""
+        return tuple(dict.fromkeys(d.range for d in self.date_mentions))
 
     @property
     def part_labels(self) -> list[str]:
@@ -68,7 +74,7 @@ class QueryAnalysis:
 
     @property
     def sub_questions(self) -> list[str]:
-        """The distinct texts searched, the whole question first."""
+        """The distinct texts searched, in order."""
         return list(dict.fromkeys(p.search for p in self.parts))
 
 
@@ -112,6 +118,7 @@ class QueryAnalyser:
         spans = split_parts(question, named)
         parts = [whole]
         if len(spans) > 1:
+            parts = []
             for span in spans:
                 own_outlets = frozenset(m.key for m in outlets if span.start <= m.start < span.end)
                 own_dates = tuple(dict.fromkeys(d.range for d in dates if span.start <= d.start < span.end))

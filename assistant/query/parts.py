@@ -5,7 +5,8 @@ react?", "What did A expect before the trial? And what did the jury decide?", "X
 while Y said that", "A versus B". ``split_parts`` cuts at those joints:
 
 - between sentences (``?``, ``!``, ``;``, ``.``, or a colon or dash followed by a question);
-- at a comma followed by a question word or an auxiliary ("..., how did", "..., and did");
+- at a comma followed by a question word or an auxiliary ("..., how did"), and at ", and",
+  ", but", ", while", ", then" (not the ", and" that closes a list: "Apple, Google, and Microsoft");
 - at "and"/"but"/"or" followed by a question word ("... and who did he sign with");
 - at "while"/"whereas" inside a sentence, and at "compared with/to", "in contrast to",
   "as opposed to", "unlike", "versus", "vs";
@@ -24,12 +25,13 @@ import re
 from dataclasses import dataclass
 
 _QWORDS = r"what|how|why|who|whom|whose|which|where|when|did|does|do|is|are|was|were|has|have|had|can|could|will|would"
+_AND_JOINT = re.compile(r",\s*(?:and|but|while|whereas|then)\s+", re.IGNORECASE)
 _JOINTS = [
     re.compile(r"(?<=[?!;])\s+(?=\S)"),
     re.compile(r"(?<=[a-z0-9)'’\"”]{3})\.\s+(?=[A-Z])"),  # not after "v." or "Mr."
     re.compile(rf"\s*[:—–]\s+(?=(?:and\s+|but\s+)?(?:{_QWORDS})\b)", re.IGNORECASE),
     re.compile(rf"\s+-\s+(?=(?:and\s+|but\s+)?(?:{_QWORDS})\b)", re.IGNORECASE),
-    re.compile(r",\s*(?:and|but|while|whereas|then)\s+", re.IGNORECASE),
+    _AND_JOINT,
     re.compile(rf",\s*(?=(?:{_QWORDS})\b)", re.IGNORECASE),
     re.compile(r"\s+(?:and|but|or)\s+(?=(?:what|how|why|who|whom|whose|which|where|when)\b)", re.IGNORECASE),
     re.compile(r"\s+(?:while|whereas)\s+", re.IGNORECASE),
@@ -50,6 +52,7 @@ _FUNCTION = frozenset(
     were be been has have had can could will would say said according also so""".split()
 )
 MIN_WORDS = 3
+LIST_ITEM_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,21 @@ def content_words(text: str) -> int:
     return sum(1 for w in _CONTENT.findall(text) if w.lower() not in _FUNCTION)
 
 
+def _in_list(question: str, at: int) -> bool:
+    """", and" closing a list ("Apple, Google, and Microsoft"; "cost, range, and jobs"): the two items
+    before it, between commas, are a few words each (a clause before a comma is longer)."""
+    items = question[:at].split(",")
+    return len(items) >= 2 and all(len(item.split()) <= LIST_ITEM_WORDS for item in items[-2:])
+
+
 def _cuts(question: str) -> list[tuple[int, int]]:
     """Character ranges removed between parts (the joint and its conjunction)."""
     cuts: list[tuple[int, int]] = []
     for pattern in _JOINTS:
         for m in pattern.finditer(question):
             if m.end() >= len(question.rstrip(" ?!.")):
+                continue
+            if pattern is _AND_JOINT and _in_list(question, m.start()):
                 continue
             if not any(m.start() < b and a < m.end() for a, b in cuts):
                 cuts.append((m.start(), m.end()))
@@ -108,11 +120,11 @@ def split_parts(question: str, ignore: list[tuple[int, int]] | None = None) -> l
             _SCENE.match(question[a:b]) or content_words(counted[a:b]) < MIN_WORDS)
         if pending is not None:
             a, pending = pending[0], None
+        elif is_lead and i + 1 < len(pieces):
+            pending = (a, b)  # "Before the trial opened", "According to Fortune": joins what follows
+            continue
         elif merged and not asks(a, b):
             merged[-1] = (merged[-1][0], b)  # "per the Guardian", "October 10": joins what precedes
-            continue
-        if is_lead and i + 1 < len(pieces):
-            pending = (a, b)  # "Before the trial opened", "According to Fortune": joins what follows
             continue
         merged.append((a, b))
     if pending is not None:
