@@ -4,7 +4,7 @@
 they name (``assistant.query``); ``retrieve`` searches every distinct sub-question text on
 both sides (their query vectors encoded in one call), takes ``candidates`` chunks per side
 per text (a fixed depth, whatever ``k``, so score normalisation does not move with ``k``),
-looks up the candidates' sentence vectors (``assistant.rerank``), scores every candidate
+reads the candidates' sentence vectors (``assistant.rerank``), scores every candidate
 (``assistant.scoring``: fused dense + BM25, soft outlet and date boosts, best sentence) and
 merges the lists by each chunk's best score.
 
@@ -28,7 +28,7 @@ import numpy as np
 from assistant.filters import Filters
 from assistant.query import QueryAnalyser, QueryAnalysis, SubQuestion
 from assistant.query.collection import FAR, CollectionFacts, date_gap, day_number, meta_outlet_keys
-from assistant.rerank import SentenceVectors, best_sentence
+from assistant.rerank import best_sentence, sentence_matrix
 from assistant.schema import Passage
 from assistant.scoring import FUSED, WEIGHTS, Pool, Ranked, Weights, rank
 from assistant.vector_reader import VectorReader
@@ -48,7 +48,6 @@ class HybridSearcher:
     candidates: int = CANDIDATES
     weights: Weights = WEIGHTS
     vectors: VectorReader | None = None  # default: an LRU over the store's vector cache
-    sentences: SentenceVectors | None = None  # default: read through ``vectors``
     _facts: tuple[int, CollectionFacts] = field(default=(-1, CollectionFacts()), repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -57,8 +56,6 @@ class HybridSearcher:
             self.lexical = LexicalIndex(self.store.lexical_dir)
         if self.vectors is None:
             self.vectors = VectorReader(self.store)
-        if self.sentences is None:
-            self.sentences = SentenceVectors(self.vectors)
 
     # -- the collection ----------------------------------------------------------------
     def facts(self) -> CollectionFacts:
@@ -134,10 +131,13 @@ class HybridSearcher:
         return Pool(index, [known[cid] for cid in ids], dense_raw, lexical_raw, outlet, gap)
 
     def _sentence_signal(self, pools: list[Pool], analysis: QueryAnalysis, vectors: dict[str, np.ndarray]) -> None:
-        """Fill each pool's best-sentence cosine, looking every candidate's sentences up once."""
-        chunks = {h.chunk_id: h.text for pool in pools for h in pool.hits}
-        matrices = dict(zip(chunks, self.sentences.matrices(list(chunks.items()))))
+        """Fill each pool's best-sentence cosine from the sentence vectors its candidates carry."""
+        dimension = self.store.info.dimension
+        matrices: dict[str, np.ndarray] = {}
         for pool, part in zip(pools, analysis.parts):
+            for h in pool.hits:
+                if h.chunk_id not in matrices:
+                    matrices[h.chunk_id] = sentence_matrix(h.metadata, dimension)
             pool.sentence = best_sentence(vectors[part.search], [matrices[h.chunk_id] for h in pool.hits])
 
     # -- passages -----------------------------------------------------------------------

@@ -28,9 +28,9 @@ COMPOUND = c.ROOT / "tests" / "data" / "compound_eval.jsonl"
 GRID = {
     "dense": (0.1, 0.2, 0.3),
     "outlet": (0.3, 0.5, 0.7),
-    "date": (0.1, 0.2, 0.3, 0.5),
+    "date": (0.2, 0.3, 0.5, 0.7),
     "date_window": (0, 1, 3),
-    "sentence": (0.6, 0.8, 1.0, 1.2),
+    "sentence": (0.8, 1.0, 1.2, 1.5),
 }
 
 

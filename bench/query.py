@@ -7,7 +7,8 @@ timed for both, in alternating order, so machine noise hits both alike. Measured
 MultiHop corpus index and on a synthetic ~100k-chunk index: a copy of it plus extra
 articles made of corpus sentences shuffled at random, chunked by the real chunker, with
 random unit vectors written directly (``store.upsert_chunks``) instead of encoding 100k
-texts, and matching article records so retrieval and passages work. Random vectors are
+texts (random sentence vectors too, one per sentence, in the chunk metadata), and matching
+article records so retrieval and passages work. Random vectors are
 near-orthogonal to real queries, so the extra chunks cost the dense search its full
 traversal but seldom rank; in BM25 their (real) words do compete. The BM25 index is built
 by a warm-up query before anything is timed.
@@ -45,6 +46,7 @@ from index import indexer
 from index.articles import Article
 from index.chunking import chunk_text, sentence_spans
 from index.loaders import discover, load_file
+from index.sentences import META_KEY, pack, sentence_texts
 from index.settings import Settings
 from index.store import MAX_BATCH
 
@@ -110,10 +112,12 @@ def add_synthetic(engine: Engine, corpus: Path, n_chunks: int) -> int:
             for ch in chunks:
                 ids.append(f"{a.id}:{h[:12]}:{ch.index}")
                 texts.append(ch.text)
+                sentences = rng.standard_normal((len(sentence_texts(ch.text)), dim)).astype(np.float32)
+                sentences /= np.linalg.norm(sentences, axis=1, keepdims=True)
                 metas.append({"article_id": a.id, "content_hash": h, "chunk_index": ch.index,
                               "start": ch.start, "end": ch.end, "title": a.title, "source": a.source,
-                              "url": "",
-                              "published": a.published, "published_ts": -1})
+                              "url": "", "published": a.published, "published_ts": -1,
+                              META_KEY: pack(sentences)})
             if len(ids) >= MAX_BATCH:
                 flush()
         flush()

@@ -3,8 +3,9 @@
 - Unchanged article (same id, same SHA-256 of its normalised text and of its
   metadata): skipped, zero encoder calls.
 - Changed article: new chunks written, then its old chunks deleted. Chunk texts and each
-  chunk's sentences (``index.sentences``, for the sentence rerank) are embedded through the
-  content-addressed vector cache: a text embedded once is never encoded again.
+  chunk's sentences are embedded through the content-addressed vector cache (a text embedded
+  once is never encoded again); a chunk's sentence vectors are stored in its metadata, for the
+  sentence rerank (``index.sentences``).
 - Article gone from an indexed folder (or record gone from an indexed file):
   removed, scoped to that folder or file; files rejected this run keep
   their previously indexed articles (bad input loses nothing).
@@ -32,7 +33,7 @@ from index.errors import LoadError
 from index.lexical import LexicalIndex
 from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
-from index.sentences import SENTENCES_VERSION, backfill, embed_sentences
+from index.sentences import SENTENCES_VERSION, backfill, with_sentences
 from index.settings import Settings
 from index.store import Store
 
@@ -103,8 +104,8 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
                           [_article_meta(a, n, False) for a, n in zip(group, chunk_counts)])
     embedded = store.embed(to_embed)
     report.encoded += embedded.encoded
+    report.encoded_sentences += with_sentences(store, texts, metas)
     store.upsert_chunks(ids, embedded.vectors, texts, metas)
-    report.encoded_sentences += embed_sentences(store, texts)
     for a in group:
         store.delete_chunks(a.id, keep_hash=a.content_hash)
     store.update_article_metas([a.id for a in group], [_article_meta(a, n, True) for a, n in zip(group, chunk_counts)])

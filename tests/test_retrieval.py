@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from assistant.engine import Engine
 from assistant.filters import Filters
+from assistant.rerank import sentence_matrix
 from assistant.scoring import Weights
 from index.embeddings import FakeEncoder
-from index.sentences import SENTENCES_VERSION, sentence_texts
+from index.sentences import META_KEY, SENTENCES_VERSION, sentence_texts
 
 FEED = [
     {"title": "Bridge opening", "source": "Daily Mail", "published_at": "2023-10-02", "url": "https://dailymail.co.uk/1",
@@ -101,29 +103,41 @@ def test_each_sub_question_gets_evidence_and_the_answerer_sees_which(feed_engine
 
 def test_sentence_vectors_are_stored_at_index_time_and_never_encoded_twice(feed_engine, tmp_path):
     store = feed_engine.store
-    cache = store.vector_cache
-    rows = [(cid, text) for cid, text, _ in store.iter_chunks()]
-    chunks = [text for _, text in rows]
-    sentences = list(dict.fromkeys(s for text in chunks for s in sentence_texts(text)))
-    assert len(sentences) > len(chunks)
-    assert set(cache.lookup([cache.key(s) for s in sentences])) == {cache.key(s) for s in sentences}
-    assert store.meta()["sentences"] == SENTENCES_VERSION
-    matrices = feed_engine.searcher.sentences.matrices(rows[:1])
-    assert matrices[0].shape == (len(sentence_texts(chunks[0])), cache.dimension)
-
     encoder = feed_engine.encoder
+    rows = list(store.iter_chunks())
+    for _, text, meta in rows:
+        sentences = sentence_texts(text)
+        stored = sentence_matrix(meta, store.info.dimension)
+        assert stored.shape == (len(sentences), store.info.dimension)
+        expected = np.asarray(encoder.embed_documents(sentences), dtype=np.float32)
+        assert np.abs(stored - expected).max() < 1e-3  # float16 in the metadata
+    assert store.meta()["sentences"] == SENTENCES_VERSION
+
     before = encoder.texts_encoded
     again = feed_engine.index([tmp_path / "feed"])
     assert again.skipped == len(FEED) and again.encoded == again.encoded_sentences == 0
     assert encoder.texts_encoded == before
 
-    # an index written before sentence vectors: the next run embeds them (backfill), once
-    store.vectors.delete(ids=[cache.key(s) for s in sentences[:3]])
+    # an index written before sentence vectors: the next run adds them (backfill), from the vector cache
+    ids = [cid for cid, _, _ in rows]
+    store.update_chunk_metas(ids, [{k: v for k, v in m.items() if k != META_KEY} for _, _, m in rows])
     store.bump_revision(sentences="")
+    first = sentence_texts(rows[0][1])[0]
+    store.vectors.delete(ids=[store.vector_cache.key(first)])
     backfilled = feed_engine.index([tmp_path / "feed"])
-    assert backfilled.encoded_sentences == 3 and backfilled.encoded == 0
+    assert backfilled.encoded_sentences == 1 and backfilled.encoded == 0
+    assert all(META_KEY in meta for _, _, meta in store.iter_chunks())
     assert store.meta()["sentences"] == SENTENCES_VERSION
     assert feed_engine.index([tmp_path / "feed"]).encoded_sentences == 0
+
+
+def test_chunks_without_sentence_vectors_still_rank(feed_engine):
+    store = feed_engine.store
+    rows = list(store.iter_chunks())
+    store.update_chunk_metas([cid for cid, _, _ in rows], [{k: v for k, v in m.items() if k != META_KEY}
+                                                           for _, _, m in rows])
+    store.bump_revision()
+    assert feed_engine.search("harbour bridge opening", k=3), "no sentence signal: fused + boosts still rank"
 
 
 @pytest.mark.slow
