@@ -39,7 +39,7 @@ class Weights:
 # Picked on one half of the MultiHop-RAG queries, scored on the other (bench/query.py, BENCHMARKS.md).
 
 
-WEIGHTS = Weights(dense=0.2, outlet=0.5, date=0.3, date_window=1, sentence=1.0)
+WEIGHTS = Weights(dense=0.2, outlet=0.5, date=0.5, date_window=0, sentence=1.0)
 FUSED = Weights(dense=0.3)  # dense + BM25 alone (retrieval before query analysis; its own earlier measurement)
 
 
