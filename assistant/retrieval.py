@@ -21,6 +21,7 @@ so a stale chunk is never returned.
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -50,6 +51,7 @@ class HybridSearcher:
     vectors: VectorReader | None = None  # default: an LRU over the store's vector cache
     _facts: tuple[int, CollectionFacts] = field(default=(-1, CollectionFacts()), repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _worker: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(4, "bm25"), repr=False)
 
     def __post_init__(self) -> None:
         if self.lexical is None:
@@ -93,24 +95,27 @@ class HybridSearcher:
         """Each sub-question's candidates with their raw signals (``assistant.scoring.Pool``)."""
         texts = analysis.sub_questions
         n = self.candidates
+        # BM25 and the fetch of its candidates overlap the query encoding and the dense search
+        lexical_side = self._worker.submit(self._lexical_side, texts, filters) if lexical else None
         vectors = self.vectors.encode(texts) if dense or sentences else None
         dense_hits: dict[str, list[ChunkHit]] = {t: [] for t in texts}
         if dense:
             dense_hits.update(zip(texts, self.store.dense_search_many(vectors, n, filters.where())))
-        lexical_rows: dict[str, list[tuple[str, float]]] = {t: [] for t in texts}
-        if lexical:
-            mask = filters.mask(self.lexical.columns)
-            for text in texts:
-                lexical_rows[text] = self.lexical.search(text, n, mask)
-        known = {h.chunk_id: h for hits in dense_hits.values() for h in hits}
-        fetched = self.store.get_chunks(sorted({cid for rows in lexical_rows.values() for cid, _ in rows} - set(known)))
-        for cid, (text, meta) in fetched.items():
-            known[cid] = ChunkHit(cid, text, meta, 0.0)
+        lexical_rows, fetched = lexical_side.result() if lexical_side else ({t: [] for t in texts}, {})
+        known = {**fetched, **{h.chunk_id: h for hits in dense_hits.values() for h in hits}}
         pools = [self._pool(i, part, dense_hits[part.search], lexical_rows[part.search], known)
                  for i, part in enumerate(analysis.parts)]
         if sentences and vectors is not None:
             self._sentence_signal(pools, analysis, dict(zip(texts, vectors)))
         return pools
+
+    def _lexical_side(self, texts: list[str], filters: Filters) -> tuple[dict[str, list[tuple[str, float]]],
+                                                                          dict[str, ChunkHit]]:
+        """BM25 top ``candidates`` per text, and the texts and metadata of those chunks."""
+        mask = filters.mask(self.lexical.columns)
+        rows = {text: self.lexical.search(text, self.candidates, mask) for text in texts}
+        got = self.store.get_chunks(sorted({cid for found in rows.values() for cid, _ in found}))
+        return rows, {cid: ChunkHit(cid, text, meta, 0.0) for cid, (text, meta) in got.items()}
 
     @staticmethod
     def _pool(index: int, part: SubQuestion, dense: list[ChunkHit], lexical: list[tuple[str, float]],
