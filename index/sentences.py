@@ -4,8 +4,9 @@ At index time each chunk's sentences (``sentence_texts``: the chunker's sentence
 chunk text) are embedded through the content-addressed vector cache (``index.vectors``, keyed
 by encoder and exact sentence text: a sentence repeated in overlapping chunks, in another
 article, or in an unchanged re-index costs no encoder call), and the chunk's matrix of
-sentence vectors is stored with the chunk itself, in its metadata (``META_KEY``: float16,
-base64; ~1 KB per sentence). A query then reads them with the candidates it already fetched:
+sentence vectors is stored with the chunk itself, in its metadata (``META_KEY``: int8 with a
+scale per sentence, base64; ~0.5 KB per sentence). A query reads them with the candidates it
+already fetched:
 no further store read, and never an encoder call (encoding a question's ~600 candidate
 sentences would take seconds; looking them up in the vector cache took 10-100 ms).
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from index.store import Store
 
 SENTENCES_VERSION = "v1"  # in the store's __meta__ once every stored chunk carries its sentence vectors
-META_KEY = "sentence_vectors"  # chunk metadata: the chunk's sentence vectors, float16, base64
+META_KEY = "sentence_vectors"  # chunk metadata: the chunk's sentence vectors (``pack``)
 BACKFILL_BATCH = 1000  # chunks rewritten per store call when backfilling
 
 
@@ -38,19 +39,31 @@ def sentence_texts(chunk_text: str) -> list[str]:
 
 
 def pack(matrix: np.ndarray) -> str:
-    """A (sentences x dimension) matrix as the metadata string (float16, base64)."""
-    return base64.b64encode(np.ascontiguousarray(matrix, dtype="<f2").tobytes()).decode("ascii")
+    """A (sentences x dimension) matrix of unit vectors as the metadata string: per row a float32 scale
+    and the row as int8 (``round(v / scale)``, scale = max |v| / 127), base64. ~0.5 KB per sentence at
+    384 dimensions; cosines change by ~1e-3."""
+    matrix = np.asarray(matrix, dtype=np.float32)
+    if not matrix.size:
+        return ""
+    scale = np.abs(matrix).max(axis=1, initial=0.0) / 127.0
+    scale[scale == 0] = 1.0
+    codes = np.rint(matrix / scale[:, None]).astype(np.int8)
+    return base64.b64encode(scale.astype("<f4").tobytes() + codes.tobytes()).decode("ascii")
 
 
 def unpack(blob: str, dimension: int) -> np.ndarray:
     """The matrix ``pack`` wrote, as float32 (0 rows for an empty or unreadable value)."""
+    empty = np.zeros((0, dimension), dtype=np.float32)
     try:
-        raw = np.frombuffer(base64.b64decode(blob), dtype="<f2")
+        raw = base64.b64decode(blob)
     except (ValueError, TypeError):
-        return np.zeros((0, dimension), dtype=np.float32)
-    if not dimension or raw.size % dimension:
-        return np.zeros((0, dimension), dtype=np.float32)
-    return raw.reshape(-1, dimension).astype(np.float32)
+        return empty
+    rows, extra = divmod(len(raw), 4 + dimension) if dimension else (0, 1)
+    if extra or not rows:
+        return empty
+    scale = np.frombuffer(raw, dtype="<f4", count=rows)
+    codes = np.frombuffer(raw, dtype=np.int8, offset=4 * rows).reshape(rows, dimension)
+    return codes.astype(np.float32) * scale[:, None]
 
 
 def sentence_matrices(store: Store, chunk_texts: Sequence[str]) -> tuple[list[str], int]:
