@@ -1,4 +1,4 @@
-"""The answering chain, as LangChain runnables: condense -> retrieve -> answer -> verify -> copies.
+"""The answering chain, as LangChain runnables: condense -> analyse -> retrieve -> answer -> verify -> copies.
 
 The same chain serves the CLI (``assistant ask``/``chat``), the web UI and the
 evaluation engine. With no LLM configured the answerer is extractive; with
@@ -6,6 +6,12 @@ one, the LLM answers and the extractive answer stands in when none of the
 model's quotes survive verification. Each step's time lands in
 ``Answer.timings_ms``. ``stream`` runs the same runnable, but first calls the
 LLM with ``.stream()`` and yields its prose as it is written.
+
+``analyse`` splits the standalone question into sub-questions and finds the outlets and dates
+it names (``assistant.query``, state ``analysis``); ``retrieve`` searches them all and gives
+each passage the sub-question it answers (``Passage.part``; state ``evidence`` maps each
+sub-question to its passages), so the answerer sees evidence for every part of a compound
+question.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ class AnswerChain:
         self.copies = copies or CopiesCache(searcher.store)
         self.runnable: Runnable = (
             RunnableLambda(self._condense, name="condense")
+            | RunnableLambda(self._analyse, name="analyse")
             | RunnableLambda(self._retrieve, name="retrieve")
             | RunnableLambda(self._answer, name="answer")
             | RunnableLambda(self._verify, name="verify")
@@ -69,18 +76,31 @@ class AnswerChain:
         self._timed(state, "condense", t)
         return state
 
+    def _analyse(self, state: dict) -> dict:
+        if "analysis" in state:
+            return state  # done already (``stream``)
+        t = time.perf_counter()
+        state["analysis"] = self.searcher.analyse(state["standalone_question"])
+        self._timed(state, "analyse", t)
+        return state
+
     def _retrieve(self, state: dict) -> dict:
         if "passages" in state:
             return state  # done already (``stream``)
         t = time.perf_counter()
         k = state.get("k") or self.k
-        hits = self.searcher.search(state["standalone_question"], k, state.get("filters") or Filters())
-        passages = collapse_passages(self.searcher.passages(hits), self.copies.get())
+        analysis = state["analysis"]
+        hits = self.searcher.retrieve(analysis, k, state.get("filters") or Filters())
+        passages = collapse_passages(self.searcher.passages(hits, analysis), self.copies.get())
         if self.quotations is not None and passages:
             stored = self.quotations(sorted({p.article_id for p in passages}))
             passages = [replace(p, quotations=tuple(stored[p.article_id])) if p.article_id in stored else p
                         for p in passages]
         state["passages"] = passages
+        evidence: dict[str, list] = {p: [] for p in analysis.part_labels}
+        for p in passages:
+            evidence.setdefault(p.part, []).append(p)
+        state["evidence"] = evidence
         self._timed(state, "retrieve", t)
         return state
 
@@ -129,7 +149,7 @@ class AnswerChain:
         answer.standalone_question = state["standalone_question"]
         answer.retrieved = [
             {"article_id": p.article_id, "chunk_id": p.chunk_id, "title": p.title, "score": p.score,
-             "start": p.start, "end": p.end, "text": p.text}
+             "start": p.start, "end": p.end, "text": p.text, "part": p.part}
             for p in state["passages"]
         ]
         self._timed(state, "verify", t)
@@ -144,7 +164,8 @@ class AnswerChain:
         return answer
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        return self.searcher.store.encoder.embed_documents(texts)
+        """The answerer's encoder: sentence vectors stored at index time and recent query vectors are reused."""
+        return self.searcher.vectors.embed(texts)
 
     @staticmethod
     def _text_of(passages):
@@ -174,7 +195,7 @@ class AnswerChain:
             yield self.invoke(question, history, k=k, filters=filters)
             return
         t = time.perf_counter()
-        state = self._retrieve(self._condense(self._start(question, history, k, filters)))
+        state = self._retrieve(self._analyse(self._condense(self._start(question, history, k, filters))))
         if state["passages"]:
             started = time.perf_counter()
             try:
@@ -186,7 +207,7 @@ class AnswerChain:
             except LLMError as exc:
                 state["llm_error"] = exc
             self._timed(state, "llm_stream", started)
-        answer = self.runnable.invoke(state)  # condense and retrieve are done: answer, verify and what follows
+        answer = self.runnable.invoke(state)  # condense, analyse and retrieve are done: answer, verify and what follows
         answer.timings_ms["total"] = round((time.perf_counter() - t) * 1000, 2)
         yield answer
 

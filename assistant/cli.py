@@ -223,7 +223,8 @@ def make_filters(sources: tuple[str, ...], since: str, until: str):
 
 @cli.command("search")
 @click.argument("query")
-@click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid", show_default=True)
+@click.option("--mode", type=click.Choice(["hybrid", "fused", "dense", "bm25"]), default="hybrid", show_default=True,
+              help="hybrid: sub-questions, outlet/date boosts, sentence rerank; fused: dense + BM25 only.")
 @click.option("--json", "as_json", is_flag=True)
 @filter_options
 @settings_options(*STORE_SETTINGS, "k")

@@ -71,7 +71,7 @@ class Engine:
 
     @cached_property
     def searcher(self) -> HybridSearcher:
-        return HybridSearcher(self.store)
+        return HybridSearcher(self.store, candidates=self.settings.candidates)
 
     @cached_property
     def copies_cache(self) -> CopiesCache:

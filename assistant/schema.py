@@ -28,6 +28,7 @@ class Passage:
     article_text: str
     # the article's quotations as stored at index time (``Engine.quotations_for``); None: not attached
     quotations: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
+    part: str = ""  # the sub-question this passage was retrieved for; "" = the whole question
 
     @property
     def text(self) -> str:

@@ -4,7 +4,8 @@ The large index is a copy of a real index (the MultiHop-RAG home: real chunks, r
 plus synthetic articles made of real corpus sentences in shuffled order, chunked by the real
 chunker, with real outlets and dates (so ``--source``/``--since`` filters select among them).
 A synthetic chunk's vector behaves like a real one: the mean of the real vectors of the
-chunks its sentences come from, plus small Gaussian noise, normalised; so synthetic chunks
+chunks its sentences come from, plus small Gaussian noise, normalised (its sentence vectors: those
+source vectors with noise, one per sentence start, for the sentence rerank); so synthetic chunks
 compete in the dense ranking, in fusion and in the answerer like real ones do. The index is
 built once per ``--home`` and reused.
 
@@ -46,6 +47,7 @@ from assistant.filters import Filters
 from index import indexer
 from index.articles import Article, published_timestamp
 from index.chunking import chunk_text
+from index.sentence_vectors import META_KEY, SENTENCES_VERSION, pack
 from index.store import MAX_BATCH
 from index.text.sentences import sentence_spans
 
@@ -111,15 +113,17 @@ def add_synthetic(engine: Engine, n_chunks: int, seed: int = 7) -> int:
                 vecs.append(v / np.linalg.norm(v))
                 ids.append(f"{a.id}:{h[:12]}:{ch.index}")
                 texts.append(ch.text)
+                sent = vectors[src] + nrng.normal(0.0, NOISE, (len(src), vectors.shape[1]))
                 metas.append({"article_id": a.id, "content_hash": h, "chunk_index": ch.index, "start": ch.start,
                               "end": ch.end, "title": a.title, "source": a.source, "url": "",
-                              "published": a.published, "published_ts": published_timestamp(a.published)})
+                              "published": a.published, "published_ts": published_timestamp(a.published),
+                              META_KEY: pack(sent / np.linalg.norm(sent, axis=1, keepdims=True))})
             written += len(chunks)
             i += 1
             if len(ids) >= MAX_BATCH:
                 flush()
         flush()
-        store.bump_revision()
+        store.bump_revision(sentences=SENTENCES_VERSION)
     return written
 
 

@@ -2,7 +2,10 @@
 
 - Unchanged article (same id, same SHA-256 of its normalised text and of its
   metadata): skipped, zero encoder calls and zero quotation extractions.
-- Changed article: new chunks and quotations written, then its old ones deleted.
+- Changed article: new chunks and quotations written, then its old ones deleted. Chunk texts
+  and each chunk's sentences are embedded through the content-addressed vector cache (a text
+  embedded once is never encoded again); a chunk's sentence vectors are stored in its
+  metadata, for the sentence rerank (``index.sentence_vectors``).
 - Quotations stored by an older extractor (``index.quotations.store.EXTRACTOR_VERSION``):
   re-extracted from the stored texts, without re-embedding anything.
 - Article gone from an indexed folder (or record gone from an indexed file):
@@ -41,6 +44,7 @@ from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
 from index.quotations import extract_quotations
 from index.quotations import store as quotation_store
+from index.sentence_vectors import SENTENCES_VERSION, backfill, sentence_texts, with_sentences
 from index.settings import Settings
 from index.store import Store
 from index.syndication.groups import GROUP_KEY, SIGNATURE_KEY, regroup
@@ -67,7 +71,8 @@ class IndexReport:
     chunks: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
-    encoded: int = 0  # texts sent to the encoder (the rest came from the vector cache)
+    encoded: int = 0  # chunk texts sent to the encoder (the rest came from the vector cache)
+    encoded_sentences: int = 0  # sentences sent to the encoder (``index.sentence_vectors``), likewise
     extracted_articles: int = 0  # articles whose quotations were extracted this run
     quotations: int = 0  # quotations stored after this run
     vectors_removed: int = 0  # cached vectors no chunk embeds any more, removed by this run
@@ -93,6 +98,7 @@ class Collected(NamedTuple):
 def collect_vectors(store: Store, settings: Settings, *, force: bool = False) -> Collected | None:
     """Remove the cached vectors no stored chunk embeds, when the cache has outgrown them (or ``force``).
 
+    Referenced: each chunk's embedded text and its sentences (``index.sentence_vectors``).
     Due when the cache holds more than twice max(vectors referenced at the last clean-up, chunks)
     plus ``GC_SLACK``: so after any index run it stays within that bound, while a recently deleted
     article that comes back, or a re-chunking that keeps texts, still costs no encoding. A
@@ -104,7 +110,10 @@ def collect_vectors(store: Store, settings: Settings, *, force: bool = False) ->
     referenced = int(store.meta().get(LIVE_KEY, 0))
     if not force and cache.count() <= 2 * max(referenced, store.chunk_count()) + GC_SLACK:
         return None
-    live = {cache.key(embed_text(meta, doc, settings.embed_title)) for _, doc, meta in store.iter_chunks()}
+    live: set[str] = set()
+    for _, doc, meta in store.iter_chunks():
+        live.add(cache.key(embed_text(meta, doc, settings.embed_title)))
+        live.update(cache.key(s) for s in sentence_texts(doc))
     return Collected(cache.collect(live), len(live))
 
 
@@ -152,6 +161,7 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
     embedded = store.embed(to_embed)
     report.encoded += embedded.encoded
     report.extracted_articles += len(group)
+    report.encoded_sentences += with_sentences(store, texts, metas)
     store.upsert_chunks(ids, embedded.vectors, texts, metas)
     store.upsert_quotations(q_ids, q_docs, q_metas)
     for a in group:
@@ -309,12 +319,14 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
             _upgrade_quotations(store, existing, {a.id for a in changed} | set(gone), report)
         unsigned = any(m.get("complete") and not is_current(m.get(SIGNATURE_KEY)) for m in existing.values())
         regrouped = regroup(store) if (changed or gone or rebuild or unsigned) else 0
+        report.encoded_sentences += backfill(store)
         if cache is not None:
             cache.commit()
         collected = collect_vectors(store, settings, force=rebuild)
         report.vectors_removed = collected.removed if collected else 0
-        if changed or gone or rebuild or regrouped or outdated or collected or not store.meta():
-            store.bump_revision(**({LIVE_KEY: collected.live} if collected else {}))
+        stale_sentences = store.meta().get("sentences") != SENTENCES_VERSION
+        if changed or gone or rebuild or regrouped or outdated or collected or stale_sentences or not store.meta():
+            store.bump_revision(sentences=SENTENCES_VERSION, **({LIVE_KEY: collected.live} if collected else {}))
         LexicalIndex(store.lexical_dir).ensure_fresh(store)  # readers load it instead of rebuilding
         report.articles = len(existing) - len(gone) + report.added
         report.chunks = store.chunk_count()

@@ -77,6 +77,9 @@ class Settings:
     )
     threads: int = _s(1, "Encoder CPU threads for queries (1 is fastest on a busy machine; indexing uses every core).")
     k: int = _s(8, "Number of chunks retrieved for an answer.")
+    candidates: int = _s(
+        30, "Candidate chunks taken from each retrieval side (dense, BM25) per sub-question before scoring."
+    )
     llm: str = _s("", "Answer with an LLM: 'openai' (any OpenAI-compatible endpoint) or 'ollama'; empty = extractive.")
     llm_base_url: str = _s("", "Base URL of the OpenAI-compatible or Ollama endpoint.")
     llm_model: str = _s("", "Model name at the LLM endpoint.")
@@ -107,6 +110,8 @@ class Settings:
             raise ConfigError("fetch_timeout and max_fetch_mb must be positive, fetch_delay and max_redirects >= 0")
         if self.feed_poll_minutes < 0:
             raise ConfigError("feed_poll_minutes must be 0 (off) or more")
+        if self.candidates < 1:
+            raise ConfigError("candidates must be at least 1")
         if self.llm not in {"", "openai", "ollama"}:
             raise ConfigError(f"llm must be 'openai', 'ollama' or empty, not {self.llm!r}")
 

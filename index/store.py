@@ -204,7 +204,7 @@ class Store:
             )
 
     def bump_revision(self, **facts: Any) -> int:
-        """Count a change; ``facts`` are recorded in the ``__meta__`` record too."""
+        """Count a change; ``facts`` are recorded in the ``__meta__`` record too (e.g. ``sentences``)."""
         meta = self.meta() or {}
         revision = int(meta.get("revision", 0)) + 1
         meta.update(self.expected_meta, **facts, revision=revision, updated=time.time())
@@ -323,19 +323,28 @@ class Store:
                 return
             offset += batch
 
-    def dense_search(self, vector: list[float], k: int, where: dict | None = None, *,
+    def dense_search(self, vector: Sequence[float], k: int, where: dict | None = None, *,
                      documents: bool = True) -> list[ChunkHit]:
-        """Top ``k`` chunks by cosine; ``documents=False`` leaves ``text`` empty (cheaper for long lists)."""
+        return self.dense_search_many([vector], k, where, documents=documents)[0]
+
+    def dense_search_many(self, vectors: Sequence[Sequence[float]], k: int, where: dict | None = None, *,
+                          documents: bool = True) -> list[list[ChunkHit]]:
+        """Top-``k`` chunks for each vector, in one Chroma query (cosine similarity as the score);
+        ``documents=False`` leaves ``text`` empty (cheaper for long lists)."""
+        if not len(vectors):
+            return []
         n = self.chunk_count()
         if n == 0:
-            return []
+            return [[] for _ in vectors]
         include = ["documents", "metadatas", "distances"] if documents else ["metadatas", "distances"]
-        got = self._call(self.chunks.query, query_embeddings=[vector], n_results=min(k, n), where=where or None,
-                         include=include)
-        docs = got["documents"][0] if documents else [""] * len(got["ids"][0])
+        got = self._call(
+            self.chunks.query, query_embeddings=[list(map(float, v)) for v in vectors], n_results=min(k, n),
+            where=where or None, include=include,
+        )
+        docs = got["documents"] if documents else [[""] * len(ids) for ids in got["ids"]]
         return [
-            ChunkHit(cid, doc, dict(meta), 1.0 - float(dist))
-            for cid, doc, meta, dist in zip(got["ids"][0], docs, got["metadatas"][0], got["distances"][0])
+            [ChunkHit(cid, doc, dict(meta), 1.0 - float(dist)) for cid, doc, meta, dist in zip(*rows)]
+            for rows in zip(got["ids"], docs, got["metadatas"], got["distances"])
         ]
 
     # -- writes (callers hold write_lock) ------------------------------------------------
@@ -349,6 +358,11 @@ class Store:
         """Rewrite article metadata only (the texts stay as written)."""
         for i in range(0, len(ids), MAX_BATCH):
             self._call(self.articles.update, ids=ids[i : i + MAX_BATCH], metadatas=metas[i : i + MAX_BATCH])
+
+    def update_chunk_metas(self, ids: list[str], metas: list[dict[str, Any]]) -> None:
+        """Rewrite chunk metadata only (texts and vectors stay as written)."""
+        for i in range(0, len(ids), MAX_BATCH):
+            self._call(self.chunks.update, ids=ids[i : i + MAX_BATCH], metadatas=metas[i : i + MAX_BATCH])
 
     def upsert_chunks(self, ids: list[str], vectors: Any, texts: list[str],
                       metas: list[dict[str, Any]]) -> None:

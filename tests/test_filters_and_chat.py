@@ -90,5 +90,5 @@ def test_filtered_dense_search_broad_and_narrow(fake_settings, tmp_path):
     searcher = engine.searcher
     vector = engine.store.encoder.embed_query("harbour bridge council")
     by_chroma = searcher.store.dense_search(vector, 8, recent.where())
-    ours = searcher._dense(vector, 8, recent)
+    ours = searcher._dense([vector], 8, recent)[0]
     assert [round(h.score, 5) for h in ours] == [round(h.score, 5) for h in by_chroma]  # ties may swap ids

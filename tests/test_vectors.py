@@ -12,6 +12,7 @@ from assistant.cli import cli
 from assistant.engine import Engine
 from index import indexer
 from index.embeddings import FakeEncoder
+from index.sentence_vectors import sentence_texts
 from index.vectors import vector_key
 
 
@@ -26,7 +27,7 @@ def test_moved_corpus_costs_no_encoding_and_keeps_article_ids(fake_settings, tmp
     encoder = FakeEncoder()
     engine = Engine(fake_settings, encoder=encoder)
     first = engine.index([tmp_path / "old" / "news"])
-    assert first.added == 4 and first.encoded == encoder.texts_encoded > 0
+    assert first.added == 4 and first.encoded + first.encoded_sentences == encoder.texts_encoded > 0
     ids = {a["id"] for a in engine.articles()}
 
     shutil.move(tmp_path / "old" / "news", tmp_path / "new-mount")
@@ -92,8 +93,9 @@ def _cache_keys(engine: Engine) -> set[str]:
 
 
 def _chunk_keys(engine: Engine) -> set[str]:
+    """What the stored chunks embed: each chunk's text and its sentences."""
     cache = engine.store.vector_cache
-    return {cache.key(doc) for _, doc, _ in engine.store.iter_chunks()}
+    return {cache.key(t) for _, doc, _ in engine.store.iter_chunks() for t in [doc, *sentence_texts(doc)]}
 
 
 def test_vector_cache_stays_within_twice_what_the_chunks_embed(fake_settings, tmp_path, monkeypatch):
