@@ -36,6 +36,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index.chroma_embedding import ChromaEmbeddingFunction
 from index.errors import IndexLocked, IndexMismatch, NotFound, StoreError, StoreUnavailable
 from index.settings import Settings
 from index.vectors import Embedded, VectorCache
@@ -58,44 +59,6 @@ class ChunkHit:
     text: str
     metadata: dict[str, Any]
     score: float
-
-
-class ChromaEmbeddingFunction:
-    """Adapter so Chroma never falls back to its own (downloading) default function.
-
-    We always pass vectors ourselves; should Chroma ever embed, the encoder loads then.
-    """
-
-    def __init__(self, encoder: Callable[[], Encoder]) -> None:
-        self.encoder = encoder
-
-    def __call__(self, input: list[str]) -> list[Any]:  # noqa: A002 (Chroma's signature)
-        import numpy as np
-
-        return [np.asarray(v, dtype=np.float32) for v in self.encoder().encode(list(input))]
-
-    def embed_query(self, input: list[str]) -> list[Any]:  # noqa: A002
-        return self(input)
-
-    @staticmethod
-    def name() -> str:
-        return "news-assistant"
-
-    def get_config(self) -> dict:
-        return {}
-
-    @staticmethod
-    def build_from_config(config: dict) -> ChromaEmbeddingFunction:
-        raise NotImplementedError("pass the project's embedding function explicitly")
-
-    def is_legacy(self) -> bool:
-        return False
-
-    def default_space(self) -> str:
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:
-        return ["cosine", "l2", "ip"]
 
 
 def _client(settings: Settings):
