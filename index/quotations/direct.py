@@ -1,0 +1,138 @@
+"""Direct speech: the words inside quote marks and the speech verb next to them.
+
+``X said: "…"``, ``"…," X said``, ``"…," said X``, ``X told reporters "…"``, ``X said in a
+statement on Tuesday, "…"``, ``X: "…"``; a second quote right after ``"…," X said,`` continues X,
+and a sentence that is only a quote right after a quote by X continues X.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.quotations import cues
+from index.quotations.entities import Speaker
+from index.quotations.phrases import Subject, is_cap, low, only_punct, parse_np, subject_before, tokens
+from index.quotations.wordlists import DETS
+from index.text.marks import QuoteSpan
+from index.text.sentences import Span
+
+if TYPE_CHECKING:
+    from index.quotations.attribution import Extractor
+
+# Words that end a speaker phrase after the verb: '"…," said X, who …' / '… said X in a statement'.
+_NP_STOPS = frozenset("who which in on at during after before from to of and with as while".split())
+
+
+def attribute(ex: Extractor, idx: int, sent: Span) -> None:
+    """Emit the quotations of sentence ``idx`` whose speaker the sentence (or the one before) names."""
+    text = ex.text
+    a, b = sent
+    quotes = ex.quotes_in(a, b)
+    prev_close = a
+    attributed: list[tuple[QuoteSpan, Speaker]] = []
+    for q in quotes:
+        person = _attribute_quote(ex, idx, b, q, prev_close)
+        if person is not None:
+            attributed.append((q, person))
+        prev_close = q.close_end
+    # a second quote right after `"…," X said,` continues X
+    for q in quotes:
+        if any(q is aq for aq, _ in attributed):
+            continue
+        for aq, person in attributed:
+            if aq.close_end <= q.open and cues.is_attribution_gap(text, aq.close_end, q.open):
+                attributed.append((q, person))
+                break
+    # a sentence that is nothing but a quote continues the previous sentence's speaker
+    if quotes and not attributed and idx > 0 and idx not in ex.barriers:
+        outside = "".join(text[s:e] for s, e in cues.gaps(a, b, quotes))
+        prev = [q for q in ex.out if q.sentence_end <= a]
+        follows = bool(prev) and prev[-1].sentence_start == ex.sentences[idx - 1].start
+        if follows and not any(ch.isalnum() for ch in outside):
+            last = prev[-1]
+            person = Speaker(last.speaker, last.role, last.speaker_type)
+            attributed.extend((q, person) for q in quotes)
+    for q, person in sorted(attributed, key=lambda x: x[0].open):
+        ex.emit(q.inner_start, q.inner_end, person, "direct", sent, idx)
+
+
+def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> Speaker | None:
+    text = ex.text
+    if q.closed:
+        # "…," X said / "…," he told attendees
+        m = cues.SPEECH_RE.search(text, q.close_end, b)
+        if m and not ex.inside_quote(m.start()):
+            subj = subject_before(text, q.close_end, m.start())
+            if subj is not None and only_punct(text, q.close_end, subj.start):
+                return ex.people.resolve(subj, idx)
+        # "…," said X
+        m = cues.AFTER_VERB_RE.match(text, q.close_end, b)
+        if m:
+            toks = tokens(text, m.end(), b)
+            stop = next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _NP_STOPS),
+                        len(toks))
+            if [low(t.text) for t in toks[1 : stop + 1]] == ["statement", "from"]:
+                # '"…," said a statement from Rep. Jane Doe'
+                toks = toks[stop + 1 :]
+                stop = next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _NP_STOPS),
+                            len(toks))
+            subj = parse_np(toks[:stop])
+            if subj is not None and subj.kind == "role" and [t.text for t in toks[stop : stop + 1]] == [","]:
+                # '"…," says the club's manager, Paulo Reis.'
+                rest = toks[stop + 1 :]
+                end = next((k for k, t in enumerate(rest) if not t.text[0].isalnum()), len(rest))
+                named = parse_np(rest[:end])
+                if named is not None and named.kind == "name":
+                    named.role = named.role or subj.role
+                    subj = named
+            if subj is not None and subj.kind != "pronoun":
+                return ex.people.resolve(subj, idx)
+    # X said: "…" / X told reporters "…" / X wrote on X, formerly Twitter: "…" / X said that "…"
+    prefix = text[lo : q.open].rstrip()
+    verbs = [m for m in cues.SPEECH_RE.finditer(text, lo, q.open) if not ex.inside_quote(m.start())]
+    if not verbs:
+        return _colon_speaker(ex, idx, lo, prefix) if prefix.endswith(":") else None
+    v = verbs[-1]
+    between = text[v.end() : q.open].strip()
+    if prefix.endswith(":"):
+        if re.search(r"\bthat\b", between) or len(between.split()) > 12:
+            return None
+    else:
+        adjunct = between.endswith(",") and cues.ADJUNCT_RE.match(between) and len(between.split()) <= 10
+        between = between.rstrip(",")
+        if between != "that" and not adjunct and (re.search(r"\bthat\b|[.;:!?]", between)
+                                                  or len(between.split()) > 3):
+            return None
+    subj = quoted_as(text, lo, v) or subject_before(text, lo, v.start()) or _participle_subject(text, lo, v)
+    return ex.people.resolve(subj, idx) if subj is not None else None
+
+
+def _colon_speaker(ex: Extractor, idx: int, lo: int, prefix: str) -> Speaker | None:
+    """'Andy Smith, mayor of the city: "…"' and the headline form 'Smith: "…"': a name and a colon."""
+    colon = lo + len(prefix) - 1
+    subj = subject_before(ex.text, lo, colon)
+    if subj is None or subj.kind == "pronoun" or not only_punct(ex.text, lo, subj.start):
+        return None
+    return ex.people.resolve(subj, idx)
+
+
+def quoted_as(text: str, a: int, verb: re.Match) -> Subject | None:
+    """'The agency quoted Deputy Minister Ivan Sorokin as saying …': the person between "quoted" and "as"."""
+    found = [m for m in cues.QUOTED_AS_RE.finditer(text, a, verb.end()) if m.end() == verb.end()]
+    return parse_np(tokens(text, found[-1].start(1), found[-1].end(1))) if found else None
+
+
+def _participle_subject(text: str, a: int, verb: re.Match) -> Subject | None:
+    """'Jordan showed no signs of stepping aside, insisting: "…"': the subject of the main clause."""
+    if not verb.group(1).endswith("ing") or not text[a : verb.start()].rstrip().endswith(","):
+        return None
+    toks = tokens(text, a, verb.start())
+    end = 0
+    while end < len(toks) and (is_cap(toks[end].text) or low(toks[end].text) in DETS):
+        end += 1
+    subj = parse_np(toks[:end]) if end else None
+    return subj if subj is not None and subj.kind in ("name", "org") else None
+
+
+__all__ = ["attribute", "quoted_as"]
