@@ -17,8 +17,7 @@ from pathlib import Path
 import _common as c
 
 from index.loaders import load_file
-from index.quotations import attribution
-from index.quotations import extract_quotations
+from index.quotations import attribution, extract_quotations
 from index.text import sentences
 
 

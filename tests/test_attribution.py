@@ -162,7 +162,7 @@ def score_article(text: str, gold: list[dict], score: Score, title: str, raw: st
                                  "predicted": preds[i].speaker, "gold": gold[j]["speaker"]})
     for i, p in enumerate(preds):
         if i not in used_p:
-            score.misses.append({"title": title, "why": "no such quotation", "quote": p.quote[:90],
+            score.misses.append({"title": title, "why": "no such quotation", "quote": p.quote[:300],
                                  "predicted": p.speaker, "kind": p.kind})
     for j, g in enumerate(gold):
         if j not in used_g:

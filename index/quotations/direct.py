@@ -11,9 +11,9 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
+from index.quotations.clauses import clause_subject
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, is_cap, low, only_punct, parse_np, subject_before, tokens
-from index.quotations.wordlists import DETS
+from index.quotations.phrases import Subject, low, only_punct, parse_np, subject_before, tokens
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span
 
@@ -124,14 +124,11 @@ def quoted_as(text: str, a: int, verb: re.Match) -> Subject | None:
 
 
 def _participle_subject(text: str, a: int, verb: re.Match) -> Subject | None:
-    """'Jordan showed no signs of stepping aside, insisting: "…"': the subject of the main clause."""
-    if not verb.group(1).endswith("ing") or not text[a : verb.start()].rstrip().endswith(","):
+    """'Ahead of the vote, Jordan showed no signs of stepping aside, insisting: "…"': the main clause's subject."""
+    head = text[a : verb.start()].rstrip()
+    if not verb.group(1).endswith("ing") or not head.endswith(","):
         return None
-    toks = tokens(text, a, verb.start())
-    end = 0
-    while end < len(toks) and (is_cap(toks[end].text) or low(toks[end].text) in DETS):
-        end += 1
-    subj = parse_np(toks[:end]) if end else None
+    subj = clause_subject(text, a, a + len(head) - 1)
     return subj if subj is not None and subj.kind in ("name", "org") else None
 
 

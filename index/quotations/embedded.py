@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
 def partial_quotes(ex: Extractor, idx: int, sent: Span) -> None:
     """A quotation inside a reported statement is the same speaker's words: 'X said it was "a disaster"'."""
-    reported = [(q, p) for q, p in zip(ex.out, ex.speaker_of) if q.kind == "reported" and q.sentence_start == sent.start]
+    reported = [(q, p) for q, p in zip(ex.out, ex.speaker_of, strict=True)
+                if q.kind == "reported" and q.sentence_start == sent.start]
     for mark in ex.quotes_in(*sent):
         if any(q.start == mark.inner_start for q in ex.out):
             continue

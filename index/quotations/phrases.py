@@ -13,11 +13,13 @@ from typing import NamedTuple
 
 from index.quotations.wordlists import (
     AUX_ADV,
+    CLAUSE_OPENERS,
     DAYS_MONTHS,
     DETS,
     GRAMMAR_WORDS,
     ORG_WORDS,
     PARTICLES,
+    PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
     UNNAMED_HEADS,
@@ -105,7 +107,7 @@ def parse_np(toks: list[Token]) -> Subject | None:
             break
         if low(toks[0].text) in DETS:
             had_det, det_start = True, toks[0].start
-        indefinite = toks[0] if low(toks[0].text) in {"a", "an"} else None
+        indefinite = toks[0] if low(toks[0].text) in _INDEFINITE else None
         toks = toks[1:]
     if not toks or any(t.text in ",;:()" for t in toks):
         return None
@@ -159,9 +161,13 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
     """An unnamed source: "a senior official", "a spokesperson for the ministry", "officials", "analysts"."""
     words = [low(t.text) for t in toks]
     head = next((k for k, w in enumerate(words) if w in _OF_WORDS), len(words))
-    if head == 0 or len(words) > 8 or any(is_cap(t.text) for t in toks[:head]):
+    if head == 0 or len(words) > 12:
         return None
     noun = words[head - 1]
+    if is_cap(toks[head - 1].text) and head > 1 or any(is_cap(t.text) for t in toks[:head - 1]) and not (
+        noun in UNNAMED_HEADS and noun.endswith("s")
+    ):
+        return None  # "Fed officials" and "Sources in …" are unnamed, "Alameda Research" or "Acme Corp staff" is not
     if indefinite is None:
         if noun not in UNNAMED_HEADS or not noun.endswith("s"):
             return None  # "the official" is someone named before (a role), "officials" are not
@@ -171,7 +177,9 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
     return Subject("unnamed", name, (indefinite or toks[0]).start, name=name)
 
 
-_OF_WORDS = frozenset(("for", "at", "of", "with", "from", "in"))
+# words that end an unnamed source's head noun: "a spokesperson for …", "sources familiar with …", "one source who …"
+_OF_WORDS = frozenset("for at of with from in who familiar close briefed involved based".split())
+_INDEFINITE = frozenset("a an one some several many multiple two three four other".split())
 
 
 def _strip_trailing(toks: list[Token]) -> list[Token]:
@@ -199,6 +207,11 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
             if outer is not None and outer.kind == "role":
                 inner_np.role = outer.role
             return inner_np
+        if inner and low(inner[0].text) in PREPOSITIONS | CLAUSE_OPENERS and low(inner[0].text) not in DETS:
+            # an aside, not an appositive: "Ohanian, for example, shared" / "Crocker, in a meeting with X, said"
+            head = _strip_trailing(head)
+            np = parse_np(head[phrase_start(head) :]) if head else None
+            return np if np is not None and np.kind != "pronoun" or len(head) == 1 else None
         if not inner or low(inner[0].text) not in DETS | {"who"} and not is_role(inner[0].text):
             return None
         head = _strip_trailing(head)
@@ -216,6 +229,12 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         return np
     if not toks:
         return None
+    # an unnamed source with its modifiers: "Sources in the sector say", "One source who was briefed said"
+    cut = max((k + 1 for k, t in enumerate(toks) if t.text in ",;:—–"), default=0)
+    if len(toks) - cut <= 12:
+        whole = parse_np(toks[cut:])
+        if whole is not None and whole.kind == "unnamed":
+            return whole
     np_toks = toks[phrase_start(toks) :]
     if not np_toks and low(toks[-1].text) in PRONOUNS:
         np_toks = toks[-1:]

@@ -10,9 +10,11 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
+from index.quotations.clauses import clause_after, clause_subject, that_after
 from index.quotations.direct import quoted_as
+from index.quotations.entities import Speaker
 from index.quotations.phrases import only_punct, parse_np, subject_before, tokens
-from index.quotations.wordlists import BARE_CLAUSE_VERBS
+from index.quotations.wordlists import BARE_CLAUSE_VERBS, LISTENER_VERBS, OBJECT_VERBS
 from index.text.sentences import Span
 
 if TYPE_CHECKING:
@@ -27,31 +29,29 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
 
 
 def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
+    """'X said (that) …', 'X told Reuters he …', 'X rejected it, saying …', 'X did Y and said …'."""
     text = ex.text
     a, b = sent
     for m in cues.SPEECH_RE.finditer(text, a, b):
         if ex.inside_quote(m.start()):
             continue
         verb = m.group(1).lower()
-        rest = text[m.end() : b]
-        t = cues.THAT_RE.match(rest)
-        if t is not None and cues.ANY_VERB_RE.search(t.group(1)):
-            t = None
-        if t is not None:
-            clause_start = m.end() + t.end()
-        elif verb in BARE_CLAUSE_VERBS and (cues.BARE_SUBJECT_RE.match(rest) or cues.NAMED_SUBJECT_RE.match(rest)):
-            clause_start = m.end() + 1
-        else:
+        if any(q.kind == "reported" and q.sentence_start == a and q.start <= m.start() < q.end for q in ex.out):
+            continue  # 'X said she thinks …': the thinking is part of what X said
+        if _wh_object(text, a, m.start()):
+            continue  # 'what he expected the period to be' is no statement
+        clause_start = that_after(text, m.end(), b, verb in LISTENER_VERBS)
+        if clause_start is None and verb in BARE_CLAUSE_VERBS:
+            clause_start = clause_after(text, m.end(), b, verb in LISTENER_VERBS, verb in OBJECT_VERBS)
+        if clause_start is None:
             continue
-        if any(q.open <= clause_start < q.close_end for q in ex.quotes):
-            continue
-        # the subject: before the verb, or the subject of the verb this one is coordinated with
-        subj = quoted_as(text, a, m) or subject_before(text, a, m.start())
-        if subj is None:
-            coord = cues.coordinated_subject(text, a, m.start())
-            if coord is not None:
-                subj = subject_before(text, a, coord)
-        person = ex.people.resolve(subj, idx) if subj is not None else None
+        opening = next((q for q in ex.quotes if q.open <= clause_start < q.close_end), None)
+        if opening is not None:
+            # 'X said that "…"' is direct speech; 'X said that "…" is …' reports a clause that opens with a quote
+            if only_punct(text, opening.close_end, b):
+                continue
+            clause_start = opening.inner_start
+        person = _speaker(ex, idx, a, m)
         if person is None:
             continue
         clause_end = b
@@ -68,6 +68,32 @@ def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
             if nxt is not None:
                 clause_end = nxt.start()
         ex.emit(clause_start, clause_end, person, "reported", sent, idx)
+
+
+def _wh_object(text: str, a: int, verb_start: int) -> bool:
+    """Is the verb's object a wh-word before its subject ("what he expected", "how she described")?"""
+    words = text[a:verb_start].split()[-4:]
+    return any(w.lower() in ("what", "how") for w in words[:-1])
+
+
+def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
+    """Who speaks through the verb ``m``: its subject, or the subject of the clause it is coordinated
+    with ("X embraced the role and said"), or, for a participle ("…, saying"), the speaker of the
+    sentence so far or its main clause's subject."""
+    text = ex.text
+    subj = quoted_as(text, a, m) or subject_before(text, a, m.start())
+    if subj is not None:
+        return ex.people.resolve(subj, idx)
+    head = text[a : m.start()].rstrip()
+    if m.group(1).endswith("ing") and head.endswith(","):
+        said = [p for q, p in zip(ex.out, ex.speaker_of) if q.sentence_start == a and q.end <= m.start()]
+        if said:
+            return said[-1]
+        subj = clause_subject(text, a, len(head) + a - 1)
+    elif re.search(r"(?:^|\W)(?:and|but|yet)(?:\s+(?:also|then|later))?$", head):
+        coord = cues.coordinated_subject(text, a, m.start())
+        subj = subject_before(text, a, coord) if coord is not None else clause_subject(text, a, m.start())
+    return ex.people.resolve(subj, idx) if subj is not None else None
 
 
 def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:

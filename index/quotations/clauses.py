@@ -1,0 +1,172 @@
+"""Clause syntax around a speech verb: whose clause it is, and where the reported clause after it starts.
+
+``clause_subject`` reads the subject of a main clause past fronted adjuncts ("Ahead of the vote,
+Jordan showed …" -> Jordan), for a verb coordinated with it ("X embraced the role and said …")
+or a participle after it ("X rejected it, saying …"). ``clause_after`` finds the reported clause
+a speech verb introduces without "that" ("said the plan was late", "told Reuters he would go",
+"said on Tuesday it had"), or None when what follows is not a clause ("said goodbye", "told
+reporters.").
+"""
+
+from __future__ import annotations
+
+from index.quotations.phrases import Subject, Token, is_cap, is_role, low, parse_np, tokens
+from index.quotations.wordlists import (
+    CLAUSE_OPENERS,
+    DAYS_MONTHS,
+    DETS,
+    PARTICLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUANTIFIERS,
+    TIME_WORDS,
+)
+
+_SUBJECT_PRONOUNS = PRONOUNS | {"they", "we", "i", "you", "there"}
+_OBJECT_PRONOUNS = frozenset("him her them us me you it".split())
+_POSSESSIVES = frozenset("his her its their our my your".split())
+# finite verbs and auxiliaries that show a clause has started
+_AUX = frozenset(
+    """
+    is are was were be been has have had will would could can should must may might did does do shall
+    isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't couldn't can't shouldn't didn't doesn't don't
+    needs need wants want plans plan remains remain
+""".split()
+)
+
+
+_NP_STOPS = _AUX | PREPOSITIONS | {"that", "and", "or", "but", "who", "which", "to"}
+_ADVERBS = frozenset("also again repeatedly previously once simply even still then now later earlier".split())
+
+
+def _np_end(toks: list[Token], k: int) -> int:
+    """Index past a noun phrase starting at ``k`` (determiners, capitalised words, adjectives, nouns)."""
+    j = k
+    if j < len(toks) and (low(toks[j].text) in DETS | _POSSESSIVES | QUANTIFIERS):
+        j += 1
+    while j < len(toks) and toks[j].text[:1].isalnum() and low(toks[j].text) not in _NP_STOPS | _SUBJECT_PRONOUNS:
+        if _verbish(toks[j].text) or j > k and low(toks[j].text) in DETS | _POSSESSIVES:
+            break
+        j += 1
+    return j
+
+
+def _verbish(word: str) -> bool:
+    w = low(word)
+    return w in _AUX or (w.endswith("ed") and len(w) > 4 and not is_cap(word))
+
+
+def skip_adjuncts(toks: list[Token], k: int) -> int:
+    """Past time words and a short prepositional phrase closed by a comma: 'on Tuesday', 'in a statement,'."""
+    while k < len(toks):
+        w = low(toks[k].text).rstrip(".")
+        if w in DAYS_MONTHS or w in TIME_WORDS:
+            k += 1
+            continue
+        if w.endswith("ly") or w in _ADVERBS:
+            k += 1
+            continue
+        if w in PREPOSITIONS:
+            j = k + 1
+            while j < len(toks) and j - k <= 9 and toks[j].text not in ",.;:" and low(toks[j].text) != "that":
+                j += 1
+            if j < len(toks) and toks[j].text == "," and j - k <= 9:
+                k = j + 1
+                continue
+            if j < len(toks) and low(toks[j].text) == "that" and j - k <= 9:
+                k = j
+                continue
+            if j - k <= 4 and all(low(t.text).rstrip(".") in DAYS_MONTHS | TIME_WORDS | DETS or t.text[0].isdigit()
+                                  for t in toks[k + 1 : j]):
+                k = j
+                continue
+        break
+    return k
+
+
+def that_after(text: str, pos: int, b: int, listener: bool = False) -> int | None:
+    """Where the clause starts in 'said (on Tuesday / in a statement) that …', 'told reporters that …';
+    None when "that" is not the verb's complementiser ("reported revenue that fell", "shaped that decision")."""
+    toks = tokens(text, pos, b)
+    k = skip_adjuncts(toks, 0)
+    if listener and k < len(toks) and low(toks[k].text) != "that":
+        k = k + 1 if low(toks[k].text) in _OBJECT_PRONOUNS else _np_end(toks, k)
+        k = skip_adjuncts(toks, k)
+    if k + 1 < len(toks) and low(toks[k].text) == "that":
+        return toks[k + 1].start
+    return None
+
+
+def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bool = False) -> int | None:
+    """Where a reported clause with no "that" starts after a speech verb ending at ``pos``, or None.
+
+    ``listener``: the verb takes the person told first ("told Reuters he …"). ``strict``: a clause
+    opened by a determiner or a name must show its verb within a few words (for verbs that also
+    take plain objects: "expects revenue growth", "confirmed the deal").
+    """
+    toks = tokens(text, pos, b)
+    k = skip_adjuncts(toks, 0)
+    if listener:
+        if k < len(toks) and low(toks[k].text) in _OBJECT_PRONOUNS:
+            k += 1
+        else:
+            end = _np_end(toks, k)
+            if end == k:
+                return None
+            k = end
+        k = skip_adjuncts(toks, k)
+    if k >= len(toks) - 1:
+        return None
+    first, nxt = toks[k], toks[k + 1]
+    w = low(first.text)
+    if not nxt.text[:1].isalnum() and nxt.text not in "“\"":
+        return None
+    if w in _SUBJECT_PRONOUNS:
+        return first.start if not (w == "it" and low(nxt.text) in PREPOSITIONS) else None
+    if w in DETS | _POSSESSIVES | QUANTIFIERS or is_cap(first.text) or first.text[0].isdigit():
+        if w in PREPOSITIONS or w in CLAUSE_OPENERS:
+            return None
+        end = _np_end(toks, k)
+        window = toks[end : end + 3]
+        if any(_verbish(t.text) for t in window):
+            return first.start
+        if strict or end == k or end >= len(toks):
+            return None
+        after = low(toks[end].text)
+        if after in PREPOSITIONS | {"and", "or", "that", "who", "which", "to"} or not toks[end].text[:1].isalpha():
+            return None
+        return first.start
+    return None
+
+
+def clause_subject(text: str, a: int, pos: int) -> Subject | None:
+    """The subject of the main clause of ``text[a:pos]``: the first noun phrase that a verb follows,
+    past fronted adjuncts ("Ahead of the vote, Jordan showed …"); None when there is none."""
+    toks = tokens(text, a, pos)
+    starts = [0] + [k + 1 for k, t in enumerate(toks) if t.text == ","]
+    for s in starts:
+        if s >= len(toks):
+            break
+        w = low(toks[s].text)
+        if w in PREPOSITIONS or w in CLAUSE_OPENERS:
+            continue
+        j = s
+        while j < len(toks) and (
+            is_cap(toks[j].text) or is_role(toks[j].text) or low(toks[j].text) in DETS | _POSSESSIVES
+            or (low(toks[j].text) in PARTICLES and j + 1 < len(toks) and is_cap(toks[j + 1].text))
+            or (j == s and low(toks[j].text) in _SUBJECT_PRONOUNS)
+        ):
+            j += 1
+        if j == s or j >= len(toks):
+            continue
+        after = toks[j].text
+        if not after[:1].isalpha() or is_cap(after) or low(after) in PREPOSITIONS | {"and", "or", "of", "who"}:
+            continue
+        np = parse_np(toks[s:j])
+        if np is not None and np.kind in ("name", "org", "pronoun", "role", "unnamed"):
+            return np
+        return None
+    return None
+
+
+__all__ = ["clause_after", "clause_subject", "skip_adjuncts", "that_after"]

@@ -1,0 +1,65 @@
+"""Reported speech forms on small invented texts: each case is one rule of news prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotations import extract_quotations
+
+INTRO = "Port director Hana Velez met the unions on Monday.\n"
+
+
+def _reported(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.quote) for q in extract_quotations(text) if q.kind == "reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        # a clause with no "that", opened by a name or a noun phrase
+        (INTRO + "Velez said Harlow Shipping had cancelled the contract.", "Hana Velez",
+         "Harlow Shipping had cancelled the contract"),
+        (INTRO + "Velez announced the terminal would reopen in May.", "Hana Velez", "the terminal would reopen in May"),
+        # the person told, then the clause
+        (INTRO + "Velez told Reuters the strike would cost millions.", "Hana Velez", "the strike would cost millions"),
+        (INTRO + "Velez told reporters on Tuesday that the cranes were unsafe.", "Hana Velez",
+         "the cranes were unsafe"),
+        # an aside between the subject and the verb
+        (INTRO + "Velez, for example, shared that the port had lost two clients.", "Hana Velez",
+         "the port had lost two clients"),
+        # thinking and expecting are reported too
+        (INTRO + "Velez believes the dispute will end by Friday.", "Hana Velez", "the dispute will end by Friday"),
+        # unnamed sources with their modifiers
+        ("Sources in the shipping industry say that rates have doubled since June.",
+         "Sources in the shipping industry", "rates have doubled since June"),
+        ("One source who was briefed on the talks said the unions had softened.",
+         "One source who was briefed on the talks", "the unions had softened"),
+        ("Multiple sources confirmed both firms had bid for the terminal.", "Multiple sources",
+         "both firms had bid for the terminal"),
+        # coordinated with another verb, or a participle after the main clause
+        (INTRO + "Velez rejected the offer and said the unions wanted too much.", "Hana Velez",
+         "the unions wanted too much"),
+        (INTRO + "Ahead of the vote, Velez rejected the offer, saying the unions wanted too much.", "Hana Velez",
+         "the unions wanted too much"),
+    ],
+)
+def test_reported_form(text: str, speaker: str, quote: str) -> None:
+    assert (speaker, quote) in _reported(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Harlow Shipping reported revenue that fell short of forecasts for the first time.",
+        INTRO + "Velez then explained how her team shaped that decision over the summer.",
+        INTRO + "Velez did not say what she expected the final cost to be in the end.",
+        INTRO + "Velez said goodbye to the crew.",
+    ],
+)
+def test_not_a_reported_clause(text: str) -> None:
+    assert _reported(text) == []
+
+
+def test_a_verb_inside_a_reported_clause_is_part_of_it() -> None:
+    text = INTRO + "Velez said she thinks most shippers do not understand the risk."
+    assert _reported(text) == [("Hana Velez", "she thinks most shippers do not understand the risk")]
