@@ -41,6 +41,25 @@ def _reported(text: str) -> list[tuple[str, str]]:
          "the unions wanted too much"),
         (INTRO + "Ahead of the vote, Velez rejected the offer, saying the unions wanted too much.", "Hana Velez",
          "the unions wanted too much"),
+        (INTRO + "The unions want nothing from the port, Velez said, adding that some members had left.", "Hana Velez",
+         "some members had left"),
+        ("But a dockers' group called for a strike and said it had no confidence in the board.", "a dockers' group",
+         "it had no confidence in the board"),
+        # the statement before ", X said" (any speech verb), and what follows it
+        (INTRO + "Freight volumes will fall this winter, Velez warned.", "Hana Velez",
+         "Freight volumes will fall this winter"),
+        (INTRO + "The cranes are old, Velez said, which makes every lift slower.", "Hana Velez",
+         "which makes every lift slower"),
+        ("Ports are hiring more engineers, said Dr. Omar Haddad, a logistics expert at the university.", "Omar Haddad",
+         "Ports are hiring more engineers"),
+        (INTRO + 'That plan would have been "reckless," Velez said.', "Hana Velez", 'That plan would have been "reckless'),
+        # "according to" at the start, the end or in the middle; a document's author
+        (INTRO + "The talks failed on Friday when, according to Velez, the unions walked out.", "Hana Velez",
+         "the unions walked out"),
+        ("Traders expect rates to hold in March, according to data from Halvard Exchange.", "Halvard Exchange",
+         "Traders expect rates to hold in March"),
+        ("The terminal will be sold next year, according to a press release.", "a press release",
+         "The terminal will be sold next year"),
     ],
 )
 def test_reported_form(text: str, speaker: str, quote: str) -> None:
@@ -54,10 +73,16 @@ def test_reported_form(text: str, speaker: str, quote: str) -> None:
         INTRO + "Velez then explained how her team shaped that decision over the summer.",
         INTRO + "Velez did not say what she expected the final cost to be in the end.",
         INTRO + "Velez said goodbye to the crew.",
+        INTRO + "After the meeting I packed my things, but still, the new office feels like a different world.",
     ],
 )
 def test_not_a_reported_clause(text: str) -> None:
     assert _reported(text) == []
+
+
+def test_a_participle_after_the_parenthetical_is_narration() -> None:
+    text = INTRO + "It was a long night, Velez said, pointing to the empty quay."
+    assert _reported(text) == [("Hana Velez", "It was a long night")]
 
 
 def test_a_verb_inside_a_reported_clause_is_part_of_it() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from index.quotations.phrases import Subject, Token, is_cap, is_role, low, parse_np, tokens
 from index.quotations.wordlists import (
+    AUX_ADV,
     CLAUSE_OPENERS,
     DAYS_MONTHS,
     DETS,
@@ -36,6 +37,14 @@ _AUX = frozenset(
 
 
 _NP_STOPS = _AUX | PREPOSITIONS | {"that", "and", "or", "but", "who", "which", "to"}
+_AFTER_STOPS = frozenset("who which in on at during after before from to of and with as while".split())
+_IRREGULAR_PAST = frozenset(
+    """
+    said told made gave took went came saw knew thought felt became began kept left met paid put ran sat spoke
+    stood won wrote held brought built bought caught chose drew drove fell fought found got grew heard hit led
+    lost meant rose sent set shot shut sold sought spent struck swore taught threw understood woke wore
+""".split()
+)
 _ADVERBS = frozenset("also again repeatedly previously once simply even still then now later earlier".split())
 
 
@@ -49,6 +58,14 @@ def _np_end(toks: list[Token], k: int) -> int:
             break
         j += 1
     return j
+
+
+def _predicate(word: str) -> bool:
+    """Can ``word`` open a predicate after a subject ("has", "showed", "speaks", "also", "simply")?"""
+    w = low(word)
+    if not w[:1].isalpha() or is_cap(word) or w in PREPOSITIONS | {"and", "or", "who", "which"}:
+        return False
+    return _verbish(word) or w in _IRREGULAR_PAST or w in AUX_ADV or w.endswith(("ly", "s"))
 
 
 def _verbish(word: str) -> bool:
@@ -139,6 +156,30 @@ def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bo
     return None
 
 
+def subject_after(text: str, pos: int, b: int) -> Subject | None:
+    """The speaker named after an inverted verb: '"…," said X', '…, says the club's manager, Paulo Reis',
+    '"…," said a statement from Rep. Jane Doe'. Pronouns do not invert, so they are not read here."""
+    toks = tokens(text, pos, b)
+    stop = _after_stop(toks)
+    if [low(t.text) for t in toks[1 : stop + 1]] == ["statement", "from"]:
+        toks = toks[stop + 1 :]
+        stop = _after_stop(toks)
+    subj = parse_np(toks[:stop])
+    if subj is not None and subj.kind == "role" and [t.text for t in toks[stop : stop + 1]] == [","]:
+        rest = toks[stop + 1 :]
+        end = next((k for k, t in enumerate(rest) if not t.text[0].isalnum()), len(rest))
+        named = parse_np(rest[:end])
+        if named is not None and named.kind == "name":
+            named.role = named.role or subj.role
+            subj = named
+    return subj if subj is not None and subj.kind != "pronoun" else None
+
+
+def _after_stop(toks: list[Token]) -> int:
+    """Where a speaker phrase after the verb ends: '… said X, who …' / '… said X in a statement'."""
+    return next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _AFTER_STOPS), len(toks))
+
+
 def clause_subject(text: str, a: int, pos: int) -> Subject | None:
     """The subject of the main clause of ``text[a:pos]``: the first noun phrase that a verb follows,
     past fronted adjuncts ("Ahead of the vote, Jordan showed …"); None when there is none."""
@@ -147,6 +188,8 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
     for s in starts:
         if s >= len(toks):
             break
+        if low(toks[s].text) in ("and", "but", "so", "yet") and s + 1 < len(toks):
+            s += 1  # "But a fans' group called …"
         w = low(toks[s].text)
         if w in PREPOSITIONS or w in CLAUSE_OPENERS:
             continue
@@ -157,10 +200,12 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
             or (j == s and low(toks[j].text) in _SUBJECT_PRONOUNS)
         ):
             j += 1
+        if j > s and low(toks[s].text) in DETS | QUANTIFIERS:  # "an Everton fans' group called …"
+            while j < len(toks) and j - s < 8 and toks[j].text[:1].isalpha() and not _predicate(toks[j].text):
+                j += 1
         if j == s or j >= len(toks):
             continue
-        after = toks[j].text
-        if not after[:1].isalpha() or is_cap(after) or low(after) in PREPOSITIONS | {"and", "or", "of", "who"}:
+        if not _predicate(toks[j].text):
             continue
         np = parse_np(toks[s:j])
         if np is not None and np.kind in ("name", "org", "pronoun", "role", "unnamed"):
@@ -169,4 +214,4 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
     return None
 
 
-__all__ = ["clause_after", "clause_subject", "skip_adjuncts", "that_after"]
+__all__ = ["clause_after", "clause_subject", "skip_adjuncts", "subject_after", "that_after"]

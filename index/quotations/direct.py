@@ -11,18 +11,14 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
-from index.quotations.clauses import clause_subject
+from index.quotations.clauses import clause_subject, subject_after
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, low, only_punct, parse_np, subject_before, tokens
+from index.quotations.phrases import Subject, only_punct, parse_np, subject_before, tokens
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span
 
 if TYPE_CHECKING:
     from index.quotations.attribution import Extractor
-
-# Words that end a speaker phrase after the verb: '"…," said X, who …' / '… said X in a statement'.
-_NP_STOPS = frozenset("who which in on at during after before from to of and with as while".split())
-
 
 def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     """Emit the quotations of sentence ``idx`` whose speaker the sentence (or the one before) names."""
@@ -69,24 +65,8 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
         # "…," said X
         m = cues.AFTER_VERB_RE.match(text, q.close_end, b)
         if m:
-            toks = tokens(text, m.end(), b)
-            stop = next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _NP_STOPS),
-                        len(toks))
-            if [low(t.text) for t in toks[1 : stop + 1]] == ["statement", "from"]:
-                # '"…," said a statement from Rep. Jane Doe'
-                toks = toks[stop + 1 :]
-                stop = next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _NP_STOPS),
-                            len(toks))
-            subj = parse_np(toks[:stop])
-            if subj is not None and subj.kind == "role" and [t.text for t in toks[stop : stop + 1]] == [","]:
-                # '"…," says the club's manager, Paulo Reis.'
-                rest = toks[stop + 1 :]
-                end = next((k for k, t in enumerate(rest) if not t.text[0].isalnum()), len(rest))
-                named = parse_np(rest[:end])
-                if named is not None and named.kind == "name":
-                    named.role = named.role or subj.role
-                    subj = named
-            if subj is not None and subj.kind != "pronoun":
+            subj = subject_after(text, m.end(), b)
+            if subj is not None:
                 return ex.people.resolve(subj, idx)
     # X said: "…" / X told reporters "…" / X wrote on X, formerly Twitter: "…" / X said that "…"
     prefix = text[lo : q.open].rstrip()

@@ -125,6 +125,9 @@ def parse_np(toks: list[Token]) -> Subject | None:
     if len(words) > 1 and is_role(words[-1]) and any(low(w).endswith("'s") for w in words[:-1]):
         return Subject("role", raw, start, role=raw)  # "the club's manager"
     titled = any(is_role(w) for w in words[:-1]) and is_cap(words[-1]) and not is_role(words[-1])
+    if indefinite is not None and lows[-1] in ORG_WORDS and not is_cap(words[-1]):
+        name = " ".join(t.text for t in [indefinite, *toks])  # "an Everton fans' group": an organisation unnamed
+        return Subject("unnamed", name, indefinite.start, name=name)
     if any(w in ORG_WORDS for w in lows) and not titled:
         if had_det and len(words) == 1 and not is_cap(words[0]):
             return Subject("pronoun", "it", start)  # "the company said": the organisation spoken of

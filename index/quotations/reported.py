@@ -10,15 +10,26 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
-from index.quotations.clauses import clause_after, clause_subject, that_after
+from index.quotations.clauses import clause_after, clause_subject, skip_adjuncts, subject_after, that_after
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
-from index.quotations.phrases import only_punct, parse_np, subject_before, tokens
-from index.quotations.wordlists import BARE_CLAUSE_VERBS, LISTENER_VERBS, OBJECT_VERBS
+from index.quotations.phrases import Subject, low, only_punct, parse_np, subject_before, tokens
+from index.quotations.wordlists import (
+    AFTER_QUOTE_VERBS,
+    BARE_CLAUSE_VERBS,
+    DETS,
+    DOCUMENT_NOUNS,
+    LISTENER_VERBS,
+    OBJECT_VERBS,
+)
 from index.text.sentences import Span
 
 if TYPE_CHECKING:
     from index.quotations.attribution import Extractor
+
+OPENING_MARKS = '"“”„«‘\''
+# verbs that are no statement after a comma: "…, but the laptop feels like a different species"
+_NOT_PARENTHETICAL = frozenset("feel feels felt hope hopes fear fears expect expects think".split())
 
 
 def attribute(ex: Extractor, idx: int, sent: Span) -> None:
@@ -86,10 +97,16 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
         return ex.people.resolve(subj, idx)
     head = text[a : m.start()].rstrip()
     if m.group(1).endswith("ing") and head.endswith(","):
-        said = [p for q, p in zip(ex.out, ex.speaker_of) if q.sentence_start == a and q.end <= m.start()]
+        said = [p for q, p in zip(ex.out, ex.speaker_of, strict=True) if q.sentence_start == a and q.end <= m.start()]
         if said:
             return said[-1]
-        subj = clause_subject(text, a, len(head) + a - 1)
+        comma = a + len(head) - 1
+        last = [v for v in cues.SPEECH_RE.finditer(text, a, comma) if text[v.end() : comma].strip() == ""]
+        if last:  # '…, Gimenez said, adding that …'
+            subj = subject_before(text, a, last[-1].start())
+        else:  # '…, said CEO Jane Doe, adding …' / 'X rejected it, saying …'
+            said_x = re.search(r",\s*(?:said|says)\s+([^,]+)$", text[a:comma])
+            subj = subject_after(text, a + said_x.start(1), comma) if said_x else clause_subject(text, a, comma)
     elif re.search(r"(?:^|\W)(?:and|but|yet)(?:\s+(?:also|then|later))?$", head):
         coord = cues.coordinated_subject(text, a, m.start())
         subj = subject_before(text, a, coord) if coord is not None else clause_subject(text, a, m.start())
@@ -97,54 +114,115 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
 
 
 def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
-    """'The flu triggers inflammation, Sylvester said, which …' / '…, the company said in a statement.'
+    """'The flu triggers inflammation, Sylvester said, which …' / '…, the company said in a statement.' /
+    '…, said Dr. Jane Doe, an expert.' / 'That would have been "ludicrous," he said.'
 
-    The clause before ``, X said`` is X's statement when the sentence starts with it (not with a
-    quote: that is direct speech) and nothing but a short adjunct follows the verb.
+    The clause before ``, X said`` is X's statement when the sentence starts with it (a sentence
+    that starts with a quote is direct speech) and only a short adjunct follows the verb; what
+    follows a second comma or a dash is X's too.
     """
     text = ex.text
     a, b = sent
-    if text[a] in '"“”„«‘\'' or any(q.start >= a and q.end <= b for q in ex.out):
+    while a < b and not text[a].isalnum() and text[a] not in OPENING_MARKS:
+        a += 1  # zero-width and stray marks before the first word
+    if a == b or text[a] in OPENING_MARKS:
         return
     for m in cues.SPEECH_RE.finditer(text, a, b):
-        if ex.inside_quote(m.start()) or m.group(1).lower() not in BARE_CLAUSE_VERBS | {"says", "told"}:
+        verb = m.group(1).lower()
+        if ex.inside_quote(m.start()) or verb.endswith("ing") or verb in _NOT_PARENTHETICAL:
             continue
-        comma = text.rfind(",", a, m.start())
-        if comma <= a or ex.inside_quote(comma):
+        comma = _comma_before(ex, a, m.start())
+        if comma is None:
             continue
-        tail = cues.PARENTHETICAL_TAIL_RE.match(text, m.end(), b)
-        if tail is None or "that" in text[m.end() : tail.end()].split():
+        subj = _subject_between(text, comma + 1, m.start())
+        after = m.end()
+        if subj is None and text[comma + 1 : m.start()].strip() == "" and verb in AFTER_QUOTE_VERBS:
+            subj = subject_after(text, m.end(), b)  # '…, said Dr. Jane Doe, an expert'
+            after = _appositive_end(text, m.end(), b)
+        if subj is None:
             continue
-        toks = tokens(text, comma + 1, m.start())
-        subj = parse_np(toks) if toks else None
-        if subj is None or subj.kind == "pronoun" and len(toks) != 1:
-            continue
-        if subj.kind != "pronoun" and text[subj.start : m.start()].strip() != text[comma + 1 : m.start()].strip():
+        toks = tokens(text, after, b)
+        k = skip_adjuncts(toks, 0)
+        if k < len(toks) and toks[k].text not in ",—–.!?":
             continue
         person = ex.people.resolve(subj, idx)
-        if person is not None and len(text[a:comma].split()) >= 4:
+        if person is None:
+            return
+        if len(text[a:comma].split()) >= 4:
             ex.emit(a, comma, person, "reported", sent, idx)
+        if k + 1 < len(toks) and toks[k].text in ",—–" and not low(toks[k + 1].text).endswith("ing"):
+            ex.emit(toks[k].end, b, person, "reported", sent, idx)  # 'A, X said, B': B is X's too
         return
+
+
+def _comma_before(ex: Extractor, a: int, pos: int) -> int | None:
+    """The comma that closes the statement before ``, X said`` (also inside a closing quote: '"ludicrous," he said')."""
+    comma = ex.text.rfind(",", a, pos)
+    if comma <= a:
+        return None
+    if ex.inside_quote(comma) and not any(q.inner_end == comma + 1 for q in ex.quotes):
+        return None
+    return comma
+
+
+def _subject_between(text: str, a: int, b: int) -> Subject | None:
+    """The speaker phrase that is all of ``text[a:b]`` (', Smith said' / ', the company said')."""
+    toks = tokens(text, a, b)
+    if toks and toks[-1].text in ('"', "”"):
+        return None
+    subj = parse_np(toks) if toks else None
+    if subj is None or subj.kind == "pronoun" and len(toks) != 1:
+        return None
+    if subj.kind != "pronoun" and text[subj.start : b].strip() != text[a:b].strip():
+        return None
+    return subj
+
+
+def _appositive_end(text: str, pos: int, b: int) -> int:
+    """Past the speaker and an appositive after an inverted verb: 'said Dr. Jane Doe, a physician and expert —'."""
+    toks = tokens(text, pos, b)
+    k = next((i for i, t in enumerate(toks) if t.text in ",—–."), len(toks))
+    if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and low(toks[k + 1].text) in DETS:
+        k = next((i for i in range(k + 1, len(toks)) if toks[i].text in "—–."), len(toks))
+    return toks[k].start if k < len(toks) else b
 
 
 def _according(ex: Extractor, idx: int, sent: Span) -> None:
+    """'According to X, …', '…, according to X.', '… when, according to X, …'; X may be a document
+    ('according to data from CME Group' -> CME Group, 'according to a press release')."""
     text = ex.text
     a, b = sent
     for m in cues.ACCORDING_RE.finditer(text, a, b):
         if ex.inside_quote(m.start()):
             continue
-        stop = re.search(r"[,.;:!?]|\s(?:who|which|in|on|at|during)\s", text[m.end() : b])
+        stop = re.search(r"[,.;:!?—–]|\s(?:who|which|in|on|at|during)\s", text[m.end() : b])
         np_end = m.end() + stop.start() if stop else b
-        subj = parse_np(tokens(text, m.end(), np_end))
+        subj = _source(tokens(text, m.end(), np_end))
         if subj is None or subj.kind == "pronoun":
             continue
         person = ex.people.resolve(subj, idx)
         if person is None:
             continue
-        if only_punct(text, a, m.start()) and np_end < b and text[np_end] == ",":
-            ex.emit(np_end + 1, b, person, "reported", sent, idx)
-        elif only_punct(text, np_end, b) and text[a : m.start()].rstrip().endswith(","):
+        before = text[a : m.start()].rstrip()
+        if np_end < b and text[np_end] == "," and (only_punct(text, a, m.start()) or before.endswith(",")):
+            ex.emit(np_end + 1, b, person, "reported", sent, idx)  # 'According to X, …' / '… when, according to X, …'
+        elif only_punct(text, np_end, b) and before.endswith(","):
             ex.emit(a, m.start(), person, "reported", sent, idx)
+
+
+def _source(toks: list) -> Subject | None:
+    """Who a credit names: a speaker, or the author of a document ('data from X', "X's report"), or the
+    document itself when it has no author ('a press release')."""
+    words = [low(t.text) for t in toks]
+    for k, w in enumerate(words):
+        if w in DOCUMENT_NOUNS and k + 1 < len(words) and words[k + 1] in ("from", "by", "of"):
+            return parse_np(toks[k + 2 :])
+        if w.endswith("'s") and k + 1 < len(words) and words[k + 1] in DOCUMENT_NOUNS:
+            return parse_np([*toks[:k], toks[k]._replace(text=toks[k].text[:-2])])
+    if words and words[-1] in DOCUMENT_NOUNS and len(words) <= 4 and words[0] in ("a", "an"):
+        name = " ".join(t.text for t in toks)
+        return Subject("unnamed", name, toks[0].start, name=name)
+    return parse_np(toks)
 
 
 __all__ = ["attribute"]

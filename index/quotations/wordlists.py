@@ -113,6 +113,14 @@ UNNAMED_HEADS = frozenset(
     fans leaders ministers negotiators organizers organisers supporters opponents campaigners activists
     """.split()
 )
+# What a statement can be read from: "according to a press release", "the report says".
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement statements release report reports filing filings data figures survey poll study document
+    documents records letter complaint lawsuit indictment transcript memo submission tweet post note
+    announcement estimates forecast analysis research
+""".split()
+)
 PARTICLES = frozenset("de van von der den da del della di du la le bin al ibn dos das ter el y".split())
 DAYS_MONTHS = frozenset(
     """
@@ -146,7 +154,7 @@ TIME_WORDS = frozenset(
 GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobody one".split())  # never in a name
 
 __all__ = [
-    "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "GRAMMAR_WORDS",
-    "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS", "PREPOSITIONS", "PRESS", "PRONOUNS",
-    "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
+    "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
+    "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS", "PREPOSITIONS",
+    "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
 ]
