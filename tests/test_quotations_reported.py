@@ -89,3 +89,22 @@ def test_a_participle_after_the_parenthetical_is_narration() -> None:
 def test_a_verb_inside_a_reported_clause_is_part_of_it() -> None:
     text = INTRO + "Velez said she thinks most shippers do not understand the risk."
     assert _reported(text) == [("Hana Velez", "she thinks most shippers do not understand the risk")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        # an organisation referred to by a description, or by "it" in its own sentence
+        ("Harlow Athletic Club confirmed the sale on Monday.\nThe Premier League club said the buyer had paid in full.",
+         "Harlow Athletic Club", "the buyer had paid in full"),
+        ("Norvex issued a statement in which it noted the chief executive would leave in May.", "Norvex",
+         "the chief executive would leave in May"),
+        # a document speaks for whoever issued it; an unsigned one speaks for itself
+        ('Norvex Corp said the sale was complete.\n"The company is in good hands," the statement said.',
+         "Norvex Corp", "The company is in good hands"),
+        ('"He was a giant of the stage," a family statement read.', "a family statement",
+         "He was a giant of the stage"),
+    ],
+)
+def test_organisations_and_documents(text: str, speaker: str, quote: str) -> None:
+    assert (speaker, quote) in [(q.speaker, q.quote) for q in extract_quotations(text)]

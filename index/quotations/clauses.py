@@ -10,7 +10,7 @@ reporters.").
 
 from __future__ import annotations
 
-from index.quotations.phrases import Subject, Token, is_cap, is_role, low, parse_np, tokens
+from index.quotations.phrases import Subject, Token, is_cap, is_document, is_role, low, parse_np, tokens
 from index.quotations.wordlists import (
     AUX_ADV,
     CLAUSE_OPENERS,
@@ -70,7 +70,7 @@ def _predicate(word: str) -> bool:
 
 def _verbish(word: str) -> bool:
     w = low(word)
-    return w in _AUX or (w.endswith("ed") and len(w) > 4 and not is_cap(word))
+    return w in _AUX or (w.endswith("ed") and len(w) > 4 and "-" not in w and not is_cap(word))
 
 
 def skip_adjuncts(toks: list[Token], k: int) -> int:
@@ -180,6 +180,13 @@ def _after_stop(toks: list[Token]) -> int:
     return next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _AFTER_STOPS), len(toks))
 
 
+def issuer(text: str, a: int, subj: Subject, verb: str) -> Subject:
+    """'X released a statement saying …', 'X posted a tweet confirming …': the statement speaks for X."""
+    if subj.kind == "unnamed" and is_document(subj) and verb.endswith("ing"):
+        return clause_subject(text, a, subj.start) or subj
+    return subj
+
+
 def clause_subject(text: str, a: int, pos: int) -> Subject | None:
     """The subject of the main clause of ``text[a:pos]``: the first noun phrase that a verb follows,
     past fronted adjuncts ("Ahead of the vote, Jordan showed …"); None when there is none."""
@@ -214,4 +221,4 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
     return None
 
 
-__all__ = ["clause_after", "clause_subject", "skip_adjuncts", "subject_after", "that_after"]
+__all__ = ["clause_after", "clause_subject", "issuer", "skip_adjuncts", "subject_after", "that_after"]

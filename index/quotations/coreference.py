@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from index.quotations.clauses import clause_subject
 from index.quotations.entities import Registry, Speaker, better_role
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, tokens
 from index.quotations.wordlists import DETS, ORG_WORDS, PARTICLES
@@ -44,6 +45,7 @@ class Coreference:
         self._register()
         self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
         self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]
+        self._subjects: dict[int, Subject | None] = {}  # each sentence's main-clause subject, read when asked
 
     def inside_quote(self, pos: int) -> bool:
         return inside_quotation(self.quotes, pos)
@@ -152,8 +154,17 @@ class Coreference:
         if subj.kind == "unnamed":
             return Speaker(subj.name, "", "unnamed")
         if subj.kind == "pronoun":
-            return self._org_antecedent(idx) if low(subj.text) == "it" else self._antecedent(idx)
+            return self._org_antecedent(idx, subj.start) if low(subj.text) == "it" else self._antecedent(idx)
+        if subj.kind == "document":
+            return self._issuer(idx)
         return None
+
+    def _issuer(self, idx: int) -> Speaker | None:
+        """The report / the statement / the tweet: whoever spoke last in the last sentences, else the organisation."""
+        for k in range(idx, max(-1, idx - PRONOUN_REACH - 1), -1):
+            if self.sent_speakers[k]:
+                return self.sent_speakers[k][-1]
+        return self._org_antecedent(idx, self.sentences[idx].end)
 
     def _antecedent(self, idx: int) -> Speaker | None:
         """He/she: the speaker of the nearest earlier sentence, or its only named person.
@@ -178,13 +189,36 @@ class Coreference:
             steps += 1
         return None
 
-    def _org_antecedent(self, idx: int) -> Speaker | None:
-        """It / the company: the organisation that spoke in one of the last sentences, else the one named there."""
+    def _org_antecedent(self, idx: int, pos: int) -> Speaker | None:
+        """It / the company: the organisation this sentence opened with ("Chelsea issued a statement in which
+        it noted"), else the one that spoke or was named in the last sentences, else the last one that spoke."""
+        own = self._subject_org(idx)
+        if own is not None and own.start < pos and self.text[own.start : pos].strip():
+            return Speaker(own.name, "", "org")
         recent = range(max(0, idx - PRONOUN_REACH), idx + 1)
         orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
         if not orgs:
             orgs = {name: Speaker(name, "", "org") for k in recent for name in self.sent_orgs[k]}
+        if not orgs:
+            subjects = [self._subject_org(k) for k in recent if k < idx]
+            orgs = {o.name: Speaker(o.name, "", "org") for o in subjects if o is not None}
+        if not orgs:
+            earlier = [p for k in range(idx) for p in self.sent_speakers[k] if p.kind == "org"]
+            return earlier[-1] if earlier else None
         return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+    def _subject_org(self, idx: int) -> Subject | None:
+        """The sentence's subject when it names an organisation (or a name no person of the article has)."""
+        if idx not in self._subjects:
+            self._subjects[idx] = clause_subject(self.text, *self.sentences[idx])
+        subj = self._subjects[idx]
+        if subj is None or subj.kind not in ("org", "name") or subj.role:
+            return None
+        if subj.kind == "name":
+            known = self.reg.find(subj.name)
+            if known is not None and known.kind == "person" or len(subj.name.split()) > 1:
+                return None
+        return subj
 
 
 _ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w&'’.-]*)\s+){0,8}?)\(([A-Z]{2,8})\)")

@@ -11,9 +11,9 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
-from index.quotations.clauses import clause_subject, subject_after
+from index.quotations.clauses import clause_subject, issuer, subject_after
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, only_punct, parse_np, subject_before, tokens
+from index.quotations.phrases import Subject, fits_verb, only_punct, parse_np, subject_before, tokens
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span
 
@@ -60,7 +60,7 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
         m = cues.SPEECH_RE.search(text, q.close_end, b)
         if m and not ex.inside_quote(m.start()):
             subj = subject_before(text, q.close_end, m.start())
-            if subj is not None and only_punct(text, q.close_end, subj.start):
+            if subj is not None and only_punct(text, q.close_end, subj.start) and fits_verb(subj, m.group(1)):
                 return ex.people.resolve(subj, idx)
         # "…," said X
         m = cues.AFTER_VERB_RE.match(text, q.close_end, b)
@@ -85,7 +85,9 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
                                                   or len(between.split()) > 3):
             return None
     subj = quoted_as(text, lo, v) or subject_before(text, lo, v.start()) or _participle_subject(text, lo, v)
-    return ex.people.resolve(subj, idx) if subj is not None else None
+    if subj is None or not fits_verb(subj, v.group(1)):
+        return None
+    return ex.people.resolve(issuer(text, lo, subj, v.group(1)), idx)
 
 
 def _colon_speaker(ex: Extractor, idx: int, lo: int, prefix: str) -> Speaker | None:

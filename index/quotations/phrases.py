@@ -16,6 +16,8 @@ from index.quotations.wordlists import (
     CLAUSE_OPENERS,
     DAYS_MONTHS,
     DETS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     GRAMMAR_WORDS,
     ORG_WORDS,
     PARTICLES,
@@ -39,7 +41,7 @@ class Token(NamedTuple):
 class Subject:
     """A phrase that may name a speaker, as read from the text."""
 
-    kind: str  # "name" | "pronoun" | "role" | "org" | "unnamed"
+    kind: str  # "name" | "pronoun" | "role" | "org" | "unnamed" | "document"
     text: str
     start: int
     name: str = ""
@@ -128,9 +130,14 @@ def parse_np(toks: list[Token]) -> Subject | None:
     if indefinite is not None and lows[-1] in ORG_WORDS and not is_cap(words[-1]):
         name = " ".join(t.text for t in [indefinite, *toks])  # "an Everton fans' group": an organisation unnamed
         return Subject("unnamed", name, indefinite.start, name=name)
+    if had_det and not is_cap(words[-1]) and lows[-1] in DOCUMENT_NOUNS:
+        if indefinite is not None:  # "a family statement read": a document with no named author
+            name = " ".join(t.text for t in [indefinite, *toks])
+            return Subject("unnamed", name, indefinite.start, name=name)
+        return Subject("document", raw, start)  # "the report says": whoever issued it
     if any(w in ORG_WORDS for w in lows) and not titled:
-        if had_det and len(words) == 1 and not is_cap(words[0]):
-            return Subject("pronoun", "it", start)  # "the company said": the organisation spoken of
+        if had_det and not is_cap(words[-1]) and lows[-1] in ORG_WORDS:
+            return Subject("pronoun", "it", start)  # "the company said", "the Premier League club said"
         if all(is_cap(w) for w in words):
             name = ("the " if had_det else "") + " ".join(clean_name(w) for w in words)
             return Subject("org", raw, start, name=name)
@@ -241,9 +248,26 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     np_toks = toks[phrase_start(toks) :]
     if not np_toks and low(toks[-1].text) in PRONOUNS:
         np_toks = toks[-1:]
-    elif not np_toks and len(toks) >= 2 and low(toks[-2].text) == "the" and base(toks[-1].text) in ORG_WORDS:
-        np_toks = toks[-2:]  # "the company said"
+    elif not np_toks and len(toks) >= 2 and base(toks[-1].text) in ORG_WORDS | DOCUMENT_NOUNS:
+        # "the company said", "the Premier League club said", "a family statement read"
+        k = len(toks) - 2
+        while k > 0 and len(toks) - k < 6 and low(toks[k].text) not in DETS and toks[k].text[:1].isalpha() and (
+            is_cap(toks[k].text) or low(toks[k].text) not in GRAMMAR_WORDS
+        ):
+            k -= 1
+        if low(toks[k].text) in DETS:
+            np_toks = toks[k:]
     return parse_np(np_toks) if np_toks else None
+
+
+def is_document(subj: Subject) -> bool:
+    """Does the phrase name a document ("the statement", "a family statement") rather than a speaker?"""
+    return subj.kind == "document" or subj.kind == "unnamed" and base(subj.name.split()[-1]) in DOCUMENT_NOUNS
+
+
+def fits_verb(subj: Subject, verb: str) -> bool:
+    """Only a document "reads" ('"…," the statement read'); any speaker says, writes, adds."""
+    return low(verb) not in DOCUMENT_VERBS or is_document(subj)
 
 
 def only_punct(text: str, a: int, b: int) -> bool:
@@ -251,6 +275,6 @@ def only_punct(text: str, a: int, b: int) -> bool:
 
 
 __all__ = [
-    "Subject", "Token", "base", "clean_name", "is_cap", "is_role", "low", "only_punct", "parse_np", "phrase_start",
-    "subject_before", "tokens",
+    "Subject", "Token", "base", "clean_name", "fits_verb", "is_cap", "is_document", "is_role", "low", "only_punct",
+    "parse_np", "phrase_start", "subject_before", "tokens",
 ]

@@ -10,10 +10,10 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
-from index.quotations.clauses import clause_after, clause_subject, skip_adjuncts, subject_after, that_after
+from index.quotations.clauses import clause_after, clause_subject, issuer, skip_adjuncts, subject_after, that_after
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, low, only_punct, parse_np, subject_before, tokens
+from index.quotations.phrases import Subject, fits_verb, low, only_punct, parse_np, subject_before, tokens
 from index.quotations.wordlists import (
     AFTER_QUOTE_VERBS,
     BARE_CLAUSE_VERBS,
@@ -94,7 +94,7 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
     text = ex.text
     subj = quoted_as(text, a, m) or subject_before(text, a, m.start())
     if subj is not None:
-        return ex.people.resolve(subj, idx)
+        return ex.people.resolve(issuer(text, a, subj, m.group(1)), idx) if fits_verb(subj, m.group(1)) else None
     head = text[a : m.start()].rstrip()
     if m.group(1).endswith("ing") and head.endswith(","):
         said = [p for q, p in zip(ex.out, ex.speaker_of, strict=True) if q.sentence_start == a and q.end <= m.start()]

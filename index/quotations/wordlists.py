@@ -22,9 +22,11 @@ SPEECH_VERBS = frozenset(
     shared shares highlighted highlights hinted hints reported reports feared fears hoped hopes expects
     expected figured theorized theorised informed reminded conceding predict thinks felt feels reckons
     assured vowed pledged promised cautioned lamented complained boasted conceded disclosed indicated
-    signalled signaled concluded believe think hope fear expect
+    signalled signaled concluded believe think hope fear expect read reads
 """.split()
 )
+# Verbs only a document speaks with: '"…," a family statement read'.
+DOCUMENT_VERBS = frozenset({"read", "reads"})
 # Verbs that may introduce a clause with no "that": "X said he would ...", "X believes the plan is ...".
 BARE_CLAUSE_VERBS = frozenset(
     """
@@ -155,6 +157,7 @@ GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobo
 
 __all__ = [
     "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
-    "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS", "PREPOSITIONS",
-    "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
+    "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS",
+    "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS", "TIME_WORDS",
+    "UNNAMED_HEADS",
 ]
