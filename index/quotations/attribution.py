@@ -18,7 +18,7 @@ import copy
 import functools
 from dataclasses import replace
 
-from index.quotations import direct, embedded, reported
+from index.quotations import direct, embedded, posts, reported
 from index.quotations.coreference import Coreference
 from index.quotations.entities import Speaker
 from index.quotations.quotation import Quotation
@@ -66,6 +66,7 @@ class Extractor:
             direct.attribute(self, idx, sent)
             reported.attribute(self, idx, sent)
             embedded.partial_quotes(self, idx, sent)
+        posts.posts(self)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
             q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind
             q.aliases = tuple(sorted(person.forms - {person.name}))

@@ -20,6 +20,10 @@ from index.text.sentences import Span
 if TYPE_CHECKING:
     from index.quotations.attribution import Extractor
 
+# a quote inside a question put to the speaker: "When asked why …", "Asked whether …"
+_ASKED_RE = re.compile(r"\b[Aa]sked\s+(?:why|whether|if|about|how|what|when|where|who)\b[^,;:]*$")
+
+
 def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     """Emit the quotations of sentence ``idx`` whose speaker the sentence (or the one before) names."""
     text = ex.text
@@ -28,6 +32,9 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     prev_close = a
     attributed: list[tuple[QuoteSpan, Speaker]] = []
     for q in quotes:
+        if _ASKED_RE.search(text, prev_close, q.open):
+            prev_close = q.close_end
+            continue  # 'When asked why they didn't "just divorce," she replied': the question's words
         person = _attribute_quote(ex, idx, b, q, prev_close)
         if person is not None:
             attributed.append((q, person))
@@ -40,17 +47,31 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
             if aq.close_end <= q.open and cues.is_attribution_gap(text, aq.close_end, q.open):
                 attributed.append((q, person))
                 break
-    # a sentence that is nothing but a quote continues the previous sentence's speaker
-    if quotes and not attributed and idx > 0 and idx not in ex.barriers:
-        outside = "".join(text[s:e] for s, e in cues.gaps(a, b, quotes))
-        prev = [q for q in ex.out if q.sentence_end <= a]
-        follows = bool(prev) and prev[-1].sentence_start == ex.sentences[idx - 1].start
-        if follows and not any(ch.isalnum() for ch in outside):
-            last = prev[-1]
-            person = Speaker(last.speaker, last.role, last.speaker_type)
-            attributed.extend((q, person) for q in quotes)
+    attributed.extend(_continued(ex, idx, sent, quotes, attributed))
     for q, person in sorted(attributed, key=lambda x: x[0].open):
         ex.emit(q.inner_start, q.inner_end, person, "direct", sent, idx)
+
+
+def _continued(ex: Extractor, idx: int, sent: Span, quotes: list[QuoteSpan],
+               attributed: list[tuple[QuoteSpan, Speaker]]) -> list[tuple[QuoteSpan, Speaker]]:
+    """Quotes that continue the previous sentence's speaker: a sentence that is nothing but quotes, or
+    one that opens with a quote of its own ('"…," X said. "It goes on …" and a caption glued on')."""
+    a, b = sent
+    if not quotes or attributed or idx == 0 or idx in ex.barriers:
+        return []
+    prev = [q for q in ex.out if q.sentence_end <= a]
+    if not prev or prev[-1].sentence_start != ex.sentences[idx - 1].start:
+        return []
+    last = prev[-1]
+    person = Speaker(last.speaker, last.role, last.speaker_type)
+    outside = "".join(ex.text[s:e] for s, e in cues.gaps(a, b, quotes))
+    if not any(ch.isalnum() for ch in outside):
+        return [(q, person) for q in quotes]
+    first = quotes[0]
+    opens = only_punct(ex.text, a, first.open) and len(ex.text[first.inner_start : first.inner_end].split()) >= 3
+    if last.kind != "direct" or not opens or cues.SPEECH_RE.search(outside):
+        return []
+    return [(q, person) for q in quotes if q is first or len(ex.text[q.inner_start : q.inner_end].split()) >= 3]
 
 
 def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> Speaker | None:
@@ -79,7 +100,8 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
         if re.search(r"\bthat\b", between) or len(between.split()) > 12:
             return None
     else:
-        adjunct = between.endswith(",") and cues.ADJUNCT_RE.match(between) and len(between.split()) <= 10
+        # 'X said in a statement on Tuesday, "…"' / 'X told colleagues behind closed doors, "…"'
+        adjunct = between.endswith(",") and len(between.split()) <= 10
         between = between.rstrip(",")
         if between != "that" and not adjunct and (re.search(r"\bthat\b|[.;:!?]", between)
                                                   or len(between.split()) > 3):
@@ -94,6 +116,13 @@ def _colon_speaker(ex: Extractor, idx: int, lo: int, prefix: str) -> Speaker | N
     """'Andy Smith, mayor of the city: "…"' and the headline form 'Smith: "…"': a name and a colon."""
     colon = lo + len(prefix) - 1
     subj = subject_before(ex.text, lo, colon)
+    if subj is None:  # 'Andy Smith, mayor of the city and a fan: "…"': the name before the description
+        comma = ex.text.find(",", lo, colon)
+        subj = parse_np(tokens(ex.text, lo, comma)) if comma != -1 else None
+        if subj is not None and subj.kind == "name" and len(subj.name.split()) > 1:
+            subj.role = ex.text[comma + 1 : colon].strip()
+        else:
+            subj = None
     if subj is None or subj.kind == "pronoun" or not only_punct(ex.text, lo, subj.start):
         return None
     return ex.people.resolve(subj, idx)

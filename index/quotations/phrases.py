@@ -27,8 +27,9 @@ from index.quotations.wordlists import (
     UNNAMED_HEADS,
 )
 
-_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d[\d,.:]*|[^\w\s]")
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d+(?:[,.:]\d+)*|[^\w\s]")
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)+")
+_PARTY_RE = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*")
 
 
 class Token(NamedTuple):
@@ -210,6 +211,14 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
             return None
         inner = toks[k + 1 : -1]
         head = toks[:k]
+        aside = inner and (low(inner[0].text) in PREPOSITIONS | CLAUSE_OPENERS and low(inner[0].text) not in DETS
+                           or len(inner) == 1 and _PARTY_RE.fullmatch(inner[0].text))
+        if aside:
+            # an aside, not an appositive: "Ohanian, for example, shared" / "Crocker, in a meeting with X, said" /
+            # a party and state: "Rep. Jane Doe, R-Fla., said"
+            head = _strip_trailing(head)
+            np = parse_np(head[phrase_start(head) :]) if head else None
+            return np if np is not None and np.kind != "pronoun" or len(head) == 1 else None
         inner_np = parse_np(inner) if inner else None
         if inner_np is not None and inner_np.kind == "name" and not inner_np.role:
             before = head[phrase_start(head) :]
@@ -217,11 +226,6 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
             if outer is not None and outer.kind == "role":
                 inner_np.role = outer.role
             return inner_np
-        if inner and low(inner[0].text) in PREPOSITIONS | CLAUSE_OPENERS and low(inner[0].text) not in DETS:
-            # an aside, not an appositive: "Ohanian, for example, shared" / "Crocker, in a meeting with X, said"
-            head = _strip_trailing(head)
-            np = parse_np(head[phrase_start(head) :]) if head else None
-            return np if np is not None and np.kind != "pronoun" or len(head) == 1 else None
         if not inner or low(inner[0].text) not in DETS | {"who"} and not is_role(inner[0].text):
             return None
         head = _strip_trailing(head)
