@@ -117,14 +117,15 @@ def test_a_quote_inside_a_question_is_not_the_answerers() -> None:
 
 
 def test_a_post_is_only_its_text() -> None:
-    text = "Kickoff was delayed.\nWhat a goal from the edge of the box! https://t.co/x — Ana Ruiz (@anaruiz) May 2, 2024"
+    text = "Kickoff was delayed.\nWhat a goal from the edge of the box! https://t.co/x — Ana Ruiz (@ana) May 2, 2024"
     q = _one(text, "What a goal")
     assert q.quote == "What a goal from the edge of the box!" and q.speaker == "Ana Ruiz"
 
 
 def test_a_post_of_several_paragraphs_ends_with_a_short_signed_line() -> None:
     text = (
-        "The figures came in after the match.\n"
+        "The figures came in after the match, and they made grim reading for a side that had led in each of its "
+        "last four games before losing every one of them, a run the manager called the worst of his career.\n"
         "1 – Harlow are the first side in league history to…\n"
         "…lose four games in a row after leading.\n"
         "Again. pic.twitter.com/x — StatsBot (@statsbot) May 2, 2024"
