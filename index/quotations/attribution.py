@@ -45,7 +45,7 @@ class Extractor:
     def emit(self, a: int, b: int, person: Speaker, kind: str, sent: Span, idx: int) -> bool:
         """Keep ``text[a:b]`` (trimmed) as ``person``'s statement; False when too short or already kept."""
         text = self.text
-        while a < b and text[a].isspace():
+        while a < b and (text[a].isspace() or kind == "reported" and text[a] in ",;:—–"):
             a += 1
         while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
             b -= 1

@@ -10,6 +10,8 @@ reporters.").
 
 from __future__ import annotations
 
+import re
+
 from index.quotations.phrases import Subject, Token, is_cap, is_document, is_role, low, parse_np, tokens
 from index.quotations.wordlists import (
     AUX_ADV,
@@ -45,6 +47,9 @@ _IRREGULAR_PAST = frozenset(
     lost meant rose sent set shot shut sold sought spent struck swore taught threw understood woke wore
 """.split()
 )
+# prepositions of the setting of a statement: 'said in a statement that', 'told reporters on Tuesday that'
+_THAT_PREPS = frozenset("in on at during via through to over after before".split())
+_SUBORDINATOR_RE = re.compile(r"\b(?:as|because|while|since|although|though|whereas)\s+")
 _ADVERBS = frozenset("also again repeatedly previously once simply even still then now later earlier".split())
 
 
@@ -60,12 +65,14 @@ def _np_end(toks: list[Token], k: int) -> int:
     return j
 
 
-def _predicate(word: str) -> bool:
+def opens_predicate(word: str) -> bool:
     """Can ``word`` open a predicate after a subject ("has", "showed", "speaks", "also", "simply")?"""
     w = low(word)
     if not w[:1].isalpha() or is_cap(word) or w in PREPOSITIONS | {"and", "or", "who", "which"}:
         return False
-    return _verbish(word) or w in _IRREGULAR_PAST or w in AUX_ADV or w.endswith(("ly", "s"))
+    if _verbish(word) or w in _IRREGULAR_PAST or w in AUX_ADV:
+        return True
+    return w.endswith(("ly", "s")) and w not in _POSSESSIVES | {"this", "is"} and not w.endswith(("'s", "ss"))
 
 
 def _verbish(word: str) -> bool:
@@ -73,8 +80,9 @@ def _verbish(word: str) -> bool:
     return w in _AUX or (w.endswith("ed") and len(w) > 4 and "-" not in w and not is_cap(word))
 
 
-def skip_adjuncts(toks: list[Token], k: int) -> int:
-    """Past time words and a short prepositional phrase closed by a comma: 'on Tuesday', 'in a statement,'."""
+def skip_adjuncts(toks: list[Token], k: int, before_that: bool = False) -> int:
+    """Past time words and a short prepositional phrase closed by a comma ('on Tuesday', 'in a statement,') or,
+    with ``before_that``, by the "that" of a clause ('said in a statement that', not 'told X about the plans that')."""
     while k < len(toks):
         w = low(toks[k].text).rstrip(".")
         if w in DAYS_MONTHS or w in TIME_WORDS:
@@ -87,10 +95,10 @@ def skip_adjuncts(toks: list[Token], k: int) -> int:
             j = k + 1
             while j < len(toks) and j - k <= 9 and toks[j].text not in ",.;:" and low(toks[j].text) != "that":
                 j += 1
-            if j < len(toks) and toks[j].text == "," and j - k <= 9:
+            if j < len(toks) and toks[j].text == "," and j - k <= 9 and before_that:
                 k = j + 1
                 continue
-            if j < len(toks) and low(toks[j].text) == "that" and j - k <= 9:
+            if j < len(toks) and low(toks[j].text) == "that" and j - k <= 9 and before_that and w in _THAT_PREPS:
                 k = j
                 continue
             if j - k <= 4 and all(low(t.text).rstrip(".") in DAYS_MONTHS | TIME_WORDS | DETS or t.text[0].isdigit()
@@ -105,13 +113,28 @@ def that_after(text: str, pos: int, b: int, listener: bool = False) -> int | Non
     """Where the clause starts in 'said (on Tuesday / in a statement) that …', 'told reporters that …';
     None when "that" is not the verb's complementiser ("reported revenue that fell", "shaped that decision")."""
     toks = tokens(text, pos, b)
-    k = skip_adjuncts(toks, 0)
+    k = skip_adjuncts(toks, 0, before_that=True)
     if listener and k < len(toks) and low(toks[k].text) != "that":
         k = k + 1 if low(toks[k].text) in _OBJECT_PRONOUNS else _np_end(toks, k)
-        k = skip_adjuncts(toks, k)
-    if k + 1 < len(toks) and low(toks[k].text) == "that":
+        k = skip_adjuncts(toks, k, before_that=True)
+    if k + 1 < len(toks) and low(toks[k].text) == "that" and _clause_follows(toks, k + 1):
         return toks[k + 1].start
     return None
+
+
+def _clause_follows(toks: list[Token], k: int) -> bool:
+    """Does a clause start at ``toks[k]`` (a subject pronoun, a quote, or a verb within a few words),
+    rather than a noun phrase ("revealed that goal to …")?"""
+    first = low(toks[k].text)
+    if first in _SUBJECT_PRONOUNS or toks[k].text in "“\"":
+        return True
+    return any(_verbish(t.text) or low(t.text) in _IRREGULAR_PAST or _present(t.text) for t in toks[k : k + 16])
+
+
+def _present(word: str) -> bool:
+    """A lowercase word that may be a verb in the present ("attaches", "goes"), not a possessive."""
+    w = low(word)
+    return w.endswith("s") and not w.endswith(("'s", "ss", "us", "is")) and w.isalpha() and w not in PREPOSITIONS
 
 
 def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bool = False) -> int | None:
@@ -187,6 +210,16 @@ def issuer(text: str, a: int, subj: Subject, verb: str) -> Subject:
     return subj
 
 
+def nearest_subject(text: str, a: int, pos: int) -> Subject | None:
+    """The subject of the last clause before ``pos``: '…, as the company has not submitted it, claiming …' -> the
+    company; the main clause's when no subordinate clause comes between."""
+    for m in reversed(list(_SUBORDINATOR_RE.finditer(text, a, pos))):
+        subj = clause_subject(text, m.end(), pos)
+        if subj is not None:
+            return subj
+    return clause_subject(text, a, pos)
+
+
 def clause_subject(text: str, a: int, pos: int) -> Subject | None:
     """The subject of the main clause of ``text[a:pos]``: the first noun phrase that a verb follows,
     past fronted adjuncts ("Ahead of the vote, Jordan showed …"); None when there is none."""
@@ -208,11 +241,13 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
         ):
             j += 1
         if j > s and low(toks[s].text) in DETS | QUANTIFIERS:  # "an Everton fans' group called …"
-            while j < len(toks) and j - s < 8 and toks[j].text[:1].isalpha() and not _predicate(toks[j].text):
+            while j < len(toks) and j - s < 8 and toks[j].text[:1].isalpha() and not opens_predicate(toks[j].text) and (
+                low(toks[j].text) not in PREPOSITIONS | {"and", "or", "who", "which", "that"}
+            ):
                 j += 1
         if j == s or j >= len(toks):
             continue
-        if not _predicate(toks[j].text):
+        if not opens_predicate(toks[j].text):
             continue
         np = parse_np(toks[s:j])
         if np is not None and np.kind in ("name", "org", "pronoun", "role", "unnamed"):
@@ -221,4 +256,7 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
     return None
 
 
-__all__ = ["clause_after", "clause_subject", "issuer", "skip_adjuncts", "subject_after", "that_after"]
+__all__ = [
+    "clause_after", "clause_subject", "issuer", "nearest_subject", "opens_predicate", "skip_adjuncts", "subject_after",
+    "that_after",
+]

@@ -13,11 +13,12 @@ import re
 from index.quotations.clauses import clause_subject
 from index.quotations.entities import Registry, Speaker, better_role
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, tokens
-from index.quotations.wordlists import DETS, ORG_WORDS, PARTICLES
+from index.quotations.wordlists import DETS, GRAMMAR_WORDS, ORG_WORDS, PARTICLES
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
 PRONOUN_REACH = 3  # sentences a he/she looks back
+_PERSONAL = frozenset("he she his her him hers himself herself".split())
 
 
 class Coreference:
@@ -38,6 +39,7 @@ class Coreference:
         self.speakers = speakers
         self.reg = Registry()
         self.plain: list[str] = []  # capitalised full names that are not organisations
+        self.alone: set[str] = set()
         self.sent_orgs: list[list[str]] = []  # organisations named in each sentence ("Norvex Corp")
         self.acronyms = _acronyms(text)  # "NMPA" -> "National Music Publishers Association"
         # each sentence's words outside quotation marks (names inside a quote are not mentions)
@@ -87,22 +89,30 @@ class Coreference:
                         appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
                         if (np.role and any(is_role(w) for w in np.role.split())) or appos:
                             self.reg.add(np.name, np.role)
-                        elif len(np.name.split()) >= 2:
+                        elif len(np.name.split()) >= 2 and not _title_like(np.name):
                             plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
                     i = j
                 i += 1
         alone = self._words_alone({last for _, (_first, last) in plain})
+        self.alone = alone  # surnames of full names that also stand alone ("Kelce said")
         for name, (_first, last) in plain:
             if last in alone and self.reg.find(name) is None:
                 self.reg.add(name)
         self.plain = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
 
-    def _introduced(self, word: str) -> str | None:
-        """The one full name in the article whose surname or first name is ``word`` ("Jada" -> "Jada Pinkett Smith")."""
+    def _introduced(self, word: str, pos: int = -1, idx: int = -1) -> str | None:
+        """The one full name in the article whose surname or first name is ``word`` ("Jada" -> "Jada Pinkett Smith").
+
+        A first name finds a full name only when that is a person ("Apple" is not "Apple ID"): someone the
+        article introduced as a person or refers to by surname, or a "he"/"she" follows the mention."""
         for pick in (-1, 0):
             names = {n for n in self.plain if n.split()[pick] == word}
             if len(names) == 1:
-                return names.pop()
+                full = names.pop()
+                person = self.reg.find(full) is not None or full.split()[-1] in self.alone
+                if pick == 0 and not (person or idx >= 0 and self._gender_follows(pos, idx)):
+                    return None
+                return full
             if names:
                 return None
         return None
@@ -137,14 +147,17 @@ class Coreference:
                     known.name = subj.name
                 known.role = better_role(known.role, subj.role)
                 return known
-            full = self._introduced(subj.name) if len(subj.name.split()) == 1 else None
+            full = self._introduced(subj.name, subj.start, idx) if len(subj.name.split()) == 1 else None
             if full is not None:
                 person = self.reg.add(full, subj.role)
                 person.forms.add(subj.name)
                 return person
-            # news introduces people by full name: a lone word nobody was introduced by is an organisation
-            kind = "person" if len(subj.name.split()) > 1 or subj.role else "org"
-            return self.reg.add(subj.name, subj.role, kind)
+            # news introduces people by full name: a lone word nobody was introduced by is an organisation,
+            # unless "he" or "she" follows it ("Donna said she could not choose")
+            person = len(subj.name.split()) > 1 or subj.role or self._gender_follows(subj.start, idx) or any(
+                n.split()[-1] == subj.name for n in self.plain)  # the surname of several people: still a person
+            person = person and not subj.name.isupper()  # "TMZ reported"
+            return self.reg.add(subj.name, subj.role, "person" if person else "org")
         if subj.kind == "org" or (subj.kind == "name" and subj.name in self.acronyms):
             name = subj.name[:1].upper() + subj.name[1:] if subj.name.startswith("the ") else subj.name
             full = self.acronyms.get(name.removeprefix("The "))
@@ -154,7 +167,9 @@ class Coreference:
         if subj.kind == "unnamed":
             return Speaker(subj.name, "", "unnamed")
         if subj.kind == "pronoun":
-            return self._org_antecedent(idx, subj.start) if low(subj.text) == "it" else self._antecedent(idx)
+            if low(subj.text) == "it":
+                return self._org_antecedent(idx, subj.start)
+            return self._possessor(idx, subj.start) or self._antecedent(idx)
         if subj.kind == "document":
             return self._issuer(idx)
         return None
@@ -165,6 +180,32 @@ class Coreference:
             if self.sent_speakers[k]:
                 return self.sent_speakers[k][-1]
         return self._org_antecedent(idx, self.sentences[idx].end)
+
+    def _gender_follows(self, pos: int, idx: int) -> bool:
+        """Is the first pronoun after ``pos`` in its sentence a personal one (he, she, his, her) rather than "it"?"""
+        for tok in self.sent_tokens[idx]:
+            if tok.start > pos and low(tok.text) in _PERSONAL | {"it", "its"}:
+                return low(tok.text) in _PERSONAL
+        return False
+
+    def _possessor(self, idx: int, pos: int) -> Speaker | None:
+        """He/she after a person named earlier in the same sentence: the subject of the main clause
+        ('Picking out Arteta's strengths, Pochettino explained why he thinks'), else the one person named
+        with a possessive ('In Patel's case, he said')."""
+        subj = clause_subject(self.text, self.sentences[idx].start, pos)
+        if subj is not None and subj.kind == "name":
+            known = self.reg.find(subj.name)
+            if known is not None and known.kind == "person":
+                return known
+        found = {}
+        for tok in self.sent_tokens[idx]:
+            if tok.start >= pos:
+                break
+            if is_cap(tok.text) and low(tok.text).endswith(("'s", "s'")):  # "Patel's", "Reyes'"
+                p = self.reg.find(clean_name(tok.text).rstrip("'’").removesuffix("'s").removesuffix("’s"))
+                if p is not None and p.kind == "person":
+                    found[p.name] = p
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _antecedent(self, idx: int) -> Speaker | None:
         """He/she: the speaker of the nearest earlier sentence, or its only named person.
@@ -219,6 +260,12 @@ class Coreference:
             if known is not None and known.kind == "person" or len(subj.name.split()) > 1:
                 return None
         return subj
+
+
+def _title_like(name: str) -> bool:
+    """A capitalised run that is a title, not a person's name: "Taking Down Trump" (a verb, a function word)."""
+    words = name.split()
+    return words[0].lower().endswith("ing") or any(w.lower() in GRAMMAR_WORDS for w in words[1:])
 
 
 _ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w&'’.-]*)\s+){0,8}?)\(([A-Z]{2,8})\)")

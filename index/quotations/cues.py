@@ -12,7 +12,10 @@ SPEECH_RE = re.compile(r"\b(" + _VERBS + r")\b")
 # '"…," said X' / '"…," X said'
 AFTER_VERB_RE = re.compile(r"\s*,?\s*(" + "|".join(AFTER_QUOTE_VERBS) + r")\s+")
 # A new clause with its own subject ends a reported statement.
-CLAUSE_END_RE = re.compile(r";|(?<=[,\"”’])\s+(?:but|while|although|though|whereas|yet)\s")
+CLAUSE_END_RE = re.compile(
+    r";|(?<=[,\"”’])\s+(?:but|while|although|though|whereas|yet)\s"
+    r"|,\s+(?:adding|noting|saying|insisting|explaining|stressing|arguing|warning|claiming)\b"  # ", adding he …"
+)
 # "Though X maintains that …, the rest": the statement ends at the comma.
 SUBORDINATE_RE = re.compile(r"(?:though|although|while|as|if|because|since|when|whereas|even though)\s", re.I)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")

@@ -127,6 +127,12 @@ def parse_np(toks: list[Token]) -> Subject | None:
     lows = [base(w) for w in words]
     if len(words) > 1 and is_role(words[-1]) and any(low(w).endswith("'s") for w in words[:-1]):
         return Subject("role", raw, start, role=raw)  # "the club's manager"
+    poss = max((k for k, w in enumerate(words[:-1]) if low(w).endswith("'s")), default=-1)
+    after = words[poss + 1 :]
+    if poss >= 0 and 2 <= len(after) <= 3 and all(is_cap(w) and base(w) not in ORG_WORDS for w in after):
+        # "MLB Network's Jon Morosi", "the club's Jane Doe": a person with an affiliation
+        name = " ".join(clean_name(w) for w in after)
+        return Subject("name", raw, start, name=name, role=" ".join(words[: poss + 1]))
     titled = any(is_role(w) for w in words[:-1]) and is_cap(words[-1]) and not is_role(words[-1])
     if indefinite is not None and lows[-1] in ORG_WORDS and not is_cap(words[-1]):
         name = " ".join(t.text for t in [indefinite, *toks])  # "an Everton fans' group": an organisation unnamed

@@ -16,7 +16,7 @@ from index.text.sentences import Span, paragraphs
 if TYPE_CHECKING:
     from index.quotations.attribution import Extractor
 
-POST_CHARS = 300  # a post's text is at most this long (280 characters and some slack)
+POST_CHARS = 280  # a post's text is at most this long
 TAIL_CHARS = 20  # a signed paragraph shorter than this ends a post of several paragraphs
 _SIGNATURE_RE = re.compile(r"\s[—–-]\s*([^()\n—–]{1,60}?)\s*\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _LINK_TAIL_RE = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|#\w+|\||\bLIVE\b))+\s*$")

@@ -10,13 +10,22 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
-from index.quotations.clauses import clause_after, clause_subject, issuer, skip_adjuncts, subject_after, that_after
+from index.quotations.clauses import (
+    clause_after,
+    clause_subject,
+    issuer,
+    nearest_subject,
+    skip_adjuncts,
+    subject_after,
+    that_after,
+)
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
 from index.quotations.phrases import Subject, fits_verb, low, only_punct, parse_np, subject_before, tokens
 from index.quotations.wordlists import (
     AFTER_QUOTE_VERBS,
     BARE_CLAUSE_VERBS,
+    CLAUSE_OPENERS,
     DETS,
     DOCUMENT_NOUNS,
     LISTENER_VERBS,
@@ -27,6 +36,10 @@ from index.text.sentences import Span
 if TYPE_CHECKING:
     from index.quotations.attribution import Extractor
 
+# 'Speaking about the deal, X said …': a participle phrase is no statement
+_PARTICIPLE_OPENING_RE = re.compile(r"[A-Z][a-z]+ing\s+(?:about|to|on|at|with|after|before|from|of|in)\b")
+_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_PUBLISHED = frozenset("compiled published released issued prepared provided collected".split())
 OPENING_MARKS = '"“”„«‘\''
 # verbs that are no statement after a comma: "…, but the laptop feels like a different species"
 _NOT_PARENTHETICAL = frozenset("feel feels felt hope hopes fear fears expect expects think".split())
@@ -51,6 +64,8 @@ def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
             continue  # 'X said she thinks …': the thinking is part of what X said
         if _wh_object(text, a, m.start()):
             continue  # 'what he expected the period to be' is no statement
+        if _PASSIVE_RE.search(text, a, m.start()):
+            continue  # 'she is said to have …', 'it was announced that …': nobody named speaks
         clause_start = that_after(text, m.end(), b, verb in LISTENER_VERBS)
         if clause_start is None and verb in BARE_CLAUSE_VERBS:
             clause_start = clause_after(text, m.end(), b, verb in LISTENER_VERBS, verb in OBJECT_VERBS)
@@ -104,9 +119,9 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
         last = [v for v in cues.SPEECH_RE.finditer(text, a, comma) if text[v.end() : comma].strip() == ""]
         if last:  # '…, Gimenez said, adding that …'
             subj = subject_before(text, a, last[-1].start())
-        else:  # '…, said CEO Jane Doe, adding …' / 'X rejected it, saying …'
+        else:  # '…, said CEO Jane Doe, adding …' / 'X rejected it, saying …' / '…, as the company has not, claiming …'
             said_x = re.search(r",\s*(?:said|says)\s+([^,]+)$", text[a:comma])
-            subj = subject_after(text, a + said_x.start(1), comma) if said_x else clause_subject(text, a, comma)
+            subj = subject_after(text, a + said_x.start(1), comma) if said_x else nearest_subject(text, a, comma)
     elif re.search(r"(?:^|\W)(?:and|but|yet)(?:\s+(?:also|then|later))?$", head):
         coord = cues.coordinated_subject(text, a, m.start())
         subj = subject_before(text, a, coord) if coord is not None else clause_subject(text, a, m.start())
@@ -145,12 +160,15 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         k = skip_adjuncts(toks, 0)
         if k < len(toks) and toks[k].text not in ",—–.!?":
             continue
+        rest = toks[k + 1] if k + 1 < len(toks) else None
+        if rest is not None and rest.text in OPENING_MARKS:
+            return  # 'Speaking about it, X said, "…"': the verb introduces a quote
         person = ex.people.resolve(subj, idx)
         if person is None:
             return
-        if len(text[a:comma].split()) >= 4:
+        if len(text[a:comma].split()) >= 4 and not _PARTICIPLE_OPENING_RE.match(text, a):
             ex.emit(a, comma, person, "reported", sent, idx)
-        if k + 1 < len(toks) and toks[k].text in ",—–" and not low(toks[k + 1].text).endswith("ing"):
+        if rest is not None and toks[k].text in ",—–" and not low(rest.text).endswith("ing"):
             ex.emit(toks[k].end, b, person, "reported", sent, idx)  # 'A, X said, B': B is X's too
         return
 
@@ -204,8 +222,14 @@ def _according(ex: Extractor, idx: int, sent: Span) -> None:
         if person is None:
             continue
         before = text[a : m.start()].rstrip()
-        if np_end < b and text[np_end] == "," and (only_punct(text, a, m.start()) or before.endswith(",")):
-            ex.emit(np_end + 1, b, person, "reported", sent, idx)  # 'According to X, …' / '… when, according to X, …'
+        opens = only_punct(text, a, m.start()) or low(before.rstrip(",")) in CLAUSE_OPENERS  # 'However, according to'
+        if np_end < b and text[np_end] == "," and opens:
+            ex.emit(np_end + 1, b, person, "reported", sent, idx)  # 'According to X, …'
+        elif np_end < b and text[np_end] == "," and before.endswith(","):
+            if clause_after(text, np_end + 1, b) is not None or cues.SUBORDINATE_RE.match(text, a):
+                ex.emit(np_end + 1, b, person, "reported", sent, idx)  # '… when, according to X, the unions left.'
+            else:  # '… rose 5%, according to figures from X, after a decade of losses.'
+                ex.emit(a, len(before) + a - 1, person, "reported", sent, idx)
         elif only_punct(text, np_end, b) and before.endswith(","):
             ex.emit(a, m.start(), person, "reported", sent, idx)
 
@@ -215,8 +239,13 @@ def _source(toks: list) -> Subject | None:
     document itself when it has no author ('a press release')."""
     words = [low(t.text) for t in toks]
     for k, w in enumerate(words):
-        if w in DOCUMENT_NOUNS and k + 1 < len(words) and words[k + 1] in ("from", "by", "of"):
-            return parse_np(toks[k + 2 :])
+        if w in DOCUMENT_NOUNS and k + 1 < len(words):
+            j = k + 2 if words[k + 1] in _PUBLISHED and k + 2 < len(words) else k + 1
+            if words[j] in ("from", "by", "of"):
+                author = parse_np(toks[j + 1 :])
+                if author is not None and (author.kind != "name" or len(author.name.split()) > 1 or author.role):
+                    return author
+                break  # 'a report from Argentina': a place, not an author
         if w.endswith("'s") and k + 1 < len(words) and words[k + 1] in DOCUMENT_NOUNS:
             return parse_np([*toks[:k], toks[k]._replace(text=toks[k].text[:-2])])
     if words and words[-1] in DOCUMENT_NOUNS and len(words) <= 4 and words[0] in ("a", "an"):

@@ -113,6 +113,8 @@ UNNAMED_HEADS = frozenset(
     staffer staffers employee employees aide aides executive executives investor investors trader traders
     lawmakers legislators economists strategists researchers scientists doctors diplomats players members
     fans leaders ministers negotiators organizers organisers supporters opponents campaigners activists
+    attendees viewers users customers voters students parents workers participants visitors readers
+    listeners consumers shoppers buyers sellers owners economists bankers advocates protesters protestors
     """.split()
 )
 # What a statement can be read from: "according to a press release", "the report says".
