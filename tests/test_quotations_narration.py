@@ -97,3 +97,28 @@ def test_clause_boundaries(text: str, quote: str, speaker: str | None) -> None:
 )
 def test_no_reported_statement(text: str) -> None:
     assert [q for q in extract_quotations(text) if q.kind == "reported"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just as it felt the visitors were pulling away, their striker lost the ball.",  # "it" is no speaker
+        "A group of charities that represent artists in Europe has warned that fees will fall.",  # not "Europe"
+        'I’ve simply said that I’ve built my own brand, he wrote.',  # the first person of a post
+    ],
+)
+def test_no_such_speaker(text: str) -> None:
+    assert {q.speaker for q in extract_quotations(text)} & {"it", "Europe", "I’ve", "I've"} == set()
+    assert not any(q.speaker_type == "org" and q.speaker in ("Europe",) for q in extract_quotations(text))
+
+
+def test_parenthetical_statements() -> None:
+    text = (
+        INTRO + "If the players grew tired, Reyes argued, the club would rotate the squad.\n"
+        'Credit: Reuters "There is no panic," Reyes said.\n'
+        "Pitchfork reported that her tour was the most expensive of the year."
+    )
+    found = [(q.quote, q.speaker, q.speaker_type) for q in extract_quotations(text) if q.kind == "reported"]
+    assert ("the club would rotate the squad", "Marta Reyes", "person") in found
+    assert not any(quote.startswith(("If the players", "Credit")) for quote, _, _ in found)
+    assert ("her tour was the most expensive of the year", "Pitchfork", "org") in found

@@ -182,11 +182,12 @@ class Coreference:
         return self._org_antecedent(idx, self.sentences[idx].end)
 
     def _gender_follows(self, pos: int, idx: int) -> bool:
-        """Is the first pronoun after ``pos`` in its sentence a personal one (he, she, his, her) rather than "it"?"""
-        for tok in self.sent_tokens[idx]:
-            if tok.start > pos and low(tok.text) in _PERSONAL | {"it", "its"}:
-                return low(tok.text) in _PERSONAL
-        return False
+        """Does the verb after the name at ``pos`` take "he"/"she" ("Donna said she …", "said that he …") or
+        "him"/"her" ("Andy reminded her")? A possessive ("reported that her tour") shows nothing."""
+        after = [low(t.text) for t in self.sent_tokens[idx] if t.start > pos][:3]  # the verb, then …
+        if len(after) > 2 and after[1] == "that":
+            return after[2] in ("he", "she")
+        return len(after) > 1 and after[1] in ("he", "she", "him", "her")
 
     def _possessor(self, idx: int, pos: int) -> Speaker | None:
         """He/she after a person named earlier in the same sentence: the subject of the main clause

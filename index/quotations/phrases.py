@@ -29,6 +29,7 @@ from index.quotations.wordlists import (
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d+(?:[,.:]\d+)*|[^\w\s]")
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)+")
+_FIRST_PERSON_RE = re.compile(r"(?:I|We)(?:['’]\w+)?$")
 _PARTY_RE = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*")
 
 
@@ -112,8 +113,8 @@ def parse_np(toks: list[Token]) -> Subject | None:
             had_det, det_start = True, toks[0].start
         indefinite = toks[0] if low(toks[0].text) in _INDEFINITE else None
         toks = toks[1:]
-    if not toks or any(t.text in ",;:()" for t in toks):
-        return None
+    if not toks or any(t.text in ",;:()" for t in toks) or _FIRST_PERSON_RE.match(toks[0].text):
+        return None  # "I've said that …" inside a post: the writer, not a named speaker
     start = det_start if det_start is not None else toks[0].start
     words = [t.text for t in toks]
     raw = " ".join(words)
@@ -196,6 +197,7 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
 
 # words that end an unnamed source's head noun: "a spokesperson for …", "sources familiar with …", "one source who …"
 _OF_WORDS = frozenset("for at of with from in who familiar close briefed involved based".split())
+_OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
 _INDEFINITE = frozenset("a an one some several many multiple two three four other".split())
 
 
@@ -256,6 +258,8 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         if whole is not None and whole.kind == "unnamed":
             return whole
     np_toks = toks[phrase_start(toks) :]
+    if np_toks and len(np_toks) < len(toks) and low(toks[-len(np_toks) - 1].text) in _OBJECT_PREPS:
+        return None  # "a group of artists in Europe has warned": Europe is no subject
     if not np_toks and low(toks[-1].text) in PRONOUNS:
         np_toks = toks[-1:]
     elif not np_toks and len(toks) >= 2 and base(toks[-1].text) in ORG_WORDS | DOCUMENT_NOUNS:

@@ -15,6 +15,7 @@ from index.quotations.clauses import (
     clause_subject,
     issuer,
     nearest_subject,
+    opens_predicate,
     skip_adjuncts,
     subject_after,
     that_after,
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 
 # 'Speaking about the deal, X said …': a participle phrase is no statement
 _PARTICIPLE_OPENING_RE = re.compile(r"[A-Z][a-z]+ing\s+(?:about|to|on|at|with|after|before|from|of|in)\b")
+_IMPERSONAL = frozenset("felt feels feel thought".split())  # "it felt", "it was thought"
+_AS_PHRASE_RE = re.compile(r"[Aa]s (?:a result|well|of|for|part|such|usual)\b")  # adverbial, not a clause
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _PUBLISHED = frozenset("compiled published released issued prepared provided collected".split())
 OPENING_MARKS = '"“”„«‘\''
@@ -108,6 +111,8 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
     sentence so far or its main clause's subject."""
     text = ex.text
     subj = quoted_as(text, a, m) or subject_before(text, a, m.start())
+    if subj is not None and subj.kind == "pronoun" and low(subj.text) == "it" and m.group(1) in _IMPERSONAL:
+        return None  # 'it felt the Raiders were …': nobody speaks
     if subj is not None:
         return ex.people.resolve(issuer(text, a, subj, m.group(1)), idx) if fits_verb(subj, m.group(1)) else None
     head = text[a : m.start()].rstrip()
@@ -166,11 +171,26 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         person = ex.people.resolve(subj, idx)
         if person is None:
             return
-        if len(text[a:comma].split()) >= 4 and not _PARTICIPLE_OPENING_RE.match(text, a):
+        if len(text[a:comma].split()) >= 4 and _states(ex, a, comma):
             ex.emit(a, comma, person, "reported", sent, idx)
         if rest is not None and toks[k].text in ",—–" and not low(rest.text).endswith("ing"):
             ex.emit(toks[k].end, b, person, "reported", sent, idx)  # 'A, X said, B': B is X's too
         return
+
+
+def _states(ex: Extractor, a: int, comma: int) -> bool:
+    """Is ``text[a:comma]`` a statement of its own? Not a participle phrase ('Speaking about it, X said'), not a
+    subordinate clause ('If machines grew smarter, they argued, …'), not a caption glued to a quote
+    ('Credit: AP "There is mistrust," X said': the quote is direct speech)."""
+    text = ex.text
+    if _PARTICIPLE_OPENING_RE.match(text, a) or cues.SUBORDINATE_RE.match(text, a) and not _AS_PHRASE_RE.match(
+        text, a
+    ):
+        return False
+    opening = next((q for q in ex.quotes if a <= q.open < comma), None)
+    if opening is not None and not any(opens_predicate(t.text) for t in tokens(text, a, opening.open)):
+        return False
+    return True
 
 
 def _comma_before(ex: Extractor, a: int, pos: int) -> int | None:

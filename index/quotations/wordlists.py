@@ -103,6 +103,9 @@ ORG_WORDS = frozenset(
     senate congress cabinet embassy service forces ap afp cnn bbc fbi cia tass ria journal network
     association federation league board bureau authority authorities ltd llc plc organization
     organisation fund centre center club team campaign coalition alliance guardian telegraph
+    games studios studio entertainment media records labs technologies systems holdings capital ventures
+    airlines motors pharmaceuticals inc. llp gmbh ag sa plc. network networks magazine newspaper school
+    university college hospital clinic firm
 """.split()
 )
 # Unnamed sources: "a senior official", "officials", "experts", "sources familiar with ...".
