@@ -122,3 +122,24 @@ def test_parenthetical_statements() -> None:
     assert ("the club would rotate the squad", "Marta Reyes", "person") in found
     assert not any(quote.startswith(("If the players", "Credit")) for quote, _, _ in found)
     assert ("her tour was the most expensive of the year", "Pitchfork", "org") in found
+
+
+def test_he_and_she_follow_the_pronoun_the_article_gives_each_person() -> None:
+    text = (
+        "Director Paolo Marin sat down with his daughter, Lucia Marin, a filmmaker.\n"
+        "Paolo Marin has made films for fifty years. He said he still writes every morning.\n"
+        'Lucia Marin said she learned the craft from him.\n'
+        '"It is the best job in the world," Lucia Marin said.\n'
+        '"You never stop learning it," he replied.'
+    )
+    assert _speakers(text)["You never stop learning it"] == "Paolo Marin"
+
+
+def test_organisation_names_with_of_and_and() -> None:
+    text = (
+        'Investment firm Bank of America said it is expecting "favorable" headlines.\n'
+        'The case was "a fraud from the start," the Securities and Exchange Commission alleged.'
+    )
+    found = _speakers(text)
+    assert found["favorable"] == "Bank of America"
+    assert found["a fraud from the start"] == "The Securities and Exchange Commission"

@@ -12,6 +12,7 @@ import re
 
 from index.quotations.clauses import clause_subject
 from index.quotations.entities import Registry, Speaker, better_role
+from index.quotations.gender import genders, pronoun_of
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, tokens
 from index.quotations.wordlists import DETS, GRAMMAR_WORDS, ORG_WORDS, PARTICLES
 from index.text.marks import QuoteSpan, inside_quotation
@@ -47,6 +48,7 @@ class Coreference:
         self._register()
         self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
         self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]
+        self._genders: tuple[int, dict[str, str]] | None = None  # (people known, each one's pronoun)
         self._subjects: dict[int, Subject | None] = {}  # each sentence's main-clause subject, read when asked
 
     def inside_quote(self, pos: int) -> bool:
@@ -128,14 +130,26 @@ class Coreference:
         return found
 
     def _mentions(self, toks: list) -> list[Speaker]:
+        """The registered people a sentence names: the longest tail of each capitalised run that names one
+        ("Arsenal's Mikel Arteta"), but never a surname inside another full name the article gives ("Lucia
+        Marin" is not "Paolo Marin")."""
         found: list[Speaker] = []
-        for tok in toks:
-            if not is_cap(tok.text):
-                continue
-            word = clean_name(tok.text)
-            p = self.reg.find(word.removesuffix("'s").removesuffix("’s"))
-            if p is not None and p.kind == "person":
-                found.append(p)
+        k = 0
+        while k < len(toks):
+            j = k
+            while j < len(toks) and (is_cap(toks[j].text) or low(toks[j].text) in PARTICLES and j + 1 < len(toks)
+                                     and is_cap(toks[j + 1].text)):
+                j += 1
+            words = [clean_name(t.text).removesuffix("'s").removesuffix("’s") for t in toks[k:j]]
+            for start in range(len(words)):
+                tail = " ".join(words[start:])
+                if start == len(words) - 1 and start > 0 and " ".join(words[start - 1 :]) in self.plain:
+                    break
+                p = self.reg.find(tail)
+                if p is not None and p.kind == "person":
+                    found.append(p)
+                    break
+            k = j + 1
         return found
 
     def resolve(self, subj: Subject, idx: int) -> Speaker | None:
@@ -169,16 +183,13 @@ class Coreference:
         if subj.kind == "pronoun":
             if low(subj.text) == "it":
                 return self._org_antecedent(idx, subj.start)
-            return self._possessor(idx, subj.start) or self._antecedent(idx)
+            return self._possessor(idx, subj.start) or self._antecedent(idx, pronoun_of(subj.text))
         if subj.kind == "document":
             return self._issuer(idx)
         return None
 
     def _issuer(self, idx: int) -> Speaker | None:
-        """The report / the statement / the tweet: whoever spoke last in the last sentences, else the organisation."""
-        for k in range(idx, max(-1, idx - PRONOUN_REACH - 1), -1):
-            if self.sent_speakers[k]:
-                return self.sent_speakers[k][-1]
+        """The report / the statement / the tweet: the organisation that spoke or was named last."""
         return self._org_antecedent(idx, self.sentences[idx].end)
 
     def _gender_follows(self, pos: int, idx: int) -> bool:
@@ -208,8 +219,24 @@ class Coreference:
                     found[p.name] = p
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _antecedent(self, idx: int) -> Speaker | None:
-        """He/she: the speaker of the nearest earlier sentence, or its only named person.
+    def _agrees(self, person: Speaker, pronoun: str) -> bool:
+        """Can ``pronoun`` ("he"/"she"/"") refer to ``person``, as far as the article shows their pronoun?"""
+        if not pronoun:
+            return True
+        if self._genders is None or self._genders[0] != len(self.reg.people):  # read again when people were added
+            self._genders = (len(self.reg.people), genders(self.sent_tokens, self._people_in, self._person_at))
+        return self._genders[1].get(person.name, pronoun) == pronoun
+
+    def _person_at(self, name: str) -> str | None:
+        p = self.reg.find(name)
+        return p.name if p is not None and p.kind == "person" else None
+
+    def _people_in(self, k: int) -> set[str]:
+        return {p.name for p in self.sent_mentions[k]} | {p.name for p in self.sent_speakers[k] if p.kind == "person"}
+
+    def _antecedent(self, idx: int, pronoun: str = "") -> Speaker | None:
+        """He/she: the speaker of the nearest earlier sentence, or its only named person, whose pronoun
+        (as the article shows it) agrees.
 
         Only people who speak somewhere in the article count as mentions (a "he said" refers
         to someone the article quotes), so a passing name does not block the way back.
@@ -219,10 +246,11 @@ class Coreference:
         while k >= 0 and steps < PRONOUN_REACH:
             if (k + 1) in self.barriers and k + 1 <= idx:
                 return None
-            speakers = [p for p in self.sent_speakers[k] if p.kind == "person"]
+            speakers = [p for p in self.sent_speakers[k] if p.kind == "person" and self._agrees(p, pronoun)]
             if speakers:
                 return speakers[-1]
-            people = {p.name: p for p in self.sent_mentions[k] if not self.speakers or p.name in self.speakers}
+            people = {p.name: p for p in self.sent_mentions[k]
+                      if (not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)}
             if len(people) == 1:
                 return next(iter(people.values()))
             if len(people) > 1:

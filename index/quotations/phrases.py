@@ -97,6 +97,10 @@ def phrase_start(toks: list[Token]) -> int:
         if low(tok) == "of" and i < len(toks) and is_role(toks[i].text) and i >= 2 and is_role(toks[i - 2].text):
             i -= 1
             continue
+        if low(tok) in _ORG_JOINERS and i < len(toks) and is_cap(toks[i].text) and i >= 2 and is_cap(toks[i - 2].text) \
+                and any(base(t.text) in ORG_WORDS for t in toks[i - 2 :]):
+            i -= 1  # "Bank of America", "Securities and Exchange Commission"
+            continue
         break
     return i
 
@@ -146,7 +150,7 @@ def parse_np(toks: list[Token]) -> Subject | None:
     if any(w in ORG_WORDS for w in lows) and not titled:
         if had_det and not is_cap(words[-1]) and lows[-1] in ORG_WORDS:
             return Subject("pronoun", "it", start)  # "the company said", "the Premier League club said"
-        if all(is_cap(w) for w in words):
+        if is_cap(words[0]) and is_cap(words[-1]) and all(is_cap(w) or low(w) in _ORG_JOINERS for w in words):
             name = ("the " if had_det else "") + " ".join(clean_name(w) for w in words)
             return Subject("org", raw, start, name=name)
         return None
@@ -197,6 +201,7 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
 
 # words that end an unnamed source's head noun: "a spokesperson for …", "sources familiar with …", "one source who …"
 _OF_WORDS = frozenset("for at of with from in who familiar close briefed involved based".split())
+_ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's name
 _OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
 _INDEFINITE = frozenset("a an one some several many multiple two three four other".split())
 

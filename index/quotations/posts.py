@@ -17,9 +17,10 @@ if TYPE_CHECKING:
     from index.quotations.attribution import Extractor
 
 POST_CHARS = 280  # a post's text is at most this long
-TAIL_CHARS = 20  # a signed paragraph shorter than this ends a post of several paragraphs
+TAIL_CHARS = 12  # a signed paragraph shorter than this ends a post of several paragraphs
 _SIGNATURE_RE = re.compile(r"\s[—–-]\s*([^()\n—–]{1,60}?)\s*\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _LINK_TAIL_RE = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|#\w+|\||\bLIVE\b))+\s*$")
+_CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|ET|BST)?", re.I)
 _OPENERS = '"“„«‘'
 
 
@@ -40,8 +41,10 @@ def posts(ex: Extractor) -> None:
                 start = end = paras[k - 1].end
             j = k - 1
             while j >= 0 and end - paras[j].start <= POST_CHARS and text[paras[j].start] not in _OPENERS:
-                if text[paras[j].end - 1] in ":”\"" or _SIGNATURE_RE.search(text, *paras[j]):
-                    break
+                if text[paras[j].end - 1] in ":”\"" or _SIGNATURE_RE.search(text, *paras[j]) or _CLOCK_RE.match(
+                    text, paras[j].start
+                ):
+                    break  # the article's own text: a quote's end, another post, a live blog's timestamped entry
                 start = paras[j].start
                 j -= 1
         if end - start < 3:
