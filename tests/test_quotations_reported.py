@@ -97,7 +97,8 @@ def test_a_verb_inside_a_reported_clause_is_part_of_it() -> None:
         # an organisation referred to by a description, or by "it" in its own sentence
         ("Harlow Athletic Club confirmed the sale on Monday.\nThe Premier League club said the buyer had paid in full.",
          "Harlow Athletic Club", "the buyer had paid in full"),
-        ("Norvex issued a statement in which it noted the chief executive would leave in May.", "Norvex",
+        ("Shares in Norvex fell.\nNorvex issued a statement in which it noted the chief executive would leave in May.",
+         "Norvex",
          "the chief executive would leave in May"),
         # a document speaks for whoever issued it; an unsigned one speaks for itself
         ('Norvex Corp said the sale was complete.\n"The company is in good hands," the statement said.',
@@ -108,3 +109,32 @@ def test_a_verb_inside_a_reported_clause_is_part_of_it() -> None:
 )
 def test_organisations_and_documents(text: str, speaker: str, quote: str) -> None:
     assert (speaker, quote) in [(q.speaker, q.quote) for q in extract_quotations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        (INTRO + "Velez said they’re going to come back on Monday.", "Hana Velez",
+         "they’re going to come back on Monday"),
+        (INTRO + "Velez expects revenue growth to be up slightly next year.", "Hana Velez",
+         "revenue growth to be up slightly next year"),
+        (INTRO + "Velez said the behaviour of the harbour master, a former captain, didn’t meet expectations.",
+         "Hana Velez", "the behaviour of the harbour master, a former captain, didn’t meet expectations"),
+        (INTRO + "Velez believes three-day strikes would hurt the smaller firms most.", "Hana Velez",
+         "three-day strikes would hurt the smaller firms most"),
+    ],
+)
+def test_clause_subjects(text: str, speaker: str, quote: str) -> None:
+    assert (speaker, quote) in _reported(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Velez announced the hire on LinkedIn, noting nothing else.",  # an object, not a clause
+        "Harlow Shipping reported revenue Thursday that fell short of forecasts.",  # a relative clause
+        "Traders expect the port to reopen in March, according to data from Halvard Group.",  # credited as a whole
+    ],
+)
+def test_no_clause_of_the_verb(text: str) -> None:
+    assert [q for q in _reported(text) if q[0] != "Halvard Group"] == []

@@ -18,6 +18,7 @@ from index.quotations.wordlists import (
     CLAUSE_OPENERS,
     DAYS_MONTHS,
     DETS,
+    GRAMMAR_WORDS,
     PARTICLES,
     PREPOSITIONS,
     PRONOUNS,
@@ -122,9 +123,18 @@ def that_after(text: str, pos: int, b: int, listener: bool = False) -> int | Non
     return None
 
 
+def _verb_near(toks: list[Token], end: int) -> bool:
+    """Is there a finite verb in the three words after a noun phrase ending at ``end``?"""
+    if end < len(toks) and low(toks[end].text) in ("that", "which", "who"):
+        return False  # "reported revenue that fell": a relative clause
+    return any(_verbish(t.text) or low(t.text) in _IRREGULAR_PAST for t in toks[end : end + 3])
+
+
 def _clause_follows(toks: list[Token], k: int) -> bool:
     """Does a clause start at ``toks[k]`` (a subject pronoun, a quote, or a verb within a few words),
     rather than a noun phrase ("revealed that goal to …")?"""
+    if k >= len(toks):
+        return False
     first = low(toks[k].text)
     if first in _SUBJECT_PRONOUNS or toks[k].text in "“\"":
         return True
@@ -161,15 +171,23 @@ def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bo
     w = low(first.text)
     if not nxt.text[:1].isalnum() and nxt.text not in "“\"":
         return None
+    w = re.split("['’]", w)[0]  # "they’re", "he's"
     if w in _SUBJECT_PRONOUNS:
         return first.start if not (w == "it" and low(nxt.text) in PREPOSITIONS) else None
-    if w in DETS | _POSSESSIVES | QUANTIFIERS or is_cap(first.text) or first.text[0].isdigit():
+    if w.isalpha() and w not in GRAMMAR_WORDS and w.split("-")[0] not in QUANTIFIERS and not is_cap(first.text):
+        # a bare noun phrase as subject: "expects revenue growth to be up", "said prices would rise"
+        end = _np_end(toks, k)
+        return first.start if k < end < len(toks) and _verb_near(toks, end) else None
+    if w in DETS | _POSSESSIVES | QUANTIFIERS or w.split("-")[0] in QUANTIFIERS or is_cap(first.text) or (
+        first.text[0].isdigit()
+    ):
         if w in PREPOSITIONS or w in CLAUSE_OPENERS:
             return None
         end = _np_end(toks, k)
-        window = toks[end : end + 3]
-        if any(_verbish(t.text) for t in window):
+        if _verb_near(toks, end):
             return first.start
+        if not strict and end < len(toks) and low(toks[end].text) in PREPOSITIONS and _clause_follows(toks, end):
+            return first.start  # "said the behaviour of Peter Horton, the counsel, didn't meet …"
         if strict or end == k or end >= len(toks):
             return None
         after = low(toks[end].text)

@@ -49,7 +49,8 @@ class Coreference:
         self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
         self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]
         self._genders: tuple[int, dict[str, str]] | None = None  # (people known, each one's pronoun)
-        self._subjects: dict[int, Subject | None] = {}  # each sentence's main-clause subject, read when asked
+        self._subjects: dict[int, Subject | None] = {}
+        self._proper: set[str] | None = None  # each sentence's main-clause subject, read when asked
 
     def inside_quote(self, pos: int) -> bool:
         return inside_quotation(self.quotes, pos)
@@ -272,9 +273,9 @@ class Coreference:
         if not orgs:
             subjects = [self._subject_org(k) for k in recent if k < idx]
             orgs = {o.name: Speaker(o.name, "", "org") for o in subjects if o is not None}
-        if not orgs:
-            earlier = [p for k in range(idx) for p in self.sent_speakers[k] if p.kind == "org"]
-            return earlier[-1] if earlier else None
+        if not orgs:  # the only organisation that spoke before
+            earlier = {p.name: p for k in range(idx) for p in self.sent_speakers[k] if p.kind == "org"}
+            return next(iter(earlier.values())) if len(earlier) == 1 else None
         return next(iter(orgs.values())) if len(orgs) == 1 else None
 
     def _subject_org(self, idx: int) -> Subject | None:
@@ -288,7 +289,15 @@ class Coreference:
             known = self.reg.find(subj.name)
             if known is not None and known.kind == "person" or len(subj.name.split()) > 1:
                 return None
+            if subj.name not in self._proper_words():
+                return None  # "Lower yields rose": a capital only because the sentence starts there
         return subj
+
+    def _proper_words(self) -> set[str]:
+        """Words the article capitalises inside a sentence, not only at its start: proper nouns."""
+        if self._proper is None:
+            self._proper = {clean_name(t.text) for toks in self.sent_tokens for t in toks[1:] if is_cap(t.text)}
+        return self._proper
 
 
 def _title_like(name: str) -> bool:

@@ -115,14 +115,13 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
 def _colon_speaker(ex: Extractor, idx: int, lo: int, prefix: str) -> Speaker | None:
     """'Andy Smith, mayor of the city: "…"' and the headline form 'Smith: "…"': a name and a colon."""
     colon = lo + len(prefix) - 1
-    subj = subject_before(ex.text, lo, colon)
-    if subj is None:  # 'Andy Smith, mayor of the city and a fan: "…"': the name before the description
-        comma = ex.text.find(",", lo, colon)
-        subj = parse_np(tokens(ex.text, lo, comma)) if comma != -1 else None
-        if subj is not None and subj.kind == "name" and len(subj.name.split()) > 1:
-            subj.role = ex.text[comma + 1 : colon].strip()
-        else:
-            subj = None
+    comma = ex.text.find(",", lo, colon)
+    # 'Andy Smith, mayor of the city and a fan: "…"': the name before the description
+    subj = parse_np(tokens(ex.text, lo, comma)) if comma != -1 else None
+    if subj is not None and subj.kind == "name" and len(subj.name.split()) > 1:
+        subj.role = ex.text[comma + 1 : colon].strip()
+    else:
+        subj = subject_before(ex.text, lo, colon)
     if subj is None or subj.kind == "pronoun" or not only_punct(ex.text, lo, subj.start):
         return None
     return ex.people.resolve(subj, idx)

@@ -56,9 +56,16 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
 
 
 def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
-    """'X said (that) …', 'X told Reuters he …', 'X rejected it, saying …', 'X did Y and said …'."""
+    """'X said (that) …', 'X told Reuters he …', 'X rejected it, saying …', 'X did Y and said …'.
+
+    Not in a sentence credited as a whole ('Traders expect …, according to CME Group'): the credit says
+    whose report the sentence is."""
     text = ex.text
     a, b = sent
+    credit = next((m for m in cues.ACCORDING_RE.finditer(text, a, b) if text[a : m.start()].rstrip().endswith(",")
+                   and not re.search(r"[,;]", text[m.end() : b].rstrip(".")[:-1] or "")), None)
+    if credit is not None:
+        return
     for m in cues.SPEECH_RE.finditer(text, a, b):
         if ex.inside_quote(m.start()):
             continue

@@ -44,7 +44,7 @@ OBJECT_VERBS = frozenset(
     """
     announced announces revealed reveals expects expected expect predicted predicts predict estimated
     confirmed confirms acknowledged acknowledges admitted admits suggested suggests wrote writes noted notes
-    explained explains reported reports feared fears stressed stresses
+    explained explains reported reports feared fears stressed stresses claimed claims
 """.split()
 )
 # Verbs whose first object is the person told: "told Reuters he would …".
