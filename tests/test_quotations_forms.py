@@ -132,3 +132,26 @@ def test_a_post_of_several_paragraphs_ends_with_a_short_signed_line() -> None:
     )
     q = _one(text, "first side")
     assert q.quote.startswith("1 – Harlow") and q.quote.endswith("Again.") and q.speaker == "StatsBot"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "kind"),
+    [
+        # a quote inside a quote that the speaker introduces is the speaker's own words again
+        (INTRO + "\"I told them, 'We are not moving,' and they left,\" Okafor said.", "We are not moving",
+         "Lena Okafor", "direct"),
+        (INTRO + '"We said to each other: ‘No matter what, we stay,’" Okafor said.', "No matter what",
+         "Lena Okafor", "direct"),
+        # a person named inside a quote reports their own statement
+        (INTRO + '"Mayor Jan Berg says the budget is fine. It is not," Okafor said.', "the budget is fine",
+         "Jan Berg", "reported"),
+        (INTRO + '"I have said the budget is not fine. Nobody listened," Okafor said.', "the budget is not fine",
+         "Lena Okafor", "reported"),
+    ],
+)
+def test_nested_form(text: str, fragment: str, speaker: str, kind: str) -> None:
+    inner = min((q for q in extract_quotations(text) if fragment in q.quote and q.kind == kind),
+                key=lambda q: q.end - q.start)  # the innermost record with the words
+    assert inner.speaker == speaker and text[inner.start : inner.end] == inner.quote
+    outer = [q for q in extract_quotations(text) if q.start < inner.start and inner.end < q.end]
+    assert [q.speaker for q in outer] == ["Lena Okafor"]  # and the outer quote stays the speaker's

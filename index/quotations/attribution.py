@@ -66,6 +66,7 @@ class Extractor:
             direct.attribute(self, idx, sent)
             reported.attribute(self, idx, sent)
             embedded.partial_quotes(self, idx, sent)
+            embedded.nested(self, idx, sent)
         posts.posts(self)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
             q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind

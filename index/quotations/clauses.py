@@ -49,7 +49,7 @@ _IRREGULAR_PAST = frozenset(
 """.split()
 )
 # prepositions of the setting of a statement: 'said in a statement that', 'told reporters on Tuesday that'
-_THAT_PREPS = frozenset("in on at during via through to over after before".split())
+_THAT_PREPS = frozenset("in on at during via through to over after before from".split())
 _SUBORDINATOR_RE = re.compile(r"\b(?:as|because|while|since|although|though|whereas)\s+")
 _ADVERBS = frozenset("also again repeatedly previously once simply even still then now later earlier".split())
 

@@ -60,8 +60,9 @@ def _continued(ex: Extractor, idx: int, sent: Span, quotes: list[QuoteSpan],
     if not quotes or attributed or idx == 0 or idx in ex.barriers:
         return []
     prev = [q for q in ex.out if q.sentence_end <= a]
+    prev = [q for q in prev if not any(o is not q and o.start <= q.start and q.end <= o.end for o in prev)]
     if not prev or prev[-1].sentence_start != ex.sentences[idx - 1].start:
-        return []
+        return []  # the last statement not inside another one ("…" Snell wrote, not the Trump he quotes)
     last = prev[-1]
     person = Speaker(last.speaker, last.role, last.speaker_type)
     outside = "".join(ex.text[s:e] for s, e in cues.gaps(a, b, quotes))

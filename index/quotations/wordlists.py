@@ -47,6 +47,13 @@ OBJECT_VERBS = frozenset(
     explained explains reported reports feared fears stressed stresses claimed claims
 """.split()
 )
+# Verbs of thinking rather than saying: "I think …" inside a quote is no earlier statement.
+THOUGHT_VERBS = frozenset(
+    """
+    think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears feared expect
+    expects expected figured reckons
+""".split()
+)
 # Verbs whose first object is the person told: "told Reuters he would …".
 LISTENER_VERBS = frozenset("told tells telling informed reminded assured warned warns".split())
 # Verbs that follow a quote with the speaker after them: '"…," said X'.
@@ -163,6 +170,6 @@ GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobo
 __all__ = [
     "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
     "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS",
-    "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS", "TIME_WORDS",
+    "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS", "THOUGHT_VERBS", "TIME_WORDS",
     "UNNAMED_HEADS",
 ]
