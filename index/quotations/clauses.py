@@ -34,7 +34,7 @@ _AUX = frozenset(
     """
     is are was were be been has have had will would could can should must may might did does do shall
     isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't couldn't can't shouldn't didn't doesn't don't
-    needs need wants want plans plan remains remain
+    needs need wants want remains remain
 """.split()
 )
 

@@ -94,21 +94,16 @@ def inner_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _inner_speaker(ex: Extractor, idx: int, outer: int, a: int, host: Speaker) -> Speaker | None:
     """Who speaks a quote inside a quote: the outer speaker when they introduce it ("I told them, ‘…’", "to say to
-    each other: ‘…’"), a person they name ("Jones said: ‘…’"), nobody known for "he"/"she"."""
+    each other: ‘…’"), a person they name ("Jones said: ‘…’"), nobody known for "he", "they" or no verb."""
     text = ex.text
-    intro = text[outer:a]
-    verbs = list(cues.SPEECH_RE.finditer(intro))
-    if not verbs and not intro.rstrip(" ‘'").endswith((":", ",")):
-        return None  # a term or a title inside the quote
+    verbs = list(cues.SPEECH_RE.finditer(text, outer, a))
     if not verbs:
-        return host
+        return None  # a term, a title, or words whose speaker the quote does not say
     v = verbs[-1]
-    subj = subject_before(text, outer, outer + v.start())
-    if subj is None or _first_person_before(text, outer, outer + v.start()):
-        return host
-    if subj.kind == "name":
-        return ex.people.resolve(subj, idx)
-    return None
+    if _first_person_before(text, outer, v.start()) or re.search(r"\b(?:to|and)\s*$", text[outer : v.start()]):
+        return host  # "I told them, ‘…’", "we had to say to each other: ‘…’"
+    subj = subject_before(text, outer, v.start())
+    return ex.people.resolve(subj, idx) if subj is not None and subj.kind == "name" else None
 
 
 _FIRST_PERSON = re.compile(r"(?:I|we|We)(?:['’]\w+)?")

@@ -183,7 +183,7 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
     """An unnamed source: "a senior official", "a spokesperson for the ministry", "officials", "analysts"."""
     words = [low(t.text) for t in toks]
     head = next((k for k, w in enumerate(words) if w in _OF_WORDS), len(words))
-    if head == 0 or len(words) > 12:
+    if head == 0 or len(words) > 16:
         return None
     noun = words[head - 1]
     if is_cap(toks[head - 1].text) and head > 1 or any(is_cap(t.text) for t in toks[:head - 1]) and not (
@@ -258,7 +258,7 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         return None
     # an unnamed source with its modifiers: "Sources in the sector say", "One source who was briefed said"
     cut = max((k + 1 for k, t in enumerate(toks) if t.text in ",;:—–"), default=0)
-    if len(toks) - cut <= 12:
+    if len(toks) - cut <= 16:
         whole = parse_np(toks[cut:])
         if whole is not None and whole.kind == "unnamed":
             return whole

@@ -202,7 +202,10 @@ def _states(ex: Extractor, a: int, comma: int) -> bool:
 
 def _comma_before(ex: Extractor, a: int, pos: int) -> int | None:
     """The comma that closes the statement before ``, X said`` (also inside a closing quote: '"ludicrous," he said')."""
-    comma = ex.text.rfind(",", a, pos)
+    text = ex.text
+    comma = text.rfind(",", a, pos)
+    while comma > a and text[comma - 1].isdigit() and text[comma + 1 : comma + 2].isdigit():
+        comma = text.rfind(",", a, comma)  # "140,000" is a number, not a clause boundary
     if comma <= a:
         return None
     if ex.inside_quote(comma) and not any(q.inner_end == comma + 1 for q in ex.quotes):

@@ -44,7 +44,7 @@ OBJECT_VERBS = frozenset(
     """
     announced announces revealed reveals expects expected expect predicted predicts predict estimated
     confirmed confirms acknowledged acknowledges admitted admits suggested suggests wrote writes noted notes
-    explained explains reported reports feared fears stressed stresses claimed claims
+    explained explains reported reports feared fears stressed stresses claimed claims conceded concedes
 """.split()
 )
 # Verbs of thinking rather than saying: "I think …" inside a quote is no earlier statement.
@@ -125,6 +125,7 @@ UNNAMED_HEADS = frozenset(
     fans leaders ministers negotiators organizers organisers supporters opponents campaigners activists
     attendees viewers users customers voters students parents workers participants visitors readers
     listeners consumers shoppers buyers sellers owners economists bankers advocates protesters protestors
+    others
     """.split()
 )
 # What a statement can be read from: "according to a press release", "the report says".
