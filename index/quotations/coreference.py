@@ -41,7 +41,7 @@ class Coreference:
         self.reg = Registry()
         self.plain: list[str] = []  # capitalised full names that are not organisations
         self.alone: set[str] = set()
-        self.sent_orgs: list[list[str]] = []  # organisations named in each sentence ("Norvex Corp")
+        self.sent_orgs: list[list[tuple[str, int]]] = []  # organisations named in each sentence, and where
         self.acronyms = _acronyms(text)  # "NMPA" -> "National Music Publishers Association"
         # each sentence's words outside quotation marks (names inside a quote are not mentions)
         self.sent_tokens = [[t for t in tokens(text, a, b) if not self.inside_quote(t.start)] for a, b in sentences]
@@ -87,7 +87,7 @@ class Coreference:
                     nxt = toks[j].text if j < len(toks) else ""
                     after = toks[j + 1].text if j + 1 < len(toks) else ""
                     if np is not None and np.kind == "org" and not np.name.startswith("the "):
-                        self.sent_orgs[-1].append(np.name)
+                        self.sent_orgs[-1].append((np.name, np.start))
                     if np is not None and np.kind == "name" and not np.name.isupper():
                         appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
                         if (np.role and any(is_role(w) for w in np.role.split())) or appos:
@@ -269,7 +269,7 @@ class Coreference:
         recent = range(max(0, idx - PRONOUN_REACH), idx + 1)
         orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
         if not orgs:
-            orgs = {name: Speaker(name, "", "org") for k in recent for name in self.sent_orgs[k]}
+            orgs = {name: Speaker(name, "", "org") for k in recent for name, at in self.sent_orgs[k] if at < pos}
         if not orgs:
             subjects = [self._subject_org(k) for k in recent if k < idx]
             orgs = {o.name: Speaker(o.name, "", "org") for o in subjects if o is not None}

@@ -163,7 +163,9 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
             continue
         subj = _subject_between(text, comma + 1, m.start())
         after = m.end()
-        if subj is None and text[comma + 1 : m.start()].strip() == "" and verb in AFTER_QUOTE_VERBS:
+        if subj is None and text[comma + 1 : m.start()].strip() == "" and verb in AFTER_QUOTE_VERBS and (
+            verb not in LISTENER_VERBS | {"asked"}
+        ):  # '…, said Dr. Jane Doe' (not '…, told Live Science': that names the listener)
             subj = subject_after(text, m.end(), b)  # '…, said Dr. Jane Doe, an expert'
             after = _appositive_end(text, m.end(), b)
         if subj is None:
