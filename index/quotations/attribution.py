@@ -14,7 +14,6 @@ introduced earlier.
 
 from __future__ import annotations
 
-import copy
 import functools
 from dataclasses import replace
 
@@ -78,7 +77,7 @@ class Extractor:
 @functools.lru_cache(maxsize=64)
 def _extract_cached(text: str) -> tuple[Quotation, ...]:
     people = Coreference(text, *layout(text))
-    first = Extractor(text, copy.deepcopy(people)).run()  # who speaks at all, for the second pass's he/she
+    first = Extractor(text, people.fork()).run()  # who speaks at all, for the second pass's he/she
     people.speakers = frozenset(q.speaker for q in first)
     return tuple(Extractor(text, people).run())
 

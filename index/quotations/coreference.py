@@ -8,6 +8,7 @@ organisation that spoke or was named just before. Anything ambiguous resolves to
 
 from __future__ import annotations
 
+import copy
 import re
 
 from index.quotations.clauses import clause_subject
@@ -49,8 +50,21 @@ class Coreference:
         self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
         self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]
         self._genders: tuple[int, dict[str, str]] | None = None  # (people known, each one's pronoun)
-        self._subjects: dict[int, Subject | None] = {}
-        self._proper: set[str] | None = None  # each sentence's main-clause subject, read when asked
+        self._subjects: dict[int, Subject | None] = {}  # each sentence's main-clause subject, read when asked
+        self._proper: set[str] | None = None  # words capitalised inside sentences
+
+    def fork(self) -> Coreference:
+        """A copy whose people and speakers can change without touching this one (the text analysis is shared)."""
+        other = copy.copy(self)
+        other.reg = Registry()
+        twin = {}
+        for p in self.reg.people:
+            twin[id(p)] = Speaker(p.name, p.role, p.kind, set(p.forms))
+            other.reg.people.append(twin[id(p)])
+        other.sent_mentions = [[twin[id(p)] for p in m] for m in self.sent_mentions]
+        other.sent_speakers = [[twin.get(id(p), p) for p in sp] for sp in self.sent_speakers]
+        other._genders = None
+        return other
 
     def inside_quote(self, pos: int) -> bool:
         return inside_quotation(self.quotes, pos)
