@@ -138,3 +138,16 @@ def test_clause_subjects(text: str, speaker: str, quote: str) -> None:
 )
 def test_no_clause_of_the_verb(text: str) -> None:
     assert [q for q in _reported(text) if q[0] != "Halvard Group"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        (INTRO + "In her opinion, the port needs a second terminal.", "Hana Velez", "the port needs a second terminal"),
+        (INTRO + "In Velez's view, the strike was avoidable.", "Hana Velez", "the strike was avoidable"),
+        ("In the view of the Harbour Pilots Association, the channel is unsafe.", "The Harbour Pilots Association",
+         "the channel is unsafe"),
+    ],
+)
+def test_views(text: str, speaker: str, quote: str) -> None:
+    assert (speaker, quote) in _reported(text)

@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 
 # 'Speaking about the deal, X said …': a participle phrase is no statement
 _PARTICIPLE_OPENING_RE = re.compile(r"[A-Z][a-z]+ing\s+(?:about|to|on|at|with|after|before|from|of|in)\b")
+_IN_VIEW_RE = re.compile(
+    r"In (?:the (?:view|opinion|eyes) of (?P<np>[^,]{2,60})|(?P<poss>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})['’]s? "
+    r"(?:view|opinion|eyes)|(?P<pron>his|her|its) (?:view|opinion|eyes)),\s*"
+)
+_PRONOUN_OF = {"his": "he", "her": "she", "its": "it"}
 _IMPERSONAL = frozenset("felt feels feel thought".split())  # "it felt", "it was thought"
 _AS_PHRASE_RE = re.compile(r"[Aa]s (?:a result|well|of|for|part|such|usual)\b")  # adverbial, not a clause
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
@@ -52,7 +57,24 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     """Emit the reported statements of sentence ``idx``."""
     _that_clauses(ex, idx, sent)
     _according(ex, idx, sent)
+    _in_view(ex, idx, sent)
     _parenthetical(ex, idx, sent)
+
+
+def _in_view(ex: Extractor, idx: int, sent: Span) -> None:
+    """'In his opinion, …', "In Smith's view, …", 'In the view of the NMPA, …': the rest is the holder's view."""
+    text = ex.text
+    m = _IN_VIEW_RE.match(text, sent.start, sent.end)
+    if m is None:
+        return
+    group = next(g for g in ("np", "poss", "pron") if m.group(g))
+    if group == "pron":
+        subj = Subject("pronoun", _PRONOUN_OF[m.group(group)], m.start(group))
+    else:
+        subj = parse_np(tokens(text, m.start(group), m.end(group)))
+    person = ex.people.resolve(subj, idx) if subj is not None else None
+    if person is not None:
+        ex.emit(m.end(), sent.end, person, "reported", sent, idx)
 
 
 def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
