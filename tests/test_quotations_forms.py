@@ -155,3 +155,16 @@ def test_nested_form(text: str, fragment: str, speaker: str, kind: str) -> None:
     assert inner.speaker == speaker and text[inner.start : inner.end] == inner.quote
     outer = [q for q in extract_quotations(text) if q.start < inner.start and inner.end < q.end]
     assert [q.speaker for q in outer] == ["Lena Okafor"]  # and the outer quote stays the speaker's
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_one_speaker_is_theirs() -> None:
+    text = (
+        INTRO + '"We will not raise taxes," Okafor said.\n'
+        "The crisis has given Okafor a new sense of urgency, and she now meets the unions weekly.\n"
+        '"A budget can change faster than anyone thinks."\n'
+        "The film premiered in May.\n"
+        '"Another Day Comes"'
+    )
+    found = {q.quote: q.speaker for q in extract_quotations(text)}
+    assert found["A budget can change faster than anyone thinks."] == "Lena Okafor"
+    assert "Another Day Comes" not in found  # after a paragraph about no speaker: no one's words

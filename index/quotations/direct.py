@@ -61,18 +61,43 @@ def _continued(ex: Extractor, idx: int, sent: Span, quotes: list[QuoteSpan],
         return []
     prev = [q for q in ex.out if q.sentence_end <= a]
     prev = [q for q in prev if not any(o is not q and o.start <= q.start and q.end <= o.end for o in prev)]
+    outside = "".join(ex.text[s:e] for s, e in cues.gaps(a, b, quotes))
+    only_quotes = not any(ch.isalnum() for ch in outside)
     if not prev or prev[-1].sentence_start != ex.sentences[idx - 1].start:
-        return []  # the last statement not inside another one ("…" Snell wrote, not the Trump he quotes)
+        # the last statement not inside another one ("…" Snell wrote, not the Trump he quotes) is further back
+        context = _context_speaker(ex, idx) if only_quotes and _is_paragraph(ex, sent) else None
+        return [(q, context) for q in quotes] if context is not None else []
     last = prev[-1]
     person = Speaker(last.speaker, last.role, last.speaker_type)
-    outside = "".join(ex.text[s:e] for s, e in cues.gaps(a, b, quotes))
-    if not any(ch.isalnum() for ch in outside):
+    if only_quotes:
         return [(q, person) for q in quotes]
     first = quotes[0]
     opens = only_punct(ex.text, a, first.open) and len(ex.text[first.inner_start : first.inner_end].split()) >= 3
     if last.kind != "direct" or not opens or cues.SPEECH_RE.search(outside):
         return []
     return [(q, person) for q in quotes if q is first or len(ex.text[q.inner_start : q.inner_end].split()) >= 3]
+
+
+def _is_paragraph(ex: Extractor, sent: Span) -> bool:
+    """Is the sentence a paragraph of its own (the only sentence on its line)?"""
+    text = ex.text
+    line_end = text.find("\n", sent.end)
+    line = text[text.rfind("\n", 0, sent.start) + 1 : line_end if line_end != -1 else len(text)]
+    return line.strip() == text[sent.start : sent.end]
+
+
+def _context_speaker(ex: Extractor, idx: int) -> Speaker | None:
+    """A quote paragraph with no attribution, right after a paragraph about one person who speaks in the article
+    ('The experience has given Miller a new sense …' then '"A viral illness can set you up …"'): that person's."""
+    k = idx - 1
+    if k < 0 or idx in ex.barriers:
+        return None
+    para = [k]
+    while para[-1] > 0 and "\n" not in ex.text[ex.sentences[para[-1] - 1].end : ex.sentences[para[-1]].start]:
+        para.append(para[-1] - 1)
+    named = {p.name: p for p in ex.people.sent_mentions[k] if p.name in ex.people.speakers}
+    named.update({p.name: p for j in para for p in ex.people.sent_speakers[j] if p.kind == "person"})
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> Speaker | None:
