@@ -168,3 +168,15 @@ def test_a_quote_paragraph_after_a_paragraph_about_one_speaker_is_theirs() -> No
     found = {q.quote: q.speaker for q in extract_quotations(text)}
     assert found["A budget can change faster than anyone thinks."] == "Lena Okafor"
     assert "Another Day Comes" not in found  # after a paragraph about no speaker: no one's words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + 'Okafor said "Silent Night," which she sings every year, "was my mother\'s favourite song."',
+        INTRO + 'Okafor said the choir re-recorded "Winter Wonderland" last year.',
+    ],
+)
+def test_a_title_in_quote_marks_is_no_quotation(text: str) -> None:
+    quotes = [q.quote for q in extract_quotations(text) if q.kind == "direct"]
+    assert not any(q in ("Silent Night", "Winter Wonderland") for q in quotes)

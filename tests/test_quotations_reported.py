@@ -151,3 +151,8 @@ def test_no_clause_of_the_verb(text: str) -> None:
 )
 def test_views(text: str, speaker: str, quote: str) -> None:
     assert (speaker, quote) in _reported(text)
+
+
+def test_a_clause_ends_at_its_sentence() -> None:
+    text = INTRO + '"Jan Berg, who is a smart man, said something important here. He said no," Velez said.'
+    assert not any(q[0] == "Jan Berg" for q in _reported(text))

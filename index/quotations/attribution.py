@@ -20,6 +20,7 @@ from dataclasses import replace
 from index.quotations import direct, embedded, posts, reported
 from index.quotations.coreference import Coreference
 from index.quotations.entities import Speaker
+from index.quotations.phrases import is_title
 from index.quotations.quotation import Quotation
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span, layout
@@ -53,6 +54,8 @@ class Extractor:
                 b -= 1
         if b - a < 3 or len(text[a:b].split()) < (3 if kind == "reported" else 1):
             return False
+        if kind == "direct" and is_title(text[a:b]):
+            return False  # "Silent Night", "Winter Wonderland": a title quoted, not words spoken
         if any(q.start == a and q.end == b for q in self.out):
             return False
         self.out.append(Quotation(a, b, text[a:b], person.name, kind, sent.start, sent.end, person.role, person.kind))

@@ -51,6 +51,7 @@ _IRREGULAR_PAST = frozenset(
 # prepositions of the setting of a statement: 'said in a statement that', 'told reporters on Tuesday that'
 _THAT_PREPS = frozenset("in on at during via through to over after before from".split())
 _SUBORDINATOR_RE = re.compile(r"\b(?:as|because|while|since|although|though|whereas)\s+")
+_INDEFINITE_PRONOUNS = frozenset("something nothing everything anything somebody nobody everybody".split())
 _ADVERBS = frozenset("also again repeatedly previously once simply even still then now later earlier".split())
 
 
@@ -127,7 +128,12 @@ def _verb_near(toks: list[Token], end: int) -> bool:
     """Is there a finite verb in the three words after a noun phrase ending at ``end``?"""
     if end < len(toks) and low(toks[end].text) in ("that", "which", "who"):
         return False  # "reported revenue that fell": a relative clause
-    return any(_verbish(t.text) or low(t.text) in _IRREGULAR_PAST for t in toks[end : end + 3])
+    window = []
+    for t in toks[end : end + 3]:
+        if not t.text[:1].isalnum():
+            break  # "said something important here. He said …": not past the sentence
+        window.append(t)
+    return any(_verbish(t.text) or low(t.text) in _IRREGULAR_PAST for t in window)
 
 
 def _clause_follows(toks: list[Token], k: int) -> bool:
@@ -174,7 +180,9 @@ def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bo
     w = re.split("['’]", w)[0]  # "they’re", "he's"
     if w in _SUBJECT_PRONOUNS:
         return first.start if not (w == "it" and low(nxt.text) in PREPOSITIONS) else None
-    if w.isalpha() and w not in GRAMMAR_WORDS and w.split("-")[0] not in QUANTIFIERS and not is_cap(first.text):
+    if w.isalpha() and w not in GRAMMAR_WORDS | _INDEFINITE_PRONOUNS and w.split("-")[0] not in QUANTIFIERS and (
+        not is_cap(first.text)
+    ):
         # a bare noun phrase as subject: "expects revenue growth to be up", "said prices would rise"
         end = _np_end(toks, k)
         return first.start if k < end < len(toks) and _verb_near(toks, end) else None
@@ -186,8 +194,10 @@ def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bo
         end = _np_end(toks, k)
         if _verb_near(toks, end):
             return first.start
-        if not strict and end < len(toks) and low(toks[end].text) in PREPOSITIONS and _clause_follows(toks, end):
-            return first.start  # "said the behaviour of Peter Horton, the counsel, didn't meet …"
+        if not strict and end < len(toks) and (low(toks[end].text) in PREPOSITIONS or toks[end].text == ",") and (
+            _clause_follows(toks, end)
+        ):  # "said the behaviour of Peter Horton, the counsel, didn't meet …", "said the team, who lost, never …"
+            return first.start
         if strict or end == k or end >= len(toks):
             return None
         after = low(toks[end].text)

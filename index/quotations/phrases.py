@@ -201,6 +201,8 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
 
 # words that end an unnamed source's head noun: "a spokesperson for …", "sources familiar with …", "one source who …"
 _OF_WORDS = frozenset("for at of with from in who familiar close briefed involved based".split())
+TITLE_WORDS = 6  # a title quoted in prose is at most this long
+_SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by as but nor".split())
 _ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's name
 _OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
 _INDEFINITE = frozenset("a an one some several many multiple two three four other".split())
@@ -279,6 +281,16 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     return parse_np(np_toks) if np_toks else None
 
 
+def is_title(quote: str) -> bool:
+    """A short quote whose words are all capitalised, small words aside ("Silent Night", "The Lord of the Rings"):
+    the title of a work or a name, not someone's words."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quote)]
+    if not words or len(words) > TITLE_WORDS or quote.rstrip()[-1:] in "?!":
+        return False
+    big = [w for w in words if low(w) not in _SMALL_TITLE_WORDS] or words
+    return all(is_cap(w) for w in big) and is_cap(words[0])
+
+
 def is_document(subj: Subject) -> bool:
     """Does the phrase name a document ("the statement", "a family statement") rather than a speaker?"""
     return subj.kind == "document" or subj.kind == "unnamed" and base(subj.name.split()[-1]) in DOCUMENT_NOUNS
@@ -294,6 +306,7 @@ def only_punct(text: str, a: int, b: int) -> bool:
 
 
 __all__ = [
-    "Subject", "Token", "base", "clean_name", "fits_verb", "is_cap", "is_document", "is_role", "low", "only_punct",
+    "TITLE_WORDS", "Subject", "Token", "base", "clean_name", "fits_verb", "is_cap", "is_document", "is_role",
+    "is_title", "low", "only_punct",
     "parse_np", "phrase_start", "subject_before", "tokens",
 ]

@@ -27,12 +27,13 @@ SPEECH_VERBS = frozenset(
 )
 # Verbs only a document speaks with: '"…," a family statement read'.
 DOCUMENT_VERBS = frozenset({"read", "reads"})
-# Verbs that may introduce a clause with no "that": "X said he would ...", "X believes the plan is ...".
+# Verbs that may introduce a clause with no "that": "X said he would ...", "X believes the plan is ..."
+# (not "feels": "she feels guilty", "feels a responsibility to ...").
 BARE_CLAUSE_VERBS = frozenset(
     """
     said says say added adds argued argues claimed claims insisted insists warned warns noted notes saying
     testified explained explains revealed reveals admitted admits announced announces told tells believes
-    believed believe thinks think felt feels hoped hopes feared fears expects expected expect figured predicted
+    believed believe thinks think hoped hopes feared fears expects expected expect figured predicted
     predicts predict estimated reckons confirmed confirms acknowledged acknowledges conceded concedes conceding
     adding noting insisting claiming arguing warning explaining revealing admitting wrote writes suggested
     suggests stressed stresses reported reports
