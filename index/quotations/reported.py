@@ -84,9 +84,7 @@ def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
     whose report the sentence is."""
     text = ex.text
     a, b = sent
-    credit = next((m for m in cues.ACCORDING_RE.finditer(text, a, b) if text[a : m.start()].rstrip().endswith(",")
-                   and not re.search(r"[,;]", text[m.end() : b].rstrip(".")[:-1] or "")), None)
-    if credit is not None:
+    if cues.END_CREDIT_RE.search(text, a, b):
         return
     for m in cues.SPEECH_RE.finditer(text, a, b):
         if ex.inside_quote(m.start()):
