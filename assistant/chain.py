@@ -1,23 +1,32 @@
-"""The answering chain, as LangChain runnables: condense -> retrieve -> answer -> verify -> copies.
+"""The answering chain, as LangChain runnables: condense -> analyse -> retrieve -> answer -> verify -> copies.
 
 The same chain serves the CLI (``assistant ask``/``chat``), the web UI and the
 evaluation engine. With no LLM configured the answerer is extractive; with
 one, the LLM answers and the extractive answer stands in when none of the
 model's quotes survive verification. Each step's time lands in
-``Answer.timings_ms``.
+``Answer.timings_ms``. ``stream`` runs the same runnable, but first calls the
+LLM with ``.stream()`` and yields its prose as it is written.
+
+``analyse`` splits the standalone question into sub-questions and finds the outlets and dates
+it names (``assistant.query``, state ``analysis``); ``retrieve`` searches them all and gives
+each passage the sub-question it answers (``Passage.part``; state ``evidence`` maps each
+sub-question to its passages), so the answerer sees evidence for every part of a compound
+question.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.extractive import answer_extractive
+from assistant.answer import answer_extractive
 from assistant.filters import Filters
 from assistant.followups import condense
-from assistant.llm import answer_with_llm, condense_with_llm
+from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
 from assistant.markup import neutralize
 from assistant.retrieval import HybridSearcher
 from assistant.schema import REFUSAL, Answer
@@ -25,16 +34,22 @@ from assistant.syndication import CopiesCache, attach_copies, collapse_passages
 from assistant.verification import verify_answer
 from index.errors import LLMError
 
+QuotationsFor = Callable[[list[str]], Mapping[str, list[Any]]]
+
 
 class AnswerChain:
     def __init__(self, searcher: HybridSearcher, *, k: int = 8, llm: Any = None,
-                 copies: CopiesCache | None = None) -> None:
+                 copies: CopiesCache | None = None, quotations: QuotationsFor | None = None) -> None:
+        """``quotations(article_ids)`` gives the quotations stored at index time (``Engine.quotations_for``);
+        they are attached to the passages the answerer reads. Without it the answerer extracts them."""
         self.searcher = searcher
+        self.quotations = quotations
         self.k = k
         self.llm = llm
         self.copies = copies or CopiesCache(searcher.store)
         self.runnable: Runnable = (
             RunnableLambda(self._condense, name="condense")
+            | RunnableLambda(self._analyse, name="analyse")
             | RunnableLambda(self._retrieve, name="retrieve")
             | RunnableLambda(self._answer, name="answer")
             | RunnableLambda(self._verify, name="verify")
@@ -46,6 +61,8 @@ class AnswerChain:
         state.setdefault("timings_ms", {})[step] = round((time.perf_counter() - started) * 1000, 2)
 
     def _condense(self, state: dict) -> dict:
+        if "standalone_question" in state:
+            return state  # done already (``stream``)
         t = time.perf_counter()
         history = state.get("history") or []
         question = state["question"]
@@ -59,11 +76,31 @@ class AnswerChain:
         self._timed(state, "condense", t)
         return state
 
+    def _analyse(self, state: dict) -> dict:
+        if "analysis" in state:
+            return state  # done already (``stream``)
+        t = time.perf_counter()
+        state["analysis"] = self.searcher.analyse(state["standalone_question"])
+        self._timed(state, "analyse", t)
+        return state
+
     def _retrieve(self, state: dict) -> dict:
+        if "passages" in state:
+            return state  # done already (``stream``)
         t = time.perf_counter()
         k = state.get("k") or self.k
-        hits = self.searcher.search(state["standalone_question"], k, state.get("filters") or Filters())
-        state["passages"] = collapse_passages(self.searcher.passages(hits), self.copies.get())
+        analysis = state["analysis"]
+        hits = self.searcher.retrieve(analysis, k, state.get("filters") or Filters())
+        passages = collapse_passages(self.searcher.passages(hits, analysis), self.copies.get())
+        if self.quotations is not None and passages:
+            stored = self.quotations(sorted({p.article_id for p in passages}))
+            passages = [replace(p, quotations=tuple(stored[p.article_id])) if p.article_id in stored else p
+                        for p in passages]
+        state["passages"] = passages
+        evidence: dict[str, list] = {p: [] for p in analysis.part_labels}
+        for p in passages:
+            evidence.setdefault(p.part, []).append(p)
+        state["evidence"] = evidence
         self._timed(state, "retrieve", t)
         return state
 
@@ -73,7 +110,7 @@ class AnswerChain:
         answer: Answer | None = None
         if self.llm is not None and passages:
             try:
-                answer = answer_with_llm(self.llm, question, passages)
+                answer = self._llm_answer(state, question, passages)
                 verify_answer(answer, self._text_of(passages))
                 if not answer.citations and answer.answered:
                     # the model claimed an answer but none of its quotes survived: extractive stands in
@@ -86,6 +123,12 @@ class AnswerChain:
         state["answer"] = answer if answer is not None else self._extractive(state)
         self._timed(state, "answer", t)
         return state
+
+    def _llm_answer(self, state: dict, question: str, passages: list) -> Answer:
+        """The model's answer: already streamed by ``stream`` (or how that failed), else asked now."""
+        if "llm_error" in state:
+            raise state.pop("llm_error")
+        return state.pop("llm_answer", None) or answer_with_llm(self.llm, question, passages)
 
     def _extractive(self, state: dict) -> Answer:
         """The extractive answer; a follow-up leaves out what the previous answer already quoted."""
@@ -106,7 +149,7 @@ class AnswerChain:
         answer.standalone_question = state["standalone_question"]
         answer.retrieved = [
             {"article_id": p.article_id, "chunk_id": p.chunk_id, "title": p.title, "score": p.score,
-             "start": p.start, "end": p.end, "text": p.text}
+             "start": p.start, "end": p.end, "text": p.text, "part": p.part}
             for p in state["passages"]
         ]
         self._timed(state, "verify", t)
@@ -121,21 +164,52 @@ class AnswerChain:
         return answer
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        return self.searcher.store.encoder.embed_documents(texts)
+        """The answerer's encoder: sentence vectors stored at index time and recent query vectors are reused."""
+        return self.searcher.vectors.embed(texts)
 
     @staticmethod
     def _text_of(passages):
         texts = {p.article_id: p.article_text for p in passages}
         return texts.get
 
+    @staticmethod
+    def _start(question: str, history: list[tuple[str, str]] | None, k: int | None, filters: Filters | None) -> dict:
+        return {"question": question, "history": [tuple(h) for h in history or []], "k": k, "filters": filters}
+
     def invoke(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
                filters: Filters | None = None) -> Answer:
         t = time.perf_counter()
-        answer = self.runnable.invoke(
-            {"question": question, "history": [tuple(h) for h in history or []], "k": k, "filters": filters}
-        )
+        answer = self.runnable.invoke(self._start(question, history, k, filters))
         answer.timings_ms["total"] = round((time.perf_counter() - t) * 1000, 2)
         return answer
+
+    def stream(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
+               filters: Filters | None = None) -> Iterator[str | Answer]:
+        """``invoke`` as it happens: with an LLM, its answer prose so far (plain text) each time it grows;
+        always last, the same verified ``Answer`` ``invoke`` returns. Without an LLM only the Answer.
+
+        The prose is a draft: the Answer's text and citations (after the exact quote check, or the
+        extractive fallback) are what to keep.
+        """
+        if self.llm is None:
+            yield self.invoke(question, history, k=k, filters=filters)
+            return
+        t = time.perf_counter()
+        state = self._retrieve(self._analyse(self._condense(self._start(question, history, k, filters))))
+        if state["passages"]:
+            started = time.perf_counter()
+            try:
+                for item in stream_answer_with_llm(self.llm, state["standalone_question"], state["passages"]):
+                    if isinstance(item, Answer):
+                        state["llm_answer"] = item
+                    else:
+                        yield item
+            except LLMError as exc:
+                state["llm_error"] = exc
+            self._timed(state, "llm_stream", started)
+        answer = self.runnable.invoke(state)  # condense, analyse and retrieve are done: answer, verify and what follows
+        answer.timings_ms["total"] = round((time.perf_counter() - t) * 1000, 2)
+        yield answer
 
 
 __all__ = ["AnswerChain"]

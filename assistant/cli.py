@@ -20,6 +20,7 @@ STORE_SETTINGS = (
     "chroma_port",
     "collection",
     "encoder",
+    "model_cache",
     "chunk_size",
     "chunk_overlap",
     "embed_title",
@@ -132,8 +133,8 @@ def index_command(sources: tuple[str, ...], rebuild: bool, as_json: bool, **opti
         echo_json(
             {
                 k: data[k]
-                for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "quotations",
-                          "extracted_articles", "seconds")
+                for k in ("added", "updated", "skipped", "deleted", "rejected", "articles", "chunks", "encoded",
+                          "quotations", "extracted_articles", "seconds")
             }
             | {"warnings": data["warnings"], "skipped_files": data["skipped_files"]}
         )
@@ -149,8 +150,8 @@ def index_command(sources: tuple[str, ...], rebuild: bool, as_json: bool, **opti
             click.secho(f"skipped: {more} more (--json lists them all)", err=True, fg="yellow")
         click.echo(
             f"{report.added} added, {report.updated} updated, {report.skipped} unchanged, {report.deleted} deleted, "
-            f"{len(report.rejected)} rejected; {report.articles} articles, {report.chunks} chunks, "
-            f"{report.quotations} quotations in {report.seconds:.1f}s"
+            f"{len(report.rejected)} rejected; {report.articles} articles, {report.chunks} chunks "
+            f"({report.encoded} texts encoded), {report.quotations} quotations in {report.seconds:.1f}s"
         )
     if report.rejected:
         sys.exit(1)
@@ -222,7 +223,8 @@ def make_filters(sources: tuple[str, ...], since: str, until: str):
 
 @cli.command("search")
 @click.argument("query")
-@click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid", show_default=True)
+@click.option("--mode", type=click.Choice(["hybrid", "fused", "dense", "bm25"]), default="hybrid", show_default=True,
+              help="hybrid: sub-questions, outlet/date boosts, sentence rerank; fused: dense + BM25 only.")
 @click.option("--json", "as_json", is_flag=True)
 @filter_options
 @settings_options(*STORE_SETTINGS, "k")
@@ -317,7 +319,8 @@ def quotes_command(speaker: str, limit: int | None, as_json: bool, **options: An
     if not rows:
         click.echo(f"No quotes by {speaker} in the indexed articles.")
     for r in rows:
-        click.echo(f"{r['speaker']} ({r['kind']}): \u201c{r['quote']}\u201d")
+        shown = f"reported: {r['quote']}" if r["kind"] == "reported" else f"\u201c{r['quote']}\u201d"
+        click.echo(f"{r['speaker']}: {shown}")
         click.echo(
             f"    {neutralize(r['title'])}, {r['source'] or '-'}, {r['published'][:10] or 'undated'} "
             f"({r['article_id']} {r['start']}-{r['end']})"

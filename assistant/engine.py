@@ -2,13 +2,15 @@
 
 It owns the settings, the (cached) encoder, the Chroma store, the lexical
 index and the answering chain, so that there is one implementation of every
-operation, whatever the front end.
+operation, whatever the front end. Every part is built on first use, and the
+encoder only when a text must be embedded: listing, showing, deleting, BM25
+search and an unchanged re-index never load a model.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +21,7 @@ from assistant.retrieval import HybridSearcher
 from assistant.schema import Answer
 from assistant.syndication import Copies, CopiesCache, collapse_quotations
 from index.chunking import CHUNKER_VERSION
-from index.embeddings import Encoder, get_encoder
+from index.errors import IndexMismatch
 from index.indexer import IndexReport, Progress, delete_article, index_sources
 from index.quotations import Quotation
 from index.quotations.canonical import Entity
@@ -29,6 +31,7 @@ from index.store import Store
 
 if TYPE_CHECKING:
     from assistant.chain import AnswerChain
+    from index.embeddings import Encoder, EncoderInfo
     from index.web.fetch import Fetcher
     from index.web.poller import FeedPoller
     from index.web.subscriptions import FeedList
@@ -46,17 +49,29 @@ class Engine:
     # -- parts, built on first use -------------------------------------------------------
     @cached_property
     def encoder(self) -> Encoder:
-        return self._encoder or get_encoder(self.settings.encoder, self.settings.threads)
+        """The encoder, loaded now (a model load: only for work that embeds)."""
+        from index.embeddings import get_encoder
+
+        s = self.settings
+        return self._encoder or get_encoder(s.encoder, s.threads, s.model_cache)
+
+    @cached_property
+    def encoder_info(self) -> EncoderInfo:
+        from index.embeddings import EncoderInfo, encoder_info
+
+        if self._encoder is not None:
+            return EncoderInfo(self._encoder.name, self._encoder.dimension, self._encoder.key)
+        return encoder_info(self.settings.encoder)
 
     @cached_property
     def store(self) -> Store:
         s = self.settings
         chunker = f"{CHUNKER_VERSION}/{s.chunk_size}/{s.chunk_overlap}/title={int(s.embed_title)}"
-        return Store(s, self.encoder, chunker, EXTRACTOR_VERSION)
+        return Store(s, lambda: self.encoder, self.encoder_info, chunker, EXTRACTOR_VERSION)
 
     @cached_property
     def searcher(self) -> HybridSearcher:
-        return HybridSearcher(self.store)
+        return HybridSearcher(self.store, candidates=self.settings.candidates)
 
     @cached_property
     def copies_cache(self) -> CopiesCache:
@@ -75,7 +90,16 @@ class Engine:
             from assistant.llm import make_chat_model
 
             llm = make_chat_model(self.settings)
-        return AnswerChain(self.searcher, k=self.settings.k, llm=llm, copies=self.copies_cache)
+        return AnswerChain(self.searcher, k=self.settings.k, llm=llm, copies=self.copies_cache,
+                           quotations=self._stored_quotations)
+
+    def _stored_quotations(self, article_ids: list[str]) -> dict[str, list[Quotation]]:
+        """For the answerer: the stored quotations, or none (it then extracts them) when the index's
+        quotations predate this extractor (``assistant index`` updates them)."""
+        try:
+            return self.quotations_for(article_ids)
+        except IndexMismatch:
+            return {}
 
     def warm_up(self) -> None:
         """Load the encoder, open the store and build the lexical index now, not in the first request."""
@@ -164,6 +188,12 @@ class Engine:
         ]
 
     # -- answering -----------------------------------------------------------------------------
+    def ask_stream(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
+                   filters: Filters | None = None) -> Iterator[str | Answer]:
+        """``ask`` as it happens: an LLM's answer prose so far (str) while it is written, then the
+        verified ``Answer`` (always the last item; the only one with the extractive answerer)."""
+        return self.chain.stream(question, history, k=k, filters=filters)
+
     def ask(self, question: str, history: list[tuple[str, str]] | None = None, *, k: int | None = None,
             filters: Filters | None = None) -> Answer:
         return self.chain.invoke(question, history, k=k, filters=filters)
@@ -184,7 +214,12 @@ class Engine:
         rows.sort(key=lambda r: r[0].start)  # text order within an article (the sorts below are stable)
         rows.sort(key=lambda r: (r[1].get("published") or "", r[1]["article_id"]), reverse=True)
         rows.sort(key=lambda r: not r[1].get("published"))  # undated last, newest first otherwise
-        self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities})
+        by_article: dict[str, list[Quotation]] = {}
+        for q, meta in rows:
+            by_article.setdefault(meta["article_id"], []).append(q)
+        for quotes in by_article.values():
+            quotes.sort(key=lambda q: q.start)
+        self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities}, by_article)
         return self._quotes_cache
 
     def speakers(self) -> list[Entity]:
@@ -221,20 +256,15 @@ class Engine:
 
         Articles that are not (completely) indexed are absent from the result.
         """
-        wanted = set(article_ids)
-        out: dict[str, list[Quotation]] = {}
-        for q, meta in self._quotation_table().rows:
-            if meta["article_id"] in wanted:
-                out.setdefault(meta["article_id"], []).append(replace(q))
-        for quotes in out.values():
-            quotes.sort(key=lambda q: q.start)
-        return out
+        by_article = self._quotation_table().by_article
+        return {aid: [replace(q) for q in by_article[aid]] for aid in dict.fromkeys(article_ids) if aid in by_article}
 
 
 class _QuotationTable(NamedTuple):
     revision: int
     rows: list[tuple[Quotation, dict[str, Any]]]
     entities: dict[str, Entity]
+    by_article: dict[str, list[Quotation]]  # text order
 
 
 __all__ = ["Engine"]

@@ -16,6 +16,8 @@ from index.errors import UsageError
 if TYPE_CHECKING:
     import numpy as np
 
+    from index.lexical import Columns
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -61,21 +63,22 @@ class Filters:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
-    def mask(self, metas: list[dict[str, Any]]) -> np.ndarray | None:
+    def mask(self, columns: Columns) -> np.ndarray | None:
+        """Which rows of a lexical index pass (``None``: all of them), from its per-row columns."""
         import numpy as np
 
         if not (self.sources or self.since or self.until):
             return None
         lo, hi = self._bounds()
-        keep = np.ones(len(metas), dtype=bool)
-        for i, m in enumerate(metas):
-            ts = int(m.get("published_ts", -1))
-            if self.sources and m.get("source") not in self.sources:
-                keep[i] = False
-            elif lo is not None and ts < lo:
-                keep[i] = False
-            elif hi is not None and not 0 <= ts <= hi:
-                keep[i] = False
+        keep = np.ones(len(columns.source), dtype=bool)
+        if self.sources:
+            wanted = np.flatnonzero(np.isin(columns.sources, list(self.sources)))
+            keep &= np.isin(columns.source, wanted)
+        ts = np.asarray(columns.published_ts)
+        if lo is not None:
+            keep &= ts >= lo
+        if hi is not None:
+            keep &= (ts >= 0) & (ts <= hi)
         return keep
 
 

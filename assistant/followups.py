@@ -1,59 +1,128 @@
 """Rule-based condensing of follow-up questions (the extractive answerer's way).
 
-"What else did he say?" after "What did Peskov say?" becomes "What else did
-Peskov say?": third-person pronouns are replaced by the person the previous
-turn was about (named in the user's last question, else the first speaker
-named in the last answer). Questions without such pronouns pass unchanged.
+A pronoun is replaced by the previous turn's subject, chosen by what the pronoun can refer to:
+
+* he/she/him/her/his/hers -> a person: the speaker the previous question asked about when
+  that is a person's name; else the person the previous answer quotes; else, after a "who"
+  question, the first name in the previous answer; else the first full name in the previous
+  answer or question.
+* it/its -> an organisation or a thing: the speaker asked about when that is not a person
+  (the answer quoted somebody else for it, or it is an organisation's name); else, after a
+  "which <thing>" question, the first name in the previous answer.
+* they/them/their -> the organisation, else the person.
+
+Only the first such pronoun is replaced ("Did he say anything about the scrutiny she's under?"
+keeps "she"). When the question still leans on the previous turn (a pronoun left, "that",
+"there", "the club", a leading "And"), the previous question is carried along as context
+(``answer.question.with_context``): retrieval reads it, the answerer uses its words only to rank.
 """
 
 from __future__ import annotations
 
 import re
 
-_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE)
-_POSSESSIVE = {"his", "her", "hers", "their"}
-_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+(?:de|van|von|da|al|bin|[A-Z][\w'’-]+))*)")
+from assistant.answer.question import analyse_question, looks_like_speaker, with_context
+from assistant.answer.quotations import is_role_phrase
+from index.quotations import extract_quotations
+from index.quotations.wordlists import ORG_WORDS
+
+_PERSON = {"he", "she", "him", "her", "his", "hers"}
+_THING = {"it", "its"}
+_GROUP = {"they", "them", "their"}
+_POSSESSIVE = {"his", "her", "hers", "its", "their"}
+_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|it|its|they|them|their)\b", re.IGNORECASE)
+_LEANS = re.compile(
+    r"\b(?:he|she|him|her|his|hers|it|its|they|them|their|that|this|these|those|there|then|the\s+same|"
+    r"the\s+(?:club|company|firm|team|board|group|deal|game|match|film|movie|show|case|trial))\b|^(?:and|so|but)\b|"
+    r"^what\s+about\b|^how\s+about\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+(?:de|van|von|da|al|bin|ten|[A-Z][\w'’-]+))*)")
+_TITLES = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame", "Rep", "Sen", "Gov"}
 _NOT_NAMES = frozenset(
     """What Who Whom Whose When Where Why How Which Did Does Do Is Are Was Were Has Have Had Can Could Will Would
     Should Tell Quote Show List Give The A An In On At And But Or If It He She They His Her Their I We You
-    Said Says According""".split()
+    Said Says According Reported About After Before""".split()
 )
 
 
 def names_in(text: str) -> list[str]:
+    """Capitalised name runs of a text, without leading question words, articles or titles."""
     out = []
     for m in _NAME.finditer(text or ""):
-        words = m.group(1).split()
-        while words and words[0] in _NOT_NAMES:
+        words = [w for w in m.group(1).split()]
+        while words and (words[0] in _NOT_NAMES or words[0].rstrip(".") in _TITLES):
             words.pop(0)
         if words:
-            out.append(" ".join(words))
+            out.append(" ".join(words).removesuffix("'s").removesuffix("’s"))
     return out
 
 
-def last_subject(history: list[tuple[str, str]] | None) -> str:
-    for user, assistant in reversed(history or []):
-        names = names_in(user)
-        if names:
-            return names[-1]
-        names = names_in((assistant or "").split(":")[0])
-        if names:
-            return names[0]
-    return ""
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 4 and not any(w.lower().strip("'’s") in ORG_WORDS for w in words)
+
+
+def referents(user: str, answer: str) -> tuple[str, str]:
+    """(person, thing) the previous turn was about; "" where there is none."""
+    info = analyse_question(user)
+    asked = info.speaker.removeprefix("the ").removeprefix("The ") if info.speaker else ""
+    quoted = [q.speaker for q in extract_quotations(answer or "") if q.speaker_type == "person" and q.speaker]
+    answer_names = names_in(answer)
+    person = thing = ""
+    if asked and not is_role_phrase(asked):
+        if quoted and not any(asked.split()[-1] in q for q in quoted):
+            thing = asked  # the answer quotes somebody else for it: an organisation
+        elif quoted or _looks_like_person(asked):
+            person = asked
+        else:
+            thing = asked
+    if not person:
+        if quoted:
+            person = quoted[0]
+        elif info.wh == "who" and answer_names:
+            person = answer_names[0]
+        else:
+            people = [n for n in [*answer_names, *names_in(user)] if _looks_like_person(n)]
+            person = people[0] if people else ""
+    if not thing and not asked and info.wh == "which" and answer_names:
+        thing = answer_names[0]  # "Which movie ...?" - "Godzilla Minus One." - "How much did it cost?"
+    if not thing and not person:
+        thing = next((n for n in names_in(user) if not _looks_like_person(n)), "")
+    if not thing and asked and is_role_phrase(asked):
+        owner = re.match(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s?\b", asked)
+        thing = owner.group(1) if owner else ""
+    return person, thing
+
+
+def asked_name(user: str) -> str:
+    """The name (not a role phrase) a "what did X say" question asked about, or ""."""
+    speaker = analyse_question(user).speaker
+    return "" if not speaker or is_role_phrase(speaker) else speaker.removeprefix("the ")
 
 
 def condense(question: str, history: list[tuple[str, str]] | None) -> str:
-    if not history or not _PRONOUN.search(question):
+    """A standalone version of ``question`` after ``history`` (see the module docstring)."""
+    if not history:
         return question
-    subject = last_subject(history)
-    if not subject or subject.lower() in question.lower():
+    user, answer = history[-1]
+    if not _LEANS.search(question.strip()):
         return question
-
-    def swap(m: re.Match) -> str:
+    person, thing = referents(user, answer)
+    out = question
+    m = _PRONOUN.search(question)
+    if m:
         word = m.group(1).lower()
-        return subject + "'s" if word in _POSSESSIVE else subject
+        if word in _PERSON:
+            target = person or asked_name(user) or next(iter(names_in(answer)), "")
+        else:
+            target = thing if word in _THING else (thing or person)
+        if target and target.lower() not in question.lower() and looks_like_speaker(target):
+            target = target + "'s" if word in _POSSESSIVE else target
+            out = question[: m.start()] + target + question[m.end() :]
+    if out == question or _LEANS.search(out):
+        return with_context(out, user)
+    return out
 
-    return _PRONOUN.sub(swap, question, count=1)
 
-
-__all__ = ["condense", "last_subject", "names_in"]
+__all__ = ["condense", "names_in", "referents"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from assistant.schema import Answer, Citation, Passage
@@ -39,15 +40,23 @@ def make_chat_model(settings: Settings) -> Any:
     raise ConfigError(f"unknown LLM backend {settings.llm!r}")
 
 
-def _invoke(model: Any, messages: list[tuple[str, str]]) -> str:
-    try:
-        reply = model.invoke(messages)
-    except Exception as exc:  # httpx, openai and ollama errors all end here
-        raise LLMError(f"the LLM endpoint failed: {type(exc).__name__}: {exc}") from exc
+def _endpoint_failed(exc: Exception) -> LLMError:
+    return LLMError(f"the LLM endpoint failed: {type(exc).__name__}: {exc}")
+
+
+def _content(reply: Any) -> str:
     content = reply.content if hasattr(reply, "content") else reply
     if isinstance(content, list):
         content = "".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
     return str(content)
+
+
+def _invoke(model: Any, messages: list[tuple[str, str]]) -> str:
+    try:
+        reply = model.invoke(messages)
+    except Exception as exc:  # httpx, openai and ollama errors all end here
+        raise _endpoint_failed(exc) from exc
+    return _content(reply)
 
 
 def format_sources(passages: list[Passage]) -> str:
@@ -115,12 +124,73 @@ def _find_quote(quote: str, passages: list[Passage], cited: int) -> tuple[Passag
     return None
 
 
-def answer_with_llm(model: Any, question: str, passages: list[Passage]) -> Answer:
-    messages = [
+def _answer_messages(question: str, passages: list[Passage]) -> list[tuple[str, str]]:
+    return [
         ("system", load_prompt("answer_system")),
         ("user", load_prompt("answer_user").format(sources=format_sources(passages), question=question)),
     ]
-    data = parse_reply(_invoke(model, messages))
+
+
+def answer_with_llm(model: Any, question: str, passages: list[Passage]) -> Answer:
+    return answer_from_reply(_invoke(model, _answer_messages(question, passages)), question, passages)
+
+
+def stream_answer_with_llm(model: Any, question: str, passages: list[Passage]) -> Iterator[str | Answer]:
+    """Call the model with ``.stream()``: yield its answer prose so far, as plain text, each time it grows,
+    then the ``Answer`` built from the whole reply exactly as ``answer_with_llm`` builds it (always last).
+
+    Raises ``LLMError`` when the endpoint fails, before or while streaming.
+    """
+    raw: list[str] = []
+    shown = ""
+    try:
+        for chunk in model.stream(_answer_messages(question, passages)):
+            raw.append(_content(chunk))
+            prose = plain_text(partial_answer_text("".join(raw)))
+            if prose != shown:
+                shown = prose
+                yield prose
+    except LLMError:
+        raise
+    except Exception as exc:  # httpx, openai and ollama errors all end here
+        raise _endpoint_failed(exc) from exc
+    yield answer_from_reply("".join(raw), question, passages)
+
+
+_ANSWER_KEY = re.compile(r'"answer"\s*:\s*"')
+_HIGH_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}$")
+
+
+def partial_answer_text(raw: str) -> str:
+    """The value of the reply's ``"answer"`` string as far as it has arrived ("" before it starts).
+
+    The reply is JSON still being written: the string is cut before an escape that has not
+    fully arrived (and before a high surrogate still waiting for its pair), then decoded.
+    """
+    key = _ANSWER_KEY.search(raw)
+    if key is None:
+        return ""
+    i, n = key.end(), len(raw)
+    while i < n and raw[i] != '"':
+        if raw[i] == "\\":
+            width = 6 if raw[i + 1 : i + 2] == "u" else 2
+            if i + width > n:
+                break
+            i += width
+        else:
+            i += 1
+    body = raw[key.end() : i]
+    if i >= n or raw[i] != '"':
+        body = _HIGH_SURROGATE.sub("", body)
+    try:
+        return json.loads(f'"{body}"')
+    except json.JSONDecodeError:
+        return ""
+
+
+def answer_from_reply(raw: str, question: str, passages: list[Passage]) -> Answer:
+    """The model's whole JSON reply as an ``Answer``; quotes located in the sources (not yet verified)."""
+    data = parse_reply(raw)
     citations: list[Citation] = []
     unverified: list[dict] = []
     for n, item in enumerate(data.get("quotes") or [], 1):
@@ -150,4 +220,13 @@ def answer_with_llm(model: Any, question: str, passages: list[Passage]) -> Answe
     )
 
 
-__all__ = ["answer_with_llm", "condense_with_llm", "make_chat_model", "parse_reply", "plain_text"]
+__all__ = [
+    "answer_from_reply",
+    "answer_with_llm",
+    "condense_with_llm",
+    "make_chat_model",
+    "parse_reply",
+    "partial_answer_text",
+    "plain_text",
+    "stream_answer_with_llm",
+]

@@ -1,80 +1,183 @@
-"""Hybrid retrieval: dense (Chroma) + lexical (BM25), fused by a weighted sum of normalised scores.
+"""Hybrid retrieval: each sub-question searched dense (Chroma) and lexical (BM25), scored and merged.
 
-Fusion: each side's candidate scores are min-max normalised to [0, 1] over its own
-candidate list, then combined as ``DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * bm25`` (a
-chunk missing from one list gets 0 there). Measured on MultiHop-RAG (bench/query.py,
-BENCHMARKS.md), reciprocal-rank fusion with equal weights fell below BM25 alone on MRR@10
-because all-MiniLM-L6-v2 is much weaker than BM25 on entity-heavy news questions; the
-convex combination with a 0.2-0.35 dense weight beat BM25 on both Hits@10 and MRR@10,
-also when the weight was chosen on one half of the queries and scored on the other.
+``HybridSearcher.analyse`` turns a question into sub-questions with the outlets and dates
+they name (``assistant.query``); ``retrieve`` searches every distinct sub-question text on
+both sides (their query vectors encoded in one call), takes ``candidates`` chunks per side
+per text (a fixed depth, whatever ``k``, so score normalisation does not move with ``k``),
+reads the candidates' sentence vectors (``assistant.rerank``), scores every candidate
+(``assistant.scoring``: fused dense + BM25, soft outlet and date boosts, best sentence) and
+merges the lists by each chunk's best score.
 
-Filters (outlet, date range) are applied on both sides: as a Chroma ``where``
-for the dense search and as a row mask for BM25. Chunks whose content hash
-no longer matches their article (a half-finished re-index) are dropped, so a
-stale chunk is never returned.
+Modes: ``hybrid`` is all of that; ``fused`` is the whole question only, dense + BM25 fused
+without boosts or rerank (retrieval before query analysis); ``dense`` and ``bm25`` are one
+side alone.
+
+Filters (outlets, date range: what the reader asked for with ``--source``/``--since``) are
+hard, on both sides: a Chroma ``where`` for the dense search and a row mask for BM25. Chunks
+whose content hash no longer matches their article (a half-finished re-index) are dropped,
+so a stale chunk is never returned.
 """
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from assistant.filters import Filters
+from assistant.query import QueryAnalyser, QueryAnalysis, SubQuestion
+from assistant.query.collection import FAR, CollectionFacts, date_gap, day_number, meta_outlet_keys
+from assistant.rerank import best_sentence, sentence_matrix
 from assistant.schema import Passage
+from assistant.scoring import FUSED, WEIGHTS, Pool, Ranked, Weights, rank
+from assistant.vector_reader import VectorReader
 from index.errors import UsageError
-from index.lexical import LexicalIndex
+from index.lexical import Columns, LexicalIndex
 from index.store import ChunkHit, Store
 
-DENSE_WEIGHT = 0.3
-MODES = ("hybrid", "dense", "bm25")
-
-
-def _normalised(hits: list[ChunkHit]) -> dict[str, float]:
-    """Min-max over one candidate list: best 1.0, worst 0.0 (all 1.0 when the scores are equal)."""
-    if not hits:
-        return {}
-    scores = [h.score for h in hits]
-    hi, lo = max(scores), min(scores)
-    return {h.chunk_id: (h.score - lo) / (hi - lo) if hi > lo else 1.0 for h in hits}
-
-
-def fuse(dense: list[ChunkHit], lexical: list[ChunkHit], k: int,
-         dense_weight: float = DENSE_WEIGHT) -> list[ChunkHit]:
-    """Top ``k`` by ``dense_weight * norm(dense) + (1 - dense_weight) * norm(bm25)``; ties: dense first."""
-    nd, nl = _normalised(dense), _normalised(lexical)
-    hits: dict[str, ChunkHit] = {}
-    for h in [*dense, *lexical]:
-        hits.setdefault(h.chunk_id, h)
-    fused = {cid: dense_weight * nd.get(cid, 0.0) + (1.0 - dense_weight) * nl.get(cid, 0.0) for cid in hits}
-    order = sorted(hits, key=lambda cid: -fused[cid])[:k]
-    return [ChunkHit(cid, hits[cid].text, hits[cid].metadata, fused[cid]) for cid in order]
+CANDIDATES = 30  # default depth per side per sub-question (the ``candidates`` setting)
+FILTER_SHARE = 0.02  # filters keeping at least this share of chunks are applied to over-fetched dense hits
+MODES = ("hybrid", "fused", "dense", "bm25")
+_ONE_SIDE = {"fused": FUSED, "dense": Weights(dense=1.0), "bm25": Weights(dense=0.0)}  # modes without analysis
 
 
 @dataclass
 class HybridSearcher:
     store: Store
-    lexical: LexicalIndex = field(default_factory=LexicalIndex)
-    candidates: int = 30
-    dense_weight: float = DENSE_WEIGHT
+    lexical: LexicalIndex | None = None  # default: the store's persisted BM25 index
+    candidates: int = CANDIDATES
+    weights: Weights = WEIGHTS
+    vectors: VectorReader | None = None  # default: an LRU over the store's vector cache
+    _facts: tuple[int, CollectionFacts] = field(default=(-1, CollectionFacts()), repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _worker: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(4, "bm25"), repr=False)
 
-    def search(self, query: str, k: int, filters: Filters = Filters(), mode: str = "hybrid") -> list[ChunkHit]:
+    def __post_init__(self) -> None:
+        if self.lexical is None:
+            self.lexical = LexicalIndex(self.store.lexical_dir)
+        if self.vectors is None:
+            self.vectors = VectorReader(self.store)
+
+    # -- the collection ----------------------------------------------------------------
+    def facts(self) -> CollectionFacts:
+        """The collection's outlets and newest date, read again whenever the index revision moves."""
+        self.lexical.ensure_fresh(self.store)
+        revision = self.lexical.revision
+        with self._lock:
+            if self._facts[0] != revision:
+                self._facts = (revision, CollectionFacts(self.store.article_records().values()))
+            return self._facts[1]
+
+    def analyse(self, question: str) -> QueryAnalysis:
+        """Sub-questions, outlets and dates of ``question`` (``assistant.query``), against this collection."""
+        facts = self.facts()
+        return QueryAnalyser(facts.catalog, facts.reference).analyse(question)
+
+    # -- searching ----------------------------------------------------------------------
+    def search(self, query: str, k: int, filters: Filters = Filters(), mode: str = "hybrid") -> list[Ranked]:
+        """Top ``k`` chunks for ``query``; see the module docstring for the modes."""
         if mode not in MODES:
             raise UsageError(f"mode must be one of {', '.join(MODES)}")
-        n = max(self.candidates, k * 3)
-        ranked: list[list[ChunkHit]] = []
-        if mode in ("hybrid", "dense"):
-            vector = self.store.encoder.embed_query(query)
-            ranked.append(self.store.dense_search(vector, n, filters.where()))
-        if mode in ("hybrid", "bm25"):
-            self.lexical.ensure_fresh(self.store)
-            lex = self.lexical
-            rows = lex.search(query, n, filters.mask(lex.metas))
-            ranked.append([ChunkHit(lex.ids[i], lex.texts[i], lex.metas[i], s) for i, s in rows])
-        if len(ranked) == 1:
-            return ranked[0][:k]
-        return fuse(ranked[0], ranked[1], k, self.dense_weight)
+        if mode == "hybrid":
+            return self.retrieve(self.analyse(query), k, filters)
+        self.lexical.ensure_fresh(self.store)
+        analysis = QueryAnalysis(query, (SubQuestion(query),))
+        pools = self.pools(analysis, filters, dense=mode != "bm25", lexical=mode != "dense", sentences=False)
+        return rank(pools, _ONE_SIDE[mode], k)
 
-    def passages(self, hits: list[ChunkHit]) -> list[Passage]:
-        """Attach each hit's full article text; drop hits stale against their article."""
+    def retrieve(self, analysis: QueryAnalysis, k: int, filters: Filters = Filters()) -> list[Ranked]:
+        """Top ``k`` chunks over every sub-question of ``analysis``, each labelled with its part."""
+        return rank(self.pools(analysis, filters), self.weights, k)
+
+    def pools(self, analysis: QueryAnalysis, filters: Filters = Filters(), *, dense: bool = True,
+              lexical: bool = True, sentences: bool = True) -> list[Pool]:
+        """Each sub-question's candidates with their raw signals (``assistant.scoring.Pool``)."""
+        texts = analysis.sub_questions
+        n = self.candidates
+        # BM25 and the fetch of its candidates overlap the query encoding and the dense search
+        lexical_side = self._worker.submit(self._lexical_side, texts, filters) if lexical else None
+        vectors = self.vectors.encode(texts) if dense or sentences else None
+        dense_hits: dict[str, list[ChunkHit]] = {t: [] for t in texts}
+        if dense:
+            dense_hits.update(zip(texts, self._dense(vectors, n, filters)))
+        lexical_rows, fetched = lexical_side.result() if lexical_side else ({t: [] for t in texts}, {})
+        known = {**fetched, **{h.chunk_id: h for hits in dense_hits.values() for h in hits}}
+        pools = [self._pool(i, part, dense_hits[part.search], lexical_rows[part.search], known)
+                 for i, part in enumerate(analysis.parts)]
+        if sentences and vectors is not None:
+            self._sentence_signal(pools, analysis, dict(zip(texts, vectors)))
+        return pools
+
+    def _dense(self, vectors: list, n: int, filters: Filters) -> list[list[ChunkHit]]:
+        """Top ``n`` dense hits per query vector that pass ``filters``.
+
+        Chroma's filtered query slows down sharply as the index grows (a broad date filter
+        over 100k chunks took seconds): when the filter keeps at least ``FILTER_SHARE`` of
+        the chunks (known from the lexical index's columns), an unfiltered query for enough
+        extra hits is filtered here instead, by the same rule as the BM25 mask; Chroma's
+        ``where`` is the fallback when too few survive.
+        """
+        where = filters.where()
+        if where is None:
+            return self.store.dense_search_many(vectors, n)
+        mask = filters.mask(self.lexical.columns)
+        share = float(mask.mean()) if mask is not None and len(mask) else 0.0
+        if share < FILTER_SHARE:
+            return self.store.dense_search_many(vectors, n, where)
+        fetch = min(len(mask), int(n / share * 2) + n)
+        out = []
+        for vector, hits in zip(vectors, self.store.dense_search_many(vectors, fetch, documents=False)):
+            keep = filters.mask(Columns.of([h.metadata for h in hits]))
+            kept = [h for h, ok in zip(hits, keep) if ok][:n]
+            if len(kept) < n and fetch < len(mask):
+                out.append(self.store.dense_search(vector, n, where))
+                continue
+            texts = self.store.get_chunks([h.chunk_id for h in kept])
+            out.append([ChunkHit(h.chunk_id, texts[h.chunk_id][0], h.metadata, h.score) for h in kept
+                        if h.chunk_id in texts])
+        return out
+
+    def _lexical_side(self, texts: list[str], filters: Filters) -> tuple[dict[str, list[tuple[str, float]]],
+                                                                          dict[str, ChunkHit]]:
+        """BM25 top ``candidates`` per text, and the texts and metadata of those chunks."""
+        mask = filters.mask(self.lexical.columns)
+        rows = {text: self.lexical.search(text, self.candidates, mask) for text in texts}
+        got = self.store.get_chunks(sorted({cid for found in rows.values() for cid, _ in found}))
+        return rows, {cid: ChunkHit(cid, text, meta, 0.0) for cid, (text, meta) in got.items()}
+
+    @staticmethod
+    def _pool(index: int, part: SubQuestion, dense: list[ChunkHit], lexical: list[tuple[str, float]],
+              known: dict[str, ChunkHit]) -> Pool:
+        ids = list(dict.fromkeys([h.chunk_id for h in dense] + [cid for cid, _ in lexical if cid in known]))
+        pos = {cid: i for i, cid in enumerate(ids)}
+        dense_raw = np.full(len(ids), np.nan)
+        for h in dense:
+            dense_raw[pos[h.chunk_id]] = h.score
+        lexical_raw = np.full(len(ids), np.nan)
+        for cid, score in lexical:
+            if cid in pos:
+                lexical_raw[pos[cid]] = score
+        metas = [known[cid].metadata for cid in ids]
+        outlet = np.array([bool(part.outlets & meta_outlet_keys(m)) for m in metas], dtype=bool)
+        days = np.array([day_number(m) for m in metas], dtype=np.int64)
+        gap = date_gap(days, part.dates) if part.dates else np.full(len(ids), FAR, dtype=np.int64)
+        return Pool(index, [known[cid] for cid in ids], dense_raw, lexical_raw, outlet, gap)
+
+    def _sentence_signal(self, pools: list[Pool], analysis: QueryAnalysis, vectors: dict[str, np.ndarray]) -> None:
+        """Fill each pool's best-sentence cosine from the sentence vectors its candidates carry."""
+        dimension = self.store.info.dimension
+        matrices: dict[str, np.ndarray] = {}
+        for pool, part in zip(pools, analysis.parts):
+            for h in pool.hits:
+                if h.chunk_id not in matrices:
+                    matrices[h.chunk_id] = sentence_matrix(h.metadata, dimension)
+            pool.sentence = best_sentence(vectors[part.search], [matrices[h.chunk_id] for h in pool.hits])
+
+    # -- passages -----------------------------------------------------------------------
+    def passages(self, hits: list[Ranked], analysis: QueryAnalysis | None = None) -> list[Passage]:
+        """Attach each hit's full article text and its sub-question; drop hits stale against their article."""
         articles = self.store.get_articles(sorted({h.metadata["article_id"] for h in hits}))
         out = []
         for h in hits:
@@ -82,13 +185,14 @@ class HybridSearcher:
             found = articles.get(m["article_id"])
             if found is None or found[1].get("content_hash") != m.get("content_hash"):
                 continue
-            text = found[0]
+            part = analysis.parts[h.part].text if analysis is not None else ""
             out.append(Passage(
                 article_id=m["article_id"], chunk_id=h.chunk_id, title=m.get("title", ""),
                 source=m.get("source", ""), url=m.get("url", ""), published=m.get("published", ""),
-                start=int(m["start"]), end=int(m["end"]), score=round(h.score, 6), article_text=text,
+                start=int(m["start"]), end=int(m["end"]), score=round(h.score, 6), article_text=found[0],
+                part="" if analysis is None or part == analysis.question else part,
             ))
         return out
 
 
-__all__ = ["DENSE_WEIGHT", "Filters", "HybridSearcher", "MODES", "fuse"]
+__all__ = ["CANDIDATES", "Filters", "HybridSearcher", "MODES"]

@@ -7,6 +7,7 @@ the evaluation engine and the UI consume.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 REFUSAL = "The indexed articles don't say."  # every refusal starts with this sentence
 
@@ -25,6 +26,9 @@ class Passage:
     end: int
     score: float
     article_text: str
+    # the article's quotations as stored at index time (``Engine.quotations_for``); None: not attached
+    quotations: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
+    part: str = ""  # the sub-question this passage was retrieved for; "" = the whole question
 
     @property
     def text(self) -> str:

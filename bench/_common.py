@@ -80,21 +80,23 @@ def spread(items: Sequence[Any], n: int) -> list[Any]:
     return [items[int(i * step)] for i in range(n)]
 
 
+def query_scores(facts: Sequence[str], chunks: Sequence[str], k: int = 10) -> tuple[float, float, float, float]:
+    """Hit@4, Hit@k, reciprocal rank@k and AP@k of one ranked list of chunk texts (MultiHop-RAG rules)."""
+    hits = [any(m.fact_in_chunk(f, c) for f in facts) for c in chunks[:k]]
+    return (m.hit_at_k(hits, 4), m.hit_at_k(hits, k), m.reciprocal_rank(hits, k),
+            m.multihop_map_at_k(facts, chunks, k))
+
+
+def mean_scores(rows: Sequence[tuple[float, float, float, float]], k: int = 10) -> dict[str, float]:
+    """Hits@4, Hits@k, MRR@k and MAP@k: the means of ``query_scores`` rows, with their count ``n``."""
+    n = len(rows)
+    keys = ("hits@4", f"hits@{k}", f"mrr@{k}", f"map@{k}")
+    return {**{key: round(sum(r[i] for r in rows) / n, 4) if n else 0.0 for i, key in enumerate(keys)}, "n": n}
+
+
 def official_scores(runs: Iterable[tuple[Sequence[str], Sequence[str]]], k: int = 10) -> dict[str, float]:
     """Hits@4, Hits@k, MRR@k and MAP@k (MultiHop-RAG rules) over ``(facts, ranked chunk texts)`` pairs."""
-    h4 = hk = rr = ap = 0.0
-    n = 0
-    for facts, chunks in runs:
-        hits = [any(m.fact_in_chunk(f, c) for f in facts) for c in chunks[:k]]
-        h4 += m.hit_at_k(hits, 4)
-        hk += m.hit_at_k(hits, k)
-        rr += m.reciprocal_rank(hits, k)
-        ap += m.multihop_map_at_k(facts, chunks, k)
-        n += 1
-    if not n:
-        return {"hits@4": 0.0, f"hits@{k}": 0.0, f"mrr@{k}": 0.0, f"map@{k}": 0.0, "n": 0}
-    return {"hits@4": round(h4 / n, 4), f"hits@{k}": round(hk / n, 4), f"mrr@{k}": round(rr / n, 4),
-            f"map@{k}": round(ap / n, 4), "n": n}
+    return mean_scores([query_scores(facts, chunks, k) for facts, chunks in runs], k)
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:

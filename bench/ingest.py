@@ -4,7 +4,9 @@ Indexes the MultiHop-RAG corpus (609 articles) into a fresh home, encodes exactl
 texts the indexer embeds (``index.indexer.embed_text``, same groups and batch size) with
 the bare encoder in the same run, then re-indexes the unchanged corpus. The encoder is
 loaded and warmed (one batch) before either is timed. Figures are ratios against the
-floor measured in this run, because the machine is shared and noisy.
+floor measured in this run, because the machine is shared and noisy. Use a new ``--home``:
+the content-addressed vectors survive ``--rebuild``, so a home that already embedded the
+corpus indexes it again with nothing encoded.
 
     .venv/bin/python bench/ingest.py [--home DIR] [--corpus corpus.json]
 
@@ -26,18 +28,16 @@ from index.loaders import discover, load_file
 
 
 def indexer_texts(corpus: Path, settings) -> list[list[str]]:
-    """The embedded texts grouped exactly as the indexer encodes them: per group, per batch."""
+    """The embedded texts grouped exactly as the indexer encodes them: one call per group of articles."""
     root, files = discover(corpus)
     articles = [a for f in files for a in load_file(f, root, settings.max_file_bytes).articles]
     batches: list[list[str]] = []
     for g in range(0, len(articles), indexer.GROUP):
-        texts = [
+        batches.append([
             indexer.embed_text(a, ch.text, settings.embed_title)
             for a in articles[g : g + indexer.GROUP]
             for ch in chunk_text(a.text, settings.chunk_size, settings.chunk_overlap)
-        ]
-        step = indexer.ENCODE_BATCH
-        batches.extend(texts[i : i + step] for i in range(0, len(texts), step))
+        ])
     return batches
 
 

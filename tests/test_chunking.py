@@ -49,3 +49,27 @@ def test_sentences_respect_abbreviations_and_overlap():
 def test_deterministic():
     text = open(__file__, encoding="utf-8").read()
     assert chunk_text(text, 300, 50) == chunk_text(text, 300, 50)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(WORDS, max_size=400), size=st.integers(100, 600))
+def test_min_overlap_repeats_a_sentence_and_still_covers_the_text(words, size):
+    text = " ".join(words)
+    overlapped = chunk_text(text, size, 0, min_overlap_sentences=True)
+    for c in overlapped:
+        assert text[c.start : c.end] == c.text and c.end - c.start <= size
+    covered = {j for c in overlapped for j in range(c.start, c.end)}
+    assert all(ch.isspace() for j, ch in enumerate(text) if j not in covered)
+    starts = [c.start for c in overlapped]
+    assert starts == sorted(set(starts))
+
+
+def test_min_overlap_repeats_the_last_sentence_even_past_the_overlap_budget():
+    text = "".join(f"The council voted on item {i} to fund the harbour bridge repairs after a debate. "
+                   for i in range(40))
+    plain = chunk_text(text, 400, 50, min_overlap_sentences=False)
+    overlapped = chunk_text(text, 400, 50, min_overlap_sentences=True)
+    assert all(a.end <= b.start for a, b in zip(plain, plain[1:])), "sentences longer than the budget: no overlap"
+    for a, b in zip(overlapped, overlapped[1:]):
+        last = sentence_spans(a.text)[-1]
+        assert b.start == a.start + last.start, "the next chunk starts with the previous chunk's last sentence"

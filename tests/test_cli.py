@@ -122,3 +122,15 @@ def test_a_broken_eval_import_is_loud_not_silent(monkeypatch):
     monkeypatch.setattr(cli_module.cli, "commands", {k: v for k, v in cli_module.cli.commands.items() if k != "eval"})
     result = CliRunner().invoke(cli_module.cli, ["--help"])
     assert isinstance(result.exception, ImportError)
+
+
+def test_reported_speech_is_labelled_never_quoted(run, corpus_dir):
+    run("index", str(corpus_dir))
+    lines = run("quotes", "Peskov").stdout.splitlines()
+    reported = [line for line in lines if line.startswith("Dmitry Peskov: reported: ")]
+    direct = [line for line in lines if line.startswith("Dmitry Peskov: \u201c")]
+    assert reported and direct
+    assert all("\u201c" not in line.split("reported: ", 1)[1][:1] for line in reported)
+    answer = run("ask", "What did Peskov say?").stdout
+    assert "Reported by the article (not a direct quote)" in answer
+    assert "reported: Russia had not received a formal request" in answer

@@ -66,3 +66,29 @@ def test_chat_repl_keeps_history(tmp_path, corpus_dir, monkeypatch):
 def test_unknown_encoder_is_a_clear_error():
     with pytest.raises(EncoderError, match="unknown encoder"):
         get_encoder("no-such-model")
+
+
+def test_filtered_dense_search_broad_and_narrow(fake_settings, tmp_path):
+    """Broad filters are applied to over-fetched dense hits, narrow ones by Chroma's where: same results."""
+    from assistant.retrieval import FILTER_SHARE
+
+    feed = [{"title": f"Harbour story {i}", "source": "Common Outlet" if i else "Rare Outlet",
+             "published_at": f"2023-{10 + i % 3}-0{1 + i % 9}", "url": f"https://x.example/{i}",
+             "body": f"The harbour bridge story number {i} says the council met on day {i}. " * 3}
+            for i in range(80)]
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "feed" / "feed.json").write_text(json.dumps(feed))
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([tmp_path / "feed"])
+    rare = Filters(sources=("Rare Outlet",))
+    engine.searcher.lexical.ensure_fresh(engine.store)
+    assert float(rare.mask(engine.searcher.lexical.columns).mean()) < FILTER_SHARE
+    assert {h["source"] for h in engine.search("harbour bridge", k=5, mode="dense", filters=rare)} == {"Rare Outlet"}
+    recent = Filters(since="2023-12-01")
+    hits = engine.search("harbour bridge council", k=8, mode="dense", filters=recent)
+    assert len(hits) == 8 and all(h["published"] >= "2023-12-01" for h in hits)
+    searcher = engine.searcher
+    vector = engine.store.encoder.embed_query("harbour bridge council")
+    by_chroma = searcher.store.dense_search(vector, 8, recent.where())
+    ours = searcher._dense([vector], 8, recent)[0]
+    assert [round(h.score, 5) for h in ours] == [round(h.score, 5) for h in by_chroma]  # ties may swap ids

@@ -1,28 +1,63 @@
-"""Score fusion of the dense and BM25 candidate lists."""
+"""Scoring of retrieval candidates: fusion of the dense and BM25 lists, soft boosts, sentence signal, merge."""
 
-from assistant.retrieval import fuse
+import numpy as np
+
+from assistant.scoring import Pool, Weights, rank
 from index.store import ChunkHit
 
+NAN = float("nan")
 
-def hits(*pairs):
-    return [ChunkHit(cid, cid, {"article_id": cid}, score) for cid, score in pairs]
+
+def pool(rows, part=0, outlet=(), gap=(), sentence=()):
+    """rows: (chunk id, dense score or NaN, bm25 score or NaN, article id)."""
+    hits = [ChunkHit(cid, cid, {"article_id": aid}, 0.0) for cid, _, _, aid in rows]
+    n = len(rows)
+    dense = np.array([d for _, d, _, _ in rows], dtype=float)
+    bm25 = np.array([b for _, _, b, _ in rows], dtype=float)
+    return Pool(part, hits, dense, bm25, np.array(outlet or [False] * n, dtype=bool), np.array(gap or [10**6] * n),
+                np.array(sentence, dtype=float))
+
+
+def scores(ranked):
+    return {h.chunk_id: round(h.score, 6) for h in ranked}
 
 
 def test_weighted_fusion_of_normalised_scores():
-    dense = hits(("a", 0.9), ("b", 0.5), ("c", 0.1))
-    bm25 = hits(("c", 30.0), ("d", 20.0), ("a", 10.0))
-    out = fuse(dense, bm25, k=4, dense_weight=0.3)
-    scores = {h.chunk_id: round(h.score, 6) for h in out}
+    p = pool([("a", 0.9, 10.0, "A"), ("b", 0.5, NAN, "B"), ("c", 0.1, 30.0, "C"), ("d", NAN, 20.0, "D")])
+    out = rank([p], Weights(dense=0.3), k=4)
     # a: 0.3*1 + 0.7*0 ; b: 0.3*0.5 ; c: 0.3*0 + 0.7*1 ; d: 0.7*0.5
-    assert scores == {"a": 0.3, "b": 0.15, "c": 0.7, "d": 0.35}
+    assert scores(out) == {"a": 0.3, "b": 0.15, "c": 0.7, "d": 0.35}
     assert [h.chunk_id for h in out] == ["c", "d", "a", "b"]
 
 
 def test_weights_decide_and_k_cuts():
-    dense = hits(("x", 1.0), ("y", 0.0))
-    bm25 = hits(("y", 5.0), ("x", 1.0))
-    assert [h.chunk_id for h in fuse(dense, bm25, k=1, dense_weight=0.9)] == ["x"]
-    assert [h.chunk_id for h in fuse(dense, bm25, k=1, dense_weight=0.1)] == ["y"]
-    assert fuse([], [], k=3) == []
-    single = fuse(hits(("only", 0.4)), [], k=3)
-    assert [h.chunk_id for h in single] == ["only"]
+    p = pool([("x", 1.0, 1.0, "X"), ("y", 0.0, 5.0, "Y")])
+    assert [h.chunk_id for h in rank([p], Weights(dense=0.9), k=1)] == ["x"]
+    assert [h.chunk_id for h in rank([p], Weights(dense=0.1), k=1)] == ["y"]
+    assert rank([], Weights(), k=3) == []
+    assert [h.chunk_id for h in rank([pool([("only", 0.4, NAN, "O")])], Weights(), k=3)] == ["only"]
+
+
+def test_outlet_and_date_boosts_are_soft():
+    rows = [("strong", 1.0, 10.0, "S"), ("named", 0.0, 1.0, "N")]
+    p = pool(rows, outlet=[False, True], gap=[10**6, 0])
+    assert [h.chunk_id for h in rank([p], Weights(outlet=0.5), k=2)] == ["strong", "named"]  # a boost, not a filter
+    assert [h.chunk_id for h in rank([p], Weights(outlet=0.6, date=0.5), k=2)] == ["named", "strong"]
+    near = pool(rows, gap=[10**6, 2])
+    assert scores(rank([near], Weights(date=0.5, date_window=1), k=2))["named"] == 0.0  # two days off: no boost
+    assert scores(rank([near], Weights(date=0.5, date_window=2), k=2))["named"] == 0.5
+
+
+def test_sentence_signal_reorders_and_missing_sentences_count_as_weakest():
+    p = pool([("blurred", 1.0, 10.0, "B"), ("pointed", 0.9, 9.0, "P"), ("unknown", 0.95, 9.5, "U")],
+             sentence=[0.2, 0.8, NAN])
+    assert [h.chunk_id for h in rank([p], Weights(), k=3)] == ["blurred", "unknown", "pointed"]
+    assert [h.chunk_id for h in rank([p], Weights(sentence=1.5), k=3)] == ["pointed", "blurred", "unknown"]
+
+
+def test_merge_keeps_each_chunk_once_with_its_best_part():
+    whole = pool([("a", 1.0, 10.0, "A"), ("b", 0.5, 5.0, "B")], part=0)
+    sub = pool([("b", 1.0, 10.0, "B"), ("c", 0.2, 2.0, "C")], part=1)
+    out = rank([whole, sub], Weights(), k=3)
+    assert [h.chunk_id for h in out] == ["a", "b", "c"]  # b: its best (1.0, in the sub-question), not 0.5
+    assert {h.chunk_id: (h.part, round(h.score, 6)) for h in out} == {"a": (0, 1.0), "b": (1, 1.0), "c": (1, 0.0)}

@@ -18,6 +18,11 @@ def test_index_never_imports_assistant_or_ui():
         text = path.read_text(encoding="utf-8")
         assert "from assistant" not in text and "import assistant" not in text, path
         assert "from ui" not in text and "import ui" not in text, path
-    for path in (ROOT / "assistant").glob("*.py"):
+    for path in (ROOT / "assistant").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "from ui" not in text and "import ui" not in text, path
+
+
+def test_answerer_modules_stay_small():
+    for path in (ROOT / "assistant" / "answer").glob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path

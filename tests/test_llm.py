@@ -23,11 +23,20 @@ PLANTED = (
 
 
 class ReplayServer:
-    """Serves /v1/chat/completions (OpenAI) and /api/chat (Ollama) from recorded responses; records requests."""
+    """Serves /v1/chat/completions (OpenAI) and /api/chat (Ollama) from recorded responses; records requests.
+
+    A request with ``"stream": true`` gets the recorded content in small pieces (OpenAI: server-sent
+    events; Ollama: NDJSON lines). With ``hold_after`` set, the server sends that many pieces, then waits
+    for ``resume`` before the rest: a test sees what a client shows while a reply is still arriving.
+    """
+
+    PIECE = 12  # characters per streamed piece
 
     def __init__(self) -> None:
         self.queue: list[tuple[int, dict]] = []
         self.requests: list[dict] = []
+        self.hold_after: int | None = None
+        self.resume = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -38,6 +47,9 @@ class ReplayServer:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 server.requests.append(body)
                 status, payload = server.queue.pop(0) if server.queue else (500, {"error": {"message": "empty"}})
+                if status == 200 and body.get("stream"):
+                    self.stream(body, payload["choices"][0]["message"]["content"])
+                    return
                 kind = "application/json"
                 if self.path == "/api/chat" and status == 200:
                     # Ollama's wire format: NDJSON chat chunks; the recorded content is replayed as one
@@ -51,6 +63,38 @@ class ReplayServer:
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
+
+            def stream(self, body: dict, content: str) -> None:
+                ollama = self.path == "/api/chat"
+                self.send_response(200)
+                self.send_header("Content-Type", "application/x-ndjson" if ollama else "text/event-stream")
+                self.end_headers()
+                pieces = [content[i : i + server.PIECE] for i in range(0, len(content), server.PIECE)]
+                for i, piece in enumerate(pieces):
+                    if i == server.hold_after:
+                        server.resume.wait(timeout=30)
+                    if ollama:
+                        line = {"model": body["model"], "created_at": "2026-11-27T00:00:00Z", "done": False,
+                                "message": {"role": "assistant", "content": piece}}
+                    else:
+                        line = {"id": "chatcmpl-replay", "object": "chat.completion.chunk", "created": 1700000000,
+                                "model": "replay", "choices": [{"index": 0, "delta": {"content": piece},
+                                                                "finish_reason": None}]}
+                    self.send_line(line, ollama)
+                if ollama:
+                    self.send_line({"model": body["model"], "created_at": "2026-11-27T00:00:00Z", "done": True,
+                                    "done_reason": "stop", "message": {"role": "assistant", "content": ""}}, True)
+                else:
+                    self.send_line({"id": "chatcmpl-replay", "object": "chat.completion.chunk", "created": 1700000000,
+                                    "model": "replay", "choices": [{"index": 0, "delta": {},
+                                                                    "finish_reason": "stop"}]}, False)
+                    self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+
+            def send_line(self, payload: dict, ollama: bool) -> None:
+                data = json.dumps(payload).encode()
+                self.wfile.write(data + b"\n" if ollama else b"data: " + data + b"\n\n")
+                self.wfile.flush()
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

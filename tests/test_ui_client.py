@@ -1,7 +1,8 @@
-"""The web UI's API through gradio_client: the chat endpoint streams, cites and links sources.
+"""The web UI over real HTTP (gradio_client and plain requests) on a free loopback port, fake encoder.
 
-Runs a real server on a free loopback port over the fake encoder (the chain is
-the same as with the real one).
+The chat endpoint streams: first the question, then the answer; the conversation comes back
+as the browser stores it and a follow-up builds on it. The upload route refuses a file type
+the app does not take before anything is written.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import os
 import re
 import shutil
 import socket
+import urllib.error
+import urllib.request
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,7 +34,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     from assistant.engine import Engine
     from index.embeddings import FakeEncoder
     from index.settings import Settings
@@ -45,56 +49,78 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     launch(demo, settings, port=port, prevent_thread_lock=True, quiet=True)
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield {"url": f"http://127.0.0.1:{port}/", "demo": demo, "home": settings.home_path}
     finally:
         demo.close()
 
 
-def _text(message: dict) -> str:
-    content = message["content"]
-    if isinstance(content, list):
-        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
-    return str(content)
-
-
-def test_chat_endpoint_streams_a_cited_answer(server: str) -> None:
+def client(server: dict):
     from gradio_client import Client
 
-    client = Client(server, verbose=False)
-    assert "/chat" in client.view_api(return_format="dict")["named_endpoints"]
-    job = client.submit("What did Peskov say?", [], [], "", "", api_name="/chat")
-    final = job.result(timeout=120)
+    return Client(server["url"], verbose=False)
+
+
+def test_chat_endpoint_streams_and_returns_the_conversation(server: dict) -> None:
+    c = client(server)
+    assert "/chat" in c.view_api(return_format="dict")["named_endpoints"]
+    job = c.submit("What did Peskov say?", {}, {}, api_name="/chat")
+    log, live, store, *_ = job.result(timeout=120)
     outputs = job.outputs()
-    assert len(outputs) >= 3  # the question, partial answers, the final answer
-    messages, box = final
-    assert box == ""
-    assert [m["role"] for m in messages] == ["user", "assistant"]
-    answer = _text(messages[-1])
-    assert "na-quote" in answer
-    links = re.findall(r"href='(#open:chat:[^']+)'", answer)
-    assert links
-    # the link opens the article with exactly the quoted span marked
-    panel = client.predict(links[0], api_name="/open_source")
+    assert len(outputs) >= 3  # the question with a placeholder, the reveal, the answer
+    _, first_live, _, box, _, title = outputs[0]
+    assert "What did Peskov say?" in first_live and "Searching" in first_live
+    assert box == "" and title == "What did Peskov say?" and live == ""
+    assert "na-answer" in log and store["conversations"][0]["turns"][0]["status"] == "done"
+    links = re.findall(r"href='(#open:chat:[^']+)'", log)
+    panel = c.predict(links[0], api_name="/open_source")
     marked = re.search(r"<mark id='quote-mark'>(.*?)</mark>", panel, re.S)
-    assert marked
-    first_quote = re.search(r"\u201c(.*?)\u201d", answer.split("na-sources", 1)[1], re.S)
-    assert first_quote and html.unescape(marked.group(1)) == html.unescape(first_quote.group(1))
+    quote = store["conversations"][0]["turns"][0]["answer"]["citations"][0]["quote"]
+    assert marked and html.unescape(marked.group(1)) == quote
+    log2, _, store2, *_ = c.predict("What else did he say?", store, {}, api_name="/chat")
+    turns = store2["conversations"][0]["turns"]
+    assert [t["question"] for t in turns] == ["What did Peskov say?", "What else did he say?"]
+    assert log2.count("na-turn") == 2
 
 
-def test_chat_endpoint_keeps_history_per_session(server: str) -> None:
-    from gradio_client import Client
-
-    client = Client(server, verbose=False)
-    messages, _ = client.predict("What did Peskov say?", [], [], "", "", api_name="/chat")
-    messages, _ = client.predict("What else did he say?", messages, [], "", "", api_name="/chat")
-    assert [m["role"] for m in messages] == ["user", "assistant", "user", "assistant"]
-    cleared = client.predict(api_name="/clear")
-    assert cleared[0] == []
+def test_a_bad_date_setting_never_reaches_the_engine(server: dict) -> None:
+    log, _, store, *_ = client(server).predict("What did Peskov say?", {}, {"since": "not a date"}, api_name="/chat")
+    assert store["conversations"][0]["turns"][0]["status"] == "done" and "na-answer" in log
 
 
-def test_chat_endpoint_reports_bad_filters_as_a_message(server: str) -> None:
-    from gradio_client import Client
+def _multipart(name: str, data: bytes) -> tuple[bytes, str]:
+    boundary = "----naTestBoundary"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n"
+            "Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
 
-    client = Client(server, verbose=False)
-    messages, _ = client.predict("What did Peskov say?", [], [], "not a date", "", api_name="/chat")
-    assert "na-error" in _text(messages[-1])
+
+def _post_upload(server: dict, name: str, data: bytes) -> tuple[int, str]:
+    body, ctype = _multipart(name, data)
+    request = urllib.request.Request(server["url"] + "gradio_api/upload", data=body, method="POST",
+                                     headers={"Content-Type": ctype})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_the_upload_route_refuses_other_file_types_and_saves_nothing(server: dict) -> None:
+    upload_dir = Path(server["demo"].server_app.uploaded_file_dir)
+    name = f"evil-{uuid.uuid4().hex[:8]}.exe"
+    status, text = _post_upload(server, name, b"MZ\x90\x00 not an article " + name.encode())
+    assert status == 400 and name in text and "accepted: .txt" in text
+    assert not list(upload_dir.rglob(name)) and not (server["home"] / "uploads").exists()
+    status, text = _post_upload(server, "fine.txt", b"A fine article\n\nWith a body.")
+    assert status == 200 and "fine.txt" in text
+
+
+def test_the_upload_endpoint_reports_an_exe_clearly(server: dict, tmp_path: Path) -> None:
+    from gradio_client import handle_file
+
+    exe = tmp_path / "tool.exe"
+    exe.write_bytes(b"MZ")
+    with pytest.raises(Exception) as caught:
+        client(server).predict([handle_file(str(exe))], api_name="/upload")
+    assert "tool.exe" in str(caught.value) or "400" in str(caught.value)
+    assert not (server["home"] / "uploads").exists()

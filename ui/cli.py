@@ -39,8 +39,8 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 @click.option("--auth", "auth", default=None, envvar="ASSISTANT_AUTH", metavar="USER:PASS",
               help="Require this login (needed to listen on a non-loopback host). [env ASSISTANT_AUTH]")
 @click.option("--allow-remote", is_flag=True, help="Allow a non-loopback --host without --auth.")
-@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("corpus"),
-              show_default=True, help="Folder the 'Re-index' button indexes.")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder the Articles tab can re-read (default: ./corpus when it exists).")
 @settings_options(*ANSWER_SETTINGS, "max_file_mb", "host", "port", "max_upload_mb")
 def serve_command(auth: str | None, allow_remote: bool, corpus_dir: Path, **options: Any) -> None:
     """Serve the web UI (chat, speakers, articles, evaluation) over the same engine as the CLI."""
@@ -53,6 +53,9 @@ def serve_command(auth: str | None, allow_remote: bool, corpus_dir: Path, **opti
     from assistant.engine import Engine
     from ui.app import build_app, launch, warm_up
 
+    if corpus_dir is None and Path("corpus").is_dir():
+        corpus_dir = Path("corpus")
+    corpus_dir = corpus_dir.resolve() if corpus_dir else None  # where the server started, not where it runs
     engine = Engine(settings)
     click.echo("loading the index and the encoder\u2026", err=True)
     warm_up(engine)

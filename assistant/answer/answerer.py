@@ -1,0 +1,112 @@
+"""The default answerer: verbatim sentences and quotations, offline and deterministic.
+
+No language model writes anything here. ``answer_extractive`` analyses the question
+(``question.analyse_question``) and answers in one of two modes:
+
+* speaker mode (``speaker.py``) for "What did X say (about Y)?" and its variants: only X's
+  attributed quotations, direct ones in quotation marks, reported ones labelled;
+* fact mode (``facts.py``, ``compound.py``): the sentence that carries the expected answer
+  type and the question's key terms, or a refusal; a question naming two outlets or asking
+  what each article said gets the best sentence from each.
+
+A question whose key name, or most of whose other words, no retrieved article holds is refused
+at once; when only some words are missing the answer needs stronger evidence (``STRICT_MIN_SCORE``). Every refusal
+starts with ``schema.REFUSAL`` and says why. Article text is data: it is only ever quoted,
+never followed, and nothing is rendered.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.citations import refuse
+from assistant.answer.compound import compound_answer, outlet_parts
+from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
+from assistant.answer.question import QuestionInfo, analyse_question, name_runs
+from assistant.answer.similarity import Embed
+from assistant.answer.speaker import speaker_answer
+from assistant.answer.words import MONTHS, WORD_RE, name_present, stem, term_present, vocabulary
+from assistant.schema import Answer, Passage
+from index.text.fold import fold
+
+_ELSE = ("else", "other", "more", "also", "again")
+STRICT_MIN_SCORE = 0.50
+MAX_TERMS_FOR_ABSENT = 8  # a long multi-part question is not refused for its missing words alone
+
+
+def answer_extractive(
+    question: str,
+    passages: list[Passage],
+    *,
+    embed: Embed | None,
+    max_citations: int = 4,
+    min_score: float = DEFAULT_MIN_SCORE,
+    already_shown: str = "",
+) -> Answer:
+    """Answer from verbatim sentences/quotations of ``passages`` or refuse; see the module docstring.
+
+    ``already_shown`` is the previous answer's text: a "what else" follow-up leaves out what it quoted.
+    """
+    question = question.strip()
+    if not question:
+        return refuse(question, "The question is empty.")
+    if not passages:
+        return refuse(question, "No passages were retrieved.")
+    max_citations = max(1, max_citations)
+    info = analyse_question(question)
+    outlets = {w for part in outlet_parts(info, passages) for w in part.label.lower().split()}
+    missing = [n for n in _missing_names(info.key_names, passages) if n.lower() not in outlets]
+    runs = name_runs(info.text)
+    if len(runs) >= 3:  # a question spanning several articles: refused only when most of what it names is absent
+        lost = [r for r in runs if any(w in missing for w in r)]
+        if lost:
+            min_score = max(min_score, STRICT_MIN_SCORE)  # and then only strong evidence for the rest will do
+        missing = missing if len(lost) * 2 > len(runs) else [n for n in missing if any(ch.isdigit() for ch in n)]
+        if len([s for s in info.specifiers if s.split()[0] in MONTHS]) >= 2:
+            missing = [n for n in missing if not n.isdigit()]  # the dates of different articles
+    if missing:
+        return refuse(question, "Not found in the retrieved articles: " + ", ".join(dict.fromkeys(missing)) + ".")
+    if info.speaker:
+        outlet = [p for p in passages if p.source and stem(p.source) == stem(info.speaker.removeprefix("the "))]
+        if outlet:  # "What did Fortune say about ...": what the outlet's article says
+            return fact_answer(info, question, outlet, embed, max_citations, min_score)
+        words = {w.lower() for w in info.text.split()}
+        shown = fold(already_shown).lower() if words & set(_ELSE) else ""
+        return speaker_answer(info, question, passages, embed, max_citations, shown)
+    if info.outlets and from_outlets(info, passages) is passages:
+        # it names its sources and none of them is among the retrieved articles
+        return refuse(question, "No retrieved article is from " + " or ".join(info.outlets) + ".")
+    absent = _absent_words(info, passages)
+    others = [t for t in info.terms if t not in {stem(n) for n in info.key_names}]
+    if len(absent) >= 2 and len(absent) * 2 > len(others) and len(others) <= MAX_TERMS_FOR_ABSENT:
+        return refuse(question, "Not found in the retrieved articles: " + ", ".join(absent) + ".")
+    if absent:  # part of the question is in no article: only strong evidence for the rest will do
+        min_score = max(min_score, STRICT_MIN_SCORE)
+    compound = compound_answer(info, question, passages, embed, max_citations, min_score)
+    if compound is not None:
+        return compound
+    return fact_answer(info, question, passages, embed, max_citations, min_score)
+
+
+def _absent_words(info: QuestionInfo, passages: list[Passage]) -> list[str]:
+    """The question's content words (names and -ly adverbs aside) that no retrieved article holds, as spelled."""
+    vocab: set[str] = set()
+    for p in {p.article_id: p for p in passages}.values():
+        vocab |= vocabulary(p.article_text + " " + (p.title or ""))
+    names = {stem(n) for n in info.key_names}
+    spelled = {stem(w): w for w in WORD_RE.findall(info.text)}
+    return [
+        spelled.get(t, t)
+        for t in dict.fromkeys(info.terms)
+        if t not in names and not spelled.get(t, t).lower().endswith("ly") and not term_present(t, vocab)
+    ]
+
+
+def _missing_names(names: list[str], passages: list[Passage]) -> list[str]:
+    """The key names of a question that no retrieved article (its capitalised words, title, outlet,
+    publication date) contains."""
+    vocab: set[str] = set()
+    for p in {p.article_id: p for p in passages}.values():
+        vocab |= article_names(p)
+    return [n for n in names if not name_present(n, vocab)]
+
+
+__all__ = ["answer_extractive"]

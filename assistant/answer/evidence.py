@@ -1,0 +1,170 @@
+"""How strongly a sentence answers a question, before and besides the encoder.
+
+``Lexical`` scores the share of the question's words a sentence holds, each word weighted by
+its rarity among the candidate sentences (idf): full credit in the sentence itself (a speaker
+and role resolved for it count as its words), half credit in the neighbouring sentences,
+title or publication date; a multi-word name counts as present when its initials are ("NAR"
+for "National Association of Realtors"). A follow-up's carried-over words count at a third.
+
+``preference`` adds small bonuses for the answer's usual form: a currency sum for "how much
+did X sell/cost/pay", a percentage for "how much did X rise/fall" and "what share" (and a small
+penalty for a figure pinned to a place the question does not name, "sales in China"),
+"<number> goals" for "how many goals", an age for "how old", a measure for "how big/long",
+a first-and-last name for "who", a year for "what year", a clock time for "what time".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from assistant.answer.question import QuestionInfo
+from assistant.answer.types import MEASURE_RE, MONEY_RE, PERCENT_RE
+from assistant.answer.words import WORD_RE, stem, term_present
+
+NEIGHBOUR_CREDIT = 0.5
+CONTEXT_WEIGHT = 0.33
+BONUS = 0.08
+_MONEY_Q = re.compile(
+    r"\b(?:sell|sold|sales|revenue|cost|costs|pay|paid|pays|paying|price|prices|priced|spend|spent|earn|earned|"
+    r"raise|raised|worth|fine|fined|salary|bring\s+in|make|made|gross|grossed|charg\w*|lose|lost|income|profit|"
+    r"money|budget|valued|valuation|fee|fees|funding|bookings?|get)\b", re.I
+)
+_SHARE_Q = re.compile(
+    r"\b(?:share|percentage|percent|proportion|rise|rose|climb|climbed|fall|fell|drop|dropped|gain|gained|"
+    r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|up|down)\b", re.I
+)
+_COMPARATIVE = re.compile(r"\bhow\s+much\s+\w+er\b|\bhow\s+much\s+(?:more|less)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_DAY = re.compile(rf"\b{_MONTH}[a-z]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}", re.I)
+_AGE = re.compile(r"[A-Z][\w'’-]+,\s\d{1,3},|\baged?\s\d{1,3}\b|\b\d{1,3}-year-old\b|\b\d{1,3}\syears?\sold\b")
+_NUM_TOKEN = re.compile(r"^(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"twenty|thirty|forty|fifty|hundred|dozen|dozens|hundreds|thousands)$", re.I)
+
+
+def name_phrases(question: str) -> list[tuple[list[str], str]]:
+    """(stems, initials) of each run of two or more capitalised words past the first word."""
+    out = []
+    words = WORD_RE.findall(question)
+    run: list[str] = []
+    for w in [*words[1:], ""]:
+        if w[:1].isupper():
+            run.append(w)
+            continue
+        if len(run) >= 2:
+            out.append(([stem(x) for x in run], "".join(x[0] for x in run).lower()))
+        run = []
+    return out
+
+
+class Lexical:
+    """Idf-weighted share of the question's words in a sentence (see the module docstring)."""
+
+    def __init__(self, info: QuestionInfo, sentences: Iterable[set[str]]):
+        sentences = list(sentences)
+        df: dict[str, int] = {}
+        for terms in sentences:
+            for t in terms:
+                df[t] = df.get(t, 0) + 1
+        n = len(sentences)
+
+        def idf(t: str) -> float:
+            return 1.0 + math.log((n + 1) / (df.get(t, 0) + 1))
+
+        self.weights = {t: idf(t) for t in info.terms}
+        self.weights.update({t: CONTEXT_WEIGHT * idf(t) for t in info.context_terms if t not in self.weights})
+        self.phrases = name_phrases(info.text)
+        self.total = sum(self.weights.values())
+
+    def score(self, terms: set[str], near: set[str]) -> float:
+        if not self.total:
+            return 0.0
+        by_initials = {s for stems, initials in self.phrases if initials in terms for s in stems}
+        got = 0.0
+        for t, w in self.weights.items():
+            if t in by_initials or term_present(t, terms):
+                got += w
+            elif term_present(t, near):
+                got += NEIGHBOUR_CREDIT * w
+        return got / self.total
+
+
+def required_form(info: QuestionInfo, sentence: str) -> bool | None:
+    """Does ``sentence`` give the answer in the form the question demands: a currency sum for "how much
+    did X sell/cost/pay", a percentage for "what share" and "how much did X rise", a year for "what
+    year", a clock time for "what time", a day for "what day"? None when the question demands none.
+    Fact mode keeps only such sentences when there are any."""
+    q, low = info.text, info.text.lower()
+    if info.answer_type == "amount" and not _COMPARATIVE.search(q):
+        if _SHARE_Q.search(q):
+            return bool(PERCENT_RE.search(sentence))
+        if _MONEY_Q.search(q):
+            return bool(MONEY_RE.search(sentence))
+    if info.answer_type == "date":
+        if "what year" in low or "which year" in low:
+            return bool(_YEAR.search(sentence))
+        if "what time" in low:
+            return bool(_CLOCK.search(sentence))
+        if re.search(r"\b(?:what|which)\s+(?:day|date)\b", low):
+            return bool(_DAY.search(sentence))
+    return None
+
+
+def preference(info: QuestionInfo, sentence: str) -> float:
+    """A bonus for the answer's usual form (see the module docstring)."""
+    q = info.text
+    if info.answer_type == "amount" and _elsewhere(q, sentence):
+        return -BONUS / 2  # "Sales in North America rose to $5.4 billion": a part, when no place was asked
+    if required_form(info, sentence):
+        return BONUS
+    if info.answer_type == "amount" and _COMPARATIVE.search(q):
+        return BONUS if MEASURE_RE.search(sentence) else 0.0
+    if info.answer_type == "number":
+        unit = re.search(r"\bhow\s+many\s+(?:[a-z-]+\s+){0,1}?([a-z-]+)\b", q, re.I)
+        if unit and _counts(stem(unit.group(1)), sentence):
+            return BONUS
+        if re.search(r"\bhow\s+old\b", q, re.I) and _AGE.search(sentence):
+            return BONUS
+        if re.search(r"\bhow\s+(?:big|large|tall|long|far|heavy|wide|high)\b", q, re.I) and MEASURE_RE.search(sentence):
+            return BONUS
+    if info.answer_type == "name" and info.wh == "who" and _new_full_name(q, sentence):
+        return BONUS
+    return 0.0
+
+
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"
+_FULL_NAME = re.compile(rf"\b{_NAME_WORD}\s+(?:(?:de|van|von|da|ten|al)\s+)?{_NAME_WORD}")
+
+
+def _new_full_name(question: str, sentence: str) -> bool:
+    """A first-and-last name in the sentence that the question does not hold ("Jorgen Juve")."""
+    asked = set(WORD_RE.findall(question))
+    return any(not set(m.group().split()) <= asked for m in _FULL_NAME.finditer(sentence) if m.start() > 0)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|across|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+
+
+def _elsewhere(question: str, sentence: str) -> bool:
+    """The sentence pins its figure to a place the question does not name ("in China")."""
+    asked = set(WORD_RE.findall(question))
+    return any(not set(m.group(1).split()) & asked for m in _LOCATIVE.finditer(sentence))
+
+
+def _counts(unit: str, sentence: str) -> bool:
+    """Does the sentence count ``unit`` ("six goals", "1,180 days", "a 10-point deduction")?"""
+    words = WORD_RE.findall(sentence)
+    for k, w in enumerate(words):
+        parts = w.split("-")
+        if len(parts) == 2 and _NUM_TOKEN.match(parts[0]) and stem(parts[1]) == unit:
+            return True
+        if _NUM_TOKEN.match(w) or w[:1].isdigit():
+            if any(stem(x) == unit for x in words[k + 1 : k + 3]):
+                return True
+    return False
+
+
+__all__ = ["BONUS", "Lexical", "name_phrases", "preference", "required_form"]

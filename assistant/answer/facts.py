@@ -1,0 +1,380 @@
+"""Fact mode: find the sentence that answers the question, or refuse.
+
+Candidates are the sentences of the retrieved chunks (list lines such as "Revenue: $12.94
+billion vs. $12.98 billion expected" included; captions, widget text, cut-off teasers, questions
+and bare headings left out); a list line is read with the line that introduces it ("Here's how
+Acme did compared with expectations:"). A sentence that opens with a pronoun ("It was set by Jorgen Juve")
+is read and cited together with the sentence before it. A candidate can answer only when
+
+1. it carries a value of the expected answer type that the question did not give
+   (``types.carries``): an amount, a number, a date, a name;
+2. every specifier of the question (numbers, years, ordinals, months) is in the sentence, or in
+   its immediate neighbour, title or publication date while the sentence names no rival value
+   ("first ballot" for "second ballot", another year, another country than the one asked, a
+   semi-final for the final);
+3. every key name of the question is in the candidate's article (text, title or outlet);
+4. for "who won / what was the final score / did X beat Y / who was eventually elected" it does
+   not look ahead ("will face", "ahead of", "hopes to"): a preview is not a result.
+
+When some eligible sentence gives the answer in the form the question demands (a currency sum for
+"how much did X sell", a percentage for "what share", a year for "what year"), only those stay.
+Eligible sentences are ranked by ``relevance`` (dense cosine to the question when an encoder is
+given, idf-weighted share of the question's words otherwise or in addition) plus small bonuses
+(a currency or percentage for amount questions, the follow-up context's words, retrieval rank).
+The best is the answer when its relevance reaches ``min_score``; up to two more close ones follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.answer.citations import Span, refuse, sentence_answer
+from assistant.answer.evidence import Lexical, preference, required_form
+from assistant.answer.question import QuestionInfo, name_runs, specifier_stem, with_context
+from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
+from assistant.answer.similarity import Embed, cosines, relevance
+from assistant.answer.types import carries
+from assistant.answer.words import (
+    COUNTRIES,
+    MONTHS,
+    content_terms,
+    date_words,
+    expand,
+    name_present,
+    ordinal_value,
+    proper_vocabulary,
+    stem,
+    term_present,
+    vocabulary,
+)
+from assistant.schema import Answer, Passage
+from index.text.fold import fold
+from index.text.sentences import sentence_spans
+
+DEFAULT_MIN_SCORE = 0.45
+EMBED_BUDGET = 16  # sentences embedded per answer: the best by lexical evidence, answer form and rank
+MAX_SENTENCES = 3
+_RANK_PRIOR = 0.04
+_HOLDER_BONUS = 0.15  # "Who is Nike's CFO?": sentences naming the person the role resolves to
+HOLDER_RELEVANCE = 0.6
+_PREVIEW = re.compile(
+    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
+    r"looking\s+to|aim|aims|must)\b", re.I
+)
+_ANAPHOR = re.compile(
+    r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal))\s"
+)
+_WIDGET = re.compile(
+    r"\b(?:getty\s+images|ap\s+photo|photo\s*:|image\s*:|credit\s*:|via\s+reuters|shutterstock|"
+    r"sign\s+up|subscribe|newsletter|read\s+more|click\s+here|advertisement|follow\s+us|share\s+this)\b|"
+    r"^\s*loading\b|…\s*$|\?\?\?|^\s*(?:more|read\s+more|related|watch|listen|see\s+also)\s*:",
+    re.I,
+)
+
+
+@dataclass
+class Candidate:
+    passage: Passage
+    rank: int
+    start: int
+    end: int
+    text: str
+    terms: set[str]
+    near: set[str]  # words of the neighbouring sentences, title and publication date
+    lead: str = ""  # the line that introduces a list line ("Here's how Acme did:"), read with it
+    score: float = 0.0
+    relevance: float = 0.0
+    lex: float = 0.0
+    cos: float | None = None
+    why_not: str = ""  # which rule made it ineligible ("" when eligible)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.passage, self.start, self.end)
+
+
+@dataclass
+class Pool:
+    """The candidates of some passages, with the per-article vocabularies the rules need."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    articles: dict[str, set[str]] = field(default_factory=dict)  # article_id -> ``article_names``
+
+
+def build_pool(passages: Sequence[Passage]) -> Pool:
+    pool = Pool()
+    seen_spans: set[tuple[str, int]] = set()
+    seen_text: set[str] = set()
+    for rank, p in enumerate(passages):
+        if p.article_id not in pool.articles:
+            pool.articles[p.article_id] = article_names(p)
+        spans = sentence_spans(p.article_text)
+        about = vocabulary(" ".join([p.title or "", p.source or "", date_words(p.published or "")]))
+        for k, (s, e) in enumerate(spans):
+            if e <= p.start or s >= p.end or (min(e, p.end) - max(s, p.start)) * 2 < e - s:
+                continue
+            text = p.article_text[s:e]
+            if len(text.split()) < 3 or (p.article_id, s) in seen_spans or not _answers_anything(text):
+                continue
+            key = fold(text).lower()
+            if key in seen_text:
+                continue  # the same sentence in a syndicated copy
+            seen_spans.add((p.article_id, s))
+            seen_text.add(key)
+            prev = p.article_text[spans[k - 1][0] : spans[k - 1][1]] if k > 0 else ""
+            if prev and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400 and _answers_anything(prev):
+                s = spans[k - 1][0]  # "It was set by Jorgen Juve": shown and read with the sentence it continues
+                text = p.article_text[s:e]
+                pool.candidates = [c for c in pool.candidates if not (c.passage.article_id == p.article_id
+                                                                       and c.start == s)]
+            terms = set(content_terms(text))
+            speaker = speaker_at(p, s, e, with_role=True)
+            if speaker:  # "He told reporters ..." is also a sentence about its resolved speaker (and role)
+                terms.update(content_terms(speaker))
+            around = " ".join(p.article_text[a:b] for a, b in spans[max(0, k - 1) : k + 2])
+            lead = _lead_in(p.article_text, spans, k)
+            pool.candidates.append(Candidate(p, rank, s, e, text, terms, vocabulary(around + " " + lead) | about, lead))
+    return pool
+
+
+def _lead_in(text: str, spans: list[tuple[int, int]], k: int) -> str:
+    """For a list line, the line ending in a colon that introduces its list (up to 8 lines above), else ""."""
+    a, b = spans[k]
+    if text[a:b].rstrip().endswith((".", "!", "?", "\"", "”")) and ":" not in text[a:b][:40]:
+        return ""
+    for j in range(k - 1, max(-1, k - 9), -1):
+        line = text[spans[j][0] : spans[j][1]].rstrip()
+        if line.endswith(":"):
+            return line
+        if line.endswith((".", "!", "?")):
+            return ""
+    return ""
+
+
+def _answers_anything(text: str) -> bool:
+    """Not widget text, a caption, a cut-off teaser, a question or a bare title-case heading."""
+    if _WIDGET.search(text) or text.rstrip().endswith("?"):
+        return False
+    words = text.split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    heading = len(words) <= 12 and text.rstrip()[-1:] not in '.!"”’)' and capitalised >= 0.7 * len(words)
+    return not heading or any(ch.isdigit() for ch in text)
+
+
+def article_names(p: Passage) -> set[str]:
+    """What an article names: its capitalised words and their initials, its title, outlet and date."""
+    return proper_vocabulary(p.article_text) | vocabulary(
+        " ".join([p.title or "", p.source or "", date_words(p.published or "")])
+    )
+
+
+def speaker_at(p: Passage, start: int, end: int, with_role: bool = False) -> str:
+    """The speaker of the quotation in ``p.article_text[start:end]`` (and their role), or ""."""
+    for q in quotations_of(p):
+        if q.sentence_start <= start < q.sentence_end or start <= q.start < end:
+            return f"{q.speaker} {q.role}" if with_role else q.speaker
+    return ""
+
+
+def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
+    """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can."""
+    if info.answer_type and not carries(info.answer_type, c.text, info.text):
+        return "type"
+    own = vocabulary(c.text)
+    for spec in _own_specifiers(info):
+        s = specifier_stem(spec)
+        if term_present(s, own):
+            continue
+        if not term_present(s, c.near) or _competes(spec, c.text):
+            return "specifier"
+    if not _names_in_article(info, article_vocab):
+        return "name"
+    if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
+        return "specifier"
+    if info.result and _PREVIEW.search(c.text):
+        return "preview"
+    if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
+        return "preview"
+    if info.result and not _names_own_half(info, own):
+        return "name"
+    return ""
+
+
+def _own_specifiers(info: QuestionInfo) -> list[str]:
+    """The specifiers one sentence must match: dates are left out when the question names two or more
+    (they date different articles: "Between the report on September 26 and the one on December 15")."""
+    months = [s for s in info.specifiers if s in MONTHS]
+    if len(months) < 2:
+        return info.specifiers
+    dated = [s for s in info.specifiers if s.split()[0] in MONTHS or re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", s)]
+    return [s for s in info.specifiers if s not in dated]
+
+
+def _names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
+    """Figures asked must be in the sentence's article; of the names, all of them for a question with
+    one or two, at least half for a question spanning several articles."""
+    numbers = [n for n in info.key_names if any(ch.isdigit() for ch in n)]
+    if not all(name_present(n, article_vocab) for n in numbers):
+        return False
+    words = {n for n in info.key_names if n not in numbers}
+    runs = [r for r in name_runs(info.text) if words & set(r)] or [[n] for n in words]
+    found = sum(all(name_present(w, article_vocab) for w in r if w in words) for r in runs)
+    return found == len(runs) if len(runs) <= 2 else found * 2 >= len(runs)
+
+
+def _rival_place(info: QuestionInfo, text: str) -> bool:
+    """The question asks about a country ("in Brazil"); the sentence names another one and not it."""
+    asked = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]
+    if not asked:
+        return False
+    names = proper_vocabulary(text)
+    if any(term_present(a, names) for a in asked):
+        return False
+    allowed = {x for a in asked for x in expand(a)} | {stem(n) for n in info.key_names}
+    return any(n in COUNTRIES and n not in allowed for n in names)
+
+
+_STAGE = re.compile(r"\b(semi|quarter)[- ]?finals?\b", re.I)
+_FINAL = re.compile(r"(?<![-\w])finals?\b", re.I)
+
+
+def _rival_stage(question: str, text: str) -> bool:
+    """"the final" asked, only a semi-final or quarter-final in the sentence (and the other way round)."""
+    asked_final = bool(_FINAL.search(_STAGE.sub("", question)))
+    asked_stage = {m.group(1).lower() for m in _STAGE.finditer(question)}
+    has_final = bool(_FINAL.search(_STAGE.sub("", text)))
+    has_stage = {m.group(1).lower() for m in _STAGE.finditer(text)}
+    if asked_final and not asked_stage:
+        return bool(has_stage) and not has_final
+    return bool(asked_stage) and bool(has_stage) and not asked_stage & has_stage
+
+
+def _names_own_half(info: QuestionInfo, own: set[str]) -> bool:
+    """An outcome is about the sides asked of: at least half the question's names are in the sentence itself."""
+    phrases = name_runs(info.text)
+    return not phrases or sum(all(name_present(w, own) for w in ph) for ph in phrases) * 2 >= len(phrases)
+
+
+def _competes(spec: str, text: str) -> bool:
+    """Does ``text`` name another value of the specifier's kind ("first ballot" for "second ballot",
+    another year for 2022, another month)? Then the specifier in a neighbouring sentence is not its own."""
+    words = spec.split()
+    if ordinal_value(words[0]) is not None and len(words) == 2:
+        rx = r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+" + words[1]
+        return bool(re.search(rx, text, re.I))
+    if re.fullmatch(r"(?:19|20)\d\d", spec):
+        return bool(re.search(r"\b(?:19|20)\d\d\b", text))
+    if spec in MONTHS:
+        return any(re.search(r"\b" + m + r"\b", text) for m in MONTHS if m != spec)
+    return False
+
+
+def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed | None) -> list[Candidate]:
+    """The eligible candidates of ``pool``, best first, with their scores set."""
+    cands = pool.candidates
+    for c in cands:
+        c.why_not = check(info, c, pool.articles[c.passage.article_id])
+    eligible = [c for c in cands if not c.why_not]
+    if not eligible:
+        return []
+    in_form = [c for c in eligible if required_form(info, c.text)]
+    eligible = in_form or eligible  # "how much did X sell": a sum of money, when some sentence gives one
+    holder = _role_holder(info, cands)
+    lexical = Lexical(info, [c.terms for c in cands])
+    n_pass = max(1, max(c.rank for c in cands) + 1)
+    bonus: dict[int, float] = {}
+    for c in eligible:
+        c.lex = lexical.score(c.terms, c.near)
+        bonus[id(c)] = preference(info, c.text) + _RANK_PRIOR * (1 - c.rank / n_pass)
+        if holder and re.search(r"\b" + re.escape(holder) + r"\b", c.text):
+            bonus[id(c)] += _HOLDER_BONUS
+    if embed is not None and len(eligible) > EMBED_BUDGET:
+        eligible = sorted(eligible, key=lambda c: (-(c.lex + bonus[id(c)]), c.rank, c.start))[:EMBED_BUDGET]
+    cos = cosines(embed, with_context(info.text, info.context), [f"{c.lead} {c.text}".strip() for c in eligible])
+    for k, c in enumerate(eligible):
+        c.cos = cos[k] if cos else None
+        c.relevance = relevance(c.cos, c.lex)
+        if holder and re.search(r"\b" + re.escape(holder) + r"\b", c.text):
+            c.relevance = max(c.relevance, HOLDER_RELEVANCE)  # the attribution itself says who holds the role
+        c.score = c.relevance + bonus[id(c)]
+    return sorted(eligible, key=lambda c: (-c.score, c.rank, c.start))
+
+
+def _role_holder(info: QuestionInfo, cands: list[Candidate]) -> str:
+    """For "Who is Nike's CFO?": the surname of the quoted person whose role the phrase names, or ""."""
+    m = re.match(r"(?i)who\s+(?:is|was|are|were)\s+(?P<x>.+?)[?.!]*$", info.text)
+    if not m or info.answer_type != "name" or not is_role_phrase(m.group("x")):
+        return ""
+    passages = list({c.passage.article_id: c.passage for c in cands}.values())
+    name = resolve_speaker(m.group("x"), passages).name
+    return name.split()[-1] if name else ""
+
+
+def pick(ranked: list[Candidate], min_score: float, limit: int) -> list[Candidate]:
+    """The best candidate and up to ``limit - 1`` close, distinct others; [] when the best is too weak."""
+    if not ranked or ranked[0].relevance < min_score:
+        return []
+    chosen = [ranked[0]]
+    floor = max(min_score, 0.65 * ranked[0].relevance)
+    for c in ranked[1:]:
+        if len(chosen) >= limit:
+            break
+        if c.relevance >= floor and not any(_near_duplicate(c, o) for o in chosen):
+            chosen.append(c)
+    return chosen
+
+
+def _near_duplicate(a: Candidate, b: Candidate) -> bool:
+    if a.passage.article_id == b.passage.article_id and a.start < b.end and b.start < a.end:
+        return True
+    if not a.terms or not b.terms:
+        return False
+    return len(a.terms & b.terms) / len(a.terms | b.terms) > 0.6
+
+
+def why_refused(info: QuestionInfo, pool: Pool) -> str:
+    """A plain reason for a refusal, from the rule that ruled most candidates out."""
+    reasons = [c.why_not for c in pool.candidates if c.why_not]
+    if not pool.candidates:
+        return "No retrieved passage has a usable sentence."
+    if reasons and len(reasons) == len(pool.candidates):
+        top = max(set(reasons), key=reasons.count)
+        if top == "specifier":
+            return "No retrieved sentence mentions " + ", ".join(info.specifiers) + " with the rest of the question."
+        if top == "type":
+            kind = {"amount": "an amount", "score": "a score", "number": "a number", "rank": "a rank",
+                    "date": "a date", "name": "a name", "place": "a place"}[info.answer_type]
+            return f"No retrieved sentence on this gives {kind}."
+        if top == "name":
+            return "No retrieved article mentions " + ", ".join(info.key_names) + "."
+        if top == "preview":
+            return "The retrieved articles only look ahead to it; none reports the result."
+    return "No retrieved sentence is relevant enough."
+
+
+def from_outlets(info: QuestionInfo, passages: Sequence[Passage]) -> Sequence[Passage]:
+    """The passages of the outlets the question names as its sources, when any was retrieved."""
+    wanted = [o.lower().removeprefix("the ").split() for o in info.outlets]
+    mine = [p for p in passages if p.source and any(all(w in p.source.lower() for w in o) for o in wanted if o)]
+    return mine or passages
+
+
+def fact_answer(
+    info: QuestionInfo,
+    question: str,
+    passages: Sequence[Passage],
+    embed: Embed | None,
+    max_citations: int,
+    min_score: float = DEFAULT_MIN_SCORE,
+) -> Answer:
+    pool = build_pool(from_outlets(info, passages))
+    chosen = pick(rank_candidates(info, question, pool, embed), min_score, min(MAX_SENTENCES, max_citations))
+    if not chosen:
+        return refuse(question, why_refused(info, pool))
+    return sentence_answer(question, [c.span for c in chosen], lambda s: speaker_at(s.passage, s.start, s.end))
+
+
+__all__ = ["DEFAULT_MIN_SCORE", "EMBED_BUDGET", "Candidate", "Pool", "build_pool", "fact_answer", "pick",
+           "rank_candidates", "speaker_at"]

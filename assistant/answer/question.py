@@ -1,0 +1,318 @@
+"""What a question asks, by general rules: its mode, expected answer type, key terms and parts.
+
+* Speaker questions ("What did X say (about Y)?", "How did X react to Y", "X's response",
+  "Did X comment on / say anything about / think Y", "What reason did X give for Y",
+  "Quote X on Y") give ``speaker`` X and ``topic`` Y; "..., and what did he say about Z?"
+  adds a second topic (``topics``).
+* The expected answer type (``answer_type``): "amount" (how much, what share/price/cost),
+  "score" (the final score, the scoreline), "number" (how many/old/long/big, what record),
+  "rank" (which number, what place), "date" (when, what year/day/time), "name" (who, which <person or
+  organisation noun>), "place" (where, which city/country), or "" when the question does not
+  fix one.
+* Key terms: ``key_names`` (capitalised words past the first, and words with digits, which a
+  retrieved article must contain), ``specifiers`` (numbers, years, ordinals and months, which
+  must be near the answer sentence) and ``terms`` (all content words, stemmed).
+* ``context``: what a follow-up carried over from the previous turn (``assistant.followups``);
+  its words help rank sentences but are never required.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer.words import GENERIC, MONTHS, QUESTION_WORDS, WORD_RE, content_terms, ordinal_value, stem
+from index.quotations.wordlists import ROLE_WORDS
+from index.text.terms import FUNCTION_WORDS
+
+_SPEAKER_VERBS = (
+    r"say|said|says|tell|told|state|stated|claim|claimed|think|believe|write|wrote|argue|argued|mean|"
+    r"comment|add|added|announce|announced|want|suggest|suggested|predict|predicted|warn|warned|post|posted|"
+    r"tweet|tweeted|testify|testified|reveal|revealed|admit|admitted|insist|insisted|explain|explained"
+)
+_TAIL = r"\s*[?.!]*\s*$"
+_TOPIC = (
+    r"(?:\s+(?:about|on|regarding|concerning|of|to|over|after|before|in|at|during|when|following|whether|that|for)"
+    r"\s+(?P<t>.+?))?"
+)
+_REACT = (
+    r"respond|react|reply|answer|comment|describe|assess|explain|justify|defend|address|view|see|"
+    r"responded|reacted|replied|answered|commented|described|assessed|explained|justified|defended|addressed"
+)
+_SPEAKER_PATTERNS = [
+    re.compile(
+        r"^(?:what(?:\s+else)?|which\s+\w+)\s+(?:did|does|do|has|have|had|is|was)\s+(?P<x>.+?)\s+"
+        r"(?:(?:also|else|first|publicly|ever)\s+)?(?-i:" + _SPEAKER_VERBS + r")\b"
+        r"(?:\s+(?P<o>(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})|the\s+press|(?-i:[a-z]+)))?" + _TOPIC + _TAIL,
+        re.I,
+    ),
+    re.compile(r"^(?:quote|cite)\s+(?P<x>.+?)" + _TOPIC + _TAIL, re.I),
+    re.compile(
+        r"^how\s+(?:did|does|has|have|do|was|were)\s+(?P<x>.+?)\s+(?-i:" + _REACT + r")\b" + _TOPIC + _TAIL, re.I
+    ),
+    re.compile(
+        r"^what\s+(?:was|were|is|are)\s+(?P<x>.+?)['’]s?\s+(?:response|reaction|comments?|statements?|"
+        r"remarks?|views?|position|words|quotes?|explanation|message)\b" + _TOPIC + _TAIL,
+        re.I,
+    ),
+    re.compile(
+        r"^(?:did|has|have|had)\s+(?P<x>.+?)\s+(?-i:say|said|comment|commented|speak|spoken|talk|talked|mention|"
+        r"mentioned|address|addressed)\s+(?:anything\s+|publicly\s+)?(?:about|on|regarding|whether|if|that)?\s*"
+        r"(?P<t>.+?)" + _TAIL,
+        re.I,
+    ),
+    re.compile(
+        r"^(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:think|believe|expect|feel)\s+(?:that\s+)?(?P<t>.+?)" + _TAIL, re.I
+    ),
+    re.compile(
+        r"^what\s+(?:reason|reasons|explanation|justification|message|warning|advice)\s+did\s+(?P<x>.+?)\s+"
+        r"(?-i:give|offer|provide|send|have)\b" + _TOPIC + _TAIL,
+        re.I,
+    ),
+]
+# Nouns that make "X" a piece of writing, not a speaker ("Sporting News's preview").
+_DOCUMENTS = {
+    "report", "reports", "preview", "previews", "article", "articles", "story", "stories", "piece", "review",
+    "reviews", "study", "survey", "analysis", "list", "timeline", "data", "figures", "filing", "documents",
+}
+# ", and what did he say about Z?" / ", and how did she assess Z?": a second part about the same speaker
+_SECOND_PART = re.compile(
+    r",?\s+and\s+(?:what|how)\s+(?:else\s+)?(?:did|does|has|had|was)\s+(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"\s+(?P<v>\w+)\b(?P<rest>.*)$",
+    re.I,
+)
+# A follow-up's standalone question carries the previous turn after this mark (``with_context``).
+CONTEXT_MARK = " (following up on: "
+
+
+def with_context(question: str, context: str) -> str:
+    """``question`` with what the previous turn was about appended, in words a reader can follow."""
+    question, context = question.strip(), context.strip()
+    return f"{question}{CONTEXT_MARK}{context})" if context else question
+
+
+def split_context(text: str) -> tuple[str, str]:
+    """The inverse of ``with_context``: (question, carried context or "")."""
+    i = text.find(CONTEXT_MARK)
+    if i < 0 or not text.endswith(")"):
+        return text, ""
+    return text[:i].strip(), text[i + len(CONTEXT_MARK) : -1].strip()
+
+
+_ORG_PRONOUN_NOUNS = {"company", "firm", "club", "team", "group", "board", "family", "company's"}
+
+_SOURCE_NAMED = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?)\s+['‘\"“]?|['‘\"“])(?:[Tt]he\s+)?(?P<o>(?:(?:[A-Z][\w.&-]*|\|)\s*){1,8}?)['’\"”]?"
+    r"(?:['’]s)?\s+(?:article|articles|report|reports|piece|story|review|preview|coverage)\b"
+    r"|(?:\b(?:by|from|per|according\s+to|and)|,)\s+['‘\"“](?:[Tt]he\s+)?(?P<q>[^'’\"”]+)['’\"”]"
+    r"|\b(?:article|report|piece|story)\s+(?:by|from|in)\s+(?:[Tt]he\s+)?(?P<b>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})"
+)
+_ROLE_ABBREVIATIONS = {"ceo", "cfo", "cto", "coo", "cmo", "cio", "gm", "vp", "svp", "evp", "md"}
+_NOT_AUX = r"(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b)"
+_TYPE_RULES: list[tuple[str, str]] = [
+    (r"\b(?:final|aggregate|the|a|what)\s+score\b|\bscoreline\b|\bby\s+what\s+score\b|\bfinal\s+result\b", "score"),
+    (r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?(?:number|rank|ranking|position|place)\b", "rank"),
+    (r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?(?:record|age|margin)\b|^by\s+what\s+margin\b", "number"),
+    (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
+    (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:share|percentage|percent|"
+     r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss)\b",
+     "amount"),
+    (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced)\b", "amount"),
+    (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b", "number"),
+    (r"^(?:\w+\s+){0,2}?when\b|\b(?:what|which)\s+(?:year|day|date|month|time|season|week|hour)\b", "date"),
+    (r"^(?:\w+\s+){0,2}?where\b|\b(?:what|which)\s+(?:city|cities|country|countries|state|town|venue|stadium|"
+     r"place|region|hospital|university|school)\b", "place"),
+    (r"^(?:\w+\s+){0,3}?(?:who|whom|whose)\b", "name"),
+    (r"\b(?:which|what)\s+" + _NOT_AUX + r"(?:[a-z-]+\s+){0,2}?(?:player|players|senator|person|people|company|"
+     r"companies|club|team|firm|coach|manager|pitcher|character|actor|director|executive|official|group|outlet|"
+     r"magazine|newspaper|brand|band|singer|movie|film|show|song|album|book|gene|journal|app|product|rival|"
+     r"opponent|candidate|member|partner|partners|buyer|owner|winner|scorer|" + "|".join(sorted(ROLE_WORDS)) + r")\b",
+     "name"),
+]
+
+
+@dataclass
+class QuestionInfo:
+    """What the question asks, by general rules (see the module docstring)."""
+
+    text: str
+    wh: str = ""  # who/when/where/how many/how much/why/what/which/""
+    answer_type: str = ""  # amount | score | number | rank | date | name | place | ""
+    speaker: str = ""
+    topic: str = ""
+    topics: list[str] = field(default_factory=list)  # every asked topic of a speaker question, in order
+    terms: list[str] = field(default_factory=list)
+    key_names: list[str] = field(default_factory=list)  # words a retrieved article must contain
+    specifiers: list[str] = field(default_factory=list)  # words that must be near the answer sentence
+    outlets: list[str] = field(default_factory=list)  # named as sources: answers come from them when retrieved
+    context: str = ""  # carried over from the previous turn; ranks, never required
+    context_terms: list[str] = field(default_factory=list)
+    result: bool = False  # asks for an outcome: who won, the final score, did X beat Y
+    outcome: list[str] = field(default_factory=list)  # a sentence reporting the outcome holds one of these
+
+
+def analyse_question(question: str) -> QuestionInfo:
+    question, context = split_context(" ".join(question.split()))
+    q = question
+    info = QuestionInfo(text=q, context=context)
+    low = q.lower()
+    for wh in ("how many", "how much", "who", "whom", "whose", "when", "where", "why", "what", "which"):
+        if re.search(r"\b" + wh + r"\b", low):
+            info.wh = {"whom": "who", "whose": "who"}.get(wh, wh)
+            break
+    info.answer_type = answer_type_of(q)
+    _find_speaker(q, info)
+    how = re.search(r"\bhow\s+(\w+)", low)  # "how old", "how long": the kind of answer, not a topic word
+    info.terms = [t for t in content_terms(q) if t not in GENERIC and not (how and t == stem(how.group(1)))]
+    info.context_terms = [t for t in content_terms(context) if t not in GENERIC and t not in info.terms]
+    info.key_names = _key_names(q)
+    info.outlets = outlets_in(q)
+    info.specifiers = _specifiers(q)
+    info.outcome = _outcome_terms(low)
+    info.result = bool(
+        re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
+                  r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
+                  r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b", low)
+    )
+    return info
+
+
+_WIN = ("win", "won", "beat", "defeat", "victory", "victori", "triumph", "champion", "clinch", "lost", "los", "edg")
+
+
+def _outcome_terms(low: str) -> list[str]:
+    """Words one of which a sentence must hold to report the asked outcome: the win family for
+    "who won / did X beat Y", the verb after "end up / eventually / ultimately" otherwise."""
+    if re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose|defeat)\b", low):
+        return list(_WIN)
+    m = re.search(r"\b(?:end(?:ed)?\s+up|eventually|ultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
+    return [stem(m.group(1))] if m and m.group(1) not in FUNCTION_WORDS else []
+
+
+def answer_type_of(question: str) -> str:
+    low = question.lower()
+    for rx, kind in _TYPE_RULES:
+        if re.search(rx, low):
+            return kind
+    return ""
+
+
+def _find_speaker(q: str, info: QuestionInfo) -> None:
+    first, second = q, ""
+    m2 = _SECOND_PART.search(q)
+    if m2 and m2.start() > 0:
+        first, second = q[: m2.start()] + "?", m2.group("rest")
+    for rx in _SPEAKER_PATTERNS:
+        m = rx.match(first)
+        if m and looks_like_speaker(m.group("x")):
+            info.speaker = m.group("x").strip()
+            info.topic = _clean_topic((m.groupdict().get("t") or "").strip())
+            break
+    if not info.speaker:
+        return
+    info.topics = [info.topic] if info.topic else []
+    if second:
+        t = re.sub(r"^\s*(?:about|on|regarding|whether|that|of|to|at|in)\s+", "", second.strip(" ?.!"), flags=re.I)
+        if t:
+            info.topics = [info.topic or "", _clean_topic(t)]
+
+
+def _clean_topic(topic: str) -> str:
+    return re.sub(r"^(?:the\s+)?(?:topic\s+of\s+)", "", topic).strip(" ,;:")
+
+
+def looks_like_speaker(x: str) -> bool:
+    """A name, an organisation or a role phrase: has a capitalised word or a role/organisation noun."""
+    words = WORD_RE.findall(x)
+    if not words or len(words) > 9 or any(w.lower() in _DOCUMENTS for w in words):
+        return False
+    if re.search(r"\s(?:and|or)\s|\beach\b|\bboth\b", x):  # two outlets or people: not one speaker
+        return False
+    if any(w[:1].isupper() for w in words):
+        return True
+    return any(w.lower() in ROLE_WORDS or w.lower() in _ORG_PRONOUN_NOUNS for w in words)
+
+
+def _key_names(q: str) -> list[str]:
+    words = WORD_RE.findall(q)
+    capitalised = [w for w in words[1:] if w[:1].isupper()]
+    names: list[str] = []
+    title_case = len(words) >= 6 and len(capitalised) > 0.6 * (len(words) - 1)  # "What Did The Mayor Say"
+    if words and not title_case:
+        for w in capitalised:
+            low_w = w.lower()
+            if (
+                low_w in FUNCTION_WORDS
+                or low_w in QUESTION_WORDS
+                or low_w.rstrip(".") in ROLE_WORDS
+                or low_w in _ROLE_ABBREVIATIONS
+                or w.upper() == w[:1]
+            ):
+                continue
+            names.append(w)
+    # an outlet named as a source ("the Sporting News article", "according to 'The Age'") is not a key name
+    outlets = {w for o in outlets_in(q) for w in o.split()}
+    names = [n for n in names if n.strip("'’") not in outlets]
+    # numbers and years in a question must be found as written ("the 2030 World Cup")
+    names += [w for w in words if any(ch.isdigit() for ch in w) and w not in names]
+    return names
+
+
+def outlets_in(q: str) -> list[str]:
+    """Outlets the question names as sources ("the Sporting News article", "according to 'The Age'")."""
+    return [" ".join((m.group("o") or m.group("q") or m.group("b")).split()) for m in _SOURCE_NAMED.finditer(q)]
+
+
+def _specifiers(q: str) -> list[str]:
+    """Numbers, years, ordinals and months: the words that pin a question to one figure or period.
+
+    An ordinal keeps the noun it qualifies ("third quarter", "second place"), so "Q3" can match it,
+    and a small number keeps the name it numbers ("Game 1"), so a score of 1 does not match it.
+    """
+    out = []
+    words = WORD_RE.findall(q)
+    for k, w in enumerate(words):
+        low = w.lower()
+        if ordinal_value(low) not in (None, 0, 1):
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            out.append(f"{w} {nxt}" if nxt.isalpha() and nxt.lower() not in FUNCTION_WORDS else w)
+        elif any(ch.isdigit() for ch in w) or w in MONTHS:
+            prev = words[k - 1] if k > 0 else ""
+            numbered = w.isdigit() and len(w) < 4 and prev[:1].isupper() and k > 1  # "Game 1", "Steam Deck 2"
+            out.append(f"{prev} {w}" if numbered else w)
+    return out
+
+
+def name_runs(q: str) -> list[list[str]]:
+    """The question's names grouped into runs of capitalised words past the first ("New Zealand", "Ireland")."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for w in [*WORD_RE.findall(q)[1:], ""]:
+        low = w.lower()
+        plain = low in FUNCTION_WORDS or low in QUESTION_WORDS or low.rstrip(".") in ROLE_WORDS
+        if w[:1].isupper() and not plain:
+            current.append(w)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    return runs
+
+
+def specifier_stem(spec: str) -> str:
+    """How a specifier is looked up in a ``vocabulary``: stemmed words joined by hyphens."""
+    return "-".join(stem(w) for w in spec.split())
+
+
+__all__ = [
+    "CONTEXT_MARK",
+    "QuestionInfo",
+    "analyse_question",
+    "answer_type_of",
+    "looks_like_speaker",
+    "name_runs",
+    "outlets_in",
+    "specifier_stem",
+    "split_context",
+    "with_context",
+]

@@ -1,0 +1,206 @@
+"""Whose words: the quotations of the retrieved articles and which of them a speaker phrase names.
+
+``quotations_of(passage)`` is the answerer's one way to get quotations (those stored at index
+time, ``index.quotations``, which the chain attaches to each passage). ``resolve_speaker(phrase, passages)``
+finds the quotations of the person or organisation a question names:
+
+* a name ("Dmitry Peskov", "Peskov", "Microsoft"): ``speaker_matches`` on each quotation's
+  speaker; an organisation also speaks through a person whose role names it ("Rogers
+  spokesperson Sarah Schmidt"), cited as "Rogers (spokesperson Sarah Schmidt)";
+* a role phrase ("the Kremlin spokesperson", "Nike's CEO", "the Iowa congresswoman who voted
+  against Jordan"): each quoted person is scored by how many of the phrase's words (role
+  nouns and their usual synonyms, organisations, places) their role or the sentences that
+  mention them contain; the role noun itself must be there. The best-scoring person wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.answer.words import WORD_RE, content_terms, stem, term_present, vocabulary
+from assistant.schema import Passage
+from index.quotations import Quotation, extract_quotations, speaker_matches
+from index.quotations.wordlists import ROLE_WORDS
+from index.text.terms import FUNCTION_WORDS
+
+# Role nouns that name the same job in news prose.
+_ROLE_SYNONYMS = [
+    "spokesperson spokesman spokeswoman representative press-secretary press-officer press-aide",
+    "ceo chief-executive boss", "cfo finance-chief chief-financial-officer",
+    "congresswoman congressman representative rep lawmaker",
+    "acting interim caretaker", "attorney lawyer counsel", "chief head boss gm general-manager director",
+    "owner proprietor", "captain skipper", "coach manager head-coach", "minister secretary",
+]
+_ROLE_NOUNS = ROLE_WORDS | {"family", "owner", "board", "captain", "skipper", "boss", "gm", "company", "club",
+                            "team", "firm", "chief", "head", "relatives", "parents", "widow", "son", "daughter",
+                            "cfo", "cto", "coo", "cmo", "cio", "vp"}
+
+
+def quotations_of(passage: Passage) -> list[Quotation]:
+    """Every attributed quotation in the passage's article (direct and reported), in text order: the
+    quotations stored at index time when the chain attached them, else extracted from the text now."""
+    if passage.quotations is not None:
+        return list(passage.quotations)
+    return extract_quotations(passage.article_text)
+
+
+@dataclass
+class Found:
+    """One quotation of the asked speaker, with the passage (article) it is in."""
+
+    passage: Passage
+    quotation: Quotation
+    speaker: str  # how the citation names the speaker
+
+
+@dataclass
+class SpeakerQuotes:
+    found: list[Found] = field(default_factory=list)
+    mentioned: bool = False  # the phrase's name or role is in some retrieved article
+    name: str = ""  # who the phrase turned out to be (for messages)
+
+
+def _synonyms(term: str) -> set[str]:
+    out = {term}
+    for group in _ROLE_SYNONYMS:
+        stems = {"-".join(stem(p) for p in w.split("-")) for w in group.split()}
+        if term in stems:
+            out |= stems
+    return out
+
+
+_MULTIWORD_ROLES = sorted({w.replace("-", " ") for g in _ROLE_SYNONYMS for w in g.split() if "-" in w}, key=len)[::-1]
+
+
+def _phrase_parts(phrase: str) -> tuple[list[str], list[str], list[str]]:
+    """(role stems, qualifier stems, name words) of a speaker phrase; "press secretary" is one role."""
+    main = re.split(r"\s+(?:who|which|that)\s+", phrase, maxsplit=1)
+    head = main[0]
+    for multi in _MULTIWORD_ROLES:
+        head = re.sub(r"\b" + multi + r"\b", multi.replace(" ", "-"), head, flags=re.I)
+    words = WORD_RE.findall(head)
+    roles, quals, names = [], [], []
+    for w in words:
+        low = w.lower().replace("’", "'").removesuffix("'s").rstrip("'")
+        if low in {"the", "a", "an"} or low in FUNCTION_WORDS:
+            continue
+        if low.replace(" ", "-") in _MULTIWORD_ROLES or "-" in low and low.replace("-", " ") in _MULTIWORD_ROLES:
+            roles.append("-".join(stem(p) for p in low.split("-")))
+        elif low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS:
+            roles.append(stem(low))
+        elif w[:1].isupper():
+            quals.append(stem(low))
+            names.append(w.removesuffix("'s").removesuffix("’s").rstrip("'’"))
+        else:
+            quals.append(stem(low))
+    if len(main) > 1:
+        quals += [t for t in content_terms(main[1]) if t not in quals]
+    return roles, quals, names
+
+
+def is_role_phrase(phrase: str) -> bool:
+    roles, _, _ = _phrase_parts(phrase)
+    return bool(roles)
+
+
+def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
+    """The quotations in the retrieved articles that the speaker ``phrase`` names (see module doc)."""
+    articles: dict[str, Passage] = {}
+    for p in passages:
+        articles.setdefault(p.article_id, p)
+    roles, quals, names = _phrase_parts(phrase)
+    out = SpeakerQuotes()
+    if not roles:
+        _by_name(phrase, names, articles, out)
+    else:
+        _by_role(phrase, roles, quals, articles, out)
+    return out
+
+
+def _by_name(phrase: str, names: list[str], articles: dict[str, Passage], out: SpeakerQuotes) -> None:
+    words = [stem(n) for n in names] or [stem(w) for w in WORD_RE.findall(phrase) if w.lower() not in FUNCTION_WORDS]
+    for p in articles.values():
+        vocab = vocabulary(p.article_text + " " + p.title)
+        if words and all(term_present(w, vocab) for w in words[-1:]):
+            out.mentioned = True
+        for q in quotations_of(p):
+            if speaker_matches(phrase, q.speaker, role=q.role) or _shorter_form(names, q.speaker):
+                out.found.append(Found(p, q, q.speaker))
+                out.name = out.name or q.speaker
+            elif q.role and names and q.speaker_type == "person" and _speaks_for(names, q.role):
+                # an organisation speaks through its spokesperson, chief executive, ...
+                org = " ".join(names)
+                out.found.append(Found(p, q, f"{org} ({q.role} {q.speaker})"))
+                out.name = out.name or org
+
+
+def _shorter_form(names: list[str], speaker: str) -> bool:
+    """A speaker known only by part of the asked name ("Popyrin" for "Alexei Popyrin")."""
+    asked = [n.lower() for n in names]
+    have = [w.lower() for w in speaker.split()]
+    return len(asked) > len(have) >= 1 and have[-1] == asked[-1] and all(w in asked for w in have)
+
+
+def _speaks_for(names: list[str], role: str) -> bool:
+    role_words = {stem(w) for w in WORD_RE.findall(role)}
+    return all(stem(n) in role_words for n in names)
+
+
+def _by_role(
+    phrase: str, roles: list[str], quals: list[str], articles: dict[str, Passage], out: SpeakerQuotes
+) -> None:
+    best: tuple[float, str] = (0.0, "")
+    scored: dict[str, float] = {}
+    quoted: dict[str, list[Found]] = {}
+    for p in articles.values():
+        text = p.article_text
+        article_vocab = vocabulary(text + " " + p.title + " " + p.source)
+        if any(term_present(s, article_vocab) for s in _synonyms(roles[-1])):
+            out.mentioned = True
+        quotes = quotations_of(p)
+        for q in quotes:
+            if q.speaker_type != "person" or not q.speaker:
+                continue
+            quoted.setdefault(q.speaker, []).append(Found(p, q, q.speaker))
+            if q.speaker in scored:
+                continue
+            own = vocabulary(q.role)
+            near = (own | vocabulary(_mentions(text, q.speaker))) - vocabulary(q.speaker)
+            head, others = roles[-1], roles[:-1]
+            if not any(term_present(s, near) for s in _synonyms(head)):
+                scored[q.speaker] = 0.0
+                continue
+            role_hits = 1 + sum(any(term_present(s, near) for s in _synonyms(r)) for r in others)
+            in_role = sum(any(term_present(s, own) for s in _synonyms(r)) for r in roles)
+            qual_near = sum(term_present(t, near) for t in quals)
+            qual_article = sum(term_present(t, article_vocab) for t in quals)
+            score = role_hits + 0.5 * in_role + qual_near + 0.5 * (qual_article - qual_near)
+            if quals and qual_article < len(quals):
+                score = 0.0  # the phrase names an organisation or place this article does not
+            scored[q.speaker] = score
+            if score > best[0]:
+                best = (score, q.speaker)
+    if best[1]:
+        out.name = best[1]
+        out.found = quoted[best[1]]
+
+
+def _mentions(text: str, name: str) -> str:
+    """The words right around each mention of ``name``'s surname: up to six words before it
+    ("Kremlin spokesperson Dmitry Peskov") and an appositive after it ("Peskov, the Kremlin's
+    spokesman,"), stopping at a sentence end."""
+    surname = name.split()[-1]
+    out = []
+    for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
+        before = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
+        out.append(" ".join(before.split()[-6:]))
+        after = text[m.end() : m.end() + 120]
+        appos = re.match(r"(?:['’]s)?\s*[,–—-]\s*((?:[^,.;:!?\n–—]|\.(?=\s+[a-z]))+)", after)
+        if appos:
+            out.append(appos.group(1))
+    return " ".join(out)
+
+
+__all__ = ["Found", "SpeakerQuotes", "is_role_phrase", "quotations_of", "resolve_speaker"]

@@ -1,0 +1,177 @@
+"""Strict speaker mode: "What did X say (about Y)?" answered only from X's attributed quotations.
+
+Never narration, never another person's words. The quotations come from
+``quotations.resolve_speaker``. Without a topic, X's quotations are shown direct first, newest
+article first. With a topic, each quotation is scored by the topic's words in the quotation's
+sentence and the sentence before it (``lex``) and, with an encoder, the cosine between the topic
+and that sentence (``cos``); a quotation is about the topic when ``lex >= TOPIC_LEXICAL`` or
+``cos >= TOPIC_COSINE`` or their mean clears ``TOPIC_MIXED``. Several topics ("..., and what did
+he say about Z?") each get their best quotations.
+
+When X is mentioned but never quoted, or quoted but never on the topic, the answer says exactly
+that, in plain words, with ``answered`` false.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.citations import citation, refuse, said
+from assistant.answer.question import QuestionInfo
+from assistant.answer.quotations import Found, resolve_speaker
+from assistant.answer.similarity import Embed, cosines
+from assistant.answer.words import GENERIC, content_terms, term_present, vocabulary
+from assistant.schema import Answer, Passage
+from index.text.fold import fold
+from index.text.sentences import sentence_spans
+
+TOPIC_LEXICAL = 0.5
+TOPIC_COSINE = 0.45
+TOPIC_MIXED = 0.42
+# ... or when the article's title and first sentences are about it (its quotations react to the topic)
+LEDE_LEXICAL = 0.6
+LEDE_COSINE = 0.55
+DIRECT_BONUS = 0.25  # among quotations on the topic, the speaker's own words come first
+POSITION_DECAY = 0.93
+HEAD_BONUS = 0.3
+_COUNTS = {1: "once", 2: "twice"}
+
+
+def speaker_answer(
+    info: QuestionInfo, question: str, passages: Sequence[Passage], embed: Embed | None, max_citations: int,
+    shown: str = "",
+) -> Answer:
+    res = resolve_speaker(info.speaker, passages)
+    who = res.name or info.speaker
+    if not res.found:
+        if res.mentioned:
+            return refuse(question, f"The retrieved articles mention {info.speaker} but never quote them.")
+        return refuse(question, f"No retrieved article quotes or mentions {info.speaker}.")
+    found = _distinct(res.found)
+    if shown:
+        fresh = [f for f in found if fold(f.quotation.quote).lower() not in shown]
+        if not fresh:
+            return refuse(question, f"The articles quote {who} only in what was already shown.")
+        found = fresh
+    topics = [t for t in info.topics if t] if info.topics else []
+    if not topics:
+        return _render(question, _newest_direct_first(found)[:max_citations])
+    chosen: list[Found] = []
+    missed: list[str] = []
+    per_topic = max(1, max_citations // len(info.topics))
+    for topic in info.topics:
+        if not topic:
+            rest = [f for f in _newest_direct_first(found) if f not in chosen]
+            chosen += rest[:1]
+            continue
+        ranked = _about(topic, found, embed)
+        if not ranked:
+            missed.append(topic)
+        chosen += [f for f in ranked if f not in chosen][:per_topic]
+    if not chosen:
+        n = len(found)
+        times = _COUNTS.get(n, f"{n} times")
+        none = "not" if n == 1 else "neither time" if n == 2 else "none of them"
+        about = " or ".join(missed)
+        return refuse(question, f"The articles quote {who} {times}, {none} about {about}.")
+    return _render(question, chosen[:max_citations])
+
+
+def _distinct(found: list[Found]) -> list[Found]:
+    """Drop repeats: the same words (syndicated copies) or a span inside another of the same article."""
+    out: list[Found] = []
+    keys: list[str] = []
+    for f in found:
+        q = f.quotation
+        key = fold(q.quote).lower()
+        if any(key in k or k in key for k in keys):
+            continue
+        if any(o.passage.article_id == f.passage.article_id and o.quotation.start <= q.start < o.quotation.end
+               for o in out):
+            continue
+        keys.append(key)
+        out.append(f)
+    return out
+
+
+def _newest_direct_first(found: list[Found]) -> list[Found]:
+    order = {aid: k for k, aid in enumerate(dict.fromkeys(
+        f.passage.article_id for f in sorted(found, key=lambda f: f.passage.published or "", reverse=True)))}
+    return sorted(found, key=lambda f: (f.quotation.kind != "direct", order[f.passage.article_id], f.quotation.start))
+
+
+def _context(f: Found) -> str:
+    """The quotation's sentence and the sentence before it (which often says what it answers)."""
+    text = f.passage.article_text
+    q = f.quotation
+    spans = sentence_spans(text)
+    prev = [s for s in spans if s[1] <= q.sentence_start]
+    start = prev[-1][0] if prev else q.sentence_start
+    return text[start : q.sentence_end]
+
+
+def _lede(p: Passage) -> str:
+    """The article's title and its first two full sentences: what the article is about."""
+    text = p.article_text
+    firsts = [text[a:b] for a, b in sentence_spans(text) if len(text[a:b].split()) >= 8][:2]
+    return " ".join([p.title, *firsts])
+
+
+def _head(topic: str) -> str:
+    """The topic's head noun ("mistake" in "Reece James's mistake", "relationship" in "his relationship
+    with Federer and Nadal"): a quotation whose own sentence holds it is on the topic, and ranks higher."""
+    first = re.split(r"\s(?:of|with|for|to|in|on|at|against|after|before|about|between|from)\s", topic, maxsplit=1)[0]
+    terms = [t for t in content_terms(first) if t not in GENERIC]
+    return terms[-1] if terms else ""
+
+
+def _about(topic: str, found: list[Found], embed: Embed | None) -> list[Found]:
+    """The quotations about ``topic``, best first (see the module docstring for the rule)."""
+    terms = [t for t in dict.fromkeys(content_terms(topic)) if t not in GENERIC]
+    contexts = [vocabulary(_context(f)) for f in found]
+    ledes = {f.passage.article_id: _lede(f.passage) for f in found}
+    sentences = [f.passage.article_text[f.quotation.sentence_start : f.quotation.sentence_end] for f in found]
+    cos = cosines(embed, topic, [fold(s) for s in sentences] + list(ledes.values()))
+    lede_cos = dict(zip(ledes, cos[len(found) :], strict=True)) if cos else {}
+
+    head = _head(topic)
+
+    def share(vocab: set[str]) -> float:
+        return sum(term_present(t, vocab) for t in terms) / len(terms) if terms else 0.0
+
+    own_tier, article_tier = [], []
+    position: dict[str, int] = {}
+    for k, f in enumerate(found):
+        aid = f.passage.article_id
+        lex, c = share(contexts[k]), (cos[k] if cos else None)
+        lede_lex, lc = share(vocabulary(ledes[aid])), lede_cos.get(aid)
+        pos = position.get(aid, 0)
+        position[aid] = pos + 1
+        direct = DIRECT_BONUS if f.quotation.kind == "direct" else 0.0
+        in_words = bool(head) and term_present(head, vocabulary(sentences[k]))
+        if in_words or lex >= TOPIC_LEXICAL or (c is not None and (c >= TOPIC_COSINE or (c + lex) / 2 >= TOPIC_MIXED)):
+            own_tier.append((lex + (c or 0.0) + direct + HEAD_BONUS * in_words, k))
+        elif lede_lex >= LEDE_LEXICAL or (lc is not None and lc >= LEDE_COSINE):
+            # an article about the topic answers it first with its earliest quotations
+            article_tier.append(((lede_lex + (lc or 0.0)) * POSITION_DECAY**pos + direct, k))
+    ranked = sorted(own_tier, key=lambda x: -x[0]) + sorted(article_tier, key=lambda x: -x[0])
+    return [found[k] for _, k in ranked]
+
+
+def _render(question: str, chosen: list[Found]) -> Answer:
+    citations, parts = [], []
+    first_name = ""
+    for n, f in enumerate(chosen, start=1):
+        q = f.quotation
+        citations.append(citation(n, f.passage, q.start, q.end, f.speaker, q.kind))
+        name = f.speaker if not first_name or q.speaker_type != "person" else f.speaker.split()[-1]
+        name = name[:1].upper() + name[1:]
+        parts.append(said(name, q.quote, q.kind, n, again=bool(first_name)))
+        first_name = first_name or f.speaker
+    return Answer(
+        question=question, standalone_question=question, answered=True, answer=" ".join(parts), citations=citations
+    )
+
+
+__all__ = ["TOPIC_COSINE", "TOPIC_LEXICAL", "TOPIC_MIXED", "speaker_answer"]

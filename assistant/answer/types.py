@@ -1,0 +1,104 @@
+"""Does a sentence carry a value of the expected answer type that the question did not already give?
+
+``carries(answer_type, sentence, question)``: "amount" -> a money sum, a percentage, a figure with a magnitude
+or unit ("$1.7 billion", "43%", "30 grams");
+"score" -> a result such as 28-24 or "49ers 42, Cowboys 10"; "number" -> a figure or number word;
+"rank" -> also an ordinal; "date" -> a month, weekday, year, clock time or relative time; "name"/"place"
+-> a capitalised name beyond the sentence's first word (not an all-capital abbreviation).
+Values that also appear in the question do not count: "How many goals did he score in 2023?" is
+not answered by "2023".
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.words import MONTHS, WORD_RE, stem
+from index.text.terms import FUNCTION_WORDS
+
+_CURRENCY = r"[$£€¥₹]|\b(?:US\$|A\$|C\$|HK\$)"
+_MAGNITUDE = r"(?:thousand|million|billion|trillion|bn|m|k|mn)\b"
+_NUM = r"\d[\d,]*(?:\.\d+)?"
+_UNIT = (
+    r"(?:inch(?:es)?|cm|mm|km|feet|foot|ft|metres?|meters?|miles?|kg|kilograms?|grams?|g|lbs?|ounces|oz|"
+    r"gb|tb|mb|hours?|minutes?|seconds?|days?|weeks?|months?|years?|times|x)\b"
+)
+_NUMBER_WORD = (
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|"
+    r"dozen|dozens|thousands|millions|billions)\b"
+)
+_ORDINAL = r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+MONEY_RE = re.compile(rf"(?:{_CURRENCY})\s?\d|\d\s?(?:dollars|euros|pounds|yen)\b", re.I)
+PERCENT_RE = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)", re.I)
+MEASURE_RE = re.compile(rf"\d[\d.,]*\s?-?(?:{_UNIT}|%|percent\b)", re.I)
+_AMOUNT_RE = re.compile(
+    rf"(?:{_CURRENCY})\s?{_NUM}|{_NUM}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)|"
+    rf"{_NUM}\s?{_MAGNITUDE}|{_NUM}\s?(?:dollars|euros|pounds|yen|yuan|rupees|cents|pence|p\b)|"
+    rf"{_NUM}\s?-?{_UNIT}|{_NUMBER_WORD}\s+(?:percent|per\s+cent|million|billion|dollars|euros|pounds)",
+    re.I,
+)
+_NUMBER_RE = re.compile(rf"{_NUM}|{_NUMBER_WORD}", re.I)
+_RANK_RE = re.compile(rf"{_NUM}|{_NUMBER_WORD}|{_ORDINAL}", re.I)
+_DATE_RE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    + "|".join(m.lower() for m in MONTHS)
+    + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?|"
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|"
+    r"\b(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year|season|night)|next\s+(?:week|month|year|season)|"
+    r"(?:in|within|after)\s+(?:\w+\s+){0,3}(?:days?|weeks?|months?|years?)|(?:days?|weeks?|months?|years?)\s+(?:ago|later))\b",
+    re.I,
+)
+_NOT_NAME = {m.lower() for m in MONTHS} | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "mr", "mrs", "ms", "dr",
+}
+
+
+def _values(rx: re.Pattern, text: str) -> set[str]:
+    return {" ".join(m.group().lower().split()) for m in rx.finditer(text)}
+
+
+def _new_values(rx: re.Pattern, sentence: str, question: str) -> bool:
+    asked = _values(rx, question)
+    return any(v not in asked for v in _values(rx, sentence))
+
+
+def names_in(sentence: str, acronyms: bool = True) -> set[str]:
+    """Stems of capitalised words that are not the sentence's first word (nor stopwords, months, days;
+    nor all-capital abbreviations unless ``acronyms``)."""
+    words = WORD_RE.findall(sentence)
+    out = set()
+    for k, w in enumerate(words):
+        if not w[:1].isupper() or w.lower() in FUNCTION_WORDS or w.lower().rstrip(".") in _NOT_NAME:
+            continue
+        if not acronyms and len(w) > 1 and w.isupper():
+            continue
+        if k == 0 and not (len(words) > 1 and words[1][:1].isupper()):
+            continue
+        out.add(stem(w))
+    return out
+
+
+_TEAM = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?"
+_SCORE_RE = re.compile(rf"\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b|\b{_TEAM}\s\d{{1,3}},\s{_TEAM}\s\d{{1,3}}\b")
+
+
+def carries(answer_type: str, sentence: str, question: str) -> bool:
+    """Does ``sentence`` hold a value of ``answer_type`` that ``question`` does not already hold?"""
+    if answer_type == "amount":
+        return _new_values(_AMOUNT_RE, sentence, question)
+    if answer_type == "score":
+        return _new_values(_SCORE_RE, sentence, question)
+    if answer_type == "number":
+        return _new_values(_NUMBER_RE, sentence, question)
+    if answer_type == "rank":
+        return _new_values(_RANK_RE, sentence, question)
+    if answer_type == "date":
+        return _new_values(_DATE_RE, sentence, question)
+    if answer_type in ("name", "place"):
+        asked = {stem(w) for w in WORD_RE.findall(question)}
+        return bool(names_in(sentence, acronyms=False) - asked)
+    return True
+
+
+__all__ = ["MEASURE_RE", "MONEY_RE", "PERCENT_RE", "carries", "names_in"]

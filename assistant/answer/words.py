@@ -1,0 +1,186 @@
+"""Words as the answerer compares them: a crude stemmer, content terms, aliases and number words.
+
+One rule each (the stemmer and the function words are ``index.text.terms``'): ``content_terms``
+(stemmed words minus function words and question words), ``term_present`` (a stem or a close
+prefix variant in a vocabulary), ``expand`` (a term and its general-knowledge aliases:
+country names and their demonyms, common abbreviations, number words and ordinals), and
+``date_words`` (how questions name a publication date).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from index.text import terms
+from index.text.terms import WORD_RE, stem
+
+QUESTION_WORDS = frozenset({"who", "whom", "whose", "what", "when", "where", "which", "why", "how", "many", "much"})
+# Words that say how something was said or asked, not what about.
+GENERIC = frozenset(
+    """
+    say said says tell told happen happened know think thing according article articles news report
+    reported mention mentioned describe explain did does doe do get make made go went quote respond
+    react response reaction comment else other more also again anything something
+""".split()
+)
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+_ORDINALS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+# General-knowledge equivalences, each group read as one term (a stem maps to all stems of its group).
+_COUNTRY_GROUPS = [
+    "us u-s usa u-s-a america american americans united-states",
+    "uk u-k britain british united-kingdom",
+    "china chinese", "japan japanese", "brazil brazilian", "india indian", "russia russian", "ukraine ukrainian",
+    "germany german", "france french", "italy italian", "spain spanish", "canada canadian", "mexico mexican",
+    "australia australian", "israel israeli", "iran iranian", "korea korean", "argentina argentine argentinian",
+    "england english", "scotland scottish", "ireland irish", "wales welsh", "netherlands dutch",
+    "portugal portuguese", "norway norwegian", "sweden swedish", "denmark danish", "finland finnish",
+    "poland polish", "belgium belgian", "switzerland swiss", "austria austrian", "greece greek",
+    "egypt egyptian", "nigeria nigerian", "kenya kenyan", "pakistan pakistani", "indonesia indonesian",
+    "vietnam vietnamese", "taiwan taiwanese", "singapore singaporean", "colombia colombian", "chile chilean",
+    "jamaica jamaican", "new-zealand", "south-africa", "saudi-arabia saudi", "qatar qatari",
+]
+_ALIAS_GROUPS = [
+    *_COUNTRY_GROUPS,
+    "eu e-u european-union",
+    "un u-n united-nations",
+    "ceo chief-executive chief-executive-officer", "cfo finance-chief chief-financial-officer",
+    "cto chief-technology-officer", "coo chief-operating-officer",
+    "ai artificial-intelligence", "sell sold sale selling", "q1 first-quarter", "q2 second-quarter", "q3 third-quarter",
+    "q4 fourth-quarter", "cinema theater theatre", "film movie", "percent per-cent",
+    "revenue sales turnover", "profit earnings net-income",
+]
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words of a text, in order (function words and question words dropped)."""
+    return terms.content_terms(text, drop=QUESTION_WORDS)
+
+
+@functools.lru_cache(maxsize=8192)
+def vocabulary(text: str) -> frozenset[str]:
+    """Every stemmed word of a text and the parts of its hyphenated words ("R-Iowa"), plus the joined
+    forms of its two- and three-word runs (``united-states``) so multi-word aliases can be found."""
+    words = [stem(w) for w in WORD_RE.findall(text)]
+    out = set(words) | {stem(part) for w in words if "-" in w for part in w.split("-") if part}
+    for n in (2, 3):
+        out.update("-".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    out.update(_number_forms(words))
+    out.update(acronyms(text))
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=256)
+def proper_vocabulary(text: str) -> frozenset[str]:
+    """Stems of the capitalised words and figures of a text (names and numbers, wherever they stand),
+    and the initials of its name runs."""
+    words = [w for word in WORD_RE.findall(text) for w in (word, *word.split("-")[1:]) if w]
+    return frozenset({stem(w) for w in words if w[:1].isupper() or any(ch.isdigit() for ch in w)} | acronyms(text))
+
+
+_CAP_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|&)?\s*[A-Z][\w'’-]*)+")
+
+
+def acronyms(text: str) -> set[str]:
+    """Initials of the capitalised name runs of a text ("National Association of Realtors" -> "nar",
+    "Changpeng Zhao" -> "cz"), so a question may name either form."""
+    out = set()
+    for m in _CAP_RUN.finditer(text):
+        words = [w for w in m.group().split() if w[:1].isupper()]
+        if 2 <= len(words) <= 6:
+            out.add("".join(w[0] for w in words).lower())
+    return out
+
+
+def _number_forms(words: list[str]) -> set[str]:
+    """'3rd' and 'third' are one term, and so are '3' and 'three'."""
+    out = set()
+    for w in words:
+        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+        if m and int(m.group(1)) < len(_ORDINALS):
+            out.add(_ORDINALS[int(m.group(1))])
+        elif w.isdigit() and int(w) < len(_NUMBER_WORDS):
+            out.add(_NUMBER_WORDS[int(w)])
+    return out
+
+
+def _stems(group: str) -> frozenset[str]:
+    return frozenset("-".join(stem(p) for p in w.split("-")) for w in group.split())
+
+
+COUNTRIES: frozenset[str] = frozenset().union(*(_stems(g) for g in _COUNTRY_GROUPS))
+
+_ALIASES: dict[str, frozenset[str]] = {}
+for _group in _ALIAS_GROUPS:
+    for _s in _stems(_group):
+        _ALIASES[_s] = _ALIASES.get(_s, frozenset()) | _stems(_group)
+
+
+
+def expand(term: str) -> frozenset[str]:
+    """A stemmed term and its aliases (``american`` -> us, u.s., america, united-states, ...)."""
+    return _ALIASES.get(term, frozenset()) | {term}
+
+
+def term_present(term: str, vocab: set[str]) -> bool:
+    """Is a stemmed term (or an alias, or a close prefix variant of five letters or more) in ``vocab``?"""
+    for t in expand(term):
+        if t in vocab:
+            return True
+    if len(term) >= 5:
+        return any(
+            len(v) >= 5 and (v.startswith(term) or term.startswith(v)) and abs(len(v) - len(term)) <= 2
+            for v in vocab
+        )
+    return False
+
+
+def name_present(name: str, vocab: set[str]) -> bool:
+    """Is a name from a question in ``vocab``: whole, or every part of a hyphenated pair
+    ("Jamaica-Canada" in "Jamaica vs Canada")?"""
+    if term_present(stem(name), vocab):
+        return True
+    parts = [p for p in name.split("-") if p]
+    return len(parts) > 1 and all(term_present(stem(p), vocab) for p in parts)
+
+
+def ordinal_value(word: str) -> int | None:
+    """'third' -> 3, '3rd' -> 3; None for anything else."""
+    low = word.lower()
+    if low in _ORDINALS:
+        return _ORDINALS.index(low)
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", low)
+    return int(m.group(1)) if m else None
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def date_words(published: str) -> str:
+    """'2023-10-07T12:00:00+00:00' -> '2023 October 7 07 7th' (how questions name dates)."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    if not m:
+        return ""
+    year, month, day = m.groups()
+    n = int(day)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{year} {MONTHS[int(month) - 1]} {n} {day} {n}{suffix}"
+
+
+__all__ = [
+    "COUNTRIES",
+    "GENERIC",
+    "acronyms",
+    "MONTHS",
+    "QUESTION_WORDS",
+    "WORD_RE",
+    "content_terms",
+    "date_words",
+    "expand",
+    "name_present",
+    "ordinal_value",
+    "proper_vocabulary",
+    "stem",
+    "term_present",
+    "vocabulary",
+]

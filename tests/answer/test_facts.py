@@ -1,0 +1,183 @@
+"""Fact mode: the sentence that carries the answer type and the key terms, or a refusal."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from answer.helpers import (
+    ALL_PASSAGES,
+    BALLOTS,
+    EARNINGS,
+    FINAL_PREVIEW,
+    PLANTED,
+    RECORD,
+    SEED,
+    SEED_PASSAGES,
+    ask,
+    chunks,
+    fake_embed,
+)
+from assistant.answer import EMBED_BUDGET, answer_extractive
+from assistant.schema import Passage
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+@pytest.mark.parametrize(
+    ("question", "fragment"),
+    [
+        ("How many people has the war displaced?", "about 6 million people"),
+        ("When did Trump host the Republican governors?", "On Thursday, Trump hosted"),
+        ("How much will the bridge repairs cost?", "120 million euros"),
+        ("Who wrote Taking Down Trump?", "Tristan Snell"),
+    ],
+)
+def test_factual_questions_cite_the_sentence(question: str, fragment: str, embed) -> None:
+    ans = ask(question, ALL_PASSAGES, embed=embed)
+    assert ans.answered, ans.answer
+    assert fragment in ans.citations[0].quote
+    assert ans.answer.split(" [1]")[0] == " ".join(ans.citations[0].quote.split())
+
+
+def test_list_lines_are_answers() -> None:
+    ans = ask("How much revenue did Acme report?", chunks("acme", EARNINGS), embed=None)
+    assert ans.answered and ans.citations[0].quote == "Revenue: $12.94 billion vs. $12.4 billion expected"
+
+
+def test_the_place_asked_about_must_be_there() -> None:
+    passages = chunks("acme", EARNINGS)
+    assert "China" in ask("How much did Acme sell in China?", passages, embed=None).citations[0].quote
+    ans = ask("How much did Acme sell in Japan?", passages, embed=None)
+    assert not ans.answered and "Japan" in ans.answer
+
+
+def test_a_count_asked_for_one_ballot_is_not_answered_from_another() -> None:
+    passages = chunks("ballots", BALLOTS)
+    ans = ask("How many Republicans voted against Baker on the second ballot?", passages, embed=None)
+    assert ans.answered and all("first ballot" not in c.quote for c in ans.citations)
+    assert "22 Republicans" in ans.citations[0].quote
+    assert not ask("How many Republicans voted against Baker on the third ballot?", passages, embed=None).answered
+
+
+def test_a_preview_does_not_answer_who_won() -> None:
+    passages = chunks("final", FINAL_PREVIEW)
+    assert not ask("Who won the Nations Cup final?", passages, embed=None).answered
+    assert not ask("Did Spain beat Portugal in the Nations Cup final?", passages, embed=None).answered
+    ans = ask("What was the score when Spain beat France?", passages, embed=None)
+    assert ans.answered and "3-1" in ans.citations[0].quote
+
+
+def test_a_question_needs_its_answer_type() -> None:
+    passages = chunks("acme", EARNINGS)
+    ans = ask("When will Acme open its first store in Lagos?", passages, embed=None)
+    assert not ans.answered
+
+
+def test_a_pronoun_sentence_is_cited_with_the_one_it_continues() -> None:
+    ans = ask("Who holds Norway's goalscoring record?", chunks("record", RECORD), embed=None)
+    assert ans.answered and "It was set by Jorgen Juve" in ans.citations[0].quote
+    assert ans.citations[0].quote.startswith("Of all the national teams")
+
+
+def test_captions_and_widget_text_are_not_evidence() -> None:
+    text = ("Valve released the Steam Deck OLED on Thursday.\n"
+            "The new model has a 7.4-inch screen.\n"
+            "A Steam Deck OLED on a desk (Getty Images)\n"
+            "MORE: Steam Deck OLED review with 14 photos\n")
+    ans = ask("How big is the Steam Deck OLED's screen?", chunks("deck", text), embed=None)
+    assert ans.answered
+    assert all("Getty" not in c.quote and "MORE:" not in c.quote for c in ans.citations)
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("What is the capital of France?", "France"),
+        ("How tall is the Eiffel Tower?", "Eiffel"),
+    ],
+)
+def test_refuses_when_key_names_are_missing(question: str, named: str, embed) -> None:
+    ans = ask(question, ALL_PASSAGES, embed=embed)
+    assert not ans.answered and named in ans.answer
+
+
+def test_refuses_on_weak_evidence() -> None:
+    assert not ask("What did the governors eat?", SEED_PASSAGES, embed=None).answered
+    strict = ask("How many people has the war displaced?", SEED_PASSAGES, embed=None, min_score=1.01)
+    assert not strict.answered and "relevant enough" in strict.answer
+
+
+def test_empty_inputs_refuse() -> None:
+    assert not answer_extractive("What happened?", [], embed=None).answered
+    assert not answer_extractive("   ", ALL_PASSAGES, embed=None).answered
+
+
+def test_planted_instructions_are_only_text() -> None:
+    passages = chunks("planted", PLANTED, "2025-02-01") + ALL_PASSAGES
+    ans = ask("How many people has the war displaced?", passages, embed=fake_embed)
+    assert ans.answered and "PWNED" not in ans.answer
+    assert all(c.article_id != "planted" for c in ans.citations)
+
+
+def test_embed_is_called_once_per_fact_answer() -> None:
+    calls: list[int] = []
+
+    def counting(texts: list[str]) -> list[list[float]]:
+        calls.append(len(texts))
+        return fake_embed(texts)
+
+    answer_extractive("How many people has the war displaced?", ALL_PASSAGES, embed=counting)
+    assert len(calls) <= 1 and all(2 <= n <= EMBED_BUDGET + 1 for n in calls)
+
+
+def test_fast_without_the_encoder() -> None:
+    passages = [
+        Passage(f"a{i}", f"a{i}:0", "t", "s", "", "", 0, 900, 0.5, SEED + f"\nUnique tail {i}.") for i in range(8)
+    ]
+    answer_extractive("What did Peskov say?", passages, embed=None)  # warm the per-article caches
+    best = math.inf
+    for _ in range(3):
+        t0 = time.perf_counter()
+        answer_extractive("How many people has the war displaced?", passages, embed=None)
+        answer_extractive("What did Peskov say?", passages, embed=None)
+        best = min(best, time.perf_counter() - t0)
+    assert best < 0.040  # two answers over 8 passages of a 5,000-character article
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fragment"),
+    [
+        ("How many people has the war displaced?", "6 million"),
+        ("When did Trump host the Republican governors?", "On Thursday"),
+        ("What are the conditions for talks?", "attaches no conditions"),
+        ("What security guarantees does Ukraine want?", "joint security guarantees"),
+        ("How many Republican governors attended?", "22 of 27"),
+        ("What did Zelensky say?", "European security guarantees"),
+        ("How much did Acme bring in from sales last quarter?", "Revenue: $12.94 billion"),
+    ],
+)
+def test_real_encoder_answers(real_encoder, question: str, fragment: str) -> None:
+    passages = ALL_PASSAGES + chunks("acme", EARNINGS, "2025-02-01")
+    ans = ask(question, passages, embed=real_encoder.embed_documents)
+    assert ans.answered and fragment in ans.citations[0].quote, ans.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the governors eat?",
+        "What is Trump's plan for the economy?",
+        "What did the city say about the war?",
+        "Who is Putin's wife?",
+        "What is the capital of France?",
+        "How many soldiers died in the war?",
+    ],
+)
+def test_real_encoder_refuses(real_encoder, question: str) -> None:
+    ans = ask(question, SEED_PASSAGES, embed=real_encoder.embed_documents)
+    assert not ans.answered, ans.answer

@@ -1,0 +1,90 @@
+"""Question analysis: mode, speaker and topics, expected answer type, key terms, follow-up context."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.question import analyse_question, split_context, with_context
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker", "topics"),
+    [
+        ("What did Dmitry Peskov say about the meeting?", "Dmitry Peskov", ["the meeting"]),
+        ("How did the Kremlin react to the claims?", "the Kremlin", ["the claims"]),
+        ("What was Zelensky's response to the plan?", "Zelensky", ["the plan"]),
+        ("Did Peskov comment on the sanctions?", "Peskov", ["the sanctions"]),
+        ("Did the mayor say anything about the budget?", "the mayor", ["the budget"]),
+        ("What did a Binance spokesperson tell CNBC?", "a Binance spokesperson", []),
+        ("What did the company's chief executive say after the vote?", "the company's chief executive", ["the vote"]),
+        ("What reason did the board give for firing the chief executive?", "the board",
+         ["firing the chief executive"]),
+        ("Quote Tsonga on Novak Djokovic.", "Tsonga", ["Novak Djokovic"]),
+        ("What did Sam Altman post after being fired, and what did he predict about AI?", "Sam Altman",
+         ["being fired", "AI"]),
+    ],
+)
+def test_speaker_questions(question: str, speaker: str, topics: list[str]) -> None:
+    info = analyse_question(question)
+    assert (info.speaker, info.topics) == (speaker, topics)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the report say?",  # a document, not a speaker
+        "What did TechCrunch and Fortune each report about the firing?",  # two outlets
+        "What did Sporting News's preview and its match report say about Messi?",
+        "What was Jonathan Smith's overall record at Oregon State?",  # "State" is no speech verb
+    ],
+)
+def test_not_speaker_questions(question: str) -> None:
+    assert analyse_question(question).speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How much did Nike sell in China?", "amount"),
+        ("What share of American TikTok users pay for music?", "amount"),
+        ("What's the maximum fine X could face?", "amount"),
+        ("What was the final score of the semi-final?", "score"),
+        ("By what score did New Zealand beat Ireland?", "score"),
+        ("How many goals did Ferenc Puskas score for Hungary?", "number"),
+        ("How old is the new coach?", "number"),
+        ("Which number full-time coach will she be?", "rank"),
+        ("When is Zhao due to be sentenced?", "date"),
+        ("What time did the match kick off?", "date"),
+        ("Who took over as interim CEO when the board fired Altman?", "name"),
+        ("Which senator hosted the forum where Kooker spoke?", "name"),
+        ("Where is Simply Homes based?", "place"),
+        ("What was her job before that?", ""),
+    ],
+)
+def test_answer_types(question: str, kind: str) -> None:
+    assert analyse_question(question).answer_type == kind
+
+
+def test_key_terms_and_specifiers() -> None:
+    info = analyse_question("How much revenue did Uber report for the second quarter of 2023?")
+    assert info.key_names == ["Uber", "2023"]
+    assert info.specifiers == ["second quarter", "2023"]
+    assert analyse_question("What was the final score of Game 1 of the World Series?").specifiers == ["Game 1"]
+    assert analyse_question("When did Trump meet Putin?").key_names == ["Trump", "Putin"]
+    assert "CFO" not in analyse_question("Who is Nike's CFO?").key_names  # a role, not a name
+
+
+def test_outcome_questions() -> None:
+    assert analyse_question("Who won the 2023 Davis Cup final?").result
+    assert "win" in analyse_question("Did Canada beat Trinidad and Tobago in March?").outcome
+    assert analyse_question("How much did the EU end up fining X?").outcome == ["fin"]
+    assert not analyse_question("When did YouTube say she would lose monetization?").result
+
+
+def test_follow_up_context_is_carried_and_split() -> None:
+    text = with_context("How much of that came from delivery?", "What were Uber's bookings in Q3?")
+    assert split_context(text) == ("How much of that came from delivery?", "What were Uber's bookings in Q3?")
+    info = analyse_question(text)
+    assert info.text == "How much of that came from delivery?"
+    assert {"uber", "book"} <= set(info.context_terms)
+    assert split_context("Who won (the final)?") == ("Who won (the final)?", "")

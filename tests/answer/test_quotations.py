@@ -1,0 +1,39 @@
+"""Which quotations a speaker phrase names: names, shorter forms, roles, organisations."""
+
+from __future__ import annotations
+
+from answer.helpers import ALL_PASSAGES, chunks
+from assistant.answer.quotations import is_role_phrase, resolve_speaker
+
+TEAM = """Tottenham lost 2-1 to West Ham on Thursday.
+"I think players should take responsibility," said captain Heung-Min Son.
+West Ham manager David Moyes said: "We had to dig in."
+"""
+TENNIS = """Alexei Popyrin beat Otto Virtanen in straight sets.
+"It's everybody's dream to play for their country," Popyrin said.
+"""
+
+
+def test_role_phrase_picks_the_holder_not_a_person_named_nearby() -> None:
+    found = resolve_speaker("the Kremlin spokesperson", ALL_PASSAGES)
+    assert found.name == "Dmitry Peskov" and {f.speaker for f in found.found} == {"Dmitry Peskov"}
+    team = resolve_speaker("the Tottenham captain", chunks("spurs", TEAM))
+    assert team.name == "Heung-Min Son"
+    assert resolve_speaker("West Ham's manager", chunks("spurs", TEAM)).name == "David Moyes"
+
+
+def test_a_speaker_known_by_surname_only_matches_the_full_name() -> None:
+    found = resolve_speaker("Alexei Popyrin", chunks("tennis", TENNIS))
+    assert [f.quotation.quote for f in found.found] == ["It's everybody's dream to play for their country"]
+
+
+def test_mentioned_is_not_quoted() -> None:
+    found = resolve_speaker("Otto Virtanen", chunks("tennis", TENNIS))
+    assert found.found == [] and found.mentioned
+    nobody = resolve_speaker("Serena Williams", chunks("tennis", TENNIS))
+    assert nobody.found == [] and not nobody.mentioned
+
+
+def test_role_phrases() -> None:
+    assert is_role_phrase("the press secretary") and is_role_phrase("Nike's CFO")
+    assert not is_role_phrase("Dmitry Peskov")

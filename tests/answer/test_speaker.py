@@ -1,0 +1,94 @@
+"""Strict speaker mode: only the asked speaker's attributed words, direct quoted, reported labelled,
+and plain refusals when the speaker is not quoted or not on the topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.helpers import ALL_PASSAGES, BRIDGES, SEED_PASSAGES, ask, chunks, fake_embed
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_what_did_x_say_gives_only_x_direct_first(embed) -> None:
+    ans = ask("What did Peskov say?", ALL_PASSAGES, embed=embed)
+    assert ans.answered
+    assert ans.answer.startswith("Dmitry Peskov said: \u201cIf, after taking office")
+    assert all(c.speaker == "Dmitry Peskov" for c in ans.citations)
+    assert ans.citations[0].kind == "direct"
+    assert not any("setting it up" in c.quote for c in ans.citations)  # Trump's words, not Peskov's
+
+
+def test_reported_speech_is_labelled_never_quoted() -> None:
+    ans = ask("What did Peskov say?", ALL_PASSAGES, embed=None)
+    reported = [c for c in ans.citations if c.kind == "reported"]
+    assert reported
+    for c in reported:
+        clause = " ".join(c.quote.split()).rstrip(".")
+        assert f"\u201c{clause}" not in ans.answer and f'"{clause}' not in ans.answer
+        assert f"Reported by the article (not a direct quote): Peskov also said that {clause}" in ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did the press secretary say?", "Quote the Kremlin spokesperson", "What has Dmitry Peskov said?",
+     "How did Peskov respond?"],
+)
+def test_role_phrases_and_names_resolve_to_the_speaker(question: str) -> None:
+    ans = ask(question, ALL_PASSAGES, embed=fake_embed)
+    assert ans.answered and {c.speaker for c in ans.citations} == {"Dmitry Peskov"}, ans.answer
+
+
+def test_topic_narrows_the_quotations() -> None:
+    ans = ask("What did Peskov say about conditions for talks?", ALL_PASSAGES, embed=None)
+    assert ans.answered
+    assert any("attaches no conditions" in c.quote for c in ans.citations)
+
+
+def test_mentioned_but_never_quoted_is_refused_in_plain_words() -> None:
+    ans = ask("What did Lloyd Austin say?", ALL_PASSAGES, embed=fake_embed)
+    assert not ans.answered
+    assert "mention Lloyd Austin but never quote" in ans.answer
+
+
+def test_quoted_but_not_on_the_topic_is_refused_with_the_count() -> None:
+    # the budget is in the narration ("according to the city budget"), never in Hidalgo's words
+    ans = ask("What did Hidalgo say about the budget?", ALL_PASSAGES, embed=None)
+    assert not ans.answered
+    assert "The articles quote Anne Hidalgo 4 times, none of them about the budget." in ans.answer
+
+
+def test_someone_elses_words_are_never_shown() -> None:
+    # Fontaine, not Hidalgo, speaks of shops: the answer may not borrow his words
+    ans = ask("What did Hidalgo say about shops?", ALL_PASSAGES, embed=None)
+    assert not ans.answered or all(c.speaker == "Anne Hidalgo" for c in ans.citations)
+    assert "disaster for shops" not in ans.answer
+
+
+def test_newest_article_first_and_max_citations() -> None:
+    ans = ask("What did Hidalgo say?", ALL_PASSAGES, embed=None, max_citations=2)
+    assert len(ans.citations) == 2 and all(c.speaker == "Anne Hidalgo" for c in ans.citations)
+    assert ans.citations[0].article_id == "bridges"  # 2025 before 2023
+    assert ans.citations[0].quote == "We have no choice"
+
+
+def test_what_else_leaves_out_what_was_shown() -> None:
+    first = ask("What did Hidalgo say?", ALL_PASSAGES, embed=None, max_citations=1)
+    again = ask("What else did Hidalgo say?", ALL_PASSAGES, embed=None, already_shown=first.answer)
+    assert again.answered
+    assert first.citations[0].quote not in {c.quote for c in again.citations}
+
+
+def test_an_organisation_speaks_through_its_spokesperson() -> None:
+    text = ("Rivet Telecom faces a lawsuit from two shareholders.\n"
+            "\"This matter should be resolved privately,\" Rivet Telecom spokesperson Sarah Schmidt said.\n")
+    passages = chunks("rivet", text)
+    ans = ask("What did Rivet Telecom say about the lawsuit?", passages, embed=None)
+    assert ans.answered
+    assert ans.citations[0].speaker.startswith("Rivet Telecom (") and "Sarah Schmidt" in ans.citations[0].speaker
+
+
+def test_single_quoted_speaker_in_seed_other_article_absent() -> None:
+    ans = ask("What did Zelensky say about security guarantees?", SEED_PASSAGES, embed=None)
+    assert ans.answered and "joint security guarantees" in ans.citations[0].quote
+    assert ans.citations[0].speaker == "Volodymyr Zelensky"
+    assert "Anne Hidalgo" not in BRIDGES or all(c.article_id == "kremlin" for c in ans.citations)

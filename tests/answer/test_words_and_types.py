@@ -1,0 +1,45 @@
+"""Words as the answerer compares them, and answer-type detection in sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.types import carries
+from assistant.answer.words import acronyms, content_terms, name_present, stem, term_present, vocabulary
+
+
+def test_stem_and_content_terms() -> None:
+    assert stem("displaced") == stem("displacing") == stem("displace")
+    assert stem("Peskov's") == "peskov"
+    assert content_terms("How many people were displaced?") == ["peopl", "displac"]
+
+
+def test_aliases_numbers_and_initials() -> None:
+    text = "The U.S. chief executive said third-quarter sales rose, the National Association of Realtors said."
+    vocab = vocabulary(text)
+    assert term_present(stem("American"), vocab) and term_present("ceo", vocab)
+    assert term_present("revenu", vocab)  # sales ~ revenue
+    assert not term_present(stem("Japan"), vocab)
+    assert "nar" in acronyms(text)
+    assert name_present("Jamaica-Canada", vocabulary("Jamaica vs Canada"))
+    assert not name_present("Jamaica-Haiti", vocabulary("Jamaica vs Canada"))
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "question", "expected"),
+    [
+        ("amount", "Revenue: $12.94 billion vs. $12.98 billion expected", "How much did Nike sell?", True),
+        ("amount", "It includes six months of access to the service.", "How much does it cost?", False),
+        ("amount", "The first thing to know is that it's not the Deck 2.", "How much will the Deck 2 cost?", False),
+        ("score", "Spain beat France 3-1 in the semi-final.", "What was the final score?", True),
+        ("score", "Game 4 final score", "What was the final score of Game 1?", False),
+        ("number", "McTominay has six goals this season.", "How many goals does he have?", True),
+        ("number", "He scored in 2023.", "How many goals did he score in 2023?", False),
+        ("rank", "She will be the 10th full-time coach.", "Which number coach will she be?", True),
+        ("date", "Zhao's sentencing is set for February.", "When is Zhao due to be sentenced?", True),
+        ("name", "It was set by Jorgen Juve in 1937.", "Who holds Norway's record?", True),
+        ("name", "The board has the power to exclude AGI from IP licenses.", "Who joined the board?", False),
+    ],
+)
+def test_carries(kind: str, sentence: str, question: str, expected: bool) -> None:
+    assert carries(kind, sentence, question) is expected

@@ -1,0 +1,72 @@
+"""Follow-ups: pronouns resolve to the previous turn's subject by kind; context is carried."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.question import split_context
+from assistant.followups import condense, referents
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "expected"),
+    [
+        # he: the person the answer quotes when an organisation was asked about
+        ("Did he say whether Moscow had received a formal request?",
+         [("What did the Kremlin say about the meeting?",
+           'Kremlin spokesperson Dmitry Peskov said that "President Putin will only welcome this."')],
+         "Did Dmitry Peskov say whether Moscow had received a formal request?"),
+        # he: the person the role phrase turned out to be
+        ("Did he say anything about markdowns?",
+         [("How did Nike's finance chief describe the outlook?", 'Matthew Friend said: "We are cautious."')],
+         "Did Matthew Friend say anything about markdowns?"),
+        # it: the organisation asked about, not its spokesperson
+        ("Did it say anything about the merger?",
+         [("What did Rivet Telecom say about the lawsuit?", 'Spokesperson Sarah Schmidt said: "No comment."')],
+         "Did Rivet Telecom say anything about the merger?"),
+        # its: the organisation, as a possessive
+        ("What did its owner say?",
+         [("What did Everton say about the chairman's death?", 'The club said it was "in mourning".')],
+         "What did Everton's owner say?"),
+        # he after a "who" question: the person the answer names
+        ("Who did he sell a stake in the club to?",
+         [("Who was the Everton chairman who died in October?", "Bill Kenwright, the theatre producer.")],
+         "Who did Bill Kenwright sell a stake in the club to?"),
+        # it after "which <thing>": the thing the answer names
+        ("How much did it cost to make?",
+         [("Which movie came third at the box office?", "Godzilla Minus One, with $11 million.")],
+         "How much did Godzilla Minus One cost to make?"),
+        ("What else did he say?", [("What did Greg Brockman say about the board?", 'He wrote: "We are shocked."')],
+         "What else did Greg Brockman say?"),
+    ],
+)
+def test_pronouns_resolve_by_kind(question: str, history: list[tuple[str, str]], expected: str) -> None:
+    assert split_context(condense(question, history))[0] == expected
+
+
+def test_only_the_first_pronoun_is_replaced() -> None:
+    out = condense("Did he say anything about the scrutiny she's under?",
+                   [("What did Travis Kelce say about Taylor Swift?", 'He said: "She is smart."')])
+    assert split_context(out)[0] == "Did Travis Kelce say anything about the scrutiny she's under?"
+
+
+def test_unresolved_reference_carries_the_previous_question() -> None:
+    history = [("What were Uber's total bookings in the third quarter?", "About $35.3 billion.")]
+    question, context = split_context(condense("How much of that came from delivery?", history))
+    assert question == "How much of that came from delivery?"
+    assert context == "What were Uber's total bookings in the third quarter?"
+    # "it" cannot be the person a "who" question was answered with: the previous question is carried instead
+    out = condense("And which former Treasury Secretary is on it?",
+                   [("Who chairs OpenAI's new board?", "Bret Taylor.")])
+    assert split_context(out) == ("And which former Treasury Secretary is on it?", "Who chairs OpenAI's new board?")
+
+
+def test_questions_that_stand_alone_pass_unchanged() -> None:
+    assert condense("What did Peskov say?", []) == "What did Peskov say?"
+    assert condense("How many people were displaced in Gaza?", [("What did Peskov say?", "...")]) == (
+        "How many people were displaced in Gaza?")
+
+
+def test_referents() -> None:
+    assert referents("What did the Kremlin say?", 'Kremlin spokesperson Dmitry Peskov said that "yes."') == (
+        "Dmitry Peskov", "Kremlin")

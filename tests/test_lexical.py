@@ -1,0 +1,91 @@
+"""BM25 persisted per store revision: loaded without re-tokenising, updated incrementally (fake encoder)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import index.lexical as lexical
+from assistant.engine import Engine
+from index.embeddings import FakeEncoder
+from index.lexical import LexicalIndex, chunk_tokens, tokenize
+
+
+def write_articles(folder, n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"a{i}.txt").write_text(
+            f"Story {i} about Town{i}\n" + f"The council of Town{i} voted on the harbour budget for {i} years. " * 25
+        )
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Counts the chunks BM25 tokenises."""
+    seen: list[str] = []
+    real = lexical.chunk_tokens
+
+    def counting(text: str, title: str) -> list[str]:
+        seen.append(text)
+        return real(text, title)
+
+    monkeypatch.setattr(lexical, "chunk_tokens", counting)
+    return seen
+
+
+def test_a_fresh_process_loads_bm25_without_tokenising(fake_settings, tmp_path, counted):
+    write_articles(tmp_path / "docs", 6)
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    report = engine.index([tmp_path / "docs"])
+    assert len(counted) == report.chunks, "the indexer tokenises each new chunk once"
+    counted.clear()
+    reader = Engine(fake_settings, encoder=FakeEncoder())  # as a new process would
+    hits = reader.search("Town3 council", k=3, mode="bm25")
+    assert hits and "Town3" in hits[0]["text"]
+    assert counted == [], "a reader must load the saved index, not rebuild it"
+
+
+def test_an_index_change_tokenises_only_the_changed_chunks(fake_settings, tmp_path, counted):
+    docs = tmp_path / "docs"
+    write_articles(docs, 6)
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([docs])
+    reader = Engine(fake_settings, encoder=FakeEncoder())
+    reader.search("council", k=3, mode="bm25")
+    (docs / "a2.txt").write_text("Story 2 rewritten\nThe tunnel under Town2 opened to traffic today. " * 3)
+    counted.clear()
+    engine.index([docs])
+    changed = [doc for _, doc, meta in engine.store.iter_chunks() if "tunnel" in doc]
+    assert sorted(counted) == sorted(changed)
+    counted.clear()
+    hits = reader.search("tunnel Town2", k=3, mode="bm25")  # the reader follows the revision
+    assert hits and "tunnel" in hits[0]["text"] and counted == []
+    assert not any("Town2 voted" in h["text"] for h in reader.search("Town2 council budget", k=50, mode="bm25"))
+
+
+def test_a_client_without_the_saved_index_derives_it_from_the_store(fake_settings, tmp_path):
+    """A second client of a Chroma server has its own data home: it builds its copy from the store."""
+    write_articles(tmp_path / "docs", 4)
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([tmp_path / "docs"])
+    own = LexicalIndex(tmp_path / "elsewhere")
+    own.ensure_fresh(engine.store)
+    assert len(own) == engine.store.chunk_count() and own.revision == engine.store.revision()
+    assert (tmp_path / "elsewhere" / f"r{own.revision}" / "state.json").exists()
+
+
+def test_scores_equal_bm25s(fake_settings, tmp_path):
+    bm25s = pytest.importorskip("bm25s")
+    write_articles(tmp_path / "docs", 12)
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([tmp_path / "docs"])
+    rows = list(engine.store.iter_chunks())
+    reference = bm25s.BM25()
+    reference.index([chunk_tokens(doc, meta.get("title", "")) for _, doc, meta in rows], show_progress=False)
+    ours = LexicalIndex(engine.store.lexical_dir)
+    ours.ensure_fresh(engine.store)
+    for query in ("Town3 council", "harbour budget years", "Story 7 Town7 Town7", "nothing matches"):
+        want = np.asarray(reference.get_scores(tokenize(query)), dtype=np.float32)
+        got = dict(ours.search(query, k=len(rows)))
+        for i, (cid, _, _) in enumerate(rows):
+            assert got.get(cid, 0.0) == pytest.approx(float(want[i]), abs=1e-4)
