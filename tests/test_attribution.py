@@ -61,6 +61,12 @@ class Score:
     unlocated: list[str] = field(default_factory=list)  # gold quotations on lines removed as furniture
     lost: list[str] = field(default_factory=list)  # gold quotations missing from the stored text otherwise
     misses: list[dict] = field(default_factory=list)  # for reading failures
+    # per kind ("direct" / "reported"): predictions by their kind, gold by its kind
+    kinds: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def count(self, kind: str, what: str) -> None:
+        row = self.kinds.setdefault(kind, {"predicted": 0, "gold": 0, "right_predicted": 0, "right_gold": 0})
+        row[what] += 1
 
     def figures(self) -> dict[str, float]:
         return {
@@ -68,6 +74,17 @@ class Score:
             "recall": round(self.right / self.gold, 3) if self.gold else 0.0,
             "coverage": round(self.covered / self.gold, 3) if self.gold else 0.0,
         }
+
+    def by_kind(self) -> dict[str, dict[str, float]]:
+        """Precision over predictions of each kind, recall over gold quotations of each kind."""
+        out = {}
+        for kind, row in sorted(self.kinds.items()):
+            out[kind] = {
+                "precision": round(row["right_predicted"] / row["predicted"], 3) if row["predicted"] else 0.0,
+                "recall": round(row["right_gold"] / row["gold"], 3) if row["gold"] else 0.0,
+                "predicted": row["predicted"], "gold": row["gold"],
+            }
+        return out
 
 
 def nth_span(quote: str, text: str, occurrence: int = 1) -> tuple[int, int] | None:
@@ -116,6 +133,10 @@ def score_article(text: str, gold: list[dict], score: Score, title: str, raw: st
     preds = extract_quotations(text)
     score.predicted += len(preds)
     score.gold += len(gold)
+    for p in preds:
+        score.count(p.kind, "predicted")
+    for g in gold:
+        score.count(g["kind"], "gold")
     pairs = []
     for i, p in enumerate(preds):
         for j, span in enumerate(spans):
@@ -134,12 +155,14 @@ def score_article(text: str, gold: list[dict], score: Score, title: str, raw: st
         score.covered += 1
         if speaker_is(gold[j]["speaker"], preds[i].speaker):
             score.right += 1
+            score.count(preds[i].kind, "right_predicted")
+            score.count(gold[j]["kind"], "right_gold")
         else:
             score.misses.append({"title": title, "why": "wrong speaker", "quote": preds[i].quote[:90],
                                  "predicted": preds[i].speaker, "gold": gold[j]["speaker"]})
     for i, p in enumerate(preds):
         if i not in used_p:
-            score.misses.append({"title": title, "why": "no such quotation", "quote": p.quote[:90],
+            score.misses.append({"title": title, "why": "no such quotation", "quote": p.quote[:300],
                                  "predicted": p.speaker, "kind": p.kind})
     for j, g in enumerate(gold):
         if j not in used_g:
@@ -184,7 +207,8 @@ def measure() -> dict[str, Score]:
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Score]:
     result = measure()
-    figures = {split: {**s.figures(), "predicted": s.predicted, "gold": s.gold} for split, s in result.items()}
+    figures = {split: {**s.figures(), "predicted": s.predicted, "gold": s.gold, "by_kind": s.by_kind()}
+               for split, s in result.items()}
     (ROOT / "test-artifacts").mkdir(exist_ok=True)
     (ROOT / "test-artifacts" / "attribution.json").write_text(json.dumps(figures, indent=2))
     for split, f in figures.items():
@@ -192,6 +216,9 @@ def scores() -> dict[str, Score]:
             f"attribution {split}: precision {f['precision']:.3f} recall {f['recall']:.3f} "
             f"coverage {f['coverage']:.3f} ({f['predicted']} predicted, {f['gold']} gold)"
         )
+        for kind, k in f["by_kind"].items():
+            REPORT.append(f"    {kind}: precision {k['precision']:.3f} recall {k['recall']:.3f} "
+                          f"({k['predicted']} predicted, {k['gold']} gold)")
     return result
 
 

@@ -81,3 +81,102 @@ def test_narration_is_not_offered_as_a_quotation() -> None:
         'The film "Another Day" opens on Friday.'
     )
     assert extract_quotations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # words between the verb and the quote, closed by a comma
+        (INTRO + 'Okafor told colleagues behind closed doors, "I did my best."', "did my best", "Lena Okafor"),
+        (INTRO + 'Afterward, Okafor said simply of her colleagues, "They made a different choice."', "different choice",
+         "Lena Okafor"),
+        # a party and state between commas is no speaker
+        ('"She does not have the votes," Rep. Carl Mendes, R-Fla., said after the meeting.', "have the votes",
+         "Carl Mendes"),
+        # a name and a description without a comma before the colon
+        ('Andy Burnham, mayor of the city and a lifelong fan: "It is the end of an era."', "end of an era",
+         "Andy Burnham"),
+        # a quote resumes after the attribution, with a photo caption glued to it
+        (INTRO + '"We are ready," Okafor said. "The reforms start now. Photo: Reuters "And they will last."',
+         "reforms start now", "Lena Okafor"),
+        # an embedded post signed with a handle and a date
+        ("The ministry replied within the hour.\nBudget talks resume on Monday with all parties. "
+         "https://t.co/abc pic.twitter.com/xyz — Finance Ministry (@FinMin) March 4, 2024", "Budget talks resume",
+         "Finance Ministry"),
+    ],
+)
+def test_direct_form(text: str, fragment: str, speaker: str) -> None:
+    q = _one(text, fragment)
+    assert (q.speaker, q.kind) == (speaker, "direct")
+    assert text[q.start : q.end] == q.quote
+
+
+def test_a_quote_inside_a_question_is_not_the_answerers() -> None:
+    text = INTRO + 'When asked why the unions did not "just accept the offer," Okafor replied: "They wanted more."'
+    assert [q.quote for q in extract_quotations(text)] == ["They wanted more."]
+
+
+def test_a_post_is_only_its_text() -> None:
+    text = "Kickoff was delayed.\nWhat a goal from the edge of the box! https://t.co/x — Ana Ruiz (@ana) May 2, 2024"
+    q = _one(text, "What a goal")
+    assert q.quote == "What a goal from the edge of the box!" and q.speaker == "Ana Ruiz"
+
+
+def test_a_post_of_several_paragraphs_ends_with_a_short_signed_line() -> None:
+    text = (
+        "The figures came in after the match, and they made grim reading for a side that had led in each of its "
+        "last four games before losing every one of them, a run the manager called the worst of his career.\n"
+        "1 – Harlow are the first side in league history to…\n"
+        "…lose four games in a row after leading.\n"
+        "Again. pic.twitter.com/x — StatsBot (@statsbot) May 2, 2024"
+    )
+    q = _one(text, "first side")
+    assert q.quote.startswith("1 – Harlow") and q.quote.endswith("Again.") and q.speaker == "StatsBot"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "kind"),
+    [
+        # a quote inside a quote that the speaker introduces is the speaker's own words again
+        (INTRO + "\"I told them, 'We are not moving,' and they left,\" Okafor said.", "We are not moving",
+         "Lena Okafor", "direct"),
+        (INTRO + '"We said to each other: ‘No matter what, we stay,’" Okafor said.', "No matter what",
+         "Lena Okafor", "direct"),
+        # a person named inside a quote reports their own statement
+        (INTRO + '"Mayor Jan Berg says the budget is fine. It is not," Okafor said.', "the budget is fine",
+         "Jan Berg", "reported"),
+        (INTRO + '"I have said the budget is not fine. Nobody listened," Okafor said.', "the budget is not fine",
+         "Lena Okafor", "reported"),
+    ],
+)
+def test_nested_form(text: str, fragment: str, speaker: str, kind: str) -> None:
+    inner = min((q for q in extract_quotations(text) if fragment in q.quote and q.kind == kind),
+                key=lambda q: q.end - q.start)  # the innermost record with the words
+    assert inner.speaker == speaker and text[inner.start : inner.end] == inner.quote
+    outer = [q for q in extract_quotations(text) if q.start < inner.start and inner.end < q.end]
+    assert [q.speaker for q in outer] == ["Lena Okafor"]  # and the outer quote stays the speaker's
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_one_speaker_is_theirs() -> None:
+    text = (
+        INTRO + '"We will not raise taxes," Okafor said.\n'
+        "The crisis has given Okafor a new sense of urgency, and she now meets the unions weekly.\n"
+        '"A budget can change faster than anyone thinks."\n'
+        "The film premiered in May.\n"
+        '"Another Day Comes"'
+    )
+    found = {q.quote: q.speaker for q in extract_quotations(text)}
+    assert found["A budget can change faster than anyone thinks."] == "Lena Okafor"
+    assert "Another Day Comes" not in found  # after a paragraph about no speaker: no one's words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + 'Okafor said "Silent Night," which she sings every year, "was my mother\'s favourite song."',
+        INTRO + 'Okafor said the choir re-recorded "Winter Wonderland" last year.',
+    ],
+)
+def test_a_title_in_quote_marks_is_no_quotation(text: str) -> None:
+    quotes = [q.quote for q in extract_quotations(text) if q.kind == "direct"]
+    assert not any(q in ("Silent Night", "Winter Wonderland") for q in quotes)

@@ -8,15 +8,19 @@ organisation that spoke or was named just before. Anything ambiguous resolves to
 
 from __future__ import annotations
 
+import copy
 import re
 
+from index.quotations.clauses import clause_subject
 from index.quotations.entities import Registry, Speaker, better_role
+from index.quotations.gender import genders, pronoun_of
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, tokens
-from index.quotations.wordlists import DETS, ORG_WORDS, PARTICLES
+from index.quotations.wordlists import DETS, GRAMMAR_WORDS, ORG_WORDS, PARTICLES
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
 PRONOUN_REACH = 3  # sentences a he/she looks back
+_PERSONAL = frozenset("he she his her him hers himself herself".split())
 
 
 class Coreference:
@@ -37,13 +41,30 @@ class Coreference:
         self.speakers = speakers
         self.reg = Registry()
         self.plain: list[str] = []  # capitalised full names that are not organisations
-        self.sent_orgs: list[list[str]] = []  # organisations named in each sentence ("Norvex Corp")
+        self.alone: set[str] = set()
+        self.sent_orgs: list[list[tuple[str, int]]] = []  # organisations named in each sentence, and where
         self.acronyms = _acronyms(text)  # "NMPA" -> "National Music Publishers Association"
         # each sentence's words outside quotation marks (names inside a quote are not mentions)
         self.sent_tokens = [[t for t in tokens(text, a, b) if not self.inside_quote(t.start)] for a, b in sentences]
         self._register()
         self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
         self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]
+        self._genders: tuple[int, dict[str, str]] | None = None  # (people known, each one's pronoun)
+        self._subjects: dict[int, Subject | None] = {}  # each sentence's main-clause subject, read when asked
+        self._proper: set[str] | None = None  # words capitalised inside sentences
+
+    def fork(self) -> Coreference:
+        """A copy whose people and speakers can change without touching this one (the text analysis is shared)."""
+        other = copy.copy(self)
+        other.reg = Registry()
+        twin = {}
+        for p in self.reg.people:
+            twin[id(p)] = Speaker(p.name, p.role, p.kind, set(p.forms))
+            other.reg.people.append(twin[id(p)])
+        other.sent_mentions = [[twin[id(p)] for p in m] for m in self.sent_mentions]
+        other.sent_speakers = [[twin.get(id(p), p) for p in sp] for sp in self.sent_speakers]
+        other._genders = None
+        return other
 
     def inside_quote(self, pos: int) -> bool:
         return inside_quotation(self.quotes, pos)
@@ -80,27 +101,35 @@ class Coreference:
                     nxt = toks[j].text if j < len(toks) else ""
                     after = toks[j + 1].text if j + 1 < len(toks) else ""
                     if np is not None and np.kind == "org" and not np.name.startswith("the "):
-                        self.sent_orgs[-1].append(np.name)
+                        self.sent_orgs[-1].append((np.name, np.start))
                     if np is not None and np.kind == "name" and not np.name.isupper():
                         appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
                         if (np.role and any(is_role(w) for w in np.role.split())) or appos:
                             self.reg.add(np.name, np.role)
-                        elif len(np.name.split()) >= 2:
+                        elif len(np.name.split()) >= 2 and not _title_like(np.name):
                             plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
                     i = j
                 i += 1
         alone = self._words_alone({last for _, (_first, last) in plain})
+        self.alone = alone  # surnames of full names that also stand alone ("Kelce said")
         for name, (_first, last) in plain:
             if last in alone and self.reg.find(name) is None:
                 self.reg.add(name)
         self.plain = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
 
-    def _introduced(self, word: str) -> str | None:
-        """The one full name in the article whose surname or first name is ``word`` ("Jada" -> "Jada Pinkett Smith")."""
+    def _introduced(self, word: str, pos: int = -1, idx: int = -1) -> str | None:
+        """The one full name in the article whose surname or first name is ``word`` ("Jada" -> "Jada Pinkett Smith").
+
+        A first name finds a full name only when that is a person ("Apple" is not "Apple ID"): someone the
+        article introduced as a person or refers to by surname, or a "he"/"she" follows the mention."""
         for pick in (-1, 0):
             names = {n for n in self.plain if n.split()[pick] == word}
             if len(names) == 1:
-                return names.pop()
+                full = names.pop()
+                person = self.reg.find(full) is not None or full.split()[-1] in self.alone
+                if pick == 0 and not (person or idx >= 0 and self._gender_follows(pos, idx)):
+                    return None
+                return full
             if names:
                 return None
         return None
@@ -116,14 +145,26 @@ class Coreference:
         return found
 
     def _mentions(self, toks: list) -> list[Speaker]:
+        """The registered people a sentence names: the longest tail of each capitalised run that names one
+        ("Arsenal's Mikel Arteta"), but never a surname inside another full name the article gives ("Lucia
+        Marin" is not "Paolo Marin")."""
         found: list[Speaker] = []
-        for tok in toks:
-            if not is_cap(tok.text):
-                continue
-            word = clean_name(tok.text)
-            p = self.reg.find(word.removesuffix("'s").removesuffix("’s"))
-            if p is not None and p.kind == "person":
-                found.append(p)
+        k = 0
+        while k < len(toks):
+            j = k
+            while j < len(toks) and (is_cap(toks[j].text) or low(toks[j].text) in PARTICLES and j + 1 < len(toks)
+                                     and is_cap(toks[j + 1].text)):
+                j += 1
+            words = [clean_name(t.text).removesuffix("'s").removesuffix("’s") for t in toks[k:j]]
+            for start in range(len(words)):
+                tail = " ".join(words[start:])
+                if start == len(words) - 1 and start > 0 and " ".join(words[start - 1 :]) in self.plain:
+                    break
+                p = self.reg.find(tail)
+                if p is not None and p.kind == "person":
+                    found.append(p)
+                    break
+            k = j + 1
         return found
 
     def resolve(self, subj: Subject, idx: int) -> Speaker | None:
@@ -135,14 +176,17 @@ class Coreference:
                     known.name = subj.name
                 known.role = better_role(known.role, subj.role)
                 return known
-            full = self._introduced(subj.name) if len(subj.name.split()) == 1 else None
+            full = self._introduced(subj.name, subj.start, idx) if len(subj.name.split()) == 1 else None
             if full is not None:
                 person = self.reg.add(full, subj.role)
                 person.forms.add(subj.name)
                 return person
-            # news introduces people by full name: a lone word nobody was introduced by is an organisation
-            kind = "person" if len(subj.name.split()) > 1 or subj.role else "org"
-            return self.reg.add(subj.name, subj.role, kind)
+            # news introduces people by full name: a lone word nobody was introduced by is an organisation,
+            # unless "he" or "she" follows it ("Donna said she could not choose")
+            person = len(subj.name.split()) > 1 or subj.role or self._gender_follows(subj.start, idx) or any(
+                n.split()[-1] == subj.name for n in self.plain)  # the surname of several people: still a person
+            person = person and not subj.name.isupper()  # "TMZ reported"
+            return self.reg.add(subj.name, subj.role, "person" if person else "org")
         if subj.kind == "org" or (subj.kind == "name" and subj.name in self.acronyms):
             name = subj.name[:1].upper() + subj.name[1:] if subj.name.startswith("the ") else subj.name
             full = self.acronyms.get(name.removeprefix("The "))
@@ -152,11 +196,62 @@ class Coreference:
         if subj.kind == "unnamed":
             return Speaker(subj.name, "", "unnamed")
         if subj.kind == "pronoun":
-            return self._org_antecedent(idx) if low(subj.text) == "it" else self._antecedent(idx)
+            if low(subj.text) == "it":
+                return self._org_antecedent(idx, subj.start)
+            return self._possessor(idx, subj.start) or self._antecedent(idx, pronoun_of(subj.text))
+        if subj.kind == "document":
+            return self._issuer(idx)
         return None
 
-    def _antecedent(self, idx: int) -> Speaker | None:
-        """He/she: the speaker of the nearest earlier sentence, or its only named person.
+    def _issuer(self, idx: int) -> Speaker | None:
+        """The report / the statement / the tweet: the organisation that spoke or was named last."""
+        return self._org_antecedent(idx, self.sentences[idx].end)
+
+    def _gender_follows(self, pos: int, idx: int) -> bool:
+        """Does the verb after the name at ``pos`` take "he"/"she" ("Donna said she …", "said that he …") or
+        "him"/"her" ("Andy reminded her")? A possessive ("reported that her tour") shows nothing."""
+        after = [low(t.text) for t in self.sent_tokens[idx] if t.start > pos][:3]  # the verb, then …
+        if len(after) > 2 and after[1] == "that":
+            return after[2] in ("he", "she")
+        return len(after) > 1 and after[1] in ("he", "she", "him", "her")
+
+    def _possessor(self, idx: int, pos: int) -> Speaker | None:
+        """He/she after a person named earlier in the same sentence: the subject of the main clause
+        ('Picking out Arteta's strengths, Pochettino explained why he thinks'), else the one person named
+        with a possessive ('In Patel's case, he said')."""
+        subj = clause_subject(self.text, self.sentences[idx].start, pos)
+        if subj is not None and subj.kind == "name":
+            known = self.reg.find(subj.name)
+            if known is not None and known.kind == "person":
+                return known
+        found = {}
+        for tok in self.sent_tokens[idx]:
+            if tok.start >= pos:
+                break
+            if is_cap(tok.text) and low(tok.text).endswith(("'s", "s'")):  # "Patel's", "Reyes'"
+                p = self.reg.find(clean_name(tok.text).rstrip("'’").removesuffix("'s").removesuffix("’s"))
+                if p is not None and p.kind == "person":
+                    found[p.name] = p
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _agrees(self, person: Speaker, pronoun: str) -> bool:
+        """Can ``pronoun`` ("he"/"she"/"") refer to ``person``, as far as the article shows their pronoun?"""
+        if not pronoun:
+            return True
+        if self._genders is None or self._genders[0] != len(self.reg.people):  # read again when people were added
+            self._genders = (len(self.reg.people), genders(self.sent_tokens, self._people_in, self._person_at))
+        return self._genders[1].get(person.name, pronoun) == pronoun
+
+    def _person_at(self, name: str) -> str | None:
+        p = self.reg.find(name)
+        return p.name if p is not None and p.kind == "person" else None
+
+    def _people_in(self, k: int) -> set[str]:
+        return {p.name for p in self.sent_mentions[k]} | {p.name for p in self.sent_speakers[k] if p.kind == "person"}
+
+    def _antecedent(self, idx: int, pronoun: str = "") -> Speaker | None:
+        """He/she: the speaker of the nearest earlier sentence, or its only named person, whose pronoun
+        (as the article shows it) agrees.
 
         Only people who speak somewhere in the article count as mentions (a "he said" refers
         to someone the article quotes), so a passing name does not block the way back.
@@ -166,10 +261,11 @@ class Coreference:
         while k >= 0 and steps < PRONOUN_REACH:
             if (k + 1) in self.barriers and k + 1 <= idx:
                 return None
-            speakers = [p for p in self.sent_speakers[k] if p.kind == "person"]
+            speakers = [p for p in self.sent_speakers[k] if p.kind == "person" and self._agrees(p, pronoun)]
             if speakers:
                 return speakers[-1]
-            people = {p.name: p for p in self.sent_mentions[k] if not self.speakers or p.name in self.speakers}
+            people = {p.name: p for p in self.sent_mentions[k]
+                      if (not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)}
             if len(people) == 1:
                 return next(iter(people.values()))
             if len(people) > 1:
@@ -178,13 +274,50 @@ class Coreference:
             steps += 1
         return None
 
-    def _org_antecedent(self, idx: int) -> Speaker | None:
-        """It / the company: the organisation that spoke in one of the last sentences, else the one named there."""
+    def _org_antecedent(self, idx: int, pos: int) -> Speaker | None:
+        """It / the company: the organisation this sentence opened with ("Chelsea issued a statement in which
+        it noted"), else the one that spoke or was named in the last sentences, else the last one that spoke."""
+        own = self._subject_org(idx)
+        if own is not None and own.start < pos and self.text[own.start : pos].strip():
+            return Speaker(own.name, "", "org")
         recent = range(max(0, idx - PRONOUN_REACH), idx + 1)
         orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
         if not orgs:
-            orgs = {name: Speaker(name, "", "org") for k in recent for name in self.sent_orgs[k]}
+            orgs = {name: Speaker(name, "", "org") for k in recent for name, at in self.sent_orgs[k] if at < pos}
+        if not orgs:
+            subjects = [self._subject_org(k) for k in recent if k < idx]
+            orgs = {o.name: Speaker(o.name, "", "org") for o in subjects if o is not None}
+        if not orgs:  # the only organisation that spoke before
+            earlier = {p.name: p for k in range(idx) for p in self.sent_speakers[k] if p.kind == "org"}
+            return next(iter(earlier.values())) if len(earlier) == 1 else None
         return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+    def _subject_org(self, idx: int) -> Subject | None:
+        """The sentence's subject when it names an organisation (or a name no person of the article has)."""
+        if idx not in self._subjects:
+            self._subjects[idx] = clause_subject(self.text, *self.sentences[idx])
+        subj = self._subjects[idx]
+        if subj is None or subj.kind not in ("org", "name") or subj.role:
+            return None
+        if subj.kind == "name":
+            known = self.reg.find(subj.name)
+            if known is not None and known.kind == "person" or len(subj.name.split()) > 1:
+                return None
+            if subj.name not in self._proper_words():
+                return None  # "Lower yields rose": a capital only because the sentence starts there
+        return subj
+
+    def _proper_words(self) -> set[str]:
+        """Words the article capitalises inside a sentence, not only at its start: proper nouns."""
+        if self._proper is None:
+            self._proper = {clean_name(t.text) for toks in self.sent_tokens for t in toks[1:] if is_cap(t.text)}
+        return self._proper
+
+
+def _title_like(name: str) -> bool:
+    """A capitalised run that is a title, not a person's name: "Taking Down Trump" (a verb, a function word)."""
+    words = name.split()
+    return words[0].lower().endswith("ing") or any(w.lower() in GRAMMAR_WORDS for w in words[1:])
 
 
 _ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w&'’.-]*)\s+){0,8}?)\(([A-Z]{2,8})\)")

@@ -13,18 +13,24 @@ from typing import NamedTuple
 
 from index.quotations.wordlists import (
     AUX_ADV,
+    CLAUSE_OPENERS,
     DAYS_MONTHS,
     DETS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     GRAMMAR_WORDS,
     ORG_WORDS,
     PARTICLES,
+    PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
     UNNAMED_HEADS,
 )
 
-_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d[\d,.:]*|[^\w\s]")
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d+(?:[,.:]\d+)*|[^\w\s]")
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)+")
+_FIRST_PERSON_RE = re.compile(r"(?:I|We)(?:['’]\w+)?$")
+_PARTY_RE = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*")
 
 
 class Token(NamedTuple):
@@ -37,7 +43,7 @@ class Token(NamedTuple):
 class Subject:
     """A phrase that may name a speaker, as read from the text."""
 
-    kind: str  # "name" | "pronoun" | "role" | "org" | "unnamed"
+    kind: str  # "name" | "pronoun" | "role" | "org" | "unnamed" | "document"
     text: str
     start: int
     name: str = ""
@@ -91,6 +97,10 @@ def phrase_start(toks: list[Token]) -> int:
         if low(tok) == "of" and i < len(toks) and is_role(toks[i].text) and i >= 2 and is_role(toks[i - 2].text):
             i -= 1
             continue
+        if low(tok) in _ORG_JOINERS and i < len(toks) and is_cap(toks[i].text) and i >= 2 and is_cap(toks[i - 2].text) \
+                and any(base(t.text) in ORG_WORDS for t in toks[i - 2 :]):
+            i -= 1  # "Bank of America", "Securities and Exchange Commission"
+            continue
         break
     return i
 
@@ -105,10 +115,10 @@ def parse_np(toks: list[Token]) -> Subject | None:
             break
         if low(toks[0].text) in DETS:
             had_det, det_start = True, toks[0].start
-        indefinite = toks[0] if low(toks[0].text) in {"a", "an"} else None
+        indefinite = toks[0] if low(toks[0].text) in _INDEFINITE else None
         toks = toks[1:]
-    if not toks or any(t.text in ",;:()" for t in toks):
-        return None
+    if not toks or any(t.text in ",;:()" for t in toks) or _FIRST_PERSON_RE.match(toks[0].text):
+        return None  # "I've said that …" inside a post: the writer, not a named speaker
     start = det_start if det_start is not None else toks[0].start
     words = [t.text for t in toks]
     raw = " ".join(words)
@@ -122,11 +132,25 @@ def parse_np(toks: list[Token]) -> Subject | None:
     lows = [base(w) for w in words]
     if len(words) > 1 and is_role(words[-1]) and any(low(w).endswith("'s") for w in words[:-1]):
         return Subject("role", raw, start, role=raw)  # "the club's manager"
+    poss = max((k for k, w in enumerate(words[:-1]) if low(w).endswith("'s")), default=-1)
+    after = words[poss + 1 :]
+    if poss >= 0 and 2 <= len(after) <= 3 and all(is_cap(w) and base(w) not in ORG_WORDS for w in after):
+        # "MLB Network's Jon Morosi", "the club's Jane Doe": a person with an affiliation
+        name = " ".join(clean_name(w) for w in after)
+        return Subject("name", raw, start, name=name, role=" ".join(words[: poss + 1]))
     titled = any(is_role(w) for w in words[:-1]) and is_cap(words[-1]) and not is_role(words[-1])
+    if indefinite is not None and lows[-1] in ORG_WORDS and not is_cap(words[-1]):
+        name = " ".join(t.text for t in [indefinite, *toks])  # "an Everton fans' group": an organisation unnamed
+        return Subject("unnamed", name, indefinite.start, name=name)
+    if had_det and not is_cap(words[-1]) and lows[-1] in DOCUMENT_NOUNS:
+        if indefinite is not None:  # "a family statement read": a document with no named author
+            name = " ".join(t.text for t in [indefinite, *toks])
+            return Subject("unnamed", name, indefinite.start, name=name)
+        return Subject("document", raw, start)  # "the report says": whoever issued it
     if any(w in ORG_WORDS for w in lows) and not titled:
-        if had_det and len(words) == 1 and not is_cap(words[0]):
-            return Subject("pronoun", "it", start)  # "the company said": the organisation spoken of
-        if all(is_cap(w) for w in words):
+        if had_det and not is_cap(words[-1]) and lows[-1] in ORG_WORDS:
+            return Subject("pronoun", "it", start)  # "the company said", "the Premier League club said"
+        if is_cap(words[0]) and is_cap(words[-1]) and all(is_cap(w) or low(w) in _ORG_JOINERS for w in words):
             name = ("the " if had_det else "") + " ".join(clean_name(w) for w in words)
             return Subject("org", raw, start, name=name)
         return None
@@ -159,9 +183,13 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
     """An unnamed source: "a senior official", "a spokesperson for the ministry", "officials", "analysts"."""
     words = [low(t.text) for t in toks]
     head = next((k for k, w in enumerate(words) if w in _OF_WORDS), len(words))
-    if head == 0 or len(words) > 8 or any(is_cap(t.text) for t in toks[:head]):
+    if head == 0 or len(words) > 16:
         return None
     noun = words[head - 1]
+    if is_cap(toks[head - 1].text) and head > 1 or any(is_cap(t.text) for t in toks[:head - 1]) and not (
+        noun in UNNAMED_HEADS and noun.endswith("s")
+    ):
+        return None  # "Fed officials" and "Sources in …" are unnamed, "Alameda Research" or "Acme Corp staff" is not
     if indefinite is None:
         if noun not in UNNAMED_HEADS or not noun.endswith("s"):
             return None  # "the official" is someone named before (a role), "officials" are not
@@ -171,7 +199,13 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
     return Subject("unnamed", name, (indefinite or toks[0]).start, name=name)
 
 
-_OF_WORDS = frozenset(("for", "at", "of", "with", "from", "in"))
+# words that end an unnamed source's head noun: "a spokesperson for …", "sources familiar with …", "one source who …"
+_OF_WORDS = frozenset("for at of with from in who familiar close briefed involved based".split())
+TITLE_WORDS = 6  # a title quoted in prose is at most this long
+_SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by as but nor".split())
+_ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's name
+_OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
+_INDEFINITE = frozenset("a an one some several many multiple two three four other".split())
 
 
 def _strip_trailing(toks: list[Token]) -> list[Token]:
@@ -192,6 +226,14 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
             return None
         inner = toks[k + 1 : -1]
         head = toks[:k]
+        aside = inner and (low(inner[0].text) in PREPOSITIONS | CLAUSE_OPENERS and low(inner[0].text) not in DETS
+                           or len(inner) == 1 and _PARTY_RE.fullmatch(inner[0].text))
+        if aside:
+            # an aside, not an appositive: "Ohanian, for example, shared" / "Crocker, in a meeting with X, said" /
+            # a party and state: "Rep. Jane Doe, R-Fla., said"
+            head = _strip_trailing(head)
+            np = parse_np(head[phrase_start(head) :]) if head else None
+            return np if np is not None and np.kind != "pronoun" or len(head) == 1 else None
         inner_np = parse_np(inner) if inner else None
         if inner_np is not None and inner_np.kind == "name" and not inner_np.role:
             before = head[phrase_start(head) :]
@@ -216,12 +258,47 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         return np
     if not toks:
         return None
+    # an unnamed source with its modifiers: "Sources in the sector say", "One source who was briefed said"
+    cut = max((k + 1 for k, t in enumerate(toks) if t.text in ",;:—–"), default=0)
+    if len(toks) - cut <= 16:
+        whole = parse_np(toks[cut:])
+        if whole is not None and whole.kind == "unnamed":
+            return whole
     np_toks = toks[phrase_start(toks) :]
+    if np_toks and len(np_toks) < len(toks) and low(toks[-len(np_toks) - 1].text) in _OBJECT_PREPS:
+        return None  # "a group of artists in Europe has warned": Europe is no subject
     if not np_toks and low(toks[-1].text) in PRONOUNS:
         np_toks = toks[-1:]
-    elif not np_toks and len(toks) >= 2 and low(toks[-2].text) == "the" and base(toks[-1].text) in ORG_WORDS:
-        np_toks = toks[-2:]  # "the company said"
+    elif not np_toks and len(toks) >= 2 and base(toks[-1].text) in ORG_WORDS | DOCUMENT_NOUNS:
+        # "the company said", "the Premier League club said", "a family statement read"
+        k = len(toks) - 2
+        while k > 0 and len(toks) - k < 6 and low(toks[k].text) not in DETS and toks[k].text[:1].isalpha() and (
+            is_cap(toks[k].text) or low(toks[k].text) not in GRAMMAR_WORDS
+        ):
+            k -= 1
+        if low(toks[k].text) in DETS:
+            np_toks = toks[k:]
     return parse_np(np_toks) if np_toks else None
+
+
+def is_title(quote: str) -> bool:
+    """A short quote whose words are all capitalised, small words aside ("Silent Night", "The Lord of the Rings"):
+    the title of a work or a name, not someone's words."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quote)]
+    if not words or len(words) > TITLE_WORDS or quote.rstrip()[-1:] in "?!":
+        return False
+    big = [w for w in words if low(w) not in _SMALL_TITLE_WORDS] or words
+    return all(is_cap(w) for w in big) and is_cap(words[0])
+
+
+def is_document(subj: Subject) -> bool:
+    """Does the phrase name a document ("the statement", "a family statement") rather than a speaker?"""
+    return subj.kind == "document" or subj.kind == "unnamed" and base(subj.name.split()[-1]) in DOCUMENT_NOUNS
+
+
+def fits_verb(subj: Subject, verb: str) -> bool:
+    """Only a document "reads" ('"…," the statement read'); any speaker says, writes, adds."""
+    return low(verb) not in DOCUMENT_VERBS or is_document(subj)
 
 
 def only_punct(text: str, a: int, b: int) -> bool:
@@ -229,6 +306,7 @@ def only_punct(text: str, a: int, b: int) -> bool:
 
 
 __all__ = [
-    "Subject", "Token", "base", "clean_name", "is_cap", "is_role", "low", "only_punct", "parse_np", "phrase_start",
-    "subject_before", "tokens",
+    "TITLE_WORDS", "Subject", "Token", "base", "clean_name", "fits_verb", "is_cap", "is_document", "is_role",
+    "is_title", "low", "only_punct",
+    "parse_np", "phrase_start", "subject_before", "tokens",
 ]

@@ -22,8 +22,9 @@ from index.store import Store
 ALIAS_SEP = "|"
 _FIELDS = ("start", "end", "kind", "sentence_start", "sentence_end", "speaker", "role", "speaker_type")
 _HERE = Path(__file__).parent
-_RULE_SOURCES = [_HERE / f"{m}.py" for m in ("attribution", "coreference", "cues", "entities", "phrases", "quotation",
-                                            "wordlists")]
+# every module of this package but this one (a new rule module counts without being listed here), and the text
+# rules they read
+_RULE_SOURCES = sorted(p for p in _HERE.glob("*.py") if p.name != Path(__file__).name)
 _RULE_SOURCES += [_HERE.parent / "text" / f"{m}.py" for m in ("sentences", "marks", "terms")]
 # The extractor's identity: its rules' source. Any change re-extracts stored quotations (no re-embedding).
 EXTRACTOR_VERSION = "rules-" + hashlib.sha256(b"".join(p.read_bytes() for p in _RULE_SOURCES)).hexdigest()[:12]

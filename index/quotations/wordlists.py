@@ -18,13 +18,45 @@ SPEECH_VERBS = frozenset(
     believed saying adding noting telling writing acknowledging emphasizing emphasising stressing
     explaining arguing claiming insisting warning stating declaring announcing clarifying confirming
     suggesting admitting reiterating testified testifies testifying alleged alleges alleging revealed reveals
-    revealing joked jokes recounted countered quipped told tells explained
+    revealing joked jokes recounted countered quipped
+    shared shares highlighted highlights hinted hints reported reports feared fears hoped hopes expects
+    expected figured theorized theorised informed reminded conceding predict thinks felt feels reckons
+    assured vowed pledged promised cautioned lamented complained boasted conceded disclosed indicated
+    signalled signaled concluded believe think hope fear expect read reads
 """.split()
 )
-# Verbs that may introduce a clause with no "that": "X said he would ...".
+# Verbs only a document speaks with: '"…," a family statement read'.
+DOCUMENT_VERBS = frozenset({"read", "reads"})
+# Verbs that may introduce a clause with no "that": "X said he would ...", "X believes the plan is ..."
+# (not "feels": "she feels guilty", "feels a responsibility to ...").
 BARE_CLAUSE_VERBS = frozenset(
-    "said says added argued claimed insisted warned noted saying testified explained revealed admitted".split()
+    """
+    said says say added adds argued argues claimed claims insisted insists warned warns noted notes saying
+    testified explained explains revealed reveals admitted admits announced announces told tells believes
+    believed believe thinks think hoped hopes feared fears expects expected expect figured predicted
+    predicts predict estimated reckons confirmed confirms acknowledged acknowledges conceded concedes conceding
+    adding noting insisting claiming arguing warning explaining revealing admitting wrote writes suggested
+    suggests stressed stresses reported reports
+""".split()
 )
+# Of those, verbs that also take a plain object ("expects revenue growth", "confirmed the deal"):
+# their clause must show its verb within a few words.
+OBJECT_VERBS = frozenset(
+    """
+    announced announces revealed reveals expects expected expect predicted predicts predict estimated
+    confirmed confirms acknowledged acknowledges admitted admits suggested suggests wrote writes noted notes
+    explained explains reported reports feared fears stressed stresses claimed claims conceded concedes
+""".split()
+)
+# Verbs of thinking rather than saying: "I think …" inside a quote is no earlier statement.
+THOUGHT_VERBS = frozenset(
+    """
+    think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears feared expect
+    expects expected figured reckons
+""".split()
+)
+# Verbs whose first object is the person told: "told Reuters he would …".
+LISTENER_VERBS = frozenset("told tells telling informed reminded assured warned warns".split())
 # Verbs that follow a quote with the speaker after them: '"…," said X'.
 AFTER_QUOTE_VERBS = (
     "said says wrote writes added adds told asked continued explained noted argued insisted warned replied "
@@ -79,6 +111,9 @@ ORG_WORDS = frozenset(
     senate congress cabinet embassy service forces ap afp cnn bbc fbi cia tass ria journal network
     association federation league board bureau authority authorities ltd llc plc organization
     organisation fund centre center club team campaign coalition alliance guardian telegraph
+    games studios studio entertainment media records labs technologies systems holdings capital ventures
+    airlines motors pharmaceuticals inc. llp gmbh ag sa plc. network networks magazine newspaper school
+    university college hospital clinic firm
 """.split()
 )
 # Unnamed sources: "a senior official", "officials", "experts", "sources familiar with ...".
@@ -87,7 +122,20 @@ UNNAMED_HEADS = frozenset(
     official officials source sources expert experts analyst analysts person people insider insiders
     spokesperson spokesman spokeswoman representative witness witnesses critics observers residents
     staffer staffers employee employees aide aides executive executives investor investors trader traders
+    lawmakers legislators economists strategists researchers scientists doctors diplomats players members
+    fans leaders ministers negotiators organizers organisers supporters opponents campaigners activists
+    attendees viewers users customers voters students parents workers participants visitors readers
+    listeners consumers shoppers buyers sellers owners economists bankers advocates protesters protestors
+    others
     """.split()
+)
+# What a statement can be read from: "according to a press release", "the report says".
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement statements release report reports filing filings data figures survey poll study document
+    documents records letter complaint lawsuit indictment transcript memo submission tweet post note
+    announcement estimates forecast analysis research
+""".split()
 )
 PARTICLES = frozenset("de van von der den da del della di du la le bin al ibn dos das ter el y".split())
 DAYS_MONTHS = frozenset(
@@ -96,10 +144,34 @@ DAYS_MONTHS = frozenset(
     july august september october november december
 """.split()
 )
+PREPOSITIONS = frozenset(
+    """
+    in on at during after before from via to through with for over about against among amid since until
+    under into onto upon by without within across behind beside between beyond near per despite following
+    of as like
+""".split()
+)
+# Words that open a fronted adverbial or subordinate clause, never a subject: "Ahead of the vote, …".
+CLAUSE_OPENERS = frozenset(
+    """
+    ahead after before when while as if though although because since once whether where meanwhile however
+    still yet now later earlier then also instead indeed moreover furthermore nevertheless separately today
+    yesterday tonight last next this speaking asked asking writing announcing following given despite
+    according unlike like and but or so
+""".split()
+)
+QUANTIFIERS = frozenset("some many most no all both each every several few any one two three four five".split())
+TIME_WORDS = frozenset(
+    """
+    today yesterday tonight tomorrow recently previously earlier later last this next week month year
+    morning afternoon evening night weekend
+""".split()
+)
 GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobody one".split())  # never in a name
 
 __all__ = [
-    "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "DAYS_MONTHS", "DETS", "GRAMMAR_WORDS", "ORG_WORDS",
-    "PARTICLES", "PLURAL_PRONOUNS", "PRESS", "PRONOUNS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
-    "UNNAMED_HEADS",
+    "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
+    "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS",
+    "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
+    "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
 ]

@@ -1,0 +1,290 @@
+"""Clause syntax around a speech verb: whose clause it is, and where the reported clause after it starts.
+
+``clause_subject`` reads the subject of a main clause past fronted adjuncts ("Ahead of the vote,
+Jordan showed …" -> Jordan), for a verb coordinated with it ("X embraced the role and said …")
+or a participle after it ("X rejected it, saying …"). ``clause_after`` finds the reported clause
+a speech verb introduces without "that" ("said the plan was late", "told Reuters he would go",
+"said on Tuesday it had"), or None when what follows is not a clause ("said goodbye", "told
+reporters.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.quotations.phrases import Subject, Token, is_cap, is_document, is_role, low, parse_np, tokens
+from index.quotations.wordlists import (
+    AUX_ADV,
+    CLAUSE_OPENERS,
+    DAYS_MONTHS,
+    DETS,
+    GRAMMAR_WORDS,
+    PARTICLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUANTIFIERS,
+    TIME_WORDS,
+)
+
+_SUBJECT_PRONOUNS = PRONOUNS | {"they", "we", "i", "you", "there"}
+_OBJECT_PRONOUNS = frozenset("him her them us me you it".split())
+_POSSESSIVES = frozenset("his her its their our my your".split())
+# finite verbs and auxiliaries that show a clause has started
+_AUX = frozenset(
+    """
+    is are was were be been has have had will would could can should must may might did does do shall
+    isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't couldn't can't shouldn't didn't doesn't don't
+    needs need wants want remains remain
+""".split()
+)
+
+
+_NP_STOPS = _AUX | PREPOSITIONS | {"that", "and", "or", "but", "who", "which", "to"}
+_AFTER_STOPS = frozenset("who which in on at during after before from to of and with as while".split())
+_IRREGULAR_PAST = frozenset(
+    """
+    said told made gave took went came saw knew thought felt became began kept left met paid put ran sat spoke
+    stood won wrote held brought built bought caught chose drew drove fell fought found got grew heard hit led
+    lost meant rose sent set shot shut sold sought spent struck swore taught threw understood woke wore
+""".split()
+)
+# prepositions of the setting of a statement: 'said in a statement that', 'told reporters on Tuesday that'
+_THAT_PREPS = frozenset("in on at during via through to over after before from".split())
+_SUBORDINATOR_RE = re.compile(r"\b(?:as|because|while|since|although|though|whereas)\s+")
+_INDEFINITE_PRONOUNS = frozenset("something nothing everything anything somebody nobody everybody".split())
+_ADVERBS = frozenset("also again repeatedly previously once simply even still then now later earlier".split())
+
+
+def _np_end(toks: list[Token], k: int) -> int:
+    """Index past a noun phrase starting at ``k`` (determiners, capitalised words, adjectives, nouns)."""
+    j = k
+    if j < len(toks) and (low(toks[j].text) in DETS | _POSSESSIVES | QUANTIFIERS):
+        j += 1
+    while j < len(toks) and toks[j].text[:1].isalnum() and low(toks[j].text) not in _NP_STOPS | _SUBJECT_PRONOUNS:
+        if _verbish(toks[j].text) or j > k and low(toks[j].text) in DETS | _POSSESSIVES:
+            break
+        j += 1
+    return j
+
+
+def opens_predicate(word: str) -> bool:
+    """Can ``word`` open a predicate after a subject ("has", "showed", "speaks", "also", "simply")?"""
+    w = low(word)
+    if not w[:1].isalpha() or is_cap(word) or w in PREPOSITIONS | {"and", "or", "who", "which"}:
+        return False
+    if _verbish(word) or w in _IRREGULAR_PAST or w in AUX_ADV:
+        return True
+    return w.endswith(("ly", "s")) and w not in _POSSESSIVES | {"this", "is"} and not w.endswith(("'s", "ss"))
+
+
+def _verbish(word: str) -> bool:
+    w = low(word)
+    return w in _AUX or (w.endswith("ed") and len(w) > 4 and "-" not in w and not is_cap(word))
+
+
+def skip_adjuncts(toks: list[Token], k: int, before_that: bool = False) -> int:
+    """Past time words and a short prepositional phrase closed by a comma ('on Tuesday', 'in a statement,') or,
+    with ``before_that``, by the "that" of a clause ('said in a statement that', not 'told X about the plans that')."""
+    while k < len(toks):
+        w = low(toks[k].text).rstrip(".")
+        if w in DAYS_MONTHS or w in TIME_WORDS:
+            k += 1
+            continue
+        if w.endswith("ly") or w in _ADVERBS:
+            k += 1
+            continue
+        if w in PREPOSITIONS:
+            j = k + 1
+            while j < len(toks) and j - k <= 9 and toks[j].text not in ",.;:" and low(toks[j].text) != "that":
+                j += 1
+            if j < len(toks) and toks[j].text == "," and j - k <= 9 and before_that:
+                k = j + 1
+                continue
+            if j < len(toks) and low(toks[j].text) == "that" and j - k <= 9 and before_that and w in _THAT_PREPS:
+                k = j
+                continue
+            if j - k <= 4 and all(low(t.text).rstrip(".") in DAYS_MONTHS | TIME_WORDS | DETS or t.text[0].isdigit()
+                                  for t in toks[k + 1 : j]):
+                k = j
+                continue
+        break
+    return k
+
+
+def that_after(text: str, pos: int, b: int, listener: bool = False) -> int | None:
+    """Where the clause starts in 'said (on Tuesday / in a statement) that …', 'told reporters that …';
+    None when "that" is not the verb's complementiser ("reported revenue that fell", "shaped that decision")."""
+    toks = tokens(text, pos, b)
+    k = skip_adjuncts(toks, 0, before_that=True)
+    if listener and k < len(toks) and low(toks[k].text) != "that":
+        k = k + 1 if low(toks[k].text) in _OBJECT_PRONOUNS else _np_end(toks, k)
+        k = skip_adjuncts(toks, k, before_that=True)
+    if k + 1 < len(toks) and low(toks[k].text) == "that" and _clause_follows(toks, k + 1):
+        return toks[k + 1].start
+    return None
+
+
+def _verb_near(toks: list[Token], end: int) -> bool:
+    """Is there a finite verb in the three words after a noun phrase ending at ``end``?"""
+    if end < len(toks) and low(toks[end].text) in ("that", "which", "who"):
+        return False  # "reported revenue that fell": a relative clause
+    window = []
+    for t in toks[end : end + 3]:
+        if not t.text[:1].isalnum():
+            break  # "said something important here. He said …": not past the sentence
+        window.append(t)
+    return any(_verbish(t.text) or low(t.text) in _IRREGULAR_PAST for t in window)
+
+
+def _clause_follows(toks: list[Token], k: int) -> bool:
+    """Does a clause start at ``toks[k]`` (a subject pronoun, a quote, or a verb within a few words),
+    rather than a noun phrase ("revealed that goal to …")?"""
+    if k >= len(toks):
+        return False
+    first = low(toks[k].text)
+    if first in _SUBJECT_PRONOUNS or toks[k].text in "“\"":
+        return True
+    return any(_verbish(t.text) or low(t.text) in _IRREGULAR_PAST or _present(t.text) for t in toks[k : k + 16])
+
+
+def _present(word: str) -> bool:
+    """A lowercase word that may be a verb in the present ("attaches", "goes"), not a possessive."""
+    w = low(word)
+    return w.endswith("s") and not w.endswith(("'s", "ss", "us", "is")) and w.isalpha() and w not in PREPOSITIONS
+
+
+def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bool = False) -> int | None:
+    """Where a reported clause with no "that" starts after a speech verb ending at ``pos``, or None.
+
+    ``listener``: the verb takes the person told first ("told Reuters he …"). ``strict``: a clause
+    opened by a determiner or a name must show its verb within a few words (for verbs that also
+    take plain objects: "expects revenue growth", "confirmed the deal").
+    """
+    toks = tokens(text, pos, b)
+    k = skip_adjuncts(toks, 0)
+    if listener:
+        if k < len(toks) and low(toks[k].text) in _OBJECT_PRONOUNS:
+            k += 1
+        else:
+            end = _np_end(toks, k)
+            if end == k:
+                return None
+            k = end
+        k = skip_adjuncts(toks, k)
+    if k >= len(toks) - 1:
+        return None
+    first, nxt = toks[k], toks[k + 1]
+    w = low(first.text)
+    if not nxt.text[:1].isalnum() and nxt.text not in "“\"":
+        return None
+    w = re.split("['’]", w)[0]  # "they’re", "he's"
+    if w in _SUBJECT_PRONOUNS:
+        return first.start if not (w == "it" and low(nxt.text) in PREPOSITIONS) else None
+    if w.isalpha() and w not in GRAMMAR_WORDS | _INDEFINITE_PRONOUNS and w.split("-")[0] not in QUANTIFIERS and (
+        not is_cap(first.text)
+    ):
+        # a bare noun phrase as subject: "expects revenue growth to be up", "said prices would rise"
+        end = _np_end(toks, k)
+        return first.start if k < end < len(toks) and _verb_near(toks, end) else None
+    if w in DETS | _POSSESSIVES | QUANTIFIERS or w.split("-")[0] in QUANTIFIERS or is_cap(first.text) or (
+        first.text[0].isdigit()
+    ):
+        if w in PREPOSITIONS or w in CLAUSE_OPENERS:
+            return None
+        end = _np_end(toks, k)
+        if _verb_near(toks, end):
+            return first.start
+        if not strict and end < len(toks) and (low(toks[end].text) in PREPOSITIONS or toks[end].text == ",") and (
+            _clause_follows(toks, end)
+        ):  # "said the behaviour of Peter Horton, the counsel, didn't meet …", "said the team, who lost, never …"
+            return first.start
+        if strict or end == k or end >= len(toks):
+            return None
+        after = low(toks[end].text)
+        if after in PREPOSITIONS | {"and", "or", "that", "who", "which", "to"} or not toks[end].text[:1].isalpha():
+            return None
+        return first.start
+    return None
+
+
+def subject_after(text: str, pos: int, b: int) -> Subject | None:
+    """The speaker named after an inverted verb: '"…," said X', '…, says the club's manager, Paulo Reis',
+    '"…," said a statement from Rep. Jane Doe'. Pronouns do not invert, so they are not read here."""
+    toks = tokens(text, pos, b)
+    stop = _after_stop(toks)
+    if [low(t.text) for t in toks[1 : stop + 1]] == ["statement", "from"]:
+        toks = toks[stop + 1 :]
+        stop = _after_stop(toks)
+    subj = parse_np(toks[:stop])
+    if subj is not None and subj.kind == "role" and [t.text for t in toks[stop : stop + 1]] == [","]:
+        rest = toks[stop + 1 :]
+        end = next((k for k, t in enumerate(rest) if not t.text[0].isalnum()), len(rest))
+        named = parse_np(rest[:end])
+        if named is not None and named.kind == "name":
+            named.role = named.role or subj.role
+            subj = named
+    return subj if subj is not None and subj.kind != "pronoun" else None
+
+
+def _after_stop(toks: list[Token]) -> int:
+    """Where a speaker phrase after the verb ends: '… said X, who …' / '… said X in a statement'."""
+    return next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _AFTER_STOPS), len(toks))
+
+
+def issuer(text: str, a: int, subj: Subject, verb: str) -> Subject:
+    """'X released a statement saying …', 'X posted a tweet confirming …': the statement speaks for X."""
+    if subj.kind == "unnamed" and is_document(subj) and verb.endswith("ing"):
+        return clause_subject(text, a, subj.start) or subj
+    return subj
+
+
+def nearest_subject(text: str, a: int, pos: int) -> Subject | None:
+    """The subject of the last clause before ``pos``: '…, as the company has not submitted it, claiming …' -> the
+    company; the main clause's when no subordinate clause comes between."""
+    for m in reversed(list(_SUBORDINATOR_RE.finditer(text, a, pos))):
+        subj = clause_subject(text, m.end(), pos)
+        if subj is not None:
+            return subj
+    return clause_subject(text, a, pos)
+
+
+def clause_subject(text: str, a: int, pos: int) -> Subject | None:
+    """The subject of the main clause of ``text[a:pos]``: the first noun phrase that a verb follows,
+    past fronted adjuncts ("Ahead of the vote, Jordan showed …"); None when there is none."""
+    toks = tokens(text, a, pos)
+    starts = [0] + [k + 1 for k, t in enumerate(toks) if t.text == ","]
+    for s in starts:
+        if s >= len(toks):
+            break
+        if low(toks[s].text) in ("and", "but", "so", "yet") and s + 1 < len(toks):
+            s += 1  # "But a fans' group called …"
+        w = low(toks[s].text)
+        if w in PREPOSITIONS or w in CLAUSE_OPENERS:
+            continue
+        j = s
+        while j < len(toks) and (
+            is_cap(toks[j].text) or is_role(toks[j].text) or low(toks[j].text) in DETS | _POSSESSIVES
+            or (low(toks[j].text) in PARTICLES and j + 1 < len(toks) and is_cap(toks[j + 1].text))
+            or (j == s and low(toks[j].text) in _SUBJECT_PRONOUNS)
+        ):
+            j += 1
+        if j > s and low(toks[s].text) in DETS | QUANTIFIERS:  # "an Everton fans' group called …"
+            while j < len(toks) and j - s < 8 and toks[j].text[:1].isalpha() and not opens_predicate(toks[j].text) and (
+                low(toks[j].text) not in PREPOSITIONS | {"and", "or", "who", "which", "that"}
+            ):
+                j += 1
+        if j == s or j >= len(toks):
+            continue
+        if not opens_predicate(toks[j].text):
+            continue
+        np = parse_np(toks[s:j])
+        if np is not None and np.kind in ("name", "org", "pronoun", "role", "unnamed"):
+            return np
+        return None
+    return None
+
+
+__all__ = [
+    "clause_after", "clause_subject", "issuer", "nearest_subject", "opens_predicate", "skip_adjuncts", "subject_after",
+    "that_after",
+]

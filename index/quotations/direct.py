@@ -1,0 +1,171 @@
+"""Direct speech: the words inside quote marks and the speech verb next to them.
+
+``X said: "…"``, ``"…," X said``, ``"…," said X``, ``X told reporters "…"``, ``X said in a
+statement on Tuesday, "…"``, ``X: "…"``; a second quote right after ``"…," X said,`` continues X,
+and a sentence that is only a quote right after a quote by X continues X.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.quotations import cues
+from index.quotations.clauses import clause_subject, issuer, subject_after
+from index.quotations.entities import Speaker
+from index.quotations.phrases import Subject, fits_verb, only_punct, parse_np, subject_before, tokens
+from index.text.marks import QuoteSpan
+from index.text.sentences import Span
+
+if TYPE_CHECKING:
+    from index.quotations.attribution import Extractor
+
+# a quote inside a question put to the speaker: "When asked why …", "Asked whether …"
+_ASKED_RE = re.compile(r"\b[Aa]sked\s+(?:why|whether|if|about|how|what|when|where|who)\b[^,;:]*$")
+
+
+def attribute(ex: Extractor, idx: int, sent: Span) -> None:
+    """Emit the quotations of sentence ``idx`` whose speaker the sentence (or the one before) names."""
+    text = ex.text
+    a, b = sent
+    quotes = ex.quotes_in(a, b)
+    prev_close = a
+    attributed: list[tuple[QuoteSpan, Speaker]] = []
+    for q in quotes:
+        if _ASKED_RE.search(text, prev_close, q.open):
+            prev_close = q.close_end
+            continue  # 'When asked why they didn't "just divorce," she replied': the question's words
+        person = _attribute_quote(ex, idx, b, q, prev_close)
+        if person is not None:
+            attributed.append((q, person))
+        prev_close = q.close_end
+    # a second quote right after `"…," X said,` continues X
+    for q in quotes:
+        if any(q is aq for aq, _ in attributed):
+            continue
+        for aq, person in attributed:
+            if aq.close_end <= q.open and cues.is_attribution_gap(text, aq.close_end, q.open):
+                attributed.append((q, person))
+                break
+    attributed.extend(_continued(ex, idx, sent, quotes, attributed))
+    for q, person in sorted(attributed, key=lambda x: x[0].open):
+        ex.emit(q.inner_start, q.inner_end, person, "direct", sent, idx)
+
+
+def _continued(ex: Extractor, idx: int, sent: Span, quotes: list[QuoteSpan],
+               attributed: list[tuple[QuoteSpan, Speaker]]) -> list[tuple[QuoteSpan, Speaker]]:
+    """Quotes that continue the previous sentence's speaker: a sentence that is nothing but quotes, or
+    one that opens with a quote of its own ('"…," X said. "It goes on …" and a caption glued on')."""
+    a, b = sent
+    if not quotes or attributed or idx == 0 or idx in ex.barriers:
+        return []
+    prev = [q for q in ex.out if q.sentence_end <= a]
+    prev = [q for q in prev if not any(o is not q and o.start <= q.start and q.end <= o.end for o in prev)]
+    outside = "".join(ex.text[s:e] for s, e in cues.gaps(a, b, quotes))
+    only_quotes = not any(ch.isalnum() for ch in outside)
+    if not prev or prev[-1].sentence_start != ex.sentences[idx - 1].start:
+        # the last statement not inside another one ("…" Snell wrote, not the Trump he quotes) is further back
+        context = _context_speaker(ex, idx) if only_quotes and _is_paragraph(ex, sent) else None
+        return [(q, context) for q in quotes] if context is not None else []
+    last = prev[-1]
+    person = Speaker(last.speaker, last.role, last.speaker_type)
+    if only_quotes:
+        return [(q, person) for q in quotes]
+    first = quotes[0]
+    opens = only_punct(ex.text, a, first.open) and len(ex.text[first.inner_start : first.inner_end].split()) >= 3
+    if last.kind != "direct" or not opens or cues.SPEECH_RE.search(outside):
+        return []
+    return [(q, person) for q in quotes if q is first or len(ex.text[q.inner_start : q.inner_end].split()) >= 3]
+
+
+def _is_paragraph(ex: Extractor, sent: Span) -> bool:
+    """Is the sentence a paragraph of its own (the only sentence on its line)?"""
+    text = ex.text
+    line_end = text.find("\n", sent.end)
+    line = text[text.rfind("\n", 0, sent.start) + 1 : line_end if line_end != -1 else len(text)]
+    return line.strip() == text[sent.start : sent.end]
+
+
+def _context_speaker(ex: Extractor, idx: int) -> Speaker | None:
+    """A quote paragraph with no attribution, right after a paragraph about one person who speaks in the article
+    ('The experience has given Miller a new sense …' then '"A viral illness can set you up …"'): that person's."""
+    k = idx - 1
+    if k < 0 or idx in ex.barriers:
+        return None
+    para = [k]
+    while para[-1] > 0 and "\n" not in ex.text[ex.sentences[para[-1] - 1].end : ex.sentences[para[-1]].start]:
+        para.append(para[-1] - 1)
+    named = {p.name: p for p in ex.people.sent_mentions[k] if p.name in ex.people.speakers}
+    named.update({p.name: p for j in para for p in ex.people.sent_speakers[j] if p.kind == "person"})
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> Speaker | None:
+    text = ex.text
+    if q.closed:
+        # "…," X said / "…," he told attendees
+        m = cues.SPEECH_RE.search(text, q.close_end, b)
+        if m and not ex.inside_quote(m.start()):
+            subj = subject_before(text, q.close_end, m.start())
+            if subj is not None and only_punct(text, q.close_end, subj.start) and fits_verb(subj, m.group(1)):
+                return ex.people.resolve(subj, idx)
+        # "…," said X
+        m = cues.AFTER_VERB_RE.match(text, q.close_end, b)
+        if m:
+            subj = subject_after(text, m.end(), b)
+            if subj is not None:
+                return ex.people.resolve(subj, idx)
+    # X said: "…" / X told reporters "…" / X wrote on X, formerly Twitter: "…" / X said that "…"
+    prefix = text[lo : q.open].rstrip()
+    verbs = [m for m in cues.SPEECH_RE.finditer(text, lo, q.open) if not ex.inside_quote(m.start())]
+    if not verbs:
+        return _colon_speaker(ex, idx, lo, prefix) if prefix.endswith(":") else None
+    v = verbs[-1]
+    between = text[v.end() : q.open].strip()
+    if prefix.endswith(":"):
+        if re.search(r"\bthat\b", between) or len(between.split()) > 12:
+            return None
+    else:
+        # 'X said in a statement on Tuesday, "…"' / 'X told colleagues behind closed doors, "…"'
+        adjunct = between.endswith(",") and len(between.split()) <= 10
+        between = between.rstrip(",")
+        if between != "that" and not adjunct and (re.search(r"\bthat\b|[.;:!?]", between)
+                                                  or len(between.split()) > 3):
+            return None
+    subj = quoted_as(text, lo, v) or subject_before(text, lo, v.start()) or _participle_subject(text, lo, v)
+    if subj is None or not fits_verb(subj, v.group(1)):
+        return None
+    return ex.people.resolve(issuer(text, lo, subj, v.group(1)), idx)
+
+
+def _colon_speaker(ex: Extractor, idx: int, lo: int, prefix: str) -> Speaker | None:
+    """'Andy Smith, mayor of the city: "…"' and the headline form 'Smith: "…"': a name and a colon."""
+    colon = lo + len(prefix) - 1
+    comma = ex.text.find(",", lo, colon)
+    # 'Andy Smith, mayor of the city and a fan: "…"': the name before the description
+    subj = parse_np(tokens(ex.text, lo, comma)) if comma != -1 else None
+    if subj is not None and subj.kind == "name" and len(subj.name.split()) > 1:
+        subj.role = ex.text[comma + 1 : colon].strip()
+    else:
+        subj = subject_before(ex.text, lo, colon)
+    if subj is None or subj.kind == "pronoun" or not only_punct(ex.text, lo, subj.start):
+        return None
+    return ex.people.resolve(subj, idx)
+
+
+def quoted_as(text: str, a: int, verb: re.Match) -> Subject | None:
+    """'The agency quoted Deputy Minister Ivan Sorokin as saying …': the person between "quoted" and "as"."""
+    found = [m for m in cues.QUOTED_AS_RE.finditer(text, a, verb.end()) if m.end() == verb.end()]
+    return parse_np(tokens(text, found[-1].start(1), found[-1].end(1))) if found else None
+
+
+def _participle_subject(text: str, a: int, verb: re.Match) -> Subject | None:
+    """'Ahead of the vote, Jordan showed no signs of stepping aside, insisting: "…"': the main clause's subject."""
+    head = text[a : verb.start()].rstrip()
+    if not verb.group(1).endswith("ing") or not head.endswith(","):
+        return None
+    subj = clause_subject(text, a, a + len(head) - 1)
+    return subj if subj is not None and subj.kind in ("name", "org") else None
+
+
+__all__ = ["attribute", "quoted_as"]

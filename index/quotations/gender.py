@@ -1,0 +1,51 @@
+"""Which pronoun a person of the article takes, read from the article itself.
+
+Two patterns tell it: a sentence that names one person and the next sentence opens with "He"
+or "She" ("Kalmus studies the climate. He said …"), and a person's own speech verb followed by
+the pronoun ("Miller said she …"). A person with both pronouns, or with neither pattern, stays
+unknown, and "he said" may refer to them as before. Nothing here comes from lists of first names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from index.quotations.phrases import Token, low
+from index.quotations.wordlists import SPEECH_VERBS
+
+_HE = frozenset("he him his himself".split())
+_SHE = frozenset("she her hers herself".split())
+
+
+def pronoun_of(word: str) -> str:
+    """ "he", "she" or "" for a pronoun."""
+    w = low(word)
+    return "he" if w in _HE else "she" if w in _SHE else ""
+
+
+def genders(sent_tokens: Sequence[Sequence[Token]], people_in: Callable[[int], set[str]],
+            person_at: Callable[[str], str | None]) -> dict[str, str]:
+    """Each person's pronoun ("he" / "she") where the article shows it unambiguously.
+
+    ``people_in(k)``: the people named in sentence ``k``; ``person_at(name)``: the person a name
+    refers to, or None."""
+    votes: dict[str, Counter] = {}
+    for k, toks in enumerate(sent_tokens):
+        named = people_in(k)
+        if len(named) == 1 and k + 1 < len(sent_tokens) and sent_tokens[k + 1]:
+            opener = pronoun_of(sent_tokens[k + 1][0].text) if sent_tokens[k + 1][0].text in ("He", "She") else ""
+            if opener:
+                votes.setdefault(next(iter(named)), Counter())[opener] += 1
+        for i in range(1, len(toks) - 1):
+            if low(toks[i + 1].text) in ("he", "she") and low(toks[i].text) in SPEECH_VERBS:
+                j = i
+                while j > 0 and toks[j - 1].text[:1].isupper():
+                    j -= 1
+                who = person_at(" ".join(t.text for t in toks[j:i])) if j < i else None
+                if who is not None:
+                    votes.setdefault(who, Counter())[low(toks[i + 1].text)] += 1
+    return {name: v.most_common(1)[0][0] for name, v in votes.items() if len(v) == 1}
+
+
+__all__ = ["genders", "pronoun_of"]

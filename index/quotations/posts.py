@@ -1,0 +1,73 @@
+"""Embedded social posts: the text of a post the page quotes, signed "— Name (@handle) Month D, YYYY".
+
+A post is short: its text is the signed paragraph before the signature (links, hashtags and
+"pic.twitter.com" addresses at its end dropped) and, when that is only links or a last word, the
+short paragraphs right before it, up to the length of a post. The signer is the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.quotations.phrases import Subject, parse_np, tokens
+from index.text.sentences import Span, paragraphs
+
+if TYPE_CHECKING:
+    from index.quotations.attribution import Extractor
+
+POST_CHARS = 280  # a post's text is at most this long
+TAIL_CHARS = 12  # a signed paragraph shorter than this ends a post of several paragraphs
+_SIGNATURE_RE = re.compile(r"\s[—–-]\s*([^()\n—–]{1,60}?)\s*\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
+_LINK_TAIL_RE = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|#\w+|\||\bLIVE\b))+\s*$")
+_CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|ET|BST)?", re.I)
+_OPENERS = '"“„«‘'
+
+
+def posts(ex: Extractor) -> None:
+    """Emit every signed post of the article as its signer's direct words."""
+    text = ex.text
+    paras = paragraphs(text)
+    for k, (a, b) in enumerate(paras):
+        sig = _SIGNATURE_RE.search(text, a, b)
+        if sig is None:
+            continue
+        subj = _signer(text, sig.start(1), sig.end(1))
+        if subj is None:
+            continue
+        start, end = a, a + len(_LINK_TAIL_RE.sub("", text[a : sig.start()]))
+        if end - a < TAIL_CHARS and k:  # only links or a last word: the post began in the paragraphs before
+            if end <= a:
+                start = end = paras[k - 1].end
+            j = k - 1
+            while j >= 0 and end - paras[j].start <= POST_CHARS and text[paras[j].start] not in _OPENERS:
+                if text[paras[j].end - 1] in ":”\"" or _SIGNATURE_RE.search(text, *paras[j]) or _CLOCK_RE.match(
+                    text, paras[j].start
+                ):
+                    break  # the article's own text: a quote's end, another post, a live blog's timestamped entry
+                start = paras[j].start
+                j -= 1
+        if end - start < 3:
+            continue
+        idx = _sentence_at(ex, sig.start())
+        person = ex.people.resolve(subj, idx)
+        if person is not None:
+            first = ex.sentences[_sentence_at(ex, start)]
+            ex.emit(start, end, person, "direct", Span(first.start, ex.sentences[idx].end), idx)
+
+
+def _signer(text: str, a: int, b: int) -> Subject | None:
+    """The signature's name: a person's name as such, anything else ("247Sports") as an organisation."""
+    while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
+        b -= 1  # an emoji or a flag after the name
+    np = parse_np(tokens(text, a, b))
+    if np is not None and np.kind == "name" and np.name == text[a:b]:
+        return np
+    return Subject("org", text[a:b], a, name=text[a:b]) if any(ch.isalpha() for ch in text[a:b]) else None
+
+
+def _sentence_at(ex: Extractor, pos: int) -> int:
+    return next(i for i, s in enumerate(ex.sentences) if s.start <= pos < s.end or s.start > pos)
+
+
+__all__ = ["POST_CHARS", "TAIL_CHARS", "posts"]

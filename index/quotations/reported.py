@@ -1,0 +1,309 @@
+"""Reported speech: a clause the article gives as someone's statement, without quote marks.
+
+``X said/acknowledged/told … that …`` (also ``X said he …``), cut at a coordinated second verb;
+``according to X, …`` and ``…, according to X``; ``The economy is weak, Smith said.``
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.quotations import cues
+from index.quotations.clauses import (
+    clause_after,
+    clause_subject,
+    issuer,
+    nearest_subject,
+    opens_predicate,
+    skip_adjuncts,
+    subject_after,
+    that_after,
+)
+from index.quotations.direct import quoted_as
+from index.quotations.entities import Speaker
+from index.quotations.phrases import Subject, fits_verb, low, only_punct, parse_np, subject_before, tokens
+from index.quotations.wordlists import (
+    AFTER_QUOTE_VERBS,
+    BARE_CLAUSE_VERBS,
+    CLAUSE_OPENERS,
+    DETS,
+    DOCUMENT_NOUNS,
+    LISTENER_VERBS,
+    OBJECT_VERBS,
+)
+from index.text.sentences import Span
+
+if TYPE_CHECKING:
+    from index.quotations.attribution import Extractor
+
+# 'Speaking about the deal, X said …': a participle phrase is no statement
+_PARTICIPLE_OPENING_RE = re.compile(r"[A-Z][a-z]+ing\s+(?:about|to|on|at|with|after|before|from|of|in)\b")
+_IN_VIEW_RE = re.compile(
+    r"In (?:the (?:view|opinion|eyes) of (?P<np>[^,]{2,60})|(?P<poss>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})['’]s? "
+    r"(?:view|opinion|eyes)|(?P<pron>his|her|its) (?:view|opinion|eyes)),\s*"
+)
+_PRONOUN_OF = {"his": "he", "her": "she", "its": "it"}
+_IMPERSONAL = frozenset("felt feels feel thought".split())  # "it felt", "it was thought"
+_AS_PHRASE_RE = re.compile(r"[Aa]s (?:a result|well|of|for|part|such|usual)\b")  # adverbial, not a clause
+_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_PUBLISHED = frozenset("compiled published released issued prepared provided collected".split())
+OPENING_MARKS = '"“”„«‘\''
+# verbs that are no statement after a comma: "…, but the laptop feels like a different species"
+_NOT_PARENTHETICAL = frozenset("feel feels felt hope hopes fear fears expect expects think".split())
+
+
+def attribute(ex: Extractor, idx: int, sent: Span) -> None:
+    """Emit the reported statements of sentence ``idx``."""
+    _that_clauses(ex, idx, sent)
+    _according(ex, idx, sent)
+    _in_view(ex, idx, sent)
+    _parenthetical(ex, idx, sent)
+
+
+def _in_view(ex: Extractor, idx: int, sent: Span) -> None:
+    """'In his opinion, …', "In Smith's view, …", 'In the view of the NMPA, …': the rest is the holder's view."""
+    text = ex.text
+    m = _IN_VIEW_RE.match(text, sent.start, sent.end)
+    if m is None:
+        return
+    group = next(g for g in ("np", "poss", "pron") if m.group(g))
+    if group == "pron":
+        subj = Subject("pronoun", _PRONOUN_OF[m.group(group)], m.start(group))
+    else:
+        subj = parse_np(tokens(text, m.start(group), m.end(group)))
+    person = ex.people.resolve(subj, idx) if subj is not None else None
+    if person is not None:
+        ex.emit(m.end(), sent.end, person, "reported", sent, idx)
+
+
+def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
+    """'X said (that) …', 'X told Reuters he …', 'X rejected it, saying …', 'X did Y and said …'.
+
+    Not in a sentence credited as a whole ('Traders expect …, according to CME Group'): the credit says
+    whose report the sentence is."""
+    text = ex.text
+    a, b = sent
+    if cues.END_CREDIT_RE.search(text, a, b):
+        return
+    for m in cues.SPEECH_RE.finditer(text, a, b):
+        if ex.inside_quote(m.start()):
+            continue
+        verb = m.group(1).lower()
+        if any(q.kind == "reported" and q.sentence_start == a and q.start <= m.start() < q.end for q in ex.out):
+            continue  # 'X said she thinks …': the thinking is part of what X said
+        if _wh_object(text, a, m.start()):
+            continue  # 'what he expected the period to be' is no statement
+        if _PASSIVE_RE.search(text, a, m.start()):
+            continue  # 'she is said to have …', 'it was announced that …': nobody named speaks
+        clause_start = that_after(text, m.end(), b, verb in LISTENER_VERBS)
+        if clause_start is None and verb in BARE_CLAUSE_VERBS:
+            clause_start = clause_after(text, m.end(), b, verb in LISTENER_VERBS, verb in OBJECT_VERBS)
+        if clause_start is None:
+            continue
+        opening = next((q for q in ex.quotes if q.open <= clause_start < q.close_end), None)
+        if opening is not None:
+            # 'X said that "…"' is direct speech; 'X said that "…" is …' reports a clause that opens with a quote
+            if only_punct(text, opening.close_end, b):
+                continue
+            clause_start = opening.inner_start
+        person = _speaker(ex, idx, a, m)
+        if person is None:
+            continue
+        clause_end = b
+        if cues.SUBORDINATE_RE.match(text, a):
+            comma = text.find(",", clause_start, b)
+            while comma != -1 and ex.inside_quote(comma):
+                comma = text.find(",", comma + 1, b)
+            if comma != -1:
+                clause_end = comma
+        for rx in (cues.COORD_RE, cues.CLAUSE_END_RE):
+            nxt = rx.search(text, clause_start, clause_end)
+            while nxt is not None and ex.inside_quote(nxt.end() - 1):
+                nxt = rx.search(text, nxt.end(), clause_end)
+            if nxt is not None:
+                clause_end = nxt.start()
+        ex.emit(clause_start, clause_end, person, "reported", sent, idx)
+
+
+def _wh_object(text: str, a: int, verb_start: int) -> bool:
+    """Is the verb's object a wh-word before its subject ("what he expected", "how she described")?"""
+    words = text[a:verb_start].split()[-4:]
+    return any(w.lower() in ("what", "how") for w in words[:-1])
+
+
+def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
+    """Who speaks through the verb ``m``: its subject, or the subject of the clause it is coordinated
+    with ("X embraced the role and said"), or, for a participle ("…, saying"), the speaker of the
+    sentence so far or its main clause's subject."""
+    text = ex.text
+    subj = quoted_as(text, a, m) or subject_before(text, a, m.start())
+    if subj is not None and subj.kind == "pronoun" and low(subj.text) == "it" and m.group(1) in _IMPERSONAL:
+        return None  # 'it felt the Raiders were …': nobody speaks
+    if subj is not None:
+        return ex.people.resolve(issuer(text, a, subj, m.group(1)), idx) if fits_verb(subj, m.group(1)) else None
+    head = text[a : m.start()].rstrip()
+    if m.group(1).endswith("ing") and head.endswith(","):
+        said = [p for q, p in zip(ex.out, ex.speaker_of, strict=True) if q.sentence_start == a and q.end <= m.start()]
+        if said:
+            return said[-1]
+        comma = a + len(head) - 1
+        last = [v for v in cues.SPEECH_RE.finditer(text, a, comma) if text[v.end() : comma].strip() == ""]
+        if last:  # '…, Gimenez said, adding that …'
+            subj = subject_before(text, a, last[-1].start())
+        else:  # '…, said CEO Jane Doe, adding …' / 'X rejected it, saying …' / '…, as the company has not, claiming …'
+            said_x = re.search(r",\s*(?:said|says)\s+([^,]+)$", text[a:comma])
+            subj = subject_after(text, a + said_x.start(1), comma) if said_x else nearest_subject(text, a, comma)
+    elif re.search(r"(?:^|\W)(?:and|but|yet)(?:\s+(?:also|then|later))?$", head):
+        coord = cues.coordinated_subject(text, a, m.start())
+        subj = subject_before(text, a, coord) if coord is not None else clause_subject(text, a, m.start())
+    return ex.people.resolve(subj, idx) if subj is not None else None
+
+
+def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
+    """'The flu triggers inflammation, Sylvester said, which …' / '…, the company said in a statement.' /
+    '…, said Dr. Jane Doe, an expert.' / 'That would have been "ludicrous," he said.'
+
+    The clause before ``, X said`` is X's statement when the sentence starts with it (a sentence
+    that starts with a quote is direct speech) and only a short adjunct follows the verb; what
+    follows a second comma or a dash is X's too.
+    """
+    text = ex.text
+    a, b = sent
+    while a < b and not text[a].isalnum() and text[a] not in OPENING_MARKS:
+        a += 1  # zero-width and stray marks before the first word
+    if a == b or text[a] in OPENING_MARKS:
+        return
+    for m in cues.SPEECH_RE.finditer(text, a, b):
+        verb = m.group(1).lower()
+        if ex.inside_quote(m.start()) or verb.endswith("ing") or verb in _NOT_PARENTHETICAL:
+            continue
+        comma = _comma_before(ex, a, m.start())
+        if comma is None:
+            continue
+        subj = _subject_between(text, comma + 1, m.start())
+        after = m.end()
+        if subj is None and text[comma + 1 : m.start()].strip() == "" and verb in AFTER_QUOTE_VERBS and (
+            verb not in LISTENER_VERBS | {"asked"}
+        ):  # '…, said Dr. Jane Doe' (not '…, told Live Science': that names the listener)
+            subj = subject_after(text, m.end(), b)  # '…, said Dr. Jane Doe, an expert'
+            after = _appositive_end(text, m.end(), b)
+        if subj is None:
+            continue
+        toks = tokens(text, after, b)
+        k = skip_adjuncts(toks, 0)
+        if k < len(toks) and toks[k].text not in ",—–.!?":
+            continue
+        rest = toks[k + 1] if k + 1 < len(toks) else None
+        if rest is not None and rest.text in OPENING_MARKS:
+            return  # 'Speaking about it, X said, "…"': the verb introduces a quote
+        person = ex.people.resolve(subj, idx)
+        if person is None:
+            return
+        if len(text[a:comma].split()) >= 4 and _states(ex, a, comma):
+            ex.emit(a, comma, person, "reported", sent, idx)
+        if rest is not None and toks[k].text in ",—–" and not low(rest.text).endswith("ing"):
+            ex.emit(toks[k].end, b, person, "reported", sent, idx)  # 'A, X said, B': B is X's too
+        return
+
+
+def _states(ex: Extractor, a: int, comma: int) -> bool:
+    """Is ``text[a:comma]`` a statement of its own? Not a participle phrase ('Speaking about it, X said'), not a
+    subordinate clause ('If machines grew smarter, they argued, …'), not a caption glued to a quote
+    ('Credit: AP "There is mistrust," X said': the quote is direct speech)."""
+    text = ex.text
+    if _PARTICIPLE_OPENING_RE.match(text, a) or cues.SUBORDINATE_RE.match(text, a) and not _AS_PHRASE_RE.match(
+        text, a
+    ):
+        return False
+    opening = next((q for q in ex.quotes if a <= q.open < comma), None)
+    if opening is not None and not any(opens_predicate(t.text) for t in tokens(text, a, opening.open)):
+        return False
+    return True
+
+
+def _comma_before(ex: Extractor, a: int, pos: int) -> int | None:
+    """The comma that closes the statement before ``, X said`` (also inside a closing quote: '"ludicrous," he said')."""
+    text = ex.text
+    comma = text.rfind(",", a, pos)
+    while comma > a and text[comma - 1].isdigit() and text[comma + 1 : comma + 2].isdigit():
+        comma = text.rfind(",", a, comma)  # "140,000" is a number, not a clause boundary
+    if comma <= a:
+        return None
+    if ex.inside_quote(comma) and not any(q.inner_end == comma + 1 for q in ex.quotes):
+        return None
+    return comma
+
+
+def _subject_between(text: str, a: int, b: int) -> Subject | None:
+    """The speaker phrase that is all of ``text[a:b]`` (', Smith said' / ', the company said')."""
+    toks = tokens(text, a, b)
+    if toks and toks[-1].text in ('"', "”"):
+        return None
+    subj = parse_np(toks) if toks else None
+    if subj is None or subj.kind == "pronoun" and len(toks) != 1:
+        return None
+    if subj.kind != "pronoun" and text[subj.start : b].strip() != text[a:b].strip():
+        return None
+    return subj
+
+
+def _appositive_end(text: str, pos: int, b: int) -> int:
+    """Past the speaker and an appositive after an inverted verb: 'said Dr. Jane Doe, a physician and expert —'."""
+    toks = tokens(text, pos, b)
+    k = next((i for i, t in enumerate(toks) if t.text in ",—–."), len(toks))
+    if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and low(toks[k + 1].text) in DETS:
+        k = next((i for i in range(k + 1, len(toks)) if toks[i].text in "—–."), len(toks))
+    return toks[k].start if k < len(toks) else b
+
+
+def _according(ex: Extractor, idx: int, sent: Span) -> None:
+    """'According to X, …', '…, according to X.', '… when, according to X, …'; X may be a document
+    ('according to data from CME Group' -> CME Group, 'according to a press release')."""
+    text = ex.text
+    a, b = sent
+    for m in cues.ACCORDING_RE.finditer(text, a, b):
+        if ex.inside_quote(m.start()):
+            continue
+        stop = re.search(r"[,.;:!?—–]|\s(?:who|which|in|on|at|during)\s", text[m.end() : b])
+        np_end = m.end() + stop.start() if stop else b
+        subj = _source(tokens(text, m.end(), np_end))
+        if subj is None or subj.kind == "pronoun":
+            continue
+        person = ex.people.resolve(subj, idx)
+        if person is None:
+            continue
+        before = text[a : m.start()].rstrip()
+        opens = only_punct(text, a, m.start()) or low(before.rstrip(",")) in CLAUSE_OPENERS  # 'However, according to'
+        if np_end < b and text[np_end] == "," and opens:
+            ex.emit(np_end + 1, b, person, "reported", sent, idx)  # 'According to X, …'
+        elif np_end < b and text[np_end] == "," and before.endswith(","):
+            if clause_after(text, np_end + 1, b) is not None or cues.SUBORDINATE_RE.match(text, a):
+                ex.emit(np_end + 1, b, person, "reported", sent, idx)  # '… when, according to X, the unions left.'
+            else:  # '… rose 5%, according to figures from X, after a decade of losses.'
+                ex.emit(a, len(before) + a - 1, person, "reported", sent, idx)
+        elif only_punct(text, np_end, b) and before.endswith(","):
+            ex.emit(a, m.start(), person, "reported", sent, idx)
+
+
+def _source(toks: list) -> Subject | None:
+    """Who a credit names: a speaker, or the author of a document ('data from X', "X's report"), or the
+    document itself when it has no author ('a press release')."""
+    words = [low(t.text) for t in toks]
+    for k, w in enumerate(words):
+        if w in DOCUMENT_NOUNS and k + 1 < len(words):
+            j = k + 2 if words[k + 1] in _PUBLISHED and k + 2 < len(words) else k + 1
+            if words[j] in ("from", "by", "of"):
+                author = parse_np(toks[j + 1 :])
+                if author is not None and (author.kind != "name" or len(author.name.split()) > 1 or author.role):
+                    return author
+                break  # 'a report from Argentina': a place, not an author
+        if w.endswith("'s") and k + 1 < len(words) and words[k + 1] in DOCUMENT_NOUNS:
+            return parse_np([*toks[:k], toks[k]._replace(text=toks[k].text[:-2])])
+    if words and words[-1] in DOCUMENT_NOUNS and len(words) <= 4 and words[0] in ("a", "an"):
+        name = " ".join(t.text for t in toks)
+        return Subject("unnamed", name, toks[0].start, name=name)
+    return parse_np(toks)
+
+
+__all__ = ["attribute"]

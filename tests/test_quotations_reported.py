@@ -1,0 +1,158 @@
+"""Reported speech forms on small invented texts: each case is one rule of news prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotations import extract_quotations
+
+INTRO = "Port director Hana Velez met the unions on Monday.\n"
+
+
+def _reported(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.quote) for q in extract_quotations(text) if q.kind == "reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        # a clause with no "that", opened by a name or a noun phrase
+        (INTRO + "Velez said Harlow Shipping had cancelled the contract.", "Hana Velez",
+         "Harlow Shipping had cancelled the contract"),
+        (INTRO + "Velez announced the terminal would reopen in May.", "Hana Velez", "the terminal would reopen in May"),
+        # the person told, then the clause
+        (INTRO + "Velez told Reuters the strike would cost millions.", "Hana Velez", "the strike would cost millions"),
+        (INTRO + "Velez told reporters on Tuesday that the cranes were unsafe.", "Hana Velez",
+         "the cranes were unsafe"),
+        # an aside between the subject and the verb
+        (INTRO + "Velez, for example, shared that the port had lost two clients.", "Hana Velez",
+         "the port had lost two clients"),
+        # thinking and expecting are reported too
+        (INTRO + "Velez believes the dispute will end by Friday.", "Hana Velez", "the dispute will end by Friday"),
+        # unnamed sources with their modifiers
+        ("Sources in the shipping industry say that rates have doubled since June.",
+         "Sources in the shipping industry", "rates have doubled since June"),
+        ("One source who was briefed on the talks said the unions had softened.",
+         "One source who was briefed on the talks", "the unions had softened"),
+        ("Multiple sources confirmed both firms had bid for the terminal.", "Multiple sources",
+         "both firms had bid for the terminal"),
+        # coordinated with another verb, or a participle after the main clause
+        (INTRO + "Velez rejected the offer and said the unions wanted too much.", "Hana Velez",
+         "the unions wanted too much"),
+        (INTRO + "Ahead of the vote, Velez rejected the offer, saying the unions wanted too much.", "Hana Velez",
+         "the unions wanted too much"),
+        (INTRO + "The unions want nothing from the port, Velez said, adding that some members had left.", "Hana Velez",
+         "some members had left"),
+        ("But a dockers' group called for a strike and said it had no confidence in the board.", "a dockers' group",
+         "it had no confidence in the board"),
+        # the statement before ", X said" (any speech verb), and what follows it
+        (INTRO + "Freight volumes will fall this winter, Velez cautioned.", "Hana Velez",
+         "Freight volumes will fall this winter"),
+        (INTRO + "The cranes are old, Velez said, which makes every lift slower.", "Hana Velez",
+         "which makes every lift slower"),
+        ("Ports are hiring more engineers, said Dr. Omar Haddad, a logistics expert at the university.", "Omar Haddad",
+         "Ports are hiring more engineers"),
+        (INTRO + 'That plan would have been "reckless," Velez said.', "Hana Velez",
+         'That plan would have been "reckless'),
+        # "according to" at the start, the end or in the middle; a document's author
+        (INTRO + "The talks failed on Friday when, according to Velez, the unions walked out.", "Hana Velez",
+         "the unions walked out"),
+        ("Traders expect rates to hold in March, according to data from Halvard Group.", "Halvard Group",
+         "Traders expect rates to hold in March"),
+        ("The terminal will be sold next year, according to a press release.", "a press release",
+         "The terminal will be sold next year"),
+    ],
+)
+def test_reported_form(text: str, speaker: str, quote: str) -> None:
+    assert (speaker, quote) in _reported(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Harlow Shipping reported revenue that fell short of forecasts for the first time.",
+        INTRO + "Velez then explained how her team shaped that decision over the summer.",
+        INTRO + "Velez did not say what she expected the final cost to be in the end.",
+        INTRO + "Velez said goodbye to the crew.",
+        INTRO + "After the meeting I packed my things, but still, the new office feels like a different world.",
+    ],
+)
+def test_not_a_reported_clause(text: str) -> None:
+    assert _reported(text) == []
+
+
+def test_a_participle_after_the_parenthetical_is_narration() -> None:
+    text = INTRO + "It was a long night, Velez said, pointing to the empty quay."
+    assert _reported(text) == [("Hana Velez", "It was a long night")]
+
+
+def test_a_verb_inside_a_reported_clause_is_part_of_it() -> None:
+    text = INTRO + "Velez said she thinks most shippers do not understand the risk."
+    assert _reported(text) == [("Hana Velez", "she thinks most shippers do not understand the risk")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        # an organisation referred to by a description, or by "it" in its own sentence
+        ("Harlow Athletic Club confirmed the sale on Monday.\nThe Premier League club said the buyer had paid in full.",
+         "Harlow Athletic Club", "the buyer had paid in full"),
+        ("Shares in Norvex fell.\nNorvex issued a statement in which it noted the chief executive would leave in May.",
+         "Norvex",
+         "the chief executive would leave in May"),
+        # a document speaks for whoever issued it; an unsigned one speaks for itself
+        ('Norvex Corp said the sale was complete.\n"The company is in good hands," the statement said.',
+         "Norvex Corp", "The company is in good hands"),
+        ('"He was a giant of the stage," a family statement read.', "a family statement",
+         "He was a giant of the stage"),
+    ],
+)
+def test_organisations_and_documents(text: str, speaker: str, quote: str) -> None:
+    assert (speaker, quote) in [(q.speaker, q.quote) for q in extract_quotations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        (INTRO + "Velez said they’re going to come back on Monday.", "Hana Velez",
+         "they’re going to come back on Monday"),
+        (INTRO + "Velez expects revenue growth to be up slightly next year.", "Hana Velez",
+         "revenue growth to be up slightly next year"),
+        (INTRO + "Velez said the behaviour of the harbour master, a former captain, didn’t meet expectations.",
+         "Hana Velez", "the behaviour of the harbour master, a former captain, didn’t meet expectations"),
+        (INTRO + "Velez believes three-day strikes would hurt the smaller firms most.", "Hana Velez",
+         "three-day strikes would hurt the smaller firms most"),
+    ],
+)
+def test_clause_subjects(text: str, speaker: str, quote: str) -> None:
+    assert (speaker, quote) in _reported(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Velez announced the hire on LinkedIn, noting nothing else.",  # an object, not a clause
+        "Harlow Shipping reported revenue Thursday that fell short of forecasts.",  # a relative clause
+        "Traders expect the port to reopen in March, according to data from Halvard Group.",  # credited as a whole
+    ],
+)
+def test_no_clause_of_the_verb(text: str) -> None:
+    assert [q for q in _reported(text) if q[0] != "Halvard Group"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        (INTRO + "In her opinion, the port needs a second terminal.", "Hana Velez", "the port needs a second terminal"),
+        (INTRO + "In Velez's view, the strike was avoidable.", "Hana Velez", "the strike was avoidable"),
+        ("In the view of the Harbour Pilots Association, the channel is unsafe.", "The Harbour Pilots Association",
+         "the channel is unsafe"),
+    ],
+)
+def test_views(text: str, speaker: str, quote: str) -> None:
+    assert (speaker, quote) in _reported(text)
+
+
+def test_a_clause_ends_at_its_sentence() -> None:
+    text = INTRO + '"Jan Berg, who is a smart man, said something important here. He said no," Velez said.'
+    assert not any(q[0] == "Jan Berg" for q in _reported(text))
