@@ -60,6 +60,8 @@ def outlet_parts(info: QuestionInfo, passages: Sequence[Passage]) -> list[Part]:
         want = [w for w in _words(name) if w != "the"]
         mine = [p for p in passages if p.source and all(w in _words(p.source) for w in want)]
         parts.append(Part(name, rest, mine))
+    if not any(part.passages for part in parts):
+        return []  # neither is the outlet of a retrieved article: people or places ("according to X and Y")
     return parts
 
 

@@ -50,3 +50,17 @@ def test_named_sources_none_retrieved_is_refused() -> None:
     kept = ask("According to the Engadget review, how much longer does the Steam Deck OLED's battery last?",
                passages, embed=None)
     assert kept.answered and kept.citations[0].source == "Engadget"
+
+
+AID = """Cutting off aid to Ukraine would embolden Putin, Defense Secretary Lloyd Austin warned on Tuesday.
+Zelensky said the same in Kyiv: a pause in aid would only embolden Putin and prolong the war.
+The Senate vote on the package is expected next week.
+"""
+
+
+def test_people_after_according_to_are_no_outlets() -> None:
+    """'according to X and Y' names two people when neither is the outlet of a retrieved article."""
+    ans = ask("What could cutting off aid to Ukraine do, according to Austin and Zelensky?",
+              chunks("aid", AID, source="Newsweek"), embed=None)
+    assert "No retrieved article is from" not in ans.answer
+    assert ans.answered and "embolden Putin" in " ".join(c.quote for c in ans.citations)
