@@ -88,9 +88,8 @@ def answer_extractive(
 
 def _absent_words(info: QuestionInfo, passages: list[Passage]) -> list[str]:
     """The question's content words (names and -ly adverbs aside) that no retrieved article holds, as spelled."""
-    vocab: set[str] = set()
-    for p in {p.article_id: p for p in passages}.values():
-        vocab |= vocabulary(p.article_text + " " + (p.title or ""))
+    vocab = frozenset().union(*(vocabulary(p.article_text + " " + (p.title or ""))
+                                for p in {p.article_id: p for p in passages}.values()))
     names = {stem(n) for n in info.key_names}
     spelled = {stem(w): w for w in WORD_RE.findall(info.text)}
     return [

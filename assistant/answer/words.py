@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 
 from index.text import terms
 from index.text.terms import WORD_RE, stem
@@ -122,15 +123,27 @@ def expand(term: str) -> frozenset[str]:
     return _ALIASES.get(term, frozenset()) | {term}
 
 
-def term_present(term: str, vocab: set[str]) -> bool:
+@functools.lru_cache(maxsize=4096)
+def _by_prefix(vocab: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The words of five letters or more of a vocabulary, by their first five letters."""
+    index: dict[str, list[str]] = {}
+    for v in vocab:
+        if len(v) >= 5:
+            index.setdefault(v[:5], []).append(v)
+    return {k: tuple(words) for k, words in index.items()}
+
+
+def term_present(term: str, vocab: Collection[str]) -> bool:
     """Is a stemmed term (or an alias, or a close prefix variant of five letters or more) in ``vocab``?"""
     for t in expand(term):
         if t in vocab:
             return True
     if len(term) >= 5:
+        # a prefix variant shares the first five letters: a frozen vocabulary is looked up by them
+        near = _by_prefix(vocab).get(term[:5], ()) if isinstance(vocab, frozenset) else vocab
         return any(
             len(v) >= 5 and (v.startswith(term) or term.startswith(v)) and abs(len(v) - len(term)) <= 2
-            for v in vocab
+            for v in near
         )
     return False
 
