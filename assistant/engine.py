@@ -95,11 +95,13 @@ class Engine:
 
     def _stored_quotations(self, article_ids: list[str]) -> dict[str, list[Quotation]]:
         """For the answerer: the stored quotations, or none (it then extracts them) when the index's
-        quotations predate this extractor (``assistant index`` updates them)."""
+        quotations predate this extractor (``assistant index`` updates them). The chain asks only about
+        retrieved articles, which are complete and current: one with no stored quotation has none."""
         try:
-            return self.quotations_for(article_ids)
+            found = self.quotations_for(article_ids)
         except IndexMismatch:
             return {}
+        return {aid: found.get(aid, []) for aid in article_ids}
 
     def warm_up(self) -> None:
         """Load the encoder, open the store and build the lexical index now, not in the first request."""

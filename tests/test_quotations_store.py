@@ -152,3 +152,23 @@ def test_seed_article_speakers(fake_settings: Settings, tmp_path: Path) -> None:
     peskov = engine.quotes("Peskov")
     assert peskov and peskov == engine.quotes("Dmitry Peskov") == engine.quotes("the Kremlin spokesperson")
     assert {e.name for e in engine.speakers()} >= {"Dmitry Peskov", "Donald Trump"}
+
+
+def test_the_answerer_reads_stored_quotations_and_never_extracts_at_query_time(fake_settings, tmp_path, monkeypatch):
+    """An article with no stored quotation has none: asking about it extracts nothing at query time."""
+    import assistant.answer.quotations as answer_quotations
+
+    plain = "Harbour tides\nThe harbour tide tables for May were printed on Monday. The tides peak at noon.\n"
+    docs = feed(tmp_path / "docs", {"title": "Ferry route approved", "body": OLDER, "url": "https://example.com/1"},
+                {"title": "Harbour tides", "body": plain, "url": "https://example.com/3"})
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([docs])
+
+    def refuse(text):  # the stored quotations must be used instead
+        raise AssertionError("quotations extracted at query time")
+
+    monkeypatch.setattr(answer_quotations, "extract_quotations", refuse)
+    for question in ("What did Quillan say?", "When were the harbour tide tables printed?"):
+        answer = engine.ask(question)
+        assert {p["article_id"] for p in answer.retrieved} >= {a["id"] for a in engine.articles()}
+    assert engine.ask("What did Quillan say?").citations
