@@ -97,11 +97,21 @@ class Engine:
         """For the answerer: the stored quotations, or none (it then extracts them) when the index's
         quotations predate this extractor (``assistant index`` updates them). The chain asks only about
         retrieved articles, which are complete and current: one with no stored quotation has none."""
+        from index.quotations import store as quotation_store
+
         try:
-            found = self.quotations_for(article_ids)
+            self.store.check_quotations()
         except IndexMismatch:
             return {}
-        return {aid: found.get(aid, []) for aid in article_ids}
+        cached = self._quotes_cache
+        if cached is not None and cached.revision == self.store.revision():
+            return {aid: [replace(q) for q in cached.by_article.get(aid, [])] for aid in article_ids}
+        found: dict[str, list[Quotation]] = {aid: [] for aid in article_ids}
+        for q, meta in quotation_store.read(self.store, article_ids):  # these articles only: no entity table
+            found.setdefault(meta["article_id"], []).append(q)
+        for quotes in found.values():
+            quotes.sort(key=lambda q: q.start)
+        return found
 
     def warm_up(self) -> None:
         """Load the encoder, open the store and build the lexical index now, not in the first request."""

@@ -322,7 +322,9 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
         report.encoded_sentences += backfill(store)
         if cache is not None:
             cache.commit()
-        collected = collect_vectors(store, settings, force=rebuild)
+        # only a run that wrote or removed chunks can have left cached vectors no chunk embeds
+        wrote = changed or gone or rebuild or report.encoded_sentences
+        collected = collect_vectors(store, settings, force=rebuild) if wrote else None
         report.vectors_removed = collected.removed if collected else 0
         stale_sentences = store.meta().get("sentences") != SENTENCES_VERSION
         if changed or gone or rebuild or regrouped or outdated or collected or stale_sentences or not store.meta():

@@ -238,6 +238,13 @@ class Store:
         got = self._call(self.articles.get, ids=list(ids), include=["documents", "metadatas"])
         return {aid: (doc, dict(meta)) for aid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"])}
 
+    def article_metas(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The metadata of these complete articles (no texts); absent ids are left out."""
+        if not ids:
+            return {}
+        got = self._call(self.articles.get, ids=list(ids), include=["metadatas"])
+        return {aid: dict(meta) for aid, meta in zip(got["ids"], got["metadatas"]) if meta.get("complete")}
+
     def get_article(self, article_id: str) -> tuple[str, dict[str, Any]]:
         found = self.get_articles([article_id]) if article_id != META_ID else {}
         if article_id not in found or not found[article_id][1].get("complete"):

@@ -57,7 +57,9 @@ def to_quotation(doc: str, meta: dict[str, Any]) -> Quotation:
 
 def read(store: Store, article_ids: Iterable[str] | None = None) -> Iterator[tuple[Quotation, dict[str, Any]]]:
     """Stored quotations (with their record's metadata) of complete articles; ``None`` reads all articles."""
-    complete = store.article_records()
+    if article_ids is not None:
+        article_ids = list(article_ids)
+    complete = store.article_records() if article_ids is None else store.article_metas(article_ids)
     wanted = sorted(complete) if article_ids is None else sorted({a for a in article_ids if a in complete})
     if not wanted:
         return
