@@ -42,6 +42,7 @@ def test_reindex_counts_and_zero_encoder_calls(fake_settings, tmp_path):
     calls = encoder.calls
     again = engine.index([docs])
     assert (again.added, again.updated, again.skipped, again.deleted) == (0, 0, 5, 0)
+    assert again.chunks == first.chunks, "a run that wrote nothing reports the chunks its records count"
     assert encoder.calls == calls, "an unchanged re-index must not encode anything"
 
     write(docs / "a1.txt", article(1).replace("bridge", "tunnel"))
