@@ -46,16 +46,24 @@ _PROMO_LINK_RE = re.compile(r"(?:read more|read also|also read|more|related|see 
                             re.IGNORECASE)
 _CREDIT = r"\(?\b(?:credit|credits|photo|photograph|picture|image|illustration|feature image credit)s?\s*(?::|by\b)"
 # a caption ends with its credit; a credit line on its own is short
-_CREDIT_END_RE = re.compile(_CREDIT + r"(?:\s*\S+){0,10}\s*$", re.IGNORECASE)
+_CREDIT_RE = re.compile(_CREDIT, re.IGNORECASE)
 _CREDIT_LINE_RE = re.compile(r"(?:" + _CREDIT + r"|\(?©|\((?:[\w ]+ )?(?:images?|photos?)\)$)", re.IGNORECASE)
 _GALLERY_RE = re.compile(r"(\d{1,2}) [A-Z][^.!?]*")
 _GALLERY_CREDIT_RE = re.compile(r"(\d{1,2}) [A-Z].*\bCredit:")
+# every credit pattern holds one of these (a cheap test before the patterns)
+_CREDIT_WORDS = ("credit", "photo", "picture", "image", "illustration", "©")
 _DISCLOSURE_RE = re.compile(r"\b(?:earn (?:a|an affiliate) commission|affiliate links?)\b", re.IGNORECASE)
 
 
 class Removed(NamedTuple):
     line: str
     rule: str
+
+
+def _credit_at_end(line: str) -> bool:
+    """A credit ("Photo: ...", "Credit: ...") followed by at most ten more words to the end of the line."""
+    ends = [m.end() for m in _CREDIT_RE.finditer(line)]
+    return bool(ends) and len(line[ends[-1] :].split()) <= 10
 
 
 def furniture_rule(line: str, gallery: frozenset[str] = frozenset()) -> str:
@@ -69,20 +77,24 @@ def furniture_rule(line: str, gallery: frozenset[str] = frozenset()) -> str:
     words = re.findall(r"[\w-]+", line.lower())
     if len(words) >= 2 and set(words) <= _SHARE_WORDS:
         return "share bar"
-    if _TEMPLATE_RE.search(line):
+    if "{{" in line and _TEMPLATE_RE.search(line):
         return "template"
     if _PROMPT_START_RE.match(line) or (
-        _NEWSLETTER_RE.search(line) and _SIGNUP_RE.search(line) and _EMAIL_RE.search(line)
+        "newsletter" in line.lower() and _NEWSLETTER_RE.search(line) and _SIGNUP_RE.search(line)
+        and _EMAIL_RE.search(line)
     ):
         return "sign-up prompt"
     if _PROMO_LINK_RE.match(line) and len(line) < 200:
         return "promotion link"
-    if (len(words) <= 40 and _CREDIT_END_RE.search(line)) or (len(words) <= 12 and _CREDIT_LINE_RE.match(line)):
+    low = line.lower()
+    if any(w in low for w in _CREDIT_WORDS) and (
+        (len(words) <= 40 and _credit_at_end(line)) or (len(words) <= 12 and _CREDIT_LINE_RE.match(line))
+    ):
         return "photo credit"
-    m = _GALLERY_RE.fullmatch(line)
+    m = _GALLERY_RE.fullmatch(line) if line[:1].isdigit() else None
     if m and m.group(1) in gallery and len(words) <= 25:
         return "gallery caption"
-    if _DISCLOSURE_RE.search(line) and len(words) <= 60:
+    if ("commission" in low or "affiliate" in low) and _DISCLOSURE_RE.search(line) and len(words) <= 60:
         return "disclosure"
     if (len(words) >= 6 and not any(ch.islower() for ch in line) and sum(ch.isupper() for ch in line) >= 20
             and not line.endswith("?")):  # a question in capitals is usually a section heading
