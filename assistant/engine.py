@@ -57,7 +57,7 @@ class Engine:
 
     @cached_property
     def encoder_info(self) -> EncoderInfo:
-        from index.embeddings import EncoderInfo, encoder_info
+        from index.encoder_info import EncoderInfo, encoder_info
 
         if self._encoder is not None:
             return EncoderInfo(self._encoder.name, self._encoder.dimension, self._encoder.key)
