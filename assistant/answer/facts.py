@@ -18,10 +18,10 @@ is read and cited together with the sentence before it. A candidate can answer o
 
 When some eligible sentence gives the answer in the form the question demands (a currency sum for
 "how much did X sell", a percentage for "what share", a year for "what year"), only those stay.
-Eligible sentences are ranked by ``relevance`` (dense cosine to the question when an encoder is
-given, idf-weighted share of the question's words otherwise or in addition) plus small bonuses
-(a currency or percentage for amount questions, the follow-up context's words, retrieval rank).
-The best is the answer when its relevance reaches ``min_score``; up to two more close ones follow.
+Eligible sentences are ranked by dense cosine to the question blended with the idf-weighted share
+of the question's words (that share alone without an encoder) plus small bonuses (a currency or
+percentage for amount questions, the follow-up context's words, retrieval rank). The best-ranked
+one whose ``relevance`` reaches ``min_score`` is the answer; up to two more close ones follow.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ MAX_SENTENCES = 3
 _RANK_PRIOR = 0.04
 _HOLDER_BONUS = 0.15  # "Who is Nike's CFO?": sentences naming the person the role resolves to
 HOLDER_RELEVANCE = 0.6
+LEXICAL_SHARE = 0.4
 _PREVIEW = re.compile(
     r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
     r"looking\s+to|aim|aims|must)\b", re.I
@@ -298,8 +299,17 @@ def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed 
         c.relevance = relevance(c.cos, c.lex)
         if holder and re.search(r"\b" + re.escape(holder) + r"\b", c.text):
             c.relevance = max(c.relevance, HOLDER_RELEVANCE)  # the attribution itself says who holds the role
-        c.score = c.relevance + bonus[id(c)]
+        c.score = _order(c) + bonus[id(c)]
     return sorted(eligible, key=lambda c: (-c.score, c.rank, c.start))
+
+
+def _order(c: Candidate) -> float:
+    """What ranks eligible candidates: dense and lexical evidence blended (``LEXICAL_SHARE`` lexical),
+    so the sentence that holds the question's own words beats a looser paraphrase; ``relevance``
+    alone (which a paraphrase can carry) decides whether the best is good enough."""
+    if c.cos is None:
+        return c.relevance
+    return (1 - LEXICAL_SHARE) * c.cos + LEXICAL_SHARE * c.lex
 
 
 def _role_holder(info: QuestionInfo, cands: list[Candidate]) -> str:
@@ -313,12 +323,14 @@ def _role_holder(info: QuestionInfo, cands: list[Candidate]) -> str:
 
 
 def pick(ranked: list[Candidate], min_score: float, limit: int) -> list[Candidate]:
-    """The best candidate and up to ``limit - 1`` close, distinct others; [] when the best is too weak."""
-    if not ranked or ranked[0].relevance < min_score:
+    """The best-ranked candidate whose relevance reaches ``min_score`` and up to ``limit - 1`` close,
+    distinct others ranked after it; [] when none is relevant enough."""
+    strong = [k for k, c in enumerate(ranked) if c.relevance >= min_score]
+    if not strong:
         return []
-    chosen = [ranked[0]]
-    floor = max(min_score, 0.65 * ranked[0].relevance)
-    for c in ranked[1:]:
+    chosen = [ranked[strong[0]]]
+    floor = max(min_score, 0.65 * chosen[0].relevance)
+    for c in ranked[strong[0] + 1 :]:
         if len(chosen) >= limit:
             break
         if c.relevance >= floor and not any(_near_duplicate(c, o) for o in chosen):

@@ -181,3 +181,30 @@ def test_real_encoder_answers(real_encoder, question: str, fragment: str) -> Non
 def test_real_encoder_refuses(real_encoder, question: str) -> None:
     ans = ask(question, SEED_PASSAGES, embed=real_encoder.embed_documents)
     assert not ans.answered, ans.answer
+
+
+FERRIES = """The Harbour Trust opened its new ferry terminal on Tuesday after two years of work.
+The new terminal can berth four ferries at once, the trust said.
+Local bakeries sold out of pastries by noon.
+The weather stayed dry all afternoon.
+Crowds of 2,000 people lined the quay to watch the first boats arrive.
+"""
+
+
+def test_the_sentence_holding_the_question_words_beats_a_looser_paraphrase() -> None:
+    """The encoder likes the crowd sentence best; the one that holds the question's own words answers."""
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        def vector(t: str) -> list[float]:
+            if t.startswith("How many"):
+                return [1.0, 0.0]
+            if "berth" in t:
+                return [0.5, math.sqrt(1 - 0.25)]
+            if "Crowds" in t:
+                return [0.9, math.sqrt(1 - 0.81)]
+            return [0.0, 1.0]
+
+        return [vector(t) for t in texts]
+
+    ans = ask("How many ferries can the new terminal berth?", chunks("ferries", FERRIES), embed=embed)
+    assert ans.answered and "four ferries" in ans.citations[0].quote
