@@ -3,7 +3,7 @@
 Candidates are the sentences of the retrieved chunks (list lines such as "Revenue: $12.94
 billion vs. $12.98 billion expected" included; captions, widget text, cut-off teasers, questions
 and bare headings left out); a list line is read with the line that introduces it ("Here's how
-Acme did compared with expectations:"). A sentence that opens with a pronoun ("It was set by Jorgen Juve")
+Acme did compared with expectations:") and keeps its number ("7. ", which answers "seventh"). A sentence that opens with a pronoun ("It was set by Jorgen Juve")
 is read and cited together with the sentence before it. A candidate can answer only when
 
 1. it carries a value of the expected answer type that the question did not give
@@ -125,7 +125,10 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             seen_spans.add((p.article_id, s))
             seen_text.add(key)
             prev = p.article_text[spans[k - 1][0] : spans[k - 1][1]] if k > 0 else ""
-            if prev and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400 and _answers_anything(prev):
+            if re.fullmatch(r"\d{1,3}\.", prev) and "\n" not in p.article_text[spans[k - 1][1] : s]:
+                s = spans[k - 1][0]  # "7. Lautaro Martinez - 37 goals": a numbered list line keeps its number
+                text = p.article_text[s:e]
+            elif prev and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400 and _answers_anything(prev):
                 s = spans[k - 1][0]  # "It was set by Jorgen Juve": shown and read with the sentence it continues
                 text = p.article_text[s:e]
                 pool.candidates = [c for c in pool.candidates if not (c.passage.article_id == p.article_id

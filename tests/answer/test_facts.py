@@ -208,3 +208,19 @@ def test_the_sentence_holding_the_question_words_beats_a_looser_paraphrase() -> 
 
     ans = ask("How many ferries can the new terminal berth?", chunks("ferries", FERRIES), embed=embed)
     assert ans.answered and "four ferries" in ans.citations[0].quote
+
+
+CHARTS = """The magazine ranked the busiest harbours of the year. Here is how the list closes.
+
+3. Port Alder harbour (Northland) - 41 million tonnes
+
+4. Kestrel Bay harbour (Southmarch) - 37 million tonnes
+
+Kestrel Bay lost ground after its main crane failed in the spring.
+"""
+
+
+def test_a_numbered_list_line_keeps_its_number_and_answers_its_ordinal() -> None:
+    passages = chunks("charts", CHARTS)
+    ans = ask("Which harbour is fourth?", passages, embed=None)
+    assert ans.answered and ans.citations[0].quote == "4. Kestrel Bay harbour (Southmarch) - 37 million tonnes"
