@@ -224,3 +224,15 @@ def test_a_numbered_list_line_keeps_its_number_and_answers_its_ordinal() -> None
     passages = chunks("charts", CHARTS)
     ans = ask("Which harbour is fourth?", passages, embed=None)
     assert ans.answered and ans.citations[0].quote == "4. Kestrel Bay harbour (Southmarch) - 37 million tonnes"
+
+
+PENALTIES = """The regulator opened an inquiry into Brightwave's data practices on Monday.
+Brightwave earned $2 billion last year from advertising, its annual report shows.
+Confirmed breaches of the privacy code can bring fines of up to 4% of global annual turnover.
+"""
+
+
+def test_a_fine_can_be_a_share_of_turnover() -> None:
+    ans = ask("What is the maximum fine Brightwave could face for breaches of the privacy code?",
+              chunks("fines", PENALTIES), embed=None)
+    assert ans.answered and "4% of global annual turnover" in ans.citations[0].quote
