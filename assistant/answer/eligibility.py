@@ -2,8 +2,9 @@
 
 ``check`` says why a sentence cannot answer ("type", "specifier", "name", "preview") or "" when it can:
 it carries the answer type; the question's specifiers are in it, or near it while it names no rival
-value; the key names are in its article; it names no rival country or stage; and for a result
-question it reports an outcome rather than looking ahead.
+value; the key names are in its article; it names no rival country or stage; a rate asked ("how much
+per month") is stated as a rate ("$9.99 a month"); and for a result question it reports an outcome
+rather than looking ahead.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "name"
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
         return "specifier"
+    if info.answer_type in ("amount", "number") and not _gives_rate(info.text, c.text):
+        return "specifier"
     if info.result and _PREVIEW.search(c.text):
         return "preview"
     if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
@@ -56,6 +59,31 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     if info.result and not _names_own_half(info, own):
         return "name"
     return ""
+
+
+_RATE_UNITS = {
+    "year": r"annual(?:ly)?|yearly|per\s+annum|(?:per|a|an|each|every)\s+year|/\s?(?:year|yr)",
+    "month": r"monthly|(?:per|a|each|every)\s+month|/\s?(?:month|mo)\b",
+    "week": r"weekly|(?:per|a|each|every)\s+week|/\s?(?:week|wk)",
+    "day": r"daily|(?:per|a|each|every)\s+day|/\s?day",
+    "hour": r"hourly|(?:per|an|each|every)\s+hour|/\s?(?:hour|hr)",
+}
+_RATE_ASKED = re.compile(
+    r"\b(?:per|a|an|each|every)\s+(year|month|week|day|hour)\b(?!\s+(?:ago|earlier|later|before|after))|"
+    r"\b(annual|annually|yearly|monthly|weekly|daily|hourly)\b", re.I
+)
+_RATE_WORD = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+              "daily": "day", "hourly": "hour"}
+
+
+def _gives_rate(question: str, text: str) -> bool:
+    """A question asking for a rate ("how much per month", "a year") is answered only by a sentence
+    stating that rate ("$9.99 a month", "an annual salary of ..."), not by a one-off sum or a total."""
+    m = _RATE_ASKED.search(question)
+    if not m:
+        return True
+    unit = (m.group(1) or _RATE_WORD[m.group(2).lower()]).lower()
+    return bool(re.search(r"(?:\b|(?<=\d))(?:" + _RATE_UNITS[unit] + r")\b", text, re.I))
 
 
 def _own_specifiers(info: QuestionInfo) -> list[str]:

@@ -236,3 +236,16 @@ def test_a_fine_can_be_a_share_of_turnover() -> None:
     ans = ask("What is the maximum fine Brightwave could face for breaches of the privacy code?",
               chunks("fines", PENALTIES), embed=None)
     assert ans.answered and "4% of global annual turnover" in ans.citations[0].quote
+
+
+PLANS = """Streamly launched its family plan in Canada on Monday.
+The family plan costs $14.99 a month and covers up to six screens.
+Streamly also sells a gift card for $50 in its stores.
+"""
+
+
+def test_a_rate_asked_needs_a_rate_in_the_answer() -> None:
+    passages = chunks("plans", PLANS)
+    ans = ask("How much does the Streamly family plan cost per month?", passages, embed=None)
+    assert ans.answered and "$14.99 a month" in ans.citations[0].quote
+    assert not ask("How much does a Streamly gift card cost per year?", passages, embed=None).answered
