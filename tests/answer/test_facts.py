@@ -21,6 +21,8 @@ from answer.helpers import (
     fake_embed,
 )
 from assistant.answer import EMBED_BUDGET, answer_extractive
+from assistant.answer.answerer import _absent_words
+from assistant.answer.question import analyse_question
 from assistant.schema import Passage
 
 
@@ -249,3 +251,15 @@ def test_a_rate_asked_needs_a_rate_in_the_answer() -> None:
     ans = ask("How much does the Streamly family plan cost per month?", passages, embed=None)
     assert ans.answered and "$14.99 a month" in ans.citations[0].quote
     assert not ask("How much does a Streamly gift card cost per year?", passages, embed=None).answered
+
+
+
+KNEE = """Harry Kane trained with the squad on Friday after a scan on his knee showed no damage.
+The striker is expected to start against Lyon on Sunday, the club said.
+"""
+
+
+def test_the_kind_of_piece_asked_of_is_not_a_missing_word() -> None:
+    """'preview' and 'report' name the sources asked of, not words their text must hold."""
+    info = analyse_question("What did the preview and the match report say about Kane's knee?")
+    assert _absent_words(info, chunks("knee", KNEE)) == ["match"]
