@@ -53,7 +53,7 @@ MAX_SENTENCES = 3
 _RANK_PRIOR = 0.04
 _HOLDER_BONUS = 0.15  # "Who is Nike's CFO?": sentences naming the person the role resolves to
 HOLDER_RELEVANCE = 0.6
-LEXICAL_SHARE = 0.4
+LEXICAL_SHARE = 0.5
 _ANAPHOR = re.compile(
     r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal))\s"
 )
