@@ -148,13 +148,16 @@ def _lead_in(text: str, spans: list[tuple[int, int]], k: int) -> str:
 
 
 def _answers_anything(text: str) -> bool:
-    """Not widget text, a caption, a cut-off teaser, a question or a bare title-case heading."""
+    """Not widget text, a caption, a cut-off teaser, a question or a bare heading (title case, or a short
+    line with no end mark, figure or colon: "Timeline of the board's decision")."""
     if _WIDGET.search(text) or text.rstrip().endswith("?"):
         return False
     words = text.split()
     capitalised = sum(w[:1].isupper() for w in words)
-    heading = len(words) <= 12 and text.rstrip()[-1:] not in '.!"”’)' and capitalised >= 0.7 * len(words)
-    return not heading or any(ch.isdigit() for ch in text)
+    unended = text.rstrip()[-1:] not in '.!"”’)'
+    heading = len(words) <= 12 and unended and capitalised >= 0.7 * len(words)
+    label = len(words) <= 8 and unended and ":" not in text
+    return not (heading or label) or any(ch.isdigit() for ch in text)
 
 
 def article_names(p: Passage) -> set[str]:

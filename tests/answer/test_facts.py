@@ -263,3 +263,14 @@ def test_the_kind_of_piece_asked_of_is_not_a_missing_word() -> None:
     """'preview' and 'report' name the sources asked of, not words their text must hold."""
     info = analyse_question("What did the preview and the match report say about Kane's knee?")
     assert _absent_words(info, chunks("knee", KNEE)) == ["match"]
+
+
+CLOSURE = """Timeline of Mayor Jan Berg's harbour closure
+
+The closure was ordered by port director Lena Holm after a storm damaged the pier on Sunday.
+"""
+
+
+def test_a_short_unended_line_is_a_heading_not_an_answer() -> None:
+    ans = ask("Who ordered the harbour closure?", chunks("closure", CLOSURE), embed=None)
+    assert ans.answered and "Lena Holm" in ans.citations[0].quote
