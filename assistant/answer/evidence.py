@@ -97,8 +97,8 @@ class Lexical:
 def required_form(info: QuestionInfo, sentence: str) -> bool | None:
     """Does ``sentence`` give the answer in the form the question demands: a currency sum (or a share of
     a sum: "6% of annual turnover") for "how much did X sell/cost/pay", a percentage for "what share"
-    and "how much did X rise", a year for "what year", a clock time for "what time", a day for "what
-    day"? None when the question demands none.
+    and "how much did X rise", an age for "how old" ("Smith, 44,"), a year for "what year", a clock time
+    for "what time", a day for "what day"? None when the question demands none.
     Fact mode keeps only such sentences when there are any."""
     q, low = info.text, info.text.lower()
     if info.answer_type == "amount" and not _COMPARATIVE.search(q):
@@ -106,6 +106,8 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
             return bool(PERCENT_RE.search(sentence))
         if _MONEY_Q.search(q):
             return bool(MONEY_RE.search(sentence) or _SHARE_OF.search(sentence))
+    if info.answer_type == "number" and re.search(r"\bhow\s+old\b", low):
+        return bool(_AGE.search(sentence))
     if info.answer_type == "date":
         if "what year" in low or "which year" in low:
             return bool(_YEAR.search(sentence))
@@ -128,8 +130,6 @@ def preference(info: QuestionInfo, sentence: str) -> float:
     if info.answer_type == "number":
         unit = re.search(r"\bhow\s+many\s+(?:[a-z-]+\s+){0,1}?([a-z-]+)\b", q, re.I)
         if unit and _counts(stem(unit.group(1)), sentence):
-            return BONUS
-        if re.search(r"\bhow\s+old\b", q, re.I) and _AGE.search(sentence):
             return BONUS
         if re.search(r"\bhow\s+(?:big|large|tall|long|far|heavy|wide|high)\b", q, re.I) and MEASURE_RE.search(sentence):
             return BONUS

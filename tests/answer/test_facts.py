@@ -274,3 +274,13 @@ The closure was ordered by port director Lena Holm after a storm damaged the pie
 def test_a_short_unended_line_is_a_heading_not_an_answer() -> None:
     ans = ask("Who ordered the harbour closure?", chunks("closure", CLOSURE), embed=None)
     assert ans.answered and "Lena Holm" in ans.citations[0].quote
+
+
+COACH = """The university named Dana Ortiz as its new rowing coach on Monday, ending a search of 12 weeks.
+Ortiz, 41, led the crew at Lakeside for the past six seasons.
+"""
+
+
+def test_how_old_is_answered_by_an_age() -> None:
+    ans = ask("How old is the university's new rowing coach?", chunks("coach", COACH), embed=None)
+    assert ans.answered and "Ortiz, 41," in ans.citations[0].quote
