@@ -167,6 +167,9 @@ def parse_np(toks: list[Token]) -> Subject | None:
     role = " ".join(role_words)
     if not name_words:
         if role_words and any(is_role(w) for w in role_words):
+            if indefinite is not None:  # "a Google spokesperson": someone the article does not name
+                name = " ".join(t.text for t in [indefinite, *toks])
+                return Subject("unnamed", name, indefinite.start, name=name)
             return Subject("role", raw, start, role=role)
         return None
     if any(low(w).rstrip(".") in DAYS_MONTHS for w in name_words):

@@ -37,3 +37,15 @@ def test_mentioned_is_not_quoted() -> None:
 def test_role_phrases() -> None:
     assert is_role_phrase("the press secretary") and is_role_phrase("Nike's CFO")
     assert not is_role_phrase("Dmitry Peskov")
+
+
+TERMINAL = """Portwell closed its ferry terminal on Friday after a storm.
+A Portwell spokesperson told reporters that the terminal would reopen in May.
+"""
+
+
+def test_an_unnamed_organisation_spokesperson_is_found_by_the_role_phrase_and_the_organisation() -> None:
+    """'A Portwell spokesperson told ...' is someone the article does not name, not a person named before."""
+    for phrase in ("a Portwell spokesperson", "Portwell"):
+        found = resolve_speaker(phrase, chunks("terminal", TERMINAL))
+        assert [f.quotation.quote for f in found.found] == ["the terminal would reopen in May"], phrase
