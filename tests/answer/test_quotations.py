@@ -49,3 +49,13 @@ def test_an_unnamed_organisation_spokesperson_is_found_by_the_role_phrase_and_th
     for phrase in ("a Portwell spokesperson", "Portwell"):
         found = resolve_speaker(phrase, chunks("terminal", TERMINAL))
         assert [f.quotation.quote for f in found.found] == ["the terminal would reopen in May"], phrase
+
+
+LAWSUIT = """Three publishers sued Portwell on Monday.
+A Portwell spokesperson rejected the claims, saying “This lawsuit has no merit at all.”
+"""
+
+
+def test_an_unnamed_source_speaks_through_a_participle() -> None:
+    found = resolve_speaker("Portwell", chunks("lawsuit", LAWSUIT))
+    assert [f.quotation.quote for f in found.found] == ["This lawsuit has no merit at all."]
