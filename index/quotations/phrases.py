@@ -261,6 +261,8 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         return np
     if not toks:
         return None
+    if low(toks[-1].text) in PRONOUNS and (len(toks) == 1 or not is_cap(toks[-2].text)):
+        return parse_np(toks[-1:])  # "a message ... in which he wrote": the pronoun right before the verb
     # an unnamed source with its modifiers: "Sources in the sector say", "One source who was briefed said"
     cut = max((k + 1 for k, t in enumerate(toks) if t.text in ",;:—–"), default=0)
     if len(toks) - cut <= 16:

@@ -59,3 +59,14 @@ A Portwell spokesperson rejected the claims, saying “This lawsuit has no merit
 def test_an_unnamed_source_speaks_through_a_participle() -> None:
     found = resolve_speaker("Portwell", chunks("lawsuit", LAWSUIT))
     assert [f.quotation.quote for f in found.found] == ["This lawsuit has no merit at all."]
+
+
+RESIGNATION = """Jana Kowal, the board's chair, would stay on as a director, the firm said.
+But later on X, Kowal posted a message she sent to company employees in which she wrote, \
+“after today's vote, I resign as chair.”
+"""
+
+
+def test_the_pronoun_right_before_the_speech_verb_is_its_subject() -> None:
+    found = resolve_speaker("Jana Kowal", chunks("resign", RESIGNATION))
+    assert "after today's vote, I resign as chair." in [f.quotation.quote for f in found.found]
