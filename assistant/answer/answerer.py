@@ -20,7 +20,7 @@ from __future__ import annotations
 from assistant.answer.citations import refuse
 from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
-from assistant.answer.question import QuestionInfo, analyse_question, name_runs
+from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question, name_runs
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
 from assistant.answer.words import MONTHS, WORD_RE, name_present, stem, term_present, vocabulary
@@ -87,16 +87,15 @@ def answer_extractive(
 
 
 def _absent_words(info: QuestionInfo, passages: list[Passage]) -> list[str]:
-    """The question's content words (names and -ly adverbs aside) that no retrieved article holds, as spelled."""
+    """The question's content words (names, -ly adverbs and the kind of piece asked of, "preview", aside)
+    that no retrieved article holds, as spelled."""
     vocab = frozenset().union(*(vocabulary(p.article_text + " " + (p.title or ""))
                                 for p in {p.article_id: p for p in passages}.values()))
     names = {stem(n) for n in info.key_names}
     spelled = {stem(w): w for w in WORD_RE.findall(info.text)}
-    return [
-        spelled.get(t, t)
-        for t in dict.fromkeys(info.terms)
-        if t not in names and not spelled.get(t, t).lower().endswith("ly") and not term_present(t, vocab)
-    ]
+    asked = {t: spelled.get(t, t) for t in dict.fromkeys(info.terms) if t not in names}
+    return [w for t, w in asked.items()
+            if not w.lower().endswith("ly") and w.lower() not in DOCUMENTS and not term_present(t, vocab)]
 
 
 def _missing_names(names: list[str], passages: list[Passage]) -> list[str]:

@@ -35,6 +35,8 @@ _SHARE_Q = re.compile(
     r"\b(?:share|percentage|percent|proportion|rise|rose|climb|climbed|fall|fell|drop|dropped|gain|gained|"
     r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|up|down)\b", re.I
 )
+_SHARE_OF = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)\s+of\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+){0,2}?"
+                       r"(?:turnover|revenues?|sales|income|profits?|earnings|salary|budget|value)\b", re.I)
 _COMPARATIVE = re.compile(r"\bhow\s+much\s+\w+er\b|\bhow\s+much\s+(?:more|less)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
@@ -93,16 +95,19 @@ class Lexical:
 
 
 def required_form(info: QuestionInfo, sentence: str) -> bool | None:
-    """Does ``sentence`` give the answer in the form the question demands: a currency sum for "how much
-    did X sell/cost/pay", a percentage for "what share" and "how much did X rise", a year for "what
-    year", a clock time for "what time", a day for "what day"? None when the question demands none.
+    """Does ``sentence`` give the answer in the form the question demands: a currency sum (or a share of
+    a sum: "6% of annual turnover") for "how much did X sell/cost/pay", a percentage for "what share"
+    and "how much did X rise", an age for "how old" ("Smith, 44,"), a year for "what year", a clock time
+    for "what time", a day for "what day"? None when the question demands none.
     Fact mode keeps only such sentences when there are any."""
     q, low = info.text, info.text.lower()
     if info.answer_type == "amount" and not _COMPARATIVE.search(q):
         if _SHARE_Q.search(q):
             return bool(PERCENT_RE.search(sentence))
         if _MONEY_Q.search(q):
-            return bool(MONEY_RE.search(sentence))
+            return bool(MONEY_RE.search(sentence) or _SHARE_OF.search(sentence))
+    if info.answer_type == "number" and re.search(r"\bhow\s+old\b", low):
+        return bool(_AGE.search(sentence))
     if info.answer_type == "date":
         if "what year" in low or "which year" in low:
             return bool(_YEAR.search(sentence))
@@ -125,8 +130,6 @@ def preference(info: QuestionInfo, sentence: str) -> float:
     if info.answer_type == "number":
         unit = re.search(r"\bhow\s+many\s+(?:[a-z-]+\s+){0,1}?([a-z-]+)\b", q, re.I)
         if unit and _counts(stem(unit.group(1)), sentence):
-            return BONUS
-        if re.search(r"\bhow\s+old\b", q, re.I) and _AGE.search(sentence):
             return BONUS
         if re.search(r"\bhow\s+(?:big|large|tall|long|far|heavy|wide|high)\b", q, re.I) and MEASURE_RE.search(sentence):
             return BONUS

@@ -3,8 +3,9 @@
 Candidates are the sentences of the retrieved chunks (list lines such as "Revenue: $12.94
 billion vs. $12.98 billion expected" included; captions, widget text, cut-off teasers, questions
 and bare headings left out); a list line is read with the line that introduces it ("Here's how
-Acme did compared with expectations:"). A sentence that opens with a pronoun ("It was set by Jorgen Juve")
-is read and cited together with the sentence before it. A candidate can answer only when
+Acme did compared with expectations:") and keeps its number ("7. ", which answers "seventh"). A
+sentence that opens with a pronoun ("It was set by Jorgen Juve") is read and cited together with
+the sentence before it. A candidate can answer only when (``eligibility.check``)
 
 1. it carries a value of the expected answer type that the question did not give
    (``types.carries``): an amount, a number, a date, a name;
@@ -18,10 +19,10 @@ is read and cited together with the sentence before it. A candidate can answer o
 
 When some eligible sentence gives the answer in the form the question demands (a currency sum for
 "how much did X sell", a percentage for "what share", a year for "what year"), only those stay.
-Eligible sentences are ranked by ``relevance`` (dense cosine to the question when an encoder is
-given, idf-weighted share of the question's words otherwise or in addition) plus small bonuses
-(a currency or percentage for amount questions, the follow-up context's words, retrieval rank).
-The best is the answer when its relevance reaches ``min_score``; up to two more close ones follow.
+Eligible sentences are ranked by dense cosine to the question blended with the idf-weighted share
+of the question's words (that share alone without an encoder) plus small bonuses (a currency or
+percentage for amount questions, the follow-up context's words, retrieval rank). The best-ranked
+one whose ``relevance`` reaches ``min_score`` is the answer; up to two more close ones follow.
 """
 
 from __future__ import annotations
@@ -31,22 +32,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer.citations import Span, refuse, sentence_answer
+from assistant.answer.eligibility import check
 from assistant.answer.evidence import Lexical, preference, required_form
-from assistant.answer.question import QuestionInfo, name_runs, specifier_stem, with_context
+from assistant.answer.question import QuestionInfo, with_context
 from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
-from assistant.answer.types import carries
 from assistant.answer.words import (
-    COUNTRIES,
-    MONTHS,
     content_terms,
     date_words,
-    expand,
-    name_present,
-    ordinal_value,
     proper_vocabulary,
-    stem,
-    term_present,
     vocabulary,
 )
 from assistant.schema import Answer, Passage
@@ -59,10 +53,7 @@ MAX_SENTENCES = 3
 _RANK_PRIOR = 0.04
 _HOLDER_BONUS = 0.15  # "Who is Nike's CFO?": sentences naming the person the role resolves to
 HOLDER_RELEVANCE = 0.6
-_PREVIEW = re.compile(
-    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
-    r"looking\s+to|aim|aims|must)\b", re.I
-)
+LEXICAL_SHARE = 0.5
 _ANAPHOR = re.compile(
     r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal))\s"
 )
@@ -124,7 +115,10 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             seen_spans.add((p.article_id, s))
             seen_text.add(key)
             prev = p.article_text[spans[k - 1][0] : spans[k - 1][1]] if k > 0 else ""
-            if prev and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400 and _answers_anything(prev):
+            if re.fullmatch(r"\d{1,3}\.", prev) and "\n" not in p.article_text[spans[k - 1][1] : s]:
+                s = spans[k - 1][0]  # "7. Lautaro Martinez - 37 goals": a numbered list line keeps its number
+                text = p.article_text[s:e]
+            elif prev and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400 and _answers_anything(prev):
                 s = spans[k - 1][0]  # "It was set by Jorgen Juve": shown and read with the sentence it continues
                 text = p.article_text[s:e]
                 pool.candidates = [c for c in pool.candidates if not (c.passage.article_id == p.article_id
@@ -154,13 +148,16 @@ def _lead_in(text: str, spans: list[tuple[int, int]], k: int) -> str:
 
 
 def _answers_anything(text: str) -> bool:
-    """Not widget text, a caption, a cut-off teaser, a question or a bare title-case heading."""
+    """Not widget text, a caption, a cut-off teaser, a question or a bare heading (title case, or a short
+    line with no end mark, figure or colon: "Timeline of the board's decision")."""
     if _WIDGET.search(text) or text.rstrip().endswith("?"):
         return False
     words = text.split()
     capitalised = sum(w[:1].isupper() for w in words)
-    heading = len(words) <= 12 and text.rstrip()[-1:] not in '.!"”’)' and capitalised >= 0.7 * len(words)
-    return not heading or any(ch.isdigit() for ch in text)
+    unended = text.rstrip()[-1:] not in '.!"”’)'
+    heading = len(words) <= 12 and unended and capitalised >= 0.7 * len(words)
+    label = len(words) <= 8 and unended and ":" not in text
+    return not (heading or label) or any(ch.isdigit() for ch in text)
 
 
 def article_names(p: Passage) -> set[str]:
@@ -176,99 +173,6 @@ def speaker_at(p: Passage, start: int, end: int, with_role: bool = False) -> str
         if q.sentence_start <= start < q.sentence_end or start <= q.start < end:
             return f"{q.speaker} {q.role}" if with_role else q.speaker
     return ""
-
-
-def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
-    """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can."""
-    if info.answer_type and not carries(info.answer_type, c.text, info.text):
-        return "type"
-    own = vocabulary(c.text)
-    for spec in _own_specifiers(info):
-        s = specifier_stem(spec)
-        if term_present(s, own):
-            continue
-        if not term_present(s, c.near) or _competes(spec, c.text):
-            return "specifier"
-    if not _names_in_article(info, article_vocab):
-        return "name"
-    if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
-        return "specifier"
-    if info.result and _PREVIEW.search(c.text):
-        return "preview"
-    if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
-        return "preview"
-    if info.result and not _names_own_half(info, own):
-        return "name"
-    return ""
-
-
-def _own_specifiers(info: QuestionInfo) -> list[str]:
-    """The specifiers one sentence must match: dates are left out when the question names two or more
-    (they date different articles: "Between the report on September 26 and the one on December 15")."""
-    months = [s for s in info.specifiers if s in MONTHS]
-    if len(months) < 2:
-        return info.specifiers
-    dated = [s for s in info.specifiers if s.split()[0] in MONTHS or re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", s)]
-    return [s for s in info.specifiers if s not in dated]
-
-
-def _names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
-    """Figures asked must be in the sentence's article; of the names, all of them for a question with
-    one or two, at least half for a question spanning several articles."""
-    numbers = [n for n in info.key_names if any(ch.isdigit() for ch in n)]
-    if not all(name_present(n, article_vocab) for n in numbers):
-        return False
-    words = {n for n in info.key_names if n not in numbers}
-    runs = [r for r in name_runs(info.text) if words & set(r)] or [[n] for n in words]
-    found = sum(all(name_present(w, article_vocab) for w in r if w in words) for r in runs)
-    return found == len(runs) if len(runs) <= 2 else found * 2 >= len(runs)
-
-
-def _rival_place(info: QuestionInfo, text: str) -> bool:
-    """The question asks about a country ("in Brazil"); the sentence names another one and not it."""
-    asked = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]
-    if not asked:
-        return False
-    names = proper_vocabulary(text)
-    if any(term_present(a, names) for a in asked):
-        return False
-    allowed = {x for a in asked for x in expand(a)} | {stem(n) for n in info.key_names}
-    return any(n in COUNTRIES and n not in allowed for n in names)
-
-
-_STAGE = re.compile(r"\b(semi|quarter)[- ]?finals?\b", re.I)
-_FINAL = re.compile(r"(?<![-\w])finals?\b", re.I)
-
-
-def _rival_stage(question: str, text: str) -> bool:
-    """"the final" asked, only a semi-final or quarter-final in the sentence (and the other way round)."""
-    asked_final = bool(_FINAL.search(_STAGE.sub("", question)))
-    asked_stage = {m.group(1).lower() for m in _STAGE.finditer(question)}
-    has_final = bool(_FINAL.search(_STAGE.sub("", text)))
-    has_stage = {m.group(1).lower() for m in _STAGE.finditer(text)}
-    if asked_final and not asked_stage:
-        return bool(has_stage) and not has_final
-    return bool(asked_stage) and bool(has_stage) and not asked_stage & has_stage
-
-
-def _names_own_half(info: QuestionInfo, own: set[str]) -> bool:
-    """An outcome is about the sides asked of: at least half the question's names are in the sentence itself."""
-    phrases = name_runs(info.text)
-    return not phrases or sum(all(name_present(w, own) for w in ph) for ph in phrases) * 2 >= len(phrases)
-
-
-def _competes(spec: str, text: str) -> bool:
-    """Does ``text`` name another value of the specifier's kind ("first ballot" for "second ballot",
-    another year for 2022, another month)? Then the specifier in a neighbouring sentence is not its own."""
-    words = spec.split()
-    if ordinal_value(words[0]) is not None and len(words) == 2:
-        rx = r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+" + words[1]
-        return bool(re.search(rx, text, re.I))
-    if re.fullmatch(r"(?:19|20)\d\d", spec):
-        return bool(re.search(r"\b(?:19|20)\d\d\b", text))
-    if spec in MONTHS:
-        return any(re.search(r"\b" + m + r"\b", text) for m in MONTHS if m != spec)
-    return False
 
 
 def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed | None) -> list[Candidate]:
@@ -298,8 +202,17 @@ def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed 
         c.relevance = relevance(c.cos, c.lex)
         if holder and re.search(r"\b" + re.escape(holder) + r"\b", c.text):
             c.relevance = max(c.relevance, HOLDER_RELEVANCE)  # the attribution itself says who holds the role
-        c.score = c.relevance + bonus[id(c)]
+        c.score = _order(c) + bonus[id(c)]
     return sorted(eligible, key=lambda c: (-c.score, c.rank, c.start))
+
+
+def _order(c: Candidate) -> float:
+    """What ranks eligible candidates: dense and lexical evidence blended (``LEXICAL_SHARE`` lexical),
+    so the sentence that holds the question's own words beats a looser paraphrase; ``relevance``
+    alone (which a paraphrase can carry) decides whether the best is good enough."""
+    if c.cos is None:
+        return c.relevance
+    return (1 - LEXICAL_SHARE) * c.cos + LEXICAL_SHARE * c.lex
 
 
 def _role_holder(info: QuestionInfo, cands: list[Candidate]) -> str:
@@ -313,12 +226,14 @@ def _role_holder(info: QuestionInfo, cands: list[Candidate]) -> str:
 
 
 def pick(ranked: list[Candidate], min_score: float, limit: int) -> list[Candidate]:
-    """The best candidate and up to ``limit - 1`` close, distinct others; [] when the best is too weak."""
-    if not ranked or ranked[0].relevance < min_score:
+    """The best-ranked candidate whose relevance reaches ``min_score`` and up to ``limit - 1`` close,
+    distinct others ranked after it; [] when none is relevant enough."""
+    strong = [k for k, c in enumerate(ranked) if c.relevance >= min_score]
+    if not strong:
         return []
-    chosen = [ranked[0]]
-    floor = max(min_score, 0.65 * ranked[0].relevance)
-    for c in ranked[1:]:
+    chosen = [ranked[strong[0]]]
+    floor = max(min_score, 0.65 * chosen[0].relevance)
+    for c in ranked[strong[0] + 1 :]:
         if len(chosen) >= limit:
             break
         if c.relevance >= floor and not any(_near_duplicate(c, o) for o in chosen):

@@ -70,8 +70,9 @@ _SPEAKER_PATTERNS = [
         re.I,
     ),
 ]
-# Nouns that make "X" a piece of writing, not a speaker ("Sporting News's preview").
-_DOCUMENTS = {
+# Nouns that make "X" a piece of writing, not a speaker ("Sporting News's preview"); they name the
+# source asked of, not words its text must hold.
+DOCUMENTS = {
     "report", "reports", "preview", "previews", "article", "articles", "story", "stories", "piece", "review",
     "reviews", "study", "survey", "analysis", "list", "timeline", "data", "figures", "filing", "documents",
 }
@@ -224,7 +225,7 @@ def _clean_topic(topic: str) -> str:
 def looks_like_speaker(x: str) -> bool:
     """A name, an organisation or a role phrase: has a capitalised word or a role/organisation noun."""
     words = WORD_RE.findall(x)
-    if not words or len(words) > 9 or any(w.lower() in _DOCUMENTS for w in words):
+    if not words or len(words) > 9 or any(w.lower() in DOCUMENTS for w in words):
         return False
     if re.search(r"\s(?:and|or)\s|\beach\b|\bboth\b", x):  # two outlets or people: not one speaker
         return False
@@ -306,6 +307,7 @@ def specifier_stem(spec: str) -> str:
 
 __all__ = [
     "CONTEXT_MARK",
+    "DOCUMENTS",
     "QuestionInfo",
     "analyse_question",
     "answer_type_of",

@@ -161,13 +161,14 @@ def _by_role(
             out.mentioned = True
         quotes = quotations_of(p)
         for q in quotes:
-            if q.speaker_type != "person" or not q.speaker:
+            unnamed = q.speaker_type == "unnamed" and not q.role  # "a Binance spokesperson": the phrase is the role
+            if not q.speaker or q.speaker_type != "person" and not unnamed:
                 continue
             quoted.setdefault(q.speaker, []).append(Found(p, q, q.speaker))
             if q.speaker in scored:
                 continue
-            own = vocabulary(q.role)
-            near = (own | vocabulary(_mentions(text, q.speaker))) - vocabulary(q.speaker)
+            own = vocabulary(q.speaker if unnamed else q.role)
+            near = own | vocabulary(_mentions(text, q.speaker)) - vocabulary(q.speaker)
             head, others = roles[-1], roles[:-1]
             if not any(term_present(s, near) for s in _synonyms(head)):
                 scored[q.speaker] = 0.0

@@ -61,12 +61,16 @@ def content_terms(text: str) -> list[str]:
 @functools.lru_cache(maxsize=8192)
 def vocabulary(text: str) -> frozenset[str]:
     """Every stemmed word of a text and the parts of its hyphenated words ("R-Iowa"), plus the joined
-    forms of its two- and three-word runs (``united-states``) so multi-word aliases can be found."""
+    forms of its two- and three-word runs (``united-states``) so multi-word aliases can be found; a text
+    opening with a list number ("7. ") also holds that ordinal ("seventh")."""
     words = [stem(w) for w in WORD_RE.findall(text)]
     out = set(words) | {stem(part) for w in words if "-" in w for part in w.split("-") if part}
     for n in (2, 3):
         out.update("-".join(words[i : i + n]) for i in range(len(words) - n + 1))
     out.update(_number_forms(words))
+    rank = re.match(r"\s*(\d{1,2})\.\s", text)  # "7. Lautaro Martinez - 37 goals" is the seventh of a list
+    if rank and int(rank.group(1)) < len(_ORDINALS):
+        out.add(_ORDINALS[int(rank.group(1))])
     out.update(acronyms(text))
     return frozenset(out)
 

@@ -160,12 +160,13 @@ def quoted_as(text: str, a: int, verb: re.Match) -> Subject | None:
 
 
 def _participle_subject(text: str, a: int, verb: re.Match) -> Subject | None:
-    """'Ahead of the vote, Jordan showed no signs of stepping aside, insisting: "…"': the main clause's subject."""
+    """'Ahead of the vote, Jordan showed no signs of stepping aside, insisting: "…"' (or "A Google spokesperson rejected
+    it, saying"): the main clause's subject, a name, an organisation or an unnamed source."""
     head = text[a : verb.start()].rstrip()
     if not verb.group(1).endswith("ing") or not head.endswith(","):
         return None
     subj = clause_subject(text, a, a + len(head) - 1)
-    return subj if subj is not None and subj.kind in ("name", "org") else None
+    return subj if subj is not None and subj.kind in ("name", "org", "unnamed") else None
 
 
 __all__ = ["attribute", "quoted_as"]

@@ -167,6 +167,9 @@ def parse_np(toks: list[Token]) -> Subject | None:
     role = " ".join(role_words)
     if not name_words:
         if role_words and any(is_role(w) for w in role_words):
+            if indefinite is not None:  # "a Google spokesperson": someone the article does not name
+                name = " ".join(t.text for t in [indefinite, *toks])
+                return Subject("unnamed", name, indefinite.start, name=name)
             return Subject("role", raw, start, role=role)
         return None
     if any(low(w).rstrip(".") in DAYS_MONTHS for w in name_words):
@@ -258,6 +261,8 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         return np
     if not toks:
         return None
+    if low(toks[-1].text) in PRONOUNS and (len(toks) == 1 or not is_cap(toks[-2].text)):
+        return parse_np(toks[-1:])  # "a message ... in which he wrote": the pronoun right before the verb
     # an unnamed source with its modifiers: "Sources in the sector say", "One source who was briefed said"
     cut = max((k + 1 for k, t in enumerate(toks) if t.text in ",;:—–"), default=0)
     if len(toks) - cut <= 16:

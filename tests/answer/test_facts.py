@@ -21,6 +21,8 @@ from answer.helpers import (
     fake_embed,
 )
 from assistant.answer import EMBED_BUDGET, answer_extractive
+from assistant.answer.answerer import _absent_words
+from assistant.answer.question import analyse_question
 from assistant.schema import Passage
 
 
@@ -181,3 +183,104 @@ def test_real_encoder_answers(real_encoder, question: str, fragment: str) -> Non
 def test_real_encoder_refuses(real_encoder, question: str) -> None:
     ans = ask(question, SEED_PASSAGES, embed=real_encoder.embed_documents)
     assert not ans.answered, ans.answer
+
+
+FERRIES = """The Harbour Trust opened its new ferry terminal on Tuesday after two years of work.
+The new terminal can berth four ferries at once, the trust said.
+Local bakeries sold out of pastries by noon.
+The weather stayed dry all afternoon.
+Crowds of 2,000 people lined the quay to watch the first boats arrive.
+"""
+
+
+def test_the_sentence_holding_the_question_words_beats_a_looser_paraphrase() -> None:
+    """The encoder likes the crowd sentence best; the one that holds the question's own words answers."""
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        def vector(t: str) -> list[float]:
+            if t.startswith("How many"):
+                return [1.0, 0.0]
+            if "berth" in t:
+                return [0.5, math.sqrt(1 - 0.25)]
+            if "Crowds" in t:
+                return [0.9, math.sqrt(1 - 0.81)]
+            return [0.0, 1.0]
+
+        return [vector(t) for t in texts]
+
+    ans = ask("How many ferries can the new terminal berth?", chunks("ferries", FERRIES), embed=embed)
+    assert ans.answered and "four ferries" in ans.citations[0].quote
+
+
+CHARTS = """The magazine ranked the busiest harbours of the year. Here is how the list closes.
+
+3. Port Alder harbour (Northland) - 41 million tonnes
+
+4. Kestrel Bay harbour (Southmarch) - 37 million tonnes
+
+Kestrel Bay lost ground after its main crane failed in the spring.
+"""
+
+
+def test_a_numbered_list_line_keeps_its_number_and_answers_its_ordinal() -> None:
+    passages = chunks("charts", CHARTS)
+    ans = ask("Which harbour is fourth?", passages, embed=None)
+    assert ans.answered and ans.citations[0].quote == "4. Kestrel Bay harbour (Southmarch) - 37 million tonnes"
+
+
+PENALTIES = """The regulator opened an inquiry into Brightwave's data practices on Monday.
+Brightwave earned $2 billion last year from advertising, its annual report shows.
+Confirmed breaches of the privacy code can bring fines of up to 4% of global annual turnover.
+"""
+
+
+def test_a_fine_can_be_a_share_of_turnover() -> None:
+    ans = ask("What is the maximum fine Brightwave could face for breaches of the privacy code?",
+              chunks("fines", PENALTIES), embed=None)
+    assert ans.answered and "4% of global annual turnover" in ans.citations[0].quote
+
+
+PLANS = """Streamly launched its family plan in Canada on Monday.
+The family plan costs $14.99 a month and covers up to six screens.
+Streamly also sells a gift card for $50 in its stores.
+"""
+
+
+def test_a_rate_asked_needs_a_rate_in_the_answer() -> None:
+    passages = chunks("plans", PLANS)
+    ans = ask("How much does the Streamly family plan cost per month?", passages, embed=None)
+    assert ans.answered and "$14.99 a month" in ans.citations[0].quote
+    assert not ask("How much does a Streamly gift card cost per year?", passages, embed=None).answered
+
+
+
+KNEE = """Harry Kane trained with the squad on Friday after a scan on his knee showed no damage.
+The striker is expected to start against Lyon on Sunday, the club said.
+"""
+
+
+def test_the_kind_of_piece_asked_of_is_not_a_missing_word() -> None:
+    """'preview' and 'report' name the sources asked of, not words their text must hold."""
+    info = analyse_question("What did the preview and the match report say about Kane's knee?")
+    assert _absent_words(info, chunks("knee", KNEE)) == ["match"]
+
+
+CLOSURE = """Timeline of Mayor Jan Berg's harbour closure
+
+The closure was ordered by port director Lena Holm after a storm damaged the pier on Sunday.
+"""
+
+
+def test_a_short_unended_line_is_a_heading_not_an_answer() -> None:
+    ans = ask("Who ordered the harbour closure?", chunks("closure", CLOSURE), embed=None)
+    assert ans.answered and "Lena Holm" in ans.citations[0].quote
+
+
+COACH = """The university named Dana Ortiz as its new rowing coach on Monday, ending a search of 12 weeks.
+Ortiz, 41, led the crew at Lakeside for the past six seasons.
+"""
+
+
+def test_how_old_is_answered_by_an_age() -> None:
+    ans = ask("How old is the university's new rowing coach?", chunks("coach", COACH), embed=None)
+    assert ans.answered and "Ortiz, 41," in ans.citations[0].quote

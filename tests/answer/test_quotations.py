@@ -37,3 +37,36 @@ def test_mentioned_is_not_quoted() -> None:
 def test_role_phrases() -> None:
     assert is_role_phrase("the press secretary") and is_role_phrase("Nike's CFO")
     assert not is_role_phrase("Dmitry Peskov")
+
+
+TERMINAL = """Portwell closed its ferry terminal on Friday after a storm.
+A Portwell spokesperson told reporters that the terminal would reopen in May.
+"""
+
+
+def test_an_unnamed_organisation_spokesperson_is_found_by_the_role_phrase_and_the_organisation() -> None:
+    """'A Portwell spokesperson told ...' is someone the article does not name, not a person named before."""
+    for phrase in ("a Portwell spokesperson", "Portwell"):
+        found = resolve_speaker(phrase, chunks("terminal", TERMINAL))
+        assert [f.quotation.quote for f in found.found] == ["the terminal would reopen in May"], phrase
+
+
+LAWSUIT = """Three publishers sued Portwell on Monday.
+A Portwell spokesperson rejected the claims, saying “This lawsuit has no merit at all.”
+"""
+
+
+def test_an_unnamed_source_speaks_through_a_participle() -> None:
+    found = resolve_speaker("Portwell", chunks("lawsuit", LAWSUIT))
+    assert [f.quotation.quote for f in found.found] == ["This lawsuit has no merit at all."]
+
+
+RESIGNATION = """Jana Kowal, the board's chair, would stay on as a director, the firm said.
+But later on X, Kowal posted a message she sent to company employees in which she wrote, \
+“after today's vote, I resign as chair.”
+"""
+
+
+def test_the_pronoun_right_before_the_speech_verb_is_its_subject() -> None:
+    found = resolve_speaker("Jana Kowal", chunks("resign", RESIGNATION))
+    assert "after today's vote, I resign as chair." in [f.quotation.quote for f in found.found]

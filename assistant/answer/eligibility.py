@@ -1,0 +1,158 @@
+"""Which candidate sentences may answer a fact question: the rules 2-4 of ``facts`` (and rule 1, the type).
+
+``check`` says why a sentence cannot answer ("type", "specifier", "name", "preview") or "" when it can:
+it carries the answer type; the question's specifiers are in it, or near it while it names no rival
+value; the key names are in its article; it names no rival country or stage; a rate asked ("how much
+per month") is stated as a rate ("$9.99 a month"); and for a result question it reports an outcome
+rather than looking ahead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
+from assistant.answer.types import carries
+from assistant.answer.words import (
+    COUNTRIES,
+    MONTHS,
+    expand,
+    name_present,
+    ordinal_value,
+    proper_vocabulary,
+    stem,
+    term_present,
+    vocabulary,
+)
+
+if TYPE_CHECKING:
+    from assistant.answer.facts import Candidate
+
+_PREVIEW = re.compile(
+    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
+    r"looking\s+to|aim|aims|must)\b", re.I
+)
+
+
+def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
+    """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can."""
+    if info.answer_type and not carries(info.answer_type, c.text, info.text):
+        return "type"
+    own = vocabulary(c.text)
+    for spec in _own_specifiers(info):
+        s = specifier_stem(spec)
+        if term_present(s, own):
+            continue
+        if not term_present(s, c.near) or _competes(spec, c.text):
+            return "specifier"
+    if not _names_in_article(info, article_vocab):
+        return "name"
+    if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
+        return "specifier"
+    if info.answer_type in ("amount", "number") and not _gives_rate(info.text, c.text):
+        return "specifier"
+    if info.result and _PREVIEW.search(c.text):
+        return "preview"
+    if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
+        return "preview"
+    if info.result and not _names_own_half(info, own):
+        return "name"
+    return ""
+
+
+_RATE_UNITS = {
+    "year": r"annual(?:ly)?|yearly|per\s+annum|(?:per|a|an|each|every)\s+year|/\s?(?:year|yr)",
+    "month": r"monthly|(?:per|a|each|every)\s+month|/\s?(?:month|mo)\b",
+    "week": r"weekly|(?:per|a|each|every)\s+week|/\s?(?:week|wk)",
+    "day": r"daily|(?:per|a|each|every)\s+day|/\s?day",
+    "hour": r"hourly|(?:per|an|each|every)\s+hour|/\s?(?:hour|hr)",
+}
+_RATE_ASKED = re.compile(
+    r"\b(?:per|a|an|each|every)\s+(year|month|week|day|hour)\b(?!\s+(?:ago|earlier|later|before|after))|"
+    r"\b(annual|annually|yearly|monthly|weekly|daily|hourly)\b", re.I
+)
+_RATE_WORD = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+              "daily": "day", "hourly": "hour"}
+
+
+def _gives_rate(question: str, text: str) -> bool:
+    """A question asking for a rate ("how much per month", "a year") is answered only by a sentence
+    stating that rate ("$9.99 a month", "an annual salary of ..."), not by a one-off sum or a total."""
+    m = _RATE_ASKED.search(question)
+    if not m:
+        return True
+    unit = (m.group(1) or _RATE_WORD[m.group(2).lower()]).lower()
+    return bool(re.search(r"(?:\b|(?<=\d))(?:" + _RATE_UNITS[unit] + r")\b", text, re.I))
+
+
+def _own_specifiers(info: QuestionInfo) -> list[str]:
+    """The specifiers one sentence must match: dates are left out when the question names two or more
+    (they date different articles: "Between the report on September 26 and the one on December 15")."""
+    months = [s for s in info.specifiers if s in MONTHS]
+    if len(months) < 2:
+        return info.specifiers
+    dated = [s for s in info.specifiers if s.split()[0] in MONTHS or re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", s)]
+    return [s for s in info.specifiers if s not in dated]
+
+
+def _names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
+    """Figures asked must be in the sentence's article; of the names, all of them for a question with
+    one or two, at least half for a question spanning several articles."""
+    numbers = [n for n in info.key_names if any(ch.isdigit() for ch in n)]
+    if not all(name_present(n, article_vocab) for n in numbers):
+        return False
+    words = {n for n in info.key_names if n not in numbers}
+    runs = [r for r in name_runs(info.text) if words & set(r)] or [[n] for n in words]
+    found = sum(all(name_present(w, article_vocab) for w in r if w in words) for r in runs)
+    return found == len(runs) if len(runs) <= 2 else found * 2 >= len(runs)
+
+
+def _rival_place(info: QuestionInfo, text: str) -> bool:
+    """The question asks about a country ("in Brazil"); the sentence names another one and not it."""
+    asked = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]
+    if not asked:
+        return False
+    names = proper_vocabulary(text)
+    if any(term_present(a, names) for a in asked):
+        return False
+    allowed = {x for a in asked for x in expand(a)} | {stem(n) for n in info.key_names}
+    return any(n in COUNTRIES and n not in allowed for n in names)
+
+
+_STAGE = re.compile(r"\b(semi|quarter)[- ]?finals?\b", re.I)
+_FINAL = re.compile(r"(?<![-\w])finals?\b", re.I)
+
+
+def _rival_stage(question: str, text: str) -> bool:
+    """"the final" asked, only a semi-final or quarter-final in the sentence (and the other way round)."""
+    asked_final = bool(_FINAL.search(_STAGE.sub("", question)))
+    asked_stage = {m.group(1).lower() for m in _STAGE.finditer(question)}
+    has_final = bool(_FINAL.search(_STAGE.sub("", text)))
+    has_stage = {m.group(1).lower() for m in _STAGE.finditer(text)}
+    if asked_final and not asked_stage:
+        return bool(has_stage) and not has_final
+    return bool(asked_stage) and bool(has_stage) and not asked_stage & has_stage
+
+
+def _names_own_half(info: QuestionInfo, own: set[str]) -> bool:
+    """An outcome is about the sides asked of: at least half the question's names are in the sentence itself."""
+    phrases = name_runs(info.text)
+    return not phrases or sum(all(name_present(w, own) for w in ph) for ph in phrases) * 2 >= len(phrases)
+
+
+def _competes(spec: str, text: str) -> bool:
+    """Does ``text`` name another value of the specifier's kind ("first ballot" for "second ballot",
+    another year for 2022, another month)? Then the specifier in a neighbouring sentence is not its own."""
+    words = spec.split()
+    if ordinal_value(words[0]) is not None and len(words) == 2:
+        rx = r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+" + words[1]
+        return bool(re.search(rx, text, re.I))
+    if re.fullmatch(r"(?:19|20)\d\d", spec):
+        return bool(re.search(r"\b(?:19|20)\d\d\b", text))
+    if spec in MONTHS:
+        return any(re.search(r"\b" + m + r"\b", text) for m in MONTHS if m != spec)
+    return False
+
+
+__all__ = ["check"]
