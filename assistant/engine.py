@@ -10,6 +10,7 @@ search and an unchanged re-index never load a model.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cached_property
@@ -29,6 +30,8 @@ from index.quotations.store import EXTRACTOR_VERSION
 from index.settings import Settings
 from index.store import Store
 
+ARTICLE_QUOTES_KEPT = 2_000  # articles whose stored quotations the answerer keeps in memory (per revision)
+
 if TYPE_CHECKING:
     from assistant.chain import AnswerChain
     from index.embeddings import Encoder, EncoderInfo
@@ -44,6 +47,7 @@ class Engine:
         self._encoder = encoder
         self.fetcher = fetcher  # None: each index run fetches URLs with a fetcher made from the settings
         self._quotes_cache: _QuotationTable | None = None
+        self._article_quotes: tuple[int, OrderedDict[str, list[Quotation]]] = (-1, OrderedDict())
         self._lock = threading.RLock()
 
     # -- parts, built on first use -------------------------------------------------------
@@ -96,22 +100,34 @@ class Engine:
     def _stored_quotations(self, article_ids: list[str]) -> dict[str, list[Quotation]]:
         """For the answerer: the stored quotations, or none (it then extracts them) when the index's
         quotations predate this extractor (``assistant index`` updates them). The chain asks only about
-        retrieved articles, which are complete and current: one with no stored quotation has none."""
+        retrieved articles, which are complete and current: one with no stored quotation has none.
+        Only these articles are read (no cross-article entity table), and kept per index revision."""
         from index.quotations import store as quotation_store
 
         try:
             self.store.check_quotations()
         except IndexMismatch:
             return {}
-        cached = self._quotes_cache
-        if cached is not None and cached.revision == self.store.revision():
-            return {aid: [replace(q) for q in cached.by_article.get(aid, [])] for aid in article_ids}
-        found: dict[str, list[Quotation]] = {aid: [] for aid in article_ids}
-        for q, meta in quotation_store.read(self.store, article_ids):  # these articles only: no entity table
-            found.setdefault(meta["article_id"], []).append(q)
-        for quotes in found.values():
-            quotes.sort(key=lambda q: q.start)
-        return found
+        revision = self.store.revision()
+        table = self._quotes_cache
+        if table is not None and table.revision == revision:
+            return {aid: [replace(q) for q in table.by_article.get(aid, [])] for aid in article_ids}
+        with self._lock:
+            if self._article_quotes[0] != revision:
+                self._article_quotes = (revision, OrderedDict())
+            known = self._article_quotes[1]
+            missing = [aid for aid in dict.fromkeys(article_ids) if aid not in known]
+        if missing:
+            found: dict[str, list[Quotation]] = {aid: [] for aid in missing}
+            for q, meta in quotation_store.read(self.store, missing):
+                found.setdefault(meta["article_id"], []).append(q)
+            with self._lock:
+                for aid, quotes in found.items():  # ties in one order, whatever the read order
+                    known[aid] = sorted(quotes, key=lambda q: (q.start, q.end, q.kind))
+                while len(known) > ARTICLE_QUOTES_KEPT:
+                    known.popitem(last=False)
+        with self._lock:
+            return {aid: [replace(q) for q in known.get(aid, [])] for aid in article_ids}
 
     def warm_up(self) -> None:
         """Load the encoder, open the store and build the lexical index now, not in the first request."""
@@ -230,7 +246,7 @@ class Engine:
         for q, meta in rows:
             by_article.setdefault(meta["article_id"], []).append(q)
         for quotes in by_article.values():
-            quotes.sort(key=lambda q: q.start)
+            quotes.sort(key=lambda q: (q.start, q.end, q.kind))
         self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities}, by_article)
         return self._quotes_cache
 
