@@ -172,3 +172,13 @@ def test_the_answerer_reads_stored_quotations_and_never_extracts_at_query_time(f
         answer = engine.ask(question)
         assert {p["article_id"] for p in answer.retrieved} >= {a["id"] for a in engine.articles()}
     assert engine.ask("What did Quillan say?").citations
+
+
+def test_the_answerer_sees_quotations_of_the_new_revision(engine: Engine, tmp_path: Path) -> None:
+    """Quotations kept for the answerer belong to one index revision: a re-index shows the new words."""
+    before = " ".join(c.quote for c in engine.ask("What did Quillan say about the boats?").citations)
+    assert "The boats are not ready" in before
+    changed = NEWER.replace("The boats are not ready", "The new boats arrive in June")
+    engine.index([_docs(tmp_path, newer=changed)])
+    after = " ".join(c.quote for c in engine.ask("What did Quillan say about the boats?").citations)
+    assert "The new boats arrive in June" in after and "The boats are not ready" not in after
