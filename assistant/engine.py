@@ -118,12 +118,9 @@ class Engine:
             known = self._article_quotes[1]
             missing = [aid for aid in dict.fromkeys(article_ids) if aid not in known]
         if missing:
-            found: dict[str, list[Quotation]] = {aid: [] for aid in missing}
-            for q, meta in quotation_store.read(self.store, missing):
-                found.setdefault(meta["article_id"], []).append(q)
+            found = _by_article(quotation_store.read(self.store, missing))
             with self._lock:
-                for aid, quotes in found.items():  # ties in one order, whatever the read order
-                    known[aid] = sorted(quotes, key=lambda q: (q.start, q.end, q.kind))
+                known.update({aid: found.get(aid, []) for aid in missing})
                 while len(known) > ARTICLE_QUOTES_KEPT:
                     known.popitem(last=False)
         with self._lock:
@@ -242,12 +239,7 @@ class Engine:
         rows.sort(key=lambda r: r[0].start)  # text order within an article (the sorts below are stable)
         rows.sort(key=lambda r: (r[1].get("published") or "", r[1]["article_id"]), reverse=True)
         rows.sort(key=lambda r: not r[1].get("published"))  # undated last, newest first otherwise
-        by_article: dict[str, list[Quotation]] = {}
-        for q, meta in rows:
-            by_article.setdefault(meta["article_id"], []).append(q)
-        for quotes in by_article.values():
-            quotes.sort(key=lambda q: (q.start, q.end, q.kind))
-        self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities}, by_article)
+        self._quotes_cache = _QuotationTable(revision, rows, {e.key: e for e in entities}, _by_article(rows))
         return self._quotes_cache
 
     def speakers(self) -> list[Entity]:
@@ -286,6 +278,16 @@ class Engine:
         """
         by_article = self._quotation_table().by_article
         return {aid: [replace(q) for q in by_article[aid]] for aid in dict.fromkeys(article_ids) if aid in by_article}
+
+
+def _by_article(rows: Iterable[tuple[Quotation, dict[str, Any]]]) -> dict[str, list[Quotation]]:
+    """Stored quotations grouped by article, in text order (ties in one order, whatever the read order)."""
+    out: dict[str, list[Quotation]] = {}
+    for q, meta in rows:
+        out.setdefault(meta["article_id"], []).append(q)
+    for quotes in out.values():
+        quotes.sort(key=lambda q: (q.start, q.end, q.kind))
+    return out
 
 
 class _QuotationTable(NamedTuple):
