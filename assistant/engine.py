@@ -105,10 +105,9 @@ class Engine:
         from index.quotations import store as quotation_store
 
         try:
-            self.store.check_quotations()
+            revision = self.store.check_quotations()
         except IndexMismatch:
             return {}
-        revision = self.store.revision()
         table = self._quotes_cache
         if table is not None and table.revision == revision:
             return {aid: [replace(q) for q in table.by_article.get(aid, [])] for aid in article_ids}
@@ -229,8 +228,7 @@ class Engine:
         from index.quotations import canonical
         from index.quotations import store as quotation_store
 
-        self.store.check_quotations()
-        revision = self.store.revision()
+        revision = self.store.check_quotations()
         cached = self._quotes_cache
         if cached is not None and cached.revision == revision:
             return cached

@@ -314,7 +314,8 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
         if gone:
             store.delete_articles(gone)
             report.deleted = len(gone)
-        outdated = bool(store.meta()) and store.meta().get("quotations") != store.quotation_version
+        meta = store.meta()  # nothing below writes the __meta__ record before bump_revision
+        outdated = bool(meta) and meta.get("quotations") != store.quotation_version
         if outdated:
             _upgrade_quotations(store, existing, {a.id for a in changed} | set(gone), report)
         unsigned = any(m.get("complete") and not is_current(m.get(SIGNATURE_KEY)) for m in existing.values())
@@ -326,8 +327,8 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
         wrote = changed or gone or rebuild or report.encoded_sentences
         collected = collect_vectors(store, settings, force=rebuild) if wrote else None
         report.vectors_removed = collected.removed if collected else 0
-        stale_sentences = store.meta().get("sentences") != SENTENCES_VERSION
-        if changed or gone or rebuild or regrouped or outdated or collected or stale_sentences or not store.meta():
+        stale_sentences = meta.get("sentences") != SENTENCES_VERSION
+        if changed or gone or rebuild or regrouped or outdated or collected or stale_sentences or not meta:
             store.bump_revision(sentences=SENTENCES_VERSION, **({LIVE_KEY: collected.live} if collected else {}))
         LexicalIndex(store.lexical_dir).ensure_fresh(store)  # readers load it instead of rebuilding
         report.articles = len(existing) - len(gone) + report.added

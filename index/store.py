@@ -139,11 +139,11 @@ class Store:
         got = self._call(self.articles.get, ids=[META_ID], include=["metadatas"])
         return dict(got["metadatas"][0]) if got["ids"] else {}
 
-    def check_compatible(self) -> None:
-        """Refuse an index built with another encoder or chunker, saying what to run."""
+    def check_compatible(self) -> dict[str, Any]:
+        """Refuse an index built with another encoder or chunker, saying what to run; returns the ``__meta__`` read."""
         meta = self.meta()
         if not meta:
-            return
+            return meta
         if "quotations" not in meta:
             raise IndexMismatch(
                 "the index was built before quotations were stored with it; "
@@ -155,16 +155,18 @@ class Store:
                     f"the index was built with {key}={meta.get(key)!r} but this run uses {want!r}; "
                     f"run `assistant index --rebuild` to rebuild it, or use the settings it was built with"
                 )
+        return meta
 
-    def check_quotations(self) -> None:
-        """Before reading quotations: refuse an index whose quotations are missing or out of date."""
-        self.check_compatible()
-        meta = self.meta()
+    def check_quotations(self) -> int:
+        """Before reading quotations: refuse an index whose quotations are missing or out of date.
+        Returns the index revision (read with the same ``__meta__`` record)."""
+        meta = self.check_compatible()
         if meta and meta.get("quotations") != self.quotation_version:
             raise IndexMismatch(
                 f"the quotations in this index were extracted by {meta.get('quotations')!r}, this version uses "
                 f"{self.quotation_version!r}; run `assistant index` to update them (no re-embedding needed)"
             )
+        return int(meta.get("revision", 0))
 
     def bump_revision(self, **facts: Any) -> int:
         """Count a change; ``facts`` are recorded in the ``__meta__`` record too (e.g. ``sentences``)."""
