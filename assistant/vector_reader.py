@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from index.sentence_vectors import sentence_texts
 from index.store import Store
 
 LRU_VECTORS = 20_000  # stored vectors kept in memory (~30 MB at 384 dimensions)
@@ -86,8 +87,34 @@ class VectorReader:
         return self._complete(texts, self._from_lru([self.key(t) for t in texts]))
 
     def embed(self, texts: list[str]) -> list[list[float]]:
-        """One vector per text: from the LRU, the store's cache, else encoded (``Embed`` of the answerer)."""
-        return self._complete(texts, self.lookup_keys([self.key(t) for t in texts])).tolist()
+        """One vector per text: from the LRU, the store's cache, composed from its stored sentences, else
+        encoded (``Embed`` of the answerer)."""
+        keys = [self.key(t) for t in texts]
+        found = self.lookup_keys(keys)
+        missing = {k: t for k, t in zip(keys, texts) if k not in found}
+        if missing:
+            found.update(self._composed(missing))
+        return self._complete(texts, found).tolist()
+
+    def _composed(self, missing: dict[str, str]) -> dict[str, np.ndarray]:
+        """Texts of two or more stored sentences ("It was set by ..." read with the sentence before it):
+        the unit sum of their sentence vectors weighted by the square root of their word counts (cosine
+        ~0.94 to the encoded text; ``bench/query.py`` ask latency). Texts with a part not stored: absent."""
+        parts = {k: sentence_texts(t) for k, t in missing.items()}
+        parts = {k: p for k, p in parts.items() if len(p) > 1}
+        if not parts:
+            return {}
+        stored = self.lookup_keys([self.key(s) for p in parts.values() for s in p])
+        out = {}
+        for k, p in parts.items():
+            rows = [stored.get(self.key(s)) for s in p]
+            if any(r is None for r in rows):
+                continue
+            v = sum(np.sqrt(len(s.split())) * r for s, r in zip(p, rows))
+            norm = float(np.linalg.norm(v))
+            if norm:
+                out[k] = (v / norm).astype(np.float32)
+        return out
 
 
 __all__ = ["LRU_VECTORS", "RECENT", "VectorReader"]

@@ -145,3 +145,21 @@ def test_deleted_article_that_comes_back_costs_no_encoding(fake_settings, tmp_pa
     (tmp_path / "news" / "a1.txt").write_text(text)
     back = engine.index([tmp_path / "news"])
     assert back.added == 1 and back.encoded == 0
+
+
+def test_answerer_composes_joined_sentences_from_stored_vectors(fake_engine, corpus_dir):
+    fake_engine.index([corpus_dir])
+    reader = fake_engine.searcher.vectors
+    chunk = next(doc for _, doc, _ in fake_engine.store.iter_chunks())
+    first, second = sentence_texts(chunk)[:2]
+    calls = []
+    encode = fake_engine.store.encoder.encode
+    fake_engine.store.encoder.encode = lambda texts: calls.append(list(texts)) or encode(texts)
+    got = np.asarray(reader.embed([f"{first} {second}"])[0])
+    assert calls == []  # both sentences were stored at index time
+    a, b = (np.asarray(FakeEncoder().encode([s])[0]) for s in (first, second))
+    want = np.sqrt(len(first.split())) * a + np.sqrt(len(second.split())) * b
+    assert np.allclose(got, want / np.linalg.norm(want), atol=2e-2)  # stored vectors are int8-packed
+    fresh = f"{first} A sentence no article of the corpus holds."
+    reader.embed([fresh])
+    assert calls == [[fresh]]  # a part not stored: the whole text is encoded
