@@ -180,3 +180,26 @@ def test_a_quote_paragraph_after_a_paragraph_about_one_speaker_is_theirs() -> No
 def test_a_title_in_quote_marks_is_no_quotation(text: str) -> None:
     quotes = [q.quote for q in extract_quotations(text) if q.kind == "direct"]
     assert not any(q in ("Silent Night", "Winter Wonderland") for q in quotes)
+
+
+def test_a_club_in_a_descriptor_is_not_a_second_person() -> None:
+    text = ("Harbour City beat Northbridge United again. United lost the lead late.\n"
+            "Northbridge United legend Piotr Kowalczyk criticised the defending on Sunday.\n"
+            "“There was no plan to it,” he said.")
+    assert _one(text, "no plan").speaker == "Piotr Kowalczyk"
+
+
+def test_he_said_after_a_sentence_naming_several_people_is_its_subject_when_the_sentence_calls_it_he() -> None:
+    text = ("Tomas Berg won in Paris.\n\n"
+            "Berg recently spoke about the relationship he has with Ivo Maric and Luca Conti.\n\n"
+            "“We are not friends because we are rivals,” he said.")
+    assert _one(text, "not friends").speaker == "Tomas Berg"
+    ambiguous = "Senator Mary Jones met Governor Tom Reyes in Austin.\n\n“It went well,” he said."
+    assert not any("went well" in q.quote for q in extract_quotations(ambiguous))
+
+
+@pytest.mark.parametrize("subject", ["an emailed Norvex statement", "a Norvex statement"])
+def test_a_statement_named_by_its_issuer_speaks_for_it(subject: str) -> None:
+    text = f"Norvex Corp invested in the startup.\n“We remain committed to the team,” said {subject}."
+    q = _one(text, "remain committed")
+    assert (q.speaker, q.speaker_type) == ("Norvex", "org")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from index.quotations.phrases import Subject, Token, is_cap, is_document, is_role, low, parse_np, tokens
+from index.quotations.phrases import Subject, Token, clean_name, is_cap, is_document, is_role, low, parse_np, tokens
 from index.quotations.wordlists import (
     AUX_ADV,
     CLAUSE_OPENERS,
@@ -215,7 +215,10 @@ def subject_after(text: str, pos: int, b: int) -> Subject | None:
     if [low(t.text) for t in toks[1 : stop + 1]] == ["statement", "from"]:
         toks = toks[stop + 1 :]
         stop = _after_stop(toks)
-    subj = parse_np(toks[:stop])
+    head = toks[:stop]
+    if head and head[-1].text.endswith("."):  # '"…," said a Microsoft statement.': the full stop is not the name's
+        head = [*head[:-1], head[-1]._replace(text=clean_name(head[-1].text))]
+    subj = parse_np(head)
     if subj is not None and subj.kind == "role" and [t.text for t in toks[stop : stop + 1]] == [","]:
         rest = toks[stop + 1 :]
         end = next((k for k, t in enumerate(rest) if not t.text[0].isalnum()), len(rest))

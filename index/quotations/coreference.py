@@ -165,7 +165,9 @@ class Coreference:
                     found.append(p)
                     break
             k = j + 1
-        return found
+        # "Manchester United legend Peter Schmeichel": the club in his role is not a second person
+        return [p for p in found if not any(q is not p and q.role and re.search(
+            r"(?<!\w)" + re.escape(p.name) + r"(?!\w)", q.role) for q in found)]
 
     def resolve(self, subj: Subject, idx: int) -> Speaker | None:
         if subj.kind == "name":
@@ -268,8 +270,8 @@ class Coreference:
                       if (not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)}
             if len(people) == 1:
                 return next(iter(people.values()))
-            if len(people) > 1:
-                return None
+            if len(people) > 1:  # "Djokovic spoke about Federer and Nadal. '…,' he said": the subject
+                return self._subject_person(k, people, pronoun)
             k -= 1
             steps += 1
         return None
@@ -291,6 +293,19 @@ class Coreference:
             earlier = {p.name: p for k in range(idx) for p in self.sent_speakers[k] if p.kind == "org"}
             return next(iter(earlier.values())) if len(earlier) == 1 else None
         return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+    def _subject_person(self, k: int, people: dict[str, Speaker], pronoun: str) -> Speaker | None:
+        """Of the people sentence ``k`` names, its main clause's subject, when that is the one in focus."""
+        if k not in self._subjects:
+            self._subjects[k] = clause_subject(self.text, *self.sentences[k])
+        subj = self._subjects[k]
+        known = self.reg.find(subj.name) if subj is not None and subj.kind == "name" else None
+        if known is None or known.name not in people:
+            return None
+        # someone the article quotes elsewhere, or whom the sentence itself goes on to call "he"/"she" ("Djokovic
+        # spoke about the relationship he has with Federer"); "Senator Jones met Governor Reyes. He said": nobody
+        again = pronoun and any(pronoun_of(t.text) == pronoun for t in self.sent_tokens[k] if t.start > subj.start)
+        return known if known.name in self.speakers or again else None
 
     def _subject_org(self, idx: int) -> Subject | None:
         """The sentence's subject when it names an organisation (or a name no person of the article has)."""

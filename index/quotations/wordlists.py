@@ -93,7 +93,9 @@ ROLE_WORDS = frozenset(
     attorney-general solicitor barrister physician doctor surgeon nurse teacher principal student
     spokesperson's owner partner president's architect engineer cfo coo cto cmo vp boss striker midfielder
     defender goalkeeper winger quarterback pitcher skipper singer actor actress rapper musician comedian
-    presenter broadcaster pundit
+    presenter broadcaster pundit legend star icon veteran driver player forward keeper rookie teammate
+    receiver linebacker cornerback batter bowler batsman jockey golfer boxer fighter filmmaker novelist
+    entrepreneur investor billionaire co-founder cofounder
 """.split()
 )
 # Role words that qualify a role rather than name one ("senior official", "foreign minister").
