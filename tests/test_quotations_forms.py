@@ -203,3 +203,18 @@ def test_a_statement_named_by_its_issuer_speaks_for_it(subject: str) -> None:
     text = f"Norvex Corp invested in the startup.\n“We remain committed to the team,” said {subject}."
     q = _one(text, "remain committed")
     assert (q.speaker, q.speaker_type) == ("Norvex", "org")
+
+
+def test_a_lower_case_particle_inside_a_name_keeps_the_name_whole() -> None:
+    text = ("Erik ten Hag's side were dominant.\n\nTen Hag: Crisis? What crisis?\n\n"
+            "When asked about a potential crisis, he said: “Crisis? Not for us.”\n\nTen Democrats voted against it.")
+    q = _one(text, "Not for us")
+    assert q.speaker == "Erik ten Hag"
+    assert not any(q.speaker.startswith("ten ") or q.speaker == "Democrats" for q in extract_quotations(text))
+
+
+def test_a_question_put_to_someone_is_not_their_words() -> None:
+    text = 'Gary Wang, a co-founder, was asked by prosecutor Nina Roos on Thursday, "Did you commit crimes?"'
+    assert not any("commit crimes" in q.quote and q.speaker == "Gary Wang" for q in extract_quotations(text))
+    active = 'Gary Wang, a co-founder, told the court on Thursday, "We committed crimes."'
+    assert _one(active, "committed crimes").speaker == "Gary Wang"

@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import re
 
-from index.quotations.phrases import Subject, Token, clean_name, is_cap, is_document, is_role, low, parse_np, tokens
+from index.quotations.phrases import (
+    Subject,
+    Token,
+    clean_name,
+    is_cap,
+    is_document,
+    is_role,
+    low,
+    parse_np,
+    particle_at,
+    tokens,
+)
 from index.quotations.wordlists import (
     AUX_ADV,
     CLAUSE_OPENERS,
     DAYS_MONTHS,
     DETS,
     GRAMMAR_WORDS,
-    PARTICLES,
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
@@ -267,7 +277,7 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
         j = s
         while j < len(toks) and (
             is_cap(toks[j].text) or is_role(toks[j].text) or low(toks[j].text) in DETS | _POSSESSIVES
-            or (low(toks[j].text) in PARTICLES and j + 1 < len(toks) and is_cap(toks[j + 1].text))
+            or particle_at(toks, j)
             or (j == s and low(toks[j].text) in _SUBJECT_PRONOUNS)
         ):
             j += 1

@@ -14,8 +14,8 @@ import re
 from index.quotations.clauses import clause_subject
 from index.quotations.entities import Registry, Speaker, better_role
 from index.quotations.gender import genders, pronoun_of
-from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, tokens
-from index.quotations.wordlists import DETS, GRAMMAR_WORDS, ORG_WORDS, PARTICLES
+from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
+from index.quotations.wordlists import DETS, GRAMMAR_WORDS, ORG_WORDS
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
@@ -89,7 +89,7 @@ class Coreference:
                 while j < len(toks) and (
                     is_cap(toks[j].text)
                     or is_role(toks[j].text)
-                    or (low(toks[j].text) in PARTICLES and j + 1 < len(toks) and is_cap(toks[j + 1].text))
+                    or particle_at(toks, j)
                 ):
                     j += 1
                 if j > i:
@@ -152,8 +152,7 @@ class Coreference:
         k = 0
         while k < len(toks):
             j = k
-            while j < len(toks) and (is_cap(toks[j].text) or low(toks[j].text) in PARTICLES and j + 1 < len(toks)
-                                     and is_cap(toks[j + 1].text)):
+            while j < len(toks) and (is_cap(toks[j].text) or particle_at(toks, j)):
                 j += 1
             words = [clean_name(t.text).removesuffix("'s").removesuffix("’s") for t in toks[k:j]]
             for start in range(len(words)):

@@ -57,7 +57,8 @@ class Registry:
             p
             for p in self.people
             if p.kind == "person" and (p.surname == parts[-1] or (len(parts) == 1 and p.surname == low))
-            and (len(parts) == 1 or len(p.name.split()) == 1 or p.name.split()[0].lower() == parts[0])
+            and (len(parts) == 1 or len(p.name.split()) == 1 or p.name.split()[0].lower() == parts[0]
+                 or p.name.lower().split()[-len(parts) :] == parts)  # "Ten Hag" is "Erik ten Hag"
         ]  # "Jason Kelce" is not "Travis Kelce"
         if len({p.name for p in hits}) == 1:
             return hits[0]

@@ -19,6 +19,7 @@ from index.quotations.wordlists import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     GRAMMAR_WORDS,
+    MID_PARTICLES,
     ORG_WORDS,
     PARTICLES,
     PREPOSITIONS,
@@ -52,6 +53,15 @@ class Subject:
 
 def tokens(text: str, a: int, b: int) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, a, b)]
+
+
+def particle_at(toks: list[Token], j: int) -> bool:
+    """Is ``toks[j]`` a lower-case name particle inside a name ("de Gaulle", "Erik ten Hag"; "ten" only after a
+    capitalised word, so "ten Democrats" stays a number)?"""
+    w = low(toks[j].text)
+    if j + 1 >= len(toks) or not is_cap(toks[j + 1].text):
+        return False
+    return w in PARTICLES or w in MID_PARTICLES and j > 0 and is_cap(toks[j - 1].text)
 
 
 def is_cap(tok: str) -> bool:
@@ -91,7 +101,7 @@ def phrase_start(toks: list[Token]) -> int:
         if is_cap(tok) or is_role(tok):
             i -= 1
             continue
-        if low(tok) in PARTICLES and i < len(toks) and is_cap(toks[i].text):
+        if i < len(toks) and particle_at(toks, i - 1):
             i -= 1
             continue
         if low(tok) == "of" and i < len(toks) and is_role(toks[i].text) and i >= 2 and is_role(toks[i - 2].text):
@@ -159,12 +169,12 @@ def parse_np(toks: list[Token]) -> Subject | None:
             return Subject("org", raw, start, name=name)
         return None
     last_role = max(
-        (k for k, w in enumerate(words) if is_role(w) or not (is_cap(w) or low(w) in PARTICLES)),
+        (k for k, w in enumerate(words) if is_role(w) or not (is_cap(w) or low(w) in PARTICLES | MID_PARTICLES)),
         default=-1,
     )
     name_words = words[last_role + 1 :]
     role_words = words[: last_role + 1]
-    if name_words and not all(is_cap(w) or low(w) in PARTICLES for w in name_words):
+    if name_words and not all(is_cap(w) or low(w) in PARTICLES | MID_PARTICLES for w in name_words):
         return None
     if name_words and (len(name_words) > 5 or not is_cap(name_words[-1])):
         return None
@@ -215,6 +225,9 @@ _OBJECT_PREPS = frozenset("in at from by on for against among across to".split()
 _INDEFINITE = frozenset("a an one some several many multiple two three four other".split())
 
 
+_PASSIVE_AUX = frozenset("was were been being is are be".split())
+
+
 def _strip_trailing(toks: list[Token]) -> list[Token]:
     while toks and (low(toks[-1].text) in AUX_ADV or (low(toks[-1].text).endswith("ly") and not is_cap(toks[-1].text))):
         toks = toks[:-1]
@@ -222,8 +235,14 @@ def _strip_trailing(toks: list[Token]) -> list[Token]:
 
 
 def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
-    """The speaker phrase that ends right before a speech verb (adverbs, an appositive allowed)."""
-    toks = _strip_trailing(tokens(text, lo, verb_start))
+    """The speaker phrase that ends right before a speech verb (adverbs, an appositive allowed); None before a
+    passive ("X was asked by Y, '…?'": the words are not X's)."""
+    toks = tokens(text, lo, verb_start)
+    aux = [t for t in toks if not low(t.text).endswith("ly")][-1:]
+    verb = text[verb_start : verb_start + 20].split()[:1]
+    if aux and low(aux[0].text) in _PASSIVE_AUX and verb and not low(verb[0]).rstrip(",.:").endswith("ing"):
+        return None
+    toks = _strip_trailing(toks)
     if toks and toks[-1].text == ",":
         # an appositive: "Tristan Snell, a lawyer and author, wrote" / "Her spokesperson, Jane Doe, said"
         k = len(toks) - 2

@@ -140,6 +140,7 @@ DOCUMENT_NOUNS = frozenset(
 """.split()
 )
 PARTICLES = frozenset("de van von der den da del della di du la le bin al ibn dos das ter el y".split())
+MID_PARTICLES = frozenset({"ten"})  # a particle only inside a name: "Erik ten Hag", never "ten Democrats"
 DAYS_MONTHS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
