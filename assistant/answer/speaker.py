@@ -35,6 +35,8 @@ LEDE_COSINE = 0.55
 DIRECT_BONUS = 0.25  # among quotations on the topic, the speaker's own words come first
 POSITION_DECAY = 0.93
 HEAD_BONUS = 0.3
+OPENERS = "\"“‘'«„"  # a sentence that opens with a quote mark goes on from the quote before it
+CONTINUED = 3  # sentences of one speaker's run of quotes read back for the topic
 _COUNTS = {1: "once", 2: "twice"}
 
 
@@ -101,14 +103,21 @@ def _newest_direct_first(found: list[Found]) -> list[Found]:
     return sorted(found, key=lambda f: (f.quotation.kind != "direct", order[f.passage.article_id], f.quotation.start))
 
 
-def _context(f: Found) -> str:
-    """The quotation's sentence and the sentence before it (which often says what it answers)."""
+def _context(f: Found, found: list[Found] = ()) -> str:
+    """The quotation's sentence and the sentence before it (which often says what it answers); for a quote
+    that goes on from the same speaker's quote before it ('Djokovic spoke about Federer and Nadal. "…," he
+    said. "We're not friends …"'), back to the sentence before the first of them (up to ``CONTINUED`` back)."""
     text = f.passage.article_text
     q = f.quotation
     spans = sentence_spans(text)
-    prev = [s for s in spans if s[1] <= q.sentence_start]
-    start = prev[-1][0] if prev else q.sentence_start
-    return text[start : q.sentence_end]
+    starts = {o.quotation.sentence_start for o in found if o.passage.article_id == f.passage.article_id}
+    k = next((i for i, s in enumerate(spans) if s[0] <= q.sentence_start < s[1]), None)
+    if k is None:
+        return text[q.sentence_start : q.sentence_end]
+    first = k
+    while first > 0 and k - first < CONTINUED and spans[first - 1][0] in starts and text[spans[first][0]] in OPENERS:
+        first -= 1
+    return text[spans[max(0, first - 1)][0] : q.sentence_end]
 
 
 def _lede(p: Passage) -> str:
@@ -130,6 +139,7 @@ def _about(topic: str, found: list[Found], embed: Embed | None) -> list[Found]:
     """The quotations about ``topic``, best first (see the module docstring for the rule)."""
     terms = [t for t in dict.fromkeys(content_terms(topic)) if t not in GENERIC]
     contexts = [vocabulary(_context(f)) for f in found]
+    runs = [vocabulary(_context(f, found)) for f in found]
     ledes = {f.passage.article_id: _lede(f.passage) for f in found}
     sentences = [f.passage.article_text[f.quotation.sentence_start : f.quotation.sentence_end] for f in found]
     cos = cosines(embed, topic, [fold(s) for s in sentences] + list(ledes.values()))
@@ -145,12 +155,14 @@ def _about(topic: str, found: list[Found], embed: Embed | None) -> list[Found]:
     for k, f in enumerate(found):
         aid = f.passage.article_id
         lex, c = share(contexts[k]), (cos[k] if cos else None)
+        run_lex = max(lex, share(runs[k]))  # on the topic, also when the quote before it set the topic
         lede_lex, lc = share(vocabulary(ledes[aid])), lede_cos.get(aid)
         pos = position.get(aid, 0)
         position[aid] = pos + 1
         direct = DIRECT_BONUS if f.quotation.kind == "direct" else 0.0
         in_words = bool(head) and term_present(head, vocabulary(sentences[k]))
-        if in_words or lex >= TOPIC_LEXICAL or (c is not None and (c >= TOPIC_COSINE or (c + lex) / 2 >= TOPIC_MIXED)):
+        dense = c is not None and (c >= TOPIC_COSINE or (c + lex) / 2 >= TOPIC_MIXED)
+        if in_words or run_lex >= TOPIC_LEXICAL or dense:
             own_tier.append((lex + (c or 0.0) + direct + HEAD_BONUS * in_words, k))
         elif lede_lex >= LEDE_LEXICAL or (lc is not None and lc >= LEDE_COSINE):
             # an article about the topic answers it first with its earliest quotations

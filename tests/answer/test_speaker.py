@@ -92,3 +92,18 @@ def test_single_quoted_speaker_in_seed_other_article_absent() -> None:
     assert ans.answered and "joint security guarantees" in ans.citations[0].quote
     assert ans.citations[0].speaker == "Volodymyr Zelensky"
     assert "Anne Hidalgo" not in BRIDGES or all(c.article_id == "kremlin" for c in ans.citations)
+
+
+def test_a_quote_that_goes_on_from_the_one_before_keeps_its_topic() -> None:
+    text = ("Tomas Berg won the Paris final on Sunday after a long match in the rain.\n\n"
+            "The clay court season ends next week with the Hamburg tournament.\n\n"
+            "Berg recently spoke about the relationship he has with Ivo Maric and Luca Conti.\n\n"
+            "“Obviously we have not gotten along off the court,” he told a podcast.\n\n"
+            "“We are not friends because we are rivals and it is difficult to be close as opponents.\n\n"
+            "“I hope one day we can sit down and talk.”\n\n"
+            "Berg also said: “The clay was slow this week.”")
+    ans = ask("What did Berg say about his relationship with Maric and Conti?", chunks("berg", text), embed=None)
+    assert ans.answered
+    quotes = [c.quote for c in ans.citations]
+    assert any("not friends because we are rivals" in q for q in quotes)
+    assert not any("clay was slow" in q for q in quotes)
