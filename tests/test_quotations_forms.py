@@ -218,3 +218,19 @@ def test_a_question_put_to_someone_is_not_their_words() -> None:
     assert not any("commit crimes" in q.quote and q.speaker == "Gary Wang" for q in extract_quotations(text))
     active = 'Gary Wang, a co-founder, told the court on Thursday, "We committed crimes."'
     assert _one(active, "committed crimes").speaker == "Gary Wang"
+
+
+def test_premier_league_is_an_organisation_not_a_person_called_league() -> None:
+    from index.quotations.coreference import Coreference
+    from index.text.sentences import layout
+
+    text = "The Premier League leaders lost.\n\nHarbour City said on 12 October the Premier League club was sold."
+    people = Coreference(text, *layout(text))
+    assert people.reg.find("League") is None
+
+
+def test_he_said_is_not_the_person_his_own_quote_talks_about() -> None:
+    text = ("Sporting director Paul Mitchell has a long-term plan.\n\n"
+            "One in particular was striker Heung-min Son, who sums up his philosophy.\n\n"
+            "“I took criticism for some of the decisions and Son was at the centre of that,” he explained.")
+    assert _one(text, "took criticism").speaker == "Paul Mitchell"

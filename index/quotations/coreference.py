@@ -168,7 +168,9 @@ class Coreference:
         return [p for p in found if not any(q is not p and q.role and re.search(
             r"(?<!\w)" + re.escape(p.name) + r"(?!\w)", q.role) for q in found)]
 
-    def resolve(self, subj: Subject, idx: int) -> Speaker | None:
+    def resolve(self, subj: Subject, idx: int, quote: str = "") -> Speaker | None:
+        """Who ``subj`` in sentence ``idx`` is; for "he"/"she", never someone the ``quote`` itself names
+        ('"… Sonny was at the centre of that," he explained': not Son)."""
         if subj.kind == "name":
             known = self.reg.find(subj.name)
             if known is not None and known.kind == "person":
@@ -199,7 +201,7 @@ class Coreference:
         if subj.kind == "pronoun":
             if low(subj.text) == "it":
                 return self._org_antecedent(idx, subj.start)
-            return self._possessor(idx, subj.start) or self._antecedent(idx, pronoun_of(subj.text))
+            return self._possessor(idx, subj.start) or self._antecedent(idx, pronoun_of(subj.text), quote)
         if subj.kind == "document":
             return self._issuer(idx)
         return None
@@ -250,7 +252,7 @@ class Coreference:
     def _people_in(self, k: int) -> set[str]:
         return {p.name for p in self.sent_mentions[k]} | {p.name for p in self.sent_speakers[k] if p.kind == "person"}
 
-    def _antecedent(self, idx: int, pronoun: str = "") -> Speaker | None:
+    def _antecedent(self, idx: int, pronoun: str = "", quote: str = "") -> Speaker | None:
         """He/she: the speaker of the nearest earlier sentence, or its only named person, whose pronoun
         (as the article shows it) agrees.
 
@@ -262,11 +264,13 @@ class Coreference:
         while k >= 0 and steps < PRONOUN_REACH:
             if (k + 1) in self.barriers and k + 1 <= idx:
                 return None
-            speakers = [p for p in self.sent_speakers[k] if p.kind == "person" and self._agrees(p, pronoun)]
+            speakers = [p for p in self.sent_speakers[k] if p.kind == "person" and self._agrees(p, pronoun)
+                        and not _named_in(p, quote)]
             if speakers:
                 return speakers[-1]
             people = {p.name: p for p in self.sent_mentions[k]
-                      if (not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)}
+                      if (not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)
+                      and not _named_in(p, quote)}
             if len(people) == 1:
                 return next(iter(people.values()))
             if len(people) > 1:  # "Djokovic spoke about Federer and Nadal. '…,' he said": the subject
@@ -326,6 +330,18 @@ class Coreference:
         if self._proper is None:
             self._proper = {clean_name(t.text) for toks in self.sent_tokens for t in toks[1:] if is_cap(t.text)}
         return self._proper
+
+
+def _named_in(person: Speaker, quote: str) -> bool:
+    """Does the quote refer to the person by a word of their name ("Sonny" for Son): then they are not its
+    speaker (people rarely speak of themselves in the third person)."""
+    if not quote:
+        return False
+    forms = person.forms | {person.name}
+    surnames = tuple({f.split()[-1].lower() for f in forms if len(f.split()[-1]) >= 3})
+    firsts = {f.split()[0].lower() for f in forms if len(f.split()) > 1}
+    caps = [w.lower() for w in re.findall(r"[A-Z][\w'’-]+", quote)]
+    return bool(surnames) and any(w.startswith(surnames) or w in firsts for w in caps)
 
 
 def _title_like(name: str) -> bool:

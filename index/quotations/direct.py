@@ -108,7 +108,7 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
         if m and not ex.inside_quote(m.start()):
             subj = subject_before(text, q.close_end, m.start())
             if subj is not None and only_punct(text, q.close_end, subj.start) and fits_verb(subj, m.group(1)):
-                return ex.people.resolve(subj, idx)
+                return ex.people.resolve(subj, idx, quote=text[q.inner_start : q.inner_end])
         # "…," said X
         m = cues.AFTER_VERB_RE.match(text, q.close_end, b)
         if m:

@@ -148,7 +148,9 @@ def parse_np(toks: list[Token]) -> Subject | None:
         # "MLB Network's Jon Morosi", "the club's Jane Doe": a person with an affiliation
         name = " ".join(clean_name(w) for w in after)
         return Subject("name", raw, start, name=name, role=" ".join(words[: poss + 1]))
-    titled = any(is_role(w) for w in words[:-1]) and is_cap(words[-1]) and not is_role(words[-1])
+    titled = any(is_role(w) for w in words[:-1]) and is_cap(words[-1]) and not is_role(words[-1]) and (
+        base(words[-1]) not in ORG_WORDS  # "Premier League", "Prime Minister's Office": an organisation
+    )
     if indefinite is not None and lows[-1] in ORG_WORDS and not is_cap(words[-1]):
         name = " ".join(t.text for t in [indefinite, *toks])  # "an Everton fans' group": an organisation unnamed
         return Subject("unnamed", name, indefinite.start, name=name)
