@@ -9,8 +9,9 @@ reads the candidates' sentence vectors (``assistant.rerank``), scores every cand
 merges the lists by each chunk's best score.
 
 Modes: ``hybrid`` is all of that; ``fused`` is the whole question only, dense + BM25 fused
-without boosts or rerank (retrieval before query analysis); ``dense`` and ``bm25`` are one
-side alone.
+without boosts or rerank (retrieval before query analysis); ``dense`` is the dense side alone
+with the sentence rerank (every signal a cosine of the question's vector); ``bm25`` the
+lexical side alone.
 
 Filters (outlets, date range: what the reader asked for with ``--source``/``--since``) are
 hard, on both sides: a Chroma ``where`` for the dense search and a row mask for BM25. Chunks
@@ -40,7 +41,9 @@ from index.store import ChunkHit, Store
 CANDIDATES = 30  # default depth per side per sub-question (the ``candidates`` setting)
 FILTER_SHARE = 0.02  # filters keeping at least this share of chunks are applied to over-fetched dense hits
 MODES = ("hybrid", "fused", "dense", "bm25")
-_ONE_SIDE = {"fused": FUSED, "dense": Weights(dense=1.0), "bm25": Weights(dense=0.0)}  # modes without analysis
+# modes without analysis; dense is the chunk vectors plus the sentence rerank (both cosines of the question's
+# vector, the sentence weight the hybrid's: dense MRR@10 0.511 -> 0.549 on the 887 MultiHop queries)
+_ONE_SIDE = {"fused": FUSED, "dense": Weights(dense=1.0, sentence=WEIGHTS.sentence), "bm25": Weights(dense=0.0)}
 
 
 @dataclass
@@ -84,7 +87,7 @@ class HybridSearcher:
             return self.retrieve(self.analyse(query), k, filters)
         self.lexical.ensure_fresh(self.store)
         analysis = QueryAnalysis(query, (SubQuestion(query),))
-        pools = self.pools(analysis, filters, dense=mode != "bm25", lexical=mode != "dense", sentences=False)
+        pools = self.pools(analysis, filters, dense=mode != "bm25", lexical=mode != "dense", sentences=mode == "dense")
         return rank(pools, _ONE_SIDE[mode], k)
 
     def retrieve(self, analysis: QueryAnalysis, k: int, filters: Filters = Filters()) -> list[Ranked]:

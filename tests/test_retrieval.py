@@ -165,3 +165,13 @@ def test_compound_questions_in_readers_words(multihop_engine):
     assert all(hybrid[s] >= fused[s] for s in hybrid), (hybrid, fused)
     assert sum(hybrid.values()) >= sum(fused.values()) + 2, (hybrid, fused)
     assert sum(hybrid.values()) >= 0.85 * len(rows), hybrid
+
+
+def test_dense_mode_reranks_by_stored_sentence_vectors_without_encoding_them(feed_engine):
+    encoded = []
+    encode = feed_engine.store.encoder.encode
+    feed_engine.store.encoder.encode = lambda texts: encoded.append(list(texts)) or encode(texts)
+    hits = feed_engine.search("When does the ferry timetable change?", k=4, mode="dense")
+    assert hits[0]["title"] == "Ferry timetable"
+    assert hits[0]["score"] > 1.0  # chunk cosine (min-max, at most 1) plus its best sentence's
+    assert encoded == [["When does the ferry timetable change?"]]  # the question only
