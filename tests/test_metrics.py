@@ -126,7 +126,7 @@ def test_citation_of_unreadable_article_is_invalid():
 def test_normalize_answer():
     assert (
         m.normalize_answer("  Sam  Bankman-Fried, [1] said \u201cNo!\u201d [2, 3] ")
-        == "sam bankmanfried said no"
+        == "sam bankman fried said no"
     )
 
 
@@ -135,6 +135,8 @@ def test_answer_contained_on_token_boundaries():
     assert not m.answer_contained("yes", "Yesterday it rained.")
     assert m.answer_contained("Yes", "Yes, it did [2].")
     assert not m.answer_contained("", "anything")
+    assert m.answer_contained("Portland, Maine", "One Portland, Maine-based startup [1].")
+    assert not m.answer_contained("Maine", "A Mainebased startup.")
 
 
 def test_token_f1_squad_style():

@@ -120,16 +120,18 @@ def _rival_place(info: QuestionInfo, text: str) -> bool:
     return any(n in COUNTRIES and n not in allowed for n in names)
 
 
-_STAGE = re.compile(r"\b(semi|quarter)[- ]?finals?\b", re.I)
+_STAGE = re.compile(r"\b(semi|quarter)[- ]?finals?\b|\b(round[- ]robin|group[- ]stage|knockout[- ]stage|last[- ]16|"
+                    r"round\s+of\s+(?:16|32)|qualif(?:ying|ier|iers|ication))\b", re.I)
 _FINAL = re.compile(r"(?<![-\w])finals?\b", re.I)
 
 
 def _rival_stage(question: str, text: str) -> bool:
-    """"the final" asked, only a semi-final or quarter-final in the sentence (and the other way round)."""
+    """"the final" asked, only an earlier stage in the sentence (a semi-final, quarter-final, round-robin, group or
+    knockout stage, qualifying), and the other way round."""
     asked_final = bool(_FINAL.search(_STAGE.sub("", question)))
-    asked_stage = {m.group(1).lower() for m in _STAGE.finditer(question)}
+    asked_stage = {(m.group(1) or m.group(2)).lower() for m in _STAGE.finditer(question)}
     has_final = bool(_FINAL.search(_STAGE.sub("", text)))
-    has_stage = {m.group(1).lower() for m in _STAGE.finditer(text)}
+    has_stage = {(m.group(1) or m.group(2)).lower() for m in _STAGE.finditer(text)}
     if asked_final and not asked_stage:
         return bool(has_stage) and not has_final
     return bool(asked_stage) and bool(has_stage) and not asked_stage & has_stage
