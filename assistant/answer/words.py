@@ -50,6 +50,7 @@ _ALIAS_GROUPS = [
     "ai artificial-intelligence", "sell sold sale selling", "q1 first-quarter", "q2 second-quarter", "q3 third-quarter",
     "q4 fourth-quarter", "cinema theater theatre", "film movie", "percent per-cent",
     "revenue sales turnover", "profit earnings net-income",
+    "score scored scorer goal netted brace strike header", "win won winner winning victory",
 ]
 
 

@@ -43,3 +43,13 @@ def test_aliases_numbers_and_initials() -> None:
 )
 def test_carries(kind: str, sentence: str, question: str, expected: bool) -> None:
     assert carries(kind, sentence, question) is expected
+
+
+@pytest.mark.parametrize(("asked", "text"), [
+    ("Who scored both goals?", "thanks to a superb McTominay brace against Chelsea"),
+    ("Who got the winner?", "Coman's winning goal came from the forward"),
+    ("How long since Canada last won in Jamaica?", "a first victory in Jamaica for 35 years"),
+])
+def test_sports_reporting_words_are_one_term(asked: str, text: str) -> None:
+    vocab = vocabulary(text)
+    assert any(term_present(t, vocab) for t in content_terms(asked) if t not in {"both", "canada", "jamaica"})
