@@ -40,6 +40,21 @@ if TYPE_CHECKING:
     from index.web.subscriptions import FeedList
 
 
+class _Part(cached_property):
+    """A part of the engine built on first use, once, under the engine's own lock: the web UI warms the
+    engine up in the background while the first requests may already ask for the same parts."""
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        cache = instance.__dict__
+        if self.attrname not in cache:
+            with instance._parts_lock:
+                if self.attrname not in cache:
+                    cache[self.attrname] = self.func(instance)
+        return cache[self.attrname]
+
+
 class Engine:
     def __init__(self, settings: Settings | None = None, *, encoder: Encoder | None = None,
                  fetcher: Fetcher | None = None) -> None:
@@ -49,9 +64,10 @@ class Engine:
         self._quotes_cache: _QuotationTable | None = None
         self._article_quotes: tuple[int, OrderedDict[str, list[Quotation]]] = (-1, OrderedDict())
         self._lock = threading.RLock()
+        self._parts_lock = threading.RLock()
 
     # -- parts, built on first use -------------------------------------------------------
-    @cached_property
+    @_Part
     def encoder(self) -> Encoder:
         """The encoder, loaded now (a model load: only for work that embeds)."""
         from index.embeddings import get_encoder
@@ -59,7 +75,7 @@ class Engine:
         s = self.settings
         return self._encoder or get_encoder(s.encoder, s.threads, s.model_cache)
 
-    @cached_property
+    @_Part
     def encoder_info(self) -> EncoderInfo:
         from index.encoder_info import EncoderInfo, encoder_info
 
@@ -67,17 +83,17 @@ class Engine:
             return EncoderInfo(self._encoder.name, self._encoder.dimension, self._encoder.key)
         return encoder_info(self.settings.encoder)
 
-    @cached_property
+    @_Part
     def store(self) -> Store:
         s = self.settings
         chunker = f"{CHUNKER_VERSION}/{s.chunk_size}/{s.chunk_overlap}/title={int(s.embed_title)}"
         return Store(s, lambda: self.encoder, self.encoder_info, chunker, EXTRACTOR_VERSION)
 
-    @cached_property
+    @_Part
     def searcher(self) -> HybridSearcher:
         return HybridSearcher(self.store, candidates=self.settings.candidates)
 
-    @cached_property
+    @_Part
     def copies_cache(self) -> CopiesCache:
         return CopiesCache(self.store)
 
@@ -85,7 +101,7 @@ class Engine:
         """Which articles are syndicated copies of one another (grouped at index time)."""
         return self.copies_cache.get()
 
-    @cached_property
+    @_Part
     def chain(self) -> AnswerChain:
         from assistant.chain import AnswerChain
 

@@ -134,3 +134,25 @@ def test_reported_speech_is_labelled_never_quoted(run, corpus_dir):
     answer = run("ask", "What did Peskov say?").stdout
     assert "Reported by the article (not a direct quote)" in answer
     assert "reported: Russia had not received a formal request" in answer
+
+
+def test_engine_parts_are_built_once_when_first_asked_for_at_the_same_time(fake_settings):
+    import threading
+
+    from assistant.engine import Engine
+    from index.embeddings import FakeEncoder
+
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    built, barrier = [], threading.Barrier(6)
+
+    def first_use() -> None:
+        barrier.wait()
+        built.append(engine.chain)
+
+    threads = [threading.Thread(target=first_use) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(built) == 6 and len({id(c) for c in built}) == 1
+    assert engine.chain.searcher is engine.searcher and engine.searcher.store is engine.store

@@ -7,6 +7,7 @@ Listening on any other interface needs ``--auth USER:PASS`` or an explicit
 from __future__ import annotations
 
 import ipaddress
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -51,18 +52,30 @@ def serve_command(auth: str | None, allow_remote: bool, corpus_dir: Path, **opti
             f"--host {settings.host} listens beyond this machine: add --auth USER:PASS (or --allow-remote)"
         )
     from assistant.engine import Engine
-    from ui.app import build_app, launch, warm_up
+    from ui.app import build_app, launch
 
     if corpus_dir is None and Path("corpus").is_dir():
         corpus_dir = Path("corpus")
     corpus_dir = corpus_dir.resolve() if corpus_dir else None  # where the server started, not where it runs
     engine = Engine(settings)
-    click.echo("loading the index and the encoder\u2026", err=True)
-    warm_up(engine)
-    engine.start_feed_poller()  # polls the feed list every feed_poll_minutes (0, the default: off)
     demo = build_app(engine, corpus_dir=corpus_dir)
+    # The page is served at once; the index, the encoder and the example questions load meanwhile (a
+    # question asked before that waits for it: the engine builds each part once, under its lock).
+    click.echo("loading the index and the encoder in the background\u2026", err=True)
+    threading.Thread(target=_warm_then_poll, args=(engine,), name="warm-up", daemon=True).start()
     click.echo(f"serving on http://{settings.host}:{settings.port}", err=True)
     launch(demo, settings, auth=credentials)
+
+
+def _warm_then_poll(engine: Any) -> None:
+    from ui.app import warm_up
+
+    try:
+        warm_up(engine)
+        click.echo("warmed up: the index, the encoder and the example questions are loaded", err=True)
+    except Exception as exc:  # noqa: BLE001 - reported once; each request reports its own error as usual
+        click.echo(f"warm-up failed: {exc}", err=True)
+    engine.start_feed_poller()  # polls the feed list every feed_poll_minutes (0, the default: off)
 
 
 __all__ = ["is_loopback", "parse_auth", "serve_command"]
