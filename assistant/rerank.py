@@ -10,6 +10,7 @@ sentence vectors, not yet re-indexed) gets no signal (NaN), which scoring counts
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,11 +18,22 @@ import numpy as np
 
 from index.sentence_vectors import META_KEY, unpack
 
+UNPACKED_KEPT = 2048  # chunks' unpacked sentence matrices kept in memory (~12 KB each)
+
 
 def sentence_matrix(meta: dict[str, Any], dimension: int) -> np.ndarray:
-    """A chunk's (sentences x dimension) sentence vectors from its metadata (0 rows when absent)."""
+    """A chunk's (sentences x dimension) sentence vectors from its metadata (0 rows when absent; read-only)."""
     blob = meta.get(META_KEY)
-    return unpack(blob, dimension) if blob else np.zeros((0, dimension), dtype=np.float32)
+    return _unpacked(blob, dimension) if blob else np.zeros((0, dimension), dtype=np.float32)
+
+
+@functools.lru_cache(maxsize=UNPACKED_KEPT)
+def _unpacked(blob: str, dimension: int) -> np.ndarray:
+    """``unpack``, remembered by the blob itself (a chunk that changes has another blob): the candidates
+    of one question are mostly those of the last ones."""
+    matrix = unpack(blob, dimension)
+    matrix.setflags(write=False)
+    return matrix
 
 
 def best_sentence(query: np.ndarray, matrices: Sequence[np.ndarray]) -> np.ndarray:
@@ -29,4 +41,4 @@ def best_sentence(query: np.ndarray, matrices: Sequence[np.ndarray]) -> np.ndarr
     return np.array([float((m @ query).max()) if len(m) else np.nan for m in matrices])
 
 
-__all__ = ["best_sentence", "sentence_matrix"]
+__all__ = ["UNPACKED_KEPT", "best_sentence", "sentence_matrix"]

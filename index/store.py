@@ -303,14 +303,12 @@ class Store:
                           documents: bool = True) -> list[list[ChunkHit]]:
         """Top-``k`` chunks for each vector, in one Chroma query (cosine similarity as the score);
         ``documents=False`` leaves ``text`` empty (cheaper for long lists)."""
-        if not len(vectors):
-            return []
-        n = self.chunk_count()
-        if n == 0:
+        if not len(vectors) or k <= 0:
             return [[] for _ in vectors]
         include = ["documents", "metadatas", "distances"] if documents else ["metadatas", "distances"]
+        # Chroma returns fewer than k (none for an empty collection) without a count first (~2 ms a query)
         got = self._call(
-            self.chunks.query, query_embeddings=[list(map(float, v)) for v in vectors], n_results=min(k, n),
+            self.chunks.query, query_embeddings=[list(map(float, v)) for v in vectors], n_results=k,
             where=where or None, include=include,
         )
         docs = got["documents"] if documents else [[""] * len(ids) for ids in got["ids"]]

@@ -107,6 +107,7 @@ class OutletCatalog:
     def find(self, text: str) -> list[OutletMention]:
         """Outlet names in ``text``, longest first where they overlap, in order of position."""
         words = [(m.start(), m.end(), re.sub(r"['’]s?$", "", m.group())) for m in _WORD.finditer(text)]
+        keys = [key(w) for _, _, w in words]  # a run's key is its words' keys joined (``key`` works per character)
         found: list[OutletMention] = []
         taken = [False] * len(words)
         for size in range(min(MAX_WORDS, len(words)), 0, -1):
@@ -114,7 +115,7 @@ class OutletCatalog:
                 if any(taken[i : i + size]):
                     continue
                 group = words[i : i + size]
-                k = key("".join(w for _, _, w in group))
+                k = "".join(keys[i : i + size])
                 if k not in self.keys or group[0][2].lower() in _LINKERS - {"the"}:
                     continue
                 start, end = group[0][0], group[-1][1]
