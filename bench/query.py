@@ -42,7 +42,7 @@ def ensure_indexed(engine: Engine, corpus: Path) -> None:
     t = time.perf_counter()
     report = engine.index([corpus])
     print(f"index {engine.settings.home}: {report.articles} articles, {report.chunks} chunks "
-          f"(+{report.added} added; encoded {report.encoded} chunk texts, {report.encoded_sentences} sentences) "
+          f"(+{report.added} added; encoded {report.encoded} texts) "
           f"in {time.perf_counter() - t:.1f}s")
 
 

@@ -67,14 +67,14 @@ def main() -> None:
     report = engine.index([Path(args.corpus)])
     wall, cpu = time.perf_counter() - w, time.process_time() - p
     indexer.with_sentences = with_sentences
-    print(f"index: {report.articles} articles, {report.chunks} chunks; encoded {report.encoded} chunk texts and "
+    print(f"index: {report.articles} articles, {report.chunks} chunks; encoded {report.encoded} texts and "
           f"{report.encoded_sentences} sentences in {wall:.0f}s wall / {cpu:.0f}s CPU")
     print(f"  of which sentences: {spent['wall']:.0f}s wall ({spent['wall'] / wall:.0%}), "
           f"{spent['cpu']:.0f}s CPU ({spent['cpu'] / cpu:.0%})")
     sizes = disk(Path(settings.home))
     print(f"disk: {sizes}")
     again = engine.index([Path(args.corpus)])
-    print(f"unchanged re-index: encoded {again.encoded} chunk texts, {again.encoded_sentences} sentences")
+    print(f"unchanged re-index: encoded {again.encoded} texts")
     c.last_line({
         "articles": report.articles, "chunks": report.chunks, "encoded_chunks": report.encoded,
         "encoded_sentences": report.encoded_sentences, "index_wall_s": round(wall, 1), "index_cpu_s": round(cpu, 1),

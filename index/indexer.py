@@ -2,10 +2,10 @@
 
 - Unchanged article (same id, same SHA-256 of its normalised text and of its
   metadata): skipped, zero encoder calls and zero quotation extractions.
-- Changed article: new chunks and quotations written, then its old ones deleted. Chunk texts
-  and each chunk's sentences are embedded through the content-addressed vector cache (a text
-  embedded once is never encoded again); a chunk's sentence vectors are stored in its
-  metadata, for the sentence rerank (``index.sentence_vectors``).
+- Changed article: new chunks and quotations written, then its old ones deleted. Each chunk's
+  sentences are embedded through the content-addressed vector cache (a text embedded once is
+  never encoded again); a chunk's sentence vectors are stored in its metadata, for the sentence
+  rerank, and its own vector is composed of them (``index.sentence_vectors``).
 - Quotations stored by an older extractor (``index.quotations.store.EXTRACTOR_VERSION``):
   re-extracted from the stored texts, without re-embedding anything.
 - Article gone from an indexed folder (or record gone from an indexed file):
@@ -71,7 +71,7 @@ class IndexReport:
     chunks: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
-    encoded: int = 0  # chunk texts sent to the encoder (the rest came from the vector cache)
+    encoded: int = 0  # texts sent to the encoder: sentences (and titles); the rest came from the vector cache
     encoded_sentences: int = 0  # sentences sent to the encoder (``index.sentence_vectors``), likewise
     extracted_articles: int = 0  # articles whose quotations were extracted this run
     quotations: int = 0  # quotations stored after this run
@@ -112,8 +112,9 @@ def collect_vectors(store: Store, settings: Settings, *, force: bool = False) ->
         return None
     live: set[str] = set()
     for _, doc, meta in store.iter_chunks():
-        live.add(cache.key(embed_text(meta, doc, settings.embed_title)))
-        live.update(cache.key(s) for s in sentence_texts(doc))
+        live.update(cache.key(s) for s in sentence_texts(doc) or [doc])
+        if settings.embed_title and meta.get("title"):
+            live.add(cache.key(str(meta["title"])))
     return Collected(cache.collect(live), len(live))
 
 
@@ -135,7 +136,7 @@ def _article_meta(a: Article, n_chunks: int, complete: bool, sig: str) -> dict[s
 
 def _write_group(store: Store, group: list[Article], settings: Settings, report: IndexReport,
                  progress: Progress | None, done: list[int], total: int) -> None:
-    ids, texts, metas, to_embed = [], [], [], []
+    ids, texts, metas = [], [], []
     q_ids, q_docs, q_metas = [], [], []
     chunk_counts = []
     for a in group:
@@ -149,7 +150,6 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
         for c in chunks:
             ids.append(f"{a.id}:{h[:12]}:{c.index}")
             texts.append(c.text)
-            to_embed.append(embed_text(a, c.text, settings.embed_title))
             metas.append({
                 "article_id": a.id, "content_hash": h, "chunk_index": c.index, "start": c.start, "end": c.end,
                 "title": a.title, "source": a.source, "url": a.url, "published": a.published,
@@ -158,11 +158,12 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
     sigs = [signature(a.text) for a in group]
     store.upsert_articles([a.id for a in group], [a.text for a in group],
                           [_article_meta(a, n, False, sig) for a, n, sig in zip(group, chunk_counts, sigs)])
-    embedded = store.embed(to_embed)
-    report.encoded += embedded.encoded
+    heads = [m["title"] for m in metas] if settings.embed_title else None
+    vectors, encoded = with_sentences(store, texts, metas, heads)  # chunk vectors composed of sentence vectors
+    report.encoded += encoded
+    report.encoded_sentences += encoded
     report.extracted_articles += len(group)
-    report.encoded_sentences += with_sentences(store, texts, metas)
-    store.upsert_chunks(ids, embedded.vectors, texts, metas)
+    store.upsert_chunks(ids, vectors, texts, metas)
     store.upsert_quotations(q_ids, q_docs, q_metas)
     for a in group:
         store.delete_chunks(a.id, keep_hash=a.content_hash)
@@ -320,7 +321,9 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
             _upgrade_quotations(store, existing, {a.id for a in changed} | set(gone), report)
         unsigned = any(m.get("complete") and not is_current(m.get(SIGNATURE_KEY)) for m in existing.values())
         regrouped = regroup(store) if (changed or gone or rebuild or unsigned) else 0
-        report.encoded_sentences += backfill(store)
+        backfilled = backfill(store)
+        report.encoded += backfilled
+        report.encoded_sentences += backfilled
         if cache is not None:
             cache.commit()
         # only a run that wrote or removed chunks can have left cached vectors no chunk embeds

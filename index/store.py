@@ -329,6 +329,12 @@ class Store:
         for i in range(0, len(ids), MAX_BATCH):
             self._call(self.articles.update, ids=ids[i : i + MAX_BATCH], metadatas=metas[i : i + MAX_BATCH])
 
+    def update_chunks(self, ids: list[str], vectors: Any, metas: list[dict[str, Any]]) -> None:
+        """Rewrite chunk vectors and metadata (texts stay as written)."""
+        for i in range(0, len(ids), MAX_BATCH):
+            sl = slice(i, i + MAX_BATCH)
+            self._call(self.chunks.update, ids=ids[sl], embeddings=vectors[sl], metadatas=metas[sl])
+
     def update_chunk_metas(self, ids: list[str], metas: list[dict[str, Any]]) -> None:
         """Rewrite chunk metadata only (texts and vectors stay as written)."""
         for i in range(0, len(ids), MAX_BATCH):

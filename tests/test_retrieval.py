@@ -14,7 +14,7 @@ from assistant.filters import Filters
 from assistant.rerank import sentence_matrix
 from assistant.scoring import Weights
 from index.embeddings import FakeEncoder
-from index.sentence_vectors import META_KEY, SENTENCES_VERSION, sentence_texts
+from index.sentence_vectors import META_KEY, SENTENCES_VERSION, compose, sentence_texts
 
 FEED = [
     {"title": "Bridge opening", "source": "Daily Mail", "published_at": "2023-10-02", "url": "https://dailymail.co.uk/1",
@@ -113,6 +113,11 @@ def test_sentence_vectors_are_stored_at_index_time_and_never_encoded_twice(feed_
         assert np.abs(stored - expected).max() < 5e-3  # int8 with a scale per sentence
         assert np.abs((stored * expected).sum(axis=1) - 1.0).max() < 1e-2  # cosine with itself
     assert store.meta()["sentences"] == SENTENCES_VERSION
+    got = store.chunks.get(ids=[cid for cid, _, _ in rows], include=["embeddings", "documents"])
+    for text, vector in zip(got["documents"], got["embeddings"], strict=True):  # composed, not encoded again
+        sentences = sentence_texts(text)
+        want = compose(sentences, np.asarray(encoder.embed_documents(sentences), dtype=np.float32))
+        assert np.abs(np.asarray(vector) - want).max() < 1e-5
 
     before = encoder.texts_encoded
     again = feed_engine.index([tmp_path / "feed"])
@@ -126,7 +131,7 @@ def test_sentence_vectors_are_stored_at_index_time_and_never_encoded_twice(feed_
     first = sentence_texts(rows[0][1])[0]
     store.vectors.delete(ids=[store.vector_cache.key(first)])
     backfilled = feed_engine.index([tmp_path / "feed"])
-    assert backfilled.encoded_sentences == 1 and backfilled.encoded == 0
+    assert backfilled.encoded_sentences == backfilled.encoded == 1
     assert all(META_KEY in meta for _, _, meta in store.iter_chunks())
     assert store.meta()["sentences"] == SENTENCES_VERSION
     assert feed_engine.index([tmp_path / "feed"]).encoded_sentences == 0

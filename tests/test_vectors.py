@@ -27,7 +27,7 @@ def test_moved_corpus_costs_no_encoding_and_keeps_article_ids(fake_settings, tmp
     encoder = FakeEncoder()
     engine = Engine(fake_settings, encoder=encoder)
     first = engine.index([tmp_path / "old" / "news"])
-    assert first.added == 4 and first.encoded + first.encoded_sentences == encoder.texts_encoded > 0
+    assert first.added == 4 and first.encoded == first.encoded_sentences == encoder.texts_encoded > 0
     ids = {a["id"] for a in engine.articles()}
 
     shutil.move(tmp_path / "old" / "news", tmp_path / "new-mount")
@@ -51,7 +51,8 @@ def test_same_text_in_two_articles_is_encoded_once(fake_settings, tmp_path):
     (folder / "two.txt").write_text(body)
     engine = Engine(fake_settings, encoder=FakeEncoder())
     report = engine.index([folder])
-    assert report.added == 2 and report.chunks == 2 * (report.encoded)
+    distinct = {s for _, doc, _ in engine.store.iter_chunks() for s in sentence_texts(doc)}
+    assert report.added == 2 and report.encoded == len(distinct) < report.chunks
 
 
 def test_changed_article_encodes_only_its_new_chunks(fake_settings, tmp_path):
@@ -69,7 +70,7 @@ def test_changed_article_encodes_only_its_new_chunks(fake_settings, tmp_path):
 def test_cached_vectors_equal_encoded_ones(fake_engine, corpus_dir):
     fake_engine.index([corpus_dir])
     store = fake_engine.store
-    texts = [doc for _, doc, _ in store.iter_chunks()]
+    texts = sorted({s for _, doc, _ in store.iter_chunks() for s in sentence_texts(doc)})
     again = store.embed(texts)
     assert again.encoded == 0
     assert np.allclose(again.vectors, np.asarray(FakeEncoder().encode(texts)), atol=1e-6)
@@ -93,9 +94,9 @@ def _cache_keys(engine: Engine) -> set[str]:
 
 
 def _chunk_keys(engine: Engine) -> set[str]:
-    """What the stored chunks embed: each chunk's text and its sentences."""
+    """What the stored chunks embed: their sentences (a chunk's vector is composed of them)."""
     cache = engine.store.vector_cache
-    return {cache.key(t) for _, doc, _ in engine.store.iter_chunks() for t in [doc, *sentence_texts(doc)]}
+    return {cache.key(t) for _, doc, _ in engine.store.iter_chunks() for t in sentence_texts(doc) or [doc]}
 
 
 def test_vector_cache_stays_within_twice_what_the_chunks_embed(fake_settings, tmp_path, monkeypatch):
@@ -104,11 +105,12 @@ def test_vector_cache_stays_within_twice_what_the_chunks_embed(fake_settings, tm
     encoder = FakeEncoder()
     engine = Engine(fake_settings, encoder=encoder)
     removed = 0
-    for version in range(6):  # every article rewritten each time: old chunk texts become garbage
+    for version in range(6):  # every article rewritten each time: old sentences become garbage
         folder.mkdir(exist_ok=True)
         for i in range(3):
-            (folder / f"a{i}.txt").write_text(f"Story {i}\n" + f"In round {version} the council of Town{i} "
-                                              f"voted on budget item {version * 7 + i}. " * 20)
+            (folder / f"a{i}.txt").write_text(f"Story {i}\n" + "".join(
+                f"In round {version} the council of Town{i} voted on budget item {version * 7 + i}, part {j}. "
+                for j in range(20)))
         report = engine.index([folder])
         removed += report.vectors_removed
         live = _chunk_keys(engine)
