@@ -28,11 +28,13 @@ from assistant.filters import Filters
 from assistant.followups import condense
 from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
 from assistant.markup import neutralize
+from assistant.query import QueryAnalysis
 from assistant.retrieval import HybridSearcher
 from assistant.schema import REFUSAL, Answer
 from assistant.syndication import CopiesCache, attach_copies, collapse_passages
 from assistant.verification import verify_answer
 from index.errors import LLMError
+from index.sentence_vectors import compose
 
 QuotationsFor = Callable[[list[str]], Mapping[str, list[Any]]]
 
@@ -134,8 +136,25 @@ class AnswerChain:
         """The extractive answer; a follow-up leaves out what the previous answer already quoted."""
         history = state.get("history") or []
         shown = history[-1][1] if history else ""
-        return answer_extractive(state["standalone_question"], state["passages"], embed=self._embed,
-                                 already_shown=shown)
+        embed = self._embed_with(state["analysis"]) if "analysis" in state else self._embed
+        return answer_extractive(state["standalone_question"], state["passages"], embed=embed, already_shown=shown)
+
+    def _embed_with(self, analysis: QueryAnalysis) -> Callable[[list[str]], list[list[float]]]:
+        """``_embed``, where the whole question is the composition of the vectors retrieval encoded for its
+        sub-questions (``index.sentence_vectors.compose``; outlet names are left out of those, and no sentence
+        names its outlet) rather than one more encoder call."""
+        parts = analysis.sub_questions
+        whole = " ".join(analysis.question.split())
+        if not parts or parts == [analysis.question]:
+            return self._embed
+
+        def embed(texts: list[str]) -> list[list[float]]:
+            if not texts or " ".join(texts[0].split()) != whole:
+                return self._embed(texts)
+            question = compose(parts, self.searcher.vectors.encode(parts))
+            return [question.tolist(), *(self._embed(texts[1:]) if len(texts) > 1 else [])]
+
+        return embed
 
     def _verify(self, state: dict) -> Answer:
         t = time.perf_counter()

@@ -180,3 +180,16 @@ def test_dense_mode_reranks_by_stored_sentence_vectors_without_encoding_them(fee
     assert hits[0]["title"] == "Ferry timetable"
     assert hits[0]["score"] > 1.0  # chunk cosine (min-max, at most 1) plus its best sentence's
     assert encoded == [["When does the ferry timetable change?"]]  # the question only
+
+
+def test_the_answerer_reuses_the_sub_question_vectors_for_the_whole_question(feed_engine):
+    question = "How much did the bridge cost and how often do ferries leave the harbour?"
+    parts = feed_engine.searcher.analyse(question).sub_questions
+    assert len(parts) >= 2
+    encoded: list[str] = []
+    encode = feed_engine.store.encoder.encode
+    feed_engine.store.encoder.encode = lambda texts: encoded.extend(texts) or encode(texts)
+    answer = feed_engine.ask(question)
+    assert answer.citations, answer.answer
+    assert set(parts) <= set(encoded)  # retrieval encoded the sub-questions ...
+    assert question not in encoded  # ... and the answerer composed the whole question from them
