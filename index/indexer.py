@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 from index.articles import Article, published_timestamp
 from index.chunking import chunk_text
 from index.errors import LoadError
+from index.file_memo import FileMemo, raw_digest
 from index.lexical import LexicalIndex
 from index.loaders import discover, load_file
 from index.loaders.discover import Skipped
@@ -237,8 +238,10 @@ class _Run:
         return True
 
 
-def _load_paths(paths: list[Path], settings: Settings, run: _Run) -> tuple[list[tuple[Path, bool]], set[str]]:
-    """Load files and folders into ``run``; the scopes deletions apply to, and the files rejected."""
+def _load_paths(paths: list[Path], settings: Settings, run: _Run,
+                memo: FileMemo | None = None) -> tuple[list[tuple[Path, bool]], set[str]]:
+    """Load files and folders into ``run``; the scopes deletions apply to, and the files rejected. With a
+    ``memo``, a file unchanged since it was last indexed counts its articles as skipped unparsed."""
     report = run.report
     scopes: list[tuple[Path, bool]] = []
     rejected_files: set[str] = set()
@@ -251,15 +254,35 @@ def _load_paths(paths: list[Path], settings: Settings, run: _Run) -> tuple[list[
         report.skipped_files.extend(s._asdict() for s in passed_over)
         scopes.append((path.resolve(), path.is_dir()))
         for file in files:
+            key, digest = (memo.key(file, root), _digest(file)) if memo is not None else ("", "")
+            known = memo.unchanged(key, digest, run.existing, str(file.resolve())) if memo and digest else []
+            if known and not run.seen.intersection(known):
+                for aid in known:
+                    run.unchanged(aid)
+                continue
             result = load_file(file, root, settings.max_file_bytes, settings.max_article_chars)
             report.warnings.extend(result.warnings)
             for err in result.rejected:
                 report.rejected.append({"path": err.path, "reason": err.reason})
                 rejected_files.add(str(file.resolve()))
+            offered = []
             for a in result.articles:
                 a.extra["source_file"] = str(file.resolve())
-                run.offer(a)
+                offered.append(run.offer(a))
+            if memo is None:
+                continue
+            if digest and result.articles and all(offered) and not result.rejected and not result.warnings:
+                memo.stage(key, digest, {a.id: (a.content_hash, meta_hash(a)) for a in result.articles})
+            else:
+                memo.forget(key)
     return scopes, rejected_files
+
+
+def _digest(file: Path) -> str:
+    try:
+        return raw_digest(file)
+    except OSError:
+        return ""  # load_file reports the unreadable file
 
 
 def _load_urls(urls: list[str], settings: Settings, run: _Run, cache: WebCache, fetcher: Fetcher | None,
@@ -299,7 +322,10 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
         store.check_compatible()
         existing = store.article_records(complete_only=False)
         run = _Run(existing, report)
-        scopes, rejected_files = _load_paths(paths, settings, run)
+        memo = FileMemo(settings.home_path, f"{settings.max_file_bytes}/{settings.max_article_chars}")
+        if rebuild:
+            memo.files.clear()
+        scopes, rejected_files = _load_paths(paths, settings, run, memo)
         cache = WebCache(settings.home_path) if urls else None
         if cache is not None:
             _load_urls(urls, settings, run, cache, fetcher, progress)
@@ -315,6 +341,7 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
         if gone:
             store.delete_articles(gone)
             report.deleted = len(gone)
+        memo.commit()  # every staged file's articles are stored now
         meta = store.meta()  # nothing below writes the __meta__ record before bump_revision
         outdated = bool(meta) and meta.get("quotations") != store.quotation_version
         if outdated:

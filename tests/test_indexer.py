@@ -245,3 +245,38 @@ def test_folder_walk_lists_what_it_passes_over(fake_engine, tmp_path):
     reasons = {Path(s["path"]).name: s["reason"] for s in report.skipped_files}
     assert "hidden file" in reasons[".draft.txt"] and "hidden folder" in reasons[".git"]
     assert "unsupported file type '.png'" in reasons["photo.png"]
+
+
+def test_an_unchanged_file_is_not_parsed_again(fake_settings, tmp_path, monkeypatch):
+    from index import indexer
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    records = [{"title": f"Story {i}", "body": f"The council met on day {i} and voted."} for i in range(3)]
+    (folder / "feed.json").write_text(json.dumps(records))
+    (folder / "note.txt").write_text("Title line\n\nThe mayor opened the harbour on Monday.")
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    assert engine.index([folder]).added == 4
+    parsed: list[str] = []
+    load_file = indexer.load_file
+    monkeypatch.setattr(indexer, "load_file", lambda path, *a: parsed.append(path.name) or load_file(path, *a))
+
+    again = engine.index([folder])
+    assert (again.skipped, again.added, again.deleted, parsed) == (4, 0, 0, [])
+
+    (folder / "note.txt").write_text("Title line\n\nThe mayor opened the harbour on Tuesday.")
+    changed = engine.index([folder])
+    assert (changed.updated, changed.skipped, parsed) == (1, 3, ["note.txt"])
+
+    victim = next(a["id"] for a in engine.articles() if a["title"] == "Story 1")
+    engine.delete(victim)  # the file is the same, its articles are not: it is read again
+    parsed.clear()
+    back = engine.index([folder])
+    assert (back.added, back.skipped, parsed) == (1, 3, ["feed.json"])
+    parsed.clear()
+    other_limits = Engine(fake_settings.replace(max_article_chars=fake_settings.max_article_chars - 1),
+                          encoder=FakeEncoder())
+    assert other_limits.index([folder]).skipped == 4 and sorted(parsed) == ["feed.json", "note.txt"]
+    parsed.clear()
+    rebuilt = engine.index([folder], rebuild=True)
+    assert rebuilt.added == 4 and sorted(parsed) == ["feed.json", "note.txt"]
