@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from index.sentence_vectors import sentence_texts
+from index.sentence_vectors import compose, sentence_texts
 from index.store import Store
 
 LRU_VECTORS = 20_000  # stored vectors kept in memory (~30 MB at 384 dimensions)
@@ -97,9 +97,9 @@ class VectorReader:
         return self._complete(texts, found).tolist()
 
     def _composed(self, missing: dict[str, str]) -> dict[str, np.ndarray]:
-        """Texts of two or more stored sentences ("It was set by ..." read with the sentence before it):
-        the unit sum of their sentence vectors weighted by the square root of their word counts (cosine
-        ~0.94 to the encoded text; ``bench/query.py`` ask latency). Texts with a part not stored: absent."""
+        """Texts of two or more stored sentences ("It was set by ..." read with the sentence before it): their
+        stored vectors composed as a chunk's are (``index.sentence_vectors.compose``; cosine ~0.94 to the
+        encoded text). Texts with a part not stored: absent."""
         parts = {k: sentence_texts(t) for k, t in missing.items()}
         parts = {k: p for k, p in parts.items() if len(p) > 1}
         if not parts:
@@ -110,10 +110,7 @@ class VectorReader:
             rows = [stored.get(self.key(s)) for s in p]
             if any(r is None for r in rows):
                 continue
-            v = sum(np.sqrt(len(s.split())) * r for s, r in zip(p, rows))
-            norm = float(np.linalg.norm(v))
-            if norm:
-                out[k] = (v / norm).astype(np.float32)
+            out[k] = compose(p, np.stack(rows))
         return out
 
 
