@@ -93,15 +93,28 @@ def part_scores(pool: Pool, w: Weights) -> np.ndarray:
 
 
 def rank(pools: list[Pool], w: Weights, k: int) -> list[Ranked]:
-    """Top ``k`` chunks over all pools by best score; a tie keeps the earlier pool's and list's order."""
+    """Top ``k`` chunks over all pools by best score; a tie keeps the earlier pool's and list's order. Each
+    pool's own best chunk is among them (when ``k`` allows): one part of a compound question whose pool
+    scores higher (a named outlet's boost) cannot fill the list alone."""
     best: dict[str, tuple[float, int, ChunkHit]] = {}
+    leaders: list[str] = []
     for pool in pools:
         if not len(pool):
             continue
-        for hit, s in zip(pool.hits, part_scores(pool, w).tolist()):
+        scores = part_scores(pool, w).tolist()
+        leader = pool.hits[max(range(len(scores)), key=scores.__getitem__)].chunk_id
+        if leader not in leaders:
+            leaders.append(leader)
+        for hit, s in zip(pool.hits, scores):
             if hit.chunk_id not in best or s > best[hit.chunk_id][0]:
                 best[hit.chunk_id] = (s, pool.part, hit)
-    order = sorted(best, key=lambda cid: -best[cid][0])[:k]
+    ranked = sorted(best, key=lambda cid: -best[cid][0])
+    order = ranked[:k]
+    missing = [cid for cid in leaders if cid not in order] if len(leaders) <= k else []
+    if missing:  # they take the places of the lowest-scored chunks that lead no pool
+        others = [cid for cid in order if cid not in leaders]
+        kept = (set(order) - set(others[len(others) - len(missing) :])) | set(missing)
+        order = [cid for cid in ranked if cid in kept]
     return [Ranked(cid, best[cid][2].text, best[cid][2].metadata, best[cid][0], best[cid][1]) for cid in order]
 
 

@@ -61,3 +61,12 @@ def test_merge_keeps_each_chunk_once_with_its_best_part():
     out = rank([whole, sub], Weights(), k=3)
     assert [h.chunk_id for h in out] == ["a", "b", "c"]  # b: its best (1.0, in the sub-question), not 0.5
     assert {h.chunk_id: (h.part, round(h.score, 6)) for h in out} == {"a": (0, 1.0), "b": (1, 1.0), "c": (1, 0.0)}
+
+
+def test_each_part_keeps_its_best_chunk_in_the_top_k():
+    boosted = pool([(f"a{i}", 1.0 - i / 10, 10.0 - i, "A") for i in range(5)], part=0, outlet=[True] * 5)
+    other = pool([("b0", 1.0, 10.0, "B"), ("b1", 0.5, 5.0, "B")], part=1)
+    out = rank([boosted, other], Weights(outlet=1.0), k=3)
+    assert [h.chunk_id for h in out] == ["a0", "a1", "b0"]  # b0 leads its part: it takes a2's place
+    assert [h.chunk_id for h in rank([boosted, other], Weights(outlet=1.0), k=1)] == ["a0"]  # k too small for both
+    assert [h.chunk_id for h in rank([boosted, other], Weights(outlet=1.0), k=6)][-1] == "b0"
