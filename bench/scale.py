@@ -49,6 +49,7 @@ from index.articles import Article, published_timestamp
 from index.chunking import chunk_text
 from index.sentence_vectors import META_KEY, SENTENCES_VERSION, pack
 from index.store import MAX_BATCH
+from index.syndication.minhash import signature
 from index.text.sentences import sentence_spans
 
 NOISE = 0.02  # per-dimension standard deviation added to a synthetic vector before normalising
@@ -85,7 +86,7 @@ def add_synthetic(engine: Engine, n_chunks: int, seed: int = 7) -> int:
         nonlocal arts, ids, texts, metas, vecs
         if arts:
             store.upsert_articles([a.id for a, _ in arts], [a.text for a, _ in arts],
-                                  [indexer._article_meta(a, n, True) for a, n in arts])
+                                  [indexer._article_meta(a, n, True, signature(a.text)) for a, n in arts])
         if ids:
             store.upsert_chunks(ids, np.asarray(vecs, dtype=np.float32), texts, metas)
         arts, ids, texts, metas, vecs = [], [], [], [], []
