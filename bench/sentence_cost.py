@@ -54,10 +54,10 @@ def main() -> None:
     spent = {"wall": 0.0, "cpu": 0.0}
     with_sentences = indexer.with_sentences
 
-    def timed(store, texts, metas):
+    def timed(store, texts, metas, *rest):
         w, p = time.perf_counter(), time.process_time()
         try:
-            return with_sentences(store, texts, metas)
+            return with_sentences(store, texts, metas, *rest)
         finally:
             spent["wall"] += time.perf_counter() - w
             spent["cpu"] += time.process_time() - p

@@ -35,11 +35,12 @@ def raw_digest(path: Path) -> str:
 
 
 class FileMemo:
-    def __init__(self, home: Path, limits: str) -> None:
+    def __init__(self, home: Path, limits: str, *, fresh: bool = False) -> None:
+        """``fresh``: remember nothing from earlier runs (``--rebuild`` parses every file)."""
         self.path = home / FILE_NAME
         self.version = f"{LOADER_VERSION}/{limits}"
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = {} if fresh else json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
         self.files: dict[str, Any] = data.get("files", {}) if data.get("version") == self.version else {}

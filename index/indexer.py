@@ -159,8 +159,7 @@ def _write_group(store: Store, group: list[Article], settings: Settings, report:
     sigs = [signature(a.text) for a in group]
     store.upsert_articles([a.id for a in group], [a.text for a in group],
                           [_article_meta(a, n, False, sig) for a, n, sig in zip(group, chunk_counts, sigs)])
-    heads = [m["title"] for m in metas] if settings.embed_title else None
-    vectors, encoded = with_sentences(store, texts, metas, heads)  # chunk vectors composed of sentence vectors
+    vectors, encoded = with_sentences(store, texts, metas, settings.embed_title)  # composed of sentence vectors
     report.encoded += encoded
     report.encoded_sentences += encoded
     report.extracted_articles += len(group)
@@ -239,9 +238,9 @@ class _Run:
 
 
 def _load_paths(paths: list[Path], settings: Settings, run: _Run,
-                memo: FileMemo | None = None) -> tuple[list[tuple[Path, bool]], set[str]]:
-    """Load files and folders into ``run``; the scopes deletions apply to, and the files rejected. With a
-    ``memo``, a file unchanged since it was last indexed counts its articles as skipped unparsed."""
+                memo: FileMemo) -> tuple[list[tuple[Path, bool]], set[str]]:
+    """Load files and folders into ``run``; the scopes deletions apply to, and the files rejected. A file
+    unchanged since it was last indexed (``memo``) counts its articles as skipped unparsed."""
     report = run.report
     scopes: list[tuple[Path, bool]] = []
     rejected_files: set[str] = set()
@@ -254,8 +253,8 @@ def _load_paths(paths: list[Path], settings: Settings, run: _Run,
         report.skipped_files.extend(s._asdict() for s in passed_over)
         scopes.append((path.resolve(), path.is_dir()))
         for file in files:
-            key, digest = (memo.key(file, root), _digest(file)) if memo is not None else ("", "")
-            known = memo.unchanged(key, digest, run.existing, str(file.resolve())) if memo and digest else []
+            key, digest = memo.key(file, root), _digest(file)
+            known = memo.unchanged(key, digest, run.existing, str(file.resolve())) if digest else []
             if known and not run.seen.intersection(known):
                 for aid in known:
                     run.unchanged(aid)
@@ -269,8 +268,6 @@ def _load_paths(paths: list[Path], settings: Settings, run: _Run,
             for a in result.articles:
                 a.extra["source_file"] = str(file.resolve())
                 offered.append(run.offer(a))
-            if memo is None:
-                continue
             if digest and result.articles and all(offered) and not result.rejected and not result.warnings:
                 memo.stage(key, digest, {a.id: (a.content_hash, meta_hash(a)) for a in result.articles})
             else:
@@ -322,9 +319,7 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
         store.check_compatible()
         existing = store.article_records(complete_only=False)
         run = _Run(existing, report)
-        memo = FileMemo(settings.home_path, f"{settings.max_file_bytes}/{settings.max_article_chars}")
-        if rebuild:
-            memo.files.clear()
+        memo = FileMemo(settings.home_path, f"{settings.max_file_bytes}/{settings.max_article_chars}", fresh=rebuild)
         scopes, rejected_files = _load_paths(paths, settings, run, memo)
         cache = WebCache(settings.home_path) if urls else None
         if cache is not None:

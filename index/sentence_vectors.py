@@ -90,25 +90,26 @@ class Embedded(NamedTuple):
 def embed_chunks(store: Store, chunk_texts: Sequence[str], heads: Sequence[str] | None = None) -> Embedded:
     """Each chunk's sentence vectors (packed) and its composed vector, through the vector cache. ``heads``:
     a text read before each chunk (its title, when titles are embedded), part of its vector only."""
-    per_chunk = [sentence_texts(t) or [t] for t in chunk_texts]
+    per_chunk = [sentence_texts(t) for t in chunk_texts]
+    parts_of = [sentences or [t] for t, sentences in zip(chunk_texts, per_chunk, strict=True)]  # no sentence: itself
     heads = list(heads) if heads is not None else [""] * len(per_chunk)
-    distinct = list(dict.fromkeys([s for sentences in per_chunk for s in sentences] + [h for h in heads if h]))
+    distinct = list(dict.fromkeys([s for parts in parts_of for s in parts] + [h for h in heads if h]))
     embedded = store.embed(distinct)
     row = {s: i for i, s in enumerate(distinct)}
     matrix = np.asarray(embedded.vectors, dtype=np.float32)
     blobs, vectors = [], []
-    for text, sentences, head in zip(chunk_texts, per_chunk, heads, strict=True):
-        own = matrix[[row[s] for s in sentences]]
-        blobs.append(pack(own) if sentence_texts(text) else "")
-        parts = [head, *sentences] if head else sentences
+    for sentences, parts, head in zip(per_chunk, parts_of, heads, strict=True):
+        blobs.append(pack(matrix[[row[s] for s in sentences]]) if sentences else "")
+        parts = [head, *parts] if head else parts
         vectors.append(compose(parts, matrix[[row[p] for p in parts]]).tolist())
     return Embedded(blobs, vectors, embedded.encoded)
 
 
 def with_sentences(store: Store, texts: Sequence[str], metas: Sequence[dict[str, Any]],
-                   heads: Sequence[str] | None = None) -> tuple[list[list[float]], int]:
+                   with_title: bool = False) -> tuple[list[list[float]], int]:
     """Add each chunk's sentence vectors to its metadata (in place); returns the chunks' composed vectors and
-    the texts encoded."""
+    the texts encoded. ``with_title``: each chunk's vector reads its metadata's title first (``embed_title``)."""
+    heads = [str(m.get("title", "")) for m in metas] if with_title else None
     got = embed_chunks(store, texts, heads)
     for meta, blob in zip(metas, got.blobs, strict=True):
         meta[META_KEY] = blob
@@ -131,8 +132,7 @@ def backfill(store: Store) -> int:
 
 def _rewrite(store: Store, rows: list[tuple[str, str, dict[str, Any]]]) -> int:
     metas = [dict(m) for _, _, m in rows]
-    heads = [str(m.get("title", "")) for m in metas] if store.settings.embed_title else None
-    vectors, encoded = with_sentences(store, [t for _, t, _ in rows], metas, heads)
+    vectors, encoded = with_sentences(store, [t for _, t, _ in rows], metas, store.settings.embed_title)
     store.update_chunks([cid for cid, _, _ in rows], vectors, metas)
     return encoded
 

@@ -103,21 +103,22 @@ def _newest_direct_first(found: list[Found]) -> list[Found]:
     return sorted(found, key=lambda f: (f.quotation.kind != "direct", order[f.passage.article_id], f.quotation.start))
 
 
-def _context(f: Found, found: list[Found] = ()) -> str:
-    """The quotation's sentence and the sentence before it (which often says what it answers); for a quote
+def _contexts(f: Found, found: list[Found]) -> tuple[str, str]:
+    """The quotation's sentence and the sentence before it (which often says what it answers); and, for a quote
     that goes on from the same speaker's quote before it ('Djokovic spoke about Federer and Nadal. "…," he
-    said. "We're not friends …"'), back to the sentence before the first of them (up to ``CONTINUED`` back)."""
+    said. "We're not friends …"'), from the sentence before the first of them (up to ``CONTINUED`` back)."""
     text = f.passage.article_text
     q = f.quotation
     spans = sentence_spans(text)
-    starts = {o.quotation.sentence_start for o in found if o.passage.article_id == f.passage.article_id}
     k = next((i for i, s in enumerate(spans) if s[0] <= q.sentence_start < s[1]), None)
     if k is None:
-        return text[q.sentence_start : q.sentence_end]
+        own = text[q.sentence_start : q.sentence_end]
+        return own, own
+    starts = {o.quotation.sentence_start for o in found if o.passage.article_id == f.passage.article_id}
     first = k
     while first > 0 and k - first < CONTINUED and spans[first - 1][0] in starts and text[spans[first][0]] in OPENERS:
         first -= 1
-    return text[spans[max(0, first - 1)][0] : q.sentence_end]
+    return text[spans[max(0, k - 1)][0] : q.sentence_end], text[spans[max(0, first - 1)][0] : q.sentence_end]
 
 
 def _lede(p: Passage) -> str:
@@ -138,8 +139,9 @@ def _head(topic: str) -> str:
 def _about(topic: str, found: list[Found], embed: Embed | None) -> list[Found]:
     """The quotations about ``topic``, best first (see the module docstring for the rule)."""
     terms = [t for t in dict.fromkeys(content_terms(topic)) if t not in GENERIC]
-    contexts = [vocabulary(_context(f)) for f in found]
-    runs = [vocabulary(_context(f, found)) for f in found]
+    pairs = [_contexts(f, found) for f in found]
+    contexts = [vocabulary(own) for own, _ in pairs]
+    runs = [vocabulary(run) if run != own else contexts[k] for k, (own, run) in enumerate(pairs)]
     ledes = {f.passage.article_id: _lede(f.passage) for f in found}
     sentences = [f.passage.article_text[f.quotation.sentence_start : f.quotation.sentence_end] for f in found]
     cos = cosines(embed, topic, [fold(s) for s in sentences] + list(ledes.values()))
