@@ -70,7 +70,7 @@ class HybridSearcher:
         revision = self.lexical.revision
         with self._lock:
             if self._facts[0] != revision:
-                self._facts = (revision, CollectionFacts(self.store.article_records().values()))
+                self._facts = (revision, CollectionFacts.of_columns(self.lexical.columns))
             return self._facts[1]
 
     def analyse(self, question: str) -> QueryAnalysis:

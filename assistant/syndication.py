@@ -1,7 +1,8 @@
 """Syndicated copies in what we show: one copy cited, the others named ("also in: AP, Yahoo News").
 
-The groups are found at index time (``index.syndication``) and stored on the article records;
-``CopiesCache`` reads them once per index revision. Three small steps use them:
+The groups are found at index time (``index.syndication``) and stored on the article records
+and in one ``__copies__`` record; ``CopiesCache`` reads that record once per index revision (the
+article records only for an index written before it existed). Three small steps use them:
 
 - ``collapse_passages`` (after retrieval): a passage of a second copy of a story already
   retrieved is dropped when it repeats a kept passage of that story (word 5-shingle containment
@@ -78,7 +79,10 @@ class CopiesCache:
         revision = self.store.revision()
         with self._lock:
             if self._cached is None or self._cached[0] != revision:
-                self._cached = (revision, Copies.from_records(self.store.article_records()))
+                records = self.store.copies_records()
+                if records is None:
+                    records = self.store.article_records()
+                self._cached = (revision, Copies.from_records(records))
             return self._cached[1]
 
 

@@ -342,7 +342,8 @@ def index_sources(store: Store, sources: Iterable[Path | str], settings: Setting
         if outdated:
             _upgrade_quotations(store, existing, {a.id for a in changed} | set(gone), report)
         unsigned = any(m.get("complete") and not is_current(m.get(SIGNATURE_KEY)) for m in existing.values())
-        regrouped = regroup(store) if (changed or gone or rebuild or unsigned) else 0
+        ungrouped = store.copies_records() is None  # an index from before the __copies__ record
+        regrouped = regroup(store) if (changed or gone or rebuild or unsigned or ungrouped) else 0
         backfilled = backfill(store)
         report.encoded += backfilled
         report.encoded_sentences += backfilled

@@ -22,6 +22,7 @@ import math
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -35,6 +36,14 @@ K1, B = 1.5, 0.75
 EMPTY = "\x00empty"  # the token of a chunk with no words, so that every row has one
 
 
+def url_host(url: str) -> str:
+    """The host name of a web address, lower case ("" when there is none)."""
+    try:
+        return (urlsplit(url.strip()).hostname or "") if url else ""
+    except ValueError:
+        return ""
+
+
 def chunk_tokens(text: str, title: str) -> list[str]:
     """What BM25 indexes for one chunk: its article's title and its text."""
     return tokenize(f"{title}\n{text}") or [EMPTY]
@@ -46,14 +55,21 @@ class Columns(NamedTuple):
     sources: np.ndarray  # distinct outlets
     source: np.ndarray  # index into ``sources`` per row
     published_ts: np.ndarray  # epoch seconds per row, -1 unknown
+    hosts: np.ndarray  # distinct host names of the articles' addresses
+    host: np.ndarray  # index into ``hosts`` per row
 
     @classmethod
     def of(cls, metas: list[dict]) -> Columns:
         """The same columns for a list of chunk metadata (e.g. dense hits)."""
-        names = sorted({str(m.get("source", "")) for m in metas})
-        code = {name: i for i, name in enumerate(names)}
-        return cls(np.asarray(names, dtype=str), np.asarray([code[str(m.get("source", ""))] for m in metas], np.int32),
-                   np.asarray([int(m.get("published_ts", -1)) for m in metas], np.int64))
+        sources, source = _codes([str(m.get("source", "")) for m in metas])
+        hosts, host = _codes([url_host(str(m.get("url", ""))) for m in metas])
+        return cls(sources, source, np.asarray([int(m.get("published_ts", -1)) for m in metas], np.int64), hosts, host)
+
+
+def _codes(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    names = sorted(set(values))
+    code = {name: i for i, name in enumerate(names)}
+    return np.asarray(names, dtype=str), np.asarray([code[v] for v in values], np.int32)
 
 
 class LexicalIndex:
@@ -74,7 +90,7 @@ class LexicalIndex:
     @property
     def columns(self) -> Columns:
         p = self._postings
-        return Columns(p.sources, p.source, p.published_ts)
+        return Columns(p.sources, p.source, p.published_ts, p.hosts, p.host)
 
     def __len__(self) -> int:
         return len(self._postings)
@@ -105,13 +121,14 @@ class LexicalIndex:
         known = set(base.ids.tolist())
         keep = np.fromiter((cid in current for cid in base.ids.tolist()), dtype=bool, count=len(base))
         new_ids = [cid for cid in current if cid not in known]
-        ids, tokens, sources, ts = [], [], [], []
+        ids, tokens, sources, ts, hosts = [], [], [], [], []
         for cid, (text, meta) in store.get_chunks(new_ids).items():
             ids.append(cid)
             tokens.append(chunk_tokens(text, meta.get("title", "")))
             sources.append(str(meta.get("source", "")))
             ts.append(int(meta.get("published_ts", -1)))
-        postings = base.derive(keep, ids, tokens, sources, ts, revision)
+            hosts.append(url_host(str(meta.get("url", ""))))
+        postings = base.derive(keep, ids, tokens, sources, ts, hosts, revision)
         if store.revision() == revision:  # nobody wrote meanwhile: safe to share with other processes
             postings.save(self.folder)
         return postings

@@ -1,9 +1,9 @@
 """The arrays behind BM25, one immutable generation per store revision, saved as ``.npy`` files.
 
 A generation holds, for every chunk in the store at one revision: its id, token count,
-outlet and publication time (for filters), its terms with their frequencies (rows:
-``doc_*``) and the same matrix by term (``term_*``, what a query reads). Terms are
-identified by a 64-bit hash of the token, so no vocabulary of strings is kept or loaded.
+outlet, web host and publication time (for filters and the collection's outlet catalogue),
+its terms with their frequencies (rows: ``doc_*``) and the same matrix by term (``term_*``,
+what a query reads). Terms are identified by a 64-bit hash of the token, so no vocabulary of strings is kept or loaded.
 
 A new generation is derived from the previous one: rows of chunks gone from the store are
 dropped, new chunks are appended; only the new chunks' texts are tokenised. Generations
@@ -27,9 +27,10 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT = 1
+FORMAT = 2  # 2: the host columns
 _ARRAYS = ("ids", "doc_len", "source", "published_ts", "doc_indptr", "doc_terms", "doc_tfs",
-           "term_indptr", "term_docs", "term_tfs", "term_hash", "hash_order", "sources")
+           "term_indptr", "term_docs", "term_tfs", "term_hash", "hash_order", "sources",
+           "host", "hosts")
 
 
 def term_hash(token: str) -> int:
@@ -52,13 +53,15 @@ class Postings:
     term_hash: np.ndarray  # uint64 by term id
     hash_order: np.ndarray  # int64, argsort of term_hash
     sources: np.ndarray  # str, distinct outlets
+    host: np.ndarray  # int32, index into ``hosts``
+    hosts: np.ndarray  # str, distinct host names of the articles' addresses ("" when none)
 
     @classmethod
     def empty(cls) -> Postings:
         z32, z64 = np.zeros(0, np.int32), np.zeros(0, np.int64)
         return cls(-1, np.zeros(0, "U1"), z32, z32, z64, np.zeros(1, np.int64), z32, np.zeros(0, np.float32),
                    np.zeros(1, np.int64), z32, np.zeros(0, np.float32), np.zeros(0, np.uint64), z64,
-                   np.zeros(0, "U1"))
+                   np.zeros(0, "U1"), z32, np.zeros(0, "U1"))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -75,7 +78,7 @@ class Postings:
 
     # -- deriving the next generation -------------------------------------------------------
     def derive(self, keep: np.ndarray, new_ids: list[str], new_tokens: list[list[str]], new_sources: list[str],
-               new_ts: list[int], revision: int) -> Postings:
+               new_ts: list[int], new_hosts: list[str], revision: int) -> Postings:
         """Rows where ``keep`` is true, plus the new rows (tokens already made), as a new generation."""
         hashes = self.term_hash.tolist()
         lookup = {h: i for i, h in enumerate(hashes)} if new_ids else {}
@@ -102,12 +105,8 @@ class Postings:
 
         row_len = np.diff(self.doc_indptr)
         nnz_keep = np.repeat(keep, row_len)
-        sources = list(self.sources.tolist())
-        code = {s: i for i, s in enumerate(sources)}
-        for s in new_sources:
-            if s not in code:
-                code[s] = len(sources)
-                sources.append(s)
+        sources, source_codes = _coded(self.sources, new_sources)
+        hosts, host_codes = _coded(self.hosts, new_hosts)
         doc_terms = np.concatenate([self.doc_terms[nnz_keep], np.asarray(terms, np.int32)])
         doc_tfs = np.concatenate([self.doc_tfs[nnz_keep], np.asarray(tfs, np.float32)])
         lens = np.concatenate([row_len[keep], np.asarray(counts, np.int64)])
@@ -119,12 +118,14 @@ class Postings:
             revision=revision,
             ids=np.asarray(self.ids[keep].tolist() + list(new_ids), dtype=str) if n_docs else Postings.empty().ids,
             doc_len=np.concatenate([self.doc_len[keep], np.asarray(lengths, np.int32)]),
-            source=np.concatenate([self.source[keep], np.asarray([code[s] for s in new_sources], np.int32)]),
+            source=np.concatenate([self.source[keep], source_codes]),
             published_ts=np.concatenate([self.published_ts[keep], np.asarray(new_ts, np.int64)]),
             doc_indptr=doc_indptr, doc_terms=doc_terms, doc_tfs=doc_tfs,
             term_indptr=term_indptr, term_docs=term_docs, term_tfs=term_tfs,
             term_hash=term_hashes, hash_order=np.argsort(term_hashes, kind="stable"),
-            sources=np.asarray(sources, dtype=str) if sources else Postings.empty().sources,
+            sources=sources,
+            host=np.concatenate([self.host[keep], host_codes]),
+            hosts=hosts,
         )
 
     # -- files ------------------------------------------------------------------------------------
@@ -171,6 +172,18 @@ class Postings:
                 if got is not None:
                     return got
         return None
+
+
+def _coded(names: np.ndarray, values: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``names`` extended with the new distinct ``values``, and each value's index in it."""
+    known = list(names.tolist())
+    code = {name: i for i, name in enumerate(known)}
+    for value in values:
+        if value not in code:
+            code[value] = len(known)
+            known.append(value)
+    return (np.asarray(known, dtype=str) if known else np.zeros(0, "U1"),
+            np.asarray([code[v] for v in values], np.int32))
 
 
 def _revision_of(path: Path) -> int | None:

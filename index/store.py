@@ -11,7 +11,8 @@ same texts:
   normalised text that offsets point into. A record ``__meta__`` holds the
   encoder, dimension, chunker and quotation extractor the index was built
   with, and a revision number bumped on every change (lexical indexes use it
-  to stay in step).
+  to stay in step). A record ``__copies__`` holds the syndication groups
+  (``index.syndication``) as JSON, so readers learn them in one read.
 - ``<prefix>_quotations``: one record per quotation found in an article
   (``index.quotations.store`` reads and writes them); the document is the quote.
 - ``<prefix>_vectors``: content-addressed vectors (``index.vectors``), so a
@@ -27,6 +28,7 @@ second writer fails fast with ``IndexLocked`` instead of interleaving.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import time
 import warnings
@@ -49,6 +51,8 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 warnings.filterwarnings("ignore", message="Could not reconstruct embedding function")
 
 META_ID = "__meta__"
+COPIES_ID = "__copies__"
+_RESERVED = frozenset({META_ID, COPIES_ID})
 MAX_BATCH = 5000  # Chroma refuses batches above 5,461
 PLACEHOLDER_VECTOR = [1.0]
 
@@ -228,7 +232,7 @@ class Store:
         while True:
             got = self._call(self.articles.get, include=["metadatas"], limit=MAX_BATCH, offset=offset)
             for aid, meta in zip(got["ids"], got["metadatas"]):
-                if aid != META_ID and (meta.get("complete") or not complete_only):
+                if aid not in _RESERVED and (meta.get("complete") or not complete_only):
                     out[aid] = dict(meta)
             if len(got["ids"]) < MAX_BATCH:
                 return out
@@ -248,10 +252,21 @@ class Store:
         return {aid: dict(meta) for aid, meta in zip(got["ids"], got["metadatas"]) if meta.get("complete")}
 
     def get_article(self, article_id: str) -> tuple[str, dict[str, Any]]:
-        found = self.get_articles([article_id]) if article_id != META_ID else {}
+        found = self.get_articles([article_id]) if article_id not in _RESERVED else {}
         if article_id not in found or not found[article_id][1].get("complete"):
             raise NotFound(f"no article with id {article_id!r}; `assistant articles` lists them")
         return found[article_id]
+
+    def copies_records(self) -> dict[str, dict[str, Any]] | None:
+        """The grouped articles' records as ``write_copies`` stored them; ``None`` when never written."""
+        got = self._call(self.articles.get, ids=[COPIES_ID], include=["documents"])
+        if not got["ids"]:
+            return None
+        try:
+            records = json.loads(got["documents"][0] or "{}")
+        except ValueError:
+            return None
+        return records if isinstance(records, dict) else None
 
     def chunk_count(self) -> int:
         return int(self._call(self.chunks.count))
@@ -324,6 +339,12 @@ class Store:
             self._call(self.articles.upsert, ids=ids[sl], documents=texts[sl], metadatas=metas[sl],
                        embeddings=[PLACEHOLDER_VECTOR] * len(ids[sl]))
 
+    def write_copies(self, records: dict[str, dict[str, Any]]) -> None:
+        """Store the grouped articles' records (group, outlet, address) as one ``__copies__`` record."""
+        self._call(self.articles.upsert, ids=[COPIES_ID], embeddings=[PLACEHOLDER_VECTOR],
+                   metadatas=[{"kind": "copies", "articles": len(records)}],
+                   documents=[json.dumps(records, sort_keys=True)])
+
     def update_article_metas(self, ids: list[str], metas: list[dict[str, Any]]) -> None:
         """Rewrite article metadata only (the texts stay as written)."""
         for i in range(0, len(ids), MAX_BATCH):
@@ -386,4 +407,4 @@ class Store:
             self._call(self.articles.delete, ids=list(ids))
 
 
-__all__ = ["ChromaEmbeddingFunction", "ChunkHit", "META_ID", "Store"]
+__all__ = ["COPIES_ID", "ChromaEmbeddingFunction", "ChunkHit", "META_ID", "Store"]

@@ -89,3 +89,27 @@ def test_scores_equal_bm25s(fake_settings, tmp_path):
         got = dict(ours.search(query, k=len(rows)))
         for i, (cid, _, _) in enumerate(rows):
             assert got.get(cid, 0.0) == pytest.approx(float(want[i]), abs=1e-4)
+
+
+def test_the_collection_facts_come_from_the_saved_columns(fake_settings, tmp_path, monkeypatch):
+    """Outlets (by name and by web host) and the newest day, read from the lexical index, not every record."""
+    import json
+    from datetime import date
+
+    from assistant.query.collection import day_number, meta_outlet_keys
+
+    data = tmp_path / "wire"
+    data.mkdir()
+    rows = [{"title": f"Story {i}", "source": src, "url": url, "published_at": f"2024-0{i + 1}-1{i}",
+             "body": f"The harbour council of Town{i} met on the budget. " * 20}
+            for i, (src, url) in enumerate([("The Verge", "https://www.theverge.com/a"), ("", "https://www.bbc.co.uk/n"),
+                                            ("Sporting News", ""), ("", "")])]
+    (data / "feed.json").write_text(json.dumps(rows), encoding="utf-8")
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([data])
+    metas = [meta for _, _, meta in engine.store.iter_chunks()]
+    monkeypatch.setattr(engine.store, "article_records", lambda *a, **k: pytest.fail("read every article record"))
+    facts = engine.searcher.facts()
+    assert facts.catalog.keys == set().union(*map(meta_outlet_keys, metas))
+    assert {"verge", "bbc", "sportingnews"} <= facts.catalog.keys
+    assert (facts.reference - date(1970, 1, 1)).days == max(map(day_number, metas))

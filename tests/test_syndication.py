@@ -170,3 +170,34 @@ def test_attach_copies_merges_citations_of_one_quote_and_renumbers():
     attach_copies(answer, copies)
     assert [(c.n, c.article_id, c.also_in) for c in answer.citations] == [(1, "a", ["Yahoo News"]), (2, "x", [])]
     assert answer.answer == "One [1]. One again [1]. Two [2]."
+
+
+def test_a_reader_learns_the_copies_from_one_record_per_revision(wire, monkeypatch):
+    """The first answer after an index change must not read every article record (slow at 100k chunks)."""
+    engine, *_ = wire
+    from assistant.syndication import CopiesCache
+
+    rep = next(r["id"] for r in engine.articles() if r["source"] == "Newsweek")
+
+    def every_record(*args, **kwargs):
+        raise AssertionError("read every article record")
+
+    monkeypatch.setattr(engine.store, "article_records", every_record)
+    copies = CopiesCache(engine.store).get()
+    assert len(copies.members[rep]) == 3 and copies.members[rep][0] == rep
+    assert sorted(copies.outlet.values()) == ["ABC News", "Newsweek", "Yahoo News"]
+    monkeypatch.undo()
+    engine.delete(rep)  # the record follows the groups
+    after = CopiesCache(engine.store).get()
+    assert rep not in after.group_of and [len(m) for m in after.members.values()] == [2]
+
+
+def test_an_index_from_before_the_copies_record_gains_it_on_an_unchanged_run(wire):
+    engine, data, *_ = wire
+    from index.store import COPIES_ID
+
+    engine.store.articles.delete(ids=[COPIES_ID])
+    assert engine.store.copies_records() is None
+    report = engine.index([data])
+    assert report.added == report.updated == 0
+    assert len(engine.store.copies_records()) == 3

@@ -1,9 +1,10 @@
 """What query analysis and metadata scoring know about a collection, rebuilt with each index revision.
 
-Built from the stored articles' metadata (``Store.article_records``: no texts): the outlet
-catalogue questions are matched against, and the collection's "today" (its newest
-publication day) that relative dates are resolved against. Also the per-chunk helpers that
-scoring uses: a chunk's outlet keys and its publication day, from its own metadata.
+Built from the lexical index's per-chunk columns (``index.lexical.Columns``: outlet, web host,
+publication time), which are loaded fresh with each index revision, so a changed index costs no
+read of every article record: the outlet catalogue questions are matched against, and the
+collection's "today" (its newest publication day) that relative dates are resolved against.
+Also the per-chunk helpers that scoring uses: a chunk's outlet keys and its publication day, from its own metadata.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from assistant.query.dates import DateRange
-from assistant.query.outlets import OutletCatalog, outlet_keys
+from assistant.query.outlets import OutletCatalog, host_key, name_keys, outlet_keys
+
+if TYPE_CHECKING:
+    from index.lexical import Columns
 
 _EPOCH = date(1970, 1, 1)
 UNDATED = -(10**9)  # day number of a chunk without a publication date: far from every range
@@ -50,16 +54,23 @@ def meta_outlet_keys(meta: dict[str, Any]) -> frozenset[str]:
 
 
 class CollectionFacts:
-    """The outlets and the newest publication day of the articles ``records`` (metadata dicts)."""
+    """The outlets (their keys) and the newest publication day of a collection."""
 
-    def __init__(self, records: Iterable[dict[str, Any]] = ()) -> None:
-        keys: set[str] = set()
-        newest = UNDATED
-        for meta in records:
-            keys |= meta_outlet_keys(meta)
-            newest = max(newest, day_number(meta))
+    def __init__(self, keys: Iterable[str] = (), newest: int = UNDATED) -> None:
         self.catalog = OutletCatalog(keys)
         self.reference = _EPOCH + timedelta(days=newest) if newest != UNDATED else date.today()
+
+    @classmethod
+    def of_columns(cls, columns: Columns) -> CollectionFacts:
+        """From a lexical index's columns: every outlet key (``meta_outlet_keys``) and the newest day of its chunks."""
+        keys: set[str] = set()
+        for name in columns.sources[np.unique(columns.source)].tolist() if len(columns.source) else ():
+            keys |= name_keys(name)
+        for host in columns.hosts[np.unique(columns.host)].tolist() if len(columns.host) else ():
+            keys.add(host_key(f"//{host}") if host else "")
+        ts = np.asarray(columns.published_ts)
+        dated = ts[ts >= 0]
+        return cls(keys - {""}, int(dated.max()) // 86400 if len(dated) else UNDATED)
 
 
 __all__ = ["CollectionFacts", "FAR", "UNDATED", "date_gap", "day_number", "meta_outlet_keys"]

@@ -14,7 +14,9 @@ threshold is set between them, tuned on the dev split and reported on holdout.
 Each article record carries ``minhash`` (its signature, ``index.syndication.minhash``) and
 ``syndication_group``: the id of its group's representative (the earliest published member, then
 the smallest id), or "" when it has no copy. ``regroup`` recomputes the groups after every index
-run that changed something, so a corrected copy that no longer matches leaves its group.
+run that changed something, so a corrected copy that no longer matches leaves its group, and
+stores the grouped articles' group, outlet and address in one record (``Store.write_copies``)
+that readers load once per index revision instead of every article record.
 """
 
 from __future__ import annotations
@@ -104,6 +106,8 @@ def regroup(store: Any) -> int:
     groups = assignments(records)
     changed = [aid for aid, m in records.items() if m.get(GROUP_KEY, "") != groups.get(aid, "")]
     store.update_article_metas(changed, [{GROUP_KEY: groups.get(aid, "")} for aid in changed])
+    store.write_copies({aid: {GROUP_KEY: group, "source": records[aid].get("source", ""),
+                              "url": records[aid].get("url", "")} for aid, group in groups.items()})
     return len(changed) + len(missing)
 
 
