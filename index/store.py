@@ -8,10 +8,9 @@ same texts:
   ``article_text[start:end]``; metadata carries article id, offsets, title,
   source, dates and the article's content hash.
 - ``<prefix>_articles``: one record per article; the document is the full
-  normalised text that offsets point into. A record ``__meta__`` holds the
-  encoder, dimension, chunker and quotation extractor the index was built
-  with, and a revision number bumped on every change (lexical indexes use it
-  to stay in step). A record ``__copies__`` holds the syndication groups
+  normalised text that offsets point into. A record ``__meta__``
+  (``index.meta_record``) holds what the index was built with and its
+  revision; a record ``__copies__`` holds the syndication groups
   (``index.syndication``) as JSON, so readers learn them in one read.
 - ``<prefix>_quotations``: one record per quotation found in an article
   (``index.quotations.store`` reads and writes them); the document is the quote.
@@ -29,28 +28,24 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import time
-import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index import meta_record
+from index.chroma_client import open_client
 from index.chroma_embedding import ChromaEmbeddingFunction
-from index.errors import IndexLocked, IndexMismatch, NotFound, StoreError, StoreUnavailable
+from index.errors import IndexLocked, NotFound, StoreError, StoreUnavailable
+from index.meta_record import META_ID, MetaRecord
 from index.settings import Settings
 from index.vectors import Embedded, VectorCache
 
 if TYPE_CHECKING:
     from index.embeddings import Encoder, EncoderInfo
 
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-# Chroma tries to rebuild a stored embedding function by name; we always pass ours explicitly.
-warnings.filterwarnings("ignore", message="Could not reconstruct embedding function")
-
-META_ID = "__meta__"
 COPIES_ID = "__copies__"
 _RESERVED = frozenset({META_ID, COPIES_ID})
 MAX_BATCH = 5000  # Chroma refuses batches above 5,461
@@ -65,25 +60,6 @@ class ChunkHit:
     score: float
 
 
-def _client(settings: Settings):
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
-    try:
-        if settings.chroma_host:
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
-        path = settings.home_path / "chroma"
-        path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-    except Exception as exc:
-        where = (
-            f"the Chroma server at {settings.chroma_host}:{settings.chroma_port}"
-            if settings.chroma_host else f"the Chroma store in {settings.home_path / 'chroma'}"
-        )
-        raise StoreUnavailable(f"could not open {where}: {exc}") from exc
-
-
 class Store:
     """``encoder`` is a function that returns the encoder: called only when a text must be embedded."""
 
@@ -94,7 +70,10 @@ class Store:
         self.info = info
         self.chunker = chunker
         self.quotation_version = quotations
-        self.client = _client(settings)
+        self._writing = False
+        where = (settings.chroma_host, settings.chroma_port, "" if settings.chroma_host else str(settings.home_path))
+        self._meta = MetaRecord((*where, settings.collection), self._read_meta)
+        self.client = open_client(settings)
         self._ef = ChromaEmbeddingFunction(encoder)
         self._open_collections()
 
@@ -139,37 +118,25 @@ class Store:
             "quotations": self.quotation_version,
         }
 
-    def meta(self) -> dict[str, Any]:
+    def _read_meta(self) -> dict[str, Any]:
         got = self._call(self.articles.get, ids=[META_ID], include=["metadatas"])
         return dict(got["metadatas"][0]) if got["ids"] else {}
+
+    def meta(self) -> dict[str, Any]:
+        """The ``__meta__`` record (empty for a new index); reuse: ``index.meta_record``."""
+        return self._meta.get(fresh=self._writing)
 
     def check_compatible(self) -> dict[str, Any]:
         """Refuse an index built with another encoder or chunker, saying what to run; returns the ``__meta__`` read."""
         meta = self.meta()
-        if not meta:
-            return meta
-        if "quotations" not in meta:
-            raise IndexMismatch(
-                "the index was built before quotations were stored with it; "
-                "run `assistant index --rebuild` (with the paths you indexed) to rebuild it"
-            )
-        for key, want in self.expected_meta.items():
-            if key != "quotations" and meta.get(key) != want:  # older quotations are upgraded by the indexer
-                raise IndexMismatch(
-                    f"the index was built with {key}={meta.get(key)!r} but this run uses {want!r}; "
-                    f"run `assistant index --rebuild` to rebuild it, or use the settings it was built with"
-                )
+        meta_record.check_compatible(meta, self.expected_meta)
         return meta
 
     def check_quotations(self) -> int:
         """Before reading quotations: refuse an index whose quotations are missing or out of date.
         Returns the index revision (read with the same ``__meta__`` record)."""
         meta = self.check_compatible()
-        if meta and meta.get("quotations") != self.quotation_version:
-            raise IndexMismatch(
-                f"the quotations in this index were extracted by {meta.get('quotations')!r}, this version uses "
-                f"{self.quotation_version!r}; run `assistant index` to update them (no re-embedding needed)"
-            )
+        meta_record.check_quotations(meta, self.quotation_version)
         return int(meta.get("revision", 0))
 
     def bump_revision(self, **facts: Any) -> int:
@@ -179,6 +146,7 @@ class Store:
         meta.update(self.expected_meta, **facts, revision=revision, updated=time.time())
         self._call(self.articles.upsert, ids=[META_ID], embeddings=[PLACEHOLDER_VECTOR], metadatas=[meta],
                    documents=[""])
+        self._meta.changed()
         return revision
 
     def revision(self) -> int:
@@ -190,6 +158,7 @@ class Store:
         for name in (f"{prefix}_chunks", f"{prefix}_articles", f"{prefix}_quotations"):
             with contextlib.suppress(Exception):
                 self.client.delete_collection(name)
+        self._meta.changed()
         self._open_collections()
 
     # -- locking -------------------------------------------------------------------
@@ -206,9 +175,12 @@ class Store:
             raise IndexLocked(
                 f"the index in {home} is locked by another writer; wait for it to finish and try again"
             ) from exc
+        self._writing = True
         try:
             yield
         finally:
+            self._writing = False
+            self._meta.changed()  # whatever the writer did, readers here see it now
             lock.release()
 
     # -- reads -----------------------------------------------------------------------

@@ -113,3 +113,22 @@ def test_the_collection_facts_come_from_the_saved_columns(fake_settings, tmp_pat
     assert facts.catalog.keys == set().union(*map(meta_outlet_keys, metas))
     assert {"verge", "bbc", "sportingnews"} <= facts.catalog.keys
     assert (facts.reference - date(1970, 1, 1)).days == max(map(day_number, metas))
+
+
+def test_a_question_reads_the_revision_once_and_a_write_is_seen_at_once(fake_settings, tmp_path, monkeypatch):
+    """Query analysis, BM25, copies and quotations all ask for the revision: one ``__meta__`` read per question;
+    a write through another store object of this process is still seen by the next question."""
+    write_articles(tmp_path / "docs", 3)
+    writer = Engine(fake_settings, encoder=FakeEncoder())
+    writer.index([tmp_path / "docs"])
+    reader = Engine(fake_settings, encoder=FakeEncoder())
+    reader.ask("What did the council of Town1 vote on?")
+    reads = []
+    real = reader.store._read_meta
+    monkeypatch.setattr(reader.store._meta, "_read", lambda: reads.append(1) or real())
+    reader.ask("What did the council of Town2 vote on?")
+    assert len(reads) <= 1
+    (tmp_path / "docs" / "a9.txt").write_text("Story 9 about Zanzibar\n" + "The Zanzibar ferry sailed at dawn. " * 20)
+    writer.index([tmp_path / "docs"])
+    hits = reader.search("Zanzibar ferry", k=2, mode="bm25")
+    assert hits and "Zanzibar" in hits[0]["text"]

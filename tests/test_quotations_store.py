@@ -116,11 +116,12 @@ def test_readers_see_quotations_of_complete_articles_only(engine: Engine) -> Non
     assert "The boats are not ready" not in [r["quote"] for r in engine.quotes("Quillan")]
 
 
-def test_an_index_built_before_quotations_were_stored_is_refused(engine: Engine) -> None:
+def test_an_index_built_before_quotations_were_stored_is_refused(engine: Engine, fake_settings: Settings) -> None:
     meta = engine.store.meta()
     meta.pop("quotations")  # what an index written by the previous version holds
     engine.store.articles.delete(ids=["__meta__"])
     engine.store.articles.add(ids=["__meta__"], metadatas=[meta], embeddings=[[1.0]], documents=[""])
+    engine = Engine(fake_settings, encoder=FakeEncoder())  # as a new process opens it
     with pytest.raises(IndexMismatch, match="assistant index --rebuild"):
         engine.quotes("Quillan")
     with pytest.raises(IndexMismatch, match="assistant index --rebuild"):
