@@ -153,12 +153,23 @@ class Engine:
               progress: Progress | None = None) -> IndexReport:
         """Index files, folders and http(s) URLs (an article page or an RSS/Atom feed), in one run."""
         with self._lock:
-            return index_sources(self.store, sources, self.settings, rebuild=rebuild, progress=progress,
-                                 fetcher=self.fetcher)
+            report = index_sources(self.store, sources, self.settings, rebuild=rebuild, progress=progress,
+                                   fetcher=self.fetcher)
+            self._follow_revision()
+            return report
 
     def delete(self, article_id: str) -> None:
         with self._lock:
             delete_article(self.store, article_id)
+            self._follow_revision()
+
+    def _follow_revision(self) -> None:
+        """After a write here: the readers already built load the new revision (BM25 arrays, outlet
+        catalogue, copies) now, so the next question costs what any question does."""
+        if "searcher" in self.__dict__:
+            self.searcher.facts()
+        if "copies_cache" in self.__dict__:
+            self.copies_cache.get()
 
     # -- feeds ---------------------------------------------------------------------------------
     @property

@@ -132,3 +132,15 @@ def test_a_question_reads_the_revision_once_and_a_write_is_seen_at_once(fake_set
     writer.index([tmp_path / "docs"])
     hits = reader.search("Zanzibar ferry", k=2, mode="bm25")
     assert hits and "Zanzibar" in hits[0]["text"]
+
+
+def test_an_engine_that_indexes_moves_its_readers_to_the_new_revision_at_once(fake_settings, tmp_path, counted):
+    write_articles(tmp_path / "docs", 3)
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([tmp_path / "docs"])
+    engine.ask("What did the council vote on?")  # its readers are built
+    (tmp_path / "docs" / "a7.txt").write_text("Story 7 about Zanzibar\n" + "The Zanzibar ferry sailed at dawn. " * 20)
+    engine.index([tmp_path / "docs"])
+    revision = engine.store.revision()
+    assert engine.searcher.lexical.revision == revision, "the first question after a change must not load BM25"
+    assert engine.copies_cache._cached[0] == revision
