@@ -74,8 +74,18 @@ def _synonyms(term: str) -> set[str]:
 _MULTIWORD_ROLES = sorted({w.replace("-", " ") for g in _ROLE_SYNONYMS for w in g.split() if "-" in w}, key=len)[::-1]
 
 
-def _phrase_parts(phrase: str) -> tuple[list[str], list[str], list[str]]:
-    """(role stems, qualifier stems, name words) of a speaker phrase; "press secretary" is one role."""
+@dataclass(frozen=True)
+class SpeakerPhrase:
+    """A speaker phrase taken apart: "the Iowa congresswoman who voted against Jordan"."""
+
+    roles: list[str]  # role stems of the head ("congresswoman"); "press secretary" is one role
+    quals: list[str]  # stems of the head's other words ("iowa")
+    names: list[str]  # the head's capitalised words
+    clause: list[str]  # content stems of a relative clause ("vote", "against", "jordan")
+    clause_names: list[str]  # the clause's capitalised words: people it names are not the speaker
+
+
+def _phrase_parts(phrase: str) -> SpeakerPhrase:
     main = re.split(r"\s+(?:who|which|that)\s+", phrase, maxsplit=1)
     head = main[0]
     for multi in _MULTIWORD_ROLES:
@@ -95,14 +105,13 @@ def _phrase_parts(phrase: str) -> tuple[list[str], list[str], list[str]]:
             names.append(w.removesuffix("'s").removesuffix("’s").rstrip("'’"))
         else:
             quals.append(stem(low))
-    if len(main) > 1:
-        quals += [t for t in content_terms(main[1]) if t not in quals]
-    return roles, quals, names
+    clause = content_terms(main[1]) if len(main) > 1 else []
+    clause_names = [w for w in WORD_RE.findall(main[1]) if w[:1].isupper()] if len(main) > 1 else []
+    return SpeakerPhrase(roles, quals, names, [t for t in clause if t not in quals], clause_names)
 
 
 def is_role_phrase(phrase: str) -> bool:
-    roles, _, _ = _phrase_parts(phrase)
-    return bool(roles)
+    return bool(_phrase_parts(phrase).roles)
 
 
 def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
@@ -110,12 +119,12 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
     articles: dict[str, Passage] = {}
     for p in passages:
         articles.setdefault(p.article_id, p)
-    roles, quals, names = _phrase_parts(phrase)
+    parts = _phrase_parts(phrase)
     out = SpeakerQuotes()
-    if not roles:
-        _by_name(phrase, names, articles, out)
+    if not parts.roles:
+        _by_name(phrase, parts.names, articles, out)
     else:
-        _by_role(phrase, roles, quals, articles, out)
+        _by_role(parts, articles, out)
     return out
 
 
@@ -148,9 +157,11 @@ def _speaks_for(names: list[str], role: str) -> bool:
     return all(stem(n) in role_words for n in names)
 
 
-def _by_role(
-    phrase: str, roles: list[str], quals: list[str], articles: dict[str, Passage], out: SpeakerQuotes
-) -> None:
+def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQuotes) -> None:
+    """The best-scoring quoted person: the head's role noun must be in their role or around their
+    mentions; each other role, qualifier and clause word found there adds (a clause word half)."""
+    roles, quals = phrase.roles, phrase.quals + phrase.clause
+    weight = [1.0] * len(phrase.quals) + [0.5] * len(phrase.clause)
     best: tuple[float, str] = (0.0, "")
     scored: dict[str, float] = {}
     quoted: dict[str, list[Found]] = {}
@@ -164,6 +175,8 @@ def _by_role(
             unnamed = q.speaker_type == "unnamed" and not q.role  # "a Binance spokesperson": the phrase is the role
             if not q.speaker or q.speaker_type != "person" and not unnamed:
                 continue
+            if any(speaker_matches(name, q.speaker) for name in phrase.clause_names):
+                continue  # "the congresswoman who voted against Jordan" is not Jordan
             quoted.setdefault(q.speaker, []).append(Found(p, q, q.speaker))
             if q.speaker in scored:
                 continue
@@ -175,10 +188,12 @@ def _by_role(
                 continue
             role_hits = 1 + sum(any(term_present(s, near) for s in _synonyms(r)) for r in others)
             in_role = sum(any(term_present(s, own) for s in _synonyms(r)) for r in roles)
-            qual_near = sum(term_present(t, near) for t in quals)
-            qual_article = sum(term_present(t, article_vocab) for t in quals)
-            score = role_hits + 0.5 * in_role + qual_near + 0.5 * (qual_article - qual_near)
-            if quals and qual_article < len(quals):
+            is_near = [term_present(t, near) for t in quals]
+            in_article = [term_present(t, article_vocab) for t in quals]
+            qual_near = sum(w for w, hit in zip(weight, is_near) if hit)
+            qual_article = sum(w for w, hit, far in zip(weight, is_near, in_article) if far and not hit)
+            score = role_hits + 0.5 * in_role + qual_near + 0.5 * qual_article
+            if not all(in_article[: len(phrase.quals)]):
                 score = 0.0  # the phrase names an organisation or place this article does not
             scored[q.speaker] = score
             if score > best[0]:

@@ -70,3 +70,18 @@ But later on X, Kowal posted a message she sent to company employees in which sh
 def test_the_pronoun_right_before_the_speech_verb_is_its_subject() -> None:
     found = resolve_speaker("Jana Kowal", chunks("resign", RESIGNATION))
     assert "after today's vote, I resign as chair." in [f.quotation.quote for f in found.found]
+
+
+VOTE = """Rep. Ada Quorne failed again to win the gavel on Friday.
+"We put the question to them, they made a different decision," Quorne said.
+"I cannot support a bully," said a statement from Rep. Lina Varga, R-Iowa, who voted against Quorne.
+"We will keep talking," said Rep. Otto Brandt, R-Texas, who also voted against Quorne.
+"""
+
+
+def test_a_person_named_in_the_phrases_relative_clause_is_not_the_speaker() -> None:
+    """"the Iowa congresswoman who voted against Quorne": the head (Iowa) decides, and Quorne is out."""
+    found = resolve_speaker("the Iowa congresswoman who voted against Quorne", chunks("vote", VOTE))
+    assert found.name == "Lina Varga" and [f.quotation.quote for f in found.found] == ["I cannot support a bully"]
+    assert resolve_speaker("the congressman from Texas who voted against Quorne", chunks("vote", VOTE)).name \
+        == "Otto Brandt"
