@@ -234,3 +234,11 @@ def test_he_said_is_not_the_person_his_own_quote_talks_about() -> None:
             "One in particular was striker Heung-min Son, who sums up his philosophy.\n\n"
             "“I took criticism for some of the decisions and Son was at the centre of that,” he explained.")
     assert _one(text, "took criticism").speaker == "Paul Mitchell"
+
+
+@pytest.mark.parametrize("document", ["the message read", "the email said"])
+def test_a_message_speaks_for_whoever_sent_it(document: str) -> None:
+    text = ("After the criticism, the NFL responded with an official statement handed to reporters on Monday.\n\n"
+            f"“We change our profile imagery based on what is happening around our games,” {document}.")
+    q = _one(text, "profile imagery")
+    assert q.speaker_type == "org" and q.speaker.removeprefix("the ") == "NFL"

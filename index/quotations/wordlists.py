@@ -135,7 +135,8 @@ UNNAMED_HEADS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     """
     statement statements release report reports filing filings data figures survey poll study document
-    documents records letter complaint lawsuit indictment transcript memo submission tweet post note
+    documents records letter complaint lawsuit indictment transcript memo submission tweet post note message
+    email
     announcement estimates forecast analysis research
 """.split()
 )
