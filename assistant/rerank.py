@@ -36,9 +36,17 @@ def _unpacked(blob: str, dimension: int) -> np.ndarray:
     return matrix
 
 
-def best_sentence(query: np.ndarray, matrices: Sequence[np.ndarray]) -> np.ndarray:
-    """Per chunk, the best cosine of ``query`` (unit vector) with one of its sentences; NaN without any."""
-    return np.array([float((m @ query).max()) if len(m) else np.nan for m in matrices])
+def best_sentences(queries: np.ndarray, matrices: Sequence[np.ndarray]) -> np.ndarray:
+    """Per chunk and query (``queries``: dimension x q, unit columns), the best cosine with one of the
+    chunk's sentences (chunks x q; NaN for a chunk without any), in one matrix product."""
+    out = np.full((len(matrices), queries.shape[1]), np.nan)
+    rows = np.array([len(m) for m in matrices], dtype=np.int64)
+    have = np.flatnonzero(rows)
+    if len(have):
+        cos = np.concatenate([matrices[i] for i in have]) @ queries
+        starts = np.concatenate([[0], np.cumsum(rows[have])[:-1]])
+        out[have] = np.maximum.reduceat(cos, starts, axis=0)
+    return out
 
 
-__all__ = ["UNPACKED_KEPT", "best_sentence", "sentence_matrix"]
+__all__ = ["UNPACKED_KEPT", "best_sentences", "sentence_matrix"]

@@ -30,7 +30,7 @@ import numpy as np
 from assistant.filters import Filters
 from assistant.query import QueryAnalyser, QueryAnalysis, SubQuestion
 from assistant.query.collection import FAR, CollectionFacts, date_gap, day_number, meta_outlet_keys
-from assistant.rerank import best_sentence, sentence_matrix
+from assistant.rerank import best_sentences, sentence_matrix
 from assistant.schema import Passage
 from assistant.scoring import FUSED, WEIGHTS, Pool, Ranked, Weights, rank
 from assistant.vector_reader import VectorReader
@@ -169,14 +169,22 @@ class HybridSearcher:
         return Pool(index, [known[cid] for cid in ids], dense_raw, lexical_raw, outlet, gap)
 
     def _sentence_signal(self, pools: list[Pool], analysis: QueryAnalysis, vectors: dict[str, np.ndarray]) -> None:
-        """Fill each pool's best-sentence cosine from the sentence vectors its candidates carry."""
+        """Fill each pool's best-sentence cosine from the sentence vectors its candidates carry: every
+        candidate against every sub-question in one matrix product."""
         dimension = self.store.info.dimension
-        matrices: dict[str, np.ndarray] = {}
-        for pool, part in zip(pools, analysis.parts):
+        row: dict[str, int] = {}
+        matrices: list[np.ndarray] = []
+        for pool in pools:
             for h in pool.hits:
-                if h.chunk_id not in matrices:
-                    matrices[h.chunk_id] = sentence_matrix(h.metadata, dimension)
-            pool.sentence = best_sentence(vectors[part.search], [matrices[h.chunk_id] for h in pool.hits])
+                if h.chunk_id not in row:
+                    row[h.chunk_id] = len(matrices)
+                    matrices.append(sentence_matrix(h.metadata, dimension))
+        texts = list(vectors)
+        best = best_sentences(np.stack([np.asarray(vectors[t], dtype=np.float32) for t in texts], axis=1), matrices)
+        column = {t: i for i, t in enumerate(texts)}
+        for pool, part in zip(pools, analysis.parts):
+            pool.sentence = best[[row[h.chunk_id] for h in pool.hits], column[part.search]] if pool.hits \
+                else np.zeros(0)
 
     # -- passages -----------------------------------------------------------------------
     def passages(self, hits: list[Ranked], analysis: QueryAnalysis | None = None) -> list[Passage]:
