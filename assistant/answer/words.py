@@ -66,8 +66,8 @@ def vocabulary(text: str) -> frozenset[str]:
     opening with a list number ("7. ") also holds that ordinal ("seventh")."""
     words = [stem(w) for w in WORD_RE.findall(text)]
     out = set(words) | {stem(part) for w in words if "-" in w for part in w.split("-") if part}
-    for n in (2, 3):
-        out.update("-".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    out.update(map("-".join, zip(words, words[1:])))
+    out.update(map("-".join, zip(words, words[1:], words[2:])))
     out.update(_number_forms(words))
     rank = re.match(r"\s*(\d{1,2})\.\s", text)  # "7. Lautaro Martinez - 37 goals" is the seventh of a list
     if rank and int(rank.group(1)) < len(_ORDINALS):
@@ -98,11 +98,16 @@ def acronyms(text: str) -> set[str]:
     return out
 
 
+_ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
 def _number_forms(words: list[str]) -> set[str]:
     """'3rd' and 'third' are one term, and so are '3' and 'three'."""
     out = set()
     for w in words:
-        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+        if not w[:1].isdigit():
+            continue
+        m = _ORDINAL_RE.fullmatch(w)
         if m and int(m.group(1)) < len(_ORDINALS):
             out.add(_ORDINALS[int(m.group(1))])
         elif w.isdigit() and int(w) < len(_NUMBER_WORDS):
