@@ -95,6 +95,10 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self._postings)
 
+    def ids_of(self, mask: np.ndarray) -> list[str]:
+        """The chunk ids of the rows ``mask`` keeps."""
+        return self._postings.ids[np.asarray(mask, dtype=bool)].tolist()
+
     def _use(self, postings: Postings) -> None:
         dl = np.asarray(postings.doc_len, dtype=np.float32)
         avg = float(dl.mean()) if len(dl) else 1.0

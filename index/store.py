@@ -266,6 +266,19 @@ class Store:
                                                                            got["metadatas"]))
         return out
 
+    def chunk_vectors(self, ids: Sequence[str]) -> tuple[list[str], Any]:
+        """The stored vectors of these chunks: (the ids found, a float32 matrix, one row each)."""
+        import numpy as np
+
+        found: list[str] = []
+        rows: list[Any] = []
+        ids = list(ids)
+        for i in range(0, len(ids), MAX_BATCH):
+            got = self._call(self.chunks.get, ids=ids[i : i + MAX_BATCH], include=["embeddings"])
+            found += got["ids"]
+            rows += list(got["embeddings"])
+        return found, np.asarray(rows, dtype=np.float32).reshape(len(found), self.info.dimension)
+
     @property
     def lexical_dir(self) -> Path:
         """Where this store's BM25 arrays are kept: under the data home, one folder per store and collection."""

@@ -68,8 +68,10 @@ def test_unknown_encoder_is_a_clear_error():
         get_encoder("no-such-model")
 
 
-def test_filtered_dense_search_broad_and_narrow(fake_settings, tmp_path):
-    """Broad filters are applied to over-fetched dense hits, narrow ones by Chroma's where: same results."""
+def test_filtered_dense_search_broad_and_narrow(fake_settings, tmp_path, monkeypatch):
+    """A filter keeping few chunks is searched exactly over their vectors; broad filters (past ``EXACT_MAX``)
+    are applied to over-fetched dense hits, narrow ones by Chroma's where: the same results every way."""
+    import assistant.retrieval as retrieval
     from assistant.retrieval import FILTER_SHARE
 
     feed = [{"title": f"Harbour story {i}", "source": "Common Outlet" if i else "Rare Outlet",
@@ -90,5 +92,14 @@ def test_filtered_dense_search_broad_and_narrow(fake_settings, tmp_path):
     searcher = engine.searcher
     vector = engine.store.encoder.embed_query("harbour bridge council")
     by_chroma = searcher.store.dense_search(vector, 8, recent.where())
-    ours = searcher._dense([vector], 8, recent)[0]
-    assert [round(h.score, 5) for h in ours] == [round(h.score, 5) for h in by_chroma]  # ties may swap ids
+    exact = searcher._dense([vector], 8, recent)[0]
+    assert searcher._narrow is not None and searcher._narrow[0][1] == recent, "searched exactly"
+    assert [round(h.score, 5) for h in exact] == [round(h.score, 5) for h in by_chroma]  # ties may swap ids
+    assert all(h.metadata["published"] >= "2023-12-01" and h.text for h in exact)
+    monkeypatch.setattr(retrieval, "EXACT_MAX", 0)  # as past EXACT_MAX kept chunks: over-fetch, or Chroma's where
+    searcher._narrow = None
+    over = searcher._dense([vector], 8, recent)[0]
+    assert [round(h.score, 5) for h in over] == [round(h.score, 5) for h in by_chroma]
+    by_where = searcher._dense([vector], 3, rare)[0]
+    assert searcher._narrow is None
+    assert [h.metadata["source"] for h in by_where] == ["Rare Outlet"] * len(by_where) and by_where
