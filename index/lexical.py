@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from index.postings import Postings
+from index.postings import Postings, coded
 from index.text.terms import tokenize
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 K1, B = 1.5, 0.75
 EMPTY = "\x00empty"  # the token of a chunk with no words, so that every row has one
+NO_NAMES = np.zeros(0, "U1")
 
 
 def url_host(url: str) -> str:
@@ -61,15 +62,9 @@ class Columns(NamedTuple):
     @classmethod
     def of(cls, metas: list[dict]) -> Columns:
         """The same columns for a list of chunk metadata (e.g. dense hits)."""
-        sources, source = _codes([str(m.get("source", "")) for m in metas])
-        hosts, host = _codes([url_host(str(m.get("url", ""))) for m in metas])
+        sources, source = coded(NO_NAMES, [str(m.get("source", "")) for m in metas])
+        hosts, host = coded(NO_NAMES, [url_host(str(m.get("url", ""))) for m in metas])
         return cls(sources, source, np.asarray([int(m.get("published_ts", -1)) for m in metas], np.int64), hosts, host)
-
-
-def _codes(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    names = sorted(set(values))
-    code = {name: i for i, name in enumerate(names)}
-    return np.asarray(names, dtype=str), np.asarray([code[v] for v in values], np.int32)
 
 
 class LexicalIndex:

@@ -105,8 +105,8 @@ class Postings:
 
         row_len = np.diff(self.doc_indptr)
         nnz_keep = np.repeat(keep, row_len)
-        sources, source_codes = _coded(self.sources, new_sources)
-        hosts, host_codes = _coded(self.hosts, new_hosts)
+        sources, source_codes = coded(self.sources, new_sources)
+        hosts, host_codes = coded(self.hosts, new_hosts)
         doc_terms = np.concatenate([self.doc_terms[nnz_keep], np.asarray(terms, np.int32)])
         doc_tfs = np.concatenate([self.doc_tfs[nnz_keep], np.asarray(tfs, np.float32)])
         lens = np.concatenate([row_len[keep], np.asarray(counts, np.int64)])
@@ -174,7 +174,7 @@ class Postings:
         return None
 
 
-def _coded(names: np.ndarray, values: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def coded(names: np.ndarray, values: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """``names`` extended with the new distinct ``values``, and each value's index in it."""
     known = list(names.tolist())
     code = {name: i for i, name in enumerate(known)}
@@ -200,4 +200,4 @@ def _by_term(indptr: np.ndarray, terms: np.ndarray, tfs: np.ndarray, n_docs: int
     term_indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     return term_indptr, rows[order], tfs[order]
 
-__all__ = ["Postings", "term_hash"]
+__all__ = ["Postings", "coded", "term_hash"]
