@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant.query.dates import DateRange
-from assistant.query.outlets import OutletCatalog, host_key, name_keys, outlet_keys
+from assistant.query.outlets import OutletCatalog, outlet_keys
 
 if TYPE_CHECKING:
     from index.lexical import Columns
@@ -64,13 +64,13 @@ class CollectionFacts:
     def of_columns(cls, columns: Columns) -> CollectionFacts:
         """From a lexical index's columns: every outlet key (``meta_outlet_keys``) and the newest day of its chunks."""
         keys: set[str] = set()
-        for name in columns.sources[np.unique(columns.source)].tolist() if len(columns.source) else ():
-            keys |= name_keys(name)
-        for host in columns.hosts[np.unique(columns.host)].tolist() if len(columns.host) else ():
-            keys.add(host_key(f"//{host}") if host else "")
+        for name in columns.sources[np.unique(columns.source)].tolist():
+            keys |= outlet_keys(name, "")
+        for host in columns.hosts[np.unique(columns.host)].tolist():
+            keys |= outlet_keys("", f"//{host}")
         ts = np.asarray(columns.published_ts)
         dated = ts[ts >= 0]
-        return cls(keys - {""}, int(dated.max()) // 86400 if len(dated) else UNDATED)
+        return cls(keys, int(dated.max()) // 86400 if len(dated) else UNDATED)
 
 
 __all__ = ["CollectionFacts", "FAR", "UNDATED", "date_gap", "day_number", "meta_outlet_keys"]
