@@ -94,17 +94,19 @@ def part_scores(pool: Pool, w: Weights) -> np.ndarray:
 
 def rank(pools: list[Pool], w: Weights, k: int) -> list[Ranked]:
     """Top ``k`` chunks over all pools by best score; a tie keeps the earlier pool's and list's order. Each
-    pool's own best chunk is among them (when ``k`` allows): one part of a compound question whose pool
-    scores higher (a named outlet's boost) cannot fill the list alone."""
+    pool's own best ``k // (pools + 1)`` chunks (at least one) are among them (when ``k`` allows): one part
+    of a compound question whose pool scores higher (a named outlet's boost) cannot fill the list alone,
+    and each part brings more than one passage for its answer to come from."""
     best: dict[str, tuple[float, int, ChunkHit]] = {}
     leaders: list[str] = []
+    share = max(1, k // (sum(1 for p in pools if len(p)) + 1))
     for pool in pools:
         if not len(pool):
             continue
         scores = part_scores(pool, w).tolist()
-        leader = pool.hits[max(range(len(scores)), key=scores.__getitem__)].chunk_id
-        if leader not in leaders:
-            leaders.append(leader)
+        for i in sorted(range(len(scores)), key=lambda i: -scores[i])[:share]:
+            if pool.hits[i].chunk_id not in leaders:
+                leaders.append(pool.hits[i].chunk_id)
         for hit, s in zip(pool.hits, scores):
             if hit.chunk_id not in best or s > best[hit.chunk_id][0]:
                 best[hit.chunk_id] = (s, pool.part, hit)

@@ -69,4 +69,8 @@ def test_each_part_keeps_its_best_chunk_in_the_top_k():
     out = rank([boosted, other], Weights(outlet=1.0), k=3)
     assert [h.chunk_id for h in out] == ["a0", "a1", "b0"]  # b0 leads its part: it takes a2's place
     assert [h.chunk_id for h in rank([boosted, other], Weights(outlet=1.0), k=1)] == ["a0"]  # k too small for both
-    assert [h.chunk_id for h in rank([boosted, other], Weights(outlet=1.0), k=6)][-1] == "b0"
+    # k // (parts + 1) places are each part's own: with k = 6, both parts' best two (b1 takes a4's place)
+    assert [h.chunk_id for h in rank([boosted, other], Weights(outlet=1.0), k=6)] == ["a0", "a1", "a2", "a3", "b0",
+                                                                                      "b1"]
+    single = rank([pool([(f"c{i}", 1.0 - i / 10, NAN, "C") for i in range(8)])], Weights(), k=6)
+    assert [h.chunk_id for h in single] == [f"c{i}" for i in range(6)]  # one part: plain top k
