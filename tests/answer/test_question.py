@@ -57,6 +57,7 @@ def test_not_speaker_questions(question: str) -> None:
         ("What time did the match kick off?", "date"),
         ("Who took over as interim CEO when the board fired Altman?", "name"),
         ("Which senator hosted the forum where Kooker spoke?", "name"),
+        ("What did two outlets each report about who would run the company next?", "name"),
         ("Where is Simply Homes based?", "place"),
         ("What was her job before that?", ""),
     ],
