@@ -29,12 +29,12 @@ _NUMBER_WORD = (
     r"dozen|dozens|thousands|millions|billions)\b"
 )
 _ORDINAL = r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
-MONEY_RE = re.compile(rf"(?:{_CURRENCY})\s?\d|\d\s?(?:dollars|euros|pounds|yen)\b", re.I)
+MONEY_RE = re.compile(rf"(?:{_CURRENCY})\s?\d|\d\s?(?:dollars|euros|pounds|yen)\b|\d\s?¢", re.I)
 PERCENT_RE = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)", re.I)
 MEASURE_RE = re.compile(rf"\d[\d.,]*\s?-?(?:{_UNIT}|%|percent\b)", re.I)
 _AMOUNT_RE = re.compile(
     rf"(?:{_CURRENCY})\s?{_NUM}|{_NUM}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)|"
-    rf"{_NUM}\s?{_MAGNITUDE}|{_NUM}\s?(?:dollars|euros|pounds|yen|yuan|rupees|cents|pence|p\b)|"
+    rf"{_NUM}\s?{_MAGNITUDE}|{_NUM}\s?(?:dollars|euros|pounds|yen|yuan|rupees|cents|pence|p\b|¢|US\s+cents)|"
     rf"{_NUM}\s?-?{_UNIT}|{_NUMBER_WORD}\s+(?:percent|per\s+cent|million|billion|dollars|euros|pounds)",
     re.I,
 )

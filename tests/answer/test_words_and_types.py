@@ -30,6 +30,8 @@ def test_aliases_numbers_and_initials() -> None:
     [
         ("amount", "Revenue: $12.94 billion vs. $12.98 billion expected", "How much did Nike sell?", True),
         ("amount", "It includes six months of access to the service.", "How much does it cost?", False),
+        ("amount", "The local currency was US64.20¢ at the close.", "What was it worth at the close?", True),
+        ("amount", "It bought 64.2 US cents.", "What was it worth?", True),
         ("amount", "The first thing to know is that it's not the Deck 2.", "How much will the Deck 2 cost?", False),
         ("score", "Spain beat France 3-1 in the semi-final.", "What was the final score?", True),
         ("score", "Game 4 final score", "What was the final score of Game 1?", False),
