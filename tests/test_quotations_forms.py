@@ -32,6 +32,10 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
          "talks would resume", "Ivan Sorokin", "reported", "person"),
         ('"We were poor tonight," says the club\'s manager, Paulo Reis.', "poor tonight", "Paulo Reis", "direct",
          "person"),
+        ('Norvex joined the group.\n"The open one will win," Ana Ruiz, Norvex\u2019s chief scientist, was quoted as '
+         "saying in an interview.", "open one will win", "Ana Ruiz", "direct", "person"),
+        (INTRO + "Okafor was quoted as saying that the talks had stalled.", "talks had stalled", "Lena Okafor",
+         "reported", "person"),
         ('Okafor: "No new taxes"\n' + INTRO, "No new taxes", "Lena Okafor", "direct", "person"),
         (INTRO + "Okafor said: \u201eWir bleiben dabei.\u201c", "Wir bleiben dabei", "Lena Okafor", "direct", "person"),
         (INTRO + "Okafor said: \u00abNous restons.\u00bb", "Nous restons", "Lena Okafor", "direct", "person"),

@@ -25,6 +25,8 @@ END_CREDIT_RE = re.compile(r",\s+according to\s+[^,;:]+[.!?]?$")
 COORD_RE = re.compile(r",?\s+(?:but|and|while|yet)\s+(?:also\s+|later\s+|then\s+)?(" + _VERBS + r")\b")
 # "Tass quoted X as saying that …"
 QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{2,80}?)\s+as\s+(?:saying|telling)\b")
+# '"…," X was quoted as saying': the passive, its subject before "was"
+PASSIVE_QUOTED_RE = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been)\s+quoted\s+as\s+$")
 
 
 def gaps(a: int, b: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
@@ -54,6 +56,6 @@ def coordinated_subject(text: str, a: int, verb_start: int) -> int | None:
 
 
 __all__ = [
-    "ACCORDING_RE", "AFTER_VERB_RE", "CLAUSE_END_RE", "COORD_RE", "END_CREDIT_RE", "QUOTED_AS_RE", "SPEECH_RE",
-    "SUBORDINATE_RE", "coordinated_subject", "gaps", "is_attribution_gap",
+    "ACCORDING_RE", "AFTER_VERB_RE", "CLAUSE_END_RE", "COORD_RE", "END_CREDIT_RE", "PASSIVE_QUOTED_RE", "QUOTED_AS_RE",
+    "SPEECH_RE", "SUBORDINATE_RE", "coordinated_subject", "gaps", "is_attribution_gap",
 ]

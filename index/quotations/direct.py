@@ -106,7 +106,8 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
         # "…," X said / "…," he told attendees
         m = cues.SPEECH_RE.search(text, q.close_end, b)
         if m and not ex.inside_quote(m.start()):
-            subj = subject_before(text, q.close_end, m.start())
+            passive = cues.PASSIVE_QUOTED_RE.search(text, q.close_end, m.start())  # "X was quoted as saying"
+            subj = subject_before(text, q.close_end, passive.start() if passive else m.start())
             if subj is not None and only_punct(text, q.close_end, subj.start) and fits_verb(subj, m.group(1)):
                 return ex.people.resolve(subj, idx, quote=text[q.inner_start : q.inner_end])
         # "…," said X

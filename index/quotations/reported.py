@@ -137,7 +137,8 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
     with ("X embraced the role and said"), or, for a participle ("…, saying"), the speaker of the
     sentence so far or its main clause's subject."""
     text = ex.text
-    subj = quoted_as(text, a, m) or subject_before(text, a, m.start())
+    passive = cues.PASSIVE_QUOTED_RE.search(text, a, m.start())  # "X was quoted as saying that …"
+    subj = quoted_as(text, a, m) or subject_before(text, a, passive.start() if passive else m.start())
     if subj is not None and subj.kind == "pronoun" and low(subj.text) == "it" and m.group(1) in _IMPERSONAL:
         return None  # 'it felt the Raiders were …': nobody speaks
     if subj is not None:
