@@ -36,6 +36,9 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
          "saying in an interview.", "open one will win", "Ana Ruiz", "direct", "person"),
         (INTRO + "Okafor was quoted as saying that the talks had stalled.", "talks had stalled", "Lena Okafor",
          "reported", "person"),
+        (INTRO + '"The unions know our numbers," notes Okafor.', "know our numbers", "Lena Okafor", "direct", "person"),
+        ('"He was in way over his head," Dana Moss, the founder of Slate PR, which represents several exchanges, '
+         "told the paper.", "over his head", "Dana Moss", "direct", "person"),
         ('Okafor: "No new taxes"\n' + INTRO, "No new taxes", "Lena Okafor", "direct", "person"),
         (INTRO + "Okafor said: \u201eWir bleiben dabei.\u201c", "Wir bleiben dabei", "Lena Okafor", "direct", "person"),
         (INTRO + "Okafor said: \u00abNous restons.\u00bb", "Nous restons", "Lena Okafor", "direct", "person"),

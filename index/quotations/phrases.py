@@ -271,7 +271,8 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
             return inner_np
         owner = len(inner) > 1 and re.search(r"['’]s$", inner[0].text) and is_cap(inner[0].text) and any(
             is_role(t.text) for t in inner[1:])  # "Yann LeCun, Meta's chief AI scientist, said"
-        if not inner or low(inner[0].text) not in DETS | {"who"} and not is_role(inner[0].text) and not owner:
+        if not inner or low(inner[0].text) not in DETS | {"who", "whose", "which"} and not is_role(inner[0].text) \
+                and not owner:
             return None
         head = _strip_trailing(head)
         # a second appositive before this one: "X, chief officer at Y, a Z company, said"

@@ -60,7 +60,8 @@ LISTENER_VERBS = frozenset("told tells telling informed reminded assured warned 
 # Verbs that follow a quote with the speaker after them: '"…," said X'.
 AFTER_QUOTE_VERBS = (
     "said says wrote writes added adds told asked continued explained noted argued insisted warned replied "
-    "posted tweeted stated declared recalled joked admitted revealed testified"
+    "posted tweeted stated declared recalled joked admitted revealed testified "
+    "tells continues explains notes argues insists warns replies states declares recalls jokes admits reveals"
 ).split()
 AUX_ADV = frozenset(
     """
