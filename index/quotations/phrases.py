@@ -25,6 +25,7 @@ from index.quotations.wordlists import (
     PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
+    SPEECH_VERBS,
     UNNAMED_HEADS,
 )
 
@@ -93,6 +94,7 @@ def clean_name(tok: str) -> str:
 def phrase_start(toks: list[Token]) -> int:
     """Index where a trailing subject noun phrase begins (len(toks) when none)."""
     i = len(toks)
+    modified = False
     while i > 0:
         tok = toks[i - 1].text
         if low(tok) in DETS:
@@ -102,6 +104,11 @@ def phrase_start(toks: list[Token]) -> int:
             i -= 1
             continue
         if i < len(toks) and particle_at(toks, i - 1):
+            i -= 1
+            continue
+        if (i < len(toks) and is_role(toks[i].text) and not modified and tok.isalpha() and tok.islower()
+                and tok not in GRAMMAR_WORDS and tok not in SPEECH_VERBS and not tok.endswith(("ed", "ing"))):
+            modified = True  # a noun before the role: "committee chair X", "lead attorney X", "team spokesman X"
             i -= 1
             continue
         if low(tok) == "of" and i < len(toks) and is_role(toks[i].text) and i >= 2 and is_role(toks[i - 2].text):
