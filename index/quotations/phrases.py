@@ -231,7 +231,7 @@ TITLE_WORDS = 6  # a title quoted in prose is at most this long
 _SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by as but nor".split())
 _ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's name
 _OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
-_INDEFINITE = frozenset("a an one some several many multiple two three four other".split())
+_INDEFINITE = frozenset("a an one some several many multiple two three four other another".split())
 
 
 _PASSIVE_AUX = frozenset("was were been being is are be".split())
