@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT = 2  # 2: the host columns
+FORMAT = 3  # 2: the host columns; 3: the stemmer reads irregular verbs ("won" ~ "win")
 _ARRAYS = ("ids", "doc_len", "source", "published_ts", "doc_indptr", "doc_terms", "doc_tfs",
            "term_indptr", "term_docs", "term_tfs", "term_hash", "hash_order", "sources",
            "host", "hosts")

@@ -33,6 +33,31 @@ FUNCTION_WORDS = STOPWORDS | frozenset(
 """.split()
 )
 
+# Irregular past forms read as their verb ("won" ~ "win", "broke up" ~ "break up", "sold" ~ "sell").
+_IRREGULAR = {
+    form: base
+    for base, forms in (
+        ("win", "won"), ("lose", "lost"), ("beat", "beaten"), ("break", "broke broken"), ("sell", "sold"),
+        ("buy", "bought"), ("pay", "paid"), ("lead", "led"), ("leave", "left"), ("take", "took taken"),
+        ("give", "gave given"), ("make", "made"), ("meet", "met"), ("begin", "began begun"), ("rise", "rose risen"),
+        ("fall", "fell fallen"), ("grow", "grew grown"), ("spend", "spent"), ("hold", "held"), ("keep", "kept"),
+        ("bring", "brought"), ("think", "thought"), ("find", "found"), ("choose", "chose chosen"),
+        ("drive", "drove driven"), ("fly", "flew flown"), ("throw", "threw thrown"), ("fight", "fought"),
+        ("send", "sent"), ("build", "built"), ("feel", "felt"), ("catch", "caught"), ("teach", "taught"),
+        ("seek", "sought"), ("shoot", "shot"), ("steal", "stole stolen"), ("speak", "spoke spoken"),
+        ("write", "wrote written"), ("know", "knew known"), ("show", "shown"), ("run", "ran"), ("come", "came"),
+        ("go", "went gone"), ("see", "saw seen"), ("tell", "told"), ("sit", "sat"), ("stand", "stood"),
+        ("wear", "wore worn"), ("swear", "swore sworn"), ("freeze", "froze frozen"), ("forget", "forgot forgotten"),
+        ("strike", "struck"), ("sing", "sang sung"), ("eat", "ate eaten"), ("draw", "drew drawn"),
+        ("hide", "hid hidden"),
+        ("bear", "bore borne"), ("deal", "dealt"), ("mean", "meant"), ("lend", "lent"), ("bend", "bent"),
+        ("sleep", "slept"), ("sweep", "swept"), ("weep", "wept"), ("flee", "fled"), ("feed", "fed"), ("bleed", "bled"),
+        ("hang", "hung"), ("dig", "dug"), ("stick", "stuck"), ("swing", "swung"), ("wake", "woke woken"),
+        ("ride", "rode ridden"), ("rise", "arose"), ("shake", "shook shaken"), ("tear", "tore torn"),
+    )
+    for form in forms.split()
+}
+_DOUBLED = re.compile(r"([bdgmnprt])\1$")  # "winn(ing)" ~ "win", "stopp(ed)" ~ "stop", not "sell", "miss"
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
 
@@ -44,6 +69,7 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
+    w = _IRREGULAR.get(w, w)
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes", "zes")):
@@ -51,12 +77,16 @@ def stem(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
     if len(w) > 5 and w.endswith("ing"):
-        return w[:-3]
+        return _undouble(w[:-3])
     if len(w) > 4 and w.endswith("ed"):
-        return w[:-1] if w.endswith("eed") else w[:-2] if not w.endswith("ied") else w[:-3] + "y"
-    if len(w) > 4 and w.endswith("e"):
+        return w[:-1] if w.endswith("eed") else _undouble(w[:-2]) if not w.endswith("ied") else w[:-3] + "y"
+    if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
         return w[:-1]
     return w
+
+
+def _undouble(w: str) -> str:
+    return w[:-1] if len(w) >= 4 and _DOUBLED.search(w) else w
 
 
 def tokenize(text: str) -> list[str]:
