@@ -45,6 +45,23 @@ def test_a_fresh_process_loads_bm25_without_tokenising(fake_settings, tmp_path, 
     assert counted == [], "a reader must load the saved index, not rebuild it"
 
 
+def test_a_generation_saved_by_another_tokeniser_format_is_rebuilt_not_read(fake_settings, tmp_path, counted):
+    import json
+
+    from index.postings import FORMAT
+
+    write_articles(tmp_path / "docs", 4)
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    report = engine.index([tmp_path / "docs"])
+    for state in engine.store.lexical_dir.glob("r*/state.json"):
+        state.write_text(json.dumps({**json.loads(state.read_text()), "format": FORMAT - 1}))
+    counted.clear()
+    reader = Engine(fake_settings, encoder=FakeEncoder())
+    hits = reader.search("Town2 council", k=3, mode="bm25")
+    assert hits and "Town2" in hits[0]["text"]
+    assert len(counted) == report.chunks, "an older format's terms may differ: every chunk is tokenised again"
+
+
 def test_an_index_change_tokenises_only_the_changed_chunks(fake_settings, tmp_path, counted):
     docs = tmp_path / "docs"
     write_articles(docs, 6)
