@@ -40,6 +40,7 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
         (INTRO + "Okafor was quoted as saying that the talks had stalled.", "talks had stalled", "Lena Okafor",
          "reported", "person"),
         (INTRO + '"The unions know our numbers," notes Okafor.', "know our numbers", "Lena Okafor", "direct", "person"),
+        (INTRO + '"It used to be a fair sport," moaned Okafor.', "fair sport", "Lena Okafor", "direct", "person"),
         ('"They are a different team," committee chair Boo Corrigan said.', "different team", "Boo Corrigan", "direct",
          "person"),
         ('"He was in way over his head," Dana Moss, the founder of Slate PR, which represents several exchanges, '

@@ -23,6 +23,8 @@ SPEECH_VERBS = frozenset(
     expected figured theorized theorised informed reminded conceding predict thinks felt feels reckons
     assured vowed pledged promised cautioned lamented complained boasted conceded disclosed indicated
     signalled signaled concluded believe think hope fear expect read reads
+    moaned groaned fumed snapped sighed gushed raged exclaimed shouted yelled screamed whispered muttered
+    mused reflected teased confessed proclaimed pleaded demanded
 """.split()
 )
 # Verbs only a document speaks with: '"…," a family statement read'.
@@ -61,7 +63,9 @@ LISTENER_VERBS = frozenset("told tells telling informed reminded assured warned 
 AFTER_QUOTE_VERBS = (
     "said says wrote writes added adds told asked continued explained noted argued insisted warned replied "
     "posted tweeted stated declared recalled joked admitted revealed testified "
-    "tells continues explains notes argues insists warns replies states declares recalls jokes admits reveals"
+    "tells continues explains notes argues insists warns replies states declares recalls jokes admits reveals "
+    "quipped moaned groaned fumed snapped sighed gushed raged exclaimed shouted yelled screamed whispered muttered "
+    "mused reflected teased confessed proclaimed pleaded demanded countered responded commented remarked observed"
 ).split()
 AUX_ADV = frozenset(
     """
