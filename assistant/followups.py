@@ -4,8 +4,9 @@ A pronoun is replaced by the previous turn's subject, chosen by what the pronoun
 
 * he/she/him/her/his/hers -> a person: the speaker the previous question asked about when
   that is a person's name; else the person the previous answer quotes; else, after a "who"
-  question, the first name in the previous answer; else the first full name in the previous
-  answer or question.
+  question, the first name in the previous answer; else the name the previous question is
+  about ("How long did Clark work at Amazon?": Clark, not a name its answer mentions); else
+  the first full name in the previous answer or question.
 * it/its -> an organisation or a thing: the speaker asked about when that is not a person
   (the answer quoted somebody else for it, or it is an organisation's name); else, after a
   "which <thing>" question, the first name in the previous answer.
@@ -63,6 +64,25 @@ def _looks_like_person(name: str) -> bool:
     return 2 <= len(words) <= 4 and not any(w.lower().strip("'’s") in ORG_WORDS for w in words)
 
 
+_SUBJECT = re.compile(
+    r"^(?i:how\s+(?:much|many|long|often|old|far)(?:\s+\w+)?|what(?:\s+\w+)?|when|where|why|which\s+\w+)\s+"
+    r"(?i:did|does|do|is|was|were|has|had|have|will|would|can|could)\s+"
+    r"(?P<x>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+)
+
+
+def _subject(user: str) -> str:
+    """The name a question is about when it is the subject after the auxiliary ("How long did Clark work at
+    Amazon?" -> "Clark"), and not an organisation's; "" otherwise."""
+    m = _SUBJECT.match(user.strip())
+    if not m or m.group("x").endswith(("'s", "’s")):
+        return ""  # "What is Nike's revenue?": an owner, not the subject
+    name = names_in(m.group("x"))
+    if not name or any(w.lower().strip("'’s") in ORG_WORDS for w in name[0].split()):
+        return ""
+    return name[0]
+
+
 def referents(user: str, answer: str) -> tuple[str, str]:
     """(person, thing) the previous turn was about; "" where there is none."""
     info = analyse_question(user)
@@ -82,6 +102,8 @@ def referents(user: str, answer: str) -> tuple[str, str]:
             person = quoted[0]
         elif info.wh == "who" and answer_names:
             person = answer_names[0]
+        elif _subject(user):
+            person = _subject(user)  # "How long did Clark work at Amazon?" - "What did he say about ...?"
         else:
             people = [n for n in [*answer_names, *names_in(user)] if _looks_like_person(n)]
             person = people[0] if people else ""

@@ -38,6 +38,10 @@ from assistant.followups import condense, referents
          "How much did Godzilla Minus One cost to make?"),
         ("What else did he say?", [("What did Greg Brockman say about the board?", 'He wrote: "We are shocked."')],
          "What else did Greg Brockman say?"),
+        # he: the subject of the previous question, not a full name its answer happens to mention
+        ("What did he say about the acquisition?",
+         [("How long did Clark work at Acme?", "Clark spent 23 years at Acme, becoming one of Jane Doe's deputies.")],
+         "What did Clark say about the acquisition?"),
     ],
 )
 def test_pronouns_resolve_by_kind(question: str, history: list[tuple[str, str]], expected: str) -> None:
