@@ -112,10 +112,10 @@ _ROLE_ABBREVIATIONS = {"ceo", "cfo", "cto", "coo", "cmo", "cio", "gm", "vp", "sv
 _NOT_AUX = r"(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b)"
 _TYPE_RULES: list[tuple[str, str]] = [
     (r"\b(?:final|aggregate|the|a|what)\s+score\b|\bscoreline\b|\bby\s+what\s+score\b|\bfinal\s+result\b", "score"),
-    (r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?(?:number|rank|ranking|position|place)\b", "rank"),
-    (r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?(?:record|age|margin)\b|^by\s+what\s+margin\b", "number"),
+    (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:number|rank|ranking|position|place)\b", "rank"),
+    (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:record|age|margin)\b|^by\s+what\s+margin\b", "number"),
     (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
-    (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:share|percentage|percent|"
+    (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:share|percentage|percent|"
      r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss)\b",
      "amount"),
     (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced)\b", "amount"),
@@ -124,7 +124,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (r"^(?:\w+\s+){0,2}?where\b|\b(?:what|which)\s+(?:city|cities|country|countries|state|town|venue|stadium|"
      r"place|region|hospital|university|school)\b", "place"),
     (r"^(?:\w+\s+){0,3}?(?:who|whom|whose)\b|\b(?:about|on|regarding|as\s+to)\s+(?:who|whom)\b", "name"),
-    (r"\b(?:which|what)\s+" + _NOT_AUX + r"(?:[a-z-]+\s+){0,2}?(?:player|players|senator|person|people|company|"
+    (r"\b(?:which|what)\s+" + _NOT_AUX + r"(?:[\w'’-]+\s+){0,2}?(?:player|players|senator|person|people|company|"
      r"companies|club|team|firm|coach|manager|pitcher|character|actor|director|executive|official|group|outlet|"
      r"magazine|newspaper|brand|band|singer|movie|film|show|song|album|book|gene|journal|app|product|rival|"
      r"opponent|candidate|member|partner|partners|buyer|owner|winner|scorer|" + "|".join(sorted(ROLE_WORDS)) + r")\b",

@@ -47,6 +47,7 @@ def test_not_speaker_questions(question: str) -> None:
     [
         ("How much did Nike sell in China?", "amount"),
         ("What share of American TikTok users pay for music?", "amount"),
+        ("What was Westpac's annual profit?", "amount"),  # a possessive name between "what" and the noun
         ("What's the maximum fine X could face?", "amount"),
         ("What was the final score of the semi-final?", "score"),
         ("By what score did New Zealand beat Ireland?", "score"),
