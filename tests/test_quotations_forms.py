@@ -29,6 +29,8 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
         ('"There is no deal yet," a senior official told CNN.', "no deal yet", "a senior official", "direct",
          "unnamed"),
         ('"That call broke my heart," one fan wrote on X.', "broke my heart", "one fan", "direct", "unnamed"),
+        ("Diana died that summer.\nDowning Street confirmed that she had visited Chequers.", "visited Chequers",
+         "Downing Street", "reported", "org"),
         ('"Just heartbreaking," another viewer commented.', "Just heartbreaking", "another viewer", "direct",
          "unnamed"),
         ("The state agency quoted Deputy Minister Ivan Sorokin as saying that talks would resume.",

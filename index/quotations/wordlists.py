@@ -120,7 +120,7 @@ ORG_WORDS = frozenset(
     organisation fund centre center club team campaign coalition alliance guardian telegraph
     games studios studio entertainment media records labs technologies systems holdings capital ventures
     airlines motors pharmaceuticals inc. llp gmbh ag sa plc. network networks magazine newspaper school
-    university college hospital clinic firm
+    university college hospital clinic firm football basketball soccer baseball hockey sports support street
 """.split()
 )
 # Unnamed sources: "a senior official", "officials", "experts", "sources familiar with ...".
