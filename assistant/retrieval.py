@@ -21,12 +21,14 @@ so a stale chunk is never returned.
 
 from __future__ import annotations
 
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.answer.question import analyse_question
 from assistant.filters import Filters
 from assistant.query import QueryAnalyser, QueryAnalysis, SubQuestion
 from assistant.query.collection import FAR, CollectionFacts, date_gap, day_number, meta_outlet_keys
@@ -195,7 +197,10 @@ class HybridSearcher:
         outlet = np.array([bool(part.outlets & meta_outlet_keys(m)) for m in metas], dtype=bool)
         days = np.array([day_number(m) for m in metas], dtype=np.int64)
         gap = date_gap(days, part.dates) if part.dates else np.full(len(ids), FAR, dtype=np.int64)
-        return Pool(index, [known[cid] for cid in ids], dense_raw, lexical_raw, outlet, gap)
+        names = asked_speaker(part.text)
+        named = np.array([bool(names) and all(n in known[cid].text or n in str(known[cid].metadata.get("title", ""))
+                                              for n in names) for cid in ids], dtype=bool)
+        return Pool(index, [known[cid] for cid in ids], dense_raw, lexical_raw, outlet, gap, named=named)
 
     def _sentence_signal(self, pools: list[Pool], analysis: QueryAnalysis, vectors: dict[str, np.ndarray]) -> None:
         """Fill each pool's best-sentence cosine from the sentence vectors its candidates carry: every
@@ -233,6 +238,16 @@ class HybridSearcher:
                 part="" if analysis is None or part == analysis.question else part,
             ))
         return out
+
+
+_FULL_NAME = re.compile(r"[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+(?:de|van|von|da|al|[A-Z][\w'’.-]*[a-z][\w'’.-]*)){1,3}")
+
+
+def asked_speaker(question: str) -> list[str]:
+    """For "What did Josh Arnold say (about ...)?": the speaker's full name, which a chunk that quotes them
+    holds (``Weights.name``); [] for other questions, one-word names and role phrases ("the Kremlin")."""
+    speaker = analyse_question(question).speaker.strip()
+    return [speaker] if _FULL_NAME.fullmatch(speaker) and not speaker.startswith("The ") else []
 
 
 __all__ = ["CANDIDATES", "Filters", "HybridSearcher", "MODES"]
