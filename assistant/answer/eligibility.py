@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
-from assistant.answer.types import carries
+from assistant.answer.types import carries, gives_measure
 from assistant.answer.words import (
     COUNTRIES,
     MONTHS,
@@ -52,6 +52,8 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "specifier"
     if info.answer_type in ("amount", "number") and not _gives_rate(info.text, c.text):
         return "specifier"
+    if not _gives_unit(info.text, c.text):
+        return "type"
     if info.result and _PREVIEW.search(c.text):
         return "preview"
     if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
@@ -84,6 +86,21 @@ def _gives_rate(question: str, text: str) -> bool:
         return True
     unit = (m.group(1) or _RATE_WORD[m.group(2).lower()]).lower()
     return bool(re.search(r"(?:\b|(?<=\d))(?:" + _RATE_UNITS[unit] + r")\b", text, re.I))
+
+
+_UNIT_ASKED = re.compile(
+    r"\bin\s+(hours|minutes|seconds|days|weeks|months|years|inches|feet|miles|kilomet(?:er|re)s|met(?:er|re)s|"
+    r"pounds|kilograms|grams|percent|dollars|euros)\s*[?.!]*$", re.I
+)
+
+
+def _gives_unit(question: str, text: str) -> bool:
+    """"What is its battery life in hours?" is answered only by a number of hours ("up to 36 hours",
+    "a 10-hour battery")."""
+    m = _UNIT_ASKED.search(question)
+    if not m:
+        return True
+    return gives_measure(m.group(1), text)
 
 
 def _own_specifiers(info: QuestionInfo) -> list[str]:

@@ -119,7 +119,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss)\b",
      "amount"),
     (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced)\b", "amount"),
-    (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b", "number"),
+    (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:hours|minutes|seconds|days|"
+     r"weeks|months|years|inches|feet|miles|kilomet(?:er|re)s|met(?:er|re)s|pounds|kilograms|grams)\s*[?.!]*$",
+     "number"),
     (r"^(?:\w+\s+){0,2}?when\b|\b(?:what|which)\s+(?:year|day|date|month|time|season|week|hour)\b", "date"),
     (r"^(?:\w+\s+){0,2}?where\b|\b(?:what|which)\s+(?:city|cities|country|countries|state|town|venue|stadium|"
      r"place|region|hospital|university|school)\b", "place"),

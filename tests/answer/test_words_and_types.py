@@ -55,3 +55,15 @@ def test_carries(kind: str, sentence: str, question: str, expected: bool) -> Non
 def test_sports_reporting_words_are_one_term(asked: str, text: str) -> None:
     vocab = vocabulary(text)
     assert any(term_present(t, vocab) for t in content_terms(asked) if t not in {"both", "canada", "jamaica"})
+
+
+def test_a_question_in_a_unit_is_answered_only_by_that_measure() -> None:
+    from assistant.answer.eligibility import _gives_unit
+    from assistant.answer.question import analyse_question
+    from assistant.answer.types import gives_measure
+
+    assert analyse_question("What is the battery life of the glasses in hours?").answer_type == "number"
+    assert gives_measure("hours", "It lasts up to 36 hours.") and gives_measure("hours", "a 10-hour battery")
+    assert gives_measure("miles", "about four miles away") and not gives_measure("hours", "It costs $299.")
+    assert not _gives_unit("What is the battery life in hours?", "The Good: it costs $299 at most shops.")
+    assert _gives_unit("What is the battery life?", "The Good: it costs $299 at most shops.")  # no unit asked
