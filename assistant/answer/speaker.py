@@ -173,13 +173,20 @@ def _about(topic: str, found: list[Found], embed: Embed | None) -> list[Found]:
     return [found[k] for _, k in ranked]
 
 
+def _surname(speaker: str) -> str:
+    """How a person is named again: "Petersen" for "Ryan Petersen" and for an organisation speaking through
+    him, "Flexport (Flexport founder Ryan Petersen)"."""
+    inner = re.fullmatch(r".+? \((.+)\)", speaker)
+    return (inner.group(1) if inner else speaker).split()[-1]
+
+
 def _render(question: str, chosen: list[Found]) -> Answer:
     citations, parts = [], []
     first_name = ""
     for n, f in enumerate(chosen, start=1):
         q = f.quotation
         citations.append(citation(n, f.passage, q.start, q.end, f.speaker, q.kind))
-        name = f.speaker if not first_name or q.speaker_type != "person" else f.speaker.split()[-1]
+        name = f.speaker if not first_name or q.speaker_type != "person" else _surname(f.speaker)
         name = name[:1].upper() + name[1:]
         parts.append(said(name, q.quote, q.kind, n, again=bool(first_name)))
         first_name = first_name or f.speaker

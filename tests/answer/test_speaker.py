@@ -107,3 +107,11 @@ def test_a_quote_that_goes_on_from_the_one_before_keeps_its_topic() -> None:
     quotes = [c.quote for c in ans.citations]
     assert any("not friends because we are rivals" in q for q in quotes)
     assert not any("clay was slow" in q for q in quotes)
+
+
+def test_an_organisation_speaking_through_a_person_names_the_person_again_by_surname() -> None:
+    text = ("Norvex Freight cut 200 jobs on Monday.\n\n"
+            '"We grew too fast," Norvex Freight founder Ryan Peters said. "We will hire again next year."')
+    ans = ask("What did Norvex Freight say?", chunks("nf", text), embed=None)
+    assert ans.answered and len(ans.citations) == 2, ans.answer
+    assert "Peters also said" in ans.answer and "Peters) also said" not in ans.answer
