@@ -22,6 +22,8 @@ from index.text.sentences import Span
 PRONOUN_REACH = 3  # sentences a he/she looks back
 _PERSONAL = frozenset("he she his her him hers himself herself".split())
 
+_LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment filing filings motion".split())
+
 
 class Coreference:
     """The people and organisations of one article, and who each mention refers to.
@@ -203,6 +205,11 @@ class Coreference:
                 return self._org_antecedent(idx, subj.start)
             return self._possessor(idx, subj.start) or self._antecedent(idx, pronoun_of(subj.text), quote)
         if subj.kind == "document":
+            words = subj.text.split()
+            if words and low(words[-1]) in _LEGAL_PAPERS:
+                # "the complaint alleges": the filer's words, and the company named last is often the one sued
+                rest = words[1:] if low(words[0]) in ("the", "a", "an") else words
+                return Speaker(" ".join(["the", *rest]), "", "unnamed")
             return self._issuer(idx)
         return None
 
