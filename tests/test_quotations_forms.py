@@ -29,6 +29,8 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
         ('"There is no deal yet," a senior official told CNN.', "no deal yet", "a senior official", "direct",
          "unnamed"),
         ('"That call broke my heart," one fan wrote on X.', "broke my heart", "one fan", "direct", "unnamed"),
+        ("Publishers are worried.\nThey will lose traffic when the tools roll out, The WSJ\u2019s report noted.",
+         "lose traffic", "WSJ", "reported", "org"),
         # a legal paper speaks for whoever filed it, and the company named last is often the one sued
         ('Harbour Weekly sued Acme Corp on Monday.\n"Acme took our work," the complaint alleges.', "took our work",
          "the complaint", "direct", "unnamed"),

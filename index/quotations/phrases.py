@@ -164,7 +164,7 @@ def parse_np(toks: list[Token]) -> Subject | None:
     if had_det and not is_cap(words[-1]) and lows[-1] in DOCUMENT_NOUNS:
         named = [w for w in words[:-1] if is_cap(w) and not is_role(w)]
         if named and words[-len(named) - 1 : -1] == named:  # "an emailed Microsoft statement": Microsoft's
-            name = " ".join(clean_name(w) for w in named)
+            name = re.sub(r"['’]s?$", "", " ".join(clean_name(w) for w in named))  # "The WSJ's report": WSJ
             return Subject("org", raw, start, name=name)
         if indefinite is not None:  # "a family statement read": a document with no named author
             name = " ".join(t.text for t in [indefinite, *toks])
