@@ -14,6 +14,7 @@ from index.quotations import cues
 from index.quotations.clauses import clause_subject, issuer, subject_after
 from index.quotations.entities import Speaker
 from index.quotations.phrases import Subject, fits_verb, only_punct, parse_np, subject_before, tokens
+from index.quotations.wordlists import GRAMMAR_WORDS, SPEECH_VERBS
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span
 
@@ -108,6 +109,8 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
         if m and not ex.inside_quote(m.start()):
             passive = cues.PASSIVE_QUOTED_RE.search(text, q.close_end, m.start())  # "X was quoted as saying"
             subj = subject_before(text, q.close_end, passive.start() if passive else m.start())
+            if subj is not None and subj.kind == "name" and not only_punct(text, q.close_end, subj.start):
+                _descriptor(text, q.close_end, subj)  # '"…," back-rower Dalton Papali'i said': a role
             if subj is not None and only_punct(text, q.close_end, subj.start) and fits_verb(subj, m.group(1)):
                 return ex.people.resolve(subj, idx, quote=text[q.inner_start : q.inner_end])
         # "…," said X
@@ -137,6 +140,21 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
     if subj is None or not fits_verb(subj, v.group(1)):
         return None
     return ex.people.resolve(issuer(text, lo, subj, v.group(1)), idx)
+
+
+def _descriptor(text: str, a: int, subj: Subject) -> None:
+    """Words between a quote and the name after it that describe the person ("back-rower", "flanker",
+    "veteran striker"): up to three lower-case words (no grammar word or verb of speech). They become the
+    name's role and the name starts where they do."""
+    gap = text[a : subj.start]
+    lead = len(gap) - len(gap.lstrip(" ,\u201d\"'’"))
+    words = gap[lead:].split()
+    if not 1 <= len(words) <= 3 or not all(re.fullmatch(r"[a-z][a-z-]*[a-z]", w) for w in words):
+        return
+    if any(w in GRAMMAR_WORDS or w in SPEECH_VERBS for w in words):
+        return
+    subj.role = subj.role or " ".join(words)
+    subj.start = a + lead
 
 
 def _colon_speaker(ex: Extractor, idx: int, lo: int, prefix: str) -> Speaker | None:
