@@ -12,7 +12,8 @@ A pronoun is replaced by the previous turn's subject, chosen by what the pronoun
   "which <thing>" question, the first name in the previous answer.
 * they/them/their -> the organisation, else the person.
 
-Only the first such pronoun is replaced ("Did he say anything about the scrutiny she's under?"
+After a "what did X say" turn, "What about Y?" becomes "What did X say about Y?". Only the first such pronoun
+is replaced ("Did he say anything about the scrutiny she's under?"
 keeps "she"). When the question still leans on the previous turn (a pronoun left, "that",
 "there", "the club", a leading "And"), the previous question is carried along as context
 (``answer.question.with_context``): retrieval reads it, the answerer uses its words only to rank.
@@ -31,6 +32,9 @@ _PERSON = {"he", "she", "him", "her", "his", "hers"}
 _THING = {"it", "its"}
 _GROUP = {"they", "them", "their"}
 _POSSESSIVE = {"his", "her", "hers", "its", "their"}
+_PRONOUNS_ALL = _PERSON | _THING | _GROUP
+_WHAT_ABOUT = re.compile(r"^(?:(?:and|but)\s+)?(?:(?:what|how)\s+)?about\s+(?P<topic>.+?)\s*[?.!]*$", re.IGNORECASE)
+_ASKED_SAYING = re.compile(r"\b(?:say|said|says|tell|told)\b(?:\s+(?:about|on)\b.*)?\s*[?.!]*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|it|its|they|them|their)\b", re.IGNORECASE)
 _LEANS = re.compile(
     r"\b(?:he|she|him|her|his|hers|it|its|they|them|their|that|this|these|those|there|then|the\s+same|"
@@ -131,6 +135,13 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
     if not _LEANS.search(question.strip()):
         return question
     person, thing = referents(user, answer)
+    about = _WHAT_ABOUT.match(question.strip())
+    if about and (analyse_question(user).speaker or _ASKED_SAYING.search(user)):
+        # after "What did X say?", "What about bond yields?" asks what X said about them
+        who = asked_name(user) if asked_name(user).lower() not in _PRONOUNS_ALL else ""
+        who = who or person or thing
+        if who and looks_like_speaker(who):
+            return f"What did {who} say about {about.group('topic')}?"
     out = question
     m = _PRONOUN.search(question)
     if m:

@@ -38,6 +38,12 @@ from assistant.followups import condense, referents
          "How much did Godzilla Minus One cost to make?"),
         ("What else did he say?", [("What did Greg Brockman say about the board?", 'He wrote: "We are shocked."')],
          "What else did Greg Brockman say?"),
+        # after a "what did X say" turn, "what about Y" asks what X said about Y
+        ("What about bond yields?",
+         [("What else did he say?", 'Ben Clark said: "The bond market is retracing."')],
+         "What did Ben Clark say about bond yields?"),
+        ("And about Microsoft?", [("What did Kent Walker say?", 'Kent Walker said: "People use Google."')],
+         "What did Kent Walker say about Microsoft?"),
         # he: the subject of the previous question, not a full name its answer happens to mention
         ("What did he say about the acquisition?",
          [("How long did Clark work at Acme?", "Clark spent 23 years at Acme, becoming one of Jane Doe's deputies.")],
@@ -74,3 +80,8 @@ def test_questions_that_stand_alone_pass_unchanged() -> None:
 def test_referents() -> None:
     assert referents("What did the Kremlin say?", 'Kremlin spokesperson Dmitry Peskov said that "yes."') == (
         "Dmitry Peskov", "Kremlin")
+
+
+def test_what_about_after_a_fact_question_is_not_made_a_speaker_question() -> None:
+    out = condense("What about Shopify?", [("How much did Flexport pay for Deliverr?", "It paid $1.3 billion.")])
+    assert split_context(out)[0] == "What about Shopify?"
