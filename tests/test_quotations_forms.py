@@ -50,6 +50,8 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
         (INTRO + '"It used to be a fair sport," moaned Okafor.', "fair sport", "Lena Okafor", "direct", "person"),
         ('"They are a different team," committee chair Boo Corrigan said.', "different team", "Boo Corrigan", "direct",
          "person"),
+        ("Jane Niaura joined Bridgestone.\n\u201cRubber is a quarter of it,\u201d Bridgestone\u2019s Niaura says.",
+         "quarter of it", "Jane Niaura", "direct", "person"),
         ('The team trained.\n"It was special to hear," back-rower Dalton Papali\u2019i said this week.',
          "special to hear", "Dalton Papali\u2019i", "direct", "person"),
         ('"He was in way over his head," Dana Moss, the founder of Slate PR, which represents several exchanges, '

@@ -197,7 +197,11 @@ def parse_np(toks: list[Token]) -> Subject | None:
         return None
     if any(low(w).rstrip(".") in DAYS_MONTHS for w in name_words):
         return None
-    if any(w.endswith(("'s", "’s")) for w in name_words):
+    owned = [k for k, w in enumerate(name_words) if w.endswith(("'s", "’s"))]
+    if owned == [0] and len(name_words) in (2, 3) and not had_det and not role_words:
+        # "Bridgestone's Niaura says": the person, with the owner as the role
+        role, name_words = name_words[0], name_words[1:]
+    elif owned:
         return None
     name = " ".join(clean_name(w) for w in name_words)
     if had_det and not role_words:
