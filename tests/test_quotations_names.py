@@ -26,6 +26,9 @@ from index.quotations import speaker_matches
         ("Trump", "Donald Trump", "", True),
         ("Trump", "Tristan Snell", "lawyer and the author of Taking Down Trump", False),
         ("", "Dmitry Peskov", "", False),
+        ("Fan", "one fan", "", False),  # a surname asked, an unnamed fan quoted
+        ("Fan", "Hongjin Fan", "", True),
+        ("Van Gaal", "Louis van Gaal", "", True),
     ],
 )
 def test_speaker_matches(query: str, speaker: str, role: str, expected: bool) -> None:

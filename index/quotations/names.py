@@ -47,6 +47,9 @@ def name_match(q_names: list[str], toks: list[str]) -> bool:
     return len(q_names) == 1 and same_word(q_names[0], toks[0])
 
 
+_UNNAMED_OPENERS = frozenset("a an one another the some several many two three four other".split())
+
+
 def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), role: str = "") -> bool:
     """Does a name from a question (a name, a surname or a role phrase) refer to this speaker?"""
     q = [w for w in name_tokens(query_name) if w not in GRAMMAR_WORDS]
@@ -56,10 +59,11 @@ def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), 
     q_names = [w for w in q if w not in ROLE_WORDS]
     role_toks = name_tokens(role)
     role_phrase = q[-1] in ROLE_WORDS  # "the Kremlin spokesperson": a role, not the name "Kremlin"
+    proper = query_name.strip()[:1].isupper()
     for name in (speaker, *aliases):
         toks = name_tokens(name)
-        if not toks:
-            continue
+        if not toks or (proper and name.split()[0] in _UNNAMED_OPENERS):
+            continue  # "Fan" (a surname) is not "one fan", "Complaint" not "the complaint"
         if q_names and name_match(q_names, toks) and not role_phrase:
             return True
         if q_roles and role_toks:
