@@ -240,14 +240,15 @@ class HybridSearcher:
         return out
 
 
-_FULL_NAME = re.compile(r"[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+(?:de|van|von|da|al|[A-Z][\w'’.-]*[a-z][\w'’.-]*)){1,3}")
+_NAME = re.compile(r"[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+(?:de|van|von|da|al|[A-Z][\w'’.-]*[a-z][\w'’.-]*)){0,3}")
 
 
 def asked_speaker(question: str) -> list[str]:
-    """For "What did Josh Arnold say (about ...)?": the speaker's full name, which a chunk that quotes them
-    holds (``Weights.name``); [] for other questions, one-word names and role phrases ("the Kremlin")."""
+    """For "What did Josh Arnold say (about ...)?" / "What did Neureiter say?": the speaker's name as asked,
+    which a chunk that quotes them holds (``Weights.name``); [] for other questions and role phrases ("the
+    Kremlin spokesperson")."""
     speaker = analyse_question(question).speaker.strip()
-    return [speaker] if _FULL_NAME.fullmatch(speaker) and not speaker.startswith("The ") else []
+    return [speaker] if _NAME.fullmatch(speaker) and not speaker.startswith("The ") else []
 
 
 __all__ = ["CANDIDATES", "Filters", "HybridSearcher", "MODES"]

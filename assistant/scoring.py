@@ -34,13 +34,13 @@ class Weights:
     date: float = 0.0  # boost for a chunk published near a date the sub-question names
     date_window: int = 1  # days either side of a named date that still count as "near"
     sentence: float = 0.0  # weight of the best sentence's similarity
-    name: float = 0.0  # boost for a chunk that holds the full name a "what did X say" sub-question asks about
+    name: float = 0.0  # boost for a chunk that holds the name a "what did X say" sub-question asks about
 
 
 # Picked on one half of the MultiHop-RAG queries, scored on the other (bench/query.py, BENCHMARKS.md).
-# ``name``: for "What did <full name> say?" only (``retrieval.asked_speaker``), chosen on the speaker questions of
-# the news_eval dev split and a probe of 68 speakers of unseen articles (BENCHMARKS.md); the MultiHop queries
-# ask no such question (applied to every full name in them, it cost MRR@10 0.796 -> 0.787).
+# ``name``: for "What did <name> say?" only (``retrieval.asked_speaker``), chosen on the speaker questions of the
+# news_eval dev split and a probe of speakers of unseen articles (BENCHMARKS.md; 0.45 and 0.6 cost a dev case);
+# the MultiHop queries ask no such question (applied to every full name in them: MRR@10 0.796 -> 0.787).
 WEIGHTS = Weights(dense=0.2, outlet=0.5, date=0.5, date_window=0, sentence=1.0, name=0.3)
 FUSED = Weights(dense=0.3)  # dense + BM25 alone (retrieval before query analysis; its own earlier measurement)
 
@@ -56,7 +56,7 @@ class Pool:
     outlet: np.ndarray  # bool
     gap: np.ndarray  # days outside the dates the sub-question names (huge: none named, or undated)
     sentence: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    named: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # holds the speaker's full name
+    named: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # holds the speaker's name
 
     def __len__(self) -> int:
         return len(self.hits)
