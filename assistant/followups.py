@@ -138,8 +138,8 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
     about = _WHAT_ABOUT.match(question.strip())
     if about and (analyse_question(user).speaker or _ASKED_SAYING.search(user)):
         # after "What did X say?", "What about bond yields?" asks what X said about them
-        who = asked_name(user) if asked_name(user).lower() not in _PRONOUNS_ALL else ""
-        who = who or person or thing
+        named = asked_name(user)
+        who = (named if named.lower() not in _PRONOUNS_ALL else "") or person or thing
         if who and looks_like_speaker(who):
             return f"What did {who} say about {about.group('topic')}?"
     out = question

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
+from assistant.answer.question import UNIT_ASKED, QuestionInfo, name_runs, specifier_stem
 from assistant.answer.types import carries, gives_measure
 from assistant.answer.words import (
     COUNTRIES,
@@ -88,16 +88,10 @@ def _gives_rate(question: str, text: str) -> bool:
     return bool(re.search(r"(?:\b|(?<=\d))(?:" + _RATE_UNITS[unit] + r")\b", text, re.I))
 
 
-_UNIT_ASKED = re.compile(
-    r"\bin\s+(hours|minutes|seconds|days|weeks|months|years|inches|feet|miles|kilomet(?:er|re)s|met(?:er|re)s|"
-    r"pounds|kilograms|grams|percent|dollars|euros)\s*[?.!]*$", re.I
-)
-
-
 def _gives_unit(question: str, text: str) -> bool:
     """"What is its battery life in hours?" is answered only by a number of hours ("up to 36 hours",
     "a 10-hour battery")."""
-    m = _UNIT_ASKED.search(question)
+    m = UNIT_ASKED.search(question)
     if not m:
         return True
     return gives_measure(m.group(1), text)

@@ -110,6 +110,10 @@ _SOURCE_NAMED = re.compile(
 )
 _ROLE_ABBREVIATIONS = {"ceo", "cfo", "cto", "coo", "cmo", "cio", "gm", "vp", "svp", "evp", "md"}
 _NOT_AUX = r"(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b)"
+# A question that asks in a unit ("What is its battery life in hours?"): a number of that unit answers it.
+_MEASURES = r"hours|minutes|seconds|days|weeks|months|years|inches|feet|miles|kilomet(?:er|re)s|met(?:er|re)s|pounds|" \
+    r"kilograms|grams"
+UNIT_ASKED = re.compile(r"\bin\s+(" + _MEASURES + r"|percent|dollars|euros)\s*[?.!]*$", re.I)
 _TYPE_RULES: list[tuple[str, str]] = [
     (r"\b(?:final|aggregate|the|a|what)\s+score\b|\bscoreline\b|\bby\s+what\s+score\b|\bfinal\s+result\b", "score"),
     (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:number|rank|ranking|position|place)\b", "rank"),
@@ -119,8 +123,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss)\b",
      "amount"),
     (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced)\b", "amount"),
-    (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:hours|minutes|seconds|days|"
-     r"weeks|months|years|inches|feet|miles|kilomet(?:er|re)s|met(?:er|re)s|pounds|kilograms|grams)\s*[?.!]*$",
+    (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:" + _MEASURES + r")\s*[?.!]*$",
      "number"),
     (r"^(?:\w+\s+){0,2}?when\b|\b(?:what|which)\s+(?:year|day|date|month|time|season|week|hour)\b", "date"),
     (r"^(?:\w+\s+){0,2}?where\b|\b(?:what|which)\s+(?:city|cities|country|countries|state|town|venue|stadium|"
@@ -310,6 +313,7 @@ def specifier_stem(spec: str) -> str:
 __all__ = [
     "CONTEXT_MARK",
     "DOCUMENTS",
+    "UNIT_ASKED",
     "QuestionInfo",
     "analyse_question",
     "answer_type_of",

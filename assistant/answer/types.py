@@ -54,11 +54,11 @@ _NOT_NAME = {m.lower() for m in MONTHS} | {
 }
 
 
-
 def gives_measure(unit: str, text: str) -> bool:
     """Does ``text`` give a number of ``unit`` ("36 hours", "a 10-hour battery", "four hours")?"""
     one = unit[:-1] if unit.lower().endswith("s") else unit
     return bool(re.search(rf"(?:{_NUM}|{_NUMBER_WORD})\s?-?\s?{re.escape(one)}s?\b", text, re.I))
+
 
 def _values(rx: re.Pattern, text: str) -> set[str]:
     return {" ".join(m.group().lower().split()) for m in rx.finditer(text)}

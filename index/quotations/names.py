@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from index.quotations.entities import role_keys
-from index.quotations.wordlists import DETS, GRAMMAR_WORDS, ROLE_WORDS
+from index.quotations.wordlists import DETS, GRAMMAR_WORDS, INDEFINITES, ROLE_WORDS
 
 
 def name_tokens(name: str) -> list[str]:
@@ -47,9 +47,6 @@ def name_match(q_names: list[str], toks: list[str]) -> bool:
     return len(q_names) == 1 and same_word(q_names[0], toks[0])
 
 
-_UNNAMED_OPENERS = frozenset("a an one another the some several many two three four other".split())
-
-
 def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), role: str = "") -> bool:
     """Does a name from a question (a name, a surname or a role phrase) refer to this speaker?"""
     q = [w for w in name_tokens(query_name) if w not in GRAMMAR_WORDS]
@@ -62,7 +59,7 @@ def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), 
     proper = query_name.strip()[:1].isupper()
     for name in (speaker, *aliases):
         toks = name_tokens(name)
-        if not toks or (proper and name.split()[0] in _UNNAMED_OPENERS):
+        if not toks or (proper and name.split()[0] in INDEFINITES | DETS):
             continue  # "Fan" (a surname) is not "one fan", "Complaint" not "the complaint"
         if q_names and name_match(q_names, toks) and not role_phrase:
             return True

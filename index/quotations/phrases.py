@@ -19,6 +19,7 @@ from index.quotations.wordlists import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     GRAMMAR_WORDS,
+    INDEFINITES,
     MID_PARTICLES,
     ORG_WORDS,
     PARTICLES,
@@ -132,7 +133,7 @@ def parse_np(toks: list[Token]) -> Subject | None:
             break
         if low(toks[0].text) in DETS:
             had_det, det_start = True, toks[0].start
-        indefinite = toks[0] if low(toks[0].text) in _INDEFINITE else None
+        indefinite = toks[0] if low(toks[0].text) in INDEFINITES else None
         toks = toks[1:]
     if not toks or any(t.text in ",;:()" for t in toks) or _FIRST_PERSON_RE.match(toks[0].text):
         return None  # "I've said that …" inside a post: the writer, not a named speaker
@@ -235,7 +236,6 @@ TITLE_WORDS = 6  # a title quoted in prose is at most this long
 _SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by as but nor".split())
 _ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's name
 _OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
-_INDEFINITE = frozenset("a an one some several many multiple two three four other another".split())
 
 
 _PASSIVE_AUX = frozenset("was were been being is are be".split())

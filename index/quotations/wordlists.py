@@ -77,6 +77,8 @@ AUX_ADV = frozenset(
 PRONOUNS = frozenset({"he", "she", "it"})  # "it" stands for an organisation
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 DETS = frozenset({"the", "a", "an"})
+# what opens a phrase for someone the article does not name: "a senior official", "one fan", "another viewer"
+INDEFINITES = frozenset("a an one some several many multiple two three four other another".split())
 PRESS = (
     "spokesperson", "spokesman", "spokeswoman", "spokespeople", "press secretary", "press officer",
     "press aide", "mouthpiece",
@@ -184,6 +186,7 @@ GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobo
 
 __all__ = [
     "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
+    "INDEFINITES",
     "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS",
     "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
     "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
