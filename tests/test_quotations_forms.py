@@ -29,6 +29,8 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
         ('"There is no deal yet," a senior official told CNN.', "no deal yet", "a senior official", "direct",
          "unnamed"),
         ('"That call broke my heart," one fan wrote on X.', "broke my heart", "one fan", "direct", "unnamed"),
+        ('The House is stuck.\n"A vacuum raises the odds of a shutdown," according to economists at a bank.',
+         "raises the odds", "economists", "direct", "unnamed"),
         ("Publishers are worried.\nThey will lose traffic when the tools roll out, The WSJ\u2019s report noted.",
          "lose traffic", "WSJ", "reported", "org"),
         # a legal paper speaks for whoever filed it, and the company named last is often the one sued
@@ -266,3 +268,8 @@ def test_a_message_speaks_for_whoever_sent_it(document: str) -> None:
             f"“We change our profile imagery based on what is happening around our games,” {document}.")
     q = _one(text, "profile imagery")
     assert q.speaker_type == "org" and q.speaker.removeprefix("the ") == "NFL"
+
+
+def test_a_quote_credited_to_a_report_is_not_the_reports_words() -> None:
+    text = 'Shelesh posted a video.\n"Let\'s talk like adults," according to a report.'
+    assert not [q for q in extract_quotations(text) if "talk like adults" in q.quote and q.speaker]

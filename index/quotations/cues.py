@@ -19,6 +19,8 @@ CLAUSE_END_RE = re.compile(
 # "Though X maintains that …, the rest": the statement ends at the comma.
 SUBORDINATE_RE = re.compile(r"(?:though|although|while|as|if|because|since|when|whereas|even though)\s", re.I)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
+AFTER_ACCORDING_RE = re.compile(r"\s*,?\s*according\s+to\s+")  # '"…," according to economists at Goldman Sachs'
+
 # "…, according to CME Group." at the end of a sentence: the credit covers all of it.
 END_CREDIT_RE = re.compile(r",\s+according to\s+[^,;:]+[.!?]?$")
 # "… but emphasized that …": a second statement by the same subject.
@@ -56,6 +58,7 @@ def coordinated_subject(text: str, a: int, verb_start: int) -> int | None:
 
 
 __all__ = [
-    "ACCORDING_RE", "AFTER_VERB_RE", "CLAUSE_END_RE", "COORD_RE", "END_CREDIT_RE", "PASSIVE_QUOTED_RE", "QUOTED_AS_RE",
-    "SPEECH_RE", "SUBORDINATE_RE", "coordinated_subject", "gaps", "is_attribution_gap",
+    "ACCORDING_RE", "AFTER_ACCORDING_RE", "AFTER_VERB_RE", "CLAUSE_END_RE", "COORD_RE", "END_CREDIT_RE",
+    "PASSIVE_QUOTED_RE", "QUOTED_AS_RE", "SPEECH_RE", "SUBORDINATE_RE", "coordinated_subject", "gaps",
+    "is_attribution_gap",
 ]

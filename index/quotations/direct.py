@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 from index.quotations import cues
 from index.quotations.clauses import clause_subject, issuer, subject_after
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, fits_verb, only_punct, parse_np, subject_before, tokens
+from index.quotations.phrases import (
+    Subject,
+    fits_verb,
+    is_document,
+    only_punct,
+    parse_np,
+    subject_before,
+    tokens,
+)
 from index.quotations.wordlists import GRAMMAR_WORDS, SPEECH_VERBS
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span
@@ -119,6 +127,11 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
             subj = subject_after(text, m.end(), b)
             if subj is not None:
                 return ex.people.resolve(subj, idx)
+        # "…," according to economists at Goldman Sachs (not "according to a report": whose words it carries)
+        m = cues.AFTER_ACCORDING_RE.match(text, q.close_end, b)
+        subj = subject_after(text, m.end(), b) if m else None
+        if subj is not None and not is_document(subj):
+            return ex.people.resolve(subj, idx)
     # X said: "…" / X told reporters "…" / X wrote on X, formerly Twitter: "…" / X said that "…"
     prefix = text[lo : q.open].rstrip()
     verbs = [m for m in cues.SPEECH_RE.finditer(text, lo, q.open) if not ex.inside_quote(m.start())]
