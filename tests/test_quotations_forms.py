@@ -29,8 +29,10 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
         ('"There is no deal yet," a senior official told CNN.', "no deal yet", "a senior official", "direct",
          "unnamed"),
         ('"That call broke my heart," one fan wrote on X.', "broke my heart", "one fan", "direct", "unnamed"),
-        ('The House is stuck.\n"A vacuum raises the odds of a shutdown," according to economists at a bank.',
-         "raises the odds", "economists", "direct", "unnamed"),
+        ('The House is stuck.\n"A vacuum raises the odds of a shutdown," according to economists at Harbour Bank.',
+         "raises the odds", "economists at Harbour Bank", "direct", "unnamed"),
+        ('The House is stuck.\n"We are ready," said a spokesperson for the ministry.', "We are ready",
+         "a spokesperson for the ministry", "direct", "unnamed"),
         ("Publishers are worried.\nThey will lose traffic when the tools roll out, The WSJ\u2019s report noted.",
          "lose traffic", "WSJ", "reported", "org"),
         # a legal paper speaks for whoever filed it, and the company named last is often the one sued

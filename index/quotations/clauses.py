@@ -34,6 +34,7 @@ from index.quotations.wordlists import (
     PRONOUNS,
     QUANTIFIERS,
     TIME_WORDS,
+    UNNAMED_HEADS,
 )
 
 _SUBJECT_PRONOUNS = PRONOUNS | {"they", "we", "i", "you", "there"}
@@ -225,6 +226,11 @@ def subject_after(text: str, pos: int, b: int) -> Subject | None:
     if [low(t.text) for t in toks[1 : stop + 1]] == ["statement", "from"]:
         toks = toks[stop + 1 :]
         stop = _after_stop(toks)
+    if stop < len(toks) and low(toks[stop].text) in ("at", "for", "from", "of", "with") and stop > 0 \
+            and low(toks[stop - 1].text) in UNNAMED_HEADS:
+        # "economists at Goldman Sachs", "a spokesperson for the ministry": the unnamed source's own phrase
+        rest = toks[stop + 1 :]
+        stop += 1 + _after_stop(rest)
     head = toks[:stop]
     if head and head[-1].text.endswith("."):  # '"…," said a Microsoft statement.': the full stop is not the name's
         head = [*head[:-1], head[-1]._replace(text=clean_name(head[-1].text))]
