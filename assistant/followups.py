@@ -106,8 +106,8 @@ def referents(user: str, answer: str) -> tuple[str, str]:
             person = quoted[0]
         elif info.wh == "who" and answer_names:
             person = answer_names[0]
-        elif _subject(user):
-            person = _subject(user)  # "How long did Clark work at Amazon?" - "What did he say about ...?"
+        elif subject := _subject(user):
+            person = subject  # "How long did Clark work at Amazon?" - "What did he say about ...?"
         else:
             people = [n for n in [*answer_names, *names_in(user)] if _looks_like_person(n)]
             person = people[0] if people else ""

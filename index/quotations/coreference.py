@@ -208,7 +208,7 @@ class Coreference:
             words = subj.text.split()
             if words and low(words[-1]) in _LEGAL_PAPERS:
                 # "the complaint alleges": the filer's words, and the company named last is often the one sued
-                rest = words[1:] if low(words[0]) in ("the", "a", "an") else words
+                rest = words[1:] if low(words[0]) in DETS else words
                 return Speaker(" ".join(["the", *rest]), "", "unnamed")
             return self._issuer(idx)
         return None

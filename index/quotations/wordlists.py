@@ -7,6 +7,12 @@ from __future__ import annotations
 
 from index.text.terms import FUNCTION_WORDS
 
+# How a quote was said ('"…," moaned X', '"…," X fumed'): verbs of speech, and they invert after a quote too.
+# Narration verbs such as smiled or laughed are left out: "X smiled when asked whether …" is no quotation.
+_MANNER = """
+    moaned groaned fumed snapped sighed gushed raged exclaimed shouted yelled screamed whispered muttered
+    mused reflected teased confessed proclaimed pleaded demanded
+"""
 SPEECH_VERBS = frozenset(
     """
     said says say told tells wrote writes added adds noted notes acknowledged acknowledges
@@ -23,10 +29,8 @@ SPEECH_VERBS = frozenset(
     expected figured theorized theorised informed reminded conceding predict thinks felt feels reckons
     assured vowed pledged promised cautioned lamented complained boasted conceded disclosed indicated
     signalled signaled concluded believe think hope fear expect read reads
-    moaned groaned fumed snapped sighed gushed raged exclaimed shouted yelled screamed whispered muttered
-    mused reflected teased confessed proclaimed pleaded demanded
 """.split()
-)
+) | frozenset(_MANNER.split())
 # Verbs only a document speaks with: '"…," a family statement read'.
 DOCUMENT_VERBS = frozenset({"read", "reads"})
 # Verbs that may introduce a clause with no "that": "X said he would ...", "X believes the plan is ..."
@@ -64,9 +68,8 @@ AFTER_QUOTE_VERBS = (
     "said says wrote writes added adds told asked continued explained noted argued insisted warned replied "
     "posted tweeted stated declared recalled joked admitted revealed testified "
     "tells continues explains notes argues insists warns replies states declares recalls jokes admits reveals "
-    "quipped moaned groaned fumed snapped sighed gushed raged exclaimed shouted yelled screamed whispered muttered "
-    "mused reflected teased confessed proclaimed pleaded demanded countered responded commented remarked observed"
-).split()
+    "quipped countered responded commented remarked observed"
+).split() + _MANNER.split()
 AUX_ADV = frozenset(
     """
     also later then previously once again had has have would was is will recently further earlier
