@@ -31,13 +31,13 @@ import numpy as np
 from assistant.answer.question import analyse_question
 from assistant.filters import Filters
 from assistant.query import QueryAnalyser, QueryAnalysis, SubQuestion
-from assistant.query.collection import FAR, CollectionFacts, date_gap, day_number, meta_outlet_keys
-from assistant.rerank import best_sentences, sentence_matrix
+from assistant.query.collection import FAR, CollectionFacts, date_gap, day_numbers, row_outlet_keys
+from assistant.rerank import best_sentences
 from assistant.schema import Passage
 from assistant.scoring import FUSED, WEIGHTS, Pool, Ranked, Weights, rank
 from assistant.vector_reader import VectorReader
 from index.errors import UsageError
-from index.lexical import Columns, LexicalIndex
+from index.lexical import LexicalIndex
 from index.store import ChunkHit, Store
 
 CANDIDATES = 30  # default depth per side per sub-question (the ``candidates`` setting)
@@ -92,66 +92,91 @@ class HybridSearcher:
         self.lexical.ensure_fresh(self.store)
         analysis = QueryAnalysis(query, (SubQuestion(query),))
         pools = self.pools(analysis, filters, dense=mode != "bm25", lexical=mode != "dense", sentences=mode == "dense")
-        return rank(pools, _ONE_SIDE[mode], k)
+        return self.read(rank(pools, _ONE_SIDE[mode], k))
 
     def retrieve(self, analysis: QueryAnalysis, k: int, filters: Filters = Filters()) -> list[Ranked]:
         """Top ``k`` chunks over every sub-question of ``analysis``, each labelled with its part."""
-        return rank(self.pools(analysis, filters), self.weights, k)
+        return self.read(rank(self.pools(analysis, filters), self.weights, k))
+
+    def read(self, ranked: list[Ranked]) -> list[Ranked]:
+        """Give ranked chunks scored without their records their text and metadata (one Chroma read); a chunk
+        gone from the store meanwhile is dropped."""
+        missing = [r.chunk_id for r in ranked if not r.metadata]
+        got = self.store.get_chunks(missing) if missing else {}
+        for r in ranked:
+            if r.chunk_id in got:
+                r.text, r.metadata = got[r.chunk_id]
+        return [r for r in ranked if r.metadata]
 
     def pools(self, analysis: QueryAnalysis, filters: Filters = Filters(), *, dense: bool = True,
-              lexical: bool = True, sentences: bool = True) -> list[Pool]:
-        """Each sub-question's candidates with their raw signals (``assistant.scoring.Pool``)."""
+              lexical: bool = True, sentences: bool = True, read: bool = False) -> list[Pool]:
+        """Each sub-question's candidates with their raw signals (``assistant.scoring.Pool``).
+
+        Candidates are scored from the lexical generation's per-row columns (outlet, host, date) and
+        sentence vectors, not from their Chroma records: reading ~100 records cost more than the rest of
+        a search at 100k chunks. Their hits carry no text or metadata (``read`` fills them: ranked chunks
+        by ``read``, all candidates here when ``read=True``), except for a "what did X say" part, whose
+        candidates are read to find the name asked (``Weights.name``). A candidate the generation does
+        not hold yet (written after its revision) is left out."""
         texts = analysis.sub_questions
         n = self.candidates
-        # BM25 and the fetch of its candidates overlap the query encoding and the dense search
+        # BM25 overlaps the query encoding and the dense search
         lexical_side = self._worker.submit(self._lexical_side, texts, filters) if lexical else None
         vectors = self.vectors.encode(texts) if dense or sentences else None
-        dense_hits: dict[str, list[ChunkHit]] = {t: [] for t in texts}
+        dense_rows: dict[str, list[tuple[str, float]]] = {t: [] for t in texts}
         if dense:
-            dense_hits.update(zip(texts, self._dense(vectors, n, filters)))
-        lexical_rows, fetched = lexical_side.result() if lexical_side else ({t: [] for t in texts}, {})
-        known = {**fetched, **{h.chunk_id: h for hits in dense_hits.values() for h in hits}}
-        pools = [self._pool(i, part, dense_hits[part.search], lexical_rows[part.search], known)
+            dense_rows.update(zip(texts, self._dense(vectors, n, filters)))
+        lexical_rows = lexical_side.result() if lexical_side else {t: [] for t in texts}
+        pools = [self._pool(i, part, dense_rows[part.search], lexical_rows[part.search])
                  for i, part in enumerate(analysis.parts)]
+        for pool, part in zip(pools, analysis.parts):
+            names = asked_speaker(part.text)
+            if names or read:
+                self._read_hits(pool.hits)
+            if names:
+                pool.named = np.array([all(n in h.text or n in str(h.metadata.get("title", "")) for n in names)
+                                       for h in pool.hits], dtype=bool)
         if sentences and vectors is not None:
             self._sentence_signal(pools, analysis, dict(zip(texts, vectors)))
         return pools
 
-    def _dense(self, vectors: list, n: int, filters: Filters) -> list[list[ChunkHit]]:
-        """Top ``n`` dense hits per query vector that pass ``filters``.
+    def _read_hits(self, hits: list[ChunkHit]) -> None:
+        got = self.store.get_chunks([h.chunk_id for h in hits if not h.metadata])
+        for h in hits:
+            if h.chunk_id in got:
+                h.text, h.metadata = got[h.chunk_id]
+
+    def _dense(self, vectors: list, n: int, filters: Filters) -> list[list[tuple[str, float]]]:
+        """Top ``n`` dense (chunk id, cosine) per query vector that pass ``filters``.
 
         Chroma's filtered query slows down sharply as the index grows (a broad date filter
         over 100k chunks took seconds): when the filter keeps at least ``FILTER_SHARE`` of
         the chunks (known from the lexical index's columns), an unfiltered query for enough
-        extra hits is filtered here instead, by the same rule as the BM25 mask; Chroma's
+        extra hits is filtered here instead, by the same row mask as BM25's; Chroma's
         ``where`` is the fallback when too few survive. A filter that keeps at most ``EXACT_MAX``
         chunks (one outlet of many: 0.5-2.8 s either way at 100k chunks) is searched exactly: the
         kept chunks' vectors, read once per index revision and filter, against the query vectors.
         """
         where = filters.where()
         if where is None:
-            return self.store.dense_search_many(vectors, n)
+            return self.store.dense_ids_many(vectors, n)
         mask = filters.mask(self.lexical.columns)
         share = float(mask.mean()) if mask is not None and len(mask) else 0.0
         kept = int(mask.sum()) if mask is not None and len(mask) else 0
         if 0 < kept <= EXACT_MAX:
             return self._exact(vectors, n, filters, mask)
         if share < FILTER_SHARE:
-            return self.store.dense_search_many(vectors, n, where)
+            return self.store.dense_ids_many(vectors, n, where)
         fetch = min(len(mask), int(n / share * 2) + n)
         out = []
-        for vector, hits in zip(vectors, self.store.dense_search_many(vectors, fetch, documents=False)):
-            keep = filters.mask(Columns.of([h.metadata for h in hits]))
-            kept = [h for h, ok in zip(hits, keep) if ok][:n]
-            if len(kept) < n and fetch < len(mask):
-                out.append(self.store.dense_search(vector, n, where))
-                continue
-            texts = self.store.get_chunks([h.chunk_id for h in kept])
-            out.append([ChunkHit(h.chunk_id, texts[h.chunk_id][0], h.metadata, h.score) for h in kept
-                        if h.chunk_id in texts])
+        for vector, hits in zip(vectors, self.store.dense_ids_many(vectors, fetch)):
+            rows = self.lexical.rows_of([cid for cid, _ in hits])
+            passed = [h for h, row in zip(hits, rows) if row >= 0 and mask[row]][:n]
+            short = len(passed) < n and fetch < len(mask)
+            out.append(self.store.dense_ids_many([vector], n, where)[0] if short else passed)
         return out
 
-    def _exact(self, vectors: list, n: int, filters: Filters, mask: np.ndarray) -> list[list[ChunkHit]]:
+    def _exact(self, vectors: list, n: int, filters: Filters, mask: np.ndarray) -> list[list[tuple[str, float]]]:
         """Top ``n`` by exact cosine among the chunks ``mask`` keeps (their vectors read from the store)."""
         key = (self.lexical.revision, filters)
         with self._lock:
@@ -168,56 +193,49 @@ class HybridSearcher:
         queries = np.asarray(vectors, dtype=np.float32)
         queries /= np.maximum(np.linalg.norm(queries, axis=1, keepdims=True), 1e-12)
         scores = queries @ matrix.T
-        top = [np.argsort(-row, kind="stable")[:n] for row in scores]
-        found = self.store.get_chunks(sorted({ids[i] for rows in top for i in rows}))
-        return [[ChunkHit(ids[i], *found[ids[i]], float(row[i])) for i in rows if ids[i] in found]
-                for rows, row in zip(top, scores)]
+        return [[(ids[i], float(row[i])) for i in np.argsort(-row, kind="stable")[:n]] for row in scores]
 
-    def _lexical_side(self, texts: list[str], filters: Filters) -> tuple[dict[str, list[tuple[str, float]]],
-                                                                          dict[str, ChunkHit]]:
-        """BM25 top ``candidates`` per text, and the texts and metadata of those chunks."""
+    def _lexical_side(self, texts: list[str], filters: Filters) -> dict[str, list[tuple[str, float]]]:
+        """BM25 top ``candidates`` (chunk id, score) per text."""
         mask = filters.mask(self.lexical.columns)
-        rows = {text: self.lexical.search(text, self.candidates, mask) for text in texts}
-        got = self.store.get_chunks(sorted({cid for found in rows.values() for cid, _ in found}))
-        return rows, {cid: ChunkHit(cid, text, meta, 0.0) for cid, (text, meta) in got.items()}
+        return {text: self.lexical.search(text, self.candidates, mask) for text in texts}
 
-    @staticmethod
-    def _pool(index: int, part: SubQuestion, dense: list[ChunkHit], lexical: list[tuple[str, float]],
-              known: dict[str, ChunkHit]) -> Pool:
-        ids = list(dict.fromkeys([h.chunk_id for h in dense] + [cid for cid, _ in lexical if cid in known]))
+    def _pool(self, index: int, part: SubQuestion, dense: list[tuple[str, float]],
+              lexical: list[tuple[str, float]]) -> Pool:
+        ids = list(dict.fromkeys([cid for cid, _ in dense] + [cid for cid, _ in lexical]))
+        rows = self.lexical.rows_of(ids)
+        ids = [cid for cid, row in zip(ids, rows) if row >= 0]
+        rows = rows[rows >= 0]
         pos = {cid: i for i, cid in enumerate(ids)}
         dense_raw = np.full(len(ids), np.nan)
-        for h in dense:
-            dense_raw[pos[h.chunk_id]] = h.score
         lexical_raw = np.full(len(ids), np.nan)
-        for cid, score in lexical:
-            if cid in pos:
-                lexical_raw[pos[cid]] = score
-        metas = [known[cid].metadata for cid in ids]
-        outlet = np.array([bool(part.outlets & meta_outlet_keys(m)) for m in metas], dtype=bool)
-        days = np.array([day_number(m) for m in metas], dtype=np.int64)
+        for raw, found in ((dense_raw, dense), (lexical_raw, lexical)):
+            for cid, score in found:
+                if cid in pos:
+                    raw[pos[cid]] = score
+        c = self.lexical.columns
+        outlet = np.array([bool(part.outlets & row_outlet_keys(str(c.sources[c.source[r]]), str(c.hosts[c.host[r]])))
+                           for r in rows.tolist()], dtype=bool)
+        days = day_numbers(np.asarray(c.published_ts)[rows])
         gap = date_gap(days, part.dates) if part.dates else np.full(len(ids), FAR, dtype=np.int64)
-        names = asked_speaker(part.text)
-        named = np.array([bool(names) and all(n in known[cid].text or n in str(known[cid].metadata.get("title", ""))
-                                              for n in names) for cid in ids], dtype=bool)
-        return Pool(index, [known[cid] for cid in ids], dense_raw, lexical_raw, outlet, gap, named=named)
+        return Pool(index, [ChunkHit(cid, "", {}, 0.0) for cid in ids], dense_raw, lexical_raw, outlet, gap,
+                    named=np.zeros(len(ids), dtype=bool), rows=rows)
 
     def _sentence_signal(self, pools: list[Pool], analysis: QueryAnalysis, vectors: dict[str, np.ndarray]) -> None:
-        """Fill each pool's best-sentence cosine from the sentence vectors its candidates carry: every
-        candidate against every sub-question in one matrix product."""
-        dimension = self.store.info.dimension
-        row: dict[str, int] = {}
+        """Fill each pool's best-sentence cosine from the sentence vectors of its candidates (the lexical
+        generation holds them by row): every candidate against every sub-question in one matrix product."""
+        slot: dict[int, int] = {}
         matrices: list[np.ndarray] = []
         for pool in pools:
-            for h in pool.hits:
-                if h.chunk_id not in row:
-                    row[h.chunk_id] = len(matrices)
-                    matrices.append(sentence_matrix(h.metadata, dimension))
+            for r in pool.rows.tolist():
+                if r not in slot:
+                    slot[r] = len(matrices)
+                    matrices.append(self.lexical.sentence_matrix(r))
         texts = list(vectors)
         best = best_sentences(np.stack([np.asarray(vectors[t], dtype=np.float32) for t in texts], axis=1), matrices)
         column = {t: i for i, t in enumerate(texts)}
         for pool, part in zip(pools, analysis.parts):
-            pool.sentence = best[[row[h.chunk_id] for h in pool.hits], column[part.search]] if pool.hits \
+            pool.sentence = best[[slot[r] for r in pool.rows.tolist()], column[part.search]] if len(pool) \
                 else np.zeros(0)
 
     # -- passages -----------------------------------------------------------------------

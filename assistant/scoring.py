@@ -57,6 +57,7 @@ class Pool:
     gap: np.ndarray  # days outside the dates the sub-question names (huge: none named, or undated)
     sentence: np.ndarray = field(default_factory=lambda: np.zeros(0))
     named: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # holds the speaker's name
+    rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # rows in the lexical generation
 
     def __len__(self) -> int:
         return len(self.hits)

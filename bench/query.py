@@ -122,7 +122,7 @@ def quality(engine: Engine, queries: list[dict], modes=("bm25", "dense", "fused"
 def tune(engine: Engine, queries: list[dict]) -> dict:
     """``hybrid_heldout``: weights picked on one half of the queries, scored on the other (``_heldout``)."""
     s = engine.searcher
-    pools = [s.pools(s.analyse(q["query"])) for q in queries]
+    pools = [s.pools(s.analyse(q["query"]), read=True) for q in queries]  # the texts, to score any ranking
     settings = ho.grid()
     t = time.perf_counter()
     out = ho.heldout(pools, [c.facts_of(q) for q in queries], settings)

@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from index.postings import Postings, coded
+from index.postings import NewRows, Postings, coded
+from index.sentence_vectors import META_KEY, unpack_codes
 from index.text.terms import tokenize
 
 if TYPE_CHECKING:
@@ -90,6 +91,14 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self._postings)
 
+    def rows_of(self, ids: list[str]) -> np.ndarray:
+        """The row of each chunk id in the current generation (-1: not in it, e.g. written after its revision)."""
+        return self._postings.rows_of(ids)
+
+    def sentence_matrix(self, row: int) -> np.ndarray:
+        """The sentence vectors of the chunk at ``row`` (float32, sentences x dimension; 0 rows when none)."""
+        return self._postings.sentence_matrix(row)
+
     def ids_of(self, mask: np.ndarray) -> list[str]:
         """The chunk ids of the rows ``mask`` keeps."""
         return self._postings.ids[np.asarray(mask, dtype=bool)].tolist()
@@ -113,21 +122,23 @@ class LexicalIndex:
             self._use(saved)
 
     def _derive(self, store: Store, revision: int) -> Postings:
+        sentences = str(store.meta().get("sentences", ""))
         base = Postings.newest(self.folder)
-        if base is None or base.revision > revision:
-            base = Postings.empty()
+        if base is None or base.revision > revision or base.sentences != sentences:
+            base = Postings.empty()  # sentence vectors rewritten in place (a backfill): every row read again
         current = store.chunk_ids()
         known = set(base.ids.tolist())
         keep = np.fromiter((cid in current for cid in base.ids.tolist()), dtype=bool, count=len(base))
-        new_ids = [cid for cid in current if cid not in known]
-        ids, tokens, sources, ts, hosts = [], [], [], [], []
-        for cid, (text, meta) in store.get_chunks(new_ids).items():
-            ids.append(cid)
-            tokens.append(chunk_tokens(text, meta.get("title", "")))
-            sources.append(str(meta.get("source", "")))
-            ts.append(int(meta.get("published_ts", -1)))
-            hosts.append(url_host(str(meta.get("url", ""))))
-        postings = base.derive(keep, ids, tokens, sources, ts, hosts, revision)
+        new = NewRows([], [], [], [], [], [])
+        dimension = store.info.dimension
+        for cid, (text, meta) in store.get_chunks([cid for cid in current if cid not in known]).items():
+            new.ids.append(cid)
+            new.tokens.append(chunk_tokens(text, meta.get("title", "")))
+            new.sources.append(str(meta.get("source", "")))
+            new.published_ts.append(int(meta.get("published_ts", -1)))
+            new.hosts.append(url_host(str(meta.get("url", ""))))
+            new.sentences.append(unpack_codes(str(meta.get(META_KEY) or ""), dimension))
+        postings = base.derive(keep, new, revision, sentences)
         if store.revision() == revision:  # nobody wrote meanwhile: safe to share with other processes
             postings.save(self.folder)
         return postings

@@ -57,18 +57,24 @@ def pack(matrix: np.ndarray) -> str:
     return base64.b64encode(scale.astype("<f4").tobytes() + codes.tobytes()).decode("ascii")
 
 
-def unpack(blob: str, dimension: int) -> np.ndarray:
-    """The matrix ``pack`` wrote, as float32 (0 rows for an empty or unreadable value)."""
-    empty = np.zeros((0, dimension), dtype=np.float32)
+def unpack_codes(blob: str, dimension: int) -> tuple[np.ndarray, np.ndarray]:
+    """What ``pack`` wrote, as (scale float32 per row, codes int8 rows x dimension); 0 rows for an empty or
+    unreadable value."""
+    empty = (np.zeros(0, np.float32), np.zeros((0, dimension), np.int8))
     try:
-        raw = base64.b64decode(blob)
+        raw = base64.b64decode(blob) if blob else b""
     except (ValueError, TypeError):
         return empty
     rows, extra = divmod(len(raw), 4 + dimension) if dimension else (0, 1)
     if extra or not rows:
         return empty
-    scale = np.frombuffer(raw, dtype="<f4", count=rows)
-    codes = np.frombuffer(raw, dtype=np.int8, offset=4 * rows).reshape(rows, dimension)
+    scale = np.frombuffer(raw, dtype="<f4", count=rows).astype(np.float32)
+    return scale, np.frombuffer(raw, dtype=np.int8, offset=4 * rows).reshape(rows, dimension)
+
+
+def unpack(blob: str, dimension: int) -> np.ndarray:
+    """The matrix ``pack`` wrote, as float32 (0 rows for an empty or unreadable value)."""
+    scale, codes = unpack_codes(blob, dimension)
     return codes.astype(np.float32) * scale[:, None]
 
 
@@ -138,4 +144,4 @@ def _rewrite(store: Store, rows: list[tuple[str, str, dict[str, Any]]]) -> int:
 
 
 __all__ = ["META_KEY", "SENTENCES_VERSION", "Embedded", "backfill", "compose", "embed_chunks", "pack",
-           "sentence_texts", "unpack", "with_sentences"]
+           "sentence_texts", "unpack", "unpack_codes", "with_sentences"]

@@ -295,27 +295,32 @@ class Store:
                 return
             offset += batch
 
-    def dense_search(self, vector: Sequence[float], k: int, where: dict | None = None, *,
-                     documents: bool = True) -> list[ChunkHit]:
-        return self.dense_search_many([vector], k, where, documents=documents)[0]
+    def dense_search(self, vector: Sequence[float], k: int, where: dict | None = None) -> list[ChunkHit]:
+        return self.dense_search_many([vector], k, where)[0]
 
-    def dense_search_many(self, vectors: Sequence[Sequence[float]], k: int, where: dict | None = None, *,
-                          documents: bool = True) -> list[list[ChunkHit]]:
-        """Top-``k`` chunks for each vector, in one Chroma query (cosine similarity as the score);
-        ``documents=False`` leaves ``text`` empty (cheaper for long lists)."""
-        if not len(vectors) or k <= 0:
-            return [[] for _ in vectors]
-        include = ["documents", "metadatas", "distances"] if documents else ["metadatas", "distances"]
-        # Chroma returns fewer than k (none for an empty collection) without a count first (~2 ms a query)
-        got = self._call(
-            self.chunks.query, query_embeddings=[list(map(float, v)) for v in vectors], n_results=k,
-            where=where or None, include=include,
-        )
-        docs = got["documents"] if documents else [[""] * len(ids) for ids in got["ids"]]
+    def dense_search_many(self, vectors: Sequence[Sequence[float]], k: int,
+                          where: dict | None = None) -> list[list[ChunkHit]]:
+        """Top-``k`` chunks for each vector with their texts and metadata, in one Chroma query (cosine
+        similarity as the score)."""
+        got = self._query(vectors, k, where, ["documents", "metadatas", "distances"])
         return [
             [ChunkHit(cid, doc, dict(meta), 1.0 - float(dist)) for cid, doc, meta, dist in zip(*rows)]
-            for rows in zip(got["ids"], docs, got["metadatas"], got["distances"])
-        ]
+            for rows in zip(got["ids"], got["documents"], got["metadatas"], got["distances"])
+        ] if got else [[] for _ in vectors]
+
+    def dense_ids_many(self, vectors: Sequence[Sequence[float]], k: int,
+                       where: dict | None = None) -> list[list[tuple[str, float]]]:
+        """Top-``k`` (chunk id, cosine) per vector, reading no record (a query's cost is per record read)."""
+        got = self._query(vectors, k, where, ["distances"])
+        return [[(cid, 1.0 - float(dist)) for cid, dist in zip(*rows)] for rows in zip(got["ids"], got["distances"])
+                ] if got else [[] for _ in vectors]
+
+    def _query(self, vectors: Sequence[Sequence[float]], k: int, where: dict | None, include: list[str]) -> dict | None:
+        if not len(vectors) or k <= 0:
+            return None
+        # Chroma returns fewer than k (none for an empty collection) without a count first (~2 ms a query)
+        return self._call(self.chunks.query, query_embeddings=[list(map(float, v)) for v in vectors], n_results=k,
+                          where=where or None, include=include)
 
     # -- writes (callers hold write_lock) ------------------------------------------------
     def upsert_articles(self, ids: list[str], texts: list[str], metas: list[dict[str, Any]]) -> None:

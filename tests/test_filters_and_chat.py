@@ -94,12 +94,14 @@ def test_filtered_dense_search_broad_and_narrow(fake_settings, tmp_path, monkeyp
     by_chroma = searcher.store.dense_search(vector, 8, recent.where())
     exact = searcher._dense([vector], 8, recent)[0]
     assert searcher._narrow is not None and searcher._narrow[0][1] == recent, "searched exactly"
-    assert [round(h.score, 5) for h in exact] == [round(h.score, 5) for h in by_chroma]  # ties may swap ids
-    assert all(h.metadata["published"] >= "2023-12-01" and h.text for h in exact)
+    assert [round(score, 5) for _, score in exact] == [round(h.score, 5) for h in by_chroma]  # ties may swap ids
+    found = searcher.store.get_chunks([cid for cid, _ in exact])
+    assert len(found) == len(exact) and all(meta["published"] >= "2023-12-01" for _, meta in found.values())
     monkeypatch.setattr(retrieval, "EXACT_MAX", 0)  # as past EXACT_MAX kept chunks: over-fetch, or Chroma's where
     searcher._narrow = None
     over = searcher._dense([vector], 8, recent)[0]
-    assert [round(h.score, 5) for h in over] == [round(h.score, 5) for h in by_chroma]
+    assert [round(score, 5) for _, score in over] == [round(h.score, 5) for h in by_chroma]
     by_where = searcher._dense([vector], 3, rare)[0]
     assert searcher._narrow is None
-    assert [h.metadata["source"] for h in by_where] == ["Rare Outlet"] * len(by_where) and by_where
+    sources = [meta["source"] for _, meta in searcher.store.get_chunks([cid for cid, _ in by_where]).values()]
+    assert sources == ["Rare Outlet"] * len(by_where) and by_where

@@ -113,7 +113,7 @@ def test_the_collection_facts_come_from_the_saved_columns(fake_settings, tmp_pat
     import json
     from datetime import date
 
-    from assistant.query.collection import day_number, meta_outlet_keys
+    from assistant.query.outlets import outlet_keys
 
     data = tmp_path / "wire"
     data.mkdir()
@@ -127,9 +127,9 @@ def test_the_collection_facts_come_from_the_saved_columns(fake_settings, tmp_pat
     metas = [meta for _, _, meta in engine.store.iter_chunks()]
     monkeypatch.setattr(engine.store, "article_records", lambda *a, **k: pytest.fail("read every article record"))
     facts = engine.searcher.facts()
-    assert facts.catalog.keys == set().union(*map(meta_outlet_keys, metas))
+    assert facts.catalog.keys == set().union(*(outlet_keys(m.get("source", ""), m.get("url", "")) for m in metas))
     assert {"verge", "bbc", "sportingnews"} <= facts.catalog.keys
-    assert (facts.reference - date(1970, 1, 1)).days == max(map(day_number, metas))
+    assert (facts.reference - date(1970, 1, 1)).days == max(int(m["published_ts"]) // 86400 for m in metas)
 
 
 def test_a_question_reads_the_revision_once_and_a_write_is_seen_at_once(fake_settings, tmp_path, monkeypatch):
@@ -161,3 +161,42 @@ def test_an_engine_that_indexes_moves_its_readers_to_the_new_revision_at_once(fa
     revision = engine.store.revision()
     assert engine.searcher.lexical.revision == revision, "the first question after a change must not load BM25"
     assert engine.copies_cache._cached[0] == revision
+
+
+def test_each_row_keeps_its_chunks_sentence_vectors_across_changes(fake_settings, tmp_path):
+    """The generation holds every chunk's sentence vectors by row (what the rerank reads instead of Chroma
+    records); after an article changes, kept and new rows still hold their own chunk's vectors."""
+    from index.sentence_vectors import META_KEY, unpack
+
+    docs = tmp_path / "docs"
+    write_articles(docs, 5)
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([docs])
+    (docs / "a1.txt").write_text("Story 1 rewritten\nThe tunnel under Town1 opened to traffic today. " * 3)
+    (docs / "a3.txt").unlink()
+    engine.index([docs])
+    own = LexicalIndex(engine.store.lexical_dir)
+    own.ensure_fresh(engine.store)
+    chunks = list(engine.store.iter_chunks())
+    rows = own.rows_of([cid for cid, _, _ in chunks] + ["no-such-chunk"])
+    assert rows[-1] == -1 and sorted(rows[:-1].tolist()) == list(range(len(own)))
+    for (cid, _, meta), row in zip(chunks, rows.tolist()):
+        want = unpack(meta[META_KEY], engine.store.info.dimension)
+        assert len(want) and np.array_equal(own.sentence_matrix(row), want), cid
+
+
+def test_a_search_reads_the_records_of_the_chunks_it_returns_only(fake_settings, tmp_path, monkeypatch):
+    """Candidates are scored from the generation's rows: Chroma records are read for the top k alone, and
+    the dense query asks for ids and distances only."""
+    write_articles(tmp_path / "docs", 12)
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([tmp_path / "docs"])
+    store = engine.store
+    read: list[str] = []
+    includes: list[list[str]] = []
+    get_chunks, query = store.get_chunks, store.chunks.query
+    monkeypatch.setattr(store, "get_chunks", lambda ids: read.extend(ids) or get_chunks(ids))
+    monkeypatch.setattr(store.chunks, "query", lambda **kw: includes.append(kw["include"]) or query(**kw))
+    hits = engine.search("harbour budget of Town3 and Town7", k=3)
+    assert len(hits) == 3 and len(read) == 3 and {h["chunk_id"] for h in hits} == set(read)
+    assert includes and all(inc == ["distances"] for inc in includes)

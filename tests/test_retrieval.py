@@ -11,10 +11,9 @@ import pytest
 
 from assistant.engine import Engine
 from assistant.filters import Filters
-from assistant.rerank import sentence_matrix
 from assistant.scoring import Weights
 from index.embeddings import FakeEncoder
-from index.sentence_vectors import META_KEY, SENTENCES_VERSION, compose, sentence_texts
+from index.sentence_vectors import META_KEY, SENTENCES_VERSION, compose, sentence_texts, unpack
 
 FEED = [
     {"title": "Bridge opening", "source": "Daily Mail", "published_at": "2023-10-02", "url": "https://dailymail.co.uk/1",
@@ -63,8 +62,8 @@ def test_candidate_depth_is_a_setting_not_k(feed_engine, monkeypatch):
     searcher = feed_engine.searcher
     searcher.candidates = 2
     asked: list[int] = []
-    dense, lexical = searcher.store.dense_search_many, searcher.lexical.search
-    monkeypatch.setattr(searcher.store, "dense_search_many",
+    dense, lexical = searcher.store.dense_ids_many, searcher.lexical.search
+    monkeypatch.setattr(searcher.store, "dense_ids_many",
                         lambda v, n, where=None: asked.append(n) or dense(v, n, where))
     monkeypatch.setattr(searcher.lexical, "search",
                         lambda q, n, allowed=None: asked.append(n) or lexical(q, n, allowed))
@@ -107,7 +106,7 @@ def test_sentence_vectors_are_stored_at_index_time_and_never_encoded_twice(feed_
     rows = list(store.iter_chunks())
     for _, text, meta in rows:
         sentences = sentence_texts(text)
-        stored = sentence_matrix(meta, store.info.dimension)
+        stored = unpack(meta[META_KEY], store.info.dimension)
         assert stored.shape == (len(sentences), store.info.dimension)
         expected = np.asarray(encoder.embed_documents(sentences), dtype=np.float32)
         assert np.abs(stored - expected).max() < 5e-3  # int8 with a scale per sentence
@@ -126,23 +125,34 @@ def test_sentence_vectors_are_stored_at_index_time_and_never_encoded_twice(feed_
 
     # an index written before sentence vectors: the next run adds them (backfill), from the vector cache
     ids = [cid for cid, _, _ in rows]
-    store.update_chunk_metas(ids, [{k: v for k, v in m.items() if k != META_KEY} for _, _, m in rows])
+    store.update_chunk_metas(ids, [{META_KEY: None} for _ in ids])  # None removes the key (Chroma)
     store.bump_revision(sentences="")
+    lexical = feed_engine.searcher.lexical
+    lexical.ensure_fresh(store)
+    assert not any(len(lexical.sentence_matrix(r)) for r in range(len(lexical)))
     first = sentence_texts(rows[0][1])[0]
     store.vectors.delete(ids=[store.vector_cache.key(first)])
     backfilled = feed_engine.index([tmp_path / "feed"])
     assert backfilled.encoded_sentences == backfilled.encoded == 1
     assert all(META_KEY in meta for _, _, meta in store.iter_chunks())
+    lexical.ensure_fresh(store)  # the searcher's rows hold them again: the backfill rewrote every row's
+    for cid, _, meta in store.iter_chunks():
+        row = int(lexical.rows_of([cid])[0])
+        assert np.array_equal(lexical.sentence_matrix(row), unpack(meta[META_KEY], store.info.dimension))
     assert store.meta()["sentences"] == SENTENCES_VERSION
     assert feed_engine.index([tmp_path / "feed"]).encoded_sentences == 0
 
 
 def test_chunks_without_sentence_vectors_still_rank(feed_engine):
     store = feed_engine.store
-    rows = list(store.iter_chunks())
-    store.update_chunk_metas([cid for cid, _, _ in rows], [{k: v for k, v in m.items() if k != META_KEY}
-                                                           for _, _, m in rows])
-    store.bump_revision()
+    searcher = feed_engine.searcher
+    question = searcher.analyse("harbour bridge opening")
+    assert all(len(p) and not np.isnan(p.sentence).any() for p in searcher.pools(question))
+    ids = [cid for cid, _, _ in store.iter_chunks()]
+    store.update_chunk_metas(ids, [{META_KEY: None} for _ in ids])  # None removes the key (Chroma)
+    store.bump_revision(sentences="")  # as an index written before sentence vectors
+    question = searcher.analyse("harbour bridge opening")
+    assert all(len(p) and np.isnan(p.sentence).all() for p in searcher.pools(question)), "none left in the rows"
     assert feed_engine.search("harbour bridge opening", k=3), "no sentence signal: fused + boosts still rank"
 
 

@@ -14,7 +14,8 @@ from index.text.terms import FUNCTION_WORDS, STOPWORDS, content_terms, stem, tok
         ("boxes", "box"), ("Apple’s", "appl"), ("apple", "appl"), ("status", "status"), ("agreed", "agree"),
         ("running", "run"), ("ran", "run"), ("won", "win"), ("winning", "win"), ("broke", "break"),
         ("breaking", "break"), ("sold", "sell"), ("stopped", "stop"), ("selling", "sell"), ("lost", "los"),
-        ("losing", "los"), ("vote", "vot"), ("voted", "vot"), ("free", "free"),
+        ("losing", "los"), ("vote", "vot"), ("voted", "vot"), ("free", "free"), ("arose", "aris"), ("arises", "aris"),
+        ("rise", "ris"),
     ],
 )
 def test_stem(word: str, expected: str) -> None:

@@ -4,7 +4,7 @@ Built from the lexical index's per-chunk columns (``index.lexical.Columns``: out
 publication time), which are loaded fresh with each index revision, so a changed index costs no
 read of every article record: the outlet catalogue questions are matched against, and the
 collection's "today" (its newest publication day) that relative dates are resolved against.
-Also the per-chunk helpers that scoring uses: a chunk's outlet keys and its publication day, from its own metadata.
+Also the per-chunk helpers that scoring uses: a chunk's outlet keys and its publication day, from the same columns.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -27,10 +27,11 @@ UNDATED = -(10**9)  # day number of a chunk without a publication date: far from
 FAR = 10**6  # "days outside the named dates" when none are named, or the chunk is undated
 
 
-def day_number(meta: dict[str, Any]) -> int:
-    """Days since 1970-01-01 of a chunk's or article's publication (UTC), ``UNDATED`` when unknown."""
-    ts = int(meta.get("published_ts", -1) or -1)
-    return ts // 86400 if ts >= 0 else UNDATED
+def day_numbers(published_ts: np.ndarray) -> np.ndarray:
+    """Days since 1970-01-01 of each chunk's publication (UTC; epoch seconds, -1 unknown), ``UNDATED`` when
+    unknown."""
+    ts = np.asarray(published_ts, dtype=np.int64)
+    return np.where(ts >= 0, ts // 86400, UNDATED)
 
 
 def date_gap(days: np.ndarray, ranges: Sequence[DateRange]) -> np.ndarray:
@@ -44,13 +45,10 @@ def date_gap(days: np.ndarray, ranges: Sequence[DateRange]) -> np.ndarray:
 
 
 @lru_cache(maxsize=4096)
-def _keys(source: str, url: str) -> frozenset[str]:
-    return outlet_keys(source, url)
-
-
-def meta_outlet_keys(meta: dict[str, Any]) -> frozenset[str]:
-    """Every key the outlet of a chunk (or article) answers to, from its metadata."""
-    return _keys(meta.get("source", "") or "", meta.get("url", "") or "")
+def row_outlet_keys(source: str, host: str) -> frozenset[str]:
+    """Every key the outlet of a chunk answers to, from its outlet name and its address's host (the
+    lexical columns)."""
+    return outlet_keys(source, f"//{host}" if host else "")
 
 
 class CollectionFacts:
@@ -62,15 +60,14 @@ class CollectionFacts:
 
     @classmethod
     def of_columns(cls, columns: Columns) -> CollectionFacts:
-        """From a lexical index's columns: every outlet key (``meta_outlet_keys``) and the newest day of its chunks."""
+        """From a lexical index's columns: every outlet key (``row_outlet_keys``) and the newest day of its chunks."""
         keys: set[str] = set()
         for name in columns.sources[np.unique(columns.source)].tolist():
-            keys |= outlet_keys(name, "")
+            keys |= row_outlet_keys(name, "")
         for host in columns.hosts[np.unique(columns.host)].tolist():
-            keys |= outlet_keys("", f"//{host}")
-        ts = np.asarray(columns.published_ts)
-        dated = ts[ts >= 0]
-        return cls(keys, int(dated.max()) // 86400 if len(dated) else UNDATED)
+            keys |= row_outlet_keys("", host)
+        days = day_numbers(columns.published_ts)
+        return cls(keys, int(days.max()) if len(days) else UNDATED)
 
 
-__all__ = ["CollectionFacts", "FAR", "UNDATED", "date_gap", "day_number", "meta_outlet_keys"]
+__all__ = ["CollectionFacts", "FAR", "UNDATED", "date_gap", "day_numbers", "row_outlet_keys"]

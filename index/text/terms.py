@@ -53,7 +53,7 @@ _IRREGULAR = {
         ("bear", "bore borne"), ("deal", "dealt"), ("mean", "meant"), ("lend", "lent"), ("bend", "bent"),
         ("sleep", "slept"), ("sweep", "swept"), ("weep", "wept"), ("flee", "fled"), ("feed", "fed"), ("bleed", "bled"),
         ("hang", "hung"), ("dig", "dug"), ("stick", "stuck"), ("swing", "swung"), ("wake", "woke woken"),
-        ("ride", "rode ridden"), ("rise", "arose"), ("shake", "shook shaken"), ("tear", "tore torn"),
+        ("ride", "rode ridden"), ("arise", "arose arisen"), ("shake", "shook shaken"), ("tear", "tore torn"),
     )
     for form in forms.split()
 }
