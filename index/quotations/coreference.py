@@ -139,11 +139,11 @@ class Coreference:
     def _words_alone(self, surnames: set[str]) -> set[str]:
         """Which of these words appear on their own (not right after another capitalised word)."""
         found: set[str] = set()
-        toks = [t for sent in self.sent_tokens for t in sent]
-        for k, tok in enumerate(toks):
-            word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
-            if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1):
-                found.add(word)
+        for toks in self.sent_tokens:  # the first word of a sentence follows nothing
+            for k, tok in enumerate(toks):
+                word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
+                if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1):
+                    found.add(word)
         return found
 
     def _mentions(self, toks: list) -> list[Speaker]:
@@ -197,7 +197,10 @@ class Coreference:
             full = self.acronyms.get(name.removeprefix("The "))
             return Speaker(full, "", "org", {name}) if full else Speaker(name, "", "org")
         if subj.kind == "role":
-            return self.reg.by_role(subj.role)
+            found = self.reg.by_role(subj.role)
+            if found is None and self._describes(subj):  # "the Team Penske driver said": the one in focus
+                found = self._antecedent(idx, "", quote)
+            return found
         if subj.kind == "unnamed":
             return Speaker(subj.name, "", "unnamed")
         if subj.kind == "pronoun":
@@ -212,6 +215,11 @@ class Coreference:
                 return Speaker(" ".join(["the", *rest]), "", "unnamed")
             return self._issuer(idx)
         return None
+
+    def _describes(self, subj: Subject) -> bool:
+        """A definite description with no owner ("the Team Penske driver", "the hard-charging committee chairman",
+        not "the club's manager" nor "a spokesperson"): news writes it for someone named just before."""
+        return low(self.text[subj.start : subj.start + 4]) == "the " and not re.search(r"['’]s?\b|\bof\b", subj.text)
 
     def _issuer(self, idx: int) -> Speaker | None:
         """The report / the statement / the tweet: the organisation that spoke or was named last."""
