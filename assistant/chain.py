@@ -36,13 +36,13 @@ from assistant.verification import verify_answer
 from index.errors import LLMError
 from index.sentence_vectors import compose
 
-QuotationsFor = Callable[[list[str]], Mapping[str, list[Any]]]
+QuotationsFor = Callable[[dict[str, str]], Mapping[str, list[Any]]]  # {article id: its text} -> its quotations
 
 
 class AnswerChain:
     def __init__(self, searcher: HybridSearcher, *, k: int = 8, llm: Any = None,
                  copies: CopiesCache | None = None, quotations: QuotationsFor | None = None) -> None:
-        """``quotations(article_ids)`` gives the quotations stored at index time (``Engine.quotations_for``);
+        """``quotations({article_id: text})`` gives the quotations stored at index time (``Engine.quotations_for``);
         they are attached to the passages the answerer reads. Without it the answerer extracts them."""
         self.searcher = searcher
         self.quotations = quotations
@@ -95,7 +95,7 @@ class AnswerChain:
         hits = self.searcher.retrieve(analysis, k, state.get("filters") or Filters())
         passages = collapse_passages(self.searcher.passages(hits, analysis), self.copies.get())
         if self.quotations is not None and passages:
-            stored = self.quotations(sorted({p.article_id for p in passages}))
+            stored = self.quotations(dict(sorted({p.article_id: p.article_text for p in passages}.items())))
             passages = [replace(p, quotations=tuple(stored[p.article_id])) if p.article_id in stored else p
                         for p in passages]
         state["passages"] = passages

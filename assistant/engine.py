@@ -30,7 +30,7 @@ from index.quotations.store import EXTRACTOR_VERSION
 from index.settings import Settings
 from index.store import Store
 
-ARTICLE_QUOTES_KEPT = 2_000  # articles whose stored quotations the answerer keeps in memory (per revision)
+ARTICLE_QUOTES_KEPT = 2_000  # articles whose stored quotations the answerer keeps in memory (by article text)
 
 if TYPE_CHECKING:
     from assistant.chain import AnswerChain
@@ -62,7 +62,7 @@ class Engine:
         self._encoder = encoder
         self.fetcher = fetcher  # None: each index run fetches URLs with a fetcher made from the settings
         self._quotes_cache: _QuotationTable | None = None
-        self._article_quotes: tuple[int, OrderedDict[str, list[Quotation]]] = (-1, OrderedDict())
+        self._article_quotes: OrderedDict[str, tuple[str, list[Quotation]]] = OrderedDict()  # id -> (text, quotes)
         self._lock = threading.RLock()
         self._parts_lock = threading.RLock()
 
@@ -113,11 +113,12 @@ class Engine:
         return AnswerChain(self.searcher, k=self.settings.k, llm=llm, copies=self.copies_cache,
                            quotations=self._stored_quotations)
 
-    def _stored_quotations(self, article_ids: list[str]) -> dict[str, list[Quotation]]:
-        """For the answerer: the stored quotations, or none (it then extracts them) when the index's
-        quotations predate this extractor (``assistant index`` updates them). The chain asks only about
-        retrieved articles, which are complete and current: one with no stored quotation has none.
-        Only these articles are read (no cross-article entity table), and kept per index revision."""
+    def _stored_quotations(self, articles: dict[str, str]) -> dict[str, list[Quotation]]:
+        """For the answerer: the stored quotations of these articles (id -> the text retrieval read), or none
+        (it then extracts them) when the index's quotations predate this extractor (``assistant index``
+        updates them). The chain asks only about retrieved articles, which are complete and current: one with
+        no stored quotation has none. Only these articles are read (no cross-article entity table), and kept
+        by article text: an index change elsewhere costs no read again (the first ask after a change)."""
         from index.quotations import store as quotation_store
 
         try:
@@ -126,20 +127,18 @@ class Engine:
             return {}
         table = self._quotes_cache
         if table is not None and table.revision == revision:
-            return {aid: [replace(q) for q in table.by_article.get(aid, [])] for aid in article_ids}
+            return {aid: [replace(q) for q in table.by_article.get(aid, [])] for aid in articles}
         with self._lock:
-            if self._article_quotes[0] != revision:
-                self._article_quotes = (revision, OrderedDict())
-            known = self._article_quotes[1]
-            missing = [aid for aid in dict.fromkeys(article_ids) if aid not in known]
+            known = self._article_quotes
+            missing = [aid for aid, text in articles.items() if aid not in known or known[aid][0] != text]
         if missing:
             found = _by_article(quotation_store.read(self.store, missing))
             with self._lock:
-                known.update({aid: found.get(aid, []) for aid in missing})
+                known.update({aid: (articles[aid], found.get(aid, [])) for aid in missing})
                 while len(known) > ARTICLE_QUOTES_KEPT:
                     known.popitem(last=False)
         with self._lock:
-            return {aid: [replace(q) for q in known.get(aid, [])] for aid in article_ids}
+            return {aid: [replace(q) for q in known[aid][1]] if aid in known else [] for aid in articles}
 
     def warm_up(self) -> None:
         """Load the encoder, open the store and build the lexical index now, not in the first request."""

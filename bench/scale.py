@@ -129,16 +129,19 @@ def add_synthetic(engine: Engine, n_chunks: int, seed: int = 7) -> int:
 
 
 def first_after_change(engine: Engine, questions: list[str], rounds: int) -> dict:
-    """Index a small article in this process, then time the next ask; beside a normal ask of the same question."""
+    """Index a small article in this process, then time the next ask; beside a normal ask of the same question.
+    The question is asked once before the change, so both asks find its articles' caches as a normal ask
+    does: the ratio is what the index change costs, not a question asked for the first time."""
     firsts, normals, indexing = [], [], []
     folder = Path(tempfile.mkdtemp(prefix="scale-change-"))
     for r in range(rounds):
         (folder / "change.txt").write_text(f"Update {r}\nThe council said on day {r} that the harbour bridge "
                                            f"will reopen after repairs costing {r + 3} million dollars.\n")
+        q = questions[r % len(questions)]
+        engine.ask(q)
         t = time.perf_counter()
         engine.index([folder])  # the indexer also derives the next lexical generation (rows, sentence vectors)
         indexing.append(time.perf_counter() - t)
-        q = questions[r % len(questions)]
         t = time.perf_counter()
         engine.ask(q)
         firsts.append((time.perf_counter() - t) * 1000)

@@ -183,3 +183,25 @@ def test_the_answerer_sees_quotations_of_the_new_revision(engine: Engine, tmp_pa
     engine.index([_docs(tmp_path, newer=changed)])
     after = " ".join(c.quote for c in engine.ask("What did Quillan say about the boats?").citations)
     assert "The new boats arrive in June" in after and "The boats are not ready" not in after
+
+
+def test_an_index_change_elsewhere_reads_no_stored_quotations_again(engine: Engine, tmp_path: Path, monkeypatch):
+    """The answerer keeps each article's stored quotations by its text: after another article changes, the
+    first ask reads only the changed article's quotations (the first ask after an index change stays cheap)."""
+    from index.quotations import store as quotation_store
+
+    read: list[str] = []
+    real = quotation_store.read
+    monkeypatch.setattr(quotation_store, "read", lambda store, ids=None: read.extend(ids or []) or real(store, ids))
+    question = "What did Quillan say about the boats?"
+    engine.ask(question)
+    first = {p["article_id"] for p in engine.ask(question).retrieved}
+    assert read and set(read) <= first
+    changed = NEWER.replace("The boats are not ready", "The new boats arrive in June")
+    engine.index([_docs(tmp_path, newer=changed)])
+    read.clear()
+    answer = engine.ask(question)
+    (changed_id,) = [a["id"] for a in engine.articles() if a["title"] == "Ferry route delayed"]
+    assert {p["article_id"] for p in answer.retrieved} == first
+    assert read == [changed_id], "the unchanged article's quotations are kept"
+    assert "The new boats arrive in June" in " ".join(c.quote for c in answer.citations)
