@@ -134,10 +134,44 @@ def test_clause_subjects(text: str, speaker: str, quote: str) -> None:
         INTRO + "Velez announced the hire on LinkedIn, noting nothing else.",  # an object, not a clause
         "Harlow Shipping reported revenue Thursday that fell short of forecasts.",  # a relative clause
         "Traders expect the port to reopen in March, according to data from Halvard Group.",  # credited as a whole
+        # "adds" and "claimed" take plain objects too; an adjunct clause after the object is no statement
+        "And Harbour Pass adds a free ferry ride to your ticket with improved seats for you and your family.",
+        INTRO + "Velez claimed the last meeting as Harlow won the bid 5-4 in court last time around.",
     ],
 )
 def test_no_clause_of_the_verb(text: str) -> None:
     assert [q for q in _reported(text) if q[0] != "Halvard Group"] == []
+
+
+def test_a_statement_cut_by_an_aside_is_not_reported_in_pieces() -> None:
+    """Before ", it claimed," the words end on "would": one statement runs across the aside, and neither part
+    alone is what was said."""
+    text = ("Harlow said on Monday that its sales rose. Harlow has marketed facial-recognition features that would, "
+            "it claimed, automatically detect faulty parts.")
+    assert _reported(text) == [("Harlow", "its sales rose")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # a person "of" an outlet or body: the person speaks, the outlet is their role
+        ("Alden Marsh of ESPN wrote last week that the striker will be available.", "Alden Marsh", "of ESPN"),
+        ("Jane Okoro of the BBC said that the talks had failed.", "Jane Okoro", "of the BBC"),
+        # a capitalised role with an organisation word in it is still a role: the person after it speaks
+        ("Chief Soccer Officer Chris Hale said that the tour was set.", "Chris Hale", "Chief Soccer Officer"),
+    ],
+)
+def test_the_person_not_the_outlet_speaks(text: str, speaker: str, role: str) -> None:
+    got = [(q.speaker, q.role) for q in extract_quotations(text) if q.kind == "reported"]
+    assert got == [(speaker, role)]
+
+
+def test_the_description_of_someone_just_named_is_them() -> None:
+    """"the committee chairman said": nobody has that role, so it is the person in focus (as he/she would be),
+    here someone whose surname opens a sentence."""
+    text = ("Jim Jordan lost the vote on Tuesday.\nJordan left the room without a word.\n"
+            "\"We will keep going,\" the committee chairman said.")
+    assert [(q.speaker, q.kind) for q in extract_quotations(text)] == [("Jim Jordan", "direct")]
 
 
 @pytest.mark.parametrize(

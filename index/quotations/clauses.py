@@ -135,10 +135,14 @@ def that_after(text: str, pos: int, b: int, listener: bool = False) -> int | Non
     return None
 
 
+# words that, right after a verb's noun phrase, open a relative or an adverbial clause: the phrase was its object
+_AFTER_OBJECT = frozenset("that which who as because when while after before if since though although once".split())
+
+
 def _verb_near(toks: list[Token], end: int) -> bool:
     """Is there a finite verb in the three words after a noun phrase ending at ``end``?"""
-    if end < len(toks) and low(toks[end].text) in ("that", "which", "who"):
-        return False  # "reported revenue that fell": a relative clause
+    if end < len(toks) and low(toks[end].text) in _AFTER_OBJECT:
+        return False  # "reported revenue that fell": a relative clause; "claimed the title as PSG won": an adjunct
     window = []
     for t in toks[end : end + 3]:
         if not t.text[:1].isalnum():

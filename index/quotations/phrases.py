@@ -171,7 +171,7 @@ def parse_np(toks: list[Token]) -> Subject | None:
             name = " ".join(t.text for t in [indefinite, *toks])
             return Subject("unnamed", name, indefinite.start, name=name)
         return Subject("document", raw, start)  # "the report says": whoever issued it
-    if any(w in ORG_WORDS for w in lows) and not titled:
+    if any(w in ORG_WORDS for w in lows) and not titled and not is_role(words[-1]):  # "Chief Soccer Officer": a role
         if had_det and not is_cap(words[-1]) and lows[-1] in ORG_WORDS:
             return Subject("pronoun", "it", start)  # "the company said", "the Premier League club said"
         if is_cap(words[0]) and is_cap(words[-1]) and all(is_cap(w) or low(w) in _ORG_JOINERS for w in words):
@@ -309,6 +309,9 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         if whole is not None and whole.kind == "unnamed":
             return whole
     np_toks = toks[phrase_start(toks) :]
+    affiliated = _name_of(toks, len(toks) - len(np_toks)) if np_toks else None
+    if affiliated is not None:
+        return affiliated
     if np_toks and len(np_toks) < len(toks) and low(toks[-len(np_toks) - 1].text) in _OBJECT_PREPS:
         return None  # "a group of artists in Europe has warned": Europe is no subject
     if not np_toks and low(toks[-1].text) in PRONOUNS:
@@ -323,6 +326,22 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         if low(toks[k].text) in DETS:
             np_toks = toks[k:]
     return parse_np(np_toks) if np_toks else None
+
+
+def _name_of(toks: list[Token], k: int) -> Subject | None:
+    """"Alden González of ESPN wrote", "Jane Doe of the BBC said": the person named before "of" speaks, with the
+    outlet or body after it as their role (``toks[k:]`` is the phrase after "of")."""
+    if k < 3 or low(toks[k - 1].text) != "of":
+        return None
+    j = k - 1
+    while j > 0 and is_cap(toks[j - 1].text) and not is_role(toks[j - 1].text) and (
+            base(toks[j - 1].text) not in ORG_WORDS):
+        j -= 1
+    np = parse_np(toks[j : k - 1]) if 2 <= k - 1 - j <= 4 else None
+    if np is None or np.kind != "name" or np.role or (j > 0 and low(toks[j - 1].text) not in DETS | {",", "and"}):
+        return None
+    np.role = " ".join(t.text for t in toks[k - 1 :])
+    return np
 
 
 def is_title(quote: str) -> bool:

@@ -161,6 +161,11 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
     return ex.people.resolve(subj, idx) if subj is not None else None
 
 
+# words no statement ends on: before ", it claimed," they show it runs on past the aside
+_RUNS_ON = frozenset("""would will can could should may might must shall is are was were be been being has have had
+    that which who whose the a an to of and or but""".split())
+
+
 def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
     """'The flu triggers inflammation, Sylvester said, which …' / '…, the company said in a statement.' /
     '…, said Dr. Jane Doe, an expert.' / 'That would have been "ludicrous," he said.'
@@ -199,8 +204,9 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         if rest is not None and rest.text in OPENING_MARKS:
             return  # 'Speaking about it, X said, "…"': the verb introduces a quote
         person = ex.people.resolve(subj, idx)
-        if person is None:
-            return
+        last = text[a:comma].split()[-1:]
+        if person is None or last and low(last[0]) in _RUNS_ON:
+            return  # 'features that would, it claimed, detect …': one statement cut by the aside, neither part
         if len(text[a:comma].split()) >= 4 and _states(ex, a, comma):
             ex.emit(a, comma, person, "reported", sent, idx)
         if rest is not None and toks[k].text in ",—–" and not low(rest.text).endswith("ing"):

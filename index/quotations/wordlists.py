@@ -52,6 +52,7 @@ OBJECT_VERBS = frozenset(
     announced announces revealed reveals expects expected expect predicted predicts predict estimated
     confirmed confirms acknowledged acknowledges admitted admits suggested suggests wrote writes noted notes
     explained explains reported reports feared fears stressed stresses claimed claims conceded concedes
+    added adds adding
 """.split()
 )
 # Verbs of thinking rather than saying: "I think …" inside a quote is no earlier statement.
