@@ -190,3 +190,11 @@ def test_views(text: str, speaker: str, quote: str) -> None:
 def test_a_clause_ends_at_its_sentence() -> None:
     text = INTRO + '"Jan Berg, who is a smart man, said something important here. He said no," Velez said.'
     assert not any(q[0] == "Jan Berg" for q in _reported(text))
+
+
+def test_a_club_whose_last_word_stands_alone_is_no_person() -> None:
+    """"City" standing alone ("against City") makes no person of "Manchester City": "he said" is the player."""
+    text = ("Cole Palmer is a man on the move, from Manchester City to Chelsea, from substitute to starter.\n\n"
+            "\u201cThe traffic, that\u2019s the biggest thing for me,\u201d he said. "
+            "Palmer scored against City on Sunday.")
+    assert [q.speaker for q in extract_quotations(text)] == ["Cole Palmer"]

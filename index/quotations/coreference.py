@@ -114,10 +114,10 @@ class Coreference:
                 i += 1
         alone = self._words_alone({last for _, (_first, last) in plain})
         self.alone = alone  # surnames of full names that also stand alone ("Kelce said")
-        for name, (_first, last) in plain:
-            if last in alone and self.reg.find(name) is None:
-                self.reg.add(name)
         self.plain = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
+        for name, (_first, last) in plain:  # "Manchester City" is no person, though "City" stands alone
+            if last in alone and self.reg.find(name) is None and name in self.plain:
+                self.reg.add(name)
 
     def _introduced(self, word: str, pos: int = -1, idx: int = -1) -> str | None:
         """The one full name in the article whose surname or first name is ``word`` ("Jada" -> "Jada Pinkett Smith").

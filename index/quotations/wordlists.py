@@ -127,6 +127,7 @@ ORG_WORDS = frozenset(
     games studios studio entertainment media records labs technologies systems holdings capital ventures
     airlines motors pharmaceuticals inc. llp gmbh ag sa plc. network networks magazine newspaper school
     university college hospital clinic firm football basketball soccer baseball hockey sports support street
+    city united county rovers athletic wanderers albion hotspur
 """.split()
 )
 # Unnamed sources: "a senior official", "officials", "experts", "sources familiar with ...".
