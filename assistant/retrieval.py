@@ -134,8 +134,7 @@ class HybridSearcher:
             if names or read:
                 self._read_hits(pool.hits)
             if names:
-                pool.named = np.array([all(n in h.text or n in str(h.metadata.get("title", "")) for n in names)
-                                       for h in pool.hits], dtype=bool)
+                pool.named = np.array([holds_names(h, names) for h in pool.hits], dtype=bool)
         if sentences and vectors is not None:
             self._sentence_signal(pools, analysis, dict(zip(texts, vectors)))
         return pools
@@ -259,6 +258,12 @@ class HybridSearcher:
 
 
 _NAME = re.compile(r"[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+(?:de|van|von|da|al|[A-Z][\w'’.-]*[a-z][\w'’.-]*)){0,3}")
+
+
+def holds_names(hit: ChunkHit, names: list[str]) -> bool:
+    """Does the chunk (its text or title) hold each name as a word, as asked ("Fan", not "Fans" nor "fan")?"""
+    where = f"{hit.metadata.get('title', '')}\n{hit.text}"
+    return all(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", where) for n in names)
 
 
 def asked_speaker(question: str) -> list[str]:

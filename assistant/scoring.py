@@ -102,7 +102,8 @@ def rank(pools: list[Pool], w: Weights, k: int) -> list[Ranked]:
     """Top ``k`` chunks over all pools by best score; a tie keeps the earlier pool's and list's order. Each
     pool's own best ``k // (pools + 1)`` chunks (at least one) are among them (when ``k`` allows): one part
     of a compound question whose pool scores higher (a named outlet's boost) cannot fill the list alone,
-    and each part brings more than one passage for its answer to come from."""
+    and each part brings more than one passage for its answer to come from. So are as many of its best
+    chunks that hold the name a "What did X say?" part asks (``Pool.named``): the person's own words."""
     best: dict[str, tuple[float, int, ChunkHit]] = {}
     leaders: list[str] = []
     share = max(1, k // (sum(1 for p in pools if len(p)) + 1))
@@ -110,7 +111,9 @@ def rank(pools: list[Pool], w: Weights, k: int) -> list[Ranked]:
         if not len(pool):
             continue
         scores = part_scores(pool, w).tolist()
-        for i in sorted(range(len(scores)), key=lambda i: -scores[i])[:share]:
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        named = [i for i in order if w.name and len(pool.named) and pool.named[i]]
+        for i in order[:share] + named[:share]:  # and the best chunks that hold the name a speaker question asks
             if pool.hits[i].chunk_id not in leaders:
                 leaders.append(pool.hits[i].chunk_id)
         for hit, s in zip(pool.hits, scores):

@@ -83,6 +83,29 @@ def test_a_chunk_holding_the_asked_speakers_name_is_boosted():
     assert [h.chunk_id for h in rank([p], Weights(name=1.5), k=2)] == ["full", "surname"]
 
 
+def test_the_best_chunks_holding_the_asked_name_keep_places_in_the_top_k():
+    """A speaker question's chunks that hold the name can score below chunks about other things (a common word,
+    "fan"): the best k // 2 of them still make the top k, taking the places of the lowest-scored others."""
+    others = [(f"o{i}", 1.0 - i / 20, 10.0 - i, "O") for i in range(8)]
+    p = pool([*others, ("n0", 0.3, 2.0, "N"), ("n1", 0.2, 1.0, "N")])
+    p.named = np.array([False] * 8 + [True, True])
+    out = [h.chunk_id for h in rank([p], Weights(name=0.3), k=4)]
+    assert out == ["o0", "o1", "n0", "n1"]
+    assert [h.chunk_id for h in rank([p], Weights(), k=4)] == ["o0", "o1", "o2", "o3"], "no name weight: no places"
+
+
+def test_a_named_chunk_holds_the_name_as_a_word():
+    from assistant.retrieval import holds_names
+
+    def hit(text, title=""):
+        return ChunkHit("c", text, {"title": title}, 0.0)
+
+    assert not holds_names(hit("Fans cheered in the fan zone."), ["Fan"])  # "Fans", "fan": not the name
+    assert holds_names(hit("Despite the results, Fan acknowledged more work."), ["Fan"])
+    assert holds_names(hit("Fan’s team said the battery works."), ["Fan"])
+    assert holds_names(hit("The battery works.", title="Hongjin Fan on zinc batteries"), ["Fan"])
+
+
 def test_only_a_what_did_name_say_question_asks_for_a_speaker_name():
     from assistant.retrieval import asked_speaker
 
