@@ -166,6 +166,12 @@ def test_the_person_not_the_outlet_speaks(text: str, speaker: str, role: str) ->
     assert got == [(speaker, role)]
 
 
+def test_an_epithet_is_the_person_in_focus_a_bare_office_is_not() -> None:
+    text = ("Jada Okoro spoke on Monday.\nOkoro was candid about the year.\n"
+            "The actor confirmed that she had moved out in 2016.\nThe president said that no rule had changed.")
+    assert _reported(text) == [("Jada Okoro", "she had moved out in 2016")]
+
+
 def test_the_description_of_someone_just_named_is_them() -> None:
     """"the committee chairman said": nobody has that role, so it is the person in focus (as he/she would be),
     here someone whose surname opens a sentence."""

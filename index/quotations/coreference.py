@@ -12,7 +12,7 @@ import copy
 import re
 
 from index.quotations.clauses import clause_subject
-from index.quotations.entities import Registry, Speaker, better_role
+from index.quotations.entities import Registry, Speaker, better_role, role_keys
 from index.quotations.gender import genders, pronoun_of
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
 from index.quotations.wordlists import DETS, GRAMMAR_WORDS, ORG_WORDS
@@ -22,6 +22,9 @@ from index.text.sentences import Span
 PRONOUN_REACH = 3  # sentences a he/she looks back
 _PERSONAL = frozenset("he she his her him hers himself herself".split())
 
+# titles of an office: "the president said" may be someone the article never named, so no antecedent for them
+_OFFICES = frozenset("""president minister secretary chairman chairwoman chair director governor mayor senator ceo
+    chief commissioner judge prosecutor ambassador premier chancellor king queen pope speaker leader head""".split())
 _LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment filing filings motion".split())
 
 
@@ -217,9 +220,12 @@ class Coreference:
         return None
 
     def _describes(self, subj: Subject) -> bool:
-        """A definite description with no owner ("the Team Penske driver", "the hard-charging committee chairman",
-        not "the club's manager" nor "a spokesperson"): news writes it for someone named just before."""
-        return low(self.text[subj.start : subj.start + 4]) == "the " and not re.search(r"['’]s?\b|\bof\b", subj.text)
+        """A definite description with no owner ("the actor", "the Penske driver", "the hard-charging committee
+        chairman"; not "the club's manager", "a spokesperson", nor a bare office, "the president", nor a press
+        role: those name an office someone else may hold): news writes it for someone named just before."""
+        words = [low(w) for w in subj.text.split()]
+        return (low(self.text[subj.start : subj.start + 4]) == "the " and (len(words) >= 2 or words[0] not in _OFFICES)
+                and not re.search(r"['’]s?\b|\bof\b", subj.text) and "<press>" not in role_keys(subj.role))
 
     def _issuer(self, idx: int) -> Speaker | None:
         """The report / the statement / the tweet: the organisation that spoke or was named last."""
