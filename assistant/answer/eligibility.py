@@ -54,6 +54,10 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "specifier"
     if not _gives_unit(info.text, c.text):
         return "type"
+    if not _names_counted(info.counted, c.text, own | vocabulary(c.lead)):
+        return "type"
+    if info.institution and not any(term_present(t, proper_vocabulary(c.text)) for t in info.institution):
+        return "type"  # "Which hospital": a sentence naming one ("St. Anne's Hospital", "the Mayo Clinic")
     if info.result and _PREVIEW.search(c.text):
         return "preview"
     if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
@@ -95,6 +99,15 @@ def _gives_unit(question: str, text: str) -> bool:
     if not m:
         return True
     return gives_measure(m.group(1), text)
+
+
+def _names_counted(counted: list[str], text: str, vocab: set[str]) -> bool:
+    """"How many rebounds ..." is answered only by a sentence (or the line introducing its list) that names what
+    is counted, not by one counting points. An acronym ending in the noun's initial names it too ("five STIs"
+    for "how many infections")."""
+    if not counted or any(term_present(t, vocab) for t in counted):
+        return True
+    return any(m.group(1)[-1].lower() == counted[-1][0] for m in re.finditer(r"\b([A-Z]{2,6})s?\b", text))
 
 
 def _own_specifiers(info: QuestionInfo) -> list[str]:

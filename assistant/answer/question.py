@@ -155,6 +155,8 @@ class QuestionInfo:
     context_terms: list[str] = field(default_factory=list)
     result: bool = False  # asks for an outcome: who won, the final score, did X beat Y
     outcome: list[str] = field(default_factory=list)  # a sentence reporting the outcome holds one of these
+    counted: list[str] = field(default_factory=list)  # what "how many" counts, stemmed ("touchdown", "pass")
+    institution: list[str] = field(default_factory=list)  # the kind "which hospital" asks for, and its other names
 
 
 def analyse_question(question: str) -> QuestionInfo:
@@ -175,6 +177,8 @@ def analyse_question(question: str) -> QuestionInfo:
     info.outlets = outlets_in(q)
     info.specifiers = _specifiers(q)
     info.outcome = _outcome_terms(low)
+    info.counted = _counted(q)
+    info.institution = _institution(low)
     info.result = bool(
         re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
                   r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
@@ -193,6 +197,40 @@ def _outcome_terms(low: str) -> list[str]:
         return list(_WIN)
     m = re.search(r"\b(?:end(?:ed)?\s+up|eventually|ultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
     return [stem(m.group(1))] if m and m.group(1) not in FUNCTION_WORDS else []
+
+
+_ANY_COUNT = {stem(w) for w in ("time", "people", "person", "one")}  # counted in too many other words
+
+
+def _counted(q: str) -> list[str]:
+    """What "how many" counts: the words before the verb or name ("monthly active users" in "How many monthly
+    active users does it have"), stemmed; [] when none ("How many of them") or the noun is one every count can
+    take other words for ("times", "people")."""
+    m = re.search(r"\bhow\s+many\s+(.*)", q, re.I)
+    words: list[str] = []
+    for w in WORD_RE.findall(m.group(1)) if m else []:
+        if w.lower() in FUNCTION_WORDS or len(words) == 3 or (words and (w[:1].isupper() or w.endswith("ed"))):
+            break  # the verb or the name after the noun phrase: "fans watched Floyd Mayweather's fight"
+        words.append(stem(w))
+    return [] if _ANY_COUNT.intersection(words) else words
+
+
+# An institution asked for is named with its kind ("Inova Fairfax Hospital", "Stanford University"), or one of these.
+_INSTITUTIONS = {
+    "hospital": "hospital clinic infirmary medical-center medical-centre", "university": "university college",
+    "college": "college university", "school": "school", "airport": "airport", "prison": "prison jail",
+}
+_INSTITUTION_ASKED = re.compile(
+    r"^(?:(?:in|at|from)\s+)?(?:which|what)\s+(?:[\w'’-]+\s+)?(" + "|".join(_INSTITUTIONS) + r")s?\b|"
+    r"^where\b.*\b(?:to|at|in|from)\s+(?:[\w'’-]+\s+)?(" + "|".join(_INSTITUTIONS) + r")\b"
+)
+
+
+def _institution(low: str) -> list[str]:
+    """"Which hospital treated her?", "Where did he go to medical school?": the kind asked for and its
+    other names, stemmed (a sentence naming no such place, "St. Anne's Hospital", cannot answer)."""
+    m = _INSTITUTION_ASKED.search(low)
+    return [specifier_stem(w.replace("-", " ")) for w in _INSTITUTIONS[m.group(1) or m.group(2)].split()] if m else []
 
 
 def answer_type_of(question: str) -> str:

@@ -284,3 +284,35 @@ Ortiz, 41, led the crew at Lakeside for the past six seasons.
 def test_how_old_is_answered_by_an_age() -> None:
     ans = ask("How old is the university's new rowing coach?", chunks("coach", COACH), embed=None)
     assert ans.answered and "Ortiz, 41," in ans.citations[0].quote
+
+
+GAME = """The Harbor Hawks beat the Valley Kings 96-84 on Sunday to stay top of the ladder.
+Captain Sam Reyes scored 33 points, including seven three-pointers, to lead the Hawks.
+The win was the Hawks' sixth in a row and their tenth of the season.
+Coach Ana Brooks later praised the passing of Reyes, whose assists kept the Hawks in the game early.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_count_names_what_it_counts(embed) -> None:
+    """"How many assists" is not answered by a sentence counting points (nor "how many points" refused)."""
+    passages = chunks("game", GAME)
+    ans = ask("How many points did Sam Reyes score?", passages, embed=embed)
+    assert ans.answered and "33 points" in ans.citations[0].quote
+    assert not ask("How many assists did Sam Reyes have?", passages, embed=embed).answered
+
+
+RECOVERY = """Nurse Mia Lund, 52, broke her hip in a fall at her home in Riverton in March and spent a week in hospital.
+Lund, who worked for two decades at Northgate Research Labs in Boston, said the recovery took four months.
+"""
+TREATED = """Mia Lund was treated at St. Anne's Hospital in Riverton, where she stayed for nine days.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_the_kind_of_institution_asked_for_is_named(embed) -> None:
+    """"Which hospital" is answered by a sentence naming a hospital (or clinic), not by another place."""
+    question = "Which hospital treated Mia Lund after her fall?"
+    assert not ask(question, chunks("recovery", RECOVERY), embed=embed).answered
+    ans = ask(question, chunks("recovery", RECOVERY) + chunks("treated", TREATED), embed=embed)
+    assert ans.answered and "St. Anne's Hospital" in ans.citations[0].quote
