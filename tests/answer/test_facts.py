@@ -71,6 +71,22 @@ def test_a_preview_does_not_answer_who_won() -> None:
     assert ans.answered and "3-1" in ans.citations[0].quote
 
 
+CHAIR_STALLED = """The harbour board met on Monday without a chair for the third week running.
+Members have no workable plan to elect a new chair before the recess, board secretary Ana Ruiz said.
+"""
+CHAIR_ELECTED = """The harbour board elected Tom Hale as its new chair on Friday after weeks of deadlock.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_plan_to_do_it_is_not_the_outcome(embed) -> None:
+    """"no plan to elect a new chair" looks ahead: it does not say who was eventually elected."""
+    question = "Who was eventually elected chair of the harbour board?"
+    assert not ask(question, chunks("stalled", CHAIR_STALLED), embed=embed).answered
+    ans = ask(question, chunks("stalled", CHAIR_STALLED) + chunks("elected", CHAIR_ELECTED), embed=embed)
+    assert ans.answered and "Tom Hale" in ans.citations[0].quote
+
+
 def test_a_question_needs_its_answer_type() -> None:
     passages = chunks("acme", EARNINGS)
     ans = ask("When will Acme open its first store in Lagos?", passages, embed=None)
