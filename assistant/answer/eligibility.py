@@ -133,10 +133,11 @@ def _names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
 
 
 def _rival_place(info: QuestionInfo, text: str) -> bool:
-    """The question asks about a country ("in Brazil"); the sentence names another one and not it."""
+    """The question asks about a country ("in Brazil"); the sentence names another one and not it (unless the
+    question names an opponent: a match has two sides)."""
     asked = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]
-    if not asked:
-        return False
+    if not asked or re.search(r"\b(?:against|vs?\.?|versus|beat|beating|play|playing)\s+(?:the\s+)?[A-Z]", info.text):
+        return False  # "Messi's role against Paraguay": the other side (Argentina) is no rival
     names = proper_vocabulary(text)
     if any(term_present(a, names) for a in asked):
         return False

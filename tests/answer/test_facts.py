@@ -55,6 +55,25 @@ def test_the_place_asked_about_must_be_there() -> None:
     assert not ans.answered and "Japan" in ans.answer
 
 
+SCOOTERS = """Voltra will invest $2.5 billion in India over five years, chief executive Raj Mehta said on Monday.
+The scooter maker also plans to enter Nepal, its first market outside India, next year.
+"""
+QUALIFIER = """Uruguay hosted Peru in Montevideo on Tuesday night in World Cup qualifying.
+Striker Leo Ruiz scored twice as Uruguay won 2-0 to go top of the group.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_figure_for_one_country_does_not_answer_for_another(embed) -> None:
+    passages = chunks("scooters", SCOOTERS)
+    ans = ask("How much will Voltra invest in India?", passages, embed=embed)
+    assert ans.answered and "$2.5 billion" in ans.citations[0].quote
+    assert not ask("How much will Voltra invest in Nepal?", passages, embed=embed).answered
+    # a match has two sides: the one the question does not name is no rival
+    ans = ask("How many goals did Leo Ruiz score against Peru?", chunks("qualifier", QUALIFIER), embed=embed)
+    assert ans.answered and "scored twice" in ans.citations[0].quote
+
+
 def test_a_count_asked_for_one_ballot_is_not_answered_from_another() -> None:
     passages = chunks("ballots", BALLOTS)
     ans = ask("How many Republicans voted against Baker on the second ballot?", passages, embed=None)
