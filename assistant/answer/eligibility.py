@@ -62,7 +62,7 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "preview"
     if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
         return "preview"
-    if info.result and not _names_own_half(info, own):
+    if info.result and not (_names_own_half(info, own) and _both_sides(info, own | c.near)):
         return "name"
     return ""
 
@@ -166,6 +166,13 @@ def _names_own_half(info: QuestionInfo, own: set[str]) -> bool:
     """An outcome is about the sides asked of: at least half the question's names are in the sentence itself."""
     phrases = name_runs(info.text)
     return not phrases or sum(all(name_present(w, own) for w in ph) for ph in phrases) * 2 >= len(phrases)
+
+
+def _both_sides(info: QuestionInfo, vocab: set[str]) -> bool:
+    """An outcome asked between two named sides ("the Dolphins' game against the Patriots") is reported
+    with both of them in or beside the sentence: a result against a third side is another game's."""
+    phrases = name_runs(info.text)
+    return len(phrases) != 2 or all(all(name_present(w, vocab) for w in ph) for ph in phrases)
 
 
 def _competes(spec: str, text: str) -> bool:

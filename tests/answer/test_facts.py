@@ -106,6 +106,22 @@ def test_a_plan_to_do_it_is_not_the_outcome(embed) -> None:
     assert ans.answered and "Tom Hale" in ans.citations[0].quote
 
 
+LEAGUE_GAME = """The Hawks beat the Kings on Sunday night at Harbor Field, a final score of 31-17.
+Sam Reyes threw for 250 yards and two touchdowns for the Hawks.
+The Kings defence held firm in the third quarter but could not stop the run late.
+Kings coach Ana Brooks said her team would regroup before its next game.
+The Kings host the Rovers next Sunday.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_score_against_one_side_is_not_the_score_against_another(embed) -> None:
+    passages = chunks("game", LEAGUE_GAME)
+    ans = ask("What was the final score of the Kings' game against the Hawks?", passages, embed=embed)
+    assert ans.answered and "31-17" in ans.citations[0].quote
+    assert not ask("What was the final score of the Kings' game against the Rovers?", passages, embed=embed).answered
+
+
 def test_a_question_needs_its_answer_type() -> None:
     passages = chunks("acme", EARNINGS)
     ans = ask("When will Acme open its first store in Lagos?", passages, embed=None)
