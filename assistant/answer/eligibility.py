@@ -56,6 +56,8 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "type"
     if not _names_counted(info.counted, c.text, own | vocabulary(c.lead)):
         return "type"
+    if info.role and not term_present(info.role, own | c.terms | vocabulary(c.lead)):
+        return "type"  # "Who became its observer?": a sentence naming board members, none as observer
     if info.institution and not any(term_present(t, proper_vocabulary(c.text)) for t in info.institution):
         return "type"  # "Which hospital": a sentence naming one ("St. Anne's Hospital", "the Mayo Clinic")
     if info.result and _PREVIEW.search(c.text):

@@ -157,6 +157,7 @@ class QuestionInfo:
     outcome: list[str] = field(default_factory=list)  # a sentence reporting the outcome holds one of these
     counted: list[str] = field(default_factory=list)  # what "how many" counts, stemmed ("touchdown", "pass")
     institution: list[str] = field(default_factory=list)  # the kind "which hospital" asks for, and its other names
+    role: str = ""  # the post "who is/became X's <role>" asks about, stemmed ("observer", "economist")
 
 
 def analyse_question(question: str) -> QuestionInfo:
@@ -179,6 +180,7 @@ def analyse_question(question: str) -> QuestionInfo:
     info.outcome = _outcome_terms(low)
     info.counted = _counted(q)
     info.institution = _institution(low)
+    info.role = _role_asked(q)
     info.result = bool(
         re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
                   r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
@@ -231,6 +233,25 @@ def _institution(low: str) -> list[str]:
     other names, stemmed (a sentence naming no such place, "St. Anne's Hospital", cannot answer)."""
     m = _INSTITUTION_ASKED.search(low)
     return [specifier_stem(w.replace("-", " ")) for w in _INSTITUTIONS[m.group(1) or m.group(2)].split()] if m else []
+
+
+_ROLE_ASKED = re.compile(
+    r"^(?i:who\s+(?:is|was|are|were|became|becomes|has\s+become|will\s+be)\s+(?:the\s+|an?\s+)?)"
+    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*['’]s\s+)?(?P<role>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)"
+    r"(?:\s+(?:at|of|on|for|in|to|with|from|after|before|when|during|since|now)\b.*)?\s*[?.!]*$"
+)
+
+
+def _role_asked(q: str) -> str:
+    """"Who became Microsoft's non-voting observer on OpenAI's board?": the post asked about, its head noun
+    stemmed ("observer"); "" when the question names a person or a place in a list ("Who is seventh ...")."""
+    m = _ROLE_ASKED.match(q)
+    if not m:
+        return ""
+    head = m.group("role").split()[-1]
+    if (head[:1].isupper() and not head.isupper()) or head.lower() in FUNCTION_WORDS or ordinal_value(head) is not None:
+        return ""
+    return stem(head)
 
 
 def answer_type_of(question: str) -> str:

@@ -122,6 +122,19 @@ def test_a_score_against_one_side_is_not_the_score_against_another(embed) -> Non
     assert not ask("What was the final score of the Kings' game against the Rovers?", passages, embed=embed).answered
 
 
+BANK_BOARD = """The board of Harbor Bank now includes chair Ana Brooks and directors Sam Reyes and Leo Ruiz.
+Regulators asked the bank to make room for a non-voting observer from its largest investor.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_who_holds_a_post_is_answered_by_a_sentence_naming_the_post(embed) -> None:
+    passages = chunks("bank", BANK_BOARD)
+    ans = ask("Who is the chair of Harbor Bank's board?", passages, embed=embed)
+    assert ans.answered and "Ana Brooks" in ans.citations[0].quote
+    assert not ask("Who became the non-voting observer on Harbor Bank's board?", passages, embed=embed).answered
+
+
 def test_a_question_needs_its_answer_type() -> None:
     passages = chunks("acme", EARNINGS)
     ans = ask("When will Acme open its first store in Lagos?", passages, embed=None)
