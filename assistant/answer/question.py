@@ -349,14 +349,18 @@ def _specifiers(q: str) -> list[str]:
 
 
 def name_runs(q: str) -> list[list[str]]:
-    """The question's names grouped into runs of capitalised words past the first ("New Zealand", "Ireland")."""
+    """The question's names grouped into runs of capitalised words past the first ("New Zealand", "Ireland");
+    a capitalised small word inside a name keeps it one run ("Si No Estás", "Lord Of The Rings")."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for w in [*WORD_RE.findall(q)[1:], ""]:
+    words = [*WORD_RE.findall(q)[1:], ""]
+    for k, w in enumerate(words):
         low = w.lower()
         plain = low in FUNCTION_WORDS or low in QUESTION_WORDS or low.rstrip(".") in ROLE_WORDS
         if w[:1].isupper() and not plain:
             current.append(w)
+            continue
+        if current and low in FUNCTION_WORDS and w[:1].isupper() and any(x[:1].isupper() for x in words[k + 1 : k + 3]):
             continue
         if current:
             runs.append(current)

@@ -135,6 +135,21 @@ def test_who_holds_a_post_is_answered_by_a_sentence_naming_the_post(embed) -> No
     assert not ask("Who became the non-voting observer on Harbor Bank's board?", passages, embed=embed).answered
 
 
+SONG = """Singer Ana Brooks released her ballad Love Is Blind on September 3.
+The song has racked up 30 million plays on Spotify and 12 million views on YouTube.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_title_with_a_small_word_is_one_name(embed) -> None:
+    """"Love Is Blind" is one name, not two: so "Apple Music", absent, is half the names, not a third."""
+    passages = chunks("song", SONG)
+    ans = ask("How many plays does Love Is Blind have on Spotify?", passages, embed=embed)
+    assert ans.answered and "30 million plays" in ans.citations[0].quote
+    ans = ask("How many plays does Love Is Blind have on Apple Music?", passages, embed=embed)
+    assert not ans.answered and "Apple" in ans.answer
+
+
 def test_a_question_needs_its_answer_type() -> None:
     passages = chunks("acme", EARNINGS)
     ans = ask("When will Acme open its first store in Lagos?", passages, embed=None)
