@@ -2,9 +2,10 @@
 
 ``check`` says why a sentence cannot answer ("type", "specifier", "name", "preview") or "" when it can:
 it carries the answer type; the question's specifiers are in it, or near it while it names no rival
-value; the key names are in its article; it names no rival country or stage; a rate asked ("how much
-per month") is stated as a rate ("$9.99 a month"); and for a result question it reports an outcome
-rather than looking ahead.
+value; the key names are in its article; it names no rival country or stage; a superlative asked ("the
+cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); it names what "how many"
+counts, the kind of institution "which hospital" asks for and the post "who is X's CFO" asks about; and for
+a result question it reports an outcome rather than looking ahead, with both sides asked of in or beside it.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     if not _names_in_article(info, article_vocab):
         return "name"
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
+        return "specifier"
+    if not _keeps_superlative(info.text, f"{c.lead} {c.text}"):
         return "specifier"
     if info.answer_type in ("amount", "number") and not _gives_rate(info.text, c.text):
         return "specifier"
@@ -145,6 +148,25 @@ def _rival_place(info: QuestionInfo, text: str) -> bool:
         return False
     allowed = {x for a in asked for x in expand(a)} | {stem(n) for n in info.key_names}
     return any(n in COUNTRIES and n not in allowed for n in names)
+
+
+# A superlative asked ("the cheapest season ticket") and the words that state it.
+_CHEAP, _DEAR = r"cheapest|lowest|least\s+expensive|lowest[- ]priced", r"most\s+expensive|priciest|highest[- ]priced"
+_SUPERLATIVES = [
+    (_CHEAP, _CHEAP), (_DEAR, _DEAR), (r"biggest|largest", r"biggest|largest"), ("smallest", "smallest"),
+    ("highest", r"highest|top|record"), ("oldest", "oldest"), ("youngest", "youngest"), ("longest", "longest"),
+    ("shortest", "shortest"), (r"fastest|quickest", r"fastest|quickest"),
+    (r"richest|wealthiest", r"richest|wealthiest"),
+]
+
+
+def _keeps_superlative(question: str, text: str) -> bool:
+    """"What did the cheapest season ticket cost?" is answered by a sentence stating the superlative ("the
+    cheapest", "the lowest-priced"), not by any price: an average or another ticket's is not the cheapest."""
+    for asked, stated in _SUPERLATIVES:
+        if re.search(r"\b(?:" + asked + r")\b", question, re.I):
+            return bool(re.search(r"\b(?:" + stated + r")\b", text, re.I))
+    return True
 
 
 _STAGE = re.compile(r"\b(semi|quarter)[- ]?finals?\b|\b(round[- ]robin|group[- ]stage|knockout[- ]stage|last[- ]16|"

@@ -150,6 +150,23 @@ def test_a_title_with_a_small_word_is_one_name(embed) -> None:
     assert not ans.answered and "Apple" in ans.answer
 
 
+TICKETS = """Harbor FC sold out its season tickets within a day of going on sale.
+Fans said even the cheapest seats at Harbor Park were hard to find.
+The average season ticket at Harbor FC cost $640 this year, up from $485 last year.
+"""
+TICKET_PRICES = """Harbor FC's cheapest season ticket costs $210 for all 17 home games.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_superlative_asked_is_stated_by_the_answer(embed) -> None:
+    """The average price is not the cheapest one."""
+    question = "What does Harbor FC's cheapest season ticket cost?"
+    assert not ask(question, chunks("tickets", TICKETS), embed=embed).answered
+    ans = ask(question, chunks("tickets", TICKETS) + chunks("prices", TICKET_PRICES), embed=embed)
+    assert ans.answered and "$210" in ans.citations[0].quote
+
+
 def test_a_question_needs_its_answer_type() -> None:
     passages = chunks("acme", EARNINGS)
     ans = ask("When will Acme open its first store in Lagos?", passages, embed=None)
