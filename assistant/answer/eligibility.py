@@ -151,18 +151,20 @@ def _rival_place(info: QuestionInfo, text: str) -> bool:
 
 
 # A superlative asked ("the cheapest season ticket") and the words that state it.
-_CHEAP, _DEAR = r"cheapest|lowest|least\s+expensive|lowest[- ]priced", r"most\s+expensive|priciest|highest[- ]priced"
+_CHEAP = r"cheapest|lowest|least\s+expensive|lowest[- ]priced|as\s+low\s+as|start(?:s|ing)?\s+at"
+_DEAR = r"most\s+expensive|priciest|highest[- ]priced"
 _SUPERLATIVES = [
-    (_CHEAP, _CHEAP), (_DEAR, _DEAR), (r"biggest|largest", r"biggest|largest"), ("smallest", "smallest"),
-    ("highest", r"highest|top|record"), ("oldest", "oldest"), ("youngest", "youngest"), ("longest", "longest"),
-    ("shortest", "shortest"), (r"fastest|quickest", r"fastest|quickest"),
-    (r"richest|wealthiest", r"richest|wealthiest"),
+    (r"cheapest|lowest|least\s+expensive", _CHEAP), (_DEAR, _DEAR), (r"biggest|largest", r"biggest|largest"),
+    ("smallest", "smallest"), ("highest", r"highest|top|record|up\s+to|maximum"), ("oldest", "oldest"),
+    ("youngest", "youngest"), ("longest", "longest"), ("shortest", "shortest"),
+    (r"fastest|quickest", r"fastest|quickest"), (r"richest|wealthiest", r"richest|wealthiest"),
 ]
 
 
 def _keeps_superlative(question: str, text: str) -> bool:
     """"What did the cheapest season ticket cost?" is answered by a sentence stating the superlative ("the
-    cheapest", "the lowest-priced"), not by any price: an average or another ticket's is not the cheapest."""
+    cheapest", "the lowest-priced", "as low as"), not by any price: an average or another ticket's is not the
+    cheapest."""
     for asked, stated in _SUPERLATIVES:
         if re.search(r"\b(?:" + asked + r")\b", question, re.I):
             return bool(re.search(r"\b(?:" + stated + r")\b", text, re.I))

@@ -256,8 +256,10 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
         return "No retrieved passage has a usable sentence."
     if reasons and len(reasons) == len(pool.candidates):
         top = max(set(reasons), key=reasons.count)
-        if top == "specifier":
+        if top == "specifier" and info.specifiers:
             return "No retrieved sentence mentions " + ", ".join(info.specifiers) + " with the rest of the question."
+        if top == "specifier":  # a superlative or a rate asked, or a rival place or stage
+            return "No retrieved sentence says it of exactly what the question asks."
         if top == "type":
             kind = {"amount": "an amount", "score": "a score", "number": "a number", "rank": "a rank",
                     "date": "a date", "name": "a name", "place": "a place"}[info.answer_type]
