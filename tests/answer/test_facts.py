@@ -22,8 +22,9 @@ from answer.helpers import (
 )
 from assistant.answer import EMBED_BUDGET, answer_extractive
 from assistant.answer.answerer import _absent_words
-from assistant.answer.facts import build_pool, why_refused
+from assistant.answer.facts import COUNT_CREDIT, build_pool, rank_candidates, why_refused
 from assistant.answer.question import analyse_question
+from assistant.answer.similarity import relevance
 from assistant.schema import Passage
 
 
@@ -166,6 +167,21 @@ def test_a_superlative_asked_is_stated_by_the_answer(embed) -> None:
     assert not ask(question, chunks("tickets", TICKETS), embed=embed).answered
     ans = ask(question, chunks("tickets", TICKETS) + chunks("prices", TICKET_PRICES), embed=embed)
     assert ans.answered and "$210" in ans.citations[0].quote
+
+
+DEAL = """The league signed a new media deal with four networks on Monday.
+Under the agreement, the league secures seven years of revenue for itself and its teams.
+Each season of the agreement brings in an average of $1.1 billion, the league said.
+"""
+
+
+def test_a_sentence_counting_what_is_asked_is_more_relevant() -> None:
+    """"How many years": "seven years of revenue" counts the very thing asked, and gets ``COUNT_CREDIT``."""
+    info = analyse_question("How many years of revenue does the league's new media deal lock in?")
+    ranked = rank_candidates(info, info.text, build_pool(chunks("deal", DEAL)), None)
+    counting = next(c for c in ranked if "seven years" in c.text)
+    assert counting.relevance == pytest.approx(relevance(None, counting.lex) + COUNT_CREDIT)
+    assert all(c.relevance == pytest.approx(relevance(None, c.lex)) for c in ranked if c is not counting)
 
 
 def test_a_refusal_for_a_detail_names_no_empty_specifier() -> None:
