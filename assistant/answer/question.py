@@ -242,14 +242,20 @@ _ROLE_ASKED = re.compile(
 )
 
 
+_RANKED = re.compile(r"(?i)(?:old|young|bigg|larg|small|high|low|rich|tall|fast|long|short|great|late|earli|cheap|"
+                     r"strong|new)est|last|top|best|worst")  # "Who is the oldest of ...": a rank, not a post
+
+
 def _role_asked(q: str) -> str:
     """"Who became Microsoft's non-voting observer on OpenAI's board?": the post asked about, its head noun
-    stemmed ("observer"); "" when the question names a person or a place in a list ("Who is seventh ...")."""
+    stemmed ("observer"); "" when the question names a person or a place in a list ("Who is seventh ...",
+    "Who is the oldest of ...")."""
     m = _ROLE_ASKED.match(q)
     if not m:
         return ""
     head = m.group("role").split()[-1]
-    if (head[:1].isupper() and not head.isupper()) or head.lower() in FUNCTION_WORDS or ordinal_value(head) is not None:
+    if (head[:1].isupper() and not head.isupper()) or head.lower() in FUNCTION_WORDS or _RANKED.fullmatch(head) \
+            or ordinal_value(head) is not None:
         return ""
     return stem(head)
 
