@@ -255,7 +255,7 @@ def _role_asked(q: str) -> str:
         return ""
     head = m.group("role").split()[-1]
     if (head[:1].isupper() and not head.isupper()) or head.lower() in FUNCTION_WORDS or _RANKED.fullmatch(head) \
-            or ordinal_value(head) is not None:
+            or ordinal_value(head) is not None or head.endswith("ed"):  # "Who is she married to": no post
         return ""
     return stem(head)
 

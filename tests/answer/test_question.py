@@ -105,6 +105,7 @@ def test_follow_up_context_is_carried_and_split() -> None:
         ("Who is Ana Brooks?", [], [], ""),
         ("Who is seventh on the list of top scorers?", [], [], ""),
         ("Who is the oldest of the couple's daughters?", [], [], ""),
+        ("Who is she married to?", [], [], ""),
     ],
 )
 def test_what_the_answer_must_name(question: str, counted: list[str], institution: list[str], role: str) -> None:
