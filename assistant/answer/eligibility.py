@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 _PREVIEW = re.compile(
     r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
-    r"looking\s+to|aim|aims|must|(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?)\s+to)\b", re.I
+    r"looking\s+to|aim|aims|must|(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)"
+    r"\s+to)\b", re.I
 )
 
 

@@ -192,6 +192,20 @@ def test_a_refusal_for_a_detail_names_no_empty_specifier() -> None:
     assert reason == "No retrieved sentence says it of exactly what the question asks."
 
 
+REVENUE_AHEAD = """Acme is scheduled to report Q3 revenue of about $5 billion on Monday, analysts said.
+"""
+REVENUE_REPORTED = """Acme reported Q3 revenue of $5.2 billion on Monday, above what analysts had forecast.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_an_actual_figure_is_not_a_scheduled_one(embed) -> None:
+    question = "What was Acme's actual Q3 revenue?"
+    assert not ask(question, chunks("ahead", REVENUE_AHEAD), embed=embed).answered
+    ans = ask(question, chunks("ahead", REVENUE_AHEAD) + chunks("reported", REVENUE_REPORTED), embed=embed)
+    assert ans.answered and "$5.2 billion" in ans.citations[0].quote
+
+
 def test_a_question_needs_its_answer_type() -> None:
     passages = chunks("acme", EARNINGS)
     ans = ask("When will Acme open its first store in Lagos?", passages, embed=None)
