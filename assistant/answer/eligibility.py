@@ -60,7 +60,7 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "type"
     if not _names_counted(info.counted, c.text, own | vocabulary(c.lead)):
         return "type"
-    if info.role and not term_present(info.role, own | c.terms | vocabulary(c.lead)):
+    if info.role and not _names_post(info, own | c.terms | vocabulary(c.lead)):
         return "type"  # "Who became its observer?": a sentence naming board members, none as observer
     if info.institution and not any(term_present(t, proper_vocabulary(c.text)) for t in info.institution):
         return "type"  # "Which hospital": a sentence naming one ("St. Anne's Hospital", "the Mayo Clinic")
@@ -114,6 +114,19 @@ def _names_counted(counted: list[str], text: str, vocab: set[str]) -> bool:
     if not counted or any(term_present(t, vocab) for t in counted):
         return True
     return any(m.group(1)[-1].lower() == counted[-1][0] for m in re.finditer(r"\b([A-Z]{2,6})s?\b", text))
+
+
+_CHIEF = re.compile(r"\bchief\s+([a-z]+)\s+officer\b", re.I)
+
+
+def _names_post(info: QuestionInfo, vocab: set[str]) -> bool:
+    """The post asked about is named: its head noun ("observer"); for a "chief <x> officer", that x too, its
+    initials ("CFO") or another name of it ("finance chief"), not another officer."""
+    m = _CHIEF.search(info.text)
+    if m:
+        x = stem(m.group(1))
+        return term_present(f"chief-{x}-officer", vocab) or term_present(x, vocab) or f"c{x[0]}o" in vocab
+    return term_present(info.role, vocab)
 
 
 def _own_specifiers(info: QuestionInfo) -> list[str]:

@@ -206,6 +206,19 @@ def test_an_actual_figure_is_not_a_scheduled_one(embed) -> None:
     assert ans.answered and "$5.2 billion" in ans.citations[0].quote
 
 
+STREAMING = """In an interview, Streamly's chief monetization officer Mike Hale discussed the new revenue split.
+Streamly also hired Dana Ortiz as its chief marketing officer in March.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_one_chief_officer_is_not_another(embed) -> None:
+    passages = chunks("streamly", STREAMING)
+    ans = ask("Who is Streamly's chief monetization officer?", passages, embed=embed)
+    assert ans.answered and "Mike Hale" in ans.citations[0].quote
+    assert not ask("Who is Streamly's chief financial officer?", passages, embed=embed).answered
+
+
 def test_a_question_needs_its_answer_type() -> None:
     passages = chunks("acme", EARNINGS)
     ans = ask("When will Acme open its first store in Lagos?", passages, embed=None)
