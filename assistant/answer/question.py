@@ -219,8 +219,9 @@ def _counted(q: str) -> list[str]:
 
 # An institution asked for is named with its kind ("Inova Fairfax Hospital", "Stanford University"), or one of these.
 _INSTITUTIONS = {
-    "hospital": "hospital clinic infirmary medical-center medical-centre", "university": "university college",
-    "college": "college university", "school": "school", "airport": "airport", "prison": "prison jail",
+    "hospital": "hospital clinic infirmary medical-center medical-centre", "school": "school", "airport": "airport",
+    "university": "university college institute school academy", "college": "college university institute",
+    "prison": "prison jail",
 }
 _INSTITUTION_ASKED = re.compile(
     r"^(?:(?:in|at|from)\s+)?(?:which|what)\s+(?:[\w'’-]+\s+)?(" + "|".join(_INSTITUTIONS) + r")s?\b|"

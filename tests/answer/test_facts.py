@@ -464,3 +464,7 @@ def test_the_kind_of_institution_asked_for_is_named(embed) -> None:
     assert not ask(question, chunks("recovery", RECOVERY), embed=embed).answered
     ans = ask(question, chunks("recovery", RECOVERY) + chunks("treated", TREATED), embed=embed)
     assert ans.answered and "St. Anne's Hospital" in ans.citations[0].quote
+    # a university goes by other names too
+    chemist = chunks("chemist", "Lund's brother Erik is a chemist at the Harbor Institute of Technology in Boston.\n")
+    ans = ask("Which university is Erik Lund a chemist at?", chemist, embed=embed)
+    assert ans.answered and "Harbor Institute of Technology" in ans.citations[0].quote
