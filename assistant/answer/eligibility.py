@@ -3,7 +3,8 @@
 ``check`` says why a sentence cannot answer ("type", "specifier", "name", "preview") or "" when it can:
 it carries the answer type; the question's specifiers are in it, or near it while it names no rival
 value; the key names are in its article; it names no rival country or stage; a superlative asked ("the
-cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); it names what "how many"
+cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); a figure asked of one name is
+not a total for a list it is one of; it names what "how many"
 counts, the kind of institution "which hospital" asks for and the post "who is X's CFO" asks about; and for
 a result question it reports an outcome rather than looking ahead, with both sides asked of in or beside it.
 """
@@ -53,6 +54,8 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
         return "specifier"
     if not _keeps_superlative(info.text, f"{c.lead} {c.text}"):
+        return "specifier"
+    if info.answer_type in ("amount", "number") and _one_of_many(info, c.text):
         return "specifier"
     if info.answer_type in ("amount", "number") and not _gives_rate(info.text, c.text):
         return "specifier"
@@ -127,6 +130,24 @@ def _names_post(info: QuestionInfo, vocab: set[str]) -> bool:
         x = stem(m.group(1))
         return term_present(f"chief-{x}-officer", vocab) or term_present(x, vocab) or f"c{x[0]}o" in vocab
     return term_present(info.role, vocab)
+
+
+_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*"
+_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME}){{1,}},?\s+(?:and|&)\s+{_NAME}")
+
+
+def _one_of_many(info: QuestionInfo, text: str) -> bool:
+    """"How much is Amazon paying?" and the sentence gives one figure for "Fox Sports, NBC, Amazon and Warner
+    Bros.": a total for a list of three or more, not that one's part (unless the question names several)."""
+    runs = name_runs(info.text)
+    if re.search(r"\b(?:each|apiece|respectively|per)\b", text, re.I):
+        return False  # "Apple, Samsung and Mozilla each got $1 billion": the figure is every one's
+    for m in _LIST.finditer(text):
+        members = vocabulary(m.group())
+        asked = [r for r in runs if all(name_present(w, members) for w in r)]
+        if len(asked) == 1 and len(runs) <= 2:
+            return True
+    return False
 
 
 def _own_specifiers(info: QuestionInfo) -> list[str]:

@@ -219,6 +219,23 @@ def test_one_chief_officer_is_not_another(embed) -> None:
     assert not ask("Who is Streamly's chief financial officer?", passages, embed=embed).answered
 
 
+MEDIA_DEAL = """The league signed a $7.7 billion media deal with Fox Sports, NBC, Amazon and Warner Bros. on Monday.
+"""
+HIGHLIGHTS = """Under a separate deal, Apple, Google and Meta each pay the league $10 million a year for highlights.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_total_for_a_list_is_not_one_members_part(embed) -> None:
+    passages = chunks("media", MEDIA_DEAL) + chunks("highlights", HIGHLIGHTS)
+    ans = ask("How much is the league's media deal with Fox Sports, NBC, Amazon and Warner Bros. worth?", passages,
+              embed=embed)
+    assert ans.answered and "$7.7 billion" in ans.citations[0].quote
+    assert not ask("How much is Amazon paying for its part of the league's media deal?", passages, embed=embed).answered
+    ans = ask("How much does Google pay the league for highlights?", passages, embed=embed)
+    assert ans.answered and "$10 million" in ans.citations[0].quote
+
+
 def test_a_question_needs_its_answer_type() -> None:
     passages = chunks("acme", EARNINGS)
     ans = ask("When will Acme open its first store in Lagos?", passages, embed=None)
