@@ -3,10 +3,10 @@
 ``check`` says why a sentence cannot answer ("type", "specifier", "name", "preview") or "" when it can:
 it carries the answer type; the question's specifiers are in it, or near it while it names no rival
 value; the key names are in its article; it names no rival country or stage; a superlative asked ("the
-cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); a figure asked of one name is
-not a total for a list it is one of; it names what "how many"
-counts, the kind of institution "which hospital" asks for and the post "who is X's CFO" asks about; and for
-a result question it reports an outcome rather than looking ahead, with both sides asked of in or beside it.
+cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); a figure asked of one
+name is not a total for a list it is one of; it names what "how many" counts, the kind of institution
+"which hospital" asks for and the post "who is X's CFO" asks about; and for a result question it reports
+an outcome rather than looking ahead, with both sides asked of in or beside it.
 """
 
 from __future__ import annotations
