@@ -2,9 +2,11 @@
 
 ``check`` says why a sentence cannot answer ("type", "specifier", "name", "preview") or "" when it can:
 it carries the answer type; the question's specifiers are in it, or near it while it names no rival
-value; the key names are in its article; it names no rival country or stage; a rate asked ("how much
-per month") is stated as a rate ("$9.99 a month"); and for a result question it reports an outcome
-rather than looking ahead.
+value; the key names are in its article; it names no rival country or stage; a superlative asked ("the
+cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); a figure asked of one
+name is not a total for a list it is one of; it names what "how many" counts, the kind of institution
+"which hospital" asks for and the post "who is X's CFO" asks about; and for a result question it reports
+an outcome rather than looking ahead, with both sides asked of in or beside it.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ if TYPE_CHECKING:
 
 _PREVIEW = re.compile(
     r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
-    r"looking\s+to|aim|aims|must)\b", re.I
+    r"looking\s+to|aim|aims|must|(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)"
+    r"\s+to)\b", re.I
 )
 
 
@@ -50,15 +53,25 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "name"
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
         return "specifier"
+    if not _keeps_superlative(info.text, f"{c.lead} {c.text}"):
+        return "specifier"
+    if info.answer_type in ("amount", "number") and _one_of_many(info, c.text):
+        return "specifier"
     if info.answer_type in ("amount", "number") and not _gives_rate(info.text, c.text):
         return "specifier"
     if not _gives_unit(info.text, c.text):
         return "type"
+    if not _names_counted(info.counted, c.text, own | vocabulary(c.lead)):
+        return "type"
+    if info.role and not _names_post(info, own | c.terms | vocabulary(c.lead)):
+        return "type"  # "Who became its observer?": a sentence naming board members, none as observer
+    if info.institution and not any(term_present(t, proper_vocabulary(c.text)) for t in info.institution):
+        return "type"  # "Which hospital": a sentence naming one ("St. Anne's Hospital", "the Mayo Clinic")
     if info.result and _PREVIEW.search(c.text):
         return "preview"
     if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
         return "preview"
-    if info.result and not _names_own_half(info, own):
+    if info.result and not (_names_own_half(info, own) and _both_sides(info, own | c.near)):
         return "name"
     return ""
 
@@ -97,6 +110,46 @@ def _gives_unit(question: str, text: str) -> bool:
     return gives_measure(m.group(1), text)
 
 
+def _names_counted(counted: list[str], text: str, vocab: set[str]) -> bool:
+    """"How many rebounds ..." is answered only by a sentence (or the line introducing its list) that names what
+    is counted, not by one counting points. An acronym ending in the noun's initial names it too ("five STIs"
+    for "how many infections")."""
+    if not counted or any(term_present(t, vocab) for t in counted):
+        return True
+    return any(m.group(1)[-1].lower() == counted[-1][0] for m in re.finditer(r"\b([A-Z]{2,6})s?\b", text))
+
+
+_CHIEF = re.compile(r"\bchief\s+([a-z]+)\s+officer\b", re.I)
+
+
+def _names_post(info: QuestionInfo, vocab: set[str]) -> bool:
+    """The post asked about is named: its head noun ("observer"); for a "chief <x> officer", that x too, its
+    initials ("CFO") or another name of it ("finance chief"), not another officer."""
+    m = _CHIEF.search(info.text)
+    if m:
+        x = stem(m.group(1))
+        return term_present(f"chief-{x}-officer", vocab) or term_present(x, vocab) or f"c{x[0]}o" in vocab
+    return term_present(info.role, vocab)
+
+
+_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*"
+_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME}){{1,}},?\s+(?:and|&)\s+{_NAME}")
+
+
+def _one_of_many(info: QuestionInfo, text: str) -> bool:
+    """"How much is Amazon paying?" and the sentence gives one figure for "Fox Sports, NBC, Amazon and Warner
+    Bros.": a total for a list of three or more, not that one's part (unless the question names several)."""
+    runs = name_runs(info.text)
+    if re.search(r"\b(?:each|apiece|respectively|per)\b", text, re.I):
+        return False  # "Apple, Samsung and Mozilla each got $1 billion": the figure is every one's
+    for m in _LIST.finditer(text):
+        members = vocabulary(m.group())
+        asked = [r for r in runs if all(name_present(w, members) for w in r)]
+        if len(asked) == 1 and len(runs) <= 2:
+            return True
+    return False
+
+
 def _own_specifiers(info: QuestionInfo) -> list[str]:
     """The specifiers one sentence must match: dates are left out when the question names two or more
     (they date different articles: "Between the report on September 26 and the one on December 15")."""
@@ -120,15 +173,37 @@ def _names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
 
 
 def _rival_place(info: QuestionInfo, text: str) -> bool:
-    """The question asks about a country ("in Brazil"); the sentence names another one and not it."""
+    """The question asks about a country ("in Brazil"); the sentence names another one and not it (unless the
+    question names an opponent: a match has two sides)."""
     asked = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]
-    if not asked:
-        return False
+    if not asked or re.search(r"\b(?:against|vs?\.?|versus|beat|beating|play|playing)\s+(?:the\s+)?[A-Z]", info.text):
+        return False  # "Messi's role against Paraguay": the other side (Argentina) is no rival
     names = proper_vocabulary(text)
     if any(term_present(a, names) for a in asked):
         return False
     allowed = {x for a in asked for x in expand(a)} | {stem(n) for n in info.key_names}
     return any(n in COUNTRIES and n not in allowed for n in names)
+
+
+# A superlative asked ("the cheapest season ticket") and the words that state it.
+_CHEAP = r"cheapest|lowest|least\s+expensive|lowest[- ]priced|as\s+low\s+as|start(?:s|ing)?\s+at"
+_DEAR = r"most\s+expensive|priciest|highest[- ]priced"
+_SUPERLATIVES = [
+    (r"cheapest|lowest|least\s+expensive", _CHEAP), (_DEAR, _DEAR), (r"biggest|largest", r"biggest|largest"),
+    ("smallest", "smallest"), ("highest", r"highest|top|record|up\s+to|maximum"), ("oldest", "oldest"),
+    ("youngest", "youngest"), ("longest", "longest"), ("shortest", "shortest"),
+    (r"fastest|quickest", r"fastest|quickest"), (r"richest|wealthiest", r"richest|wealthiest"),
+]
+
+
+def _keeps_superlative(question: str, text: str) -> bool:
+    """"What did the cheapest season ticket cost?" is answered by a sentence stating the superlative ("the
+    cheapest", "the lowest-priced", "as low as"), not by any price: an average or another ticket's is not the
+    cheapest."""
+    for asked, stated in _SUPERLATIVES:
+        if re.search(r"\b(?:" + asked + r")\b", question, re.I):
+            return bool(re.search(r"\b(?:" + stated + r")\b", text, re.I))
+    return True
 
 
 _STAGE = re.compile(r"\b(semi|quarter)[- ]?finals?\b|\b(round[- ]robin|group[- ]stage|knockout[- ]stage|last[- ]16|"
@@ -152,6 +227,13 @@ def _names_own_half(info: QuestionInfo, own: set[str]) -> bool:
     """An outcome is about the sides asked of: at least half the question's names are in the sentence itself."""
     phrases = name_runs(info.text)
     return not phrases or sum(all(name_present(w, own) for w in ph) for ph in phrases) * 2 >= len(phrases)
+
+
+def _both_sides(info: QuestionInfo, vocab: set[str]) -> bool:
+    """An outcome asked between two named sides ("the Dolphins' game against the Patriots") is reported
+    with both of them in or beside the sentence: a result against a third side is another game's."""
+    phrases = name_runs(info.text)
+    return len(phrases) != 2 or all(all(name_present(w, vocab) for w in ph) for ph in phrases)
 
 
 def _competes(spec: str, text: str) -> bool:

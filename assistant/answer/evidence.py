@@ -129,7 +129,7 @@ def preference(info: QuestionInfo, sentence: str) -> float:
         return BONUS if MEASURE_RE.search(sentence) else 0.0
     if info.answer_type == "number":
         unit = re.search(r"\bhow\s+many\s+(?:[a-z-]+\s+){0,1}?([a-z-]+)\b", q, re.I)
-        if unit and _counts(stem(unit.group(1)), sentence):
+        if unit and counts(stem(unit.group(1)), sentence):
             return BONUS
         if re.search(r"\bhow\s+(?:big|large|tall|long|far|heavy|wide|high)\b", q, re.I) and MEASURE_RE.search(sentence):
             return BONUS
@@ -157,7 +157,7 @@ def _elsewhere(question: str, sentence: str) -> bool:
     return any(not set(m.group(1).split()) & asked for m in _LOCATIVE.finditer(sentence))
 
 
-def _counts(unit: str, sentence: str) -> bool:
+def counts(unit: str, sentence: str) -> bool:
     """Does the sentence count ``unit`` ("six goals", "1,180 days", "a 10-point deduction")?"""
     words = WORD_RE.findall(sentence)
     for k, w in enumerate(words):
@@ -170,4 +170,4 @@ def _counts(unit: str, sentence: str) -> bool:
     return False
 
 
-__all__ = ["BONUS", "Lexical", "name_phrases", "preference", "required_form"]
+__all__ = ["BONUS", "Lexical", "counts", "name_phrases", "preference", "required_form"]

@@ -22,7 +22,8 @@ When some eligible sentence gives the answer in the form the question demands (a
 Eligible sentences are ranked by dense cosine to the question blended with the idf-weighted share
 of the question's words (that share alone without an encoder) plus small bonuses (a currency or
 percentage for amount questions, the follow-up context's words, retrieval rank). The best-ranked
-one whose ``relevance`` reaches ``min_score`` is the answer; up to two more close ones follow.
+one whose ``relevance`` reaches ``min_score`` is the answer (a sentence counting what "how many" asks,
+"seven years of revenue", gets ``COUNT_CREDIT``); up to two more close ones follow.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer.citations import Span, refuse, sentence_answer
 from assistant.answer.eligibility import check
-from assistant.answer.evidence import Lexical, preference, required_form
+from assistant.answer.evidence import Lexical, counts, preference, required_form
 from assistant.answer.question import QuestionInfo, with_context
 from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
@@ -53,6 +54,7 @@ MAX_SENTENCES = 3
 _RANK_PRIOR = 0.04
 _HOLDER_BONUS = 0.15  # "Who is Nike's CFO?": sentences naming the person the role resolves to
 HOLDER_RELEVANCE = 0.6
+COUNT_CREDIT = 0.05
 LEXICAL_SHARE = 0.5
 _ANAPHOR = re.compile(
     r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal))\s"
@@ -200,6 +202,8 @@ def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed 
     for k, c in enumerate(eligible):
         c.cos = cos[k] if cos else None
         c.relevance = relevance(c.cos, c.lex)
+        if info.counted and counts(info.counted[-1], c.text):
+            c.relevance += COUNT_CREDIT  # "How many years": "seven years of revenue" counts the very thing asked
         if holder and re.search(r"\b" + re.escape(holder) + r"\b", c.text):
             c.relevance = max(c.relevance, HOLDER_RELEVANCE)  # the attribution itself says who holds the role
         c.score = _order(c) + bonus[id(c)]
@@ -256,8 +260,10 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
         return "No retrieved passage has a usable sentence."
     if reasons and len(reasons) == len(pool.candidates):
         top = max(set(reasons), key=reasons.count)
-        if top == "specifier":
+        if top == "specifier" and info.specifiers:
             return "No retrieved sentence mentions " + ", ".join(info.specifiers) + " with the rest of the question."
+        if top == "specifier":  # a superlative or a rate asked, or a rival place or stage
+            return "No retrieved sentence says it of exactly what the question asks."
         if top == "type":
             kind = {"amount": "an amount", "score": "a score", "number": "a number", "rank": "a rank",
                     "date": "a date", "name": "a name", "place": "a place"}[info.answer_type]

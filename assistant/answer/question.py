@@ -155,6 +155,9 @@ class QuestionInfo:
     context_terms: list[str] = field(default_factory=list)
     result: bool = False  # asks for an outcome: who won, the final score, did X beat Y
     outcome: list[str] = field(default_factory=list)  # a sentence reporting the outcome holds one of these
+    counted: list[str] = field(default_factory=list)  # what "how many" counts, stemmed ("touchdown", "pass")
+    institution: list[str] = field(default_factory=list)  # the kind "which hospital" asks for, and its other names
+    role: str = ""  # the post "who is/became X's <role>" asks about, stemmed ("observer", "economist")
 
 
 def analyse_question(question: str) -> QuestionInfo:
@@ -175,10 +178,13 @@ def analyse_question(question: str) -> QuestionInfo:
     info.outlets = outlets_in(q)
     info.specifiers = _specifiers(q)
     info.outcome = _outcome_terms(low)
+    info.counted = _counted(q)
+    info.institution = _institution(low)
+    info.role = _role_asked(q)
     info.result = bool(
         re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
                   r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
-                  r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b", low)
+                  r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b|\bactual(?:ly)?\b", low)
     )
     return info
 
@@ -193,6 +199,66 @@ def _outcome_terms(low: str) -> list[str]:
         return list(_WIN)
     m = re.search(r"\b(?:end(?:ed)?\s+up|eventually|ultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
     return [stem(m.group(1))] if m and m.group(1) not in FUNCTION_WORDS else []
+
+
+_ANY_COUNT = {stem(w) for w in ("time", "people", "person", "one")}  # counted in too many other words
+
+
+def _counted(q: str) -> list[str]:
+    """What "how many" counts: the words before the verb or name ("monthly active users" in "How many monthly
+    active users does it have"), stemmed; [] when none ("How many of them") or the noun is one every count can
+    take other words for ("times", "people")."""
+    m = re.search(r"\bhow\s+many\s+(.*)", q, re.I)
+    words: list[str] = []
+    for w in WORD_RE.findall(m.group(1)) if m else []:
+        if w.lower() in FUNCTION_WORDS or len(words) == 3 or (words and (w[:1].isupper() or w.endswith("ed"))):
+            break  # the verb or the name after the noun phrase: "fans watched Floyd Mayweather's fight"
+        words.append(stem(w))
+    return [] if _ANY_COUNT.intersection(words) else words
+
+
+# An institution asked for is named with its kind ("Inova Fairfax Hospital", "Stanford University"), or one of these.
+_INSTITUTIONS = {
+    "hospital": "hospital clinic infirmary medical-center medical-centre", "school": "school", "airport": "airport",
+    "university": "university college institute school academy", "college": "college university institute",
+    "prison": "prison jail",
+}
+_INSTITUTION_ASKED = re.compile(
+    r"^(?:(?:in|at|from)\s+)?(?:which|what)\s+(?:[\w'’-]+\s+)?(" + "|".join(_INSTITUTIONS) + r")s?\b|"
+    r"^where\b.*\b(?:to|at|in|from)\s+(?:[\w'’-]+\s+)?(" + "|".join(_INSTITUTIONS) + r")\b"
+)
+
+
+def _institution(low: str) -> list[str]:
+    """"Which hospital treated her?", "Where did he go to medical school?": the kind asked for and its
+    other names, stemmed (a sentence naming no such place, "St. Anne's Hospital", cannot answer)."""
+    m = _INSTITUTION_ASKED.search(low)
+    return [specifier_stem(w.replace("-", " ")) for w in _INSTITUTIONS[m.group(1) or m.group(2)].split()] if m else []
+
+
+_ROLE_ASKED = re.compile(
+    r"^(?i:who\s+(?:is|was|are|were|became|becomes|has\s+become|will\s+be)\s+(?:the\s+|an?\s+)?)"
+    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*['’]s\s+)?(?P<role>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)"
+    r"(?:\s+(?:at|of|on|for|in|to|with|from|after|before|when|during|since|now)\b.*)?\s*[?.!]*$"
+)
+
+
+_RANKED = re.compile(r"(?i)(?:old|young|bigg|larg|small|high|low|rich|tall|fast|long|short|great|late|earli|cheap|"
+                     r"strong|new)est|last|top|best|worst")  # "Who is the oldest of ...": a rank, not a post
+
+
+def _role_asked(q: str) -> str:
+    """"Who became Microsoft's non-voting observer on OpenAI's board?": the post asked about, its head noun
+    stemmed ("observer"); "" when the question names a person or a place in a list ("Who is seventh ...",
+    "Who is the oldest of ...")."""
+    m = _ROLE_ASKED.match(q)
+    if not m:
+        return ""
+    head = m.group("role").split()[-1]
+    if (head[:1].isupper() and not head.isupper()) or head.lower() in FUNCTION_WORDS or _RANKED.fullmatch(head) \
+            or ordinal_value(head) is not None or head.endswith("ed"):  # "Who is she married to": no post
+        return ""
+    return stem(head)
 
 
 def answer_type_of(question: str) -> str:
@@ -290,14 +356,18 @@ def _specifiers(q: str) -> list[str]:
 
 
 def name_runs(q: str) -> list[list[str]]:
-    """The question's names grouped into runs of capitalised words past the first ("New Zealand", "Ireland")."""
+    """The question's names grouped into runs of capitalised words past the first ("New Zealand", "Ireland");
+    a capitalised small word inside a name keeps it one run ("Si No Estás", "Lord Of The Rings")."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for w in [*WORD_RE.findall(q)[1:], ""]:
+    words = [*WORD_RE.findall(q)[1:], ""]
+    for k, w in enumerate(words):
         low = w.lower()
         plain = low in FUNCTION_WORDS or low in QUESTION_WORDS or low.rstrip(".") in ROLE_WORDS
         if w[:1].isupper() and not plain:
             current.append(w)
+            continue
+        if current and low in FUNCTION_WORDS and w[:1].isupper() and any(x[:1].isupper() for x in words[k + 1 : k + 3]):
             continue
         if current:
             runs.append(current)

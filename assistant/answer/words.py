@@ -40,6 +40,18 @@ _COUNTRY_GROUPS = [
     "egypt egyptian", "nigeria nigerian", "kenya kenyan", "pakistan pakistani", "indonesia indonesian",
     "vietnam vietnamese", "taiwan taiwanese", "singapore singaporean", "colombia colombian", "chile chilean",
     "jamaica jamaican", "new-zealand", "south-africa", "saudi-arabia saudi", "qatar qatari",
+    "nepal nepali nepalese", "bangladesh bangladeshi", "sri-lanka sri-lankan", "thailand thai", "malaysia malaysian",
+    "philippines filipino", "cambodia cambodian", "myanmar", "mongolia mongolian", "kazakhstan kazakh",
+    "afghanistan afghan", "iraq iraqi", "syria syrian", "lebanon lebanese", "yemen yemeni", "kuwait kuwaiti",
+    "oman omani", "bahrain bahraini", "united-arab-emirates uae emirati", "armenia armenian",
+    "azerbaijan azerbaijani", "belarus belarusian", "hungary hungarian", "romania romanian", "bulgaria bulgarian",
+    "serbia serbian", "croatia croatian", "slovenia slovenian", "slovakia slovak", "czech-republic czechia czech",
+    "estonia estonian", "latvia latvian", "lithuania lithuanian", "iceland icelandic", "morocco moroccan",
+    "algeria algerian", "tunisia tunisian", "libya libyan", "sudan sudanese", "ethiopia ethiopian", "ghana ghanaian",
+    "senegal senegalese", "cameroon cameroonian", "uganda ugandan", "tanzania tanzanian", "zimbabwe zimbabwean",
+    "zambia zambian", "peru peruvian", "venezuela venezuelan", "ecuador ecuadorian", "bolivia bolivian",
+    "paraguay paraguayan", "uruguay uruguayan", "cuba cuban", "haiti haitian", "panama panamanian",
+    "costa-rica costa-rican", "honduras honduran", "guatemala guatemalan", "trinidad-and-tobago trinidadian",
 ]
 _ALIAS_GROUPS = [
     *_COUNTRY_GROUPS,

@@ -22,7 +22,9 @@ from answer.helpers import (
 )
 from assistant.answer import EMBED_BUDGET, answer_extractive
 from assistant.answer.answerer import _absent_words
+from assistant.answer.facts import COUNT_CREDIT, build_pool, rank_candidates, why_refused
 from assistant.answer.question import analyse_question
+from assistant.answer.similarity import relevance
 from assistant.schema import Passage
 
 
@@ -55,6 +57,25 @@ def test_the_place_asked_about_must_be_there() -> None:
     assert not ans.answered and "Japan" in ans.answer
 
 
+SCOOTERS = """Voltra will invest $2.5 billion in India over five years, chief executive Raj Mehta said on Monday.
+The scooter maker also plans to enter Nepal, its first market outside India, next year.
+"""
+QUALIFIER = """Uruguay hosted Peru in Montevideo on Tuesday night in World Cup qualifying.
+Striker Leo Ruiz scored twice as Uruguay won 2-0 to go top of the group.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_figure_for_one_country_does_not_answer_for_another(embed) -> None:
+    passages = chunks("scooters", SCOOTERS)
+    ans = ask("How much will Voltra invest in India?", passages, embed=embed)
+    assert ans.answered and "$2.5 billion" in ans.citations[0].quote
+    assert not ask("How much will Voltra invest in Nepal?", passages, embed=embed).answered
+    # a match has two sides: the one the question does not name is no rival
+    ans = ask("How many goals did Leo Ruiz score against Peru?", chunks("qualifier", QUALIFIER), embed=embed)
+    assert ans.answered and "scored twice" in ans.citations[0].quote
+
+
 def test_a_count_asked_for_one_ballot_is_not_answered_from_another() -> None:
     passages = chunks("ballots", BALLOTS)
     ans = ask("How many Republicans voted against Baker on the second ballot?", passages, embed=None)
@@ -69,6 +90,150 @@ def test_a_preview_does_not_answer_who_won() -> None:
     assert not ask("Did Spain beat Portugal in the Nations Cup final?", passages, embed=None).answered
     ans = ask("What was the score when Spain beat France?", passages, embed=None)
     assert ans.answered and "3-1" in ans.citations[0].quote
+
+
+CHAIR_STALLED = """The harbour board met on Monday without a chair for the third week running.
+Members have no workable plan to elect a new chair before the recess, board secretary Ana Ruiz said.
+"""
+CHAIR_ELECTED = """The harbour board elected Tom Hale as its new chair on Friday after weeks of deadlock.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_plan_to_do_it_is_not_the_outcome(embed) -> None:
+    """"no plan to elect a new chair" looks ahead: it does not say who was eventually elected."""
+    question = "Who was eventually elected chair of the harbour board?"
+    assert not ask(question, chunks("stalled", CHAIR_STALLED), embed=embed).answered
+    ans = ask(question, chunks("stalled", CHAIR_STALLED) + chunks("elected", CHAIR_ELECTED), embed=embed)
+    assert ans.answered and "Tom Hale" in ans.citations[0].quote
+
+
+LEAGUE_GAME = """The Hawks beat the Kings on Sunday night at Harbor Field, a final score of 31-17.
+Sam Reyes threw for 250 yards and two touchdowns for the Hawks.
+The Kings defence held firm in the third quarter but could not stop the run late.
+Kings coach Ana Brooks said her team would regroup before its next game.
+The Kings host the Rovers next Sunday.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_score_against_one_side_is_not_the_score_against_another(embed) -> None:
+    passages = chunks("game", LEAGUE_GAME)
+    ans = ask("What was the final score of the Kings' game against the Hawks?", passages, embed=embed)
+    assert ans.answered and "31-17" in ans.citations[0].quote
+    assert not ask("What was the final score of the Kings' game against the Rovers?", passages, embed=embed).answered
+
+
+BANK_BOARD = """The board of Harbor Bank now includes chair Ana Brooks and directors Sam Reyes and Leo Ruiz.
+Regulators asked the bank to make room for a non-voting observer from its largest investor.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_who_holds_a_post_is_answered_by_a_sentence_naming_the_post(embed) -> None:
+    passages = chunks("bank", BANK_BOARD)
+    ans = ask("Who is the chair of Harbor Bank's board?", passages, embed=embed)
+    assert ans.answered and "Ana Brooks" in ans.citations[0].quote
+    assert not ask("Who became the non-voting observer on Harbor Bank's board?", passages, embed=embed).answered
+
+
+SONG = """Singer Ana Brooks released her ballad Love Is Blind on September 3.
+The song has racked up 30 million plays on Spotify and 12 million views on YouTube.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_title_with_a_small_word_is_one_name(embed) -> None:
+    """"Love Is Blind" is one name, not two: so "Apple Music", absent, is half the names, not a third."""
+    passages = chunks("song", SONG)
+    ans = ask("How many plays does Love Is Blind have on Spotify?", passages, embed=embed)
+    assert ans.answered and "30 million plays" in ans.citations[0].quote
+    ans = ask("How many plays does Love Is Blind have on Apple Music?", passages, embed=embed)
+    assert not ans.answered and "Apple" in ans.answer
+
+
+TICKETS = """Harbor FC sold out its season tickets within a day of going on sale.
+Fans said even the cheapest seats at Harbor Park were hard to find.
+The average season ticket at Harbor FC cost $640 this year, up from $485 last year.
+"""
+TICKET_PRICES = """Harbor FC's cheapest season ticket costs $210 for all 17 home games.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_superlative_asked_is_stated_by_the_answer(embed) -> None:
+    """The average price is not the cheapest one."""
+    question = "What does Harbor FC's cheapest season ticket cost?"
+    assert not ask(question, chunks("tickets", TICKETS), embed=embed).answered
+    ans = ask(question, chunks("tickets", TICKETS) + chunks("prices", TICKET_PRICES), embed=embed)
+    assert ans.answered and "$210" in ans.citations[0].quote
+
+
+DEAL = """The league signed a new media deal with four networks on Monday.
+Under the agreement, the league secures seven years of revenue for itself and its teams.
+Each season of the agreement brings in an average of $1.1 billion, the league said.
+"""
+
+
+def test_a_sentence_counting_what_is_asked_is_more_relevant() -> None:
+    """"How many years": "seven years of revenue" counts the very thing asked, and gets ``COUNT_CREDIT``."""
+    info = analyse_question("How many years of revenue does the league's new media deal lock in?")
+    ranked = rank_candidates(info, info.text, build_pool(chunks("deal", DEAL)), None)
+    counting = next(c for c in ranked if "seven years" in c.text)
+    assert counting.relevance == pytest.approx(relevance(None, counting.lex) + COUNT_CREDIT)
+    assert all(c.relevance == pytest.approx(relevance(None, c.lex)) for c in ranked if c is not counting)
+
+
+def test_a_refusal_for_a_detail_names_no_empty_specifier() -> None:
+    pool = build_pool(chunks("tickets", TICKETS))
+    for c in pool.candidates:
+        c.why_not = "specifier"
+    reason = why_refused(analyse_question("What does Harbor FC's cheapest season ticket cost?"), pool)
+    assert reason == "No retrieved sentence says it of exactly what the question asks."
+
+
+REVENUE_AHEAD = """Acme is scheduled to report Q3 revenue of about $5 billion on Monday, analysts said.
+"""
+REVENUE_REPORTED = """Acme reported Q3 revenue of $5.2 billion on Monday, above what analysts had forecast.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_an_actual_figure_is_not_a_scheduled_one(embed) -> None:
+    question = "What was Acme's actual Q3 revenue?"
+    assert not ask(question, chunks("ahead", REVENUE_AHEAD), embed=embed).answered
+    ans = ask(question, chunks("ahead", REVENUE_AHEAD) + chunks("reported", REVENUE_REPORTED), embed=embed)
+    assert ans.answered and "$5.2 billion" in ans.citations[0].quote
+
+
+STREAMING = """In an interview, Streamly's chief monetization officer Mike Hale discussed the new revenue split.
+Streamly also hired Dana Ortiz as its chief marketing officer in March.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_one_chief_officer_is_not_another(embed) -> None:
+    passages = chunks("streamly", STREAMING)
+    ans = ask("Who is Streamly's chief monetization officer?", passages, embed=embed)
+    assert ans.answered and "Mike Hale" in ans.citations[0].quote
+    assert not ask("Who is Streamly's chief financial officer?", passages, embed=embed).answered
+
+
+MEDIA_DEAL = """The league signed a $7.7 billion media deal with Fox Sports, NBC, Amazon and Warner Bros. on Monday.
+"""
+HIGHLIGHTS = """Under a separate deal, Apple, Google and Meta each pay the league $10 million a year for highlights.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_total_for_a_list_is_not_one_members_part(embed) -> None:
+    passages = chunks("media", MEDIA_DEAL) + chunks("highlights", HIGHLIGHTS)
+    ans = ask("How much is the league's media deal with Fox Sports, NBC, Amazon and Warner Bros. worth?", passages,
+              embed=embed)
+    assert ans.answered and "$7.7 billion" in ans.citations[0].quote
+    assert not ask("How much is Amazon paying for its part of the league's media deal?", passages, embed=embed).answered
+    ans = ask("How much does Google pay the league for highlights?", passages, embed=embed)
+    assert ans.answered and "$10 million" in ans.citations[0].quote
 
 
 def test_a_question_needs_its_answer_type() -> None:
@@ -284,3 +449,39 @@ Ortiz, 41, led the crew at Lakeside for the past six seasons.
 def test_how_old_is_answered_by_an_age() -> None:
     ans = ask("How old is the university's new rowing coach?", chunks("coach", COACH), embed=None)
     assert ans.answered and "Ortiz, 41," in ans.citations[0].quote
+
+
+GAME = """The Harbor Hawks beat the Valley Kings 96-84 on Sunday to stay top of the ladder.
+Captain Sam Reyes scored 33 points, including seven three-pointers, to lead the Hawks.
+The win was the Hawks' sixth in a row and their tenth of the season.
+Coach Ana Brooks later praised the passing of Reyes, whose assists kept the Hawks in the game early.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_count_names_what_it_counts(embed) -> None:
+    """"How many assists" is not answered by a sentence counting points (nor "how many points" refused)."""
+    passages = chunks("game", GAME)
+    ans = ask("How many points did Sam Reyes score?", passages, embed=embed)
+    assert ans.answered and "33 points" in ans.citations[0].quote
+    assert not ask("How many assists did Sam Reyes have?", passages, embed=embed).answered
+
+
+RECOVERY = """Nurse Mia Lund, 52, broke her hip in a fall at her home in Riverton in March and spent a week in hospital.
+Lund, who worked for two decades at Northgate Research Labs in Boston, said the recovery took four months.
+"""
+TREATED = """Mia Lund was treated at St. Anne's Hospital in Riverton, where she stayed for nine days.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_the_kind_of_institution_asked_for_is_named(embed) -> None:
+    """"Which hospital" is answered by a sentence naming a hospital (or clinic), not by another place."""
+    question = "Which hospital treated Mia Lund after her fall?"
+    assert not ask(question, chunks("recovery", RECOVERY), embed=embed).answered
+    ans = ask(question, chunks("recovery", RECOVERY) + chunks("treated", TREATED), embed=embed)
+    assert ans.answered and "St. Anne's Hospital" in ans.citations[0].quote
+    # a university goes by other names too
+    chemist = chunks("chemist", "Lund's brother Erik is a chemist at the Harbor Institute of Technology in Boston.\n")
+    ans = ask("Which university is Erik Lund a chemist at?", chemist, embed=embed)
+    assert ans.answered and "Harbor Institute of Technology" in ans.citations[0].quote

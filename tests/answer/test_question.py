@@ -90,3 +90,24 @@ def test_follow_up_context_is_carried_and_split() -> None:
     assert info.text == "How much of that came from delivery?"
     assert {"uber", "book"} <= set(info.context_terms)
     assert split_context("Who won (the final)?") == ("Who won (the final)?", "")
+
+
+@pytest.mark.parametrize(
+    ("question", "counted", "institution", "role"),
+    [
+        ("How many monthly active users does the game have?", ["monthly", "activ", "user"], [], ""),
+        ("How many fans watched Ana Brooks's last fight?", ["fan"], [], ""),
+        ("How many people work at Acme?", [], [], ""),
+        ("Which hospital treated her?", [], ["hospital", "clinic", "infirmary", "medical-center", "medical-centr"], ""),
+        ("Where did he go to medical school?", [], ["school"], ""),
+        ("Who became the board's non-voting observer at Acme?", [], [], "observer"),
+        ("Who is Acme's CFO?", [], [], "cfo"),
+        ("Who is Ana Brooks?", [], [], ""),
+        ("Who is seventh on the list of top scorers?", [], [], ""),
+        ("Who is the oldest of the couple's daughters?", [], [], ""),
+        ("Who is she married to?", [], [], ""),
+    ],
+)
+def test_what_the_answer_must_name(question: str, counted: list[str], institution: list[str], role: str) -> None:
+    info = analyse_question(question)
+    assert (info.counted, info.institution, info.role) == (counted, institution, role)
