@@ -99,13 +99,21 @@ CHAIR_ELECTED = """The harbour board elected Tom Hale as its new chair on Friday
 """
 
 
+def refused_then_answered(question: str, wrong: list[Passage], right: list[Passage], expected: str, embed) -> None:
+    """Refused from ``wrong`` alone; with ``right`` beside it, answered first by a quote holding ``expected``."""
+    assert not ask(question, wrong, embed=embed).answered
+    ans = ask(question, wrong + right, embed=embed)
+    assert ans.answered and expected in ans.citations[0].quote
+
+
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
 def test_a_plan_to_do_it_is_not_the_outcome(embed) -> None:
     """"no plan to elect a new chair" looks ahead: it does not say who was eventually elected."""
     question = "Who was eventually elected chair of the harbour board?"
-    assert not ask(question, chunks("stalled", CHAIR_STALLED), embed=embed).answered
-    ans = ask(question, chunks("stalled", CHAIR_STALLED) + chunks("elected", CHAIR_ELECTED), embed=embed)
-    assert ans.answered and "Tom Hale" in ans.citations[0].quote
+    refused_then_answered(
+        question, chunks("stalled", CHAIR_STALLED),
+        chunks("elected", CHAIR_ELECTED), "Tom Hale", embed
+    )
 
 
 LEAGUE_GAME = """The Hawks beat the Kings on Sunday night at Harbor Field, a final score of 31-17.
@@ -164,9 +172,7 @@ TICKET_PRICES = """Harbor FC's cheapest season ticket costs $210 for all 17 home
 def test_a_superlative_asked_is_stated_by_the_answer(embed) -> None:
     """The average price is not the cheapest one."""
     question = "What does Harbor FC's cheapest season ticket cost?"
-    assert not ask(question, chunks("tickets", TICKETS), embed=embed).answered
-    ans = ask(question, chunks("tickets", TICKETS) + chunks("prices", TICKET_PRICES), embed=embed)
-    assert ans.answered and "$210" in ans.citations[0].quote
+    refused_then_answered(question, chunks("tickets", TICKETS), chunks("prices", TICKET_PRICES), "$210", embed)
 
 
 DEAL = """The league signed a new media deal with four networks on Monday.
@@ -201,9 +207,10 @@ REVENUE_REPORTED = """Acme reported Q3 revenue of $5.2 billion on Monday, above 
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
 def test_an_actual_figure_is_not_a_scheduled_one(embed) -> None:
     question = "What was Acme's actual Q3 revenue?"
-    assert not ask(question, chunks("ahead", REVENUE_AHEAD), embed=embed).answered
-    ans = ask(question, chunks("ahead", REVENUE_AHEAD) + chunks("reported", REVENUE_REPORTED), embed=embed)
-    assert ans.answered and "$5.2 billion" in ans.citations[0].quote
+    refused_then_answered(
+        question, chunks("ahead", REVENUE_AHEAD),
+        chunks("reported", REVENUE_REPORTED), "$5.2 billion", embed
+    )
 
 
 STREAMING = """In an interview, Streamly's chief monetization officer Mike Hale discussed the new revenue split.
@@ -478,9 +485,10 @@ TREATED = """Mia Lund was treated at St. Anne's Hospital in Riverton, where she 
 def test_the_kind_of_institution_asked_for_is_named(embed) -> None:
     """"Which hospital" is answered by a sentence naming a hospital (or clinic), not by another place."""
     question = "Which hospital treated Mia Lund after her fall?"
-    assert not ask(question, chunks("recovery", RECOVERY), embed=embed).answered
-    ans = ask(question, chunks("recovery", RECOVERY) + chunks("treated", TREATED), embed=embed)
-    assert ans.answered and "St. Anne's Hospital" in ans.citations[0].quote
+    refused_then_answered(
+        question, chunks("recovery", RECOVERY),
+        chunks("treated", TREATED), "St. Anne's Hospital", embed
+    )
     # a university goes by other names too
     chemist = chunks("chemist", "Lund's brother Erik is a chemist at the Harbor Institute of Technology in Boston.\n")
     ans = ask("Which university is Erik Lund a chemist at?", chemist, embed=embed)
