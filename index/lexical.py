@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from index.postings import NewRows, Postings, coded
+from index.postings import NewRows, Postings
 from index.sentence_vectors import META_KEY, unpack_codes
 from index.text.terms import tokenize
 
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 K1, B = 1.5, 0.75
 EMPTY = "\x00empty"  # the token of a chunk with no words, so that every row has one
-NO_NAMES = np.zeros(0, "U1")
 
 
 def url_host(url: str) -> str:
@@ -59,13 +58,6 @@ class Columns(NamedTuple):
     published_ts: np.ndarray  # epoch seconds per row, -1 unknown
     hosts: np.ndarray  # distinct host names of the articles' addresses
     host: np.ndarray  # index into ``hosts`` per row
-
-    @classmethod
-    def of(cls, metas: list[dict]) -> Columns:
-        """The same columns for a list of chunk metadata (e.g. dense hits)."""
-        sources, source = coded(NO_NAMES, [str(m.get("source", "")) for m in metas])
-        hosts, host = coded(NO_NAMES, [url_host(str(m.get("url", ""))) for m in metas])
-        return cls(sources, source, np.asarray([int(m.get("published_ts", -1)) for m in metas], np.int64), hosts, host)
 
 
 class LexicalIndex:
