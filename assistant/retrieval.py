@@ -99,14 +99,18 @@ class HybridSearcher:
         return self.read(rank(self.pools(analysis, filters), self.weights, k))
 
     def read(self, ranked: list[Ranked]) -> list[Ranked]:
-        """Give ranked chunks scored without their records their text and metadata (one Chroma read); a chunk
-        gone from the store meanwhile is dropped."""
-        missing = [r.chunk_id for r in ranked if not r.metadata]
-        got = self.store.get_chunks(missing) if missing else {}
-        for r in ranked:
-            if r.chunk_id in got:
-                r.text, r.metadata = got[r.chunk_id]
+        """Ranked chunks scored without their records, with their text and metadata; a chunk gone from the
+        store meanwhile is dropped."""
+        self._fill(ranked)
         return [r for r in ranked if r.metadata]
+
+    def _fill(self, items: list[ChunkHit] | list[Ranked]) -> None:
+        """Give the hits or ranked chunks that lack them their text and metadata, in one Chroma read."""
+        missing = [x.chunk_id for x in items if not x.metadata]
+        got = self.store.get_chunks(missing) if missing else {}
+        for x in items:
+            if x.chunk_id in got:
+                x.text, x.metadata = got[x.chunk_id]
 
     def pools(self, analysis: QueryAnalysis, filters: Filters = Filters(), *, dense: bool = True,
               lexical: bool = True, sentences: bool = True, read: bool = False) -> list[Pool]:
@@ -132,18 +136,12 @@ class HybridSearcher:
         for pool, part in zip(pools, analysis.parts):
             names = asked_speaker(part.text)
             if names or read:
-                self._read_hits(pool.hits)
+                self._fill(pool.hits)
             if names:
                 pool.named = np.array([holds_names(h, names) for h in pool.hits], dtype=bool)
         if sentences and vectors is not None:
             self._sentence_signal(pools, analysis, dict(zip(texts, vectors)))
         return pools
-
-    def _read_hits(self, hits: list[ChunkHit]) -> None:
-        got = self.store.get_chunks([h.chunk_id for h in hits if not h.metadata])
-        for h in hits:
-            if h.chunk_id in got:
-                h.text, h.metadata = got[h.chunk_id]
 
     def _dense(self, vectors: list, n: int, filters: Filters) -> list[list[tuple[str, float]]]:
         """Top ``n`` dense (chunk id, cosine) per query vector that pass ``filters``.
