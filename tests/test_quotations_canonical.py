@@ -52,3 +52,11 @@ def test_a_lone_word_guessed_as_an_organisation_joins_the_one_person_with_that_s
     assert org.speaker_type == "org"
     kremlin, person = _entities(("The Kremlin", "org", "a1"), ("Anna Kremlin", "person", "a2"))
     assert kremlin.key != person.key
+
+
+def test_a_speaker_name_with_no_name_word_is_its_own_entity() -> None:
+    """A stray capital taken for a speaker ("The") has no name word: it stays an entity of its own, and the
+    speaker list is built instead of failing (it raised KeyError on a 100k-chunk index)."""
+    odd, org, person = _entities(("The", "person", "a1"), ("The", "org", "a2"), ("Marta Quillan", "person", "a3"))
+    assert odd.name == "The" and org.name == "The" and person.name == "Marta Quillan"
+    assert len({odd.key, org.key, person.key}) == 3

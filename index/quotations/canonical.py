@@ -65,7 +65,7 @@ class _Group:
 def _guessed_org(name: str) -> bool:
     """A lone capitalised word the extractor typed as an organisation only because no one in its
     article was introduced by that name ("Apple said", but also "Trump said" in a follow-up story)."""
-    return not name.lower().startswith("the ") and name_tokens(name)[0] not in ORG_WORDS
+    return not name.lower().startswith("the ") and (name_tokens(name) or [""])[0] not in ORG_WORDS
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -77,9 +77,8 @@ def resolve(mentions: Iterable[tuple[Mention, int]]) -> dict[tuple[str, str, str
     groups: list[_Group] = []
     singles: list[tuple[Mention, int]] = []
     for m, n in mentions:
-        words = tuple(name_tokens(m.name))
-        if not words:
-            continue
+        # a name with no name word ("The", a stray capital the extractor took for a speaker) is its own entity
+        words = tuple(name_tokens(m.name)) or (m.name.strip().lower(),)
         kind = m.speaker_type if m.speaker_type in ("org", "unnamed") else "person"
         if len(words) == 1 and (kind == "person" or (kind == "org" and _guessed_org(m.name))):
             singles.append((m, n))
@@ -99,7 +98,7 @@ def resolve(mentions: Iterable[tuple[Mention, int]]) -> dict[tuple[str, str, str
         g.members.append((m, n))
     people = [g for g in groups if g.kind == "person"]
     for m, n in singles:
-        word = name_tokens(m.name)[0]
+        word = (name_tokens(m.name) or [m.name.strip().lower()])[0]
         guessed = m.speaker_type == "org"
         hits = [g for g in people if (g.words[-1] == word if guessed else same_word(g.words[-1], word))]
         if len(hits) == 1:
