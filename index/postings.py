@@ -31,6 +31,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from index.sentence_vectors import decode
+
 # 2: the host columns; 3: the stemmer reads irregular verbs ("won" ~ "win"); 4: sentence vectors, id order
 FORMAT = 4
 _ARRAYS = ("ids", "id_order", "doc_len", "source", "published_ts", "doc_indptr", "doc_terms", "doc_tfs",
@@ -100,7 +102,7 @@ class Postings:
     def sentence_matrix(self, row: int) -> np.ndarray:
         """A row's sentence vectors as float32 (sentences x dimension; 0 rows when it has none)."""
         lo, hi = int(self.sent_indptr[row]), int(self.sent_indptr[row + 1])
-        return np.asarray(self.sent_codes[lo:hi], dtype=np.float32) * np.asarray(self.sent_scale[lo:hi])[:, None]
+        return decode(self.sent_scale[lo:hi], self.sent_codes[lo:hi])
 
     def term_ids(self, tokens: Iterable[str]) -> list[int]:
         """Ids of the known tokens, in order (unknown ones left out)."""

@@ -72,10 +72,14 @@ def unpack_codes(blob: str, dimension: int) -> tuple[np.ndarray, np.ndarray]:
     return scale, np.frombuffer(raw, dtype=np.int8, offset=4 * rows).reshape(rows, dimension)
 
 
+def decode(scale: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Rows of int8 ``codes`` with a ``scale`` each (``pack``'s form) as float32 vectors."""
+    return np.asarray(codes, dtype=np.float32) * np.asarray(scale, dtype=np.float32)[:, None]
+
+
 def unpack(blob: str, dimension: int) -> np.ndarray:
     """The matrix ``pack`` wrote, as float32 (0 rows for an empty or unreadable value)."""
-    scale, codes = unpack_codes(blob, dimension)
-    return codes.astype(np.float32) * scale[:, None]
+    return decode(*unpack_codes(blob, dimension))
 
 
 def compose(sentences: Sequence[str], matrix: np.ndarray) -> np.ndarray:
@@ -143,5 +147,5 @@ def _rewrite(store: Store, rows: list[tuple[str, str, dict[str, Any]]]) -> int:
     return encoded
 
 
-__all__ = ["META_KEY", "SENTENCES_VERSION", "Embedded", "backfill", "compose", "embed_chunks", "pack",
+__all__ = ["META_KEY", "SENTENCES_VERSION", "Embedded", "backfill", "compose", "decode", "embed_chunks", "pack",
            "sentence_texts", "unpack", "unpack_codes", "with_sentences"]
