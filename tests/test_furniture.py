@@ -22,6 +22,8 @@ from index.loaders.metadata import make_article
         "Get the best stories in our free newsletter. Sign up with your email address to receive it.",
         "Read more: Markets slide as rates rise",
         "RELATED: The ten best moments of the season",
+        "Watch This Story | Star Wars Saga: A Galactic Surprise for the Champion",
+        "Watch This Story: Every Superstar Who Attacked the Chairman",
         "(Getty Images)",
         "The striker celebrates his second goal. Photograph: Jane Smith/Agency",
         "Photo by John Doe / The Daily",

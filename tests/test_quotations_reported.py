@@ -204,3 +204,41 @@ def test_a_club_whose_last_word_stands_alone_is_no_person() -> None:
             "\u201cThe traffic, that\u2019s the biggest thing for me,\u201d he said. "
             "Palmer scored against City on Sunday.")
     assert [q.speaker for q in extract_quotations(text)] == ["Cole Palmer"]
+
+
+def test_an_epithet_after_a_run_of_he_sentences_is_the_one_they_follow() -> None:
+    """"He was chasing Ross Okafor ... the Penske driver said, stating": the he/she subjects lead back to the
+    person in focus, not to the rival named as their object."""
+    text = ("Ryan Bale won the title on Sunday.\n\n"
+            "In the last race, Ryan Bale\u2019s temper almost got the best of him. "
+            "He was chasing Ross Okafor in the closing laps. However, he knew he had to hold his place.\n\n"
+            "After the race, the Penske driver expressed his frustration, stating, \u201cI can snap on the radio. "
+            "That is who I am.\u201d Bale then left.")
+    got = [(q.speaker, q.kind) for q in extract_quotations(text) if q.kind == "direct"]
+    assert got == [("Ryan Bale", "direct")]
+
+
+def test_an_epithet_right_after_a_named_subject_is_left_to_the_speakers() -> None:
+    """No he/she in between: "Onana did so ... as Ten Hag says? '…,' the United manager says" stays Ten Hag's."""
+    text = ("\u201cWe must be brave,\u201d Erik ten Hag said on Friday.\n\n"
+            "Andre Onana did so against City, but is this the game Ten Hag identifies? "
+            "\u201cIt also depends on the opposition,\u201d the United manager says.")
+    got = [q.speaker for q in extract_quotations(text) if "opposition" in q.quote]
+    assert got == ["Erik ten Hag"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Bill Kenwright died on Monday.\nKenwright\u2019s family said he had passed away peacefully at home.",
+         "Bill Kenwright\u2019s family"),
+        ("Bill Kenwright, the club chairman, died on Monday.\nHis family said he had passed away peacefully at home.",
+         "Bill Kenwright's family"),
+        ("Jane Roe, the mayor, died on Monday.\n\u201cShe was a giant of this city,\u201d her husband said.",
+         "Jane Roe's husband"),
+    ],
+)
+def test_relatives_speak_as_the_persons_family(text: str, speaker: str) -> None:
+    """"Kenwright's family said", "his family said", "her husband said": the relatives of the person named,
+    not nobody (nor the person)."""
+    assert [q.speaker for q in extract_quotations(text)] == [speaker.replace("\u2019", "'")]

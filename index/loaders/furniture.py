@@ -8,7 +8,7 @@ outlet or article is named): a line goes when it is
 * template leftovers (``{{ ... }}``);
 * a sign-up prompt (a line starting "Sign up"/"Subscribe"/"Click here", or one that names a
   newsletter together with signing up and an email address or inbox);
-* a cross-promotion link ("Read more: ...", "RELATED: ...", "See also: ...");
+* a cross-promotion link ("Read more: ...", "RELATED: ...", "See also: ...", "Watch This Story | ...");
 * a photo credit or caption ("Credit: ...", "(Getty Images)", "Photo: ...", "© ..."), and on a
   page whose captions are numbered ("6 The striker scored twice Credit: Getty"), an unpunctuated
   line with the same number in front;
@@ -42,7 +42,8 @@ _PROMPT_START_RE = re.compile(r"(?:sign up|subscribe|click here|tap here|downloa
 _NEWSLETTER_RE = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
 _SIGNUP_RE = re.compile(r"\b(?:sign up|sign-up|subscribe|signing up)\b", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"\b(?:e-?mail|inbox)\b", re.IGNORECASE)
-_PROMO_LINK_RE = re.compile(r"(?:read more|read also|also read|more|related|see also|watch|listen|recommended)\s*:",
+_PROMO_LINK_RE = re.compile(r"(?:read more|read also|also read|more|related|see also|watch|listen|recommended)"
+                            r"(?:\s+(?:this|the)\s+(?:story|video|clip))?\s*[:|]",
                             re.IGNORECASE)
 _CREDIT = r"\(?\b(?:credit|credits|photo|photograph|picture|image|illustration|feature image credit)s?\s*(?::|by\b)"
 # a caption ends with its credit; a credit line on its own is short

@@ -202,10 +202,17 @@ class Coreference:
         if subj.kind == "role":
             found = self.reg.by_role(subj.role)
             if found is None and self._describes(subj):  # "the Team Penske driver said": the one in focus
-                found = self._antecedent(idx, "", quote)
+                found = self._in_focus(idx, quote) or self._antecedent(idx, "", quote)
             return found
         if subj.kind == "unnamed":
             return Speaker(subj.name, "", "unnamed")
+        if subj.kind == "kin":  # "his family": the family of the person "his" is
+            pronoun = pronoun_of(subj.name)
+            owner = (self._possessor(idx, subj.start) or self._antecedent(idx, pronoun, quote, anyone=True)
+                     if pronoun else self.reg.find(subj.name))
+            if owner is None and pronoun:
+                return None
+            return Speaker(f"{owner.name if owner is not None else subj.name}'s {subj.role}", "", "unnamed")
         if subj.kind == "pronoun":
             if low(subj.text) == "it":
                 return self._org_antecedent(idx, subj.start)
@@ -226,6 +233,23 @@ class Coreference:
         words = [low(w) for w in subj.text.split()]
         return (low(self.text[subj.start : subj.start + 4]) == "the " and (len(words) >= 2 or words[0] not in _OFFICES)
                 and not re.search(r"['’]s?\b|\bof\b", subj.text) and "<press>" not in role_keys(subj.role))
+
+    def _in_focus(self, idx: int, quote: str) -> Speaker | None:
+        """The person an epithet follows on from: back through the sentences right before it whose subject is
+        he/she ("Blaney's spirit got the best of him. He was racing Ross Chastain. The Penske driver said") to
+        the one that names them (as its subject or its one possessive); None without such a chain."""
+        k = idx - 1
+        while k >= 0 and idx - k <= PRONOUN_REACH + 1 and (k + 1) not in self.barriers:
+            if k not in self._subjects:
+                self._subjects[k] = clause_subject(self.text, *self.sentences[k])
+            subj = self._subjects[k]
+            if subj is None or subj.kind != "pronoun" or low(subj.text) not in ("he", "she"):
+                if k == idx - 1:
+                    return None  # no he/she in between: nothing says who is in focus
+                found = self._possessor(k, self.sentences[k].end)
+                return found if found is not None and not _named_in(found, quote) else None
+            k -= 1
+        return None
 
     def _issuer(self, idx: int) -> Speaker | None:
         """The report / the statement / the tweet: the organisation that spoke or was named last."""
@@ -273,12 +297,13 @@ class Coreference:
     def _people_in(self, k: int) -> set[str]:
         return {p.name for p in self.sent_mentions[k]} | {p.name for p in self.sent_speakers[k] if p.kind == "person"}
 
-    def _antecedent(self, idx: int, pronoun: str = "", quote: str = "") -> Speaker | None:
+    def _antecedent(self, idx: int, pronoun: str = "", quote: str = "", anyone: bool = False) -> Speaker | None:
         """He/she: the speaker of the nearest earlier sentence, or its only named person, whose pronoun
         (as the article shows it) agrees.
 
         Only people who speak somewhere in the article count as mentions (a "he said" refers
-        to someone the article quotes), so a passing name does not block the way back.
+        to someone the article quotes), so a passing name does not block the way back; ``anyone``
+        lifts that ("his family said": the family of someone who need not speak).
         """
         k = idx - 1
         steps = 0
@@ -290,7 +315,7 @@ class Coreference:
             if speakers:
                 return speakers[-1]
             people = {p.name: p for p in self.sent_mentions[k]
-                      if (not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)
+                      if (anyone or not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)
                       and not _named_in(p, quote)}
             if len(people) == 1:
                 return next(iter(people.values()))

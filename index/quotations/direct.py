@@ -198,7 +198,7 @@ def _participle_subject(text: str, a: int, verb: re.Match) -> Subject | None:
     if not verb.group(1).endswith("ing") or not head.endswith(","):
         return None
     subj = clause_subject(text, a, a + len(head) - 1)
-    return subj if subj is not None and subj.kind in ("name", "org", "unnamed") else None
+    return subj if subj is not None and subj.kind in ("name", "org", "unnamed", "role") else None
 
 
 __all__ = ["attribute", "quoted_as"]

@@ -20,6 +20,7 @@ from index.quotations.wordlists import (
     DOCUMENT_VERBS,
     GRAMMAR_WORDS,
     INDEFINITES,
+    KIN_NOUNS,
     MID_PARTICLES,
     ORG_WORDS,
     PARTICLES,
@@ -46,7 +47,7 @@ class Token(NamedTuple):
 class Subject:
     """A phrase that may name a speaker, as read from the text."""
 
-    kind: str  # "name" | "pronoun" | "role" | "org" | "unnamed" | "document"
+    kind: str  # "name" | "pronoun" | "role" | "org" | "unnamed" | "document" | "kin" ("his family")
     text: str
     start: int
     name: str = ""
@@ -125,6 +126,9 @@ def phrase_start(toks: list[Token]) -> int:
 
 def parse_np(toks: list[Token]) -> Subject | None:
     """Read a noun phrase that should be a speaker: pronoun, name with role, role phrase, organisation."""
+    kin = _kin(toks)
+    if kin is not None:
+        return kin
     had_det = False
     det_start: int | None = None  # where "the" / "a" begins: the phrase starts there
     indefinite: Token | None = None  # "a senior official": someone the article does not name
@@ -210,6 +214,18 @@ def parse_np(toks: list[Token]) -> Subject | None:
     return Subject("name", raw, start, name=name, role=role)
 
 
+def _kin(toks: list[Token]) -> Subject | None:
+    """ "Kenwright's family", "his widow", "her parents": the relatives of a person, who speak for them. The
+    owner ("Kenwright", "his") is the subject's name, the relation its role."""
+    if len(toks) != 2 or low(toks[1].text) not in KIN_NOUNS:
+        return None
+    owner = toks[0].text
+    if low(owner) in ("his", "her") or is_cap(owner) and owner.endswith(("'s", "’s")):
+        return Subject("kin", f"{owner} {toks[1].text}", toks[0].start, name=clean_name(owner).removesuffix("'s")
+                       .removesuffix("’s"), role=low(toks[1].text))
+    return None
+
+
 def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
     """An unnamed source: "a senior official", "a spokesperson for the ministry", "officials", "analysts"."""
     words = [low(t.text) for t in toks]
@@ -238,11 +254,13 @@ _ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's 
 _OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
 
 
+_LY_NOUNS = frozenset("family ally assembly rally supply".split())  # not adverbs: "his family said"
 _PASSIVE_AUX = frozenset("was were been being is are be".split())
 
 
 def _strip_trailing(toks: list[Token]) -> list[Token]:
-    while toks and (low(toks[-1].text) in AUX_ADV or (low(toks[-1].text).endswith("ly") and not is_cap(toks[-1].text))):
+    while toks and (low(toks[-1].text) in AUX_ADV or (low(toks[-1].text).endswith("ly") and not is_cap(toks[-1].text)
+                                                      and low(toks[-1].text) not in _LY_NOUNS)):
         toks = toks[:-1]
     return toks
 
@@ -300,6 +318,9 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         return np
     if not toks:
         return None
+    kin = _kin(toks[-2:])  # "Kenwright's family said", "his widow told the BBC"
+    if kin is not None:
+        return kin
     if low(toks[-1].text) in PRONOUNS and (len(toks) == 1 or not is_cap(toks[-2].text)):
         return parse_np(toks[-1:])  # "a message ... in which he wrote": the pronoun right before the verb
     # an unnamed source with its modifiers: "Sources in the sector say", "One source who was briefed said"
