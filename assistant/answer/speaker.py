@@ -4,7 +4,8 @@ Never narration, never another person's words. The quotations come from
 ``quotations.resolve_speaker``. Without a topic, X's quotations are shown direct first, newest
 article first. With a topic, each quotation is scored by the topic's words in the quotation's
 sentence and the sentence before it (``lex``) and, with an encoder, the cosine between the topic
-and that sentence (``cos``); a quotation is about the topic when ``lex >= TOPIC_LEXICAL`` or
+and that sentence (``cos``; the better of the topic as asked and the topic with its possessive read
+as the speaker, "its shutdown" -> "Bittrex's shutdown"); a quotation is about the topic when ``lex >= TOPIC_LEXICAL`` or
 ``cos >= TOPIC_COSINE`` or their mean clears ``TOPIC_MIXED``. Several topics ("..., and what did
 he say about Z?") each get their best quotations.
 
@@ -67,7 +68,7 @@ def speaker_answer(
             rest = [f for f in _newest_direct_first(found) if f not in chosen]
             chosen += rest[:1]
             continue
-        ranked = _about(topic, found, embed)
+        ranked = _about(topic, found, embed, who)
         if not ranked:
             missed.append(topic)
         chosen += [f for f in ranked if f not in chosen][:per_topic]
@@ -136,7 +137,13 @@ def _head(topic: str) -> str:
     return terms[-1] if terms else ""
 
 
-def _about(topic: str, found: list[Found], embed: Embed | None) -> list[Found]:
+def _owned(topic: str, who: str) -> str:
+    """The topic with its possessive pronoun read as the speaker ("its shutdown" -> "Bittrex's shutdown"): the
+    encoder compares what the words are about, and "its" alone says nothing."""
+    return re.sub(r"(?i)\b(?:his|her|its|their)\b", lambda m: who + "'s", topic, count=1) if who else topic
+
+
+def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -> list[Found]:
     """The quotations about ``topic``, best first (see the module docstring for the rule)."""
     terms = [t for t in dict.fromkeys(content_terms(topic)) if t not in GENERIC]
     pairs = [_contexts(f, found) for f in found]
@@ -146,6 +153,9 @@ def _about(topic: str, found: list[Found], embed: Embed | None) -> list[Found]:
     sentences = [f.passage.article_text[f.quotation.sentence_start : f.quotation.sentence_end] for f in found]
     cos = cosines(embed, topic, [fold(s) for s in sentences] + list(ledes.values()))
     lede_cos = dict(zip(ledes, cos[len(found) :], strict=True)) if cos else {}
+    owned = _owned(topic, who)
+    if cos and owned != topic:  # the quotation's sentence as close to "Bittrex's shutdown" as to "its shutdown"
+        cos = [max(a, b) for a, b in zip(cos, cosines(embed, owned, [fold(s) for s in sentences]) or [], strict=False)]
 
     head = _head(topic)
 

@@ -3,6 +3,8 @@ and plain refusals when the speaker is not quoted or not on the topic."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from answer.helpers import ALL_PASSAGES, BRIDGES, SEED_PASSAGES, ask, chunks, fake_embed
@@ -115,3 +117,26 @@ def test_an_organisation_speaking_through_a_person_names_the_person_again_by_sur
     ans = ask("What did Norvex Freight say?", chunks("nf", text), embed=None)
     assert ans.answered and len(ans.citations) == 2, ans.answer
     assert "Peters also said" in ans.answer and "Peters) also said" not in ans.answer
+
+
+def _word_embed(texts: list[str]) -> list[list[float]]:
+    """A tiny encoder: counts of a few words ("shutdown" and "disabled" on one axis, as synonyms), so a
+    topic's cosine to a sentence is what they share."""
+    axes = [("norvex",), ("shutdown", "disabled"), ("hiring",), ("trading",)]
+    out = []
+    for t in texts:
+        words = re.findall(r"[a-z]+", t.lower())
+        out.append([float(sum(words.count(w) for w in axis)) for axis in axes])
+    return out
+
+
+def test_a_topic_owned_by_the_speaker_is_compared_as_theirs() -> None:
+    """"its shutdown": the encoder reads "Norvex's shutdown", which the speaker's sentence on it is close to;
+    a topic it says nothing about is still refused."""
+    text = ("Norvex Exchange is leaving the market.\n\n"
+            "Norvex said on Monday that all trading will be disabled, and trading ends next month.")
+    passages = chunks("nx", text)
+    ans = ask("What did Norvex say about its shutdown?", passages, embed=_word_embed)
+    assert ans.answered and "will be disabled" in ans.citations[0].quote, ans.answer
+    ans = ask("What did Norvex say about its hiring?", passages, embed=_word_embed)
+    assert not ans.answered, ans.answer
