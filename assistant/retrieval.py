@@ -49,6 +49,20 @@ MODES = ("hybrid", "fused", "dense", "bm25")
 _ONE_SIDE = {"fused": FUSED, "dense": Weights(dense=1.0, sentence=WEIGHTS.sentence), "bm25": Weights(dense=0.0)}
 
 
+
+_CAP = r"[A-Z][\w'’-]*"
+# a capitalised name with "of" / "for" / "and" inside: "National Association of Realtors"
+_INSTITUTION_RE = re.compile(rf"\b(?!The\b){_CAP}(?:\s+{_CAP})*\s+(?:of|for|and|&)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*")
+
+
+def with_initials(text: str) -> str:
+    """The lexical query with the initials of the institutions it names in full ("National Association of
+    Realtors" also searches "NAR"): news names one once in full and then by its initials, or only by them."""
+    runs = [m.group() for m in _INSTITUTION_RE.finditer(text)]
+    initials = ["".join(w[0] for w in run.split() if w[:1].isupper()) for run in runs]
+    extra = [a for a in initials if len(a) >= 3 and not re.search(r"\b" + a + r"\b", text, re.I)]
+    return " ".join([text, *extra])
+
 @dataclass
 class HybridSearcher:
     store: Store
@@ -195,7 +209,7 @@ class HybridSearcher:
     def _lexical_side(self, texts: list[str], filters: Filters) -> dict[str, list[tuple[str, float]]]:
         """BM25 top ``candidates`` (chunk id, score) per text."""
         mask = filters.mask(self.lexical.columns)
-        return {text: self.lexical.search(text, self.candidates, mask) for text in texts}
+        return {text: self.lexical.search(with_initials(text), self.candidates, mask) for text in texts}
 
     def _pool(self, index: int, part: SubQuestion, dense: list[tuple[str, float]],
               lexical: list[tuple[str, float]]) -> Pool:

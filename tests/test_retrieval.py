@@ -11,6 +11,7 @@ import pytest
 
 from assistant.engine import Engine
 from assistant.filters import Filters
+from assistant.retrieval import with_initials
 from assistant.scoring import Weights
 from index.embeddings import FakeEncoder
 from index.sentence_vectors import META_KEY, SENTENCES_VERSION, compose, sentence_texts, unpack
@@ -203,3 +204,21 @@ def test_the_answerer_reuses_the_sub_question_vectors_for_the_whole_question(fee
     assert answer.citations, answer.answer
     assert set(parts) <= set(encoded)  # retrieval encoded the sub-questions ...
     assert question not in encoded  # ... and the answerer composed the whole question from them
+
+
+def test_an_institution_named_in_full_also_finds_its_initials(fake_settings, tmp_path):
+    """An article that names an institution only by its initials ("NAR") is found by a question that names
+    it in full, on the lexical side; initials the question already gives are not added twice."""
+    feed = [
+        {"title": "Home sales", "source": "Wire", "published_at": "2023-10-02", "url": "https://wire.example/1",
+         "body": "NAR chief economist Lena Ortiz said sales would slow. Prices rose in October."},
+        {"title": "Economists", "source": "Wire", "published_at": "2023-10-03", "url": "https://wire.example/2",
+         "body": "The chief economist of a bank said the economy would slow. Economists agreed."},
+    ]
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "feed" / "feed.json").write_text(json.dumps(feed))
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([tmp_path / "feed"])
+    rows = engine.search("Who is the chief economist at the National Association of Realtors?", k=2, mode="bm25")
+    assert [r["title"] for r in rows][0] == "Home sales"
+    assert with_initials("What did the Securities and Exchange Commission (SEC) say?").count("SEC") == 1
