@@ -26,6 +26,11 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
          "strong second half", "Norvex Corp", "direct", "org"),
         ("The plan will be delayed by a year, according to a spokesperson for the ministry.", "delayed by a year",
          "a spokesperson for the ministry", "reported", "unnamed"),
+        # a role with its own phrase, then the person: the role phrase is theirs
+        ("The Swans play on Sunday.\nThe focus has been on local fans, according to executive GM of marketing at "
+         "the Swans, Loretta Johns.", "focus has been on local fans", "Loretta Johns", "reported", "person"),
+        ('"We will win on Sunday," said the manager of the club, Paulo Reis.', "win on Sunday", "Paulo Reis",
+         "direct", "person"),
         ('"There is no deal yet," a senior official told CNN.', "no deal yet", "a senior official", "direct",
          "unnamed"),
         ('"That call broke my heart," one fan wrote on X.', "broke my heart", "one fan", "direct", "unnamed"),

@@ -239,6 +239,11 @@ def subject_after(text: str, pos: int, b: int) -> Subject | None:
     if head and head[-1].text.endswith("."):  # '"…," said a Microsoft statement.': the full stop is not the name's
         head = [*head[:-1], head[-1]._replace(text=clean_name(head[-1].text))]
     subj = parse_np(head)
+    if subj is not None and subj.kind == "role" and stop < len(toks) and toks[stop].text != ",":
+        # "executive GM of marketing at the Swans, Loretta Johns": the role's own phrase, then the name
+        comma = next((k for k in range(stop, min(len(toks), stop + 9)) if not toks[k].text[0].isalnum()), None)
+        if comma is not None and toks[comma].text == ",":
+            stop = comma
     if subj is not None and subj.kind == "role" and [t.text for t in toks[stop : stop + 1]] == [","]:
         rest = toks[stop + 1 :]
         end = next((k for k, t in enumerate(rest) if not t.text[0].isalnum()), len(rest))

@@ -275,6 +275,8 @@ def _according(ex: Extractor, idx: int, sent: Span) -> None:
         stop = re.search(r"[,.;:!?—–]|\s(?:who|which|in|on|at|during)\s", text[m.end() : b])
         np_end = m.end() + stop.start() if stop else b
         subj = _source(tokens(text, m.end(), np_end))
+        if subj is not None and subj.kind == "role":
+            subj, np_end = _named_after_role(text, m.end(), np_end, b, subj)
         if subj is None or subj.kind == "pronoun":
             continue
         person = ex.people.resolve(subj, idx)
@@ -291,6 +293,21 @@ def _according(ex: Extractor, idx: int, sent: Span) -> None:
                 ex.emit(a, len(before) + a - 1, person, "reported", sent, idx)
         elif only_punct(text, np_end, b) and before.endswith(","):
             ex.emit(a, m.start(), person, "reported", sent, idx)
+
+
+def _named_after_role(text: str, a: int, np_end: int, b: int, role: Subject) -> tuple[Subject, int]:
+    """'according to executive GM of marketing at the Swans, Loretta Johns.': the person the role phrase
+    goes on to name after a comma (the whole phrase is their role), else the role as it was."""
+    m = re.match(r"[^,.;:!?\"“”]{0,80},\s*", text[np_end:b])
+    if m is None:
+        return role, np_end
+    start = np_end + m.end()
+    end = start + len(re.match(r"[^,.;:!?—–()]*", text[start:b]).group().rstrip())
+    named = parse_np(tokens(text, start, end)) if end > start else None
+    if named is None or named.kind != "name" or not only_punct(text, end, b):
+        return role, np_end
+    named.role = named.role or " ".join(text[a : np_end + m.start()].split())
+    return named, end
 
 
 def _source(toks: list) -> Subject | None:
