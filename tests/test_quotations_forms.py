@@ -31,6 +31,9 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
          "the Swans, Loretta Johns.", "focus has been on local fans", "Loretta Johns", "reported", "person"),
         ('"We will win on Sunday," said the manager of the club, Paulo Reis.', "win on Sunday", "Paulo Reis",
          "direct", "person"),
+        # what an organisation puts out "says"; a fronted time phrase with no comma is not the subject
+        ("Norvex Group owns 15 towers. Last week Norvex published its results for the third quarter saying that "
+         "the company had not been hurt by the war.", "had not been hurt by the war", "Norvex", "reported", "org"),
         ('"There is no deal yet," a senior official told CNN.', "no deal yet", "a senior official", "direct",
          "unnamed"),
         ('"That call broke my heart," one fan wrote on X.', "broke my heart", "one fan", "direct", "unnamed"),

@@ -286,6 +286,10 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
             break
         if low(toks[s].text) in ("and", "but", "so", "yet") and s + 1 < len(toks):
             s += 1  # "But a fans' group called …"
+        if s == 0 and low(toks[0].text) in TIME_WORDS:  # "Last week Azrieli published …", "Earlier this month"
+            s = skip_adjuncts(toks, 0)
+            if s >= len(toks):
+                break
         w = low(toks[s].text)
         if w in PREPOSITIONS or w in CLAUSE_OPENERS:
             continue

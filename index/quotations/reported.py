@@ -155,12 +155,17 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
         else:  # '…, said CEO Jane Doe, adding …' / 'X rejected it, saying …' / '…, as the company has not, claiming …'
             said_x = re.search(r",\s*(?:said|says)\s+([^,]+)$", text[a:comma])
             subj = subject_after(text, a + said_x.start(1), comma) if said_x else nearest_subject(text, a, comma)
+    elif m.group(1).endswith("ing") and _PUBLISHED_RE.search(head):
+        subj = clause_subject(text, a, m.start())  # 'Azrieli published its results for the quarter saying that …'
+        subj = subj if subj is not None and subj.kind in ("name", "org", "unnamed") else None
     elif re.search(r"(?:^|\W)(?:and|but|yet)(?:\s+(?:also|then|later))?$", head):
         coord = cues.coordinated_subject(text, a, m.start())
         subj = subject_before(text, a, coord) if coord is not None else clause_subject(text, a, m.start())
     return ex.people.resolve(subj, idx) if subj is not None else None
 
 
+# what an organisation or person puts out that then "says": 'X published its results saying that …'
+_PUBLISHED_RE = re.compile(r"\b(?:published|released|issued|posted|put\s+out|filed|sent\s+out)\b")
 # words no statement ends on: before ", it claimed," they show it runs on past the aside
 _RUNS_ON = frozenset("""would will can could should may might must shall is are was were be been being has have had
     that which who whose the a an to of and or but""".split())
