@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import re
 
+from index.quotations.acronyms import defined_acronyms
 from index.quotations.clauses import clause_subject
 from index.quotations.entities import Registry, Speaker, better_role, role_keys
 from index.quotations.gender import genders, pronoun_of
@@ -48,7 +49,7 @@ class Coreference:
         self.plain: list[str] = []  # capitalised full names that are not organisations
         self.alone: set[str] = set()
         self.sent_orgs: list[list[tuple[str, int]]] = []  # organisations named in each sentence, and where
-        self.acronyms = _acronyms(text)  # "NMPA" -> "National Music Publishers Association"
+        self.acronyms = defined_acronyms(text)  # "NMPA" -> "National Music Publishers Association"
         # each sentence's words outside quotation marks (names inside a quote are not mentions)
         self.sent_tokens = [[t for t in tokens(text, a, b) if not self.inside_quote(t.start)] for a, b in sentences]
         self._register()
@@ -394,23 +395,6 @@ def _title_like(name: str) -> bool:
     """A capitalised run that is a title, not a person's name: "Taking Down Trump" (a verb, a function word)."""
     words = name.split()
     return words[0].lower().endswith("ing") or any(w.lower() in GRAMMAR_WORDS for w in words[1:])
-
-
-_ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w&'’.-]*)\s+){0,8}?)\(([A-Z]{2,8})\)")
-
-
-def _acronyms(text: str) -> dict[str, str]:
-    """Acronyms the article defines: "the National Music Publishers Association (NMPA)"."""
-    found: dict[str, str] = {}
-    for m in _ACRONYM_RE.finditer(text):
-        words = m.group(1).split()
-        acronym = m.group(2)
-        for start in range(len(words)):  # the shortest tail of capitalised words whose initials spell it
-            caps = [w for w in words[start:] if w[:1].isupper()]
-            if "".join(w[0] for w in caps) == acronym and words[start][:1].isupper():
-                found.setdefault(acronym, " ".join(words[start:]))
-                break
-    return found
 
 
 __all__ = ["PRONOUN_REACH", "Coreference"]
