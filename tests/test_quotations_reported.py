@@ -242,3 +242,13 @@ def test_relatives_speak_as_the_persons_family(text: str, speaker: str) -> None:
     """"Kenwright's family said", "his family said", "her husband said": the relatives of the person named,
     not nobody (nor the person)."""
     assert [q.speaker for q in extract_quotations(text)] == [speaker.replace("\u2019", "'")]
+
+
+def test_a_sentence_opening_adverb_is_no_first_name() -> None:
+    """"Certainly Okafor feels ..." registers no "Certainly Okafor": the surname stays one person's, so every
+    "he said" after it is still Cole Okafor's; a first name that ends like an adverb ("Billy") stays a name."""
+    text = ("Cole Okafor is a man on the move, from City to Chelsea.\n\n"
+            "\u201cThe traffic is the biggest thing for me,\u201d he said. Certainly Okafor feels at home now.\n\n"
+            "There was no getting carried away. \u201cI spent 15 years at the club,\u201d he noted.\n\n"
+            "Billy Vunipola was also there. \u201cWe trained well,\u201d Vunipola said.")
+    assert [q.speaker for q in extract_quotations(text)] == ["Cole Okafor", "Cole Okafor", "Billy Vunipola"]

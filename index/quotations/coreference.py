@@ -13,10 +13,10 @@ import re
 
 from index.quotations.acronyms import defined_acronyms
 from index.quotations.clauses import clause_subject
-from index.quotations.entities import Registry, Speaker, better_role, role_keys
+from index.quotations.entities import Registry, Speaker, better_role, opens_sentence, role_keys, title_like
 from index.quotations.gender import genders, pronoun_of
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
-from index.quotations.wordlists import DETS, GRAMMAR_WORDS, ORG_WORDS
+from index.quotations.wordlists import DETS, ORG_WORDS
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
@@ -100,6 +100,8 @@ class Coreference:
                     j += 1
                 if j > i:
                     run = toks[i:j]
+                    if i == 0 and len(run) > 1 and opens_sentence(run[0].text):
+                        run = run[1:]  # "Certainly Palmer feels ...": the sentence's adverb is no first name
                     last = run[-1].text
                     if last.endswith(("'s", "’s")) and len(run) > 1:  # "Ange Postecoglou's men"
                         run = [*run[:-1], run[-1]._replace(text=last[:-2], end=run[-1].end - 2)]
@@ -112,7 +114,7 @@ class Coreference:
                         appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
                         if (np.role and any(is_role(w) for w in np.role.split())) or appos:
                             self.reg.add(np.name, np.role)
-                        elif len(np.name.split()) >= 2 and not _title_like(np.name):
+                        elif len(np.name.split()) >= 2 and not title_like(np.name):
                             plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
                     i = j
                 i += 1
@@ -146,7 +148,8 @@ class Coreference:
         for toks in self.sent_tokens:  # the first word of a sentence follows nothing
             for k, tok in enumerate(toks):
                 word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
-                if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1):
+                if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1
+                                         or k == 1 and opens_sentence(toks[0].text)):  # "Certainly Palmer feels"
                     found.add(word)
         return found
 
@@ -389,12 +392,6 @@ def _named_in(person: Speaker, quote: str) -> bool:
     firsts = {f.split()[0].lower() for f in forms if len(f.split()) > 1}
     caps = [w.lower() for w in re.findall(r"[A-Z][\w'’-]+", quote)]
     return bool(surnames) and any(w.startswith(surnames) or w in firsts for w in caps)
-
-
-def _title_like(name: str) -> bool:
-    """A capitalised run that is a title, not a person's name: "Taking Down Trump" (a verb, a function word)."""
-    words = name.split()
-    return words[0].lower().endswith("ing") or any(w.lower() in GRAMMAR_WORDS for w in words[1:])
 
 
 __all__ = ["PRONOUN_REACH", "Coreference"]

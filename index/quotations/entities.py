@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.quotations.wordlists import PRESS, ROLE_QUALIFIERS, ROLE_WORDS
+from index.quotations.wordlists import (
+    AUX_ADV,
+    CLAUSE_OPENERS,
+    GRAMMAR_WORDS,
+    PRESS,
+    ROLE_QUALIFIERS,
+    ROLE_WORDS,
+    SENTENCE_ADVERBS,
+)
 
 
 @dataclass
@@ -97,4 +105,16 @@ def role_keys(role: str) -> set[str]:
     return keys
 
 
-__all__ = ["Registry", "Speaker", "better_role", "role_keys"]
+def opens_sentence(word: str) -> bool:
+    """A sentence-opening adverb or connective ("Certainly", "Perhaps", "Meanwhile"), capitalised only there."""
+    w = word.lower()
+    return w in SENTENCE_ADVERBS or w in CLAUSE_OPENERS or w in AUX_ADV
+
+
+def title_like(name: str) -> bool:
+    """A capitalised run that is a title, not a person's name: "Taking Down Trump" (a verb, a function word)."""
+    words = name.split()
+    return words[0].lower().endswith("ing") or any(w.lower() in GRAMMAR_WORDS for w in words[1:])
+
+
+__all__ = ["Registry", "Speaker", "better_role", "opens_sentence", "role_keys", "title_like"]

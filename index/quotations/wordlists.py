@@ -130,6 +130,13 @@ ORG_WORDS = frozenset(
     city united county rovers athletic wanderers albion hotspur
 """.split()
 )
+# Adverbs that open a sentence (capitalised only there): "Certainly Palmer feels ..." names no "Certainly Palmer".
+SENTENCE_ADVERBS = frozenset("""
+    certainly clearly perhaps maybe surely obviously naturally presumably arguably ultimately finally eventually
+    apparently actually really interestingly importantly crucially notably unsurprisingly understandably
+    undoubtedly predictably fortunately unfortunately thankfully luckily sadly hopefully frankly honestly
+    basically essentially originally currently thus hence therefore nonetheless otherwise besides even only
+    """.split())
 # Relatives who speak for a person: "Kenwright's family said", "his widow told the BBC".
 KIN_NOUNS = frozenset("family relatives parents widow widower wife husband children".split())
 # Unnamed sources: "a senior official", "officials", "experts", "sources familiar with ...".
@@ -193,7 +200,7 @@ GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobo
 
 __all__ = [
     "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
-    "INDEFINITES", "KIN_NOUNS",
+    "INDEFINITES", "KIN_NOUNS", "SENTENCE_ADVERBS",
     "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS",
     "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
     "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
