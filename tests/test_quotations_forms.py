@@ -31,6 +31,13 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
          "the Swans, Loretta Johns.", "focus has been on local fans", "Loretta Johns", "reported", "person"),
         ('"We will win on Sunday," said the manager of the club, Paulo Reis.', "win on Sunday", "Paulo Reis",
          "direct", "person"),
+        # a prefixed role: "co-captain", "ex-manager", "vice-captain"
+        ('The Swans reached the finals. "Any club able to do that is incredible," Sydney co-captain Chloe Molloy '
+         "told Fox Footy after the match.", "Any club able to do that", "Chloe Molloy", "direct", "person"),
+        # a full name met once, as a clause's subject that goes on to say "her": the "she wrote" after it
+        ("The trend began in 2018, when Louisiana mom Alicia Plumer took to Facebook saying her son would carry "
+         'a blue bucket.\n\n"If you see him, please be kind to our son!" she wrote.', "please be kind",
+         "Alicia Plumer", "direct", "person"),
         # what an organisation puts out "says"; a fronted time phrase with no comma is not the subject
         ("Norvex Group owns 15 towers. Last week Norvex published its results for the third quarter saying that "
          "the company had not been hurt by the war.", "had not been hurt by the war", "Norvex", "reported", "org"),
@@ -283,3 +290,8 @@ def test_a_message_speaks_for_whoever_sent_it(document: str) -> None:
 def test_a_quote_credited_to_a_report_is_not_the_reports_words() -> None:
     text = 'Shelesh posted a video.\n"Let\'s talk like adults," according to a report.'
     assert not [q for q in extract_quotations(text) if "talk like adults" in q.quote and q.speaker]
+
+
+def test_a_name_met_once_is_a_person_only_when_the_sentence_calls_it_he_or_she() -> None:
+    """"New Zealand won the match. '…,' he said": nothing calls New Zealand "he", so the quote has no speaker."""
+    assert extract_quotations('New Zealand won the match on Sunday.\n\n"We played well today," he said.') == []

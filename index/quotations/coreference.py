@@ -12,8 +12,8 @@ import copy
 import re
 
 from index.quotations.acronyms import defined_acronyms
-from index.quotations.clauses import clause_subject
-from index.quotations.entities import Registry, Speaker, better_role, opens_sentence, role_keys, title_like
+from index.quotations.clauses import clause_subject, opens_predicate
+from index.quotations.entities import Registry, Speaker, better_role, named_in, opens_sentence, role_keys, title_like
 from index.quotations.gender import genders, pronoun_of
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
 from index.quotations.wordlists import DETS, ORG_WORDS
@@ -251,7 +251,7 @@ class Coreference:
                 if k == idx - 1:
                     return None  # no he/she in between: nothing says who is in focus
                 found = self._possessor(k, self.sentences[k].end)
-                return found if found is not None and not _named_in(found, quote) else None
+                return found if found is not None and not named_in(found, quote) else None
             k -= 1
         return None
 
@@ -315,19 +315,41 @@ class Coreference:
             if (k + 1) in self.barriers and k + 1 <= idx:
                 return None
             speakers = [p for p in self.sent_speakers[k] if p.kind == "person" and self._agrees(p, pronoun)
-                        and not _named_in(p, quote)]
+                        and not named_in(p, quote)]
             if speakers:
                 return speakers[-1]
             people = {p.name: p for p in self.sent_mentions[k]
                       if (anyone or not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)
-                      and not _named_in(p, quote)}
+                      and not named_in(p, quote)}
             if len(people) == 1:
                 return next(iter(people.values()))
             if len(people) > 1:  # "Djokovic spoke about Federer and Nadal. '…,' he said": the subject
                 return self._subject_person(k, people, pronoun)
+            introduced = self._introduced_as(k, pronoun) if pronoun else None
+            if introduced is not None and not named_in(introduced, quote):
+                return introduced
             k -= 1
             steps += 1
         return None
+
+    def _introduced_as(self, k: int, pronoun: str) -> Speaker | None:
+        """A full name met once as the subject of a clause of sentence ``k`` that goes on to call them he/she
+        ("... when Alicia Plumer took to Facebook to say her son ..." then '"…," she wrote'): a person, though no
+        role or lone surname said so."""
+        toks = self.sent_tokens[k]
+        if self.sent_mentions[k]:
+            return None  # someone the article already knows is named there
+        found = []
+        for name in {n for n in self.plain if 2 <= len(n.split()) <= 3 and self.reg.find(n) is None}:
+            words = name.split()
+            for j in range(len(toks) - len(words)):
+                if [clean_name(t.text) for t in toks[j : j + len(words)]] != words:
+                    continue
+                nxt = toks[j + len(words)]
+                later = [pronoun_of(t.text) for t in toks if t.start > nxt.start]
+                if opens_predicate(nxt.text) and not low(nxt.text).endswith("s") and pronoun in later:  # not "series"
+                    found.append(name)
+        return self.reg.add(found[0]) if len(found) == 1 else None
 
     def _org_antecedent(self, idx: int, pos: int) -> Speaker | None:
         """It / the company: the organisation this sentence opened with ("Chelsea issued a statement in which
@@ -380,18 +402,6 @@ class Coreference:
         if self._proper is None:
             self._proper = {clean_name(t.text) for toks in self.sent_tokens for t in toks[1:] if is_cap(t.text)}
         return self._proper
-
-
-def _named_in(person: Speaker, quote: str) -> bool:
-    """Does the quote refer to the person by a word of their name ("Sonny" for Son): then they are not its
-    speaker (people rarely speak of themselves in the third person)."""
-    if not quote:
-        return False
-    forms = person.forms | {person.name}
-    surnames = tuple({f.split()[-1].lower() for f in forms if len(f.split()[-1]) >= 3})
-    firsts = {f.split()[0].lower() for f in forms if len(f.split()) > 1}
-    caps = [w.lower() for w in re.findall(r"[A-Z][\w'’-]+", quote)]
-    return bool(surnames) and any(w.startswith(surnames) or w in firsts for w in caps)
 
 
 __all__ = ["PRONOUN_REACH", "Coreference"]

@@ -117,4 +117,16 @@ def title_like(name: str) -> bool:
     return words[0].lower().endswith("ing") or any(w.lower() in GRAMMAR_WORDS for w in words[1:])
 
 
-__all__ = ["Registry", "Speaker", "better_role", "opens_sentence", "role_keys", "title_like"]
+def named_in(person: Speaker, quote: str) -> bool:
+    """Does the quote refer to the person by a word of their name ("Sonny" for Son): then they are not its
+    speaker (people rarely speak of themselves in the third person)."""
+    if not quote:
+        return False
+    forms = person.forms | {person.name}
+    surnames = tuple({f.split()[-1].lower() for f in forms if len(f.split()[-1]) >= 3})
+    firsts = {f.split()[0].lower() for f in forms if len(f.split()) > 1}
+    caps = [w.lower() for w in re.findall(r"[A-Z][\w'’-]+", quote)]
+    return bool(surnames) and any(w.startswith(surnames) or w in firsts for w in caps)
+
+
+__all__ = ["Registry", "Speaker", "better_role", "named_in", "opens_sentence", "role_keys", "title_like"]

@@ -82,8 +82,14 @@ def base(tok: str) -> str:
 
 
 def is_role(tok: str) -> bool:
+    """A role word: "coach", "vice-president", and with a prefix "co-captain", "ex-manager", "vice-captain"."""
     w = base(tok)
-    return w in ROLE_WORDS or w.split("-")[0] in ROLE_WORDS
+    parts = w.split("-")
+    return w in ROLE_WORDS or parts[0] in ROLE_WORDS or len(parts) == 2 and parts[0] in _ROLE_PREFIXES and (
+        parts[1] in ROLE_WORDS)
+
+
+_ROLE_PREFIXES = frozenset("co ex vice deputy assistant interim acting joint".split())
 
 
 def clean_name(tok: str) -> str:
