@@ -38,6 +38,13 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
         ("The trend began in 2018, when Louisiana mom Alicia Plumer took to Facebook saying her son would carry "
          'a blue bucket.\n\n"If you see him, please be kind to our son!" she wrote.', "please be kind",
          "Alicia Plumer", "direct", "person"),
+        # an unnamed source with a proper-noun modifier; he/she right after one; an organisation's epithet
+        ('"Do not buy blue pumpkin buckets," one X user posted on Monday.', "blue pumpkin buckets", "one X user",
+         "direct", "unnamed"),
+        ('A Norvex spokeswoman denied the breaches. "We strongly reject the suggestions," she said.',
+         "strongly reject", "A Norvex spokeswoman", "direct", "unnamed"),
+        ('Ireland\'s Data Protection Commission (DPC) sent us a statement. "Norvex notified the DPC on July 27," the '
+         "Irish regulator wrote.", "notified the DPC", "Ireland's Data Protection Commission", "direct", "org"),
         # what an organisation puts out "says"; a fronted time phrase with no comma is not the subject
         ("Norvex Group owns 15 towers. Last week Norvex published its results for the third quarter saying that "
          "the company had not been hurt by the war.", "had not been hurt by the war", "Norvex", "reported", "org"),

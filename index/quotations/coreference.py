@@ -12,8 +12,18 @@ import copy
 import re
 
 from index.quotations.acronyms import defined_acronyms
-from index.quotations.clauses import clause_subject, opens_predicate
-from index.quotations.entities import Registry, Speaker, better_role, named_in, opens_sentence, role_keys, title_like
+from index.quotations.clauses import clause_subject
+from index.quotations.entities import (
+    Registry,
+    Speaker,
+    better_role,
+    named_in,
+    opener,
+    role_keys,
+    subject_called,
+    title_like,
+    words_alone,
+)
 from index.quotations.gender import genders, pronoun_of
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
 from index.quotations.wordlists import DETS, ORG_WORDS
@@ -21,7 +31,6 @@ from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
 PRONOUN_REACH = 3  # sentences a he/she looks back
-_PERSONAL = frozenset("he she his her him hers himself herself".split())
 
 # titles of an office: "the president said" may be someone the article never named, so no antecedent for them
 _OFFICES = frozenset("""president minister secretary chairman chairwoman chair director governor mayor senator ceo
@@ -100,7 +109,7 @@ class Coreference:
                     j += 1
                 if j > i:
                     run = toks[i:j]
-                    if i == 0 and len(run) > 1 and opens_sentence(run[0].text):
+                    if i == 0 and len(run) > 1 and opener(run[0].text):
                         run = run[1:]  # "Certainly Palmer feels ...": the sentence's adverb is no first name
                     last = run[-1].text
                     if last.endswith(("'s", "’s")) and len(run) > 1:  # "Ange Postecoglou's men"
@@ -118,7 +127,7 @@ class Coreference:
                             plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
                     i = j
                 i += 1
-        alone = self._words_alone({last for _, (_first, last) in plain})
+        alone = words_alone(self.sent_tokens, {last for _, (_first, last) in plain})
         self.alone = alone  # surnames of full names that also stand alone ("Kelce said")
         self.plain = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
         for name, (_first, last) in plain:  # "Manchester City" is no person, though "City" stands alone
@@ -141,17 +150,6 @@ class Coreference:
             if names:
                 return None
         return None
-
-    def _words_alone(self, surnames: set[str]) -> set[str]:
-        """Which of these words appear on their own (not right after another capitalised word)."""
-        found: set[str] = set()
-        for toks in self.sent_tokens:  # the first word of a sentence follows nothing
-            for k, tok in enumerate(toks):
-                word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
-                if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1
-                                         or k == 1 and opens_sentence(toks[0].text)):  # "Certainly Palmer feels"
-                    found.add(word)
-        return found
 
     def _mentions(self, toks: list) -> list[Speaker]:
         """The registered people a sentence names: the longest tail of each capitalised run that names one
@@ -244,9 +242,7 @@ class Coreference:
         the one that names them (as its subject or its one possessive); None without such a chain."""
         k = idx - 1
         while k >= 0 and idx - k <= PRONOUN_REACH + 1 and (k + 1) not in self.barriers:
-            if k not in self._subjects:
-                self._subjects[k] = clause_subject(self.text, *self.sentences[k])
-            subj = self._subjects[k]
+            subj = self._subject(k)
             if subj is None or subj.kind != "pronoun" or low(subj.text) not in ("he", "she"):
                 if k == idx - 1:
                     return None  # no he/she in between: nothing says who is in focus
@@ -328,28 +324,25 @@ class Coreference:
             introduced = self._introduced_as(k, pronoun) if pronoun else None
             if introduced is not None and not named_in(introduced, quote):
                 return introduced
+            subj = self._subject(k) if pronoun and not people else None
+            if subj is not None and subj.kind == "unnamed" and low(subj.name.split()[0]) in ("a", "an", "one"):
+                return Speaker(subj.name, "", "unnamed")  # "A TikTok spokeswoman denied it. '…,' she said"
             k -= 1
             steps += 1
         return None
 
+    def _subject(self, k: int) -> Subject | None:
+        """Sentence ``k``'s main-clause subject (read once)."""
+        if k not in self._subjects:
+            self._subjects[k] = clause_subject(self.text, *self.sentences[k])
+        return self._subjects[k]
+
     def _introduced_as(self, k: int, pronoun: str) -> Speaker | None:
-        """A full name met once as the subject of a clause of sentence ``k`` that goes on to call them he/she
-        ("... when Alicia Plumer took to Facebook to say her son ..." then '"…," she wrote'): a person, though no
-        role or lone surname said so."""
-        toks = self.sent_tokens[k]
+        """A full name met once as a clause's subject in sentence ``k``, which goes on to call them he/she."""
         if self.sent_mentions[k]:
             return None  # someone the article already knows is named there
-        found = []
-        for name in {n for n in self.plain if 2 <= len(n.split()) <= 3 and self.reg.find(n) is None}:
-            words = name.split()
-            for j in range(len(toks) - len(words)):
-                if [clean_name(t.text) for t in toks[j : j + len(words)]] != words:
-                    continue
-                nxt = toks[j + len(words)]
-                later = [pronoun_of(t.text) for t in toks if t.start > nxt.start]
-                if opens_predicate(nxt.text) and not low(nxt.text).endswith("s") and pronoun in later:  # not "series"
-                    found.append(name)
-        return self.reg.add(found[0]) if len(found) == 1 else None
+        name = subject_called(self.sent_tokens[k], [n for n in self.plain if self.reg.find(n) is None], pronoun)
+        return self.reg.add(name) if name else None
 
     def _org_antecedent(self, idx: int, pos: int) -> Speaker | None:
         """It / the company: the organisation this sentence opened with ("Chelsea issued a statement in which
@@ -371,9 +364,7 @@ class Coreference:
 
     def _subject_person(self, k: int, people: dict[str, Speaker], pronoun: str) -> Speaker | None:
         """Of the people sentence ``k`` names, its main clause's subject, when that is the one in focus."""
-        if k not in self._subjects:
-            self._subjects[k] = clause_subject(self.text, *self.sentences[k])
-        subj = self._subjects[k]
+        subj = self._subject(k)
         known = self.reg.find(subj.name) if subj is not None and subj.kind == "name" else None
         if known is None or known.name not in people:
             return None
@@ -384,9 +375,7 @@ class Coreference:
 
     def _subject_org(self, idx: int) -> Subject | None:
         """The sentence's subject when it names an organisation (or a name no person of the article has)."""
-        if idx not in self._subjects:
-            self._subjects[idx] = clause_subject(self.text, *self.sentences[idx])
-        subj = self._subjects[idx]
+        subj = self._subject(idx)
         if subj is None or subj.kind not in ("org", "name") or subj.role:
             return None
         if subj.kind == "name":

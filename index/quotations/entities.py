@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.quotations.clauses import opens_predicate
+from index.quotations.gender import pronoun_of
+from index.quotations.phrases import Token, clean_name, is_cap
 from index.quotations.wordlists import (
     AUX_ADV,
     CLAUSE_OPENERS,
@@ -105,7 +108,7 @@ def role_keys(role: str) -> set[str]:
     return keys
 
 
-def opens_sentence(word: str) -> bool:
+def opener(word: str) -> bool:
     """A sentence-opening adverb or connective ("Certainly", "Perhaps", "Meanwhile"), capitalised only there."""
     w = word.lower()
     return w in SENTENCE_ADVERBS or w in CLAUSE_OPENERS or w in AUX_ADV
@@ -129,4 +132,37 @@ def named_in(person: Speaker, quote: str) -> bool:
     return bool(surnames) and any(w.startswith(surnames) or w in firsts for w in caps)
 
 
-__all__ = ["Registry", "Speaker", "better_role", "named_in", "opens_sentence", "role_keys", "title_like"]
+def words_alone(sent_tokens: list[list[Token]], surnames: set[str]) -> set[str]:
+    """Which of these words appear on their own in the article's sentences (not right after another capitalised
+    word, unless that is the sentence's opening adverb: "Certainly Palmer feels")."""
+    found: set[str] = set()
+    for toks in sent_tokens:  # the first word of a sentence follows nothing
+        for k, tok in enumerate(toks):
+            word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
+            if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1
+                                     or k == 1 and opener(toks[0].text)):
+                found.add(word)
+    return found
+
+
+def subject_called(toks: list[Token], names: list[str], pronoun: str) -> str:
+    """The one full name of ``names`` that is a clause's subject in these tokens and that the sentence goes on to
+    call ``pronoun`` ("... when Alicia Plumer took to Facebook to say her son ..." then '"…," she wrote'): a person,
+    though no role or lone surname said so; "" when none or several."""
+    found = []
+    for name in {n for n in names if 2 <= len(n.split()) <= 3}:
+        words = name.split()
+        for j in range(len(toks) - len(words)):
+            if [clean_name(t.text) for t in toks[j : j + len(words)]] != words:
+                continue
+            nxt = toks[j + len(words)]
+            later = [pronoun_of(t.text) for t in toks if t.start > nxt.start]
+            if opens_predicate(nxt.text) and not nxt.text.lower().endswith("s") and pronoun in later:  # not "series"
+                found.append(name)
+    return found[0] if len(found) == 1 else ""
+
+
+__all__ = [
+    "Registry", "Speaker", "better_role", "named_in", "opener", "role_keys", "subject_called", "title_like",
+    "words_alone",
+]

@@ -21,11 +21,13 @@ from index.quotations.wordlists import (
     GRAMMAR_WORDS,
     INDEFINITES,
     KIN_NOUNS,
+    LY_NOUNS,
     MID_PARTICLES,
     ORG_WORDS,
     PARTICLES,
     PREPOSITIONS,
     PRONOUNS,
+    ROLE_PREFIXES,
     ROLE_WORDS,
     SPEECH_VERBS,
     UNNAMED_HEADS,
@@ -85,11 +87,8 @@ def is_role(tok: str) -> bool:
     """A role word: "coach", "vice-president", and with a prefix "co-captain", "ex-manager", "vice-captain"."""
     w = base(tok)
     parts = w.split("-")
-    return w in ROLE_WORDS or parts[0] in ROLE_WORDS or len(parts) == 2 and parts[0] in _ROLE_PREFIXES and (
+    return w in ROLE_WORDS or parts[0] in ROLE_WORDS or len(parts) == 2 and parts[0] in ROLE_PREFIXES and (
         parts[1] in ROLE_WORDS)
-
-
-_ROLE_PREFIXES = frozenset("co ex vice deputy assistant interim acting joint".split())
 
 
 def clean_name(tok: str) -> str:
@@ -240,7 +239,7 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
         return None
     noun = words[head - 1]
     if is_cap(toks[head - 1].text) and head > 1 or any(is_cap(t.text) for t in toks[:head - 1]) and not (
-        noun in UNNAMED_HEADS and noun.endswith("s")
+        noun in UNNAMED_HEADS and (noun.endswith("s") or indefinite is not None)  # "one X user", "a Meta engineer"
     ):
         return None  # "Fed officials" and "Sources in …" are unnamed, "Alameda Research" or "Acme Corp staff" is not
     if indefinite is None:
@@ -260,13 +259,12 @@ _ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's 
 _OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
 
 
-_LY_NOUNS = frozenset("family ally assembly rally supply".split())  # not adverbs: "his family said"
 _PASSIVE_AUX = frozenset("was were been being is are be".split())
 
 
 def _strip_trailing(toks: list[Token]) -> list[Token]:
     while toks and (low(toks[-1].text) in AUX_ADV or (low(toks[-1].text).endswith("ly") and not is_cap(toks[-1].text)
-                                                      and low(toks[-1].text) not in _LY_NOUNS)):
+                                                      and low(toks[-1].text) not in LY_NOUNS)):
         toks = toks[:-1]
     return toks
 

@@ -127,7 +127,7 @@ ORG_WORDS = frozenset(
     games studios studio entertainment media records labs technologies systems holdings capital ventures
     airlines motors pharmaceuticals inc. llp gmbh ag sa plc. network networks magazine newspaper school
     university college hospital clinic firm football basketball soccer baseball hockey sports support street
-    city united county rovers athletic wanderers albion hotspur
+    city united county rovers athletic wanderers albion hotspur regulator watchdog
 """.split()
 )
 # Adverbs that open a sentence (capitalised only there): "Certainly Palmer feels ..." names no "Certainly Palmer".
@@ -137,6 +137,8 @@ SENTENCE_ADVERBS = frozenset("""
     undoubtedly predictably fortunately unfortunately thankfully luckily sadly hopefully frankly honestly
     basically essentially originally currently thus hence therefore nonetheless otherwise besides even only
     """.split())
+ROLE_PREFIXES = frozenset("co ex vice deputy assistant interim acting joint".split())  # "co-captain", "ex-manager"
+LY_NOUNS = frozenset("family ally assembly rally supply".split())  # nouns, not adverbs: "his family said"
 # Relatives who speak for a person: "Kenwright's family said", "his widow told the BBC".
 KIN_NOUNS = frozenset("family relatives parents widow widower wife husband children".split())
 # Unnamed sources: "a senior official", "officials", "experts", "sources familiar with ...".
@@ -200,7 +202,7 @@ GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobo
 
 __all__ = [
     "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
-    "INDEFINITES", "KIN_NOUNS", "SENTENCE_ADVERBS",
+    "INDEFINITES", "KIN_NOUNS", "LY_NOUNS", "ROLE_PREFIXES", "SENTENCE_ADVERBS",
     "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS",
     "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
     "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
