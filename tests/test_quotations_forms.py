@@ -302,3 +302,14 @@ def test_a_quote_credited_to_a_report_is_not_the_reports_words() -> None:
 def test_a_name_met_once_is_a_person_only_when_the_sentence_calls_it_he_or_she() -> None:
     """"New Zealand won the match. '…,' he said": nothing calls New Zealand "he", so the quote has no speaker."""
     assert extract_quotations('New Zealand won the match on Sunday.\n\n"We played well today," he said.') == []
+
+
+def test_he_she_goes_back_to_an_unnamed_source_only_one_that_spoke() -> None:
+    """"A buyer would inspect a part" (nobody speaking) and "a privacy-focused company" (no person) are not what a
+    later "he said" / "she admits" means: the person named before them is."""
+    text = ("Steve Okoro, a parts supplier, says sneaking parts in is hard. After vetting a seller, a buyer would "
+            "also inspect a part.\n\nChoosing parts without serial numbers could make fraud easier, he said.")
+    assert [q.speaker for q in extract_quotations(text) if "serial" in q.quote] == ["Steve Okoro"]
+    text = ("Megan Gray worked at DuckDuckGo, a privacy-focused company. She admits that she may have misread the "
+            "evidence.")
+    assert "a privacy-focused company" not in {q.speaker for q in extract_quotations(text)}

@@ -17,6 +17,7 @@ from index.quotations.entities import (
     Registry,
     Speaker,
     better_role,
+    lone_source,
     named_in,
     opener,
     role_keys,
@@ -26,7 +27,7 @@ from index.quotations.entities import (
 )
 from index.quotations.gender import genders, pronoun_of
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
-from index.quotations.wordlists import DETS, ORG_WORDS
+from index.quotations.wordlists import DETS, ORG_WORDS, SPEECH_VERBS
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
@@ -325,7 +326,8 @@ class Coreference:
             if introduced is not None and not named_in(introduced, quote):
                 return introduced
             subj = self._subject(k) if pronoun and not people else None
-            if subj is not None and subj.kind == "unnamed" and low(subj.name.split()[0]) in ("a", "an", "one"):
+            if subj is not None and subj.kind == "unnamed" and lone_source(subj.name) and not self.inside_quote(
+                    subj.start) and any(low(t.text) in SPEECH_VERBS for t in self.sent_tokens[k]):
                 return Speaker(subj.name, "", "unnamed")  # "A TikTok spokeswoman denied it. '…,' she said"
             k -= 1
             steps += 1

@@ -23,6 +23,7 @@ from index.quotations.wordlists import (
     ROLE_QUALIFIERS,
     ROLE_WORDS,
     SENTENCE_ADVERBS,
+    UNNAMED_HEADS,
 )
 
 
@@ -162,7 +163,14 @@ def subject_called(toks: list[Token], names: list[str], pronoun: str) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+def lone_source(name: str) -> bool:
+    """One unnamed person ("a TikTok spokeswoman", "one fan"), not a group or an organisation ("a company")."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", name)]
+    head = next((w for w in reversed(words) if w in UNNAMED_HEADS or w in ROLE_WORDS), "")
+    return len(words) > 1 and words[0] in ("a", "an", "one") and bool(head) and not head.endswith("s")
+
+
 __all__ = [
-    "Registry", "Speaker", "better_role", "named_in", "opener", "role_keys", "subject_called", "title_like",
-    "words_alone",
+    "Registry", "Speaker", "better_role", "lone_source", "named_in", "opener", "role_keys", "subject_called",
+    "title_like", "words_alone",
 ]
