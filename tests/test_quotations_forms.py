@@ -45,6 +45,11 @@ INTRO = "Finance Minister Lena Okafor met the unions on Monday.\n"
          "strongly reject", "A Norvex spokeswoman", "direct", "unnamed"),
         ('Ireland\'s Data Protection Commission (DPC) sent us a statement. "Norvex notified the DPC on July 27," the '
          "Irish regulator wrote.", "notified the DPC", "Ireland's Data Protection Commission", "direct", "org"),
+        # a source the article never names, by its role; roles joined by "and"
+        ('The rules were agreed on Friday. "There are no official sources for that," the Commission official said.',
+         "no official sources", "the Commission official", "direct", "unnamed"),
+        ('"Loom helps bridge the gap," said Loom co-founder and billionaire Mike Cannon-Brookes as the deal closed.',
+         "bridge the gap", "Mike Cannon-Brookes", "direct", "person"),
         # what an organisation puts out "says"; a fronted time phrase with no comma is not the subject
         ("Norvex Group owns 15 towers. Last week Norvex published its results for the third quarter saying that "
          "the company had not been hurt by the war.", "had not been hurt by the war", "Norvex", "reported", "org"),
@@ -313,3 +318,8 @@ def test_he_she_goes_back_to_an_unnamed_source_only_one_that_spoke() -> None:
     text = ("Megan Gray worked at DuckDuckGo, a privacy-focused company. She admits that she may have misread the "
             "evidence.")
     assert "a privacy-focused company" not in {q.speaker for q in extract_quotations(text)}
+
+
+def test_a_role_someone_named_holds_is_theirs_not_an_unnamed_source() -> None:
+    text = 'Kremlin spokesman Dmitry Peskov spoke on Monday. "There will be no talks," the spokesman said.'
+    assert [q.speaker for q in extract_quotations(text)] == ["Dmitry Peskov"]

@@ -255,8 +255,11 @@ def subject_after(text: str, pos: int, b: int) -> Subject | None:
 
 
 def _after_stop(toks: list[Token]) -> int:
-    """Where a speaker phrase after the verb ends: '… said X, who …' / '… said X in a statement'."""
-    return next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _AFTER_STOPS), len(toks))
+    """Where a speaker phrase after the verb ends: '… said X, who …' / '… said X in a statement' (an "and" between
+    roles goes on: '… said co-founder and billionaire Mike Cannon-Brookes')."""
+    return next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _AFTER_STOPS and not (
+        low(t.text) == "and" and 0 < k < len(toks) - 1 and is_role(toks[k - 1].text)
+        and not is_cap(toks[k + 1].text))), len(toks))
 
 
 def issuer(text: str, a: int, subj: Subject, verb: str) -> Subject:

@@ -17,12 +17,13 @@ from index.quotations.entities import (
     Registry,
     Speaker,
     better_role,
+    describes,
     lone_source,
     named_in,
     opener,
-    role_keys,
     subject_called,
     title_like,
+    unnamed_role,
     words_alone,
 )
 from index.quotations.gender import genders, pronoun_of
@@ -33,9 +34,6 @@ from index.text.sentences import Span
 
 PRONOUN_REACH = 3  # sentences a he/she looks back
 
-# titles of an office: "the president said" may be someone the article never named, so no antecedent for them
-_OFFICES = frozenset("""president minister secretary chairman chairwoman chair director governor mayor senator ceo
-    chief commissioner judge prosecutor ambassador premier chancellor king queen pope speaker leader head""".split())
 _LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment filing filings motion".split())
 
 
@@ -204,8 +202,11 @@ class Coreference:
             return Speaker(full, "", "org", {name}) if full else Speaker(name, "", "org")
         if subj.kind == "role":
             found = self.reg.by_role(subj.role)
-            if found is None and self._describes(subj):  # "the Team Penske driver said": the one in focus
+            definite = low(self.text[subj.start : subj.start + 4]) == "the "
+            if found is None and definite and describes(subj):  # "the Team Penske driver said": the one in focus
                 found = self._in_focus(idx, quote) or self._antecedent(idx, "", quote)
+            if found is None and definite and unnamed_role(subj, self.reg.people):  # "the Commission official said"
+                found = Speaker("the " + subj.text, "", "unnamed")
             return found
         if subj.kind == "unnamed":
             return Speaker(subj.name, "", "unnamed")
@@ -228,14 +229,6 @@ class Coreference:
                 return Speaker(" ".join(["the", *rest]), "", "unnamed")
             return self._issuer(idx)
         return None
-
-    def _describes(self, subj: Subject) -> bool:
-        """A definite description with no owner ("the actor", "the Penske driver", "the hard-charging committee
-        chairman"; not "the club's manager", "a spokesperson", nor a bare office, "the president", nor a press
-        role: those name an office someone else may hold): news writes it for someone named just before."""
-        words = [low(w) for w in subj.text.split()]
-        return (low(self.text[subj.start : subj.start + 4]) == "the " and (len(words) >= 2 or words[0] not in _OFFICES)
-                and not re.search(r"['’]s?\b|\bof\b", subj.text) and "<press>" not in role_keys(subj.role))
 
     def _in_focus(self, idx: int, quote: str) -> Speaker | None:
         """The person an epithet follows on from: back through the sentences right before it whose subject is

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from index.quotations.clauses import opens_predicate
 from index.quotations.gender import pronoun_of
-from index.quotations.phrases import Token, clean_name, is_cap
+from index.quotations.phrases import Subject, Token, clean_name, is_cap
 from index.quotations.wordlists import (
     AUX_ADV,
     CLAUSE_OPENERS,
@@ -170,7 +170,30 @@ def lone_source(name: str) -> bool:
     return len(words) > 1 and words[0] in ("a", "an", "one") and bool(head) and not head.endswith("s")
 
 
+# titles of an office: "the president said" may be someone the article never named, so no antecedent for them
+_OFFICES = frozenset("""president minister secretary chairman chairwoman chair director governor mayor senator ceo
+    chief commissioner judge prosecutor ambassador premier chancellor king queen pope speaker leader head""".split())
+
+
+def describes(subj: Subject) -> bool:
+    """Is "the <subj>" a description with no owner ("the actor", "the Penske driver", "the hard-charging committee
+    chairman"; not "the club's manager", nor a bare office, "the president", nor a press role: those name an office
+    someone else may hold)? News writes it for someone named just before."""
+    words = [w.lower() for w in subj.text.split()]
+    return ((len(words) >= 2 or words[0] not in _OFFICES) and not re.search(r"['’]s?\b|\bof\b", subj.text)
+            and "<press>" not in role_keys(subj.role))
+
+
+def unnamed_role(subj: Subject, people: list[Speaker]) -> bool:
+    """Is "the <subj>" ("the official", "the Commission official") a source the article never names: a singular
+    unnamed-source noun that no person of the article holds as a role?"""
+    words = subj.text.split()
+    keys = role_keys(subj.role)
+    return (words[-1].lower() in UNNAMED_HEADS and bool(keys) and not words[-1].endswith("s")
+            and not any(p.role and keys & role_keys(p.role) for p in people))
+
+
 __all__ = [
-    "Registry", "Speaker", "better_role", "lone_source", "named_in", "opener", "role_keys", "subject_called",
-    "title_like", "words_alone",
+    "Registry", "Speaker", "better_role", "describes", "lone_source", "named_in", "opener", "role_keys",
+    "subject_called", "title_like", "unnamed_role", "words_alone",
 ]
