@@ -323,3 +323,14 @@ def test_he_she_goes_back_to_an_unnamed_source_only_one_that_spoke() -> None:
 def test_a_role_someone_named_holds_is_theirs_not_an_unnamed_source() -> None:
     text = 'Kremlin spokesman Dmitry Peskov spoke on Monday. "There will be no talks," the spokesman said.'
     assert [q.speaker for q in extract_quotations(text)] == ["Dmitry Peskov"]
+
+
+def test_a_time_phrase_and_a_sentence_opening_preposition_are_no_speakers() -> None:
+    """"one month after the singer revealed" is a time, not an unnamed source; "Beyond Meta, Montana ..." makes no
+    person "Beyond Meta"."""
+    spoken = {q.speaker for q in extract_quotations(
+        "Lena Marr married in June, just one month after the singer revealed she had suffered a loss.")}
+    assert "one month after the singer" not in spoken
+    text = ("Beyond Norvex, Montana also banned the app. Norvex said it had met every rule. "
+            "Later Norvex argued that the ban would fail.")
+    assert "Beyond Norvex" not in {q.speaker for q in extract_quotations(text)}

@@ -15,12 +15,13 @@ introduced earlier.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 
 from index.quotations import direct, embedded, posts, reported
 from index.quotations.coreference import Coreference
 from index.quotations.entities import Speaker
-from index.quotations.phrases import is_title
+from index.quotations.phrases import is_cap, low
 from index.quotations.quotation import Quotation
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span, layout
@@ -75,6 +76,21 @@ class Extractor:
             q.aliases = tuple(sorted(person.forms - {person.name}))
         self.out.sort(key=lambda q: q.start)
         return self.out
+
+
+TITLE_WORDS = 6  # a title quoted in prose is at most this long
+_SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by as but nor".split())
+
+
+def is_title(quote: str) -> bool:
+    """A short quote whose words are all capitalised, small words aside ("Silent Night", "The Lord of the Rings"):
+    the title of a work or a name, not someone's words."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quote)]
+    if not words or len(words) > TITLE_WORDS or quote.rstrip()[-1:] in "?!":
+        return False
+    big = [w for w in words if low(w) not in _SMALL_TITLE_WORDS] or words
+    return all(is_cap(w) for w in big) and is_cap(words[0])
+
 
 
 @functools.lru_cache(maxsize=64)

@@ -19,6 +19,7 @@ from index.quotations.wordlists import (
     AUX_ADV,
     CLAUSE_OPENERS,
     GRAMMAR_WORDS,
+    PREPOSITIONS,
     PRESS,
     ROLE_QUALIFIERS,
     ROLE_WORDS,
@@ -110,9 +111,9 @@ def role_keys(role: str) -> set[str]:
 
 
 def opener(word: str) -> bool:
-    """A sentence-opening adverb or connective ("Certainly", "Perhaps", "Meanwhile"), capitalised only there."""
+    """A sentence-opening adverb, connective or preposition ("Certainly", "Meanwhile", "Beyond")."""
     w = word.lower()
-    return w in SENTENCE_ADVERBS or w in CLAUSE_OPENERS or w in AUX_ADV
+    return w in PREPOSITIONS or w in SENTENCE_ADVERBS or w in CLAUSE_OPENERS or w in AUX_ADV
 
 
 def title_like(name: str) -> bool:

@@ -30,6 +30,7 @@ from index.quotations.wordlists import (
     ROLE_PREFIXES,
     ROLE_WORDS,
     SPEECH_VERBS,
+    TIME_WORDS,
     UNNAMED_HEADS,
 )
 
@@ -146,6 +147,8 @@ def parse_np(toks: list[Token]) -> Subject | None:
         toks = toks[1:]
     if not toks or any(t.text in ",;:()" for t in toks) or _FIRST_PERSON_RE.match(toks[0].text):
         return None  # "I've said that …" inside a post: the writer, not a named speaker
+    if indefinite is not None and low(toks[0].text) in TIME_WORDS:
+        return None  # "one month after the singer revealed": a time, not a source
     start = det_start if det_start is not None else toks[0].start
     words = [t.text for t in toks]
     raw = " ".join(words)
@@ -253,8 +256,6 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
 
 # words that end an unnamed source's head noun: "a spokesperson for …", "sources familiar with …", "one source who …"
 _OF_WORDS = frozenset("for at of with from in who familiar close briefed involved based".split())
-TITLE_WORDS = 6  # a title quoted in prose is at most this long
-_SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by as but nor".split())
 _ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's name
 _OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
 
@@ -369,16 +370,6 @@ def _name_of(toks: list[Token], k: int) -> Subject | None:
     return np
 
 
-def is_title(quote: str) -> bool:
-    """A short quote whose words are all capitalised, small words aside ("Silent Night", "The Lord of the Rings"):
-    the title of a work or a name, not someone's words."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quote)]
-    if not words or len(words) > TITLE_WORDS or quote.rstrip()[-1:] in "?!":
-        return False
-    big = [w for w in words if low(w) not in _SMALL_TITLE_WORDS] or words
-    return all(is_cap(w) for w in big) and is_cap(words[0])
-
-
 def is_document(subj: Subject) -> bool:
     """Does the phrase name a document ("the statement", "a family statement") rather than a speaker?"""
     return subj.kind == "document" or subj.kind == "unnamed" and base(subj.name.split()[-1]) in DOCUMENT_NOUNS
@@ -394,7 +385,6 @@ def only_punct(text: str, a: int, b: int) -> bool:
 
 
 __all__ = [
-    "TITLE_WORDS", "Subject", "Token", "base", "clean_name", "fits_verb", "is_cap", "is_document", "is_role",
-    "is_title", "low", "only_punct",
+    "Subject", "Token", "base", "clean_name", "fits_verb", "is_cap", "is_document", "is_role", "low", "only_punct",
     "parse_np", "phrase_start", "subject_before", "tokens",
 ]
