@@ -79,3 +79,13 @@ def test_stored_text_is_the_cleaned_body_and_offsets_index_it(tmp_path) -> None:
 def test_a_page_of_nothing_but_furniture_is_kept_whole(tmp_path) -> None:
     page = "Advertisement\nRead more"
     assert make_article(body=page, relpath="a.txt", root=tmp_path).text == page
+
+
+def test_a_loading_label_glued_between_sentences_goes_and_the_word_elsewhere_stays() -> None:
+    """"… next week. Loading Clark also said …": the widget label is no part of the next sentence (it had made a
+    person "Loading Clark"); "Loading is slow." and "Loading docks" are words of the article."""
+    text, removed = strip_furniture("Results are due next week. Loading Clark also said rates fell.\n\n"
+                                    "Loading is slow at the port. Loading docks were busy.")
+    assert text == "Results are due next week. Clark also said rates fell.\n\nLoading is slow at the port. Loading " \
+                   "docks were busy."
+    assert [r.rule for r in removed] == ["label"]

@@ -3,7 +3,8 @@
 Applied to every article body before it is stored, line by line, by general rules (no site,
 outlet or article is named): a line goes when it is
 
-* a widget label on its own ("Advertisement", "Loading...", "Read more", "Most read", "Watch now");
+* a widget label on its own ("Advertisement", "Loading...", "Read more", "Most read", "Watch now"), and
+  "Loading" glued between two sentences of a paragraph;
 * a share bar (only network names and "Share"/"Email"/"Print");
 * template leftovers (``{{ ... }}``);
 * a sign-up prompt (a line starting "Sign up"/"Subscribe"/"Click here", or one that names a
@@ -54,6 +55,10 @@ _GALLERY_CREDIT_RE = re.compile(r"(\d{1,2}) [A-Z].*\bCredit:")
 # every credit pattern holds one of these (a cheap test before the patterns)
 _CREDIT_WORDS = ("credit", "photo", "picture", "image", "illustration", "©")
 _DISCLOSURE_RE = re.compile(r"\b(?:earn (?:a|an affiliate) commission|affiliate links?)\b", re.IGNORECASE)
+
+
+# a widget label glued between two sentences of a paragraph: "… next week. Loading Clark also said …"
+_INLINE_LABEL_RE = re.compile(r"(?<=[.!?”\"’] )Loading (?=[A-Z“\"‘])")
 
 
 class Removed(NamedTuple):
@@ -115,9 +120,11 @@ def strip_furniture(text: str) -> tuple[str, list[Removed]]:
             removed.append(Removed(line.strip(), rule))
         else:
             kept.append(line)
+    inline = _INLINE_LABEL_RE.findall("\n".join(kept))
+    removed += [Removed("Loading", "label") for _ in inline]
     if not removed:
         return text, removed
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)), removed
+    return re.sub(r"\n{3,}", "\n\n", _INLINE_LABEL_RE.sub("", "\n".join(kept))), removed
 
 
 __all__ = ["Removed", "furniture_rule", "strip_furniture"]
