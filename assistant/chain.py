@@ -29,23 +29,29 @@ from assistant.followups import condense
 from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
 from assistant.markup import neutralize
 from assistant.query import QueryAnalysis
-from assistant.retrieval import HybridSearcher
-from assistant.schema import REFUSAL, Answer
+from assistant.retrieval import HybridSearcher, asked_speaker
+from assistant.schema import REFUSAL, Answer, Passage
 from assistant.syndication import CopiesCache, attach_copies, collapse_passages
 from assistant.verification import verify_answer
 from index.errors import LLMError
+from index.quotations import speaker_matches
 from index.sentence_vectors import compose
 
 QuotationsFor = Callable[[dict[str, str]], Mapping[str, list[Any]]]  # {article id: its text} -> its quotations
+QuotedPassages = Callable[[str, int], list[Passage]]  # (name, limit) -> passages of articles that quote them
 
 
 class AnswerChain:
     def __init__(self, searcher: HybridSearcher, *, k: int = 8, llm: Any = None,
-                 copies: CopiesCache | None = None, quotations: QuotationsFor | None = None) -> None:
+                 copies: CopiesCache | None = None, quotations: QuotationsFor | None = None,
+                 quoted: QuotedPassages | None = None) -> None:
         """``quotations({article_id: text})`` gives the quotations stored at index time (``Engine.quotations_for``);
-        they are attached to the passages the answerer reads. Without it the answerer extracts them."""
+        they are attached to the passages the answerer reads. Without it the answerer extracts them.
+        ``quoted(name, limit)`` gives passages of the articles the quotation store says quote ``name``: a
+        "What did X say?" whose retrieved articles quote no X reads them too."""
         self.searcher = searcher
         self.quotations = quotations
+        self.quoted = quoted
         self.k = k
         self.llm = llm
         self.copies = copies or CopiesCache(searcher.store)
@@ -98,6 +104,8 @@ class AnswerChain:
             stored = self.quotations(dict(sorted({p.article_id: p.article_text for p in passages}.items())))
             passages = [replace(p, quotations=tuple(stored[p.article_id])) if p.article_id in stored else p
                         for p in passages]
+        if self.quoted is not None and not (state.get("filters") or Filters()).where():
+            passages = passages + self._quoted_elsewhere(state["standalone_question"], passages, k)
         state["passages"] = passages
         evidence: dict[str, list] = {p: [] for p in analysis.part_labels}
         for p in passages:
@@ -105,6 +113,17 @@ class AnswerChain:
         state["evidence"] = evidence
         self._timed(state, "retrieve", t)
         return state
+
+    def _quoted_elsewhere(self, question: str, passages: list[Passage], k: int) -> list[Passage]:
+        """For "What did Clark say?" when no retrieved article quotes anyone that name matches (a surname many
+        articles mention): the articles the quotation store says quote them (not when a filter is set)."""
+        names = asked_speaker(question)
+        if not names or self.quoted is None:
+            return []
+        if any(speaker_matches(names[0], q.speaker, q.aliases, q.role) for p in passages for q in (p.quotations or ())):
+            return []
+        have = {p.article_id for p in passages}
+        return [p for p in self.quoted(names[0], k) if p.article_id not in have]
 
     def _answer(self, state: dict) -> dict:
         t = time.perf_counter()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from assistant.filters import Filters
 from assistant.retrieval import HybridSearcher
-from assistant.schema import Answer
+from assistant.schema import Answer, Passage
 from assistant.syndication import Copies, CopiesCache, collapse_quotations
 from index.chunking import CHUNKER_VERSION
 from index.errors import IndexMismatch
@@ -111,7 +111,7 @@ class Engine:
 
             llm = make_chat_model(self.settings)
         return AnswerChain(self.searcher, k=self.settings.k, llm=llm, copies=self.copies_cache,
-                           quotations=self._stored_quotations)
+                           quotations=self._stored_quotations, quoted=self._quoted_passages)
 
     def _stored_quotations(self, articles: dict[str, str]) -> dict[str, list[Quotation]]:
         """For the answerer: the stored quotations of these articles (id -> the text retrieval read), or none
@@ -294,6 +294,25 @@ class Engine:
                 })
         out = collapse_quotations(out, self.copies())  # a syndicated quotation once, with its copies
         return out[:limit] if limit else out
+
+    def _quoted_passages(self, name: str, limit: int) -> list[Passage]:
+        """The newest ``limit`` articles the quotation store says quote ``name`` (any name form), each as one
+        passage over its quotations' sentences, with all its quotations attached: for "What did Clark say?" when
+        retrieval found no article that quotes a Clark. [] when the stored quotations are out of date."""
+        try:
+            found = self.quotes(name)
+        except IndexMismatch:
+            return []
+        by_article = self._quotation_table().by_article
+        out = []
+        for aid in list(dict.fromkeys(q["article_id"] for q in found))[:limit]:
+            mine = [q for q in found if q["article_id"] == aid]
+            start, end = min(q["sentence_start"] for q in mine), max(q["sentence_end"] for q in mine)
+            meta = mine[0]
+            out.append(Passage(aid, f"{aid}:quoted", meta["title"], meta["source"], meta["url"], meta["published"],
+                               start, end, 0.0, self.article_text(aid),
+                               quotations=tuple(replace(q) for q in by_article.get(aid, []))))
+        return out
 
     def quotations_for(self, article_ids: Iterable[str]) -> dict[str, list[Quotation]]:
         """The stored quotations of these articles, in text order, each with its entity key set.

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Engine
+from assistant.filters import Filters
 from index.embeddings import FakeEncoder
 from index.errors import IndexMismatch
 from index.quotations import Quotation
@@ -205,3 +206,23 @@ def test_an_index_change_elsewhere_reads_no_stored_quotations_again(engine: Engi
     assert {p["article_id"] for p in answer.retrieved} == first
     assert read == [changed_id], "the unchanged article's quotations are kept"
     assert "The new boats arrive in June" in " ".join(c.quote for c in answer.citations)
+
+
+def test_what_did_x_say_reads_the_store_when_retrieval_finds_only_mentions(fake_settings: Settings, tmp_path) -> None:
+    """Articles that mention Quillan many times but never quote her outrank, for "What did Quillan say?", the one
+    short article that quotes her: the answer still comes from her stored quotations (and a filter keeps the
+    answer to what retrieval found)."""
+    mentions = [{"title": f"Quillan profile {n}", "url": f"https://example.com/m{n}", "published": "2024-05-0{n}",
+                 "body": f"Quillan, Quillan and Quillan again: the Quillan era at the harbour, part {n}. " * 3}
+                for n in range(1, 6)]
+    quoted = {"title": "Ferry route delayed", "url": "https://example.com/q", "published": "2024-03-04", "body": NEWER,
+              "source": "Harbour News"}
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([feed(tmp_path / "docs", *mentions, quoted)])
+    assert "Ferry route delayed" not in {p["title"] for p in engine.search("What did Quillan say?", k=2)}
+    ans = engine.ask("What did Quillan say?", k=2)
+    assert ans.answered, ans.answer
+    assert [c.quote for c in ans.citations] == ["The boats are not ready"]
+    assert all(c.speaker == "Quillan" for c in ans.citations)
+    filtered = engine.ask("What did Quillan say?", k=2, filters=Filters(sources=("Nowhere Daily",)))
+    assert not filtered.answered

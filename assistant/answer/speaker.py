@@ -196,9 +196,11 @@ def _render(question: str, chosen: list[Found]) -> Answer:
     for n, f in enumerate(chosen, start=1):
         q = f.quotation
         citations.append(citation(n, f.passage, q.start, q.end, f.speaker, q.kind))
-        name = f.speaker if not first_name or q.speaker_type != "person" else _surname(f.speaker)
+        # the first speaker again ("Swift" after "Taylor Swift" too) is named by surname; another Clark in full
+        same = f.speaker == first_name or bool(first_name) and _surname(f.speaker) == f.speaker
+        name = _surname(f.speaker) if same and q.speaker_type == "person" else f.speaker
         name = name[:1].upper() + name[1:]
-        parts.append(said(name, q.quote, q.kind, n, again=bool(first_name)))
+        parts.append(said(name, q.quote, q.kind, n, again=same))
         first_name = first_name or f.speaker
     return Answer(
         question=question, standalone_question=question, answered=True, answer=" ".join(parts), citations=citations

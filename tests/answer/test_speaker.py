@@ -140,3 +140,13 @@ def test_a_topic_owned_by_the_speaker_is_compared_as_theirs() -> None:
     assert ans.answered and "will be disabled" in ans.citations[0].quote, ans.answer
     ans = ask("What did Norvex say about its hiring?", passages, embed=_word_embed)
     assert not ans.answered, ans.answer
+
+
+def test_a_second_person_of_the_same_surname_is_named_in_full_not_as_the_first_again() -> None:
+    """"What did Clark say?" over two articles quoting two Clarks: "Ben Clark said ... David Clark said ...", never
+    "Clark also said" for the other one."""
+    passages = (chunks("a", 'Ben Clark runs a fund. "Rates will fall," Clark said.', published="2024-02-01")
+                + chunks("b", 'David Clark leads a team. "The watch is fast," Clark said.', published="2024-01-01"))
+    ans = ask("What did Clark say?", passages, embed=None)
+    assert ans.answered and [c.speaker for c in ans.citations] == ["Ben Clark", "David Clark"], ans.answer
+    assert "David Clark said" in ans.answer and "Clark also said" not in ans.answer
