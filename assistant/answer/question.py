@@ -1,9 +1,7 @@
 """What a question asks, by general rules: its mode, expected answer type, key terms and parts.
 
-* Speaker questions ("What did X say (about Y)?", "How did X react to Y", "X's response",
-  "Did X comment on / say anything about / think Y", "What reason did X give for Y",
-  "Quote X on Y") give ``speaker`` X and ``topic`` Y; "..., and what did he say about Z?"
-  adds a second topic (``topics``).
+* Speaker questions ("What did X say (about Y)?" and its other forms, ``speaker_question``) give
+  ``speaker`` X and ``topic`` Y; "..., and what did he say about Z?" adds a second topic (``topics``).
 * The expected answer type (``answer_type``): "amount" (how much, what share/price/cost),
   "score" (the final score, the scoreline), "number" (how many/old/long/big, what record),
   "rank" (which number, what place), "date" (when, what year/day/time), "name" (who, which <person or
@@ -21,67 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.answer.speaker_question import DOCUMENTS, find_speaker, looks_like_speaker
 from assistant.answer.words import GENERIC, MONTHS, QUESTION_WORDS, WORD_RE, content_terms, ordinal_value, stem
 from index.quotations.wordlists import ROLE_WORDS
 from index.text.terms import FUNCTION_WORDS
 
-_SPEAKER_VERBS = (
-    r"say|said|says|tell|told|state|stated|claim|claimed|think|believe|write|wrote|argue|argued|mean|"
-    r"comment|add|added|announce|announced|want|suggest|suggested|predict|predicted|warn|warned|post|posted|"
-    r"tweet|tweeted|testify|testified|reveal|revealed|admit|admitted|insist|insisted|explain|explained"
-)
-_TAIL = r"\s*[?.!]*\s*$"
-_TOPIC = (
-    r"(?:\s+(?:about|on|regarding|concerning|of|to|over|after|before|in|at|during|when|following|whether|that|for)"
-    r"\s+(?P<t>.+?))?"
-)
-_REACT = (
-    r"respond|react|reply|answer|comment|describe|assess|explain|justify|defend|address|view|see|"
-    r"responded|reacted|replied|answered|commented|described|assessed|explained|justified|defended|addressed"
-)
-_SPEAKER_PATTERNS = [
-    re.compile(
-        r"^(?:what(?:\s+else)?|which\s+\w+)\s+(?:did|does|do|has|have|had|is|was)\s+(?P<x>.+?)\s+"
-        r"(?:(?:also|else|first|publicly|ever)\s+)?(?-i:" + _SPEAKER_VERBS + r")\b"
-        r"(?:\s+(?P<o>(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})|the\s+press|(?-i:[a-z]+)))?" + _TOPIC + _TAIL,
-        re.I,
-    ),
-    re.compile(r"^(?:quote|cite)\s+(?P<x>.+?)" + _TOPIC + _TAIL, re.I),
-    re.compile(
-        r"^how\s+(?:did|does|has|have|do|was|were)\s+(?P<x>.+?)\s+(?-i:" + _REACT + r")\b" + _TOPIC + _TAIL, re.I
-    ),
-    re.compile(
-        r"^what\s+(?:was|were|is|are)\s+(?P<x>.+?)['’]s?\s+(?:response|reaction|comments?|statements?|"
-        r"remarks?|views?|position|words|quotes?|explanation|message)\b" + _TOPIC + _TAIL,
-        re.I,
-    ),
-    re.compile(
-        r"^(?:did|has|have|had)\s+(?P<x>.+?)\s+(?-i:say|said|comment|commented|speak|spoken|talk|talked|mention|"
-        r"mentioned|address|addressed)\s+(?:anything\s+|publicly\s+)?(?:about|on|regarding|whether|if|that)?\s*"
-        r"(?P<t>.+?)" + _TAIL,
-        re.I,
-    ),
-    re.compile(
-        r"^(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:think|believe|expect|feel)\s+(?:that\s+)?(?P<t>.+?)" + _TAIL, re.I
-    ),
-    re.compile(
-        r"^what\s+(?:reason|reasons|explanation|justification|message|warning|advice)\s+did\s+(?P<x>.+?)\s+"
-        r"(?-i:give|offer|provide|send|have)\b" + _TOPIC + _TAIL,
-        re.I,
-    ),
-]
-# Nouns that make "X" a piece of writing, not a speaker ("Sporting News's preview"); they name the
-# source asked of, not words its text must hold.
-DOCUMENTS = {
-    "report", "reports", "preview", "previews", "article", "articles", "story", "stories", "piece", "review",
-    "reviews", "study", "survey", "analysis", "list", "timeline", "data", "figures", "filing", "documents",
-}
-# ", and what did he say about Z?" / ", and how did she assess Z?": a second part about the same speaker
-_SECOND_PART = re.compile(
-    r",?\s+and\s+(?:what|how)\s+(?:else\s+)?(?:did|does|has|had|was)\s+(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
-    r"\s+(?P<v>\w+)\b(?P<rest>.*)$",
-    re.I,
-)
 # A follow-up's standalone question carries the previous turn after this mark (``with_context``).
 CONTEXT_MARK = " (following up on: "
 
@@ -100,7 +42,6 @@ def split_context(text: str) -> tuple[str, str]:
     return text[:i].strip(), text[i + len(CONTEXT_MARK) : -1].strip()
 
 
-_ORG_PRONOUN_NOUNS = {"company", "firm", "club", "team", "group", "board", "family", "company's"}
 
 _SOURCE_NAMED = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?)\s+['‘\"“]?|['‘\"“])(?:[Tt]he\s+)?(?P<o>(?:(?:[A-Z][\w.&-]*|\|)\s*){1,8}?)['’\"”]?"
@@ -170,7 +111,7 @@ def analyse_question(question: str) -> QuestionInfo:
             info.wh = {"whom": "who", "whose": "who"}.get(wh, wh)
             break
     info.answer_type = answer_type_of(q)
-    _find_speaker(q, info)
+    info.speaker, info.topic, info.topics = find_speaker(q)
     how = re.search(r"\bhow\s+(\w+)", low)  # "how old", "how long": the kind of answer, not a topic word
     info.terms = [t for t in content_terms(q) if t not in GENERIC and not (how and t == stem(how.group(1)))]
     info.context_terms = [t for t in content_terms(context) if t not in GENERIC and t not in info.terms]
@@ -267,42 +208,6 @@ def answer_type_of(question: str) -> str:
         if re.search(rx, low):
             return kind
     return ""
-
-
-def _find_speaker(q: str, info: QuestionInfo) -> None:
-    first, second = q, ""
-    m2 = _SECOND_PART.search(q)
-    if m2 and m2.start() > 0:
-        first, second = q[: m2.start()] + "?", m2.group("rest")
-    for rx in _SPEAKER_PATTERNS:
-        m = rx.match(first)
-        if m and looks_like_speaker(m.group("x")):
-            info.speaker = m.group("x").strip()
-            info.topic = _clean_topic((m.groupdict().get("t") or "").strip())
-            break
-    if not info.speaker:
-        return
-    info.topics = [info.topic] if info.topic else []
-    if second:
-        t = re.sub(r"^\s*(?:about|on|regarding|whether|that|of|to|at|in)\s+", "", second.strip(" ?.!"), flags=re.I)
-        if t:
-            info.topics = [info.topic or "", _clean_topic(t)]
-
-
-def _clean_topic(topic: str) -> str:
-    return re.sub(r"^(?:the\s+)?(?:topic\s+of\s+)", "", topic).strip(" ,;:")
-
-
-def looks_like_speaker(x: str) -> bool:
-    """A name, an organisation or a role phrase: has a capitalised word or a role/organisation noun."""
-    words = WORD_RE.findall(x)
-    if not words or len(words) > 9 or any(w.lower() in DOCUMENTS for w in words):
-        return False
-    if re.search(r"\s(?:and|or)\s|\beach\b|\bboth\b", x):  # two outlets or people: not one speaker
-        return False
-    if any(w[:1].isupper() for w in words):
-        return True
-    return any(w.lower() in ROLE_WORDS or w.lower() in _ORG_PRONOUN_NOUNS for w in words)
 
 
 def _key_names(q: str) -> list[str]:

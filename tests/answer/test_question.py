@@ -22,6 +22,14 @@ from assistant.answer.question import analyse_question, split_context, with_cont
         ("Quote Tsonga on Novak Djokovic.", "Tsonga", ["Novak Djokovic"]),
         ("What did Sam Altman post after being fired, and what did he predict about AI?", "Sam Altman",
          ["being fired", "AI"]),
+        # other ways readers ask for someone's words
+        ("What's Peskov's view on the meeting?", "Peskov", ["the meeting"]),
+        ("What was said by Dmitry Peskov?", "Dmitry Peskov", []),
+        ("Give me Peskov's quotes about the meeting", "Peskov", ["the meeting"]),
+        ("Any quotes from the Kremlin spokesperson on the talks?", "the Kremlin spokesperson", ["the talks"]),
+        ("Show me what Zelensky said about security guarantees", "Zelensky", ["security guarantees"]),
+        ("What did Peskov have to say about the meeting?", "Peskov", ["the meeting"]),
+        ("How did Peskov describe the talks?", "Peskov", ["the talks"]),
     ],
 )
 def test_speaker_questions(question: str, speaker: str, topics: list[str]) -> None:
@@ -36,6 +44,8 @@ def test_speaker_questions(question: str, speaker: str, topics: list[str]) -> No
         "What did TechCrunch and Fortune each report about the firing?",  # two outlets
         "What did Sporting News's preview and its match report say about Messi?",
         "What was Jonathan Smith's overall record at Oregon State?",  # "State" is no speech verb
+        "How did the market see the results?",  # no name, role or organisation
+        "What was the company's revenue?",
     ],
 )
 def test_not_speaker_questions(question: str) -> None:

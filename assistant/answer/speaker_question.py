@@ -1,0 +1,126 @@
+"""Speaker questions: "What did X say (about Y)?" and the other ways readers ask for someone's words.
+
+"How did X react to Y", "X's response", "Did X comment on / say anything about / think Y", "What reason did X give
+for Y", "Quote X on Y", "What was said by X", "Give me X's quotes", "Any quotes from X on Y", "How did X describe Y"
+give the speaker X and the topic Y; "..., and what did he say about Z?" adds a second topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.words import WORD_RE
+from index.quotations.wordlists import ROLE_WORDS
+
+_SPEAKER_VERBS = (
+    r"say|said|says|tell|told|state|stated|claim|claimed|think|believe|write|wrote|argue|argued|mean|"
+    r"comment|add|added|announce|announced|want|suggest|suggested|predict|predicted|warn|warned|post|posted|"
+    r"tweet|tweeted|testify|testified|reveal|revealed|admit|admitted|insist|insisted|explain|explained"
+)
+_TAIL = r"\s*[?.!]*\s*$"
+_TOPIC = (
+    r"(?:\s+(?:about|on|regarding|concerning|of|to|over|after|before|in|at|during|when|following|whether|that|for)"
+    r"\s+(?P<t>.+?))?"
+)
+_REACT = (
+    r"respond|react|reply|answer|comment|describe|assess|explain|justify|defend|address|view|see|"
+    r"responded|reacted|replied|answered|commented|described|assessed|explained|justified|defended|addressed"
+)
+_SPEAKER_PATTERNS = [
+    re.compile(
+        r"^(?:what(?:\s+else)?|which\s+\w+)\s+(?:did|does|do|has|have|had|is|was)\s+(?P<x>.+?)\s+"
+        r"(?:(?:also|else|first|publicly|ever)\s+)?(?:have\s+to\s+|had\s+to\s+)?(?-i:" + _SPEAKER_VERBS + r")\b"
+        r"(?:\s+(?P<o>(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})|the\s+press|(?-i:[a-z]+)))?" + _TOPIC + _TAIL,
+        re.I,
+    ),
+    re.compile(r"^(?:quote|cite)\s+(?P<x>.+?)" + _TOPIC + _TAIL, re.I),
+    re.compile(
+        r"^how\s+(?:did|does|has|have|do|was|were)\s+(?P<x>.+?)\s+(?-i:" + _REACT + r")\b" + _TOPIC + _TAIL, re.I
+    ),
+    re.compile(
+        r"^what(?:['’]s|\s+(?:was|were|is|are))\s+(?P<x>.+?)['’]s?\s+(?:response|reaction|comments?|statements?|"
+        r"remarks?|views?|position|words|quotes?|explanation|message)\b" + _TOPIC + _TAIL,
+        re.I,
+    ),
+    re.compile(
+        r"^(?:did|has|have|had)\s+(?P<x>.+?)\s+(?-i:say|said|comment|commented|speak|spoken|talk|talked|mention|"
+        r"mentioned|address|addressed)\s+(?:anything\s+|publicly\s+)?(?:about|on|regarding|whether|if|that)?\s*"
+        r"(?P<t>.+?)" + _TAIL,
+        re.I,
+    ),
+    re.compile(
+        r"^(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:think|believe|expect|feel)\s+(?:that\s+)?(?P<t>.+?)" + _TAIL, re.I
+    ),
+    re.compile(
+        r"^what\s+(?:reason|reasons|explanation|justification|message|warning|advice)\s+did\s+(?P<x>.+?)\s+"
+        r"(?-i:give|offer|provide|send|have)\b" + _TOPIC + _TAIL,
+        re.I,
+    ),
+    # "How did X describe the talks?": the object is the topic
+    re.compile(r"^how\s+(?:did|does|has|have|do)\s+(?P<x>.+?)\s+(?-i:describe|described|assess|assessed|view|viewed|"
+               r"see|characteri[sz]e|characteri[sz]ed|sum\s+up)\s+(?P<t>.+?)" + _TAIL, re.I),
+    # "What was said by X?", "Show me what X said", "Give me X's quotes", "Any quotes from X on Y?"
+    re.compile(r"^what\s+(?:was|has\s+been|is\s+being)\s+(?-i:said|written|posted)\s+by\s+(?P<x>.+?)" + _TOPIC + _TAIL,
+               re.I),
+    re.compile(r"^(?:show|tell|give)\s+me\s+what\s+(?P<x>.+?)\s+(?:has\s+)?(?-i:" + _SPEAKER_VERBS + r")\b" + _TOPIC
+               + _TAIL, re.I),
+    re.compile(r"^(?:(?:give|show|find|list)\s+(?:me\s+)?)?(?:all\s+|any\s+)?(?:the\s+)?(?P<x>.+?)['’]s?\s+"
+               r"(?:quotes|quotations|comments|remarks|statements)\b" + _TOPIC + _TAIL, re.I),
+    re.compile(r"^(?:(?:give|show|find|list)\s+(?:me\s+)?)?(?:all\s+|any\s+)?(?:the\s+)?(?:quotes|quotations|comments|"
+               r"remarks|statements)\s+(?:from|by)\s+(?P<x>.+?)" + _TOPIC + _TAIL, re.I),
+]
+# Nouns that make "X" a piece of writing, not a speaker ("Sporting News's preview"); they name the
+# source asked of, not words its text must hold.
+DOCUMENTS = {
+    "report", "reports", "preview", "previews", "article", "articles", "story", "stories", "piece", "review",
+    "reviews", "study", "survey", "analysis", "list", "timeline", "data", "figures", "filing", "documents",
+}
+# ", and what did he say about Z?" / ", and how did she assess Z?": a second part about the same speaker
+_SECOND_PART = re.compile(
+    r",?\s+and\s+(?:what|how)\s+(?:else\s+)?(?:did|does|has|had|was)\s+(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"\s+(?P<v>\w+)\b(?P<rest>.*)$",
+    re.I,
+)
+_ORG_PRONOUN_NOUNS = {"company", "firm", "club", "team", "group", "board", "family", "company's"}
+
+
+def find_speaker(q: str) -> tuple[str, str, list[str]]:
+    """The speaker a question asks about, its topic and every topic asked ("", "", [] for other questions)."""
+    first, second = q, ""
+    m2 = _SECOND_PART.search(q)
+    if m2 and m2.start() > 0:
+        first, second = q[: m2.start()] + "?", m2.group("rest")
+    speaker = topic = ""
+    for rx in _SPEAKER_PATTERNS:
+        m = rx.match(first)
+        if m and looks_like_speaker(m.group("x")):
+            speaker = m.group("x").strip()
+            topic = _clean_topic((m.groupdict().get("t") or "").strip())
+            break
+    if not speaker:
+        return "", "", []
+    topics = [topic] if topic else []
+    if second:
+        t = re.sub(r"^\s*(?:about|on|regarding|whether|that|of|to|at|in)\s+", "", second.strip(" ?.!"), flags=re.I)
+        if t:
+            topics = [topic or "", _clean_topic(t)]
+    return speaker, topic, topics
+
+
+def _clean_topic(topic: str) -> str:
+    return re.sub(r"^(?:the\s+)?(?:topic\s+of\s+)", "", topic).strip(" ,;:")
+
+
+def looks_like_speaker(x: str) -> bool:
+    """A name, an organisation or a role phrase: has a capitalised word or a role/organisation noun."""
+    words = WORD_RE.findall(x)
+    if not words or len(words) > 9 or any(w.lower() in DOCUMENTS for w in words):
+        return False
+    if re.search(r"\s(?:and|or)\s|\beach\b|\bboth\b", x):  # two outlets or people: not one speaker
+        return False
+    if any(w[:1].isupper() for w in words):
+        return True
+    return any(w.lower() in ROLE_WORDS or w.lower() in _ORG_PRONOUN_NOUNS for w in words)
+
+
+__all__ = ["DOCUMENTS", "find_speaker", "looks_like_speaker"]
