@@ -69,7 +69,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (r"^(?:\w+\s+){0,2}?when\b|\b(?:what|which)\s+(?:year|day|date|month|time|season|week|hour)\b", "date"),
     (r"^(?:\w+\s+){0,2}?where\b|\b(?:what|which)\s+(?:city|cities|country|countries|state|town|venue|stadium|"
      r"place|region|hospital|university|school)\b", "place"),
-    (r"^(?:\w+\s+){0,3}?(?:who|whom|whose)\b|\b(?:about|on|regarding|as\s+to)\s+(?:who|whom)\b", "name"),
+    (r"^(?:\w+\s+){0,3}?(?:who|whom|whose)\b|\b(?:about|on|regarding|as\s+to)\s+(?:who|whom)\b"
+     r"|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+the\s+names?\s+of\b|^name\s+(?:the|a|an|one)\b", "name"),
     (r"\b(?:which|what)\s+" + _NOT_AUX + r"(?:[\w'’-]+\s+){0,2}?(?:player|players|senator|person|people|company|"
      r"companies|club|team|firm|coach|manager|pitcher|character|actor|director|executive|official|group|outlet|"
      r"magazine|newspaper|brand|band|singer|movie|film|show|song|album|book|gene|journal|app|product|rival|"

@@ -70,6 +70,8 @@ def test_not_speaker_questions(question: str) -> None:
         ("Which senator hosted the forum where Kooker spoke?", "name"),
         ("What did two outlets each report about who would run the company next?", "name"),
         ("Where is Simply Homes based?", "place"),
+        ("What is the name of the new chief executive?", "name"),
+        ("Name the film that came third at the box office.", "name"),
         ("What was her job before that?", ""),
     ],
 )
