@@ -12,7 +12,10 @@ A pronoun is replaced by the previous turn's subject, chosen by what the pronoun
   "which <thing>" question, the first name in the previous answer.
 * they/them/their -> the organisation, else the person.
 
-After a "what did X say" turn, "What about Y?" becomes "What did X say about Y?". Only the first such pronoun
+After a "what did X say" turn, "What about Y?" becomes "What did X say about Y?", "What about Zelensky?" (a
+name) asks Zelensky the same, and "Anything else?" becomes "What else did X say?". A name the previous turn
+sets in quotation marks ("“Godzilla Minus One” took third place") is a work, which "it" refers to. Only the first
+such pronoun
 is replaced ("Did he say anything about the scrutiny she's under?"
 keeps "she"). When the question still leans on the previous turn (a pronoun left, "that",
 "there", "the club", a leading "And"), the previous question is carried along as context
@@ -25,6 +28,7 @@ import re
 
 from assistant.answer.question import analyse_question, looks_like_speaker, with_context
 from assistant.answer.quotations import is_role_phrase
+from assistant.answer.words import COUNTRIES, stem
 from index.quotations import extract_quotations
 from index.quotations.wordlists import ORG_WORDS
 
@@ -34,6 +38,10 @@ _GROUP = {"they", "them", "their"}
 _POSSESSIVE = {"his", "her", "hers", "its", "their"}
 _PRONOUNS_ALL = _PERSON | _THING | _GROUP
 _WHAT_ABOUT = re.compile(r"^(?:(?:and|but)\s+)?(?:(?:what|how)\s+)?about\s+(?P<topic>.+?)\s*[?.!]*$", re.IGNORECASE)
+# "What about Zelensky?", "And Zelensky?": the same question of another person
+_OTHER_SPEAKER = re.compile(r"^(?i:(?:and|but)\s+)?(?i:(?:what|how)\s+about\s+)?"
+                            r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*[?.!]*$")
+_ANYTHING_ELSE = re.compile(r"^(?:(?:and|so)\s+)?(?:anything|what|something)\s+(?:else|more)\s*[?.!]*$", re.I)
 _ASKED_SAYING = re.compile(r"\b(?:say|said|says|tell|told)\b(?:\s+(?:about|on)\b.*)?\s*[?.!]*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|it|its|they|them|their)\b", re.IGNORECASE)
 _LEANS = re.compile(
@@ -111,6 +119,8 @@ def referents(user: str, answer: str) -> tuple[str, str]:
         else:
             people = [n for n in [*answer_names, *names_in(user)] if _looks_like_person(n)]
             person = people[0] if people else ""
+    if person and re.search(r"[\"“‘']" + re.escape(person) + r"[\"”’']", f"{user} {answer}"):
+        person, thing = "", thing or person  # "“Godzilla Minus One” took third place": a work's title, not a person
     if not thing and not asked and info.wh == "which" and answer_names:
         thing = answer_names[0]  # "Which movie ...?" - "Godzilla Minus One." - "How much did it cost?"
     if not thing and not person:
@@ -132,13 +142,21 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
     if not history:
         return question
     user, answer = history[-1]
-    if not _LEANS.search(question.strip()):
+    prev = analyse_question(user)
+    if not _LEANS.search(question.strip()) and not (prev.speaker and _ANYTHING_ELSE.match(question.strip())):
         return question
     person, thing = referents(user, answer)
+    named = asked_name(user)
+    other = _OTHER_SPEAKER.match(question.strip())
+    if other and prev.speaker and names_in(other.group("name")) == [other.group("name")] and not any(
+            stem(w) in COUNTRIES for w in other.group("name").split()):  # "What about Ukraine?": a topic
+        # after "What did Peskov say about the meeting?", "What about Zelensky?" asks Zelensky the same
+        return f"What did {other.group('name')} say" + (f" about {prev.topic}?" if prev.topic else "?")
+    if _ANYTHING_ELSE.match(question.strip()) and (named or person):
+        return f"What else did {named or person} say?"
     about = _WHAT_ABOUT.match(question.strip())
-    if about and (analyse_question(user).speaker or _ASKED_SAYING.search(user)):
+    if about and (prev.speaker or _ASKED_SAYING.search(user)):
         # after "What did X say?", "What about bond yields?" asks what X said about them
-        named = asked_name(user)
         who = (named if named.lower() not in _PRONOUNS_ALL else "") or person or thing
         if who and looks_like_speaker(who):
             return f"What did {who} say about {about.group('topic')}?"

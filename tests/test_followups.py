@@ -85,3 +85,27 @@ def test_referents() -> None:
 def test_what_about_after_a_fact_question_is_not_made_a_speaker_question() -> None:
     out = condense("What about Shopify?", [("How much did Flexport pay for Deliverr?", "It paid $1.3 billion.")])
     assert split_context(out)[0] == "What about Shopify?"
+
+
+PESKOV = [("What did Dmitry Peskov say about the meeting?",
+           "Dmitry Peskov said: \u201cPutin will only welcome this\u201d [1]")]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What about Zelensky?", "What did Zelensky say about the meeting?"),  # another person, the same question
+        ("And Donald Trump?", "What did Donald Trump say about the meeting?"),
+        ("What about Ukraine?", "What did Dmitry Peskov say about Ukraine?"),  # a country is a topic
+        ("What about sanctions?", "What did Dmitry Peskov say about sanctions?"),
+        ("Anything else?", "What else did Dmitry Peskov say?"),
+    ],
+)
+def test_short_follow_ups_after_a_speaker_question(question: str, expected: str) -> None:
+    assert condense(question, PESKOV) == expected
+
+
+def test_it_is_the_work_the_previous_turn_set_in_quotation_marks() -> None:
+    history = [("How much did Godzilla Minus One make in its opening weekend?",
+                "\u201cGodzilla Minus One\u201d took third place with $11 million. [1]")]
+    assert condense("How much did it cost to make?", history) == "How much did Godzilla Minus One cost to make?"
