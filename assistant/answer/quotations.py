@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from assistant.answer.words import WORD_RE, content_terms, stem, term_present, vocabulary
 from assistant.schema import Passage
 from index.quotations import Quotation, extract_quotations, speaker_matches
+from index.quotations.phrases import is_role
 from index.quotations.wordlists import ROLE_WORDS
 from index.text.terms import FUNCTION_WORDS
 
@@ -98,7 +99,7 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
             continue
         if low.replace(" ", "-") in _MULTIWORD_ROLES or "-" in low and low.replace("-", " ") in _MULTIWORD_ROLES:
             roles.append("-".join(stem(p) for p in low.split("-")))
-        elif low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS:
+        elif low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS or "-" in low and is_role(low):  # "co-captain"
             roles.append(stem(low))
         elif w[:1].isupper():
             quals.append(stem(low))

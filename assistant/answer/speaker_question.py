@@ -114,7 +114,7 @@ def _clean_topic(topic: str) -> str:
 def looks_like_speaker(x: str) -> bool:
     """A name, an organisation or a role phrase: has a capitalised word or a role/organisation noun."""
     words = WORD_RE.findall(x)
-    if not words or len(words) > 9 or any(w.lower() in DOCUMENTS for w in words):
+    if not words or len(words) > 9 or any(w in DOCUMENTS for w in words):  # "Civic Data" is a name, "the data" not
         return False
     if re.search(r"\s(?:and|or)\s|\beach\b|\bboth\b", x):  # two outlets or people: not one speaker
         return False

@@ -30,6 +30,7 @@ from assistant.answer.question import analyse_question, split_context, with_cont
         ("Show me what Zelensky said about security guarantees", "Zelensky", ["security guarantees"]),
         ("What did Peskov have to say about the meeting?", "Peskov", ["the meeting"]),
         ("How did Peskov describe the talks?", "Peskov", ["the talks"]),
+        ("What did the Civic Data director say?", "the Civic Data director", []),  # "Data" in a name
     ],
 )
 def test_speaker_questions(question: str, speaker: str, topics: list[str]) -> None:

@@ -36,6 +36,7 @@ def test_mentioned_is_not_quoted() -> None:
 
 def test_role_phrases() -> None:
     assert is_role_phrase("the press secretary") and is_role_phrase("Nike's CFO")
+    assert is_role_phrase("the Sydney co-captain") and is_role_phrase("the club's vice-captain")
     assert not is_role_phrase("Dmitry Peskov")
 
 
