@@ -1,0 +1,22 @@
+"""Focused fact-mode rules: what a sentence's figure measures, who a goal belongs to, widget lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answer.helpers import ask, chunks, fake_embed
+
+QUARTER = (
+    "Zentra reported second-quarter earnings on Monday that beat forecasts in most divisions.\n\n"
+    "The company reported revenue of $4.2 billion, up 8% from a year earlier. "
+    "Zentra's cloud division lost $40 million in the second quarter, compared with a $5 million profit a year earlier. "
+    "Zentra posted net income of $310 million in the second quarter, or 41 cents per share."
+)
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_the_company_sentence_is_read_with_the_one_naming_the_company(embed) -> None:
+    ans = ask("How much revenue did Zentra report in the second quarter?", chunks("zentra", QUARTER), embed=embed)
+    assert ans.answered
+    assert any("revenue of $4.2 billion" in c.quote for c in ans.citations)
+    assert any(c.quote.startswith("Zentra reported second-quarter earnings") for c in ans.citations)
