@@ -8,7 +8,8 @@ for "National Association of Realtors"). A follow-up's carried-over words count 
 
 ``preference`` adds small bonuses for the answer's usual form: a currency sum for "how much
 did X sell/cost/pay", a percentage for "how much did X rise/fall" and "what share" (and a small
-penalty for a figure pinned to a place the question does not name, "sales in China"),
+penalty for a figure pinned to a place the question does not name, "sales in China"; for "how much
+revenue" a further bonus when the sentence ties a figure to "revenue", a penalty when it never names it),
 "<number> goals" for "how many goals", an age for "how old", a measure for "how big/long",
 a first-and-last name for "who", a year for "what year", a clock time for "what time".
 """
@@ -124,7 +125,7 @@ def preference(info: QuestionInfo, sentence: str) -> float:
     if info.answer_type == "amount" and _elsewhere(q, sentence):
         return -BONUS / 2  # "Sales in North America rose to $5.4 billion": a part, when no place was asked
     if required_form(info, sentence):
-        return BONUS
+        return BONUS + {True: BONUS, False: -BONUS / 2, None: 0.0}[_measured_noun_valued(q, sentence)]
     if info.answer_type == "amount" and _COMPARATIVE.search(q):
         return BONUS if MEASURE_RE.search(sentence) else 0.0
     if info.answer_type == "number":
@@ -155,6 +156,26 @@ def _elsewhere(question: str, sentence: str) -> bool:
     """The sentence pins its figure to a place the question does not name ("in China")."""
     asked = set(WORD_RE.findall(question))
     return any(not set(m.group(1).split()) & asked for m in _LOCATIVE.finditer(sentence))
+
+
+_MEASURED = re.compile(r"\bhow\s+much\s+([a-z]+)\b", re.I)
+_NOT_NOUN = {"did", "does", "do", "will", "would", "could", "can", "is", "was", "are", "were", "has", "have", "had",
+             "more", "less", "money", "of", "the", "a", "an", "it", "he", "she", "they", "we", "you", "should"}
+
+
+def _measured_noun_valued(question: str, sentence: str) -> bool | None:
+    """"How much revenue did X ...": True when the sentence ties a figure to that very noun ("revenue of
+    $9.3 billion", "$9.3 billion in revenue"), False when it never names it (its figure measures something
+    else: "net income of $221 million"); None when the question names no measured noun."""
+    m = _MEASURED.search(question)
+    if not m or m.group(1).lower() in _NOT_NOUN or m.group(1).lower().endswith("er"):
+        return None
+    noun = stem(m.group(1))
+    words = WORD_RE.findall(sentence)
+    if not any(stem(w) == noun for w in words):
+        return False
+    return any(stem(w) == noun and any(x[:1].isdigit() for x in words[max(0, k - 4) : k + 7])
+               for k, w in enumerate(words))
 
 
 def counts(unit: str, sentence: str) -> bool:

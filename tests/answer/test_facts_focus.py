@@ -20,3 +20,16 @@ def test_the_company_sentence_is_read_with_the_one_naming_the_company(embed) -> 
     assert ans.answered
     assert any("revenue of $4.2 billion" in c.quote for c in ans.citations)
     assert any(c.quote.startswith("Zentra reported second-quarter earnings") for c in ans.citations)
+
+
+REVENUE = (
+    "Zentra's results were mixed.\n\n"
+    "Zentra booked a net profit of $310 million in the second quarter, helped by lower costs. "
+    "Revenue for the quarter reached $4.2 billion, up 8% from a year earlier."
+)
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_how_much_revenue_prefers_the_figure_given_as_revenue(embed) -> None:
+    ans = ask("How much revenue did Zentra have in the second quarter?", chunks("zentra", REVENUE), embed=embed)
+    assert ans.answered and "Revenue for the quarter reached $4.2 billion" in ans.citations[0].quote
