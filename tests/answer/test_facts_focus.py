@@ -33,3 +33,17 @@ REVENUE = (
 def test_how_much_revenue_prefers_the_figure_given_as_revenue(embed) -> None:
     ans = ask("How much revenue did Zentra have in the second quarter?", chunks("zentra", REVENUE), embed=embed)
     assert ans.answered and "Revenue for the quarter reached $4.2 billion" in ans.citations[0].quote
+
+
+def test_a_shop_link_line_is_not_a_price_answer() -> None:
+    text = ("Corvan Corvan Pad 3 This is not the Pad 4 fans hoped for, but a good tablet at its cost. "
+            "$329 at Bestmart\n\n"
+            "Corvan has not said when the Pad 4 will arrive, only that it is working on it.\n")
+    ans = ask("How much will the Corvan Pad 4 cost?", chunks("pad", text), embed=None)
+    assert not ans.answered
+
+
+def test_a_price_at_a_place_in_prose_is_still_evidence() -> None:
+    text = "Corvan launched the Pad 3 on Tuesday.\nThe Pad 3 sells for $329 at Corvan stores across the country.\n"
+    ans = ask("How much does the Pad 3 sell for?", chunks("pad", text), embed=None)
+    assert ans.answered and "$329" in ans.citations[0].quote
