@@ -12,6 +12,8 @@ penalty for a figure pinned to a place the question does not name, "sales in Chi
 revenue" a further bonus when the sentence ties a figure to "revenue", a penalty when it never names it),
 "<number> goals" for "how many goals", an age for "how old", a measure for "how big/long",
 a first-and-last name for "who", a year for "what year", a clock time for "what time".
+For "who scored" the form demanded is a sentence crediting a goal to a name the question does not
+hold ("Kingsley Coman's winning goal", "GOAL - Jamaica 1-2 Canada (Stephen Eustaquio)").
 """
 
 from __future__ import annotations
@@ -99,7 +101,8 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
     """Does ``sentence`` give the answer in the form the question demands: a currency sum (or a share of
     a sum: "6% of annual turnover") for "how much did X sell/cost/pay", a percentage for "what share"
     and "how much did X rise", an age for "how old" ("Smith, 44,"), a year for "what year", a clock time
-    for "what time", a day for "what day"? None when the question demands none.
+    for "what time", a day for "what day", a goal credited to someone for "who scored"? None when the
+    question demands none.
     Fact mode keeps only such sentences when there are any."""
     q, low = info.text, info.text.lower()
     if info.answer_type == "amount" and not _COMPARATIVE.search(q):
@@ -109,6 +112,8 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
             return bool(MONEY_RE.search(sentence) or _SHARE_OF.search(sentence))
     if info.answer_type == "number" and re.search(r"\bhow\s+old\b", low):
         return bool(_AGE.search(sentence))
+    if info.answer_type == "name" and _SCORED_Q.search(q):
+        return _names_scorer(q, sentence)
     if info.answer_type == "date":
         if "what year" in low or "which year" in low:
             return bool(_YEAR.search(sentence))
@@ -117,6 +122,32 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
         if re.search(r"\b(?:what|which)\s+(?:day|date)\b", low):
             return bool(_DAY.search(sentence))
     return None
+
+
+_SCORED_Q = re.compile(
+    r"\bwho\s+(?:scored|netted)\b|\bwho\s+(?:got|grabbed|hit)\b.*\b(?:goal|winner|equali[sz]er|opener)", re.I
+)
+_NAME = r"[A-Z][\w'’.-]+(?:\s(?:de\s|van\s|da\s)?[A-Z][\w'’.-]+)*"
+_GOAL = r"(?:goal|strike|header|winner|effort|finish|penalty|volley|shot|equali[sz]er|opener|brace|hat-trick)"
+_SCORER = re.compile(
+    rf"(?P<a>{_NAME})['’]s\s(?:[\w-]+\s){{0,3}}?{_GOAL}s?\b|"
+    rf"(?P<b>{_NAME})\s(?:scored|scores|netted|nets|struck|headed|fired|slotted|converted|volleyed|tapped|curled|"
+    rf"grabbed|bagged|has\s+a\s+winner|got\s+the\s+winner)\b|"
+    rf"\b(?i:goal|scored\s+by|{_GOAL}\s+(?:from|by))\b[^.()]{{0,40}}?(?:\(|\bby\s)(?P<c>{_NAME})"
+)
+
+
+def _names_scorer(question: str, sentence: str) -> bool:
+    """"Who scored ...": the sentence credits a goal to a name the question does not hold ("Stephen Eustaquio's
+    85th-minute strike", "Coman headed in", "GOAL – Jamaica 1-2 Canada (Stephen Eustaquio)")."""
+    def words(text: str) -> set[str]:
+        return {stem(re.sub(r"['’]s$", "", w)) for w in WORD_RE.findall(text)}
+
+    asked = words(question)
+    for m in _SCORER.finditer(sentence):
+        if not words(m.group("a") or m.group("b") or m.group("c")) <= asked:
+            return True
+    return False
 
 
 def preference(info: QuestionInfo, sentence: str) -> float:

@@ -47,3 +47,17 @@ def test_a_price_at_a_place_in_prose_is_still_evidence() -> None:
     text = "Corvan launched the Pad 3 on Tuesday.\nThe Pad 3 sells for $329 at Corvan stores across the country.\n"
     ans = ask("How much does the Pad 3 sell for?", chunks("pad", text), embed=None)
     assert ans.answered and "$329" in ans.citations[0].quote
+
+
+MATCH = (
+    "Rovers ended their winless run with a 1-0 victory over Albion at Hill Park on Saturday.\n\n"
+    "Rovers' winner at Hill Park came midway through the second half and Albion never looked like replying. "
+    "Albion's keeper Tom Reece had kept Rovers at bay until then with a string of saves. "
+    "Dan Okafor's header from a corner gave Rovers the winner in the 67th minute.\n"
+)
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_who_scored_is_answered_by_the_sentence_crediting_the_goal(embed) -> None:
+    ans = ask("Who scored Rovers' winner at Hill Park?", chunks("match", MATCH), embed=embed)
+    assert ans.answered and "Dan Okafor's header" in ans.citations[0].quote
