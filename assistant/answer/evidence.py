@@ -10,7 +10,8 @@ for "National Association of Realtors"). A follow-up's carried-over words count 
 did X sell/cost/pay", a percentage for "how much did X rise/fall" and "what share" (and a small
 penalty for a figure pinned to a place the question does not name, "sales in China"; for "how much
 revenue" a further bonus when the sentence ties a figure to "revenue", a penalty when it never names it),
-"<number> goals" for "how many goals", an age for "how old", a measure for "how big/long",
+"<number> goals" for "how many goals", an age for "how old", a measure for "how big/long" (a weight
+for "how much lighter", a length or time for "how much longer": not a price or a storage size),
 a first-and-last name for "who", a year for "what year", a clock time for "what time".
 For "who scored" the form demanded is a sentence crediting a goal to a name the question does not
 hold ("Kingsley Coman's winning goal", "GOAL - Jamaica 1-2 Canada (Stephen Eustaquio)").
@@ -158,7 +159,7 @@ def preference(info: QuestionInfo, sentence: str) -> float:
     if required_form(info, sentence):
         return BONUS + {True: BONUS, False: -BONUS / 2, None: 0.0}[_measured_noun_valued(q, sentence)]
     if info.answer_type == "amount" and _COMPARATIVE.search(q):
-        return BONUS if MEASURE_RE.search(sentence) else 0.0
+        return BONUS if _measures_difference(q, sentence) else 0.0
     if info.answer_type == "number":
         unit = re.search(r"\bhow\s+many\s+(?:[a-z-]+\s+){0,1}?([a-z-]+)\b", q, re.I)
         if unit and counts(stem(unit.group(1)), sentence):
@@ -168,6 +169,25 @@ def preference(info: QuestionInfo, sentence: str) -> float:
     if info.answer_type == "name" and info.wh == "who" and _new_full_name(q, sentence):
         return BONUS
     return 0.0
+
+
+_DIFFERENCE = {  # what "how much lighter/longer/faster" measures (a share or a multiple fits each)
+    "weight": (r"lighter|heavier", r"g|grams?|kg|kilos?|kilograms?|lbs?|pounds|ounces|oz|tons?|tonnes?"),
+    "length": (r"longer|shorter|taller|wider|higher|further|farther|deeper",
+               r"mm|cm|m|km|inch(?:es)?|ft|feet|foot|yards?|metres?|meters?|miles?|hours?|minutes?|seconds?|days?|"
+               r"weeks?|months?|years?"),
+    "speed": (r"faster|slower|quicker", r"mph|km/h|kph|hours?|minutes?|seconds?|ms|milliseconds?"),
+}
+
+
+def _measures_difference(question: str, sentence: str) -> bool:
+    """"How much lighter ...": a weight ("30 grams less"), a share or a multiple; "how much longer": a length
+    or a time; any measure for other comparatives ("how much bigger")."""
+    for words, units in _DIFFERENCE.values():
+        if re.search(rf"\bhow\s+much\s+(?:{words})\b", question, re.I):
+            return bool(re.search(rf"\d[\d.,]*\s?-?(?:{units}|percent|times|x)\b|\d\s?%", sentence, re.I)
+                        or re.search(r"\b(?:twice|double|half)\b", sentence, re.I))
+    return bool(MEASURE_RE.search(sentence))
 
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.evidence import preference
+from assistant.answer.question import analyse_question
 from tests.answer.helpers import ask, chunks, fake_embed
 
 QUARTER = (
@@ -61,3 +63,13 @@ MATCH = (
 def test_who_scored_is_answered_by_the_sentence_crediting_the_goal(embed) -> None:
     ans = ask("Who scored Rovers' winner at Hill Park?", chunks("match", MATCH), embed=embed)
     assert ans.answered and "Dan Okafor's header" in ans.citations[0].quote
+
+
+def test_how_much_lighter_asks_a_weight_not_a_price() -> None:
+    info = analyse_question("How much lighter is the Corvan Pad 3 than the original?")
+    assert preference(info, "The Pad 3 weighs 40 grams less than the original.") > 0
+    assert preference(info, "It is 12% lighter than the original.") > 0
+    assert preference(info, "The 256GB Pad 3 costs $329, as the original did.") == 0
+    assert preference(info, "Its screen is 7.4 inches, up from 7 inches.") == 0
+    longer = analyse_question("How much longer does the Pad 3 battery last?")
+    assert preference(longer, "The battery lasts two hours longer, up to 12 hours.") > 0
