@@ -4,9 +4,10 @@ Candidates are the sentences of the retrieved chunks (list lines such as "Revenu
 vs. $12.98 billion expected" included; captions, widget text and shop links ("$549 at Steam"),
 cut-off teasers, questions and bare headings left out); a list line is read with the line that
 introduces it ("Here's how Acme did compared with expectations:") and keeps its number ("7. ", which
-answers "seventh"). A sentence that opens with a pronoun ("It was set by Jorgen Juve") or "The
-company" / "The firm" is read and cited together with the sentence before it, which names what it
-refers to. A candidate can answer only when (``eligibility.check``)
+answers "seventh"). A sentence that opens with a pronoun ("It was set by Jorgen Juve") or a definite
+description of the subject ("The company", "The well-reviewed Japanese film", "The club") is read
+and cited together with the sentence before it, which names what it refers to. A candidate can
+answer only when (``eligibility.check``)
 
 1. it carries a value of the expected answer type that the question did not give
    (``types.carries``): an amount, a number, a date, a name;
@@ -58,7 +59,8 @@ HOLDER_RELEVANCE = 0.6
 COUNT_CREDIT = 0.05
 LEXICAL_SHARE = 0.5
 _ANAPHOR = re.compile(
-    r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal|company|firm))\s"
+    r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal|company|firm)|"
+    r"The\s+(?:[\w-]+\s+){0,3}?(?:film|movie|blockbuster|prequel|sequel|club|team|side|studio|group|league|band))\s"
 )
 _WIDGET = re.compile(
     r"\b(?:getty\s+images|ap\s+photo|photo\s*:|image\s*:|credit\s*:|via\s+reuters|shutterstock|"

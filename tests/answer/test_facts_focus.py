@@ -73,3 +73,15 @@ def test_how_much_lighter_asks_a_weight_not_a_price() -> None:
     assert preference(info, "Its screen is 7.4 inches, up from 7 inches.") == 0
     longer = analyse_question("How much longer does the Pad 3 battery last?")
     assert preference(longer, "The battery lasts two hours longer, up to 12 hours.") > 0
+
+
+BOX_OFFICE = (
+    "“Starfall” took second place at the box office with $9 million from 1,900 locations on its opening weekend. "
+    "The acclaimed Korean film cost only $6 million to produce and has earned $20 million at home. "
+    "Holdover “Night Harbor” added $4 million in its fourth weekend.\n"
+)
+
+
+def test_the_film_sentence_is_read_with_the_one_naming_the_film() -> None:
+    ans = ask("How much did Starfall cost to make?", chunks("box", BOX_OFFICE), embed=None)
+    assert ans.answered and "cost only $6 million" in ans.citations[0].quote
