@@ -5,7 +5,7 @@ vs. $12.98 billion expected" included; captions, widget text and shop links ("$5
 cut-off teasers, questions and bare headings left out); a list line is read with the line that
 introduces it ("Here's how Acme did compared with expectations:") and keeps its number ("7. ", which
 answers "seventh"). A sentence that opens with a pronoun ("It was set by Jorgen Juve") or a definite
-description of the subject ("The company", "The well-reviewed Japanese film", "The club") is read
+description of the subject ("The company", "The well-reviewed Japanese film", "The new model") is read
 and cited together with the sentence before it, which names what it refers to. A candidate can
 answer only when (``eligibility.check``)
 
@@ -60,7 +60,8 @@ COUNT_CREDIT = 0.05
 LEXICAL_SHARE = 0.5
 _ANAPHOR = re.compile(
     r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal|company|firm)|"
-    r"The\s+(?:[\w-]+\s+){0,3}?(?:film|movie|blockbuster|prequel|sequel|club|team|side|studio|group|league|band))\s"
+    r"The\s+(?:[\w-]+\s+){0,3}?(?:film|movie|blockbuster|prequel|sequel|club|team|side|studio|group|league|band|"
+    r"model|device|console|phone|handset))\s"
 )
 _WIDGET = re.compile(
     r"\b(?:getty\s+images|ap\s+photo|photo\s*:|image\s*:|credit\s*:|via\s+reuters|shutterstock|"

@@ -85,3 +85,11 @@ BOX_OFFICE = (
 def test_the_film_sentence_is_read_with_the_one_naming_the_film() -> None:
     ans = ask("How much did Starfall cost to make?", chunks("box", BOX_OFFICE), embed=None)
     assert ans.answered and "cost only $6 million" in ans.citations[0].quote
+
+
+def test_the_new_model_sentence_is_read_with_the_one_naming_the_device() -> None:
+    text = ("Corvan refreshed its tablet line on Monday.\n\n"
+            "The original Corvan Pad had a 10-inch screen and a plastic back. "
+            "The new model squeezes an 11-inch screen into the same body.\n")
+    ans = ask("How big is the screen on the new Corvan Pad?", chunks("pad", text), embed=None)
+    assert ans.answered and "11-inch screen" in ans.citations[0].quote
