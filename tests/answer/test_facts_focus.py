@@ -93,3 +93,14 @@ def test_the_new_model_sentence_is_read_with_the_one_naming_the_device() -> None
             "The new model squeezes an 11-inch screen into the same body.\n")
     ans = ask("How big is the screen on the new Corvan Pad?", chunks("pad", text), embed=None)
     assert ans.answered and "11-inch screen" in ans.citations[0].quote
+
+
+def test_an_embedded_post_is_not_evidence() -> None:
+    text = ("Rovers beat Albion 2-1 in the first leg of the cup semi-final on Tuesday.\n\n"
+            "FULL TIME: Rovers 2-1 Albion in the first leg of the cup semi-final! pic.twitter.com/aB3dE "
+            "— Cup Central (@CupCentral) March 4, 2025\n\n"
+            "Albion won the second leg 3-0 at home to reach the final.\n")
+    ans = ask("What was the score in the first leg of the cup semi-final between Rovers and Albion?",
+              chunks("cup", text), embed=None)
+    assert ans.answered
+    assert all("twitter" not in c.quote for c in ans.citations)
