@@ -8,7 +8,8 @@ for "National Association of Realtors"). A follow-up's carried-over words count 
 
 ``preference`` adds small bonuses for the answer's usual form: a currency sum for "how much
 did X sell/cost/pay", a percentage for "how much did X rise/fall" and "what share" (and a small
-penalty for a figure pinned to a place the question does not name, "sales in China"; for "how much
+penalty for a figure pinned to a place the question does not name, "sales in China", or stated as a
+forecast, "is expected to gross $1.4 billion", when the question asks no forecast; for "how much
 revenue" a further bonus when the sentence ties a figure to "revenue", a penalty when it never names it),
 "<number> goals" for "how many goals", an age for "how old", a measure for "how big/long" (a weight
 for "how much lighter", a length or time for "how much longer": not a price or a storage size),
@@ -156,6 +157,8 @@ def preference(info: QuestionInfo, sentence: str) -> float:
     q = info.text
     if info.answer_type == "amount" and _elsewhere(q, sentence):
         return -BONUS / 2  # "Sales in North America rose to $5.4 billion": a part, when no place was asked
+    if info.answer_type == "amount" and _FORECAST.search(sentence) and not _FUTURE_Q.search(q):
+        return -BONUS / 2  # "is expected to gross some $1.4 billion": a forecast, when the figure itself was asked
     if required_form(info, sentence):
         return BONUS + {True: BONUS, False: -BONUS / 2, None: 0.0}[_measured_noun_valued(q, sentence)]
     if info.answer_type == "amount" and _COMPARATIVE.search(q):
@@ -200,6 +203,10 @@ def _new_full_name(question: str, sentence: str) -> bool:
     return any(not set(m.group().split()) <= asked for m in _FULL_NAME.finditer(sentence) if m.start() > 0)
 
 
+_FORECAST = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:expected|projected|forecast(?:ed)?|poised|"
+                       r"set|likely|on\s+track)\s+(?:by\s+(?:[\w.’'-]+\s+){1,4}?)?to\b", re.I)
+_FUTURE_Q = re.compile(r"\b(?:will|would|going\s+to|set\s+to|expect\w*|forecast\w*|project\w*|predict\w*|"
+                       r"estimat\w*|anticipat\w*)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|across|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 

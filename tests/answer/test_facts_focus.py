@@ -104,3 +104,11 @@ def test_an_embedded_post_is_not_evidence() -> None:
               chunks("cup", text), embed=None)
     assert ans.answered
     assert all("twitter" not in c.quote for c in ans.citations)
+
+
+def test_a_forecast_figure_is_not_what_a_film_made() -> None:
+    forecast = "The Starfall tour, with 90 dates, is expected to gross some $900 million worldwide."
+    made = "The Starfall film has made over $150 million at the box office so far."
+    info = analyse_question("How much has the Starfall film made worldwide?")
+    assert preference(info, forecast) < 0 < preference(info, made)
+    assert preference(analyse_question("How much is the Starfall tour expected to gross?"), forecast) > 0
