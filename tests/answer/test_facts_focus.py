@@ -112,3 +112,11 @@ def test_a_forecast_figure_is_not_what_a_film_made() -> None:
     info = analyse_question("How much has the Starfall film made worldwide?")
     assert preference(info, forecast) < 0 < preference(info, made)
     assert preference(analyse_question("How much is the Starfall tour expected to gross?"), forecast) > 0
+
+
+def test_a_photo_caption_is_not_a_result() -> None:
+    text = ("Rovers face Albion in the Cup final in Leeds on Sunday.\n\n"
+            "Dan Okafor celebrates with Rovers captain Tom Reece after his Cup final win over Albion.\n\n"
+            "Albion reached the final by beating Town 2-0.\n")
+    ans = ask("Who won the Cup final between Rovers and Albion?", chunks("cup", text), embed=None)
+    assert not ans.answered
