@@ -6,7 +6,8 @@ value; the key names are in its article; it names no rival country or stage; a s
 cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); a figure asked of one
 name is not a total for a list it is one of; it names what "how many" counts, the kind of institution
 "which hospital" asks for and the post "who is X's CFO" asks about; and for a result question it reports
-an outcome rather than looking ahead, with both sides asked of in or beside it.
+an outcome rather than looking ahead ("will face", "hopes to", "dream of"), with both sides asked of in or
+beside it.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from assistant.answer.facts import Candidate
 
 _PREVIEW = re.compile(
-    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
+    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|dream\s+of|bid\s+to|"
     r"looking\s+to|aim|aims|must|(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)"
     r"\s+to)\b", re.I
 )

@@ -120,3 +120,10 @@ def test_a_photo_caption_is_not_a_result() -> None:
             "Albion reached the final by beating Town 2-0.\n")
     ans = ask("Who won the Cup final between Rovers and Albion?", chunks("cup", text), embed=None)
     assert not ans.answered
+
+
+def test_a_dream_of_winning_is_not_a_result() -> None:
+    text = ("Rovers will meet Albion in the Cup final in Leeds on Sunday.\n\n"
+            "Coach Lee Hart spoke of Rovers' dream of a Cup final win over Albion, a first since 1990.\n")
+    ans = ask("Who won the Cup final, Rovers or Albion?", chunks("cup", text), embed=None)
+    assert not ans.answered
