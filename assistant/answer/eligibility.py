@@ -239,13 +239,15 @@ def _both_sides(info: QuestionInfo, vocab: set[str]) -> bool:
 
 def _competes(spec: str, text: str) -> bool:
     """Does ``text`` name another value of the specifier's kind ("first ballot" for "second ballot",
-    another year for 2022, another month)? Then the specifier in a neighbouring sentence is not its own."""
+    another year or span of time for 2022, another month)? Then the specifier in a neighbouring sentence
+    is not its own."""
     words = spec.split()
     if ordinal_value(words[0]) is not None and len(words) == 2:
         rx = r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+" + words[1]
         return bool(re.search(rx, text, re.I))
-    if re.fullmatch(r"(?:19|20)\d\d", spec):
-        return bool(re.search(r"\b(?:19|20)\d\d\b", text))
+    if re.fullmatch(r"(?:19|20)\d\d", spec):  # or its own span of time: "a record of 41 goals in a single season"
+        return bool(re.search(r"\b(?:19|20)\d\d\b|\bin\s+a\s+(?:single\s+)?(?:season|calendar\s+year)\b|"
+                              r"\ball[- ]time\b|\bcareer\b|\b(?:last|previous)\s+(?:year|season)\b", text, re.I))
     if spec in MONTHS:
         return any(re.search(r"\b" + m + r"\b", text) for m in MONTHS if m != spec)
     return False

@@ -127,3 +127,11 @@ def test_a_dream_of_winning_is_not_a_result() -> None:
             "Coach Lee Hart spoke of Rovers' dream of a Cup final win over Albion, a first since 1990.\n")
     ans = ask("Who won the Cup final, Rovers or Albion?", chunks("cup", text), embed=None)
     assert not ans.answered
+
+
+def test_a_record_for_a_single_season_is_not_a_tally_for_the_year_asked() -> None:
+    text = ("Goals of 2023: who scored the most this year?\n\n"
+            "Dan Okafor is on track to break Tom Reece's record of 41 goals in a single season.\n")
+    ans = ask("How many goals did Tom Reece score in 2023?", chunks("goals", text, title="Top scorers of 2023"),
+              embed=None)
+    assert not ans.answered
