@@ -100,11 +100,11 @@ class Lexical:
 
 
 def required_form(info: QuestionInfo, sentence: str) -> bool | None:
-    """Does ``sentence`` give the answer in the form the question demands: a currency sum (or a share of
-    a sum: "6% of annual turnover") for "how much did X sell/cost/pay", a percentage for "what share"
-    and "how much did X rise", an age for "how old" ("Smith, 44,"), a year for "what year", a clock time
-    for "what time", a day for "what day", a goal credited to someone for "who scored"? None when the
-    question demands none.
+    """Does ``sentence`` give the answer in the form the question demands: a currency sum (or a share of a sum:
+    "6% of annual turnover") for "how much did X sell/cost/pay", a percentage for "what share" and "how much did
+    X rise", an age for "how old" ("Smith, 44,"), a year for "what year", a clock time for "what time", a day
+    for "what day", a goal credited to someone for "who scored", a source ("will come from") for "where does X
+    come from"? None when the question demands none.
     Fact mode keeps only such sentences when there are any."""
     q, low = info.text, info.text.lower()
     if info.answer_type == "amount" and not _COMPARATIVE.search(q):
@@ -116,6 +116,9 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
         return bool(_AGE.search(sentence))
     if info.answer_type == "name" and _SCORED_Q.search(q):
         return _names_scorer(q, sentence)
+    if info.wh == "where" and re.search(r"\b(?:come|comes|came)\s+from\b", low):  # "Where does X come from?"
+        return bool(re.search(r"\b(?:come|comes|came|coming|sourced|drawn|supplied|provided)\s+(?:\w+\s+){0,2}?"
+                              r"(?:from|by)\b", sentence, re.I))
     if info.answer_type == "date":
         if "what year" in low or "which year" in low:
             return bool(_YEAR.search(sentence))

@@ -135,3 +135,11 @@ def test_a_record_for_a_single_season_is_not_a_tally_for_the_year_asked() -> Non
     ans = ask("How many goals did Tom Reece score in 2023?", chunks("goals", text, title="Top scorers of 2023"),
               embed=None)
     assert not ans.answered
+
+
+def test_where_does_it_come_from_is_answered_by_its_source() -> None:
+    text = ("Zentra launched Story Time, a reading feature for children, on its Echo speakers in Canada on Monday.\n\n"
+            "Story Time for children was first announced in Toronto in May and reads stories aloud at bedtime. "
+            "Initially, the stories will come from two publishers, Bluebird Books and Owl Press.\n")
+    ans = ask("Where do the stories for Story Time come from at first?", chunks("story", text), embed=None)
+    assert ans.answered and "Bluebird Books" in ans.citations[0].quote
