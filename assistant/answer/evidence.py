@@ -10,7 +10,8 @@ for "National Association of Realtors"). A follow-up's carried-over words count 
 did X sell/cost/pay", a percentage for "how much did X rise/fall" and "what share" (and a small
 penalty for a figure pinned to a place the question does not name, "sales in China", or stated as a
 forecast, "is expected to gross $1.4 billion", when the question asks no forecast; for "how much
-revenue" a further bonus when the sentence ties a figure to "revenue", a penalty when it never names it),
+revenue" and "what ticket prices" a further bonus when the sentence ties a figure to that noun, a penalty
+when it never names it),
 "<number> goals" for "how many goals", an age for "how old", a measure for "how big/long" (a weight
 for "how much lighter", a length or time for "how much longer": not a price or a storage size),
 a first-and-last name for "who", a year for "what year", a clock time for "what time".
@@ -219,7 +220,7 @@ def _elsewhere(question: str, sentence: str) -> bool:
     return any(not set(m.group(1).split()) & asked for m in _LOCATIVE.finditer(sentence))
 
 
-_MEASURED = re.compile(r"\bhow\s+much\s+([a-z]+)\b", re.I)
+_MEASURED = re.compile(r"\bhow\s+much\s+([a-z]+)\b|\bwhat\s+([a-z]+)\s+(?:prices?|fees?|costs?)\b", re.I)
 _NOT_NOUN = {"did", "does", "do", "will", "would", "could", "can", "is", "was", "are", "were", "has", "have", "had",
              "more", "less", "money", "of", "the", "a", "an", "it", "he", "she", "they", "we", "you", "should"}
 
@@ -229,9 +230,10 @@ def _measured_noun_valued(question: str, sentence: str) -> bool | None:
     $9.3 billion", "$9.3 billion in revenue"), False when it never names it (its figure measures something
     else: "net income of $221 million"); None when the question names no measured noun."""
     m = _MEASURED.search(question)
-    if not m or m.group(1).lower() in _NOT_NOUN or m.group(1).lower().endswith("er"):
+    word = m and (m.group(1) or m.group(2)).lower()
+    if not word or word in _NOT_NOUN or word.endswith("er"):
         return None
-    noun = stem(m.group(1))
+    noun = stem(word)
     words = WORD_RE.findall(sentence)
     if not any(stem(w) == noun for w in words):
         return False

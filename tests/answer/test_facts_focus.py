@@ -143,3 +143,10 @@ def test_where_does_it_come_from_is_answered_by_its_source() -> None:
             "Initially, the stories will come from two publishers, Bluebird Books and Owl Press.\n")
     ans = ask("Where do the stories for Story Time come from at first?", chunks("story", text), embed=None)
     assert ans.answered and "Bluebird Books" in ans.citations[0].quote
+
+
+def test_what_ticket_prices_weighs_the_tickets_in_the_sentence() -> None:
+    info = analyse_question("What ticket prices did the Herald report for the Starfall film?")
+    priced = "Adult tickets are being sold for $19.89 at most cinemas."
+    total = "The Starfall film has made over $150 million at the box office so far."
+    assert preference(info, priced) > preference(info, total)
