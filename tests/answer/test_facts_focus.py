@@ -6,6 +6,7 @@ import pytest
 
 from assistant.answer.evidence import preference
 from assistant.answer.question import analyse_question
+from assistant.answer.words import stem, term_present, vocabulary
 from tests.answer.helpers import ask, chunks, fake_embed
 
 QUARTER = (
@@ -150,3 +151,8 @@ def test_what_ticket_prices_weighs_the_tickets_in_the_sentence() -> None:
     priced = "Adult tickets are being sold for $19.89 at most cinemas."
     total = "The Starfall film has made over $150 million at the box office so far."
     assert preference(info, priced) > preference(info, total)
+
+
+def test_docked_points_are_a_points_deduction() -> None:
+    assert term_present(stem("docked"), vocabulary("Their appeal against the 10-point deduction will be heard soon."))
+    assert term_present(stem("deducted"), vocabulary("They were docked six points."))
