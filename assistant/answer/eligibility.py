@@ -6,7 +6,8 @@ value; the key names are in its article; it names no rival country or stage; a s
 cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); a figure asked of one
 name is not a total for a list it is one of; it names what "how many" counts, the kind of institution
 "which hospital" asks for and the post "who is X's CFO" asks about; and for a result question it reports
-an outcome rather than looking ahead, with both sides asked of in or beside it.
+an outcome rather than looking ahead ("will face", "hopes to", "dream of"), with both sides asked of in or
+beside it.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from assistant.answer.facts import Candidate
 
 _PREVIEW = re.compile(
-    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|bid\s+to|"
+    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|dream\s+of|bid\s+to|"
     r"looking\s+to|aim|aims|must|(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)"
     r"\s+to)\b", re.I
 )
@@ -238,13 +239,15 @@ def _both_sides(info: QuestionInfo, vocab: set[str]) -> bool:
 
 def _competes(spec: str, text: str) -> bool:
     """Does ``text`` name another value of the specifier's kind ("first ballot" for "second ballot",
-    another year for 2022, another month)? Then the specifier in a neighbouring sentence is not its own."""
+    another year or span of time for 2022, another month)? Then the specifier in a neighbouring sentence
+    is not its own."""
     words = spec.split()
     if ordinal_value(words[0]) is not None and len(words) == 2:
         rx = r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+" + words[1]
         return bool(re.search(rx, text, re.I))
-    if re.fullmatch(r"(?:19|20)\d\d", spec):
-        return bool(re.search(r"\b(?:19|20)\d\d\b", text))
+    if re.fullmatch(r"(?:19|20)\d\d", spec):  # or its own span of time: "a record of 41 goals in a single season"
+        return bool(re.search(r"\b(?:19|20)\d\d\b|\bin\s+a\s+(?:single\s+)?(?:season|calendar\s+year)\b|"
+                              r"\ball[- ]time\b|\bcareer\b|\b(?:last|previous)\s+(?:year|season)\b", text, re.I))
     if spec in MONTHS:
         return any(re.search(r"\b" + m + r"\b", text) for m in MONTHS if m != spec)
     return False

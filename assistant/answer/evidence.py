@@ -8,9 +8,15 @@ for "National Association of Realtors"). A follow-up's carried-over words count 
 
 ``preference`` adds small bonuses for the answer's usual form: a currency sum for "how much
 did X sell/cost/pay", a percentage for "how much did X rise/fall" and "what share" (and a small
-penalty for a figure pinned to a place the question does not name, "sales in China"),
-"<number> goals" for "how many goals", an age for "how old", a measure for "how big/long",
+penalty for a figure pinned to a place the question does not name, "sales in China", or stated as a
+forecast, "is expected to gross $1.4 billion", when the question asks no forecast; for "how much
+revenue" and "what ticket prices" a further bonus when the sentence ties a figure to that noun, a penalty
+when it never names it),
+"<number> goals" for "how many goals", an age for "how old", a measure for "how big/long" (a weight
+for "how much lighter", a length or time for "how much longer": not a price or a storage size),
 a first-and-last name for "who", a year for "what year", a clock time for "what time".
+For "who scored" the form demanded is a sentence crediting a goal to a name the question does not
+hold ("Kingsley Coman's winning goal", "GOAL - Jamaica 1-2 Canada (Stephen Eustaquio)").
 """
 
 from __future__ import annotations
@@ -95,10 +101,11 @@ class Lexical:
 
 
 def required_form(info: QuestionInfo, sentence: str) -> bool | None:
-    """Does ``sentence`` give the answer in the form the question demands: a currency sum (or a share of
-    a sum: "6% of annual turnover") for "how much did X sell/cost/pay", a percentage for "what share"
-    and "how much did X rise", an age for "how old" ("Smith, 44,"), a year for "what year", a clock time
-    for "what time", a day for "what day"? None when the question demands none.
+    """Does ``sentence`` give the answer in the form the question demands: a currency sum (or a share of a sum:
+    "6% of annual turnover") for "how much did X sell/cost/pay", a percentage for "what share" and "how much did
+    X rise", an age for "how old" ("Smith, 44,"), a year for "what year", a clock time for "what time", a day
+    for "what day", a goal credited to someone for "who scored", a source ("will come from") for "where does X
+    come from"? None when the question demands none.
     Fact mode keeps only such sentences when there are any."""
     q, low = info.text, info.text.lower()
     if info.answer_type == "amount" and not _COMPARATIVE.search(q):
@@ -108,6 +115,11 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
             return bool(MONEY_RE.search(sentence) or _SHARE_OF.search(sentence))
     if info.answer_type == "number" and re.search(r"\bhow\s+old\b", low):
         return bool(_AGE.search(sentence))
+    if info.answer_type == "name" and _SCORED_Q.search(q):
+        return _names_scorer(q, sentence)
+    if info.wh == "where" and re.search(r"\b(?:come|comes|came)\s+from\b", low):  # "Where does X come from?"
+        return bool(re.search(r"\b(?:come|comes|came|coming|sourced|drawn|supplied|provided)\s+(?:\w+\s+){0,2}?"
+                              r"(?:from|by)\b", sentence, re.I))
     if info.answer_type == "date":
         if "what year" in low or "which year" in low:
             return bool(_YEAR.search(sentence))
@@ -118,15 +130,43 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
     return None
 
 
+_SCORED_Q = re.compile(
+    r"\bwho\s+(?:scored|netted)\b|\bwho\s+(?:got|grabbed|hit)\b.*\b(?:goal|winner|equali[sz]er|opener)", re.I
+)
+_NAME = r"[A-Z][\w'’.-]+(?:\s(?:de\s|van\s|da\s)?[A-Z][\w'’.-]+)*"
+_GOAL = r"(?:goal|strike|header|winner|effort|finish|penalty|volley|shot|equali[sz]er|opener|brace|hat-trick)"
+_SCORER = re.compile(
+    rf"(?P<a>{_NAME})['’]s\s(?:[\w-]+\s){{0,3}}?{_GOAL}s?\b|"
+    rf"(?P<b>{_NAME})\s(?:scored|scores|netted|nets|struck|headed|fired|slotted|converted|volleyed|tapped|curled|"
+    rf"grabbed|bagged|has\s+a\s+winner|got\s+the\s+winner)\b|"
+    rf"\b(?i:goal|scored\s+by|{_GOAL}\s+(?:from|by))\b[^.()]{{0,40}}?(?:\(|\bby\s)(?P<c>{_NAME})"
+)
+
+
+def _names_scorer(question: str, sentence: str) -> bool:
+    """"Who scored ...": the sentence credits a goal to a name the question does not hold ("Stephen Eustaquio's
+    85th-minute strike", "Coman headed in", "GOAL – Jamaica 1-2 Canada (Stephen Eustaquio)")."""
+    def words(text: str) -> set[str]:
+        return {stem(re.sub(r"['’]s$", "", w)) for w in WORD_RE.findall(text)}
+
+    asked = words(question)
+    for m in _SCORER.finditer(sentence):
+        if not words(m.group("a") or m.group("b") or m.group("c")) <= asked:
+            return True
+    return False
+
+
 def preference(info: QuestionInfo, sentence: str) -> float:
     """A bonus for the answer's usual form (see the module docstring)."""
     q = info.text
     if info.answer_type == "amount" and _elsewhere(q, sentence):
         return -BONUS / 2  # "Sales in North America rose to $5.4 billion": a part, when no place was asked
+    if info.answer_type == "amount" and _FORECAST.search(sentence) and not _FUTURE_Q.search(q):
+        return -BONUS / 2  # "is expected to gross some $1.4 billion": a forecast, when the figure itself was asked
     if required_form(info, sentence):
-        return BONUS
+        return BONUS + {True: BONUS, False: -BONUS / 2, None: 0.0}[_measured_noun_valued(q, sentence)]
     if info.answer_type == "amount" and _COMPARATIVE.search(q):
-        return BONUS if MEASURE_RE.search(sentence) else 0.0
+        return BONUS if _measures_difference(q, sentence) else 0.0
     if info.answer_type == "number":
         unit = re.search(r"\bhow\s+many\s+(?:[a-z-]+\s+){0,1}?([a-z-]+)\b", q, re.I)
         if unit and counts(stem(unit.group(1)), sentence):
@@ -136,6 +176,25 @@ def preference(info: QuestionInfo, sentence: str) -> float:
     if info.answer_type == "name" and info.wh == "who" and _new_full_name(q, sentence):
         return BONUS
     return 0.0
+
+
+_DIFFERENCE = {  # what "how much lighter/longer/faster" measures (a share or a multiple fits each)
+    "weight": (r"lighter|heavier", r"g|grams?|kg|kilos?|kilograms?|lbs?|pounds|ounces|oz|tons?|tonnes?"),
+    "length": (r"longer|shorter|taller|wider|higher|further|farther|deeper",
+               r"mm|cm|m|km|inch(?:es)?|ft|feet|foot|yards?|metres?|meters?|miles?|hours?|minutes?|seconds?|days?|"
+               r"weeks?|months?|years?"),
+    "speed": (r"faster|slower|quicker", r"mph|km/h|kph|hours?|minutes?|seconds?|ms|milliseconds?"),
+}
+
+
+def _measures_difference(question: str, sentence: str) -> bool:
+    """"How much lighter ...": a weight ("30 grams less"), a share or a multiple; "how much longer": a length
+    or a time; any measure for other comparatives ("how much bigger")."""
+    for words, units in _DIFFERENCE.values():
+        if re.search(rf"\bhow\s+much\s+(?:{words})\b", question, re.I):
+            return bool(re.search(rf"\d[\d.,]*\s?-?(?:{units}|percent|times|x)\b|\d\s?%", sentence, re.I)
+                        or re.search(r"\b(?:twice|double|half)\b", sentence, re.I))
+    return bool(MEASURE_RE.search(sentence))
 
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"
@@ -148,6 +207,10 @@ def _new_full_name(question: str, sentence: str) -> bool:
     return any(not set(m.group().split()) <= asked for m in _FULL_NAME.finditer(sentence) if m.start() > 0)
 
 
+_FORECAST = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:expected|projected|forecast(?:ed)?|poised|"
+                       r"set|likely|on\s+track)\s+(?:by\s+(?:[\w.’'-]+\s+){1,4}?)?to\b", re.I)
+_FUTURE_Q = re.compile(r"\b(?:will|would|going\s+to|set\s+to|expect\w*|forecast\w*|project\w*|predict\w*|"
+                       r"estimat\w*|anticipat\w*)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|across|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
@@ -155,6 +218,27 @@ def _elsewhere(question: str, sentence: str) -> bool:
     """The sentence pins its figure to a place the question does not name ("in China")."""
     asked = set(WORD_RE.findall(question))
     return any(not set(m.group(1).split()) & asked for m in _LOCATIVE.finditer(sentence))
+
+
+_MEASURED = re.compile(r"\bhow\s+much\s+([a-z]+)\b|\bwhat\s+([a-z]+)\s+(?:prices?|fees?|costs?)\b", re.I)
+_NOT_NOUN = {"did", "does", "do", "will", "would", "could", "can", "is", "was", "are", "were", "has", "have", "had",
+             "more", "less", "money", "of", "the", "a", "an", "it", "he", "she", "they", "we", "you", "should"}
+
+
+def _measured_noun_valued(question: str, sentence: str) -> bool | None:
+    """"How much revenue did X ...": True when the sentence ties a figure to that very noun ("revenue of
+    $9.3 billion", "$9.3 billion in revenue"), False when it never names it (its figure measures something
+    else: "net income of $221 million"); None when the question names no measured noun."""
+    m = _MEASURED.search(question)
+    word = m and (m.group(1) or m.group(2)).lower()
+    if not word or word in _NOT_NOUN or word.endswith("er"):
+        return None
+    noun = stem(word)
+    words = WORD_RE.findall(sentence)
+    if not any(stem(w) == noun for w in words):
+        return False
+    return any(stem(w) == noun and any(x[:1].isdigit() for x in words[max(0, k - 4) : k + 7])
+               for k, w in enumerate(words))
 
 
 def counts(unit: str, sentence: str) -> bool:

@@ -1,11 +1,14 @@
 """Fact mode: find the sentence that answers the question, or refuse.
 
-Candidates are the sentences of the retrieved chunks (list lines such as "Revenue: $12.94
-billion vs. $12.98 billion expected" included; captions, widget text, cut-off teasers, questions
-and bare headings left out); a list line is read with the line that introduces it ("Here's how
-Acme did compared with expectations:") and keeps its number ("7. ", which answers "seventh"). A
-sentence that opens with a pronoun ("It was set by Jorgen Juve") is read and cited together with
-the sentence before it. A candidate can answer only when (``eligibility.check``)
+Candidates are the sentences of the retrieved chunks (list lines such as "Revenue: $12.94 billion
+vs. $12.98 billion expected" included; captions ("Alexei Popyrin celebrates with ..."), widget text,
+shop links ("$549 at Steam") and embedded posts ("pic.twitter.com/...", "— Name (@handle) November
+18, 2023"), cut-off teasers, questions and bare headings left out); a list line is read with the
+line that introduces it ("Here's how Acme did compared with expectations:") and keeps its number
+("7. ", which answers "seventh"). A sentence that opens with a pronoun ("It was set by Jorgen Juve")
+or a definite description of the subject ("The company", "The well-reviewed Japanese film", "The new
+model") is read and cited together with the sentence before it, which names what it refers to. A
+candidate can answer only when (``eligibility.check``)
 
 1. it carries a value of the expected answer type that the question did not give
    (``types.carries``): an amount, a number, a date, a name;
@@ -57,12 +60,18 @@ HOLDER_RELEVANCE = 0.6
 COUNT_CREDIT = 0.05
 LEXICAL_SHARE = 0.5
 _ANAPHOR = re.compile(
-    r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal))\s"
+    r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal|company|firm)|"
+    r"The\s+(?:[\w-]+\s+){0,3}?(?:film|movie|blockbuster|prequel|sequel|club|team|side|studio|group|league|band|"
+    r"model|device|console|phone|handset))\s"
 )
 _WIDGET = re.compile(
     r"\b(?:getty\s+images|ap\s+photo|photo\s*:|image\s*:|credit\s*:|via\s+reuters|shutterstock|"
     r"sign\s+up|subscribe|newsletter|read\s+more|click\s+here|advertisement|follow\s+us|share\s+this)\b|"
-    r"^\s*loading\b|…\s*$|\?\?\?|^\s*(?:more|read\s+more|related|watch|listen|see\s+also)\s*:",
+    r"^\s*loading\b|…\s*$|\?\?\?|^\s*(?:more|read\s+more|related|watch|listen|see\s+also)\s*:"
+    r"|\bpic\.twitter\.com/|\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"  # an embedded post
+    r"|^(?-i:(?:[A-Z][\w'’.-]+\s){1,4})(?:celebrates|reacts|gestures|poses|looks\s+on|is\s+pictured|"
+    r"are\s+pictured)\b"  # a photo caption: "Alexei Popyrin celebrates with ... after his win."
+    r"|[$£€]\s?\d[\d.,]*\s+at\s+(?-i:[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,3})\s*$",  # a shop link: "$549 at Steam"
     re.I,
 )
 

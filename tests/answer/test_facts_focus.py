@@ -1,0 +1,158 @@
+"""Focused fact-mode rules: what a sentence's figure measures, who a goal belongs to, widget lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.evidence import preference
+from assistant.answer.question import analyse_question
+from assistant.answer.words import stem, term_present, vocabulary
+from tests.answer.helpers import ask, chunks, fake_embed
+
+QUARTER = (
+    "Zentra reported second-quarter earnings on Monday that beat forecasts in most divisions.\n\n"
+    "The company reported revenue of $4.2 billion, up 8% from a year earlier. "
+    "Zentra's cloud division lost $40 million in the second quarter, compared with a $5 million profit a year earlier. "
+    "Zentra posted net income of $310 million in the second quarter, or 41 cents per share."
+)
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_the_company_sentence_is_read_with_the_one_naming_the_company(embed) -> None:
+    ans = ask("How much revenue did Zentra report in the second quarter?", chunks("zentra", QUARTER), embed=embed)
+    assert ans.answered
+    assert any("revenue of $4.2 billion" in c.quote for c in ans.citations)
+    assert any(c.quote.startswith("Zentra reported second-quarter earnings") for c in ans.citations)
+
+
+REVENUE = (
+    "Zentra's results were mixed.\n\n"
+    "Zentra booked a net profit of $310 million in the second quarter, helped by lower costs. "
+    "Revenue for the quarter reached $4.2 billion, up 8% from a year earlier."
+)
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_how_much_revenue_prefers_the_figure_given_as_revenue(embed) -> None:
+    ans = ask("How much revenue did Zentra have in the second quarter?", chunks("zentra", REVENUE), embed=embed)
+    assert ans.answered and "Revenue for the quarter reached $4.2 billion" in ans.citations[0].quote
+
+
+def test_a_shop_link_line_is_not_a_price_answer() -> None:
+    text = ("Corvan Corvan Pad 3 This is not the Pad 4 fans hoped for, but a good tablet at its cost. "
+            "$329 at Bestmart\n\n"
+            "Corvan has not said when the Pad 4 will arrive, only that it is working on it.\n")
+    ans = ask("How much will the Corvan Pad 4 cost?", chunks("pad", text), embed=None)
+    assert not ans.answered
+
+
+def test_a_price_at_a_place_in_prose_is_still_evidence() -> None:
+    text = "Corvan launched the Pad 3 on Tuesday.\nThe Pad 3 sells for $329 at Corvan stores across the country.\n"
+    ans = ask("How much does the Pad 3 sell for?", chunks("pad", text), embed=None)
+    assert ans.answered and "$329" in ans.citations[0].quote
+
+
+MATCH = (
+    "Rovers ended their winless run with a 1-0 victory over Albion at Hill Park on Saturday.\n\n"
+    "Rovers' winner at Hill Park came midway through the second half and Albion never looked like replying. "
+    "Albion's keeper Tom Reece had kept Rovers at bay until then with a string of saves. "
+    "Dan Okafor's header from a corner gave Rovers the winner in the 67th minute.\n"
+)
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_who_scored_is_answered_by_the_sentence_crediting_the_goal(embed) -> None:
+    ans = ask("Who scored Rovers' winner at Hill Park?", chunks("match", MATCH), embed=embed)
+    assert ans.answered and "Dan Okafor's header" in ans.citations[0].quote
+
+
+def test_how_much_lighter_asks_a_weight_not_a_price() -> None:
+    info = analyse_question("How much lighter is the Corvan Pad 3 than the original?")
+    assert preference(info, "The Pad 3 weighs 40 grams less than the original.") > 0
+    assert preference(info, "It is 12% lighter than the original.") > 0
+    assert preference(info, "The 256GB Pad 3 costs $329, as the original did.") == 0
+    assert preference(info, "Its screen is 7.4 inches, up from 7 inches.") == 0
+    longer = analyse_question("How much longer does the Pad 3 battery last?")
+    assert preference(longer, "The battery lasts two hours longer, up to 12 hours.") > 0
+
+
+BOX_OFFICE = (
+    "“Starfall” took second place at the box office with $9 million from 1,900 locations on its opening weekend. "
+    "The acclaimed Korean film cost only $6 million to produce and has earned $20 million at home. "
+    "Holdover “Night Harbor” added $4 million in its fourth weekend.\n"
+)
+
+
+def test_the_film_sentence_is_read_with_the_one_naming_the_film() -> None:
+    ans = ask("How much did Starfall cost to make?", chunks("box", BOX_OFFICE), embed=None)
+    assert ans.answered and "cost only $6 million" in ans.citations[0].quote
+
+
+def test_the_new_model_sentence_is_read_with_the_one_naming_the_device() -> None:
+    text = ("Corvan refreshed its tablet line on Monday.\n\n"
+            "The original Corvan Pad had a 10-inch screen and a plastic back. "
+            "The new model squeezes an 11-inch screen into the same body.\n")
+    ans = ask("How big is the screen on the new Corvan Pad?", chunks("pad", text), embed=None)
+    assert ans.answered and "11-inch screen" in ans.citations[0].quote
+
+
+def test_an_embedded_post_is_not_evidence() -> None:
+    text = ("Rovers beat Albion 2-1 in the first leg of the cup semi-final on Tuesday.\n\n"
+            "FULL TIME: Rovers 2-1 Albion in the first leg of the cup semi-final! pic.twitter.com/aB3dE "
+            "— Cup Central (@CupCentral) March 4, 2025\n\n"
+            "Albion won the second leg 3-0 at home to reach the final.\n")
+    ans = ask("What was the score in the first leg of the cup semi-final between Rovers and Albion?",
+              chunks("cup", text), embed=None)
+    assert ans.answered
+    assert all("twitter" not in c.quote for c in ans.citations)
+
+
+def test_a_forecast_figure_is_not_what_a_film_made() -> None:
+    forecast = "The Starfall tour, with 90 dates, is expected to gross some $900 million worldwide."
+    made = "The Starfall film has made over $150 million at the box office so far."
+    info = analyse_question("How much has the Starfall film made worldwide?")
+    assert preference(info, forecast) < 0 < preference(info, made)
+    assert preference(analyse_question("How much is the Starfall tour expected to gross?"), forecast) > 0
+
+
+def test_a_photo_caption_is_not_a_result() -> None:
+    text = ("Rovers face Albion in the Cup final in Leeds on Sunday.\n\n"
+            "Dan Okafor celebrates with Rovers captain Tom Reece after his Cup final win over Albion.\n\n"
+            "Albion reached the final by beating Town 2-0.\n")
+    ans = ask("Who won the Cup final between Rovers and Albion?", chunks("cup", text), embed=None)
+    assert not ans.answered
+
+
+def test_a_dream_of_winning_is_not_a_result() -> None:
+    text = ("Rovers will meet Albion in the Cup final in Leeds on Sunday.\n\n"
+            "Coach Lee Hart spoke of Rovers' dream of a Cup final win over Albion, a first since 1990.\n")
+    ans = ask("Who won the Cup final, Rovers or Albion?", chunks("cup", text), embed=None)
+    assert not ans.answered
+
+
+def test_a_record_for_a_single_season_is_not_a_tally_for_the_year_asked() -> None:
+    text = ("Goals of 2023: who scored the most this year?\n\n"
+            "Dan Okafor is on track to break Tom Reece's record of 41 goals in a single season.\n")
+    ans = ask("How many goals did Tom Reece score in 2023?", chunks("goals", text, title="Top scorers of 2023"),
+              embed=None)
+    assert not ans.answered
+
+
+def test_where_does_it_come_from_is_answered_by_its_source() -> None:
+    text = ("Zentra launched Story Time, a reading feature for children, on its Echo speakers in Canada on Monday.\n\n"
+            "Story Time for children was first announced in Toronto in May and reads stories aloud at bedtime. "
+            "Initially, the stories will come from two publishers, Bluebird Books and Owl Press.\n")
+    ans = ask("Where do the stories for Story Time come from at first?", chunks("story", text), embed=None)
+    assert ans.answered and "Bluebird Books" in ans.citations[0].quote
+
+
+def test_what_ticket_prices_weighs_the_tickets_in_the_sentence() -> None:
+    info = analyse_question("What ticket prices did the Herald report for the Starfall film?")
+    priced = "Adult tickets are being sold for $19.89 at most cinemas."
+    total = "The Starfall film has made over $150 million at the box office so far."
+    assert preference(info, priced) > preference(info, total)
+
+
+def test_docked_points_are_a_points_deduction() -> None:
+    assert term_present(stem("docked"), vocabulary("Their appeal against the 10-point deduction will be heard soon."))
+    assert term_present(stem("deducted"), vocabulary("They were docked six points."))
