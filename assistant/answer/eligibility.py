@@ -34,15 +34,20 @@ if TYPE_CHECKING:
 
 _PREVIEW = re.compile(
     r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|dream\s+of|bid\s+to|"
-    r"looking\s+to|aim|aims|must|(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)"
-    r"\s+to)\b", re.I
+    r"looking\s+to|aim|aims|must|odds|predictions?|picks|point\s+spread|moneyline|what\s+to\s+expect|"
+    r"(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)\s+to)\b", re.I
 )
+
+# an article written before the event: its sentences report no result, whatever their tense
+_PREVIEW_TITLE = re.compile(r"\b(?:odds|predictions?|preview|picks|how\s+to\s+watch|where\s+to\s+watch|what\s+to\s+"
+                            r"(?:expect|know|watch\s+for)|start\s+time|betting|best\s+bets?|prop\s+bets?)\b", re.I)
 
 
 def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can."""
-    if info.answer_type and not carries(info.answer_type, c.text, info.text):
-        return "type"
+    two_sides = info.result and info.answer_type == "name" and len(name_runs(info.text)) == 2
+    if info.answer_type and not carries(info.answer_type, c.text, info.text) and not two_sides:
+        return "type"  # ("who won A vs B": the winner is one of the names asked, the outcome rules below decide)
     own = vocabulary(c.text)
     for spec in _own_specifiers(info):
         s = specifier_stem(spec)
@@ -68,8 +73,8 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "type"  # "Who became its observer?": a sentence naming board members, none as observer
     if info.institution and not any(term_present(t, proper_vocabulary(c.text)) for t in info.institution):
         return "type"  # "Which hospital": a sentence naming one ("St. Anne's Hospital", "the Mayo Clinic")
-    if info.result and _PREVIEW.search(c.text):
-        return "preview"
+    if info.result and (_PREVIEW.search(c.text) or _PREVIEW_TITLE.search(c.passage.title or "")):
+        return "preview"  # a sentence that looks ahead, or any sentence of a preview ("... odds, predictions")
     if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
         return "preview"
     if info.result and not (_names_own_half(info, own) and _both_sides(info, own | c.near)):
@@ -227,14 +232,21 @@ def _rival_stage(question: str, text: str) -> bool:
 def _names_own_half(info: QuestionInfo, own: set[str]) -> bool:
     """An outcome is about the sides asked of: at least half the question's names are in the sentence itself."""
     phrases = name_runs(info.text)
-    return not phrases or sum(all(name_present(w, own) for w in ph) for ph in phrases) * 2 >= len(phrases)
+    return not phrases or sum(_side_present(ph, own) for ph in phrases) * 2 >= len(phrases)
+
+
+def _side_present(run: list[str], vocab: set[str]) -> bool:
+    """Is a side the question names in ``vocab``: all its words, its last ("Chiefs", "Charlo") or, for a two-word
+    name, its first ("Canelo" for "Canelo Alvarez")?"""
+    return all(name_present(w, vocab) for w in run) or name_present(run[-1], vocab) or (
+        len(run) == 2 and name_present(run[0], vocab))
 
 
 def _both_sides(info: QuestionInfo, vocab: set[str]) -> bool:
     """An outcome asked between two named sides ("the Dolphins' game against the Patriots") is reported
     with both of them in or beside the sentence: a result against a third side is another game's."""
     phrases = name_runs(info.text)
-    return len(phrases) != 2 or all(all(name_present(w, vocab) for w in ph) for ph in phrases)
+    return len(phrases) != 2 or all(_side_present(ph, vocab) for ph in phrases)
 
 
 def _competes(spec: str, text: str) -> bool:

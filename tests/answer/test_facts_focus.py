@@ -156,3 +156,27 @@ def test_what_ticket_prices_weighs_the_tickets_in_the_sentence() -> None:
 def test_docked_points_are_a_points_deduction() -> None:
     assert term_present(stem("docked"), vocabulary("Their appeal against the 10-point deduction will be heard soon."))
     assert term_present(stem("deducted"), vocabulary("They were docked six points."))
+
+
+def test_a_preview_article_answers_no_result_question() -> None:
+    """Every sentence of an article titled as a preview ("... odds, predictions") looks ahead, whatever its tense
+    ("Over the past four seasons, Ridgeback beat Harlow by scores of 48-10 ..."); "How did X do against Y" asks a
+    result too."""
+    text = ("Ridgeback vs. Harlow odds: the rivals meet on Saturday.\n\n"
+            "Over the previous four seasons, Ridgeback beat Harlow by scores of 48-10, 35-12 and 65-35.\n\n"
+            "Two of our three models have Ridgeback winning by 22 points.\n")
+    passages = chunks("pre", text, title="Ridgeback vs. Harlow odds, props, predictions")
+    for question in ("Who won the Ridgeback vs. Harlow game?", "Did Ridgeback beat Harlow?",
+                     "How did Ridgeback do against Harlow?"):
+        ans = ask(question, passages, embed=None)
+        assert not ans.answered, (question, ans.answer)
+
+
+def test_who_won_between_two_named_sides_is_answered_by_one_of_them() -> None:
+    """"Who won the Canelo Vargas vs Jermell Okoro fight?": the winner is a name the question holds; a sentence
+    naming one side by a single name reports the result when the other is beside it."""
+    text = ("Jermell Okoro never found his rhythm against the champion.\n\n"
+            "The scores reflected that as Canelo won with tallies of 119-108, 118-109 and 118-109.\n")
+    passages = chunks("fight", text, title="Canelo Vargas vs Jermell Okoro live fight updates, results")
+    ans = ask("Who won the Canelo Vargas vs Jermell Okoro fight?", passages, embed=None)
+    assert ans.answered and any("Canelo won with tallies" in c.quote for c in ans.citations), ans.answer
