@@ -334,3 +334,11 @@ def test_a_time_phrase_and_a_sentence_opening_preposition_are_no_speakers() -> N
     text = ("Beyond Norvex, Montana also banned the app. Norvex said it had met every rule. "
             "Later Norvex argued that the ban would fail.")
     assert "Beyond Norvex" not in {q.speaker for q in extract_quotations(text)}
+
+
+def test_an_appositive_before_noted_that_is_no_statement_of_the_clause_subject() -> None:
+    """"Annie Wu, the digital strategist behind the stardom, noted that younger voters tend to value authenticity":
+    the clause after "that" is Annie Wu's; the name and appositive before the verb are nobody's statement."""
+    text = ("Annie Wu, the digital strategist behind the senator's TikTok stardom, noted that younger voters who are "
+            "very online tend to value raw, unfiltered authenticity.")
+    assert [(q.speaker, q.quote[:14]) for q in extract_quotations(text)] == [("Annie Wu", "younger voters")]

@@ -196,7 +196,9 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         after = m.end()
         if subj is None and text[comma + 1 : m.start()].strip() == "" and verb in AFTER_QUOTE_VERBS and (
             verb not in LISTENER_VERBS | {"asked"}
-        ):  # '…, said Dr. Jane Doe' (not '…, told Live Science': that names the listener)
+        ) and not re.match(r"\s+that\b", text[m.end() : b]):
+            # '…, said Dr. Jane Doe' (not '…, told Live Science': that names the listener; not 'X, a strategist,
+            # noted that …': the appositive's comma, and the clause after "that" is X's statement)
             subj = subject_after(text, m.end(), b)  # '…, said Dr. Jane Doe, an expert'
             after = _appositive_end(text, m.end(), b)
         if subj is None:
