@@ -10,16 +10,19 @@ Embed = Callable[[list[str]], list[list[float]]]
 
 def cosines(embed: Embed | None, query: str, texts: list[str]) -> list[float] | None:
     """Cosine of each text to ``query``, from one batch call to the encoder; None without one."""
+    both = cosines_to(embed, [query], texts)
+    return both[0] if both is not None else None
+
+
+def cosines_to(embed: Embed | None, queries: list[str], texts: list[str]) -> list[list[float]] | None:
+    """For each query, the cosine of each text to it, all from one batch call to the encoder; None without one."""
     if embed is None or not texts:
         return None
-    vectors = embed([query, *texts])
-    q = vectors[0]
-    qn = math.sqrt(sum(x * x for x in q)) or 1.0
-    out = []
-    for v in vectors[1:]:
-        vn = math.sqrt(sum(x * x for x in v)) or 1.0
-        out.append(sum(a * b for a, b in zip(q, v, strict=False)) / (qn * vn))
-    return out
+    vectors = embed([*queries, *texts])
+    norms = [math.sqrt(sum(x * x for x in v)) or 1.0 for v in vectors]
+    n = len(queries)
+    return [[sum(a * b for a, b in zip(vectors[i], v, strict=False)) / (norms[i] * vn)
+             for v, vn in zip(vectors[n:], norms[n:], strict=True)] for i in range(n)]
 
 
 def relevance(cos: float | None, lex: float) -> float:
@@ -30,4 +33,4 @@ def relevance(cos: float | None, lex: float) -> float:
     return max(cos, (cos + lex) / 2)
 
 
-__all__ = ["Embed", "cosines", "relevance"]
+__all__ = ["Embed", "cosines", "cosines_to", "relevance"]

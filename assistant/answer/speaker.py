@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from assistant.answer.citations import citation, refuse, said
 from assistant.answer.question import QuestionInfo
 from assistant.answer.quotations import Found, resolve_speaker
-from assistant.answer.similarity import Embed, cosines
+from assistant.answer.similarity import Embed, cosines_to
 from assistant.answer.words import GENERIC, content_terms, term_present, vocabulary
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
@@ -151,11 +151,10 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
     runs = [vocabulary(run) if run != own else contexts[k] for k, (own, run) in enumerate(pairs)]
     ledes = {f.passage.article_id: _lede(f.passage) for f in found}
     sentences = [f.passage.article_text[f.quotation.sentence_start : f.quotation.sentence_end] for f in found]
-    cos = cosines(embed, topic, [fold(s) for s in sentences] + list(ledes.values()))
-    lede_cos = dict(zip(ledes, cos[len(found) :], strict=True)) if cos else {}
-    owned = _owned(topic, who)
-    if cos and owned != topic:  # the quotation's sentence as close to "Bittrex's shutdown" as to "its shutdown"
-        cos = [max(a, b) for a, b in zip(cos, cosines(embed, owned, [fold(s) for s in sentences]) or [], strict=False)]
+    owned = _owned(topic, who)  # the quotation's sentence as close to "Bittrex's shutdown" as to "its shutdown"
+    both = cosines_to(embed, [topic, owned], [fold(s) for s in sentences] + list(ledes.values()))
+    cos = [max(a, b) for a, b in zip(both[0][: len(found)], both[1], strict=False)] if both else None
+    lede_cos = dict(zip(ledes, both[0][len(found) :], strict=True)) if both else {}
 
     head = _head(topic)
 
