@@ -252,3 +252,36 @@ def test_a_sentence_opening_adverb_is_no_first_name() -> None:
             "There was no getting carried away. \u201cI spent 15 years at the club,\u201d he noted.\n\n"
             "Billy Vunipola was also there. \u201cWe trained well,\u201d Vunipola said.")
     assert [q.speaker for q in extract_quotations(text)] == ["Cole Okafor", "Cole Okafor", "Billy Vunipola"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In an email, Ohio-based Mara Quill named the top five holiday mistakes.\n\n"
+         "It is important to keep the holidays well-rounded, Quill said.", "Mara Quill"),
+        ("London-born Tobin Reyes joined in May. \u201cWe trained well,\u201d Reyes said.", "Tobin Reyes"),
+    ],
+)
+def test_a_place_compound_before_a_name_is_no_part_of_it(text: str, speaker: str) -> None:
+    """"Ohio-based Mara Quill": the compound describes her ("Ohio-based Mara Quill" is no person), while a
+    hyphenated name with every part capitalised stays whole."""
+    assert [q.speaker for q in extract_quotations(text)] == [speaker]
+
+
+def test_hyphenated_names_stay_whole() -> None:
+    text = "Emile Smith-Rowe came on late. \u201cIt was a great night,\u201d Smith-Rowe said."
+    assert [q.speaker for q in extract_quotations(text)] == ["Emile Smith-Rowe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The defence team engaged an expert witness who argued that a future buyer could do the same thing.",
+         "an expert witness"),
+        ("Police found a witness who told reporters that the car was red.", "a witness"),
+    ],
+)
+def test_who_after_an_object_makes_the_object_the_speaker(text: str, speaker: str) -> None:
+    """"X engaged an expert witness who argued that ...": the witness argued, not "X engaged an expert witness
+    who"."""
+    assert [q.speaker for q in extract_quotations(text)] == [speaker]

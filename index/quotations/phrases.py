@@ -190,14 +190,10 @@ def parse_np(toks: list[Token]) -> Subject | None:
             name = ("the " if had_det else "") + " ".join(clean_name(w) for w in words)
             return Subject("org", raw, start, name=name)
         return None
-    last_role = max(
-        (k for k, w in enumerate(words) if is_role(w) or not (is_cap(w) or low(w) in PARTICLES | MID_PARTICLES)),
-        default=-1,
-    )
+    name_like = [(is_cap(w) or low(w) in PARTICLES | MID_PARTICLES) and not _modifier(w) for w in words]
+    last_role = max((k for k, w in enumerate(words) if is_role(w) or not name_like[k]), default=-1)
     name_words = words[last_role + 1 :]
     role_words = words[: last_role + 1]
-    if name_words and not all(is_cap(w) or low(w) in PARTICLES | MID_PARTICLES for w in name_words):
-        return None
     if name_words and (len(name_words) > 5 or not is_cap(name_words[-1])):
         return None
     role = " ".join(role_words)
@@ -220,6 +216,11 @@ def parse_np(toks: list[Token]) -> Subject | None:
     if had_det and not role_words:
         return Subject("org", raw, start, name="the " + name)
     return Subject("name", raw, start, name=name, role=role)
+
+
+def _modifier(word: str) -> bool:
+    """ "Virginia-based", "London-born" describe, they do not name (a name has every part capitalised: "Smith-Rowe")."""
+    return is_cap(word) and any(p[:1].islower() for p in word.split("-")[1:])
 
 
 def _kin(toks: list[Token]) -> Subject | None:
@@ -268,6 +269,12 @@ def _strip_trailing(toks: list[Token]) -> list[Token]:
                                                       and low(toks[-1].text) not in LY_NOUNS)):
         toks = toks[:-1]
     return toks
+
+
+def _relative_head(toks: list[Token]) -> list[Token]:
+    """ "Trump's team hired an expert witness who argued": "an expert witness" spoke, not the clause's subject."""
+    k = max((k for k, t in enumerate(toks[:-1]) if low(t.text) in INDEFINITES), default=0) if toks else 0
+    return toks[k:-1] if k and low(toks[-1].text) == "who" else toks
 
 
 def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
@@ -331,7 +338,7 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     # an unnamed source with its modifiers: "Sources in the sector say", "One source who was briefed said"
     cut = max((k + 1 for k, t in enumerate(toks) if t.text in ",;:—–"), default=0)
     if len(toks) - cut <= 16:
-        whole = parse_np(toks[cut:])
+        whole = parse_np(_relative_head(toks[cut:]))
         if whole is not None and whole.kind == "unnamed":
             return whole
     np_toks = toks[phrase_start(toks) :]
