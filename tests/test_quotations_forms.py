@@ -342,3 +342,19 @@ def test_an_appositive_before_noted_that_is_no_statement_of_the_clause_subject()
     text = ("Annie Wu, the digital strategist behind the senator's TikTok stardom, noted that younger voters who are "
             "very online tend to value raw, unfiltered authenticity.")
     assert [(q.speaker, q.quote[:14]) for q in extract_quotations(text)] == [("Annie Wu", "younger voters")]
+
+
+@pytest.mark.parametrize("verb", ["mused", "said", "asked"])
+def test_a_question_quote_then_a_capitalised_name_is_that_persons(verb: str) -> None:
+    """The splitter ends a sentence at '?”' before a capital ('"Who knows?" Palmer mused.'), but the short
+    sentence after it says who asked; the quote paragraph that follows continues them."""
+    text = ("Cole Okafor joined Chelsea in the summer.\n\n"
+            f"\u201cWho knows what would have happened if I had stayed?\u201d Okafor {verb}. "
+            "\u201cMaybe I would have played more, maybe not.\u201d")
+    assert [(q.speaker, q.quote[:9]) for q in extract_quotations(text)] == [
+        ("Cole Okafor", "Who knows"), ("Cole Okafor", "Maybe I w")]
+
+
+def test_a_question_quote_then_an_unrelated_sentence_stays_unattributed() -> None:
+    text = "Cole Okafor joined Chelsea.\n\n\u201cWho could blame them?\u201d Chelsea lost the final on Sunday."
+    assert extract_quotations(text) == []

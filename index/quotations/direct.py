@@ -45,6 +45,10 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
             prev_close = q.close_end
             continue  # 'When asked why they didn't "just divorce," she replied': the question's words
         person = _attribute_quote(ex, idx, b, q, prev_close)
+        tail = _asked_tail(ex, idx, q) if person is None else None
+        if tail is not None:  # '"Who knows?" Palmer said.': the splitter cut after the question mark
+            person = _attribute_quote(ex, idx, tail.end, q, prev_close)
+            sent = Span(a, tail.end) if person is not None else sent
         if person is not None:
             attributed.append((q, person))
         prev_close = q.close_end
@@ -61,6 +65,18 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
         ex.emit(q.inner_start, q.inner_end, person, "direct", sent, idx)
 
 
+def _asked_tail(ex: Extractor, idx: int, q: QuoteSpan) -> Span | None:
+    """The short sentence after a quote that ends a sentence with "?" or "!" ('"Who knows?" Palmer mused.'):
+    a capitalised name after such a quote starts a new sentence for the splitter, yet it says who spoke."""
+    text = ex.text
+    if idx + 1 >= len(ex.sentences) or text[q.inner_end - 1 : q.inner_end] not in ("?", "!"):
+        return None
+    nxt = ex.sentences[idx + 1]
+    if not only_punct(text, q.close_end, nxt.start) or "\n" in text[q.close_end : nxt.start]:
+        return None
+    return nxt if len(text[nxt.start : nxt.end].split()) <= 8 and text[nxt.end - 1] in ".," else None
+
+
 def _continued(ex: Extractor, idx: int, sent: Span, quotes: list[QuoteSpan],
                attributed: list[tuple[QuoteSpan, Speaker]]) -> list[tuple[QuoteSpan, Speaker]]:
     """Quotes that continue the previous sentence's speaker: a sentence that is nothing but quotes, or
@@ -72,7 +88,7 @@ def _continued(ex: Extractor, idx: int, sent: Span, quotes: list[QuoteSpan],
     prev = [q for q in prev if not any(o is not q and o.start <= q.start and q.end <= o.end for o in prev)]
     outside = "".join(ex.text[s:e] for s, e in cues.gaps(a, b, quotes))
     only_quotes = not any(ch.isalnum() for ch in outside)
-    if not prev or prev[-1].sentence_start != ex.sentences[idx - 1].start:
+    if not prev or prev[-1].sentence_end < ex.sentences[idx - 1].end:
         # the last statement not inside another one ("…" Snell wrote, not the Trump he quotes) is further back
         context = _context_speaker(ex, idx) if only_quotes and _is_paragraph(ex, sent) else None
         return [(q, context) for q in quotes] if context is not None else []
