@@ -358,3 +358,43 @@ def test_a_question_quote_then_a_capitalised_name_is_that_persons(verb: str) -> 
 def test_a_question_quote_then_an_unrelated_sentence_stays_unattributed() -> None:
     text = "Cole Okafor joined Chelsea.\n\n\u201cWho could blame them?\u201d Chelsea lost the final on Sunday."
     assert extract_quotations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The team studied tree rings.\n\n\u201cA similar storm today would be catastrophic for us,\u201d the "
+         "researchers wrote.", "the researchers"),
+        ("Taylor arrived late.\n\n\u201cThe two were very affectionate with one another,\u201d the witness told "
+         "Entertainment Tonight.", "the witness"),
+        ("The results were so marked that the researchers said the diet could help patients.", "the researchers"),
+    ],
+)
+def test_a_definite_unnamed_source_after_the_quote_speaks(text: str, speaker: str) -> None:
+    """'"…," the researchers wrote': an unnamed source with "the" is one (the phrase starts at "the", so the
+    quote is right before it); the clause before "that" is no part of it."""
+    assert [q.speaker for q in extract_quotations(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Michael Greer joined in 2020.\n\n\u201cI think others have encountered this as well,\u201d adds Pebble "
+         "co-founder and CTO Michael Greer, previously an engineer.", "Michael Greer"),
+        ("Hiro Yoshizawa met Ryan Lee.\n\n\u201cWhen I showed him the video he said yes,\u201d recounted "
+         "Yoshizawa.", "Hiro Yoshizawa"),
+        ("Vinhcent Le, member of the regulator\u2019s board, added: \u201cOnce again, California is taking the "
+         "lead.\u201d", "Vinhcent Le"),
+    ],
+)
+def test_more_forms_of_a_named_speaker(text: str, speaker: str) -> None:
+    """Roles joined by "and" whose second is capitalised ("co-founder and CTO X"), "recounted X" after the quote,
+    an appositive post without an article ("X, member of the board, added:")."""
+    assert [q.speaker for q in extract_quotations(text)] == [speaker]
+
+
+def test_one_of_a_group_is_no_post() -> None:
+    """"X, one of the two brothers that run the account, reported that ...": "one of" is no appositive post, so
+    the phrase is not read as a named speaker with a role."""
+    text = "Jake Mintz, one of the two brothers that run the account, reported that Arcia had been celebrating."
+    assert not any(q.role.startswith("one of") for q in extract_quotations(text))

@@ -15,9 +15,9 @@ import re
 from index.quotations.phrases import (
     Subject,
     Token,
+    base,
     clean_name,
     is_cap,
-    is_document,
     is_role,
     low,
     parse_np,
@@ -29,6 +29,8 @@ from index.quotations.wordlists import (
     CLAUSE_OPENERS,
     DAYS_MONTHS,
     DETS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     GRAMMAR_WORDS,
     PREPOSITIONS,
     PRONOUNS,
@@ -256,10 +258,10 @@ def subject_after(text: str, pos: int, b: int) -> Subject | None:
 
 def _after_stop(toks: list[Token]) -> int:
     """Where a speaker phrase after the verb ends: '… said X, who …' / '… said X in a statement' (an "and" between
-    roles goes on: '… said co-founder and billionaire Mike Cannon-Brookes')."""
+    roles goes on: '… said co-founder and billionaire Mike Cannon-Brookes', '… adds co-founder and CTO Jo Lee')."""
     return next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _AFTER_STOPS and not (
         low(t.text) == "and" and 0 < k < len(toks) - 1 and is_role(toks[k - 1].text)
-        and not is_cap(toks[k + 1].text))), len(toks))
+        and (not is_cap(toks[k + 1].text) or is_role(toks[k + 1].text)))), len(toks))
 
 
 def issuer(text: str, a: int, subj: Subject, verb: str) -> Subject:
@@ -319,7 +321,21 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
     return None
 
 
+def is_document(subj: Subject) -> bool:
+    """Does the phrase name a document ("the statement", "a family statement") rather than a speaker?"""
+    return subj.kind == "document" or subj.kind == "unnamed" and base(subj.name.split()[-1]) in DOCUMENT_NOUNS
+
+
+def fits_verb(subj: Subject, verb: str) -> bool:
+    """Only a document "reads" ('"…," the statement read'); any speaker says, writes, adds."""
+    return low(verb) not in DOCUMENT_VERBS or is_document(subj)
+
+
+def only_punct(text: str, a: int, b: int) -> bool:
+    return not any(ch.isalnum() for ch in text[a:b])
+
+
 __all__ = [
-    "clause_after", "clause_subject", "issuer", "nearest_subject", "opens_predicate", "skip_adjuncts", "subject_after",
-    "that_after",
+    "clause_after", "clause_subject", "fits_verb", "is_document", "issuer", "nearest_subject", "only_punct",
+    "opens_predicate", "skip_adjuncts", "subject_after", "that_after",
 ]

@@ -11,17 +11,9 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
-from index.quotations.clauses import clause_subject, issuer, subject_after
+from index.quotations.clauses import clause_subject, fits_verb, is_document, issuer, only_punct, subject_after
 from index.quotations.entities import Speaker
-from index.quotations.phrases import (
-    Subject,
-    fits_verb,
-    is_document,
-    only_punct,
-    parse_np,
-    subject_before,
-    tokens,
-)
+from index.quotations.phrases import Subject, parse_np, subject_before, tokens
 from index.quotations.wordlists import GRAMMAR_WORDS, SPEECH_VERBS
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span

@@ -17,7 +17,6 @@ from index.quotations.wordlists import (
     DAYS_MONTHS,
     DETS,
     DOCUMENT_NOUNS,
-    DOCUMENT_VERBS,
     GRAMMAR_WORDS,
     INDEFINITES,
     KIN_NOUNS,
@@ -154,6 +153,8 @@ def parse_np(toks: list[Token]) -> Subject | None:
     raw = " ".join(words)
     unnamed = _unnamed(toks, indefinite)
     if unnamed is not None:
+        if unnamed.start > start:  # '"…," the witness told ET': the phrase starts at "the"
+            unnamed.start, unnamed.name = start, f"the {unnamed.name}"
         return unnamed
     if len(words) == 1 and low(words[0]) in PRONOUNS:
         return Subject("pronoun", raw, start)
@@ -312,8 +313,10 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
             return inner_np
         owner = len(inner) > 1 and re.search(r"['’]s$", inner[0].text) and is_cap(inner[0].text) and any(
             is_role(t.text) for t in inner[1:])  # "Yann LeCun, Meta's chief AI scientist, said"
-        if not inner or low(inner[0].text) not in DETS | {"who", "whose", "which"} and not is_role(inner[0].text) \
-                and not owner:
+        post = len(inner) > 2 and inner[0].text.isalpha() and inner[0].text.islower() and low(inner[1].text) in (
+            "of", "at") and inner[0].text not in INDEFINITES  # "Vinhcent Le, member of the regulator's board, added"
+        if not inner or not (low(inner[0].text) in DETS | {"who", "whose", "which"} or is_role(inner[0].text) or owner
+                             or post):
             return None
         head = _strip_trailing(head)
         # a second appositive before this one: "X, chief officer at Y, a Z company, said"
@@ -336,7 +339,7 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     if low(toks[-1].text) in PRONOUNS and (len(toks) == 1 or not is_cap(toks[-2].text)):
         return parse_np(toks[-1:])  # "a message ... in which he wrote": the pronoun right before the verb
     # an unnamed source with its modifiers: "Sources in the sector say", "One source who was briefed said"
-    cut = max((k + 1 for k, t in enumerate(toks) if t.text in ",;:—–"), default=0)
+    cut = max((k + 1 for k, t in enumerate(toks) if t.text in ",;:—–" or low(t.text) == "that"), default=0)
     if len(toks) - cut <= 16:
         whole = parse_np(_relative_head(toks[cut:]))
         if whole is not None and whole.kind == "unnamed":
@@ -377,21 +380,7 @@ def _name_of(toks: list[Token], k: int) -> Subject | None:
     return np
 
 
-def is_document(subj: Subject) -> bool:
-    """Does the phrase name a document ("the statement", "a family statement") rather than a speaker?"""
-    return subj.kind == "document" or subj.kind == "unnamed" and base(subj.name.split()[-1]) in DOCUMENT_NOUNS
-
-
-def fits_verb(subj: Subject, verb: str) -> bool:
-    """Only a document "reads" ('"…," the statement read'); any speaker says, writes, adds."""
-    return low(verb) not in DOCUMENT_VERBS or is_document(subj)
-
-
-def only_punct(text: str, a: int, b: int) -> bool:
-    return not any(ch.isalnum() for ch in text[a:b])
-
-
 __all__ = [
-    "Subject", "Token", "base", "clean_name", "fits_verb", "is_cap", "is_document", "is_role", "low", "only_punct",
-    "parse_np", "phrase_start", "subject_before", "tokens",
+    "Subject", "Token", "base", "clean_name", "is_cap", "is_role", "low", "parse_np", "phrase_start", "subject_before",
+    "tokens",
 ]

@@ -13,8 +13,10 @@ from index.quotations import cues
 from index.quotations.clauses import (
     clause_after,
     clause_subject,
+    fits_verb,
     issuer,
     nearest_subject,
+    only_punct,
     opens_predicate,
     skip_adjuncts,
     subject_after,
@@ -22,7 +24,7 @@ from index.quotations.clauses import (
 )
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, fits_verb, low, only_punct, parse_np, subject_before, tokens
+from index.quotations.phrases import Subject, low, parse_np, subject_before, tokens
 from index.quotations.wordlists import (
     AFTER_QUOTE_VERBS,
     BARE_CLAUSE_VERBS,

@@ -69,7 +69,8 @@ AFTER_QUOTE_VERBS = (
     "said says wrote writes added adds told asked continued explained noted argued insisted warned replied "
     "posted tweeted stated declared recalled joked admitted revealed testified "
     "tells continues explains notes argues insists warns replies states declares recalls jokes admits reveals "
-    "quipped countered responded commented remarked observed"
+    "quipped countered responded commented remarked observed recounted recounts acknowledged acknowledges "
+    "conceded concedes emphasized emphasised stressed cautioned concluded asks"
 ).split() + _MANNER.split()
 AUX_ADV = frozenset(
     """
