@@ -6,8 +6,9 @@ article first. With a topic, each quotation is scored by the topic's words in th
 sentence and the sentence before it (``lex``) and, with an encoder, the cosine between the topic
 and that sentence (``cos``; the better of the topic as asked and the topic with its possessive read
 as the speaker, "its shutdown" -> "Bittrex's shutdown"); a quotation is about the topic when ``lex >= TOPIC_LEXICAL`` or
-``cos >= TOPIC_COSINE`` or their mean clears ``TOPIC_MIXED``. Several topics ("..., and what did
-he say about Z?") each get their best quotations.
+``cos >= TOPIC_COSINE`` or their mean clears ``TOPIC_MIXED``, or the topic's cosine to the quotation's sentence
+read with the one before it (which often says what the quote answers) reaches ``CONTEXT_COSINE``. Several
+topics ("..., and what did he say about Z?") each get their best quotations.
 
 When X is mentioned but never quoted, or quoted but never on the topic, the answer says exactly
 that, in plain words, with ``answered`` false.
@@ -30,6 +31,7 @@ from index.text.sentences import sentence_spans
 TOPIC_LEXICAL = 0.5
 TOPIC_COSINE = 0.45
 TOPIC_MIXED = 0.42
+CONTEXT_COSINE = 0.55  # the topic against the quote's sentence with the one before it
 # ... or when the article's title and first sentences are about it (its quotations react to the topic)
 LEDE_LEXICAL = 0.6
 LEDE_COSINE = 0.55
@@ -152,9 +154,12 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
     ledes = {f.passage.article_id: _lede(f.passage) for f in found}
     sentences = [f.passage.article_text[f.quotation.sentence_start : f.quotation.sentence_end] for f in found]
     owned = _owned(topic, who)  # the quotation's sentence as close to "Bittrex's shutdown" as to "its shutdown"
-    both = cosines_to(embed, [topic, owned], [fold(s) for s in sentences] + list(ledes.values()))
-    cos = [max(a, b) for a, b in zip(both[0][: len(found)], both[1], strict=False)] if both else None
-    lede_cos = dict(zip(ledes, both[0][len(found) :], strict=True)) if both else {}
+    n = len(found)
+    both = cosines_to(embed, [topic, owned], [fold(s) for s in sentences] + list(ledes.values())
+                      + [fold(own) for own, _ in pairs])
+    cos = [max(a, b) for a, b in zip(both[0][:n], both[1], strict=False)] if both else None
+    lede_cos = dict(zip(ledes, both[0][n : n + len(ledes)], strict=True)) if both else {}
+    ctx_cos = both[0][n + len(ledes) :] if both else None
 
     head = _head(topic)
 
@@ -172,7 +177,8 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
         position[aid] = pos + 1
         direct = DIRECT_BONUS if f.quotation.kind == "direct" else 0.0
         in_words = bool(head) and term_present(head, vocabulary(sentences[k]))
-        dense = c is not None and (c >= TOPIC_COSINE or (c + lex) / 2 >= TOPIC_MIXED)
+        dense = c is not None and (c >= TOPIC_COSINE or (c + lex) / 2 >= TOPIC_MIXED
+                                   or ctx_cos is not None and ctx_cos[k] >= CONTEXT_COSINE)
         if in_words or run_lex >= TOPIC_LEXICAL or dense:
             own_tier.append((lex + (c or 0.0) + direct + HEAD_BONUS * in_words, k))
         elif lede_lex >= LEDE_LEXICAL or (lc is not None and lc >= LEDE_COSINE):
@@ -206,4 +212,4 @@ def _render(question: str, chosen: list[Found]) -> Answer:
     )
 
 
-__all__ = ["TOPIC_COSINE", "TOPIC_LEXICAL", "TOPIC_MIXED", "speaker_answer"]
+__all__ = ["CONTEXT_COSINE", "TOPIC_COSINE", "TOPIC_LEXICAL", "TOPIC_MIXED", "speaker_answer"]

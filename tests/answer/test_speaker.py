@@ -150,3 +150,28 @@ def test_a_second_person_of_the_same_surname_is_named_in_full_not_as_the_first_a
     ans = ask("What did Clark say?", passages, embed=None)
     assert ans.answered and [c.speaker for c in ans.citations] == ["Ben Clark", "David Clark"], ans.answer
     assert "David Clark said" in ans.answer and "Clark also said" not in ans.answer
+
+
+def _injury_embed(texts: list[str]) -> list[list[float]]:
+    """A tiny encoder: "injury", "hurt" and "knee" on one axis, "stadium" and "roof" on another."""
+    axes = [("injury", "hurt", "knee"), ("stadium", "roof")]
+    out = []
+    for t in texts:
+        words = re.findall(r"[a-z]+", t.lower())
+        out.append([float(sum(w in axis for w in words)) for axis in axes])
+    return out
+
+
+def test_a_quote_whose_sentence_before_says_the_topic_is_on_it() -> None:
+    """The topic's words are in neither sentence ("knee injury"; "Lowe was hurt at training on Tuesday"), but the
+    encoder finds the sentence before the quote on the topic: the quote answers it. A topic close to neither is
+    still refused."""
+    text = ("The club opened its new training centre in March after two years of building work.\n\n"
+            "The squad trained there for the first time this week.\n\n"
+            "Tom Lowe was hurt, hurt badly, at training on Tuesday.\n\n"
+            '"The doctors may have other plans, but he is doing alright," coach Ana Reyes said.')
+    passages = chunks("inj", text)
+    ans = ask("What did Ana Reyes say about Lowe's knee injury?", passages, embed=_injury_embed)
+    assert ans.answered and "doing alright" in ans.citations[0].quote, ans.answer
+    ans = ask("What did Ana Reyes say about the stadium roof?", passages, embed=_injury_embed)
+    assert not ans.answered, ans.answer
