@@ -398,3 +398,34 @@ def test_one_of_a_group_is_no_post() -> None:
     the phrase is not read as a named speaker with a role."""
     text = "Jake Mintz, one of the two brothers that run the account, reported that Arcia had been celebrating."
     assert not any(q.role.startswith("one of") for q in extract_quotations(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Chris Okoro revealed a few tips about his marriage.\n\n\u201cThe key is communication,\u201d Okoro, 45, "
+         "told Fox News Digital at the ceremony.", "Chris Okoro"),
+        ("Hannah Quill is a parenting coach.\n\nSaid Quill, \u201cMake sure you don\u2019t do any griping out "
+         "loud.\u201d", "Hannah Quill"),
+        ("\u201cWe only have ourselves to blame,\u201d Wallabies centre Samu Reyes, who was born in Fiji, said after "
+         "training.", "Samu Reyes"),
+        ("\u201cThis puts a duty of care on tech firms,\u201d Ofcom\u2019s online safety lead, Gill Whitford, tells "
+         "The Verge.", "Gill Whitford"),
+        ("Kevin Marsh backed the singer, saying he hoped for the best.\n\n\u201cThe best thing would be for their "
+         "mom to be healthy,\u201d his lawyer said in a statement.", "Kevin Marsh's lawyer"),
+    ],
+)
+def test_news_forms_of_a_speaker_around_a_quote(text: str, speaker: str) -> None:
+    """An age between commas ("Okoro, 45, told"), a sentence opening with the verb ("Said Quill,"), a team
+    before the role ("Wallabies centre X, who ..., said"), an employer's role before the name with commas, and
+    a person's lawyer speaking for them."""
+    assert [q.speaker for q in extract_quotations(text) if q.kind == "direct"] == [speaker]
+
+
+def test_a_single_name_with_an_age_or_who_is_a_person() -> None:
+    """"Oliver, 16, said" and "Sophie, who was named creator of the year, said" are people, not organisations;
+    and a "who" clause is no role."""
+    text = ("Fans spoke at the show, with Oliver, 16, saying the deal was good news.\n\n"
+            "Meanwhile Sophie, who was named creator of the year, said the games should win.")
+    found = [(q.speaker, q.speaker_type, q.role) for q in extract_quotations(text)]
+    assert found == [("Oliver", "person", ""), ("Sophie", "person", "")]

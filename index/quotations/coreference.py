@@ -192,8 +192,8 @@ class Coreference:
                 return person
             # news introduces people by full name: a lone word nobody was introduced by is an organisation,
             # unless "he" or "she" follows it ("Donna said she could not choose")
-            person = len(subj.name.split()) > 1 or subj.role or self._gender_follows(subj.start, idx) or any(
-                n.split()[-1] == subj.name for n in self.plain)  # the surname of several people: still a person
+            person = len(subj.name.split()) > 1 or subj.role or subj.human or self._gender_follows(
+                subj.start, idx) or any(n.split()[-1] == subj.name for n in self.plain)  # several people's surname
             person = person and not subj.name.isupper()  # "TMZ reported"
             return self.reg.add(subj.name, subj.role, "person" if person else "org")
         if subj.kind == "org" or (subj.kind == "name" and subj.name in self.acronyms):

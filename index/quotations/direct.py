@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 _ASKED_RE = re.compile(r"\b[Aa]sked\s+(?:why|whether|if|about|how|what|when|where|who)\b[^,;:]*$")
 
 
+# a sentence that opens with the verb: 'Said Keeley, "…"', 'Added the club's manager: "…"'
+_INVERTED_RE = re.compile(
+    r"\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Explained|Explains)\s+([^,:;]{2,80}?)\s*[,:]")
+
+
 def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     """Emit the quotations of sentence ``idx`` whose speaker the sentence (or the one before) names."""
     text = ex.text
@@ -143,6 +148,10 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
     # X said: "…" / X told reporters "…" / X wrote on X, formerly Twitter: "…" / X said that "…"
     prefix = text[lo : q.open].rstrip()
     verbs = [m for m in cues.SPEECH_RE.finditer(text, lo, q.open) if not ex.inside_quote(m.start())]
+    inverted = _INVERTED_RE.fullmatch(text, lo, lo + len(prefix))
+    if inverted:  # 'Said Keeley, "…"': the verb first, the speaker after it
+        subj = subject_after(text, inverted.start(1), inverted.end(1))
+        return ex.people.resolve(subj, idx) if subj is not None else None
     if not verbs:
         return _colon_speaker(ex, idx, lo, prefix) if prefix.endswith(":") else None
     v = verbs[-1]
@@ -165,14 +174,19 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
 
 def _descriptor(text: str, a: int, subj: Subject) -> None:
     """Words between a quote and the name after it that describe the person ("back-rower", "flanker",
-    "veteran striker"): up to three lower-case words (no grammar word or verb of speech). They become the
-    name's role and the name starts where they do."""
+    "veteran striker", and after a team or employer "Wallabies centre", "Sky Sports pundit"): up to three
+    lower-case words (no grammar word or verb of speech), after at most two capitalised ones. They become
+    the name's role and the name starts where they do."""
     gap = text[a : subj.start]
     lead = len(gap) - len(gap.lstrip(" ,\u201d\"'’"))
-    words = gap[lead:].split()
-    if not 1 <= len(words) <= 3 or not all(re.fullmatch(r"[a-z][a-z-]*[a-z]", w) for w in words):
+    words = gap[lead:].rstrip().removesuffix(",").split()  # "Ofcom's online safety lead, Gill Whitehead"
+    owner = 0
+    while owner < min(2, len(words) - 1) and re.fullmatch(r"[A-Z][\w'’&.-]*", words[owner]):
+        owner += 1
+    plain = words[owner:]
+    if not 1 <= len(plain) <= 3 or not all(re.fullmatch(r"[a-z][a-z-]*[a-z]", w) for w in plain):
         return
-    if any(w in GRAMMAR_WORDS or w in SPEECH_VERBS for w in words):
+    if any(w in GRAMMAR_WORDS or w in SPEECH_VERBS for w in plain):
         return
     subj.role = subj.role or " ".join(words)
     subj.start = a + lead

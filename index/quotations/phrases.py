@@ -54,6 +54,7 @@ class Subject:
     start: int
     name: str = ""
     role: str = ""
+    human: bool = False  # the text shows a person ("Oliver, 16,", "Sophie, who ..."), whatever the name's shape
 
 
 def tokens(text: str, a: int, b: int) -> list[Token]:
@@ -297,12 +298,14 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         inner = toks[k + 1 : -1]
         head = toks[:k]
         aside = inner and (low(inner[0].text) in PREPOSITIONS | CLAUSE_OPENERS and low(inner[0].text) not in DETS
-                           or len(inner) == 1 and _PARTY_RE.fullmatch(inner[0].text))
+                           or len(inner) == 1 and (_PARTY_RE.fullmatch(inner[0].text) or inner[0].text.isdigit()))
         if aside:
             # an aside, not an appositive: "Ohanian, for example, shared" / "Crocker, in a meeting with X, said" /
-            # a party and state: "Rep. Jane Doe, R-Fla., said"
+            # a party and state: "Rep. Jane Doe, R-Fla., said" / an age: "Stapleton, 45, told Fox News"
             head = _strip_trailing(head)
             np = parse_np(head[phrase_start(head) :]) if head else None
+            if np is not None and inner[0].text.isdigit():
+                np.human = True  # "Oliver, 16, said": a person, not an organisation
             return np if np is not None and np.kind != "pronoun" or len(head) == 1 else None
         inner_np = parse_np(inner) if inner else None
         if inner_np is not None and inner_np.kind == "name" and not inner_np.role:
@@ -327,7 +330,9 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
                 break
             inner, head = seg, _strip_trailing(head[:c])
         np = parse_np(head[phrase_start(head) :]) if head else None
-        if np is not None and np.kind == "name" and not np.role:
+        if np is not None and low(inner[0].text) in ("who", "whose"):
+            np.human = True  # "Sophie, who was named creator of the year, told the BBC": a person, not a role
+        elif np is not None and np.kind == "name" and not np.role and low(inner[0].text) != "which":
             appos = text[inner[0].start : inner[-1].end]
             np.role = re.sub(r"^(?:a|an|the)\s+", "", appos)
         return np

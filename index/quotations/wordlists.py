@@ -140,8 +140,10 @@ SENTENCE_ADVERBS = frozenset("""
     """.split())
 ROLE_PREFIXES = frozenset("co ex vice deputy assistant interim acting joint".split())  # "co-captain", "ex-manager"
 LY_NOUNS = frozenset("family ally assembly rally supply".split())  # nouns, not adverbs: "his family said"
-# Relatives who speak for a person: "Kenwright's family said", "his widow told the BBC".
-KIN_NOUNS = frozenset("family relatives parents widow widower wife husband children".split())
+# Relatives and representatives who speak for a person: "Kenwright's family said", "his widow told the BBC",
+# "his lawyer said in a statement".
+KIN_NOUNS = frozenset("family relatives parents widow widower wife husband children lawyer lawyers attorney attorneys "
+                      "publicist agent".split())
 # Unnamed sources: "a senior official", "officials", "experts", "sources familiar with ...".
 UNNAMED_HEADS = frozenset(
     """
