@@ -429,3 +429,23 @@ def test_a_single_name_with_an_age_or_who_is_a_person() -> None:
             "Meanwhile Sophie, who was named creator of the year, said the games should win.")
     found = [(q.speaker, q.speaker_type, q.role) for q in extract_quotations(text)]
     assert found == [("Oliver", "person", ""), ("Sophie", "person", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In the words of MLB Commissioner Rob Manfredi, \u201cOnce you go down that road, I just don\u2019t know "
+         "where you stop.\u201d", "Rob Manfredi"),
+        ("At the top of the second day, an Amazon rep noted, \u201cEvery one of our teams is building AI "
+         "applications.\u201d", "an Amazon rep"),
+        ("\u201cCycles of a fasting diet had strong effects,\u201d the lead author of that study, Valter Lonza, told "
+         "Fox News Digital.", "Valter Lonza"),
+    ],
+)
+def test_in_the_words_of_a_rep_and_an_appositive_role_before_the_name(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotations(text)] == [speaker]
+
+
+def test_a_persons_reps_speak_for_them_and_nothing_before_joins_the_name() -> None:
+    text = "The same day the claims surfaced Jada\u2019s reps said they were \u201cabsolutely not true\u201d."
+    assert {q.speaker for q in extract_quotations(text)} == {"Jada's reps"}

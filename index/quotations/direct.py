@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 _ASKED_RE = re.compile(r"\b[Aa]sked\s+(?:why|whether|if|about|how|what|when|where|who)\b[^,;:]*$")
 
 
-# a sentence that opens with the verb: 'Said Keeley, "…"', 'Added the club's manager: "…"'
-_INVERTED_RE = re.compile(
-    r"\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Explained|Explains)\s+([^,:;]{2,80}?)\s*[,:]")
+# a sentence that opens with the verb, 'Said Keeley, "…"', or "in the words of": the speaker comes after
+_INVERTED_RE = re.compile(r"(?:\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Explained|Explains)|.*?\b[Ii]n\s+"
+                          r"the\s+words\s+of)\s+([^,:;]{2,80}?)\s*[,:]", re.S)
 
 
 def attribute(ex: Extractor, idx: int, sent: Span) -> None:
@@ -149,7 +149,7 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
     prefix = text[lo : q.open].rstrip()
     verbs = [m for m in cues.SPEECH_RE.finditer(text, lo, q.open) if not ex.inside_quote(m.start())]
     inverted = _INVERTED_RE.fullmatch(text, lo, lo + len(prefix))
-    if inverted:  # 'Said Keeley, "…"': the verb first, the speaker after it
+    if inverted:  # 'Said Keeley, "…"', 'In the words of MLB Commissioner Rob Manfred, "…"'
         subj = subject_after(text, inverted.start(1), inverted.end(1))
         return ex.people.resolve(subj, idx) if subj is not None else None
     if not verbs:
@@ -175,11 +175,16 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
 def _descriptor(text: str, a: int, subj: Subject) -> None:
     """Words between a quote and the name after it that describe the person ("back-rower", "flanker",
     "veteran striker", and after a team or employer "Wallabies centre", "Sky Sports pundit"): up to three
-    lower-case words (no grammar word or verb of speech), after at most two capitalised ones. They become
-    the name's role and the name starts where they do."""
+    lower-case words (no grammar word or verb of speech), after at most two capitalised ones; or an appositive
+    role set off by a comma ("the lead author of the study, Dr. X"). They become the name's role and the name
+    starts where they do."""
     gap = text[a : subj.start]
     lead = len(gap) - len(gap.lstrip(" ,\u201d\"'’"))
     words = gap[lead:].rstrip().removesuffix(",").split()  # "Ofcom's online safety lead, Gill Whitehead"
+    if gap.rstrip().endswith(",") and words and words[0] in ("the", "a", "an") and len(words) <= 10 and not any(
+            w in SPEECH_VERBS for w in words):  # "the lead author of that study, USC biologist Dr. Val Longo"
+        subj.role, subj.start = " ".join(words[1:]), a + lead
+        return
     owner = 0
     while owner < min(2, len(words) - 1) and re.fullmatch(r"[A-Z][\w'’&.-]*", words[owner]):
         owner += 1

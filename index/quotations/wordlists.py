@@ -143,7 +143,7 @@ LY_NOUNS = frozenset("family ally assembly rally supply".split())  # nouns, not 
 # Relatives and representatives who speak for a person: "Kenwright's family said", "his widow told the BBC",
 # "his lawyer said in a statement".
 KIN_NOUNS = frozenset("family relatives parents widow widower wife husband children lawyer lawyers attorney attorneys "
-                      "publicist agent".split())
+                      "publicist agent reps".split())
 # Unnamed sources: "a senior official", "officials", "experts", "sources familiar with ...".
 UNNAMED_HEADS = frozenset(
     """
@@ -154,7 +154,7 @@ UNNAMED_HEADS = frozenset(
     fans leaders ministers negotiators organizers organisers supporters opponents campaigners activists
     attendees viewers users customers voters students parents workers participants visitors readers
     listeners consumers shoppers buyers sellers owners economists bankers advocates protesters protestors
-    others commenters followers
+    others commenters followers rep
     critic observer resident lawmaker legislator economist strategist researcher scientist doctor diplomat
     player member fan leader minister negotiator organizer organiser supporter opponent campaigner activist
     attendee viewer user customer voter student parent worker participant visitor reader listener consumer
