@@ -449,3 +449,26 @@ def test_in_the_words_of_a_rep_and_an_appositive_role_before_the_name(text: str,
 def test_a_persons_reps_speak_for_them_and_nothing_before_joins_the_name() -> None:
     text = "The same day the claims surfaced Jada\u2019s reps said they were \u201cabsolutely not true\u201d."
     assert {q.speaker for q in extract_quotations(text)} == {"Jada's reps"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Don McKay is 78.\n\n\"Music can help you feel better, but we have to get over things.\" \u2014 Don McKay to "
+         "Fox News Digital\n\nAfter eight weeks on the charts, the song stayed.", "Don McKay"),
+        ("Tom Scaler runs the group.\n\n\"Putting the fun in it was always the key.\" - Tom Scaler\n\nOn Sunday "
+         "they danced.", "Tom Scaler"),
+        ("We spoke to a source at the agency.\n\n\u201cSeeing agencies shut down entire branches is scary,\u201d the "
+         "source says.", "the source"),
+        ("The pain was hard for Eileen Marr, who said, \u201cWe learned quickly that people have their crosses to "
+         "bear.\u201d", "Eileen Marr"),
+    ],
+)
+def test_a_signed_pull_quote_the_source_and_who_said(text: str, speaker: str) -> None:
+    """A quote paragraph signed after a dash, "the source says" (a source is unnamed even with "the"), and "for X,
+    who said, '…'"."""
+    assert [q.speaker for q in extract_quotations(text)] == [speaker]
+
+
+def test_a_dash_before_a_lower_case_clause_signs_nothing() -> None:
+    assert extract_quotations('The score was 2-1.\n\n"We won it," - said nobody at all.') == []

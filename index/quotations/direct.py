@@ -30,6 +30,11 @@ _INVERTED_RE = re.compile(r"(?:\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Write
                           r"the\s+words\s+of)\s+([^,:;]{2,80}?)\s*[,:]", re.S)
 
 
+# a quote signed at the end of its paragraph: '"…" — Marcus Urann', '"…" - Pastor Bradley', '— X to Fox News'
+_SIGNED_RE = re.compile(r"[ \t]*[—–-][ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*)(?:[ \t]+to[ \t]+[A-Z][^\n]*)?"
+                        r"[ \t]*(?=\n|$)")
+
+
 def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     """Emit the quotations of sentence ``idx`` whose speaker the sentence (or the one before) names."""
     text = ex.text
@@ -125,6 +130,10 @@ def _context_speaker(ex: Extractor, idx: int) -> Speaker | None:
 def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> Speaker | None:
     text = ex.text
     if q.closed:
+        signed = _SIGNED_RE.match(text, q.close_end, b)
+        if signed:  # a pull quote signed after a dash: '"…" — Don McLean to Fox News Digital'
+            subj = parse_np(tokens(text, signed.start(1), signed.end(1)))
+            return ex.people.resolve(subj, idx) if subj is not None and subj.kind == "name" else None
         # "…," X said / "…," he told attendees
         m = cues.SPEECH_RE.search(text, q.close_end, b)
         if m and not ex.inside_quote(m.start()):

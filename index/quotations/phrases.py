@@ -249,8 +249,8 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
     ):
         return None  # "Fed officials" and "Sources in …" are unnamed, "Alameda Research" or "Acme Corp staff" is not
     if indefinite is None:
-        if noun not in UNNAMED_HEADS or not noun.endswith("s"):
-            return None  # "the official" is someone named before (a role), "officials" are not
+        if noun not in UNNAMED_HEADS or not noun.endswith("s") and noun not in ("source", "insider"):
+            return None  # "the official" is someone named before (a role), "officials" and "the source" are not
     elif noun not in UNNAMED_HEADS and not is_role(toks[head - 1].text):
         return None
     name = " ".join(t.text for t in ([indefinite] if indefinite else []) + toks)
@@ -288,6 +288,12 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     if aux and low(aux[0].text) in _PASSIVE_AUX and verb and not low(verb[0]).rstrip(",.:").endswith("ing"):
         return None
     toks = _strip_trailing(toks)
+    if len(toks) > 2 and low(toks[-1].text) == "who" and toks[-2].text == ",":
+        head = toks[:-2]  # "was hard for Eileen Smith, who said, '…'": the person before "who"
+        np = parse_np(head[phrase_start(head) :])
+        if np is not None and np.kind == "name":
+            np.human = True
+            return np
     if toks and toks[-1].text == ",":
         # an appositive: "Tristan Snell, a lawyer and author, wrote" / "Her spokesperson, Jane Doe, said"
         k = len(toks) - 2
