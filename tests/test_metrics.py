@@ -139,6 +139,12 @@ def test_answer_contained_on_token_boundaries():
     assert not m.answer_contained("Maine", "A Mainebased startup.")
 
 
+def test_a_possessive_does_not_hide_the_name_it_follows():
+    assert m.answer_contained("Nicolas Otamendi", "Nicolas Otamendi’s early goal was enough [1].")
+    assert m.answer_contained("Nicolas Otamendi", "Nicolas Otamendi's early goal was enough [1].")
+    assert not m.answer_contained("Otamendi", "The Otamendis were there.")
+
+
 def test_token_f1_squad_style():
     assert m.token_f1("the cat sat", "the cat sat") == 1.0
     # gold 3 tokens, prediction 4 tokens, 2 shared: P=1/2, R=2/3, F1=4/7

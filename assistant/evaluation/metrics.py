@@ -137,8 +137,9 @@ _MARKER = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
 
 def normalize_answer(text: str) -> str:
     """Lowercase, fold, delete Unicode punctuation, collapse spaces. ``[n]`` citation markers go first;
-    dashes and slashes separate words ("Portland, Maine-based" holds "Portland, Maine")."""
-    text = fold(_MARKER.sub(" ", text)).lower()
+    dashes and slashes separate words ("Portland, Maine-based" holds "Portland, Maine"), and so does a
+    possessive ("Nicolas Otamendi's early goal" holds "Nicolas Otamendi")."""
+    text = re.sub(r"'s\b", " s", fold(_MARKER.sub(" ", text)).lower())
     text = "".join(" " if unicodedata.category(ch) == "Pd" or ch == "/" else ch for ch in text)
     text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("P"))
     return " ".join(text.split())
