@@ -135,6 +135,8 @@ def _names_post(info: QuestionInfo, vocab: set[str]) -> bool:
     if m:
         x = stem(m.group(1))
         return term_present(f"chief-{x}-officer", vocab) or term_present(x, vocab) or f"c{x[0]}o" in vocab
+    if info.role == "ceo":  # "chief executive", "chief executive officer"
+        return term_present("ceo", vocab) or term_present("chief-execut", vocab) or term_present("execut", vocab)
     return term_present(info.role, vocab)
 
 

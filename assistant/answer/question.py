@@ -190,10 +190,18 @@ _RANKED = re.compile(r"(?i)(?:old|young|bigg|larg|small|high|low|rich|tall|fast|
                      r"strong|new)est|last|top|best|worst")  # "Who is the oldest of ...": a rank, not a post
 
 
+# "which CEO ...", "which executive ...": a post of a company's or a country's leadership asked for by name
+_WHICH_POST = re.compile(r"\bwhich\s+(ceo|executive|founder|co-founder|chairman|chairwoman|president|cfo|coo|cto)\b",
+                         re.I)
+
+
 def _role_asked(q: str) -> str:
     """"Who became Microsoft's non-voting observer on OpenAI's board?": the post asked about, its head noun
     stemmed ("observer"); "" when the question names a person or a place in a list ("Who is seventh ...",
-    "Who is the oldest of ...")."""
+    "Who is the oldest of ..."). "Which CEO ..." asks for the holder of a post too."""
+    which = _WHICH_POST.search(q)
+    if which:
+        return stem(which.group(1).lower())
     m = _ROLE_ASKED.match(q)
     if not m:
         return ""

@@ -145,6 +145,18 @@ def test_who_holds_a_post_is_answered_by_a_sentence_naming_the_post(embed) -> No
     assert not ask("Who became the non-voting observer on Harbor Bank's board?", passages, embed=embed).answered
 
 
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_which_ceo_is_answered_by_a_sentence_naming_a_chief_executive(embed) -> None:
+    """"Which CEO ...": a sentence about the company's results naming an analyst, no chief executive, is no answer."""
+    text = ("Harbor Bank beat expectations in the third quarter, analyst Sam Reyes of Lark Capital said.\n\n"
+            "The bank also signed a partnership with a blockchain startup.")
+    assert not ask("Which CEO led Harbor Bank to beat expectations in the third quarter?", chunks("hb", text),
+                   embed=embed).answered
+    text += "\n\nChief executive Ana Brooks led Harbor Bank through the third quarter's turnaround."
+    ans = ask("Which CEO led Harbor Bank to beat expectations in the third quarter?", chunks("hb", text), embed=embed)
+    assert ans.answered and "Ana Brooks" in ans.answer, ans.answer
+
+
 SONG = """Singer Ana Brooks released her ballad Love Is Blind on September 3.
 The song has racked up 30 million plays on Spotify and 12 million views on YouTube.
 """

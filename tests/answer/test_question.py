@@ -119,6 +119,8 @@ def test_follow_up_context_is_carried_and_split() -> None:
         ("Who is seventh on the list of top scorers?", [], [], ""),
         ("Who is the oldest of the couple's daughters?", [], [], ""),
         ("Who is she married to?", [], [], ""),
+        ("Which CEO, named in both articles, led a turnaround?", [], [], "ceo"),
+        ("Which executive oversees Apple Maps?", [], [], "executiv"),
     ],
 )
 def test_what_the_answer_must_name(question: str, counted: list[str], institution: list[str], role: str) -> None:
