@@ -279,6 +279,13 @@ def test_refused_answerable_fails():
     assert not result.passed and result.reasons == ["refused an answerable question"]
 
 
+def test_a_refusal_contains_no_answer():
+    """A refusal saying "No retrieved article ..." does not contain the expected answer "no"."""
+    refusal = make_answer("q", answered=False, text="The indexed articles don't say. No retrieved article mentions X.")
+    result = score(Case(id="1", question="q", answer="no"), refusal)
+    assert result.metrics["answer_contained"] == 0.0 and result.metrics["answer_f1"] == 0.0
+
+
 def test_missing_fragment_lowers_quote_recall_and_threshold_is_a_parameter():
     case = Case(id="1", question="q", quotes=[POWELL, "rates will fall"])
     result = score(case, GOOD)

@@ -188,8 +188,9 @@ def _score_speaker(case: Case, answer: Answer, metric: dict, reasons: list[str])
 def _score_answer(case: Case, answer: Answer, metric: dict, reasons: list[str], rules: PassRules) -> None:
     if case.answer is None:
         return
-    contained = m.answer_contained(case.answer, answer.answer)
-    f1 = m.token_f1(case.answer, answer.answer)
+    given = answer.answer if answer.answered else ""  # a refusal's words are no answer ("No ..." is not "no")
+    contained = m.answer_contained(case.answer, given)
+    f1 = m.token_f1(case.answer, given) if given else 0.0
     metric["answer_contained"] = 1.0 if contained else 0.0
     metric["answer_f1"] = f1
     if not contained and f1 < rules.min_answer_f1:
