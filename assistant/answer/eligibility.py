@@ -168,13 +168,22 @@ def _own_specifiers(info: QuestionInfo) -> list[str]:
     return [s for s in info.specifiers if s not in dated]
 
 
+_DATE_NUMBERS = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?|"
+                           r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS) + r")(?:,?\s+(\d{4}))?")
+
+
 def _names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
     """Figures asked must be in the sentence's article; of the names, all of them for a question with
-    one or two, at least half for a question spanning several articles."""
-    numbers = [n for n in info.key_names if any(ch.isdigit() for ch in n)]
+    one or two, at least half for a question spanning several articles. A question naming two dates
+    ("the report on October 7, 2023 ... the article on October 30") dates two articles: their days, years
+    and months are no figure or name one article must hold."""
+    dated: set[str] = set()
+    if len(list(_DATE_NUMBERS.finditer(info.text))) >= 2:
+        dated = {n for m in _DATE_NUMBERS.finditer(info.text) for n in m.groups() if n} | set(MONTHS)
+    numbers = [n for n in info.key_names if any(ch.isdigit() for ch in n) and n not in dated]
     if not all(name_present(n, article_vocab) for n in numbers):
         return False
-    words = {n for n in info.key_names if n not in numbers}
+    words = {n for n in info.key_names if n not in numbers and n not in dated and not any(ch.isdigit() for ch in n)}
     runs = [r for r in name_runs(info.text) if words & set(r)] or [[n] for n in words]
     found = sum(all(name_present(w, article_vocab) for w in r if w in words) for r in runs)
     return found == len(runs) if len(runs) <= 2 else found * 2 >= len(runs)

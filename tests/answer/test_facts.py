@@ -505,3 +505,18 @@ def test_the_kind_of_institution_asked_for_is_named(embed) -> None:
     chemist = chunks("chemist", "Lund's brother Erik is a chemist at the Harbor Institute of Technology in Boston.\n")
     ans = ask("Which university is Erik Lund a chemist at?", chemist, embed=embed)
     assert ans.answered and "Harbor Institute of Technology" in ans.citations[0].quote
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_two_dated_reports_date_two_articles(embed) -> None:
+    """"After the Wire report on October 7, 2023 ... and the Wire article on October 30, 2023": the days and
+    years date two articles; neither article must hold both (each holds its own), so the question is not refused
+    for "7" or "30" missing from one of them."""
+    first = chunks("w1", "Dave Clark laid out his plans for Flexport's leadership team, which would not change.",
+                   published="2023-10-07", source="Wire", title="Wire: Clark's plans")
+    second = chunks("w2", "Ryan Petersen fired Dave Clark, a change in Flexport's leadership after two quarters.",
+                    published="2023-10-30", source="Wire", title="Wire: Petersen returns")
+    q = ("After the Wire report on October 7, 2023 about Dave Clark's plans for Flexport and the Wire article on "
+         "October 30, 2023 about Ryan Petersen, did Flexport's leadership change?")
+    ans = ask(q, first + second, embed=embed)
+    assert ans.answered, ans.answer
