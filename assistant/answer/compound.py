@@ -48,12 +48,13 @@ def _words(text: str) -> list[str]:
 def outlet_parts(info: QuestionInfo, passages: Sequence[Passage]) -> list[Part]:
     """One part per outlet the question names ("X and Y each report"), or [] when it names fewer than two."""
     m = _OUTLET_PAIR.search(info.text)
-    if not m:
+    named = [m.group("a"), m.group("b")] if m else _sources_named(info.text, passages)
+    if len(named) < 2:
         return []
-    named = [m.group("a"), m.group("b")]
     outlet_words = {w for n in named for w in _words(n)}
     rest = dataclasses.replace(
-        info, key_names=[n for n in info.key_names if _words(n) and _words(n)[0] not in outlet_words]
+        info, key_names=[n for n in info.key_names if _words(n) and _words(n)[0] not in outlet_words],
+        one_of_parts=True,
     )
     parts = []
     for name in named:
@@ -63,6 +64,19 @@ def outlet_parts(info: QuestionInfo, passages: Sequence[Passage]) -> list[Part]:
     if not any(part.passages for part in parts):
         return []  # neither is the outlet of a retrieved article: people or places ("according to X and Y")
     return parts
+
+
+def _sources_named(question: str, passages: Sequence[Passage]) -> list[str]:
+    """The outlets of retrieved articles the question names, in its order ("Does 'The Sydney Morning Herald'
+    suggest ..., in contrast to 'The Age' ..."): an outlet name whose words all stand together in it."""
+    asked = " ".join(_words(question))
+    found: dict[str, int] = {}
+    for p in passages:
+        want = [w for w in _words(p.source or "") if w != "the"]
+        at = asked.find(" ".join(want)) if want else -1
+        if at >= 0 and re.search(r"(?<!\w)" + re.escape(" ".join(want)) + r"(?!\w)", asked):
+            found.setdefault(p.source, at)
+    return sorted(found, key=found.__getitem__)
 
 
 def subject_parts(info: QuestionInfo, passages: Sequence[Passage]) -> list[Part]:
@@ -97,6 +111,7 @@ def compound_answer(
     if len(parts) < 2:
         return None
     by_article = not parts[0].label and all(p.info is info for p in parts)
+    per = max(1, max_citations // len(parts))  # two outlets, four citations: the best two of each
     picked: list[tuple[Part, Candidate]] = []
     missing, refused = [], ""
     for part in parts:
@@ -104,9 +119,9 @@ def compound_answer(
             missing.append(part.label)
             continue
         pool = build_pool(part.passages)
-        best = pick(rank_candidates(part.info, question, pool, embed), min_score, 1)
+        best = pick(rank_candidates(part.info, question, pool, embed), min_score, 1 if by_article else per)
         if best:
-            picked.append((part, best[0]))
+            picked.extend((part, c) for c in best)
         else:
             refused = refused or why_refused(part.info, pool)
     if by_article:
@@ -116,7 +131,7 @@ def compound_answer(
     citations, prose = [], []
     for n, (part, c) in enumerate(picked[:max_citations], start=1):
         citations.append(citation(n, c.passage, c.start, c.end, speaker_at(c.passage, c.start, c.end)))
-        label = f"{part.label}: " if part.label else ""
+        label = f"{part.label}: " if part.label and (n == 1 or picked[n - 2][0] is not part) else ""
         prose.append(f"{label}{one_line(c.text)} [{n}]")
     if missing:
         prose.append("No retrieved article is from " + " or ".join(missing) + ".")

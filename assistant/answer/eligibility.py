@@ -186,6 +186,8 @@ def _names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
     words = {n for n in info.key_names if n not in numbers and n not in dated and not any(ch.isdigit() for ch in n)}
     runs = [r for r in name_runs(info.text) if words & set(r)] or [[n] for n in words]
     found = sum(all(name_present(w, article_vocab) for w in r if w in words) for r in runs)
+    if info.one_of_parts:
+        return found >= 1 or not runs
     return found == len(runs) if len(runs) <= 2 else found * 2 >= len(runs)
 
 

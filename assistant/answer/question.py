@@ -100,6 +100,7 @@ class QuestionInfo:
     counted: list[str] = field(default_factory=list)  # what "how many" counts, stemmed ("touchdown", "pass")
     institution: list[str] = field(default_factory=list)  # the kind "which hospital" asks for, and its other names
     role: str = ""  # the post "who is/became X's <role>" asks about, stemmed ("observer", "economist")
+    one_of_parts: bool = False  # asked of one outlet of several: the other names may be the other articles'
 
 
 def analyse_question(question: str) -> QuestionInfo:
@@ -236,7 +237,7 @@ def _key_names(q: str) -> list[str]:
                 or w.upper() == w[:1]
             ):
                 continue
-            names.append(w)
+            names.append(w.rstrip("'’"))  # "'The Age'": the closing quote mark is no part of the name
     # an outlet named as a source ("the Sporting News article", "according to 'The Age'") is not a key name
     outlets = {w for o in outlets_in(q) for w in o.split()}
     names = [n for n in names if n.strip("'’") not in outlets]
@@ -280,7 +281,7 @@ def name_runs(q: str) -> list[list[str]]:
         low = w.lower()
         plain = low in FUNCTION_WORDS or low in QUESTION_WORDS or low.rstrip(".") in ROLE_WORDS
         if w[:1].isupper() and not plain:
-            current.append(w)
+            current.append(w.rstrip("'’"))
             continue
         if current and low in FUNCTION_WORDS and w[:1].isupper() and any(x[:1].isupper() for x in words[k + 1 : k + 3]):
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from answer.helpers import ask, chunks
+from answer.helpers import ask, chunks, fake_embed
 
 ENGADGET = """Valve released the Steam Deck OLED on Thursday.
 Valve says the new Steam Deck battery will last 30 to 50 percent longer than before.
@@ -64,3 +64,35 @@ def test_people_after_according_to_are_no_outlets() -> None:
               chunks("aid", AID, source="Newsweek"), embed=None)
     assert "No retrieved article is from" not in ans.answer
     assert ans.answered and "embolden Putin" in " ".join(c.quote for c in ans.citations)
+
+
+SMH = """Economists say the US economy is slowing at a dangerous pace that could tip it into a recession.
+Retail sales fell for a second month, the data showed, and Jerome Powell kept rates on hold.
+"""
+AGE = """A government shutdown would drag on the US economy, raising the risk of a recession.
+Markets shrugged off the shutdown threat on Friday, Janet Yellen noted.
+"""
+
+
+def test_outlets_named_in_quote_marks_without_a_pair_are_parts() -> None:
+    """"Does 'The Herald' suggest ..., in contrast to 'The Age' which implies ...": both are the outlets of
+    retrieved articles, so each gets its own evidence; the names a part does not hold (Janet Yellen in The
+    Herald's article) are the other part's, not a reason to refuse."""
+    passages = chunks("smh", SMH, source="The Herald") + chunks("age", AGE, source="The Age")
+    ans = ask("Does 'The Herald' say, with Jerome Powell on hold, that the US economy is slowing at a dangerous pace "
+              "toward a recession, while 'The Age' says, with Janet Yellen, that a government shutdown would raise "
+              "the risk of a recession?",
+              passages, embed=fake_embed)
+    assert ans.answered, ans.answer
+    assert {c.source for c in ans.citations} == {"The Herald", "The Age"}
+    assert ans.answer.startswith("The Herald: ") and "The Age: A government shutdown" in ans.answer
+
+
+def test_each_outlet_may_give_two_sentences_labelled_once() -> None:
+    herald = ("The risk of a US recession is rising, economists told the paper.\n"
+              "Bond traders put the chance of a US recession next year at 60%, a record risk.\n")
+    passages = chunks("smh", herald, source="The Herald") + chunks("age", AGE, source="The Age")
+    ans = ask("What did The Herald and The Age report about the risk of a US recession?", passages, embed=fake_embed,
+              min_score=0.3)
+    assert ans.answered and [c.source for c in ans.citations].count("The Herald") == 2, ans.answer
+    assert ans.answer.count("The Herald: ") == 1

@@ -126,3 +126,10 @@ def test_follow_up_context_is_carried_and_split() -> None:
 def test_what_the_answer_must_name(question: str, counted: list[str], institution: list[str], role: str) -> None:
     info = analyse_question(question)
     assert (info.counted, info.institution, info.role) == (counted, institution, role)
+
+
+def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
+    """"'The Sydney Herald' suggests ... 'The Age' implies": the names are "Herald" and "Age", not "Herald'"."""
+    info = analyse_question("Does 'The Sydney Herald' suggest a recession, unlike 'The Age' which implies growth?")
+    assert "Herald" in info.key_names and "Age" in info.key_names
+    assert not any(n.endswith(("'", "\u2019")) for n in info.key_names)
