@@ -472,3 +472,18 @@ def test_a_signed_pull_quote_the_source_and_who_said(text: str, speaker: str) ->
 
 def test_a_dash_before_a_lower_case_clause_signs_nothing() -> None:
     assert extract_quotations('The score was 2-1.\n\n"We won it," - said nobody at all.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Joanne Marr created the foundation.\n\n\"The life expectancy is still just three to five years,\" her "
+         "husband, Tom Marr, told Fox News Digital.", "Tom Marr"),
+        ("The groups want a fix.\n\n\"Unless this error is fixed, member states cannot go on,\" the artists\u2019 "
+         "groups said in a statement.", "the artists\u2019 groups"),
+        ("More than 500 VCs pledged support.\n\n\"We encourage the venture community to stand with us,\" the "
+         "signatories wrote.", "the signatories"),
+    ],
+)
+def test_a_relative_named_after_the_quote_and_plural_unnamed_sources(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotations(text)] == [speaker]

@@ -181,6 +181,9 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
     return ex.people.resolve(issuer(text, lo, subj, v.group(1)), idx)
 
 
+_APPOSITIVE_OPENERS = ("the", "a", "an", "his", "her", "their")  # "the lead author, X," / "her husband, X,"
+
+
 def _descriptor(text: str, a: int, subj: Subject) -> None:
     """Words between a quote and the name after it that describe the person ("back-rower", "flanker",
     "veteran striker", and after a team or employer "Wallabies centre", "Sky Sports pundit"): up to three
@@ -190,7 +193,7 @@ def _descriptor(text: str, a: int, subj: Subject) -> None:
     gap = text[a : subj.start]
     lead = len(gap) - len(gap.lstrip(" ,\u201d\"'’"))
     words = gap[lead:].rstrip().removesuffix(",").split()  # "Ofcom's online safety lead, Gill Whitehead"
-    if gap.rstrip().endswith(",") and words and words[0] in ("the", "a", "an") and len(words) <= 10 and not any(
+    if gap.rstrip().endswith(",") and words and words[0] in _APPOSITIVE_OPENERS and len(words) <= 10 and not any(
             w in SPEECH_VERBS for w in words):  # "the lead author of that study, USC biologist Dr. Val Longo"
         subj.role, subj.start = " ".join(words[1:]), a + lead
         return

@@ -154,7 +154,7 @@ UNNAMED_HEADS = frozenset(
     fans leaders ministers negotiators organizers organisers supporters opponents campaigners activists
     attendees viewers users customers voters students parents workers participants visitors readers
     listeners consumers shoppers buyers sellers owners economists bankers advocates protesters protestors
-    others commenters followers rep
+    others commenters followers rep signatories groups unions
     critic observer resident lawmaker legislator economist strategist researcher scientist doctor diplomat
     player member fan leader minister negotiator organizer organiser supporter opponent campaigner activist
     attendee viewer user customer voter student parent worker participant visitor reader listener consumer
