@@ -112,8 +112,8 @@ def referents(user: str, answer: str) -> tuple[str, str]:
     if not person:
         if quoted:
             person = quoted[0]
-        elif info.wh == "who" and answer_names:
-            person = answer_names[0]
+        elif info.wh == "who" and answer_names:  # the first full name ("Less than three weeks later" opens no name)
+            person = next((n for n in answer_names if _looks_like_person(n)), answer_names[0])
         elif subject := _subject(user):
             person = subject  # "How long did Clark work at Amazon?" - "What did he say about ...?"
         else:
@@ -129,6 +129,21 @@ def referents(user: str, answer: str) -> tuple[str, str]:
         owner = re.match(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s?\b", asked)
         thing = owner.group(1) if owner else ""
     return person, thing
+
+
+_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
+
+
+def _pronoun_of(name: str, texts: list[str]) -> str:
+    """ "he" / "she" when the conversation calls ``name`` so within its sentence, with no other name between ("What
+    did Sam Altman say after he was fired?"), and never the other; "" when it does not tell."""
+    seen = set()
+    last = re.escape(name.split()[-1])
+    for text in texts:
+        for m in re.finditer(last + r"\b(?P<gap>[^.?!]{0,60}?)\b(?P<p>he|she|him|his|her|hers)\b", text or ""):
+            if not re.search(r"\b[A-Z][a-z]+\b", m.group("gap")):
+                seen.add(_GENDER[m.group("p").lower()])
+    return seen.pop() if len(seen) == 1 else ""
 
 
 def asked_name(user: str) -> str:
@@ -148,10 +163,13 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
     person, thing = referents(user, answer)
     named = asked_name(user)
     other = _OTHER_SPEAKER.match(question.strip())
-    if other and prev.speaker and names_in(other.group("name")) == [other.group("name")] and not any(
+    # the last speaker question of the last turns ("What did Peskov say?" - "When did he say it?" - "What about
+    # Zelensky?")
+    spoken = next((a for a in (analyse_question(u) for u, _ in reversed(history[-3:])) if a.speaker), None)
+    if other and spoken and names_in(other.group("name")) == [other.group("name")] and not any(
             stem(w) in COUNTRIES for w in other.group("name").split()):  # "What about Ukraine?": a topic
         # after "What did Peskov say about the meeting?", "What about Zelensky?" asks Zelensky the same
-        return f"What did {other.group('name')} say" + (f" about {prev.topic}?" if prev.topic else "?")
+        return f"What did {other.group('name')} say" + (f" about {spoken.topic}?" if spoken.topic else "?")
     if _ANYTHING_ELSE.match(question.strip()) and (named or person):
         return f"What else did {named or person} say?"
     about = _WHAT_ABOUT.match(question.strip())
@@ -165,9 +183,16 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
     if m:
         word = m.group(1).lower()
         if word in _PERSON:
-            target = person or asked_name(user) or next(iter(names_in(answer)), "")
+            texts = [t for turn in history for t in turn]
+            candidates = [person, asked_name(user), *[n for n in names_in(answer) if _looks_like_person(n)]]
+            target = next((c for c in candidates if c and _pronoun_of(c, texts) in ("", _GENDER[word])), "")
+            target = target or person or asked_name(user) or next(iter(names_in(answer)), "")
+        elif word in _THING:  # "How much did Binance pay in its settlement?" - "Who is its founder?": Binance
+            target = thing or next((n for n in names_in(user) if not _looks_like_person(n)  # not an owner:
+                                    and n.split()[-1] not in named.split()  # "on it" after "OpenAI's board"
+                                    and not re.search(re.escape(n) + r"['’]s\b", user)), "")
         else:
-            target = thing if word in _THING else (thing or person)
+            target = thing or person
         if target and target.lower() not in question.lower() and looks_like_speaker(target):
             target = target + "'s" if word in _POSSESSIVE else target
             out = question[: m.start()] + target + question[m.end() :]

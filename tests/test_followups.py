@@ -109,3 +109,28 @@ def test_it_is_the_work_the_previous_turn_set_in_quotation_marks() -> None:
     history = [("How much did Godzilla Minus One make in its opening weekend?",
                 "\u201cGodzilla Minus One\u201d took third place with $11 million. [1]")]
     assert condense("How much did it cost to make?", history) == "How much did Godzilla Minus One cost to make?"
+
+
+def test_its_is_the_organisation_the_previous_question_named() -> None:
+    """"How much did Binance agree to pay in its settlement?" - "Who is its founder?": Binance's, even when the
+    answer quotes a person; an owner ("OpenAI's board") is left to the context (see above)."""
+    history = [("How much did Vantex agree to pay in its settlement?",
+                "Vantex agreed to pay $4.3 billion, Jo Reyes said. [1]")]
+    assert condense("Who is its founder?", history) == "Who is Vantex's founder?"
+
+
+def test_she_is_not_someone_the_conversation_calls_he() -> None:
+    history = [("What did Sam Alton say after he was fired?", "Sam Alton said: \u201cI loved my time there.\u201d [1]"),
+               ("Who replaced him as CEO?", "Sam Alton will not return as CEO; Mira Murat will lead the company. [1]")]
+    assert condense("What did she say?", history) == "What did Mira Murat say?"
+
+
+def test_who_answered_with_a_sentence_is_its_first_full_name() -> None:
+    history = [("Who is Vantex's founder?", "Less than three weeks later, Vantex founder Chang Peng pleaded guilty.")]
+    assert condense("What did he plead guilty to?", history) == "What did Chang Peng plead guilty to?"
+
+
+def test_what_about_another_person_two_turns_after_the_speaker_question() -> None:
+    history = [("What did the Kremlin spokesperson say?", "Dmitry Peskov said: \u201cWe are open.\u201d [1]"),
+               ("When did he say it?", "He told reporters on Friday. [1]")]
+    assert condense("What about Zelensky?", history) == "What did Zelensky say?"
