@@ -146,6 +146,13 @@ def _pronoun_of(name: str, texts: list[str]) -> str:
     return seen.pop() if len(seen) == 1 else ""
 
 
+def _elliptical(question: str) -> bool:
+    """A short question that names nothing of its own and asks about "the" something ("What was the score?",
+    "When is the final?"): it goes on from the previous turn."""
+    words = question.split()
+    return len(words) <= 7 and not names_in(" ".join(words[1:])) and re.search(r"\bthe\b", question, re.I) is not None
+
+
 def asked_name(user: str) -> str:
     """The name (not a role phrase) a "what did X say" question asked about, or ""."""
     speaker = analyse_question(user).speaker
@@ -158,7 +165,8 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
         return question
     user, answer = history[-1]
     prev = analyse_question(user)
-    if not _LEANS.search(question.strip()) and not (prev.speaker and _ANYTHING_ELSE.match(question.strip())):
+    if not _LEANS.search(question.strip()) and not (prev.speaker and _ANYTHING_ELSE.match(question.strip())) \
+            and not _elliptical(question):
         return question
     person, thing = referents(user, answer)
     named = asked_name(user)

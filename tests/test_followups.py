@@ -134,3 +134,12 @@ def test_what_about_another_person_two_turns_after_the_speaker_question() -> Non
     history = [("What did the Kremlin spokesperson say?", "Dmitry Peskov said: \u201cWe are open.\u201d [1]"),
                ("When did he say it?", "He told reporters on Friday. [1]")]
     assert condense("What about Zelensky?", history) == "What did Zelensky say?"
+
+
+def test_a_short_question_about_the_something_goes_on_from_the_previous_turn() -> None:
+    """"Who won the final?" - "What was the score?": the score of that final (the previous question is carried as
+    context); a question naming its own subject stands alone."""
+    history = [("Who won the Rugby World Cup final?", "South Africa beat New Zealand. [1]")]
+    assert split_context(condense("What was the score?", history)) == ("What was the score?",
+                                                                        "Who won the Rugby World Cup final?")
+    assert condense("What was the score of the Ashes Test?", history) == "What was the score of the Ashes Test?"
