@@ -487,3 +487,11 @@ def test_a_dash_before_a_lower_case_clause_signs_nothing() -> None:
 )
 def test_a_relative_named_after_the_quote_and_plural_unnamed_sources(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotations(text)] == [speaker]
+
+
+def test_he_said_right_after_a_sentence_a_full_name_opens_is_theirs() -> None:
+    """"Mikel Artola was not happy after the game. He said: '…'": the name that opens the sentence right before
+    (met nowhere else) is who the "He" opening the next one is; "was" is a verb, not a plural noun's end."""
+    text = ("Arsenal were denied two points after a VAR mistake.\n\n"
+            "Mikel Artola was not happy after the game. He said: \"That wasn't a human error. It was a mistake.\"")
+    assert [q.speaker for q in extract_quotations(text)] == ["Mikel Artola"]

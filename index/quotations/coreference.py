@@ -315,7 +315,8 @@ class Coreference:
                 return next(iter(people.values()))
             if len(people) > 1:  # "Djokovic spoke about Federer and Nadal. '…,' he said": the subject
                 return self._subject_person(k, people, pronoun)
-            introduced = self._introduced_as(k, pronoun) if pronoun else None
+            opens = bool(self.sent_tokens[idx]) and low(self.sent_tokens[idx][0].text) == pronoun  # "He said: '…'"
+            introduced = self._introduced_as(k, pronoun, k == idx - 1 and opens) if pronoun else None
             if introduced is not None and not named_in(introduced, quote):
                 return introduced
             subj = self._subject(k) if pronoun and not people else None
@@ -332,11 +333,13 @@ class Coreference:
             self._subjects[k] = clause_subject(self.text, *self.sentences[k])
         return self._subjects[k]
 
-    def _introduced_as(self, k: int, pronoun: str) -> Speaker | None:
-        """A full name met once as a clause's subject in sentence ``k``, which goes on to call them he/she."""
+    def _introduced_as(self, k: int, pronoun: str, adjacent: bool = False) -> Speaker | None:
+        """A full name met once as a clause's subject in sentence ``k``, which goes on to call them he/she (or
+        opens the sentence right before the he/she: "Mikel Arteta was not happy. He said: '…'")."""
         if self.sent_mentions[k]:
             return None  # someone the article already knows is named there
-        name = subject_called(self.sent_tokens[k], [n for n in self.plain if self.reg.find(n) is None], pronoun)
+        name = subject_called(self.sent_tokens[k], [n for n in self.plain if self.reg.find(n) is None], pronoun,
+                              adjacent)
         return self.reg.add(name) if name else None
 
     def _org_antecedent(self, idx: int, pos: int) -> Speaker | None:

@@ -147,10 +147,14 @@ def words_alone(sent_tokens: list[list[Token]], surnames: set[str]) -> set[str]:
     return found
 
 
-def subject_called(toks: list[Token], names: list[str], pronoun: str) -> str:
+_S_VERBS = frozenset({"was", "is", "has", "does"})  # verbs ending in "s" after a name ("Mikel Arteta was ...")
+
+
+def subject_called(toks: list[Token], names: list[str], pronoun: str, adjacent: bool = False) -> str:
     """The one full name of ``names`` that is a clause's subject in these tokens and that the sentence goes on to
-    call ``pronoun`` ("... when Alicia Plumer took to Facebook to say her son ..." then '"…," she wrote'): a person,
-    though no role or lone surname said so; "" when none or several."""
+    call ``pronoun`` ("... when Alicia Plumer took to Facebook to say her son ..." then '"…," she wrote'), or that
+    opens the sentence right before the pronoun (``adjacent``): a person, though no role or lone surname said so;
+    "" when none or several."""
     found = []
     for name in {n for n in names if 2 <= len(n.split()) <= 3}:
         words = name.split()
@@ -159,7 +163,8 @@ def subject_called(toks: list[Token], names: list[str], pronoun: str) -> str:
                 continue
             nxt = toks[j + len(words)]
             later = [pronoun_of(t.text) for t in toks if t.start > nxt.start]
-            if opens_predicate(nxt.text) and not nxt.text.lower().endswith("s") and pronoun in later:  # not "series"
+            verb = opens_predicate(nxt.text) and (not nxt.text.lower().endswith("s") or nxt.text in _S_VERBS)
+            if verb and (pronoun in later or adjacent and j == 0):  # not "series"
                 found.append(name)
     return found[0] if len(found) == 1 else ""
 
