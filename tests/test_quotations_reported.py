@@ -285,3 +285,12 @@ def test_who_after_an_object_makes_the_object_the_speaker(text: str, speaker: st
     """"X engaged an expert witness who argued that ...": the witness argued, not "X engaged an expert witness
     who"."""
     assert [q.speaker for q in extract_quotations(text)] == [speaker]
+
+
+def test_according_to_after_a_credited_quote_names_where_not_who() -> None:
+    """'"They get rid of them," Trump said, according to Discourse Blog, "and lots of bad things happen."': the
+    blog is where the words were reported; they are Trump's, and the blog says nothing of its own."""
+    text = ("Donald Trump spoke in Michigan.\n\n\u201cThey get rid of them,\u201d Trump said, according to Discourse "
+            "Blog, \u201cand lots of bad things happen to the workers.\u201d")
+    found = {(q.speaker, q.kind) for q in extract_quotations(text)}
+    assert found == {("Donald Trump", "direct")}

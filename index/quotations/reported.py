@@ -273,6 +273,10 @@ def _appositive_end(text: str, pos: int, b: int) -> int:
     return toks[k].start if k < len(toks) else b
 
 
+# a direct quote already credited right before "according to": '"…," Trump said, according to …'
+_QUOTE_CREDITED = re.compile(r"[”\"’],?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|told|added|wrote)\s*,?$")
+
+
 def _according(ex: Extractor, idx: int, sent: Span) -> None:
     """'According to X, …', '…, according to X.', '… when, according to X, …'; X may be a document
     ('according to data from CME Group' -> CME Group, 'according to a press release')."""
@@ -292,6 +296,8 @@ def _according(ex: Extractor, idx: int, sent: Span) -> None:
         if person is None:
             continue
         before = text[a : m.start()].rstrip()
+        if _QUOTE_CREDITED.search(before):
+            continue  # '"…," Trump said, according to Discourse Blog, "…"': the blog is where, not who
         opens = only_punct(text, a, m.start()) or low(before.rstrip(",")) in CLAUSE_OPENERS  # 'However, according to'
         if np_end < b and text[np_end] == "," and opens:
             ex.emit(np_end + 1, b, person, "reported", sent, idx)  # 'According to X, …'
