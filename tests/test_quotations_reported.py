@@ -294,3 +294,11 @@ def test_according_to_after_a_credited_quote_names_where_not_who() -> None:
             "Blog, \u201cand lots of bad things happen to the workers.\u201d")
     found = {(q.speaker, q.kind) for q in extract_quotations(text)}
     assert found == {("Donald Trump", "direct")}
+
+
+def test_an_appositive_after_according_to_is_no_part_of_the_report() -> None:
+    text = ("According to Simweb, the web metrics company, the portal saw 140 million visitors in October.\n\n"
+            "According to Jane Roe, the economy, already weak, will shrink next year.")
+    assert [(q.speaker, q.quote) for q in extract_quotations(text)] == [
+        ("Simweb", "the portal saw 140 million visitors in October"),
+        ("Jane Roe", "the economy, already weak, will shrink next year")]

@@ -24,7 +24,7 @@ from index.quotations.clauses import (
 )
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, low, parse_np, subject_before, tokens
+from index.quotations.phrases import Subject, base, is_role, low, parse_np, subject_before, tokens
 from index.quotations.wordlists import (
     AFTER_QUOTE_VERBS,
     BARE_CLAUSE_VERBS,
@@ -33,6 +33,7 @@ from index.quotations.wordlists import (
     DOCUMENT_NOUNS,
     LISTENER_VERBS,
     OBJECT_VERBS,
+    ORG_WORDS,
 )
 from index.text.sentences import Span
 
@@ -273,6 +274,7 @@ def _appositive_end(text: str, pos: int, b: int) -> int:
     return toks[k].start if k < len(toks) else b
 
 
+_APPOSITIVE = re.compile(r"\s*(?:the|a|an)\s+[^,;:]{0,60}?\b(\w+),")  # ", the web metrics company,"
 # a direct quote already credited right before "according to": '"…," Trump said, according to …'
 _QUOTE_CREDITED = re.compile(r"[”\"’],?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|told|added|wrote)\s*,?$")
 
@@ -300,7 +302,10 @@ def _according(ex: Extractor, idx: int, sent: Span) -> None:
             continue  # '"…," Trump said, according to Discourse Blog, "…"': the blog is where, not who
         opens = only_punct(text, a, m.start()) or low(before.rstrip(",")) in CLAUSE_OPENERS  # 'However, according to'
         if np_end < b and text[np_end] == "," and opens:
-            ex.emit(np_end + 1, b, person, "reported", sent, idx)  # 'According to X, …'
+            appos = _APPOSITIVE.match(text, np_end + 1, b)  # 'According to Similarweb, the web metrics company, …'
+            if appos and base(appos.group(1)) not in ORG_WORDS and not is_role(appos.group(1)):
+                appos = None
+            ex.emit(appos.end() if appos else np_end + 1, b, person, "reported", sent, idx)  # 'According to X, …'
         elif np_end < b and text[np_end] == "," and before.endswith(","):
             if clause_after(text, np_end + 1, b) is not None or cues.SUBORDINATE_RE.match(text, a):
                 ex.emit(np_end + 1, b, person, "reported", sent, idx)  # '… when, according to X, the unions left.'
