@@ -119,15 +119,19 @@ def test_an_organisation_speaking_through_a_person_names_the_person_again_by_sur
     assert "Peters also said" in ans.answer and "Peters) also said" not in ans.answer
 
 
-def _word_embed(texts: list[str]) -> list[list[float]]:
-    """A tiny encoder: counts of a few words ("shutdown" and "disabled" on one axis, as synonyms), so a
-    topic's cosine to a sentence is what they share."""
-    axes = [("norvex",), ("shutdown", "disabled"), ("hiring",), ("trading",)]
-    out = []
-    for t in texts:
-        words = re.findall(r"[a-z]+", t.lower())
-        out.append([float(sum(words.count(w) for w in axis)) for axis in axes])
-    return out
+def _axes_embed(*axes: tuple[str, ...]):
+    """A tiny encoder: counts of a few words, each axis a set of synonyms, so a topic's cosine to a sentence is
+    what they share."""
+    def embed(texts: list[str]) -> list[list[float]]:
+        out = []
+        for t in texts:
+            words = re.findall(r"[a-z]+", t.lower())
+            out.append([float(sum(words.count(w) for w in axis)) for axis in axes])
+        return out
+    return embed
+
+
+_word_embed = _axes_embed(("norvex",), ("shutdown", "disabled"), ("hiring",), ("trading",))
 
 
 def test_a_topic_owned_by_the_speaker_is_compared_as_theirs() -> None:
@@ -152,14 +156,7 @@ def test_a_second_person_of_the_same_surname_is_named_in_full_not_as_the_first_a
     assert "David Clark said" in ans.answer and "Clark also said" not in ans.answer
 
 
-def _injury_embed(texts: list[str]) -> list[list[float]]:
-    """A tiny encoder: "injury", "hurt" and "knee" on one axis, "stadium" and "roof" on another."""
-    axes = [("injury", "hurt", "knee"), ("stadium", "roof")]
-    out = []
-    for t in texts:
-        words = re.findall(r"[a-z]+", t.lower())
-        out.append([float(sum(w in axis for w in words)) for axis in axes])
-    return out
+_injury_embed = _axes_embed(("injury", "hurt", "knee"), ("stadium", "roof"))
 
 
 def test_a_quote_whose_sentence_before_says_the_topic_is_on_it() -> None:
