@@ -30,7 +30,7 @@ from assistant.answer.question import analyse_question, looks_like_speaker, with
 from assistant.answer.quotations import is_role_phrase
 from assistant.answer.words import COUNTRIES, stem
 from index.quotations import extract_quotations
-from index.quotations.wordlists import ORG_WORDS
+from index.quotations.wordlists import ORG_WORDS, ROLE_WORDS
 
 _PERSON = {"he", "she", "him", "her", "his", "hers"}
 _THING = {"it", "its"}
@@ -146,6 +146,37 @@ def _pronoun_of(name: str, texts: list[str]) -> str:
     return seen.pop() if len(seen) == 1 else ""
 
 
+def _organisation(history: list[tuple[str, str]]) -> str:
+    """The organisation the last turns' questions named, newest first ("Who is the new CEO of OpenAI?" -> "OpenAI"):
+    not a person's full name, a post, or an owner ("OpenAI's board" is about the board)."""
+    for user, _ in reversed(history[-3:]):
+        for n in names_in(user):
+            if not _looks_like_person(n) and n.lower() not in ROLE_WORDS and not re.search(re.escape(n) + r"['’]s\b",
+                                                                                            user):
+                return n
+    return ""
+
+
+# a post with no owner: "What did the board say?" after a question about OpenAI is about OpenAI's board
+_OWNERLESS = re.compile(r"\b[Tt]he\s+(board|ceo|chief\s+executive|spokesperson|spokesman|spokeswoman|chairman|"
+                        r"chairwoman|founder|president)\b", re.IGNORECASE)
+# "what did he say about Y?": a speaker question asked with a pronoun
+_PRONOUN_SAY = re.compile(r"\b(?:he|she|they)\s+(?:say|said|tell|told)\b(?:\s+about\s+(?P<topic>.+?))?\s*[?.!]*$",
+                          re.IGNORECASE)
+
+
+def _last_speaker_topic(history: list[tuple[str, str]]) -> str | None:
+    """The topic of the last speaker question of the last three turns ("" for none), or None when there is none."""
+    for user, _ in reversed(history[-3:]):
+        info = analyse_question(user)
+        if info.speaker:
+            return info.topic
+        m = _PRONOUN_SAY.search(user)
+        if m:
+            return m.group("topic") or ""
+    return None
+
+
 def _elliptical(question: str) -> bool:
     """A short question that names nothing of its own and asks about "the" something ("What was the score?",
     "When is the final?"): it goes on from the previous turn."""
@@ -172,12 +203,16 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
     named = asked_name(user)
     other = _OTHER_SPEAKER.match(question.strip())
     # the last speaker question of the last turns ("What did Peskov say?" - "When did he say it?" - "What about
-    # Zelensky?")
-    spoken = next((a for a in (analyse_question(u) for u, _ in reversed(history[-3:])) if a.speaker), None)
-    if other and spoken and names_in(other.group("name")) == [other.group("name")] and not any(
+    # Zelensky?"; "... - "And what did he say about injuries?" - "What about Rashford?": about injuries)
+    topic = _last_speaker_topic(history) if other else None
+    if other and topic is not None and names_in(other.group("name")) == [other.group("name")] and not any(
             stem(w) in COUNTRIES for w in other.group("name").split()):  # "What about Ukraine?": a topic
         # after "What did Peskov say about the meeting?", "What about Zelensky?" asks Zelensky the same
-        return f"What did {other.group('name')} say" + (f" about {spoken.topic}?" if spoken.topic else "?")
+        return f"What did {other.group('name')} say" + (f" about {topic}?" if topic else "?")
+    owner = _OWNERLESS.search(question)
+    org = _organisation(history) if owner else ""
+    if owner and org and org.lower() not in question.lower():
+        return question[: owner.start()] + f"{org}'s {owner.group(1)}" + question[owner.end() :]
     if _ANYTHING_ELSE.match(question.strip()) and (named or person):
         return f"What else did {named or person} say?"
     about = _WHAT_ABOUT.match(question.strip())
@@ -199,6 +234,8 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
             target = thing or next((n for n in names_in(user) if not _looks_like_person(n)  # not an owner:
                                     and n.split()[-1] not in named.split()  # "on it" after "OpenAI's board"
                                     and not re.search(re.escape(n) + r"['’]s\b", user)), "")
+            if not target and word == "its" and len(history) > 1:
+                target = _organisation(history[:-1])  # "What did its CEO say?" two turns after naming Nvidia
         else:
             target = thing or person
         if target and target.lower() not in question.lower() and looks_like_speaker(target):

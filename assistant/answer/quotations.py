@@ -39,6 +39,9 @@ _ROLE_NOUNS = ROLE_WORDS | {"family", "owner", "board", "captain", "skipper", "b
                             "cfo", "cto", "coo", "cmo", "cio", "vp"}
 
 
+_COLLECTIVE = {"board", "committee", "council", "jury", "panel"}  # bodies, not people (stems)
+
+
 def quotations_of(passage: Passage) -> list[Quotation]:
     """Every attributed quotation in the passage's article (direct and reported), in text order: the
     quotations stored at index time when the chain attached them, else extracted from the text now."""
@@ -84,6 +87,7 @@ class SpeakerPhrase:
     names: list[str]  # the head's capitalised words
     clause: list[str]  # content stems of a relative clause ("vote", "against", "jordan")
     clause_names: list[str]  # the clause's capitalised words: people it names are not the speaker
+    owners: list[str] = field(default_factory=list)  # stems of a possessive name ("Nvidia's CEO")
 
 
 def _phrase_parts(phrase: str) -> SpeakerPhrase:
@@ -92,7 +96,7 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
     for multi in _MULTIWORD_ROLES:
         head = re.sub(r"\b" + multi + r"\b", multi.replace(" ", "-"), head, flags=re.I)
     words = WORD_RE.findall(head)
-    roles, quals, names = [], [], []
+    roles, quals, names, owners = [], [], [], []
     for w in words:
         low = w.lower().replace("’", "'").removesuffix("'s").rstrip("'")
         if low in {"the", "a", "an"} or low in FUNCTION_WORDS:
@@ -104,11 +108,13 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
         elif w[:1].isupper():
             quals.append(stem(low))
             names.append(w.removesuffix("'s").removesuffix("’s").rstrip("'’"))
+            if w.endswith(("'s", "’s")):
+                owners.append(stem(low))
         else:
             quals.append(stem(low))
     clause = content_terms(main[1]) if len(main) > 1 else []
     clause_names = [w for w in WORD_RE.findall(main[1]) if w[:1].isupper()] if len(main) > 1 else []
-    return SpeakerPhrase(roles, quals, names, [t for t in clause if t not in quals], clause_names)
+    return SpeakerPhrase(roles, quals, names, [t for t in clause if t not in quals], clause_names, owners)
 
 
 def is_role_phrase(phrase: str) -> bool:
@@ -184,8 +190,11 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
             own = vocabulary(q.speaker if unnamed else q.role)
             near = own | vocabulary(_mentions(text, q.speaker)) - vocabulary(q.speaker)
             head, others = roles[-1], roles[:-1]
-            if not any(term_present(s, near) for s in _synonyms(head)):
-                scored[q.speaker] = 0.0
+            elsewhere = not all(term_present(o, near) for o in phrase.owners) and any(  # a post elsewhere
+                w[:1].isupper() and w.lower() not in _ROLE_NOUNS for w in WORD_RE.findall(q.role or ""))
+            if not any(term_present(s, near) for s in _synonyms(head)) or head in _COLLECTIVE and not unnamed or (
+                    elsewhere):
+                scored[q.speaker] = 0.0  # "OpenAI's board" is no person; "Nvidia's CEO" is not New Constructs' CEO
                 continue
             role_hits = 1 + sum(any(term_present(s, near) for s in _synonyms(r)) for r in others)
             in_role = sum(any(term_present(s, own) for s in _synonyms(r)) for r in roles)

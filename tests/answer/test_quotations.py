@@ -86,3 +86,22 @@ def test_a_person_named_in_the_phrases_relative_clause_is_not_the_speaker() -> N
     assert found.name == "Lina Varga" and [f.quotation.quote for f in found.found] == ["I cannot support a bully"]
     assert resolve_speaker("the congressman from Texas who voted against Quorne", chunks("vote", VOTE)).name \
         == "Otto Brandt"
+
+
+def test_an_owner_named_in_the_phrase_is_the_holders_employer() -> None:
+    """"Nvidia's CEO": not the chief executive of another company quoted in the article; "Harbor's manager": the
+    one the article calls Harbor's manager, not another club's."""
+    text = ("Nvidia reports on Wednesday and big tech leads the market.\n\n"
+            "\u201cAs these stocks go, so does the market,\u201d Dan Trainor, chief executive officer of New "
+            "Constructs, said.")
+    assert not resolve_speaker("Nvidia's CEO", chunks("nv", text)).found
+    text = ("Rovers manager Pep Gardner praised his side.\n\n\u201cWe were fantastic,\u201d Gardner said.\n\n"
+            "Harbor manager Mauro Pellino was pleased with Reece James.\n\n\u201cHe is one of the best,\u201d "
+            "Pellino said.")
+    found = resolve_speaker("Harbor's manager", chunks("fc", text))
+    assert found.name == "Mauro Pellino"
+
+
+def test_a_board_is_no_person() -> None:
+    text = ("The board of Openly fired Sam Alton on Friday.\n\n\u201cI loved my time there,\u201d Alton said.")
+    assert not resolve_speaker("Openly's board", chunks("ob", text)).found
