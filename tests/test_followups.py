@@ -143,3 +143,21 @@ def test_a_short_question_about_the_something_goes_on_from_the_previous_turn() -
     assert split_context(condense("What was the score?", history)) == ("What was the score?",
                                                                         "Who won the Rugby World Cup final?")
     assert condense("What was the score of the Ashes Test?", history) == "What was the score of the Ashes Test?"
+
+
+def test_a_post_with_no_owner_is_the_organisation_the_conversation_is_about() -> None:
+    history = [("Who is the new CEO of Openly?", "Openly appointed Emmet Shea as interim CEO. [1]"),
+               ("When was he appointed?", "On Sunday night. [1]")]
+    assert condense("What did the board say?", history) == "What did Openly's board say?"
+
+
+def test_its_reaches_back_to_the_organisation_two_turns_before() -> None:
+    history = [("How much did Nvidex earn in the third quarter?", "The indexed articles don't say."),
+               ("How did that compare with a year earlier?", "Profit doubled. [1]")]
+    assert condense("What did its CEO say?", history) == "What did Nvidex's CEO say?"
+
+
+def test_what_about_another_person_keeps_the_topic_of_a_pronoun_speaker_question() -> None:
+    history = [("What did Erik ten Haag say about the takeover?", "Erik ten Haag said: \u201cNo comment.\u201d [1]"),
+               ("And what did he say about injuries?", "Erik ten Haag said: \u201cWe lost key players.\u201d [1]")]
+    assert condense("What about Rashford?", history) == "What did Rashford say about injuries?"
