@@ -41,8 +41,9 @@ def test_speaker_matches_aliases() -> None:
 
 
 def test_a_capitalised_word_qualifying_a_plural_noun_is_no_person() -> None:
-    """"Three senior Openly researchers resigned": Openly qualifies the researchers (after the qualifier "senior"),
-    so a later "Openly said" is the organisation, not a person called Openly."""
+    """"... as did three senior Openly researchers.": Openly qualifies the researchers (after the qualifier
+    "senior"), so a later "Openly said" is the organisation, not a person called Openly."""
     from index.quotations import extract_quotations
-    text = 'Three senior Openly researchers resigned.\n\n"We have reached an agreement," Openly said.'
+    text = ('Greg Brock resigned, as did three senior Openly researchers.\n\n'
+            '"We have reached an agreement," Openly said.')
     assert [(q.speaker, q.speaker_type) for q in extract_quotations(text)] == [("Openly", "org")]

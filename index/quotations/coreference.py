@@ -118,8 +118,8 @@ class Coreference:
                     after = toks[j + 1].text if j + 1 < len(toks) else ""
                     if np is not None and np.kind == "org" and not np.name.startswith("the "):
                         self.sent_orgs[-1].append((np.name, np.start))
-                    if np is not None and np.kind == "name" and not np.name.isupper() and low(nxt) not in UNNAMED_HEADS:
-                        # ("three senior OpenAI researchers": OpenAI qualifies the researchers, it is no person)
+                    qualifies = low(nxt).rstrip(".") in UNNAMED_HEADS  # "three senior OpenAI researchers": no person
+                    if np is not None and np.kind == "name" and not np.name.isupper() and not qualifies:
                         appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
                         if (np.role and any(is_role(w) for w in np.role.split())) or appos:
                             self.reg.add(np.name, np.role)
