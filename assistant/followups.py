@@ -146,13 +146,14 @@ def _pronoun_of(name: str, texts: list[str]) -> str:
     return seen.pop() if len(seen) == 1 else ""
 
 
-def _organisation(history: list[tuple[str, str]]) -> str:
+def _organisation(history: list[tuple[str, str]], skip: str = "") -> str:
     """The organisation the last turns' questions named, newest first ("Who is the new CEO of OpenAI?" -> "OpenAI"):
-    not a person's full name, a post, or an owner ("OpenAI's board" is about the board)."""
+    not a person's full name, a post, ``skip`` (the speaker asked about), or an owner ("OpenAI's board" is about
+    the board, so "on it" is not OpenAI)."""
     for user, _ in reversed(history[-3:]):
         for n in names_in(user):
-            if not _looks_like_person(n) and n.lower() not in ROLE_WORDS and not re.search(re.escape(n) + r"['’]s\b",
-                                                                                            user):
+            if not _looks_like_person(n) and n.lower() not in ROLE_WORDS and n.split()[-1] not in skip.split() and (
+                    not re.search(re.escape(n) + r"['’]s\b", user)):
                 return n
     return ""
 
@@ -230,12 +231,9 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
             candidates = [person, asked_name(user), *[n for n in names_in(answer) if _looks_like_person(n)]]
             target = next((c for c in candidates if c and _pronoun_of(c, texts) in ("", _GENDER[word])), "")
             target = target or person or asked_name(user) or next(iter(names_in(answer)), "")
-        elif word in _THING:  # "How much did Binance pay in its settlement?" - "Who is its founder?": Binance
-            target = thing or next((n for n in names_in(user) if not _looks_like_person(n)  # not an owner:
-                                    and n.split()[-1] not in named.split()  # "on it" after "OpenAI's board"
-                                    and not re.search(re.escape(n) + r"['’]s\b", user)), "")
-            if not target and word == "its" and len(history) > 1:
-                target = _organisation(history[:-1])  # "What did its CEO say?" two turns after naming Nvidia
+        elif word in _THING:  # "How much did Binance pay in its settlement?" - "Who is its founder?": Binance; "its"
+            # also further back ("What did its CEO say?" two turns after naming Nvidia)
+            target = thing or _organisation(history if word == "its" else history[-1:], named)
         else:
             target = thing or person
         if target and target.lower() not in question.lower() and looks_like_speaker(target):
