@@ -45,12 +45,12 @@ MULTIHOP = ROOT / "tests" / "data" / "multihop-rag" / "corpus.json"
 SEED = ROOT / "corpus" / "000_863afebc424a52ba.txt"
 REPORT: list[str] = []  # read by conftest's terminal summary
 
-# A little under what was measured (BENCHMARKS.md): dev 0.964 / 0.757 / 0.765, holdout 0.809 / 0.505 / 0.571.
-# (The rules before the last round of dev tuning: dev 0.955 / 0.567, holdout 0.867 / 0.429: holdout recall
-# rose, holdout precision fell; the goal is 0.95 / 0.85 on holdout.)
+# A little under what was measured (BENCHMARKS.md, 2026-11-29 third session): dev 0.962 / 0.778 / 0.787,
+# holdout 0.820 / 0.544 / 0.614 (precision / recall / coverage; earlier: dev 0.964 / 0.757 / 0.765, holdout
+# 0.809 / 0.505 / 0.571). The goal is 0.95 / 0.85 on holdout.
 FLOORS = {
-    "dev": {"precision": 0.94, "recall": 0.73, "coverage": 0.74},
-    "holdout": {"precision": 0.79, "recall": 0.48, "coverage": 0.55},
+    "dev": {"precision": 0.95, "recall": 0.76, "coverage": 0.77},
+    "holdout": {"precision": 0.80, "recall": 0.53, "coverage": 0.60},
 }
 
 
