@@ -177,13 +177,12 @@ def _names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
     one or two, at least half for a question spanning several articles. A question naming two dates
     ("the report on October 7, 2023 ... the article on October 30") dates two articles: their days, years
     and months are no figure or name one article must hold."""
-    dated: set[str] = set()
-    if len(list(_DATE_NUMBERS.finditer(info.text))) >= 2:
-        dated = {n for m in _DATE_NUMBERS.finditer(info.text) for n in m.groups() if n} | set(MONTHS)
-    numbers = [n for n in info.key_names if any(ch.isdigit() for ch in n) and n not in dated]
-    if not all(name_present(n, article_vocab) for n in numbers):
+    dates = list(_DATE_NUMBERS.finditer(info.text))
+    dated = {n for m in dates for n in m.groups() if n} | set(MONTHS) if len(dates) >= 2 else set()
+    figures = [n for n in info.key_names if any(ch.isdigit() for ch in n)]
+    if not all(name_present(n, article_vocab) for n in figures if n not in dated):
         return False
-    words = {n for n in info.key_names if n not in numbers and n not in dated and not any(ch.isdigit() for ch in n)}
+    words = {n for n in info.key_names if n not in figures and n not in dated}
     runs = [r for r in name_runs(info.text) if words & set(r)] or [[n] for n in words]
     found = sum(all(name_present(w, article_vocab) for w in r if w in words) for r in runs)
     if info.one_of_parts:
