@@ -107,13 +107,31 @@ def _gives_rate(question: str, text: str) -> bool:
     return bool(re.search(r"(?:\b|(?<=\d))(?:" + _RATE_UNITS[unit] + r")\b", text, re.I))
 
 
+_MASS = r"grams?|g|kg|kilograms?|pounds?|lbs?|ounces?|oz|tonnes?|tons?"
+_LENGTH = r"mm|cm|m|km|inch(?:es)?|in|feet|foot|ft|met(?:er|re)s?|miles?|yards?"
+_TIME = r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times"
+# "how much lighter ...?": a comparison is answered in its own dimension ("30 grams less"), or as a share / multiple
+_DIMENSIONS = {
+    "lighter heavier": _MASS,
+    "longer shorter": f"{_TIME}|{_LENGTH}",
+    "taller wider narrower thinner thicker": _LENGTH,
+    "faster slower quicker": rf"{_TIME}|mph|km/h|kph|fps|hz|ghz|mhz",
+}
+_COMPARED = re.compile(r"\bhow\s+(?:much|many\s+\w+)\s+(" + "|".join(" ".join(_DIMENSIONS).split()) + r")\b", re.I)
+
+
 def _gives_unit(question: str, text: str) -> bool:
     """"What is its battery life in hours?" is answered only by a number of hours ("up to 36 hours",
-    "a 10-hour battery")."""
+    "a 10-hour battery"); "How much lighter is it?" by a weight or a share ("30 grams less", "15% lighter")."""
     m = UNIT_ASKED.search(question)
+    if m:
+        return gives_measure(m.group(1), text)
+    m = _COMPARED.search(question)
     if not m:
         return True
-    return gives_measure(m.group(1), text)
+    units = next(u for words, u in _DIMENSIONS.items() if m.group(1).lower() in words.split())
+    share = rf"\d\s?(?:%|percent|per\s+cent|x|times)\s+{m.group(1)}\b"  # "15% lighter", "30 to 50 percent longer"
+    return bool(re.search(rf"\d\s?-?(?:{units})\b|{share}", text, re.I))
 
 
 def _names_counted(counted: list[str], text: str, vocab: set[str]) -> bool:

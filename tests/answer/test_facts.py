@@ -187,6 +187,24 @@ def test_a_superlative_asked_is_stated_by_the_answer(embed) -> None:
     refused_then_answered(question, chunks("tickets", TICKETS), chunks("prices", TICKET_PRICES), "$210", embed)
 
 
+HANDHELD_BATTERY = """The new Lumo handheld is lighter on the wallet and heavier on features than the original.
+Its battery lasts 30-50% longer than the original Lumo handheld's, Lumo says.
+"""
+HANDHELD_WEIGHT = """Lumo says the new handheld weighs about 30 grams less than the original model.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+@pytest.mark.parametrize(("question", "wrong", "right", "expected"), [
+    ("How much lighter is the new Lumo handheld than the original?", HANDHELD_BATTERY, HANDHELD_WEIGHT, "30 grams"),
+    ("How much longer does the new Lumo handheld's battery last than the original's?",
+     "The new Lumo handheld weighs about 30 grams less than the original model.", HANDHELD_BATTERY, "30-50%"),
+])
+def test_a_comparison_is_answered_in_its_own_dimension(question, wrong, right, expected, embed) -> None:
+    """"How much lighter" is a weight or a share said to be lighter, not another figure of the same device."""
+    refused_then_answered(question, chunks("wrong", wrong), chunks("right", right), expected, embed)
+
+
 DEAL = """The league signed a new media deal with four networks on Monday.
 Under the agreement, the league secures seven years of revenue for itself and its teams.
 Each season of the agreement brings in an average of $1.1 billion, the league said.
