@@ -128,11 +128,26 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
         articles.setdefault(p.article_id, p)
     parts = _phrase_parts(phrase)
     out = SpeakerQuotes()
+    named = _named_after_role(phrase) if parts.roles else ""
+    if named:  # "OpenAI CEO Sam Altman", "prosecutor Thane Rehn": the name says who; the role only describes
+        _by_name(named, _phrase_parts(named).names, articles, out)
+        if out.found:
+            return out
     if not parts.roles:
         _by_name(phrase, parts.names, articles, out)
     else:
         _by_role(parts, articles, out)
     return out
+
+
+def _named_after_role(phrase: str) -> str:
+    """The name right after a role phrase's role noun ("Sam Altman" in "OpenAI CEO Sam Altman"), or "" ("the
+    congresswoman who voted against Jordan" ends on someone else)."""
+    words = phrase.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and not _phrase_parts(words[k - 1]).roles:
+        k -= 1
+    return " ".join(words[k:]) if 0 < k < len(words) and _phrase_parts(words[k - 1]).roles else ""
 
 
 def _by_name(phrase: str, names: list[str], articles: dict[str, Passage], out: SpeakerQuotes) -> None:
@@ -170,7 +185,7 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
     roles, quals = phrase.roles, phrase.quals + phrase.clause
     weight = [1.0] * len(phrase.quals) + [0.5] * len(phrase.clause)
     best: tuple[float, str] = (0.0, "")
-    scored: dict[str, float] = {}
+    scored: dict[tuple[str, str], float] = {}
     quoted: dict[str, list[Found]] = {}
     for p in articles.values():
         text = p.article_text
@@ -185,7 +200,8 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
             if any(speaker_matches(name, q.speaker) for name in phrase.clause_names):
                 continue  # "the congresswoman who voted against Jordan" is not Jordan
             quoted.setdefault(q.speaker, []).append(Found(p, q, q.speaker))
-            if q.speaker in scored:
+            key = (p.article_id, q.speaker)  # scored in each article: one may name the post, another not
+            if key in scored:
                 continue
             own = vocabulary(q.speaker if unnamed else q.role)
             near = own | vocabulary(_mentions(text, q.speaker)) - vocabulary(q.speaker)
@@ -194,7 +210,7 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
                 w[:1].isupper() and w.lower() not in _ROLE_NOUNS for w in WORD_RE.findall(q.role or ""))
             if not any(term_present(s, near) for s in _synonyms(head)) or head in _COLLECTIVE and not unnamed or (
                     elsewhere):
-                scored[q.speaker] = 0.0  # "OpenAI's board" is no person; "Nvidia's CEO" is not New Constructs' CEO
+                scored[key] = 0.0  # "OpenAI's board" is no person; "Nvidia's CEO" is not New Constructs' CEO
                 continue
             role_hits = 1 + sum(any(term_present(s, near) for s in _synonyms(r)) for r in others)
             in_role = sum(any(term_present(s, own) for s in _synonyms(r)) for r in roles)
@@ -205,7 +221,7 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
             score = role_hits + 0.5 * in_role + qual_near + 0.5 * qual_article
             if not all(in_article[: len(phrase.quals)]):
                 score = 0.0  # the phrase names an organisation or place this article does not
-            scored[q.speaker] = score
+            scored[key] = score
             if score > best[0]:
                 best = (score, q.speaker)
     if best[1]:

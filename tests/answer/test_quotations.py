@@ -105,3 +105,23 @@ def test_an_owner_named_in_the_phrase_is_the_holders_employer() -> None:
 def test_a_board_is_no_person() -> None:
     text = ("The board of Openly fired Sam Alton on Friday.\n\n\u201cI loved my time there,\u201d Alton said.")
     assert not resolve_speaker("Openly's board", chunks("ob", text)).found
+
+
+def test_a_name_after_the_role_says_who() -> None:
+    """"Harbor CEO Sam Alton": the name decides, in whatever form the article quotes him; the role only describes
+    (an article that calls him CEO only once still has all his quotes)."""
+    text = ("Sam Alton left Openly on Friday.\n\n\u201cI loved my time there,\u201d Alton said.\n\n"
+            "Mira Mora, the chief technology officer, will lead the company.")
+    found = resolve_speaker("Openly CEO Sam Alton", chunks("ob", text))
+    assert found.name == "Sam Alton" and [f.quotation.quote for f in found.found] == ["I loved my time there"]
+    found = resolve_speaker("prosecutor Ann Rehm", chunks("ob", text))
+    assert not found.found
+
+
+def test_a_holder_is_scored_in_each_article() -> None:
+    """The CEO is quoted in two articles and only the second names his post: the first must not rule him out."""
+    first = "Sam Alton left Openly on Friday.\n\n\u201cI loved my time there,\u201d Alton said."
+    second = ("Openly CEO Sam Alton spoke at the summit.\n\n\u201cThis is the greatest leap forward,\u201d Alton "
+              "said.")
+    found = resolve_speaker("the Openly CEO", chunks("a1", first) + chunks("a2", second))
+    assert found.name == "Sam Alton" and len(found.found) == 2
