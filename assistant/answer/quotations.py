@@ -10,7 +10,9 @@ finds the quotations of the person or organisation a question names:
 * a role phrase ("the Kremlin spokesperson", "Nike's CEO", "the Iowa congresswoman who voted
   against Jordan"): each quoted person is scored by how many of the phrase's words (role
   nouns and their usual synonyms, organisations, places) their role or the sentences that
-  mention them contain; the role noun itself must be there. The best-scoring person wins.
+  mention them contain; the role noun itself must be there, in one of the articles that quote
+  them. The best-scoring person wins. A role phrase ending on a name ("OpenAI CEO Sam Altman")
+  is that name.
 """
 
 from __future__ import annotations
