@@ -7,8 +7,11 @@ sentence and the sentence before it (``lex``) and, with an encoder, the cosine b
 and that sentence (``cos``; the better of the topic as asked and the topic with its possessive read
 as the speaker, "its shutdown" -> "Bittrex's shutdown"); a quotation is about the topic when ``lex >= TOPIC_LEXICAL`` or
 ``cos >= TOPIC_COSINE`` or their mean clears ``TOPIC_MIXED``, or the topic's cosine to the quotation's sentence
-read with the one before it (which often says what the quote answers) reaches ``CONTEXT_COSINE``. Several
-topics ("..., and what did he say about Z?") each get their best quotations.
+read with the one before it (which often says what the quote answers) reaches ``CONTEXT_COSINE``. After those,
+quotations of an article whose opening is on the topic, and quotations whose narration leading up to them (back to
+the speaker's quotation before, at most ``SECTION_BACK`` sentences, within the section) holds every topic word: a
+round-up's game told three sentences before its coach speaks. Several topics ("..., and what did he say about
+Z?") each get their best quotations.
 
 When X is mentioned but never quoted, or quoted but never on the topic, the answer says exactly
 that, in plain words, with ``answered`` false.
@@ -26,7 +29,7 @@ from assistant.answer.similarity import Embed, cosines_to
 from assistant.answer.words import GENERIC, content_terms, term_present, vocabulary
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
-from index.text.sentences import sentence_spans
+from index.text.sentences import layout, sentence_spans
 
 TOPIC_LEXICAL = 0.5
 TOPIC_COSINE = 0.45
@@ -35,6 +38,10 @@ CONTEXT_COSINE = 0.55  # the topic against the quote's sentence with the one bef
 # ... or when the article's title and first sentences are about it (its quotations react to the topic)
 LEDE_LEXICAL = 0.6
 LEDE_COSINE = 0.55
+# ... or when the sentences leading up to it in its section name the topic (a round-up's game: "... a tough loss
+# that ended a gruelling road trip. [two sentences] But Breakers coach Mody Maor was in no mood ...")
+SECTION_LEXICAL = 1.0  # every word of the topic
+SECTION_BACK = 6
 DIRECT_BONUS = 0.25  # among quotations on the topic, the speaker's own words come first
 POSITION_DECAY = 0.93
 HEAD_BONUS = 0.3
@@ -124,6 +131,22 @@ def _contexts(f: Found, found: list[Found]) -> tuple[str, str]:
     return text[spans[max(0, k - 1)][0] : q.sentence_end], text[spans[max(0, first - 1)][0] : q.sentence_end]
 
 
+def _section(f: Found, found: list[Found]) -> str:
+    """The narration leading up to the quotation: up to ``SECTION_BACK`` sentences back, stopping at its section's
+    heading and at the speaker's quotation before it (which the narration before that introduced)."""
+    text = f.passage.article_text
+    lay = layout(text)
+    k = next((i for i, s in enumerate(lay.sentences) if s[0] <= f.quotation.sentence_start < s[1]), None)
+    if k is None:
+        return ""
+    quoted = {o.quotation.sentence_start for o in found if o.passage.article_id == f.passage.article_id}
+    first = k
+    while first > 0 and k - first < SECTION_BACK and first not in lay.headings and \
+            lay.sentences[first - 1][0] not in quoted:
+        first -= 1
+    return text[lay.sentences[first][0] : f.quotation.sentence_start]
+
+
 def _lede(p: Passage) -> str:
     """The article's title and its first two full sentences: what the article is about."""
     text = p.article_text
@@ -184,6 +207,8 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
         elif lede_lex >= LEDE_LEXICAL or (lc is not None and lc >= LEDE_COSINE):
             # an article about the topic answers it first with its earliest quotations
             article_tier.append(((lede_lex + (lc or 0.0)) * POSITION_DECAY**pos + direct, k))
+        elif (sec := share(vocabulary(_section(f, found)))) >= SECTION_LEXICAL:
+            article_tier.append((sec * POSITION_DECAY**pos + direct, k))
     ranked = sorted(own_tier, key=lambda x: -x[0]) + sorted(article_tier, key=lambda x: -x[0])
     return [found[k] for _, k in ranked]
 
