@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
     claimed claims insisted insists warned warns stated states declared declares announced announces
     asked replied replies responded continued posted tweeted commented remarked observed admitted
     admits suggested suggests confirmed confirms maintained maintains predicted predicts recalled
-    conceded concedes contended agreed reiterated urged denied clarified pointed estimated believes
+    conceded concedes contended contends agreed reiterated urged denied clarified pointed estimated believes
     believed saying adding noting telling writing acknowledging emphasizing emphasising stressing
     explaining arguing claiming insisting warning stating declaring announcing clarifying confirming
     suggesting admitting reiterating testified testifies testifying alleged alleges alleging revealed reveals
