@@ -17,6 +17,8 @@ never followed, and nothing is rendered.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.answer.citations import refuse
 from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
@@ -70,7 +72,10 @@ def answer_extractive(
             return fact_answer(info, question, outlet, embed, max_citations, min_score)
         words = {w.lower() for w in info.text.split()}
         shown = fold(already_shown).lower() if words & set(_ELSE) else ""
-        return speaker_answer(info, question, passages, embed, max_citations, shown)
+        spoken = speaker_answer(info, question, passages, embed, max_citations, shown)
+        if spoken.answered or not info.soft_speaker:
+            return spoken
+        info = replace(info, speaker="", topic="", topics=[])  # not quoted on it: the articles' sentences may say
     if info.outlets and from_outlets(info, passages) is passages:
         # it names its sources and none of them is among the retrieved articles
         return refuse(question, "No retrieved article is from " + " or ".join(info.outlets) + ".")

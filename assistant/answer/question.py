@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer.speaker_question import DOCUMENTS, find_speaker, looks_like_speaker
+from assistant.answer.speaker_question import DOCUMENTS, find_soft_speaker, find_speaker, looks_like_speaker
 from assistant.answer.words import GENERIC, MONTHS, QUESTION_WORDS, WORD_RE, content_terms, ordinal_value, stem
 from index.quotations.wordlists import ROLE_WORDS
 from index.text.terms import FUNCTION_WORDS
@@ -101,6 +101,7 @@ class QuestionInfo:
     institution: list[str] = field(default_factory=list)  # the kind "which hospital" asks for, and its other names
     role: str = ""  # the post "who is/became X's <role>" asks about, stemmed ("observer", "economist")
     one_of_parts: bool = False  # asked of one outlet of several: the other names may be the other articles'
+    soft_speaker: bool = False  # "Why did X decide ...?": X's words when quoted on it, else a fact question
 
 
 def analyse_question(question: str) -> QuestionInfo:
@@ -114,6 +115,10 @@ def analyse_question(question: str) -> QuestionInfo:
             break
     info.answer_type = answer_type_of(q)
     info.speaker, info.topic, info.topics = find_speaker(q)
+    if not info.speaker:
+        info.speaker, info.topic = find_soft_speaker(q)
+        info.topics = [info.topic] if info.topic else []
+        info.soft_speaker = bool(info.speaker)
     how = re.search(r"\bhow\s+(\w+)", low)  # "how old", "how long": the kind of answer, not a topic word
     info.terms = [t for t in content_terms(q) if t not in GENERIC and not (how and t == stem(how.group(1)))]
     info.context_terms = [t for t in content_terms(context) if t not in GENERIC and t not in info.terms]

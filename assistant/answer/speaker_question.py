@@ -56,9 +56,14 @@ _SPEAKER_PATTERNS = [
         r"(?-i:give|offer|provide|send|have)\b" + _TOPIC + _TAIL,
         re.I,
     ),
-    # "How did X describe the talks?": the object is the topic
+    # "How did X describe the talks?", "How does X explain Y?": the object is the topic
     re.compile(r"^how\s+(?:did|does|has|have|do)\s+(?P<x>.+?)\s+(?-i:describe|described|assess|assessed|view|viewed|"
-               r"see|characteri[sz]e|characteri[sz]ed|sum\s+up)\s+(?P<t>.+?)" + _TAIL, re.I),
+               r"see|characteri[sz]e|characteri[sz]ed|sum\s+up|explain|explained|justify|justified|defend|defended)\s+"
+               r"(?P<t>.+?)" + _TAIL, re.I),
+    # "What does X say keeps his marriage going?": what follows the verb is the topic
+    re.compile(r"^what\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:say|says|said)\s+(?P<t>(?-i:[a-z]).+?)"
+               + _TAIL,
+               re.I),
     # "What was said by X?", "Show me what X said", "Give me X's quotes", "Any quotes from X on Y?"
     re.compile(r"^what\s+(?:was|has\s+been|is\s+being)\s+(?-i:said|written|posted)\s+by\s+(?P<x>.+?)" + _TOPIC + _TAIL,
                re.I),
@@ -68,6 +73,14 @@ _SPEAKER_PATTERNS = [
                r"(?:quotes|quotations|comments|remarks|statements)\b" + _TOPIC + _TAIL, re.I),
     re.compile(r"^(?:(?:give|show|find|list)\s+(?:me\s+)?)?(?:all\s+|any\s+)?(?:the\s+)?(?:quotes|quotations|comments|"
                r"remarks|statements)\s+(?:from|by)\s+(?P<x>.+?)" + _TOPIC + _TAIL, re.I),
+]
+# Questions about a person's reasons or feelings ("Why did X decide to ...?", "Does X regret ...?"): their own words
+# answer them when the articles quote them on it; otherwise they are fact questions.
+_SOFT_PATTERNS = [
+    re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)"
+               r"\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
+    re.compile(r"^(?:does|did|do)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?-i:regret|regrets|like|"
+               r"love|hate|support|oppose|agree|want|plan|worry|fear|miss|enjoy|blame)\s+(?P<t>.+?)" + _TAIL, re.I),
 ]
 # Nouns that make "X" a piece of writing, not a speaker ("Sporting News's preview"); they name the
 # source asked of, not words its text must hold.
@@ -107,6 +120,15 @@ def find_speaker(q: str) -> tuple[str, str, list[str]]:
     return speaker, topic, topics
 
 
+def find_soft_speaker(q: str) -> tuple[str, str]:
+    """The person and topic of a question about their reasons or feelings (``_SOFT_PATTERNS``), or ("", "")."""
+    for rx in _SOFT_PATTERNS:
+        m = rx.match(q)
+        if m and looks_like_speaker(m.group("x")) and len(m.group("x").split()) <= 4:
+            return m.group("x").strip(), _clean_topic(m.group("t").strip())
+    return "", ""
+
+
 def _clean_topic(topic: str) -> str:
     return re.sub(r"^(?:the\s+)?(?:topic\s+of\s+)", "", topic).strip(" ,;:")
 
@@ -123,4 +145,4 @@ def looks_like_speaker(x: str) -> bool:
     return any(w.lower() in ROLE_WORDS or w.lower() in _ORG_PRONOUN_NOUNS for w in words)
 
 
-__all__ = ["DOCUMENTS", "find_speaker", "looks_like_speaker"]
+__all__ = ["DOCUMENTS", "find_soft_speaker", "find_speaker", "looks_like_speaker"]

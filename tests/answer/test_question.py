@@ -133,3 +133,16 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     info = analyse_question("Does 'The Sydney Herald' suggest a recession, unlike 'The Age' which implies growth?")
     assert "Herald" in info.key_names and "Age" in info.key_names
     assert not any(n.endswith(("'", "\u2019")) for n in info.key_names)
+
+
+@pytest.mark.parametrize(("question", "speaker", "topic", "soft"), [
+    ("What does Tim Grey say keeps his marriage going?", "Tim Grey", "keeps his marriage going", False),
+    ("How does Sara Lind explain the hero's androgynous look?", "Sara Lind", "the hero's androgynous look", False),
+    ("Why did Kofi Mensah decide to start the festival in Ghana?", "Kofi Mensah",
+     "decide to start the festival in Ghana", True),
+    ("Does Tess Moor regret selling her house?", "Tess Moor", "selling her house", True),
+    ("Why did the Fed raise rates?", "", "", False),
+])
+def test_other_ways_of_asking_for_someones_words(question: str, speaker: str, topic: str, soft: bool) -> None:
+    info = analyse_question(question)
+    assert (info.speaker, info.topic, info.soft_speaker) == (speaker, topic, soft)

@@ -172,3 +172,38 @@ def test_a_quote_whose_sentence_before_says_the_topic_is_on_it() -> None:
     assert ans.answered and "doing alright" in ans.citations[0].quote, ans.answer
     ans = ask("What did Ana Reyes say about the stadium roof?", passages, embed=_injury_embed)
     assert not ans.answered, ans.answer
+
+
+ROUNDUP = ("Harbor beat Rovers 90-80 on Friday night in front of a big crowd.\n\n"
+           "Coach Ann Vale was pleased with the defence and the rebounding of her bigs.\n\n"
+           "\u201cWe were sharp all night,\u201d Vale said.\n\n"
+           "Later, the Breakers suffered a tough loss to Melbourne United at home.\n\n"
+           "Zach Cole scored 30 points for the Breakers in defeat.\n\n"
+           "Lamb had 15 points on his debut.\n\n"
+           "But Breakers coach Moe Maro was in no mood to look for positives.\n\n"
+           "\u201cThis isn't the level we expect from ourselves,\u201d Maro said.")
+
+
+def test_a_round_ups_section_sets_the_topic_of_its_quotes() -> None:
+    """The loss is told three sentences before the coach's quote, in the section about that game: the quote is
+    on it. A topic the section names only in part ("the win over Melbourne United's rivals") stays refused."""
+    ans = ask("What did Moe Maro say after the loss to Melbourne United?", chunks("nbl", ROUNDUP), embed=None)
+    assert ans.answered and "level we expect" in ans.citations[0].quote, ans.answer
+    ans = ask("What did Moe Maro say about the Breakers' ticket prices?", chunks("nbl", ROUNDUP), embed=None)
+    assert not ans.answered, ans.answer
+
+
+FESTIVAL = ("Kofi Mensah founded the Lagoon festival in 2017.\n\n"
+            "Mensah decided to launch the festival after his first visit to Accra, he said.\n\n"
+            "\u201cWe wanted to bring the community and the diaspora together,\u201d Mensah said.\n\n"
+            "The festival drew 31,000 people last year, up from 4,600 at the first one.")
+
+
+def test_why_a_person_did_it_is_answered_by_their_words_when_quoted_on_it() -> None:
+    """"Why did X decide ...?" gets X's own words on it; asked of someone never quoted, the article's sentences."""
+    ans = ask("Why did Kofi Mensah decide to launch the festival?", chunks("fest", FESTIVAL), embed=None)
+    assert ans.answered and all(c.speaker == "Kofi Mensah" for c in ans.citations), ans.answer
+    assert any("diaspora together" in c.quote or "first visit to Accra" in c.quote for c in ans.citations)
+    text = FESTIVAL + "\n\nThe city council backed the festival because it brings tourists to the coast."
+    ans = ask("Why did the city council back the festival?", chunks("fest", text), embed=None)
+    assert ans.answered and "brings tourists" in ans.citations[0].quote, ans.answer
