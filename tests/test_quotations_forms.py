@@ -387,11 +387,14 @@ def test_a_definite_unnamed_source_after_the_quote_speaks(text: str, speaker: st
          "lead.\u201d", "Vinhcent Le"),
         ("The studio says the hero is for everyone. Sara Lind contends that the design was never risky.",
          "Sara Lind"),
+        ("The order is broad.\n\nSenator Mark Warner of Virginia said the order was broad but not deep.",
+         "Mark Warner"),
     ],
 )
 def test_more_forms_of_a_named_speaker(text: str, speaker: str) -> None:
     """Roles joined by "and" whose second is capitalised ("co-founder and CTO X"), "recounted X" after the quote,
-    an appositive post without an article ("X, member of the board, added:"), "X contends that ..."."""
+    an appositive post without an article ("X, member of the board, added:"), "X contends that ...", "Senator X of
+    Virginia said"."""
     assert [q.speaker for q in extract_quotations(text)] == [speaker]
 
 

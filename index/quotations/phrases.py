@@ -384,10 +384,14 @@ def _name_of(toks: list[Token], k: int) -> Subject | None:
     while j > 0 and is_cap(toks[j - 1].text) and not is_role(toks[j - 1].text) and (
             base(toks[j - 1].text) not in ORG_WORDS):
         j -= 1
-    np = parse_np(toks[j : k - 1]) if 2 <= k - 1 - j <= 4 else None
-    if np is None or np.kind != "name" or np.role or (j > 0 and low(toks[j - 1].text) not in DETS | {",", "and"}):
+    first = j
+    while j > 0 and is_role(toks[j - 1].text) and is_cap(toks[j - 1].text):
+        j -= 1  # "Senator Mark Warner of Virginia": his title too
+    np = parse_np(toks[j : k - 1]) if 2 <= k - 1 - first <= 4 else None
+    if np is None or np.kind != "name" or (np.role and j == first) or (
+            j > 0 and low(toks[j - 1].text) not in DETS | {",", "and"}):
         return None
-    np.role = " ".join(t.text for t in toks[k - 1 :])
+    np.role = " ".join([np.role, *(t.text for t in toks[k - 1 :])]).strip()
     return np
 
 
