@@ -18,6 +18,7 @@ finds the quotations of the person or organisation a question names:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -158,8 +159,9 @@ def _by_name(phrase: str, names: list[str], articles: dict[str, Passage], out: S
         vocab = vocabulary(p.article_text + " " + p.title)
         if words and all(term_present(w, vocab) for w in words[-1:]):
             out.mentioned = True
+        about = f"{p.title}. {p.title}. {p.article_text}"
         for q in quotations_of(p):
-            if speaker_matches(phrase, q.speaker, role=q.role) or _shorter_form(names, q.speaker):
+            if speaker_matches(phrase, q.speaker, role=q.role) or _shorter_form(names, q.speaker, about):
                 out.found.append(Found(p, q, q.speaker))
                 out.name = out.name or q.speaker
             elif q.role and names and q.speaker_type == "person" and _speaks_for(names, q.role):
@@ -169,11 +171,18 @@ def _by_name(phrase: str, names: list[str], articles: dict[str, Passage], out: S
                 out.name = out.name or org
 
 
-def _shorter_form(names: list[str], speaker: str) -> bool:
-    """A speaker known only by part of the asked name ("Popyrin" for "Alexei Popyrin")."""
+def _shorter_form(names: list[str], speaker: str, text: str) -> bool:
+    """A speaker known only by part of the asked name ("Popyrin" for "Alexei Popyrin"), unless the article names
+    another person of that surname as often (the title counts twice: "Kelce" is Travis Kelce, not Donna Kelce, in an
+    article about him)."""
     asked = [n.lower() for n in names]
     have = [w.lower() for w in speaker.split()]
-    return len(asked) > len(have) >= 1 and have[-1] == asked[-1] and all(w in asked for w in have)
+    if not (len(asked) > len(have) >= 1 and have[-1] == asked[-1] and all(w in asked for w in have)):
+        return False
+    firsts = Counter(m.lower() for m in re.findall(r"\b([A-Z][\w'’-]+)\s+" + re.escape(names[-1]) + r"\b", text)
+                     if m.lower() not in FUNCTION_WORDS)
+    own = sum(firsts[w] for w in asked[:-1])
+    return all(n < own for w, n in firsts.items() if w not in asked)  # the one the article names most
 
 
 def _speaks_for(names: list[str], role: str) -> bool:

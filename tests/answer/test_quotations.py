@@ -125,3 +125,14 @@ def test_a_holder_is_scored_in_each_article() -> None:
               "said.")
     found = resolve_speaker("the Openly CEO", chunks("a1", first) + chunks("a2", second))
     assert found.name == "Sam Alton" and len(found.found) == 2
+
+
+def test_a_bare_surname_is_the_family_member_the_article_is_about() -> None:
+    """Quotes the article gives to "Kelso" alone are Travis Kelso's (named in the title and most often), never
+    his mother's, whom the article only mentions."""
+    text = ("Travis Kelso wore a bracelet on Sunday, and Travis Kelso's brother Jason Kelso noticed.\n\n"
+            "Their mother Donna Kelso watched from the stands.\n\n"
+            "\u201cI wanted to give her one with my number on it,\u201d Kelso said.")
+    assert not resolve_speaker("Donna Kelso", chunks("kelso", text)).found
+    found = resolve_speaker("Travis Kelso", chunks("kelso", text))
+    assert [f.quotation.quote for f in found.found] == ["I wanted to give her one with my number on it"]
