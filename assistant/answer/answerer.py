@@ -32,6 +32,7 @@ from index.text.fold import fold
 _ELSE = ("else", "other", "more", "also", "again")
 STRICT_MIN_SCORE = 0.50
 MAX_TERMS_FOR_ABSENT = 8  # a long multi-part question is not refused for its missing words alone
+_TYPE_WORDS = {"score": {"score", "scoreline", "result", "final", "outcome"}}
 
 
 def answer_extractive(
@@ -99,8 +100,9 @@ def _absent_words(info: QuestionInfo, passages: list[Passage]) -> list[str]:
     names = {stem(n) for n in info.key_names}
     spelled = {stem(w): w for w in WORD_RE.findall(info.text)}
     asked = {t: spelled.get(t, t) for t in dict.fromkeys(info.terms) if t not in names}
-    return [w for t, w in asked.items()
-            if not w.lower().endswith("ly") and w.lower() not in DOCUMENTS and not term_present(t, vocab)]
+    naming = _TYPE_WORDS.get(info.answer_type, set())  # "the final score": what is asked for, not a topic
+    return [w for t, w in asked.items() if not w.lower().endswith("ly") and w.lower() not in DOCUMENTS
+            and w.lower() not in naming and not term_present(t, vocab)]
 
 
 def _missing_names(names: list[str], passages: list[Passage]) -> list[str]:

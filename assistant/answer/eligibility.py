@@ -65,8 +65,10 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "specifier"
     if info.answer_type in ("amount", "number") and not _gives_rate(info.text, c.text):
         return "specifier"
-    if not _gives_unit(info.text, c.text):
+    if not _gives_unit(info.text, c.text) or not _gives_year(info.text, c.text):
         return "type"
+    if info.answer_type == "score" and _interim_only(c.text):
+        return "preview"  # "a catch that put the Chiefs up 41-0": a score during the game, not its result
     if not _names_counted(info.counted, c.text, own | vocabulary(c.lead)):
         return "type"
     if info.role and not _names_post(info, own | c.terms | vocabulary(c.lead)):
@@ -132,6 +134,31 @@ def _gives_unit(question: str, text: str) -> bool:
     units = next(u for words, u in _DIMENSIONS.items() if m.group(1).lower() in words.split())
     share = rf"\d\s?(?:%|percent|per\s+cent|x|times)\s+{m.group(1)}\b"  # "15% lighter", "30 to 50 percent longer"
     return bool(re.search(rf"\d\s?-?(?:{units})\b|{share}", text, re.I))
+
+
+_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+_YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+
+
+def _gives_year(question: str, text: str) -> bool:
+    """"In what year ...?" is answered by a year ("in 1863"), not by "160 years ago" or a month."""
+    if not _YEAR_ASKED.search(question):
+        return True
+    return bool(set(_YEAR.findall(text)) - set(_YEAR.findall(question)))
+
+
+_SCORE = r"\d{1,3}\s?[-–]\s?\d{1,3}"
+# a score while the game was on: "put the Chiefs up 41-0", "led 14-7 at half-time", "a 21-3 lead"
+_INTERIM = re.compile(rf"\b(?:put|puts|putting|moved|moving)\s+(?:\w+\s+){{1,3}}?(?:up|ahead)\s+(?:by\s+)?{_SCORE}|"
+                      rf"{_SCORE}\s+(?:lead|advantage|at\s+(?:half-?time|the\s+(?:break|half|interval))|"
+                      rf"(?:after|through)\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)\s+(?:quarter|period|half))\b",
+                      re.I)
+
+
+def _interim_only(text: str) -> bool:
+    """Every score in the sentence is one during the game (``_INTERIM``), none its result."""
+    scores = re.findall(_SCORE, text)
+    return bool(scores) and len(_INTERIM.findall(text)) >= len(scores)
 
 
 def _names_counted(counted: list[str], text: str, vocab: set[str]) -> bool:

@@ -205,6 +205,27 @@ def test_a_comparison_is_answered_in_its_own_dimension(question, wrong, right, e
     refused_then_answered(question, chunks("wrong", wrong), chunks("right", right), expected, embed)
 
 
+POEM_AGO = "Henry Longwell, one of the country's great poets, wrote the poem exactly 160 years ago.\n"
+POEM_YEAR = "On Christmas Day, 1863, Henry Longwell wrote the poem as the war raged.\n"
+GAME_LIVE = ("Taylor Swift was at the Chiefs game against the Bears on Sunday.\n\n"
+             "She cheered as a three-yard catch by Kelso put the Chiefs up 41-0, the score until the final minute.\n")
+GAME_RESULT = "The Chiefs beat the Bears 41-10 in the game on Sunday, a final score that flattered the Bears.\n"
+FILM_DATES = "Aquaman and the Lost Kingdom: Dec. 20\n\nThe film opens on Dec. 20 in 4,000 theaters.\n"
+FILM_BUDGET = "Aquaman and the Lost Kingdom cost $205 million to make, the studio said.\n"
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+@pytest.mark.parametrize(("question", "wrong", "right", "expected"), [
+    ("In what year did Henry Longwell write the poem?", POEM_AGO, POEM_YEAR, "1863"),
+    ("What was the final score of the Chiefs game against the Bears?", GAME_LIVE, GAME_RESULT, "41-10"),
+    ("What was the budget for Aquaman and the Lost Kingdom?", FILM_DATES, FILM_BUDGET, "$205 million"),
+])
+def test_the_answer_is_the_kind_asked(question, wrong, right, expected, embed) -> None:
+    """A year for "what year" (not "160 years ago"), a result for "the final score" (not a score during the game),
+    a sum for "the budget" (not a release date)."""
+    refused_then_answered(question, chunks("wrong", wrong), chunks("right", right), expected, embed)
+
+
 DEAL = """The league signed a new media deal with four networks on Monday.
 Under the agreement, the league secures seven years of revenue for itself and its teams.
 Each season of the agreement brings in an average of $1.1 billion, the league said.
