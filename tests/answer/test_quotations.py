@@ -136,3 +136,10 @@ def test_a_bare_surname_is_the_family_member_the_article_is_about() -> None:
     assert not resolve_speaker("Donna Kelso", chunks("kelso", text)).found
     found = resolve_speaker("Travis Kelso", chunks("kelso", text))
     assert [f.quotation.quote for f in found.found] == ["I wanted to give her one with my number on it"]
+
+
+def test_a_liaison_is_a_post() -> None:
+    text = ("So what does the company say?\n\nIn a post on X, Google\u2019s official search liaison, Dan Sully, "
+            "said ad systems do not affect the organic results.")
+    found = resolve_speaker("Google's search liaison", chunks("g", text))
+    assert found.name == "Dan Sully" and found.found
