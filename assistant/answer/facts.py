@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from assistant.answer.citations import Span, refuse, sentence_answer
 from assistant.answer.eligibility import check
 from assistant.answer.evidence import Lexical, counts, preference, required_form
-from assistant.answer.question import QuestionInfo, with_context
+from assistant.answer.question import QuestionInfo, name_runs, with_context
 from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.words import (
@@ -278,7 +278,10 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
                     "date": "a date", "name": "a name", "place": "a place"}[info.answer_type]
             return f"No retrieved sentence on this gives {kind}."
         if top == "name":
-            return "No retrieved article mentions " + ", ".join(info.key_names) + "."
+            names = [" ".join(r) for r in name_runs(info.text) if set(r) & set(info.key_names)] or info.key_names
+            both = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+            return ("No retrieved article mentions " + ("both " if len(names) == 2 else "all of " if names[2:] else "")
+                    + both + ".")
         if top == "preview":
             return "The retrieved articles only look ahead to it; none reports the result."
     return "No retrieved sentence is relevant enough."

@@ -60,10 +60,9 @@ _SPEAKER_PATTERNS = [
     re.compile(r"^how\s+(?:did|does|has|have|do)\s+(?P<x>.+?)\s+(?-i:describe|described|assess|assessed|view|viewed|"
                r"see|characteri[sz]e|characteri[sz]ed|sum\s+up|explain|explained|justify|justified|defend|defended)\s+"
                r"(?P<t>.+?)" + _TAIL, re.I),
-    # "What does X say keeps his marriage going?": what follows the verb is the topic
-    re.compile(r"^what\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:say|says|said)\s+(?P<t>(?-i:[a-z]).+?)"
-               + _TAIL,
-               re.I),
+    # "What does X say keeps his marriage going?", "What did X warn would happen if ...?": the clause is the topic
+    re.compile(r"^what\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:" + _SPEAKER_VERBS + r")\s+"
+               r"(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
     # "What was said by X?", "Show me what X said", "Give me X's quotes", "Any quotes from X on Y?"
     re.compile(r"^what\s+(?:was|has\s+been|is\s+being)\s+(?-i:said|written|posted)\s+by\s+(?P<x>.+?)" + _TOPIC + _TAIL,
                re.I),

@@ -559,3 +559,12 @@ def test_two_dated_reports_date_two_articles(embed) -> None:
          "October 30, 2023 about Ryan Petersen, did Flexport's leadership change?")
     ans = ask(q, first + second, embed=embed)
     assert ans.answered, ans.answer
+
+
+def test_names_no_single_article_holds_together_are_refused_as_such() -> None:
+    """Each name is in some article, none has both: the refusal says "both", not that neither is mentioned."""
+    passages = chunks("a", "Harbor Bank expects a rate rise of 0.25% on Monday, its economist said.\n") + chunks(
+        "b", "The Reserve Board may raise rates by 0.25% on Tuesday, the Reserve Board said.\n")
+    ans = ask("How much did Harbor Bank expect the Reserve Board to raise rates?", passages, embed=None)
+    assert not ans.answered and "No retrieved article mentions both Harbor Bank and Reserve Board." in ans.answer, \
+        ans.answer

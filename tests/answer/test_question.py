@@ -141,6 +141,8 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Why did Kofi Mensah decide to start the festival in Ghana?", "Kofi Mensah",
      "decide to start the festival in Ghana", True),
     ("Does Tess Moor regret selling her house?", "Tess Moor", "selling her house", True),
+    ("What did the CreditorWatch economist warn would happen if the RBA lifted rates?", "the CreditorWatch economist",
+     "would happen if the RBA lifted rates", False),
     ("Why did the Fed raise rates?", "", "", False),
 ])
 def test_other_ways_of_asking_for_someones_words(question: str, speaker: str, topic: str, soft: bool) -> None:
