@@ -502,3 +502,15 @@ def test_he_said_right_after_a_sentence_a_full_name_opens_is_theirs() -> None:
     text = ("Arsenal were denied two points after a VAR mistake.\n\n"
             "Mikel Artola was not happy after the game. He said: \"That wasn't a human error. It was a mistake.\"")
     assert [q.speaker for q in extract_quotations(text)] == ["Mikel Artola"]
+
+
+def test_a_block_statement_after_its_introduction_is_direct() -> None:
+    """'X said:' ending its paragraph, then a paragraph with no quote marks: X's words, word for word. A paragraph
+    after a colon that no speech verb introduces ("The findings:") is nobody's statement."""
+    text = ("Meta faces a ban.\n\nCommenting in a statement, Ana Pachl, deputy director general of the group, said:\n\n"
+            "The choice the company is giving consumers is unfair and illegal. Authorities must act.\n\n"
+            "The findings so far:\n\nMeta blocks the use of its apps until users have picked one option or the other.")
+    found = extract_quotations(text)
+    words = "The choice the company is giving consumers is unfair and illegal. Authorities must act."
+    assert [(q.speaker, q.kind, q.quote) for q in found] == [("Ana Pachl", "direct", words)]
+    assert text[found[0].start : found[0].end] == found[0].quote

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import replace
 
-from index.quotations import direct, embedded, posts, reported
+from index.quotations import blocks, direct, embedded, posts, reported
 from index.quotations.coreference import Coreference
 from index.quotations.entities import Speaker
 from index.quotations.phrases import is_cap, low
@@ -70,6 +70,7 @@ class Extractor:
             reported.attribute(self, idx, sent)
             embedded.partial_quotes(self, idx, sent)
             embedded.nested(self, idx, sent)
+            blocks.block_quote(self, idx, sent)
         posts.posts(self)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
             q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind

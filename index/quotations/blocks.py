@@ -1,0 +1,53 @@
+"""Block quotations: a paragraph of someone's words set off by the paragraph that introduces it, without marks.
+
+'Commenting in a statement, Ursula Pachl, deputy director general of BEUC, said:' then, as its own paragraph,
+'The choice the tech giant is currently providing to consumers is unfair and illegal …'. Sites that print
+statements as block quotes lose their quote marks when scraped; the introducing paragraph still ends on a colon
+right after the speaker and a speech verb ("said:", "told us:", "writes:", "said on the stand:"). The paragraph
+after it, when it has no quote marks of its own, is then that speaker's direct statement, word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.quotations.phrases import subject_before
+from index.quotations.wordlists import SPEECH_VERBS
+from index.text.sentences import Span
+
+if TYPE_CHECKING:
+    from index.quotations.attribution import Extractor
+
+BLOCK_MIN_WORDS = 6  # a block statement is a paragraph of prose, not a label
+_TAIL_WORDS = 6  # the speech verb is among the last words before the colon ("said in a statement:")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def block_quote(ex: Extractor, idx: int, sent: Span) -> None:
+    """Emit the paragraph after sentence ``idx`` as its speaker's statement when ``idx`` introduces it."""
+    text = ex.text
+    a, b = sent
+    if not text[a:b].rstrip().endswith(":") or not text[b:].startswith("\n") or idx + 1 >= len(ex.sentences):
+        return
+    if idx + 1 in ex.barriers or ex.quotes_in(a, b):
+        return  # a heading next, or an introduction that quotes: not a statement set off below it
+    colon = text.rindex(":", a, b)
+    verbs = [m for m in _WORD.finditer(text, a, colon) if m.group().lower() in SPEECH_VERBS]
+    if not verbs or len(text[verbs[-1].end() : colon].split()) > _TAIL_WORDS:
+        return
+    subj = subject_before(text, a, verbs[-1].start())
+    if subj is None or subj.kind == "pronoun":
+        return
+    start = ex.sentences[idx + 1].start
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    block = text[start:end]
+    if ex.quotes_in(start, end) or len(block.split()) < BLOCK_MIN_WORDS or block.rstrip().endswith(":"):
+        return
+    person = ex.people.resolve(subj, idx)
+    if person is not None:
+        ex.emit(start, end, person, "direct", Span(start, end), idx + 1)
+
+
+__all__ = ["BLOCK_MIN_WORDS", "block_quote"]
