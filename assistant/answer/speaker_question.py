@@ -76,8 +76,13 @@ _SPEAKER_PATTERNS = [
 # Questions about a person's reasons or feelings ("Why did X decide to ...?", "Does X regret ...?"): their own words
 # answer them when the articles quote them on it; otherwise they are fact questions.
 _SOFT_PATTERNS = [
-    re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)"
-               r"\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
+    # "Why did Universal's boss say the label agreed ...?": the reason they gave
+    re.compile(r"^why\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:say|says|said)\s+(?:that\s+)?(?P<t>.+?)"
+               + _TAIL, re.I),
+    re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*"
+               r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*\s+(?P<r>(?-i:[a-z])[\w-]*))\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
+    re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*"
+               r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
     re.compile(r"^(?:does|did|do)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?-i:regret|regrets|like|"
                r"love|hate|support|oppose|agree|want|plan|worry|fear|miss|enjoy|blame)\s+(?P<t>.+?)" + _TAIL, re.I),
 ]
@@ -96,8 +101,12 @@ _SECOND_PART = re.compile(
 _ORG_PRONOUN_NOUNS = {"company", "firm", "club", "team", "group", "board", "family", "company's"}
 
 
+_LEAD = re.compile(r"^(?:and|so|but|also|ok|okay|well|then|now)\b[,\s]+", re.I)  # "And what did he say ...?"
+
+
 def find_speaker(q: str) -> tuple[str, str, list[str]]:
     """The speaker a question asks about, its topic and every topic asked ("", "", [] for other questions)."""
+    q = _LEAD.sub("", q)
     first, second = q, ""
     m2 = _SECOND_PART.search(q)
     if m2 and m2.start() > 0:
@@ -121,9 +130,13 @@ def find_speaker(q: str) -> tuple[str, str, list[str]]:
 
 def find_soft_speaker(q: str) -> tuple[str, str]:
     """The person and topic of a question about their reasons or feelings (``_SOFT_PATTERNS``), or ("", "")."""
+    q = _LEAD.sub("", q)
     for rx in _SOFT_PATTERNS:
         m = rx.match(q)
-        if m and looks_like_speaker(m.group("x")) and len(m.group("x").split()) <= 4:
+        role = m.groupdict().get("r") if m else None  # "the Zelda producer": a lower-case word only as a post
+        if m and role and not (role in ROLE_WORDS or role.endswith(("er", "or", "ist"))):
+            continue
+        if m and looks_like_speaker(m.group("x")) and len(m.group("x").split()) <= 5:
             return m.group("x").strip(), _clean_topic(m.group("t").strip())
     return "", ""
 

@@ -107,7 +107,7 @@ ROLE_WORDS = frozenset(
     defender goalkeeper winger quarterback pitcher skipper singer actor actress rapper musician comedian
     presenter broadcaster pundit legend star icon veteran driver player forward keeper rookie teammate
     receiver linebacker cornerback batter bowler batsman jockey golfer boxer fighter filmmaker novelist
-    entrepreneur investor billionaire co-founder cofounder gm cio evp svp liaison
+    entrepreneur investor billionaire co-founder cofounder gm cio evp svp liaison producer
 """.split()
 )
 # Role words that qualify a role rather than name one ("senior official", "foreign minister").

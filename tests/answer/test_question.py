@@ -143,7 +143,10 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Does Tess Moor regret selling her house?", "Tess Moor", "selling her house", True),
     ("What did the CreditorWatch economist warn would happen if the RBA lifted rates?", "the CreditorWatch economist",
      "would happen if the RBA lifted rates", False),
-    ("Why did the Fed raise rates?", "", "", False),
+    ("Why did the Fed raise rates?", "the Fed", "raise rates", True),
+    ("Why did the Zelda producer rule out a female hero?", "the Zelda producer", "rule out a female hero", True),
+    ("And what did Gus Brook say about his marriage?", "Gus Brook", "his marriage", False),
+    ("Why did prices rise?", "", "", False),
 ])
 def test_other_ways_of_asking_for_someones_words(question: str, speaker: str, topic: str, soft: bool) -> None:
     info = analyse_question(question)
