@@ -514,3 +514,12 @@ def test_a_block_statement_after_its_introduction_is_direct() -> None:
     words = "The choice the company is giving consumers is unfair and illegal. Authorities must act."
     assert [(q.speaker, q.kind, q.quote) for q in found] == [("Ana Pachl", "direct", words)]
     assert text[found[0].start : found[0].end] == found[0].quote
+
+
+def test_he_after_a_sentence_opening_on_a_described_person_is_that_person() -> None:
+    """'Paul Barr, deputy director of the centre, acknowledged both sides.' then '"…," he wrote': Barr, not the
+    senator quoted before him."""
+    text = ("Senator Mark Warner of Virginia said the order was broad but not deep.\n\n"
+            "Paul Barr, deputy director of the NYU Stern Center, acknowledged both sides of the issue.\n\n"
+            "\u201cThe president is sending a valuable message,\u201d he wrote.")
+    assert [q.speaker for q in extract_quotations(text)] == ["Mark Warner", "Paul Barr"]

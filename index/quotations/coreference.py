@@ -21,6 +21,7 @@ from index.quotations.entities import (
     lone_source,
     named_in,
     opener,
+    opens_on,
     subject_called,
     title_like,
     unnamed_role,
@@ -120,7 +121,8 @@ class Coreference:
                         self.sent_orgs[-1].append((np.name, np.start))
                     qualifies = low(nxt).rstrip(".") in UNNAMED_HEADS  # "three senior OpenAI researchers": no person
                     if np is not None and np.kind == "name" and not np.name.isupper() and not qualifies:
-                        appos = nxt == "," and low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
+                        appos = nxt == "," and (low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
+                                                or is_role(after) and not is_cap(after))  # "X, deputy director of"
                         if (np.role and any(is_role(w) for w in np.role.split())) or appos:
                             self.reg.add(np.name, np.role)
                         elif len(np.name.split()) >= 2 and not title_like(np.name):
@@ -312,6 +314,10 @@ class Coreference:
             people = {p.name: p for p in self.sent_mentions[k]
                       if (anyone or not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)
                       and not named_in(p, quote)}
+            first = not people and k == idx - 1 and pronoun
+            lead = opens_on(self.sent_tokens[k], self.sent_mentions[k]) if first else None
+            if lead is not None and self._agrees(lead, pronoun) and not named_in(lead, quote):
+                return lead  # "Paul Barrett, deputy director of …, acknowledged both sides. '…,' he wrote"
             if len(people) == 1:
                 return next(iter(people.values()))
             if len(people) > 1:  # "Djokovic spoke about Federer and Nadal. '…,' he said": the subject

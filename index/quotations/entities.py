@@ -10,6 +10,7 @@ resolves to nobody: anything unsafe is left out rather than guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from index.quotations.clauses import opens_predicate
@@ -169,6 +170,17 @@ def subject_called(toks: list[Token], names: list[str], pronoun: str, adjacent: 
     return found[0] if len(found) == 1 else ""
 
 
+def opens_on(toks: Sequence[Token], mentions: Sequence[Speaker]) -> Speaker | None:
+    """The person of ``mentions`` a sentence opens on, named in full and set off by a comma ("Paul Barrett, deputy
+    director of …, acknowledged both sides")."""
+    for p in mentions:
+        words = p.name.split()
+        if len(words) > 1 and len(toks) > len(words) and [t.text for t in toks[: len(words)]] == words \
+                and toks[len(words)].text == ",":
+            return p
+    return None
+
+
 def lone_source(name: str) -> bool:
     """One unnamed person ("a TikTok spokeswoman", "one fan"), not a group or an organisation ("a company")."""
     words = [w.lower() for w in re.findall(r"[\w'-]+", name)]
@@ -200,6 +212,6 @@ def unnamed_role(subj: Subject, people: list[Speaker]) -> bool:
 
 
 __all__ = [
-    "Registry", "Speaker", "better_role", "describes", "lone_source", "named_in", "opener", "role_keys",
+    "Registry", "Speaker", "better_role", "describes", "lone_source", "named_in", "opener", "opens_on", "role_keys",
     "subject_called", "title_like", "unnamed_role", "words_alone",
 ]
