@@ -314,9 +314,8 @@ class Coreference:
             people = {p.name: p for p in self.sent_mentions[k]
                       if (anyone or not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)
                       and not named_in(p, quote)}
-            first = not people and k == idx - 1 and pronoun
-            lead = opens_on(self.sent_tokens[k], self.sent_mentions[k]) if first else None
-            if lead is not None and self._agrees(lead, pronoun) and not named_in(lead, quote):
+            lead = opens_on(self.sent_tokens[k], self.sent_mentions[k]) if not people and k == idx - 1 else None
+            if pronoun and lead is not None and self._agrees(lead, pronoun) and not named_in(lead, quote):
                 return lead  # "Paul Barrett, deputy director of …, acknowledged both sides. '…,' he wrote"
             if len(people) == 1:
                 return next(iter(people.values()))

@@ -376,8 +376,8 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
 
 
 def _name_of(toks: list[Token], k: int) -> Subject | None:
-    """"Alden González of ESPN wrote", "Jane Doe of the BBC said": the person named before "of" speaks, with the
-    outlet or body after it as their role (``toks[k:]`` is the phrase after "of")."""
+    """"Alden González of ESPN wrote", "Senator Jane Doe of Ohio said": the person named before "of" speaks, with
+    their title and the place or body after it as their role (``toks[k:]`` is the phrase after "of")."""
     if k < 3 or low(toks[k - 1].text) != "of":
         return None
     j = k - 1
@@ -386,7 +386,7 @@ def _name_of(toks: list[Token], k: int) -> Subject | None:
         j -= 1
     first = j
     while j > 0 and is_role(toks[j - 1].text) and is_cap(toks[j - 1].text):
-        j -= 1  # "Senator Mark Warner of Virginia": his title too
+        j -= 1
     np = parse_np(toks[j : k - 1]) if 2 <= k - 1 - first <= 4 else None
     if np is None or np.kind != "name" or (np.role and j == first) or (
             j > 0 and low(toks[j - 1].text) not in DETS | {",", "and"}):
@@ -395,7 +395,5 @@ def _name_of(toks: list[Token], k: int) -> Subject | None:
     return np
 
 
-__all__ = [
-    "Subject", "Token", "base", "clean_name", "is_cap", "is_role", "low", "parse_np", "phrase_start", "subject_before",
-    "tokens",
-]
+__all__ = ["Subject", "Token", "base", "clean_name", "is_cap", "is_role", "low", "parse_np", "phrase_start",
+           "subject_before", "tokens"]
