@@ -58,7 +58,8 @@ UNIT_ASKED = re.compile(r"\bin\s+(" + _MEASURES + r"|percent|dollars|euros)\s*[?
 _TYPE_RULES: list[tuple[str, str]] = [
     (r"\b(?:final|aggregate|the|a|what)\s+score\b|\bscoreline\b|\bby\s+what\s+score\b|\bfinal\s+result\b", "score"),
     (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:number|rank|ranking|position|place)\b", "rank"),
-    (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:record|age|margin)\b|^by\s+what\s+margin\b", "number"),
+    (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,3}?(?:record|age|margin|era|average|rating)\b|^by\s+what\s+margin\b",
+     "number"),
     (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
     (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:share|percentage|percent|"
      r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss|budget|deficit|debt|funding|bonus|payout|settlement|wages?|compensation|net\s+worth|price\s+tag)\b",

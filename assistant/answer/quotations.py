@@ -131,7 +131,7 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
         articles.setdefault(p.article_id, p)
     parts = _phrase_parts(phrase)
     out = SpeakerQuotes()
-    named = _named_after_role(phrase) if parts.roles else ""
+    named = _named_after_role(phrase) if parts.roles else _named_after_owner(phrase)
     if named:  # "OpenAI CEO Sam Altman", "prosecutor Thane Rehn": the name says who; the role only describes
         _by_name(named, _phrase_parts(named).names, articles, out)
         if out.found:
@@ -141,6 +141,13 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
     else:
         _by_role(parts, articles, out)
     return out
+
+
+def _named_after_owner(phrase: str) -> str:
+    """The full name after an organisation's possessive ("Carolyn O'Hara" in "Mozilla's Carolyn O'Hara"), or ""."""
+    m = re.fullmatch(r"(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s?\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)",
+                     phrase.strip())
+    return m.group(1) if m else ""
 
 
 def _named_after_role(phrase: str) -> str:

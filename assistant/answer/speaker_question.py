@@ -24,7 +24,8 @@ _TOPIC = (
 )
 _REACT = (
     r"respond|react|reply|answer|comment|describe|assess|explain|justify|defend|address|view|see|"
-    r"responded|reacted|replied|answered|commented|described|assessed|explained|justified|defended|addressed"
+    r"responded|reacted|replied|answered|commented|described|assessed|explained|justified|defended|addressed|"
+    r"hit\s+back|hit\s+out|fire\s+back|fired\s+back|lash\s+out|lashed\s+out|retort|retorted"
 )
 _SPEAKER_PATTERNS = [
     re.compile(
@@ -63,6 +64,8 @@ _SPEAKER_PATTERNS = [
     # "What does X say keeps his marriage going?", "What did X warn would happen if ...?": the clause is the topic
     re.compile(r"^what\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:" + _SPEAKER_VERBS + r")\s+"
                r"(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
+    # "What did X make of Y?": X's view of Y
+    re.compile(r"^what\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:make)\s+of\s+(?P<t>.+?)" + _TAIL, re.I),
     # "What was said by X?", "Show me what X said", "Give me X's quotes", "Any quotes from X on Y?"
     re.compile(r"^what\s+(?:was|has\s+been|is\s+being)\s+(?-i:said|written|posted)\s+by\s+(?P<x>.+?)" + _TOPIC + _TAIL,
                re.I),
@@ -142,7 +145,11 @@ def find_soft_speaker(q: str) -> tuple[str, str]:
 
 
 def _clean_topic(topic: str) -> str:
-    return re.sub(r"^(?:the\s+)?(?:topic\s+of\s+)", "", topic).strip(" ,;:")
+    """The topic's own words: no "the topic of", and no verb a clause topic opens on ("is weighing on shoppers")."""
+    topic = re.sub(r"^(?:the\s+)?(?:topic\s+of\s+)", "", topic)
+    topic = re.sub(r"^(?:is|are|was|were|would|will|could|should|might|has|have|had|be|been)\s+(?:being\s+)?", "",
+                   topic, flags=re.I)
+    return topic.strip(" ,;:")
 
 
 def looks_like_speaker(x: str) -> bool:

@@ -143,3 +143,10 @@ def test_a_liaison_is_a_post() -> None:
             "said ad systems do not affect the organic results.")
     found = resolve_speaker("Google's search liaison", chunks("g", text))
     assert found.name == "Dan Sully" and found.found
+
+
+def test_a_name_after_an_organisations_possessive_says_who() -> None:
+    """"Mozilla's Carolyn O'Hara" (straight apostrophe) is the Carolyn O’Hara the article quotes."""
+    text = "Mozilla builds for the fediverse.\n\nThe point, Carolyn O\u2019Hara said, is to rethink social networking."
+    found = resolve_speaker("Mozilla's Carolyn O'Hara", chunks("moz", text))
+    assert found.name == "Carolyn O\u2019Hara" and found.found
