@@ -1,5 +1,5 @@
 """Answer quality over the seed article and the 609 MultiHop-RAG articles (real encoder): the seed eval, the
-hand-written news eval as the CI gate on every split, and the JSON shape of an answer."""
+hand-written news evals (news_eval and news_fresh) as CI gates on every split, and the JSON shape of an answer."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ NEWS_EVAL = Path(__file__).parent / "data" / "news_eval.jsonl"
 # sits just under that, per split, so CI catches any regression; raise it as the answerer improves, never lower
 # it to pass.
 GATE = {"dev": 0.87, "holdout": 0.65}
+# A second set, written by reading 80 articles that neither news_eval nor the attribution set uses (22 outlets;
+# dev and holdout split by article). Measured before any rule was changed against it: dev 0.535 / holdout 0.588;
+# the holdout articles were never looked at case by case. Gate just under today's figures, as above.
+FRESH_EVAL = Path(__file__).parent / "data" / "news_fresh.jsonl"
+FRESH_GATE = {"dev": 0.67, "holdout": 0.62}
 
 
 @pytest.fixture
@@ -44,10 +49,11 @@ def test_seed_eval_passes_the_ci_threshold(run, tmp_path):
     assert (tmp_path / "report" / "report.html").exists()
 
 
-def test_news_eval_passes_the_gate_on_every_split(run, multihop_engine):
-    """The hand-written news set (dev and holdout, split by article) through the CLI, with every shown
+@pytest.mark.parametrize(("path", "gate"), [(NEWS_EVAL, GATE), (FRESH_EVAL, FRESH_GATE)], ids=["news", "fresh"])
+def test_news_eval_passes_the_gate_on_every_split(run, multihop_engine, path, gate):
+    """The hand-written news sets (dev and holdout, split by article) through the CLI, with every shown
     quote checked verbatim at its offsets against the stored article."""
-    result = run("eval", str(NEWS_EVAL), "--fail-under", str(min(GATE.values())), "--json")
+    result = run("eval", str(path), "--fail-under", str(min(gate.values())), "--json")
     report = json.loads(result.stdout)
     splits = report["summary"]["by_split"]
     assert set(splits) == {"dev", "holdout"}
@@ -61,7 +67,7 @@ def test_news_eval_passes_the_gate_on_every_split(run, multihop_engine):
             shown += 1
     assert shown > 0
     rates = {name: round(s["pass_rate"], 3) for name, s in splits.items()}
-    assert result.exit_code == 0 and all(rates[n] >= GATE[n] for n in GATE), f"pass rates {rates} (gate {GATE})"
+    assert result.exit_code == 0 and all(rates[n] >= gate[n] for n in gate), f"pass rates {rates} (gate {gate})"
 
 
 def test_what_did_peskov_say_json(run):
