@@ -134,11 +134,16 @@ def analyse_question(question: str) -> QuestionInfo:
         re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
                   r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
                   r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b|\bactual(?:ly)?\b|"
-                  r"^how\s+did\s+.+?\s+(?:do|fare|perform|play)\s+(?:against|versus|vs\.?)\s", low)
+                  r"^how\s+did\s+.+?\s+(?:do|fare|perform|play)\s+(?:against|versus|vs\.?)\s|" + _RULING, low)
     )
     return info
 
 
+# "Did the judge grant the motion?": a ruling asked for, which a hearing "scheduled for" it does not report
+_RULING = (r"^did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:judge|court|jury|board|committee|panel|regulator)s?\s+"
+           r"(?:grant|approve|reject|dismiss|deny|accept|uphold|block|overturn|throw\s+out|rule|find)\b")
+_RULED = ("grant", "approv", "reject", "dismiss", "deni", "deny", "accept", "uphold", "upheld", "block", "overturn",
+          "threw", "thrown", "rule", "ruling", "found", "verdict")
 _WIN = ("win", "won", "beat", "defeat", "victory", "victori", "triumph", "champion", "clinch", "lost", "los", "edg")
 
 
@@ -147,6 +152,9 @@ def _outcome_terms(low: str) -> list[str]:
     "who won / did X beat Y", the verb after "end up / eventually / ultimately" otherwise."""
     if re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose|defeat)\b", low):
         return list(_WIN)
+    ruling = re.search(_RULING, low)
+    if ruling:  # not the words of what was ruled on: "grant the motion to dismiss" is not answered by "dismiss"
+        return [t for t in _RULED if t not in low[ruling.end() :]]
     m = re.search(r"\b(?:end(?:ed)?\s+up|eventually|ultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
     return [stem(m.group(1))] if m and m.group(1) not in FUNCTION_WORDS else []
 

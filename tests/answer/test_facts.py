@@ -226,6 +226,19 @@ def test_the_answer_is_the_kind_asked(question, wrong, right, expected, embed) -
     refused_then_answered(question, chunks("wrong", wrong), chunks("right", right), expected, embed)
 
 
+HEARING_SET = ("Snapchat filed a motion to dismiss the families' complaint.\n\n"
+               "A hearing for that motion has been scheduled for 18 October.\n\n"
+               "Snapchat did not respond to a request for comment on the motion.\n")
+HEARING_HELD = "On 18 October the judge denied Snapchat's motion to dismiss, letting the families' case go ahead.\n"
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_hearing_set_for_a_ruling_is_not_the_ruling(embed) -> None:
+    """"Did the judge grant the motion?" is answered by the ruling, not by the date it was set for."""
+    refused_then_answered("Did the judge grant Snapchat's motion to dismiss?", chunks("set", HEARING_SET),
+                          chunks("held", HEARING_HELD), "denied", embed)
+
+
 DEAL = """The league signed a new media deal with four networks on Monday.
 Under the agreement, the league secures seven years of revenue for itself and its teams.
 Each season of the agreement brings in an average of $1.1 billion, the league said.
