@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 _PREVIEW = re.compile(
     r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|dream\s+of|bid\s+to|"
-    r"looking\s+to|aim|aims|must|odds|predictions?|picks|point\s+spread|moneyline|what\s+to\s+expect|"
+    r"looking\s+to|looks?\s+to|aim|aims|must|odds|predictions?|picks|point\s+spread|moneyline|what\s+to\s+expect|"
     r"(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)\s+to|(?:scheduled|set)\s+for)\b",
     re.I
 )

@@ -144,7 +144,8 @@ _RULING = (r"^did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:judge|court|jury|board|
            r"(?:grant|approve|reject|dismiss|deny|accept|uphold|block|overturn|throw\s+out|rule|find)\b")
 _RULED = ("grant", "approv", "reject", "dismiss", "deni", "deny", "accept", "uphold", "upheld", "block", "overturn",
           "threw", "thrown", "rule", "ruling", "found", "verdict")
-_WIN = ("win", "won", "beat", "defeat", "victory", "victori", "triumph", "champion", "clinch", "lost", "los", "edg")
+_WIN = ("win", "won", "beat", "defeat", "victory", "victori", "triumph", "champion", "clinch", "lost", "los", "edg",
+        "prevail")
 
 
 def _outcome_terms(low: str) -> list[str]:

@@ -239,6 +239,18 @@ def test_a_hearing_set_for_a_ruling_is_not_the_ruling(embed) -> None:
                           chunks("held", HEARING_HELD), "denied", embed)
 
 
+CUP_AHEAD = ("After Harbor secured victory over Fiji in the quarter-finals, they now look to overcome the champions "
+             "to reach the Harbor Cup final.\n")
+CUP_RESULT = "In the Harbor Cup final it was Rovers who once again prevailed, 12-11, in an instant classic.\n"
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_team_looking_ahead_to_the_final_did_not_win_it(embed) -> None:
+    """"they now look to overcome ..." looks ahead; "prevailed" reports the result."""
+    refused_then_answered("Who won the Harbor Cup final?", chunks("ahead", CUP_AHEAD), chunks("result", CUP_RESULT),
+                          "prevailed", embed)
+
+
 DEAL = """The league signed a new media deal with four networks on Monday.
 Under the agreement, the league secures seven years of revenue for itself and its teams.
 Each season of the agreement brings in an average of $1.1 billion, the league said.
