@@ -523,3 +523,11 @@ def test_he_after_a_sentence_opening_on_a_described_person_is_that_person() -> N
             "Paul Barr, deputy director of the NYU Stern Center, acknowledged both sides of the issue.\n\n"
             "\u201cThe president is sending a valuable message,\u201d he wrote.")
     assert [q.speaker for q in extract_quotations(text)] == ["Mark Warner", "Paul Barr"]
+
+
+def test_an_epithet_with_an_age_after_the_verb_is_the_person_in_focus() -> None:
+    """'"…," says the 62-year-old Welsh actor' right after a sentence about Owen Teale: Teale's words."""
+    text = ("Owen Teale was in need of a job.\n\n\u201cThey held an investigation,\u201d says the 62-year-old Welsh "
+            "actor.\n\n\u201cIt was a rust bucket,\u201d recalls Teale.")
+    assert [(q.speaker, q.quote) for q in extract_quotations(text)] == [
+        ("Owen Teale", "They held an investigation"), ("Owen Teale", "It was a rust bucket")]

@@ -260,7 +260,8 @@ def _after_stop(toks: list[Token]) -> int:
     """Where a speaker phrase after the verb ends: '… said X, who …' / '… said X in a statement' (an "and" between
     roles goes on: '… said co-founder and billionaire Mike Cannon-Brookes', '… adds co-founder and CTO Jo Lee', '… said
     Chief Soccer Officer and Sporting Director Chris Henderson')."""
-    return next((k for k, t in enumerate(toks) if not t.text[0].isalnum() or low(t.text) in _AFTER_STOPS and not (
+    return next((k for k, t in enumerate(toks) if not t.text[0].isalnum() and not (  # "the 62-year-old actor"
+        t.text == "-" and 0 < k < len(toks) - 1 and toks[k - 1].text.isdigit()) or low(t.text) in _AFTER_STOPS and not (
         low(t.text) == "and" and 0 < k < len(toks) - 1 and is_role(toks[k - 1].text)
         and (not is_cap(toks[k + 1].text) or any(is_role(n.text) for n in toks[k + 1 : k + 3])))), len(toks))
 
