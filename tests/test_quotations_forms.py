@@ -531,3 +531,11 @@ def test_an_epithet_with_an_age_after_the_verb_is_the_person_in_focus() -> None:
             "actor.\n\n\u201cIt was a rust bucket,\u201d recalls Teale.")
     assert [(q.speaker, q.quote) for q in extract_quotations(text)] == [
         ("Owen Teale", "They held an investigation"), ("Owen Teale", "It was a rust bucket")]
+
+
+def test_a_block_statement_after_a_participle_is_the_clauses_speaker() -> None:
+    """"X, a spokesperson, sought to deflect attention — writing in an emailed statement:" then the statement."""
+    text = ("Meta faces a ban.\n\nReached for a response, Meta spokesperson, Matt Pollard, sought to deflect attention "
+            "off the lack of compliance \u2014 writing in an emailed statement:\n\nWe are surprised by the actions, "
+            "given that Meta has already committed to consent.\n\nAsked when, Pollard declined to give a date.")
+    assert [(q.speaker, q.kind) for q in extract_quotations(text)] == [("Matt Pollard", "direct")]

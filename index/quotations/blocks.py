@@ -37,7 +37,9 @@ def block_quote(ex: Extractor, idx: int, sent: Span) -> None:
     if not verbs or len(text[verbs[-1].end() : colon].split()) > _TAIL_WORDS:
         return
     subj = subject_before(text, a, verbs[-1].start())
-    if subj is None or subj.kind == "pronoun":
+    # a participle's subject is the clause's: "Meta spokesperson, Matt Pollard, sought to … — writing in a statement:"
+    named = ex.people.sent_mentions[idx] if verbs[-1].group().endswith("ing") else []
+    if (subj is None or subj.kind == "pronoun") and len(named) != 1:
         return
     start = ex.sentences[idx + 1].start
     end = text.find("\n", start)
@@ -45,7 +47,7 @@ def block_quote(ex: Extractor, idx: int, sent: Span) -> None:
     block = text[start:end]
     if ex.quotes_in(start, end) or len(block.split()) < BLOCK_MIN_WORDS or block.rstrip().endswith(":"):
         return
-    person = ex.people.resolve(subj, idx)
+    person = ex.people.resolve(subj, idx) if subj is not None and subj.kind != "pronoun" else named[0]
     if person is not None:
         ex.emit(start, end, person, "direct", Span(start, end), idx + 1)
 
