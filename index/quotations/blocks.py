@@ -4,7 +4,8 @@
 'The choice the tech giant is currently providing to consumers is unfair and illegal …'. Sites that print
 statements as block quotes lose their quote marks when scraped; the introducing paragraph still ends on a colon
 right after the speaker and a speech verb ("said:", "told us:", "writes:", "said on the stand:"). The paragraph
-after it, when it has no quote marks of its own, is then that speaker's direct statement, word for word.
+after it, when it has no quote marks of its own, is then that speaker's direct statement, word for word. After a
+participle ("— writing in an emailed statement:") the speaker is the one person the introduction names.
 """
 
 from __future__ import annotations
