@@ -39,7 +39,8 @@ def block_quote(ex: Extractor, idx: int, sent: Span) -> None:
         return
     subj = subject_before(text, a, verbs[-1].start())
     # a participle's subject is the clause's: "Meta spokesperson, Matt Pollard, sought to … — writing in a statement:"
-    named = ex.people.sent_mentions[idx] if verbs[-1].group().endswith("ing") else []
+    named = [p for p in ex.people.sent_mentions[idx] if not p.name.split()[-1].isupper()]  # "Norwegian DPA": a body
+    named = named if verbs[-1].group().endswith("ing") else []
     if (subj is None or subj.kind == "pronoun") and len(named) != 1:
         return
     start = ex.sentences[idx + 1].start
