@@ -226,6 +226,8 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
             head, others = roles[-1], roles[:-1]
             elsewhere = not all(term_present(o, near) for o in phrase.owners) and any(  # a post elsewhere
                 w[:1].isupper() and w.lower() not in _ROLE_NOUNS for w in WORD_RE.findall(q.role or ""))
+            # "Meta's spokesperson" is not "a spokeswoman" the article never ties to Meta
+            elsewhere = elsewhere or unnamed and not all(term_present(o, own) for o in phrase.owners)
             if not any(term_present(s, near) for s in _synonyms(head)) or head in _COLLECTIVE and not unnamed or (
                     elsewhere):
                 scored[key] = 0.0  # "OpenAI's board" is no person; "Nvidia's CEO" is not New Constructs' CEO

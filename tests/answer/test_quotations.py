@@ -150,3 +150,11 @@ def test_a_name_after_an_organisations_possessive_says_who() -> None:
     text = "Mozilla builds for the fediverse.\n\nThe point, Carolyn O\u2019Hara said, is to rethink social networking."
     found = resolve_speaker("Mozilla's Carolyn O'Hara", chunks("moz", text))
     assert found.name == "Carolyn O\u2019Hara" and found.found
+
+
+def test_an_owner_named_in_the_phrase_rules_out_an_unnamed_source_of_another_body() -> None:
+    """"Meta's spokesperson": Meta spokesperson Matt Poll, not the regulator's "spokeswoman" the article quotes too."""
+    text = ("Norway asked the board to act against Meta.\n\n\u201cThe board will now assess the file on Meta,\u201d a "
+            "spokeswoman told us.\n\nMeta spokesperson, Matt Poll, said Meta had committed to consent.")
+    found = resolve_speaker("Meta's spokesperson", chunks("meta", text))
+    assert found.name == "Matt Poll", found.name
