@@ -14,7 +14,7 @@ AFTER_VERB_RE = re.compile(r"\s*,?\s*(" + "|".join(AFTER_QUOTE_VERBS) + r")\s+")
 # A new clause with its own subject ends a reported statement.
 CLAUSE_END_RE = re.compile(
     r";|(?<=[,\"”’])\s+(?:but|while|although|though|whereas|yet)\s"
-    r"|,\s+(?:adding|noting|saying|insisting|explaining|stressing|arguing|warning|claiming)\b"  # ", adding he …"
+    r"|,\s+(?:adding|noting|saying|insisting|explaining|stressing|arguing|warning|claiming|asserting)\b"  # ", adding"
 )
 # "Though X maintains that …, the rest": the statement ends at the comma.
 SUBORDINATE_RE = re.compile(r"(?:though|although|while|as|if|because|since|when|whereas|even though)\s", re.I)
