@@ -541,3 +541,12 @@ def test_a_block_statement_after_a_participle_is_the_clauses_speaker() -> None:
             "off the lack of compliance \u2014 writing in an emailed statement:\n\nWe are surprised by the actions, "
             "given that Meta has already committed to consent.\n\nAsked when, Pollard declined to give a date.")
     assert [(q.speaker, q.kind) for q in extract_quotations(text)] == [("Matt Pollard", "direct")]
+
+
+def test_his_lawyer_is_the_lawyer_the_article_names() -> None:
+    """"his lawyer said" when the article names "Federline's attorney Mark Kaplan": Kaplan's words."""
+    said = "\u201cI only hope the best for her,\u201d Kevin Federline said.\n\n"
+    lawyer = "\u201cThe best thing is a healthy mom,\u201d his lawyer said in a statement."
+    text = "Kevin Federline's attorney Mark Kaplan spoke to ET in 2019.\n\n" + said + lawyer
+    assert [q.speaker for q in extract_quotations(text)] == ["Kevin Federline", "Mark Kaplan"]
+    assert [q.speaker for q in extract_quotations(said + lawyer)] == ["Kevin Federline", "Kevin Federline's lawyer"]

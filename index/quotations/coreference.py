@@ -18,6 +18,7 @@ from index.quotations.entities import (
     Speaker,
     better_role,
     describes,
+    kin_holder,
     lone_source,
     named_in,
     opener,
@@ -217,9 +218,9 @@ class Coreference:
             pronoun = pronoun_of(subj.name)
             owner = (self._possessor(idx, subj.start) or self._antecedent(idx, pronoun, quote, anyone=True)
                      if pronoun else self.reg.find(subj.name))
-            if owner is None and pronoun:
-                return None
-            return Speaker(f"{owner.name if owner is not None else subj.name}'s {subj.role}", "", "unnamed")
+            if owner is None:  # "his lawyer" with nobody for "his" is nobody; "Kenwright's family" is theirs
+                return Speaker(f"{subj.name}'s {subj.role}", "", "unnamed") if not pronoun else None
+            return kin_holder(self.reg, owner, subj.role) or Speaker(f"{owner.name}'s {subj.role}", "", "unnamed")
         if subj.kind == "pronoun":
             if low(subj.text) == "it":
                 return self._org_antecedent(idx, subj.start)
@@ -295,8 +296,7 @@ class Coreference:
         return {p.name for p in self.sent_mentions[k]} | {p.name for p in self.sent_speakers[k] if p.kind == "person"}
 
     def _antecedent(self, idx: int, pronoun: str = "", quote: str = "", anyone: bool = False) -> Speaker | None:
-        """He/she: the speaker of the nearest earlier sentence, or its only named person, whose pronoun
-        (as the article shows it) agrees.
+        """He/she: the speaker of the nearest earlier sentence, or its only named person, whose pronoun agrees.
 
         Only people who speak somewhere in the article count as mentions (a "he said" refers
         to someone the article quotes), so a passing name does not block the way back; ``anyone``

@@ -181,6 +181,16 @@ def opens_on(toks: Sequence[Token], mentions: Sequence[Speaker]) -> Speaker | No
     return None
 
 
+def kin_holder(reg: Registry, owner: Speaker, role: str) -> Speaker | None:
+    """"his lawyer" when the article names him: the one person whose role is that post of the owner
+    ("Federline's attorney Mark Kaplan")."""
+    posts = {"lawyer", "lawyers", "attorney", "attorneys"} if role.rstrip("s") in ("lawyer", "attorney") else {role}
+    last = owner.name.split()[-1]
+    held = [p for p in reg.people if p.kind == "person" and last in p.role
+            and posts & {w.lower().strip(".,") for w in p.role.split()}]
+    return held[0] if len(held) == 1 else None
+
+
 def lone_source(name: str) -> bool:
     """One unnamed person ("a TikTok spokeswoman", "one fan"), not a group or an organisation ("a company")."""
     words = [w.lower() for w in re.findall(r"[\w'-]+", name)]
@@ -212,6 +222,6 @@ def unnamed_role(subj: Subject, people: list[Speaker]) -> bool:
 
 
 __all__ = [
-    "Registry", "Speaker", "better_role", "describes", "lone_source", "named_in", "opener", "opens_on", "role_keys",
-    "subject_called", "title_like", "unnamed_role", "words_alone",
+    "Registry", "Speaker", "better_role", "describes", "kin_holder", "lone_source", "named_in", "opener", "opens_on",
+    "role_keys", "subject_called", "title_like", "unnamed_role", "words_alone",
 ]
