@@ -1,8 +1,10 @@
 """Speaker questions: "What did X say (about Y)?" and the other ways readers ask for someone's words.
 
 "How did X react to Y", "X's response", "Did X comment on / say anything about / think Y", "What reason did X give
-for Y", "Quote X on Y", "What was said by X", "Give me X's quotes", "Any quotes from X on Y", "How did X describe Y"
-give the speaker X and the topic Y; "..., and what did he say about Z?" adds a second topic.
+for Y", "Quote X on Y", "What was said by X", "Give me X's quotes", "Any quotes from X on Y", "How did X describe Y",
+"What did X make of Y", "What did X warn would happen if Y" give the speaker X and the topic Y; "..., and what did he
+say about Z?" adds a second topic. "Why did X ...?" and "Does X regret ...?" are soft (``find_soft_speaker``): X's
+words when the articles quote X on it, else a fact question. A leading "And" / "So" / "But" is no part of X.
 """
 
 from __future__ import annotations
