@@ -10,11 +10,10 @@ participle ("— writing in an emailed statement:") the speaker is the one perso
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from index.quotations.cues import SPEECH_RE
 from index.quotations.phrases import subject_before
-from index.quotations.wordlists import SPEECH_VERBS
 from index.text.sentences import Span
 
 if TYPE_CHECKING:
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 
 BLOCK_MIN_WORDS = 6  # a block statement is a paragraph of prose, not a label
 _TAIL_WORDS = 6  # the speech verb is among the last words before the colon ("said in a statement:")
-_WORD = re.compile(r"[A-Za-z]+")
 
 
 def block_quote(ex: Extractor, idx: int, sent: Span) -> None:
@@ -34,7 +32,7 @@ def block_quote(ex: Extractor, idx: int, sent: Span) -> None:
     if idx + 1 in ex.barriers or ex.quotes_in(a, b):
         return  # a heading next, or an introduction that quotes: not a statement set off below it
     colon = text.rindex(":", a, b)
-    verbs = [m for m in _WORD.finditer(text, a, colon) if m.group().lower() in SPEECH_VERBS]
+    verbs = list(SPEECH_RE.finditer(text, a, colon))
     if not verbs or len(text[verbs[-1].end() : colon].split()) > _TAIL_WORDS:
         return
     subj = subject_before(text, a, verbs[-1].start())
