@@ -29,7 +29,7 @@ from assistant.answer.similarity import Embed, cosines_to
 from assistant.answer.words import GENERIC, content_terms, term_present, vocabulary
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
-from index.text.sentences import layout, sentence_spans
+from index.text.sentences import Layout, layout, sentence_spans
 
 TOPIC_LEXICAL = 0.5
 TOPIC_COSINE = 0.45
@@ -113,18 +113,25 @@ def _newest_direct_first(found: list[Found]) -> list[Found]:
     return sorted(found, key=lambda f: (f.quotation.kind != "direct", order[f.passage.article_id], f.quotation.start))
 
 
+def _place(f: Found, found: list[Found]) -> tuple[Layout, int | None, set[int]]:
+    """The article's layout, the index of the quotation's sentence in it (None when no sentence holds its start), and
+    where the speaker's quotations of that article begin their sentences."""
+    lay = layout(f.passage.article_text)
+    k = next((i for i, s in enumerate(lay.sentences) if s[0] <= f.quotation.sentence_start < s[1]), None)
+    return lay, k, {o.quotation.sentence_start for o in found if o.passage.article_id == f.passage.article_id}
+
+
 def _contexts(f: Found, found: list[Found]) -> tuple[str, str]:
     """The quotation's sentence and the sentence before it (which often says what it answers); and, for a quote
     that goes on from the same speaker's quote before it ('Djokovic spoke about Federer and Nadal. "…," he
     said. "We're not friends …"'), from the sentence before the first of them (up to ``CONTINUED`` back)."""
     text = f.passage.article_text
     q = f.quotation
-    spans = sentence_spans(text)
-    k = next((i for i, s in enumerate(spans) if s[0] <= q.sentence_start < s[1]), None)
+    lay, k, starts = _place(f, found)
     if k is None:
         own = text[q.sentence_start : q.sentence_end]
         return own, own
-    starts = {o.quotation.sentence_start for o in found if o.passage.article_id == f.passage.article_id}
+    spans = lay.sentences
     first = k
     while first > 0 and k - first < CONTINUED and spans[first - 1][0] in starts and text[spans[first][0]] in OPENERS:
         first -= 1
@@ -134,17 +141,14 @@ def _contexts(f: Found, found: list[Found]) -> tuple[str, str]:
 def _section(f: Found, found: list[Found]) -> str:
     """The narration leading up to the quotation: up to ``SECTION_BACK`` sentences back, stopping at its section's
     heading and at the speaker's quotation before it (which the narration before that introduced)."""
-    text = f.passage.article_text
-    lay = layout(text)
-    k = next((i for i, s in enumerate(lay.sentences) if s[0] <= f.quotation.sentence_start < s[1]), None)
+    lay, k, quoted = _place(f, found)
     if k is None:
         return ""
-    quoted = {o.quotation.sentence_start for o in found if o.passage.article_id == f.passage.article_id}
     first = k
     while first > 0 and k - first < SECTION_BACK and first not in lay.headings and \
             lay.sentences[first - 1][0] not in quoted:
         first -= 1
-    return text[lay.sentences[first][0] : f.quotation.sentence_start]
+    return f.passage.article_text[lay.sentences[first][0] : f.quotation.sentence_start]
 
 
 def _lede(p: Passage) -> str:
