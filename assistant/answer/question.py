@@ -62,7 +62,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
      "number"),
     (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
     (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:share|percentage|percent|"
-     r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss|budget|deficit|debt|funding|bonus|payout|settlement|wages?|compensation|net\s+worth|price\s+tag)\b",
+     r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss|budget|"
+     r"deficit|debt|funding|bonus|payout|settlement|wages?|compensation|net\s+worth|price\s+tag)\b",
      "amount"),
     (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced)\b", "amount"),
     (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:" + _MEASURES + r")\s*[?.!]*$",
