@@ -152,7 +152,8 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
         if said:
             return said[-1]
         comma = a + len(head) - 1
-        last = [v for v in cues.SPEECH_RE.finditer(text, a, comma) if text[v.end() : comma].strip() == ""]
+        last = [v for v in cues.SPEECH_RE.finditer(text, a, comma) if text[v.end() : comma].strip() == ""
+                and not _NOUN_BEFORE_RE.search(text, a, v.start())]  # not 'rejected the claims, saying'
         if last:  # '…, Gimenez said, adding that …'
             subj = subject_before(text, a, last[-1].start())
         else:  # '…, said CEO Jane Doe, adding …' / 'X rejected it, saying …' / '…, as the company has not, claiming …'
@@ -167,6 +168,8 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
     return ex.people.resolve(subj, idx) if subj is not None else None
 
 
+# a determiner or possessive right before a speech word makes it a noun: "the claims", "his reports"
+_NOUN_BEFORE_RE = re.compile(r"(?i)\b(?:the|these|those|his|her|its|their|our|such|any|no|all)\s+$|['’]s?\s+$")
 # what an organisation or person puts out that then "says": 'X published its results saying that …'
 _PUBLISHED_RE = re.compile(r"\b(?:published|released|issued|posted|put\s+out|filed|sent\s+out)\b")
 # words no statement ends on: before ", it claimed," they show it runs on past the aside

@@ -42,7 +42,8 @@ BARE_CLAUSE_VERBS = frozenset(
     believed believe thinks think hoped hopes feared fears expects expected expect figured predicted
     predicts predict estimated reckons confirmed confirms acknowledged acknowledges conceded concedes conceding
     adding noting insisting claiming arguing warning explaining revealing admitting wrote writes suggested
-    suggests stressed stresses reported reports
+    suggests stressed stresses reported reports asserted asserts asserting contended contends contending stated
+    states stating
 """.split()
 )
 # Of those, verbs that also take a plain object ("expects revenue growth", "confirmed the deal"):
@@ -52,7 +53,7 @@ OBJECT_VERBS = frozenset(
     announced announces revealed reveals expects expected expect predicted predicts predict estimated
     confirmed confirms acknowledged acknowledges admitted admits suggested suggests wrote writes noted notes
     explained explains reported reports feared fears stressed stresses claimed claims conceded concedes
-    added adds adding
+    added adds adding stated states
 """.split()
 )
 # Verbs of thinking rather than saying: "I think …" inside a quote is no earlier statement.
