@@ -186,7 +186,9 @@ def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bo
             end = _np_end(toks, k)
             if end == k:
                 return None
-            k = end
+            # "told reporters Walker suffered …": the listener ends on its common noun, a name opens the clause
+            k = next((j for j in range(k + 1, end) if is_cap(toks[j].text) and not is_cap(toks[j - 1].text)
+                      and low(toks[j - 1].text) not in DETS | _POSSESSIVES), end)
         k = skip_adjuncts(toks, k)
     if k >= len(toks) - 1:
         return None
