@@ -30,7 +30,7 @@ from index.quotations.entities import (
 )
 from index.quotations.gender import genders, pronoun_of
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
-from index.quotations.wordlists import DETS, ORG_WORDS, SPEECH_VERBS, UNNAMED_HEADS
+from index.quotations.wordlists import DETS, ORG_WORDS, ROLE_QUALIFIERS, SPEECH_VERBS, UNNAMED_HEADS
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
@@ -124,7 +124,7 @@ class Coreference:
                     if np is not None and np.kind == "name" and not np.name.isupper() and not qualifies:
                         appos = nxt == "," and (low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
                                                 or is_role(after) and not is_cap(after))  # "X, deputy director of"
-                        if (np.role and any(is_role(w) for w in np.role.split())) or appos:
+                        if any(is_role(w) and base(w) not in ROLE_QUALIFIERS for w in np.role.split()) or appos:
                             self.reg.add(np.name, np.role)
                         elif len(np.name.split()) >= 2 and not title_like(np.name):
                             plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
