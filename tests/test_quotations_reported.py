@@ -302,3 +302,35 @@ def test_an_appositive_after_according_to_is_no_part_of_the_report() -> None:
     assert [(q.speaker, q.quote) for q in extract_quotations(text)] == [
         ("Simweb", "the portal saw 140 million visitors in October"),
         ("Jane Roe", "the economy, already weak, will shrink next year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        ("Dana Cole is a boxer. Cole quickly retorted, asserting he would need only one hand to beat Reyes.",
+         "Dana Cole", "he would need only one hand to beat Reyes"),
+        ("Mayor Jane Smith rejected the claims, saying she had done nothing wrong.",
+         "Jane Smith", "she had done nothing wrong"),
+        ("Mayor Jane Smith dismissed his reports, insisting that the budget was balanced.",
+         "Jane Smith", "the budget was balanced"),
+        ("Head coach Pete Arnold told reporters Walker suffered an oblique strain and could miss time.",
+         "Pete Arnold", "Walker suffered an oblique strain and could miss time"),
+        ("Lena Ortiz told local media Baker would not race again this season.",
+         "Lena Ortiz", "Baker would not race again this season"),
+    ],
+)
+def test_participles_bare_clauses_and_listeners(text: str, speaker: str, quote: str) -> None:
+    """", asserting he would ..." takes a clause without "that"; "rejected the claims, saying ...": "claims" after
+    a determiner is a noun, not the speech verb the participle goes on from; "told reporters Walker suffered ...":
+    the listener ends on its common noun and the name opens the clause."""
+    assert [(q.speaker, q.quote) for q in extract_quotations(text)] == [(speaker, quote)]
+
+
+def test_former_before_a_club_is_no_post() -> None:
+    """"Wayne Rooney, former Everton and England forward" does not make "Everton" a person with the post "former":
+    the club still speaks through "the club said" after it has spoken."""
+    text = ('Everton said it was "in mourning". "The club has lost a chairman," Everton added.\n\n'
+            "The club said Kenwright had worked hard until the day of his operation.\n\n"
+            'Wayne Rooney, former Everton and England forward: "Devastated to hear the news."')
+    found = [(q.speaker, q.speaker_type) for q in extract_quotations(text) if q.quote.startswith("Kenwright")]
+    assert found == [("Everton", "org")]
