@@ -10,8 +10,9 @@ as the speaker, "its shutdown" -> "Bittrex's shutdown"); a quotation is about th
 read with the one before it (which often says what the quote answers) reaches ``CONTEXT_COSINE``. After those,
 quotations of an article whose opening is on the topic, and quotations whose narration leading up to them (back to
 the speaker's quotation before, at most ``SECTION_BACK`` sentences, within the section) holds every topic word: a
-round-up's game told three sentences before its coach speaks. Several topics ("..., and what did he say about
-Z?") each get their best quotations.
+round-up's game told three sentences before its coach speaks. Quotations on the topic rank by ``lex`` plus the
+better of the two cosines (a quote introduced by the topic ranks by its introduction). Several topics ("..., and
+what did he say about Z?") each get their best quotations.
 
 When X is mentioned but never quoted, or quoted but never on the topic, the answer says exactly
 that, in plain words, with ``answered`` false.
@@ -207,7 +208,8 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
         dense = c is not None and (c >= TOPIC_COSINE or (c + lex) / 2 >= TOPIC_MIXED
                                    or ctx_cos is not None and ctx_cos[k] >= CONTEXT_COSINE)
         if in_words or run_lex >= TOPIC_LEXICAL or dense:
-            own_tier.append((lex + (c or 0.0) + direct + HEAD_BONUS * in_words, k))
+            near = max(c or 0.0, ctx_cos[k] if ctx_cos is not None else 0.0)  # its sentence, or with the one before
+            own_tier.append((lex + near + direct + HEAD_BONUS * in_words, k))
         elif lede_lex >= LEDE_LEXICAL or (lc is not None and lc >= LEDE_COSINE):
             # an article about the topic answers it first with its earliest quotations
             article_tier.append(((lede_lex + (lc or 0.0)) * POSITION_DECAY**pos + direct, k))

@@ -174,6 +174,20 @@ def test_a_quote_whose_sentence_before_says_the_topic_is_on_it() -> None:
     assert not ans.answered, ans.answer
 
 
+_rumour_embed = _axes_embed(("rumour", "rumours"), ("dating",))
+
+
+def test_a_quote_introduced_by_the_topic_ranks_by_its_context() -> None:
+    """A quote whose own words never name the topic, introduced by a sentence that does ("addressed the dating
+    rumour ... '…,' Dunn said"), ranks by how close that context is, before a quote that only shares a word."""
+    text = ("Kai Dunn addressed the dating rumour on his podcast this week.\n\n"
+            '"It is hilarious how much traction this has gotten," Dunn said.\n\n'
+            "Dunn also spoke about the league and its broadcasts.\n\n"
+            '"The league covers every rumour a bit too much," Dunn said.')
+    ans = ask("What did Kai Dunn say about the dating rumour?", chunks("kd", text), embed=_rumour_embed)
+    assert ans.answered and "hilarious" in ans.citations[0].quote, ans.answer
+
+
 ROUNDUP = ("Harbor beat Rovers 90-80 on Friday night in front of a big crowd.\n\n"
            "Coach Ann Vale was pleased with the defence and the rebounding of her bigs.\n\n"
            "\u201cWe were sharp all night,\u201d Vale said.\n\n"
