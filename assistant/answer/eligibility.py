@@ -3,7 +3,8 @@
 ``check`` says why a sentence cannot answer ("type", "specifier", "name", "preview") or "" when it can:
 it carries the answer type; the question's specifiers are in it, or near it while it names no rival
 value; the key names are in its article; it names no rival country or stage; a superlative asked ("the
-cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); a figure asked of one
+cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); a share asked ("what
+percentage of") is not given only as a change ("rose 12%"); a figure asked of one
 name is not a total for a list it is one of; it names what "how many" counts, the kind of institution
 "which hospital" asks for and the post "who is X's CFO" asks about; and for a result question it reports
 an outcome rather than looking ahead ("will face", "hopes to", "dream of"), with both sides asked of in or
@@ -66,7 +67,8 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
         return "specifier"
     if info.answer_type in ("amount", "number") and not _gives_rate(info.text, c.text):
         return "specifier"
-    if not _gives_unit(info.text, c.text) or not _gives_year(info.text, c.text):
+    if not _gives_unit(info.text, c.text) or not _gives_year(info.text, c.text) or not _gives_share(info.text,
+                                                                                                       c.text):
         return "type"
     if info.answer_type == "score" and _interim_only(c.text):
         return "preview"  # "a catch that put the Chiefs up 41-0": a score during the game, not its result
@@ -135,6 +137,25 @@ def _gives_unit(question: str, text: str) -> bool:
     units = next(u for words, u in _DIMENSIONS.items() if m.group(1).lower() in words.split())
     share = rf"\d\s?(?:%|percent|per\s+cent|x|times)\s+{m.group(1)}\b"  # "15% lighter", "30 to 50 percent longer"
     return bool(re.search(rf"\d\s?-?(?:{units})\b|{share}", text, re.I))
+
+
+_SHARE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|share|proportion|fraction)\b", re.I)
+_CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|climb|climbed|gain|gained|grow|grew|"
+           r"surge|surged|soar|soared|slump|slumped|sink|sank|slid|plunge|plunged|decline|declined|up|down|"
+           r"increase|increased|decrease|decreased|cut|lower|higher)")
+_CHANGED_BY = re.compile(rf"\b{_CHANGE}\b(?:\s+\w+){{0,2}}?\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?"
+                         rf"[\d.,]+\s?(?:%|percent|per\s+cent)|[\d.,]+\s?(?:%|percent|per\s+cent)\s+(?:{_CHANGE}|more|less|fewer)\b",
+                         re.I)
+_PERCENT = re.compile(r"[\d.,]+\s?(?:%|percent|per\s+cent)", re.I)
+
+
+def _gives_share(question: str, text: str) -> bool:
+    """"What percentage of searches does Google handle?" asks for a share: a percentage the sentence gives only
+    as a change ("searches dropped 27%", "a 2,321% increase", "15% more searches") is not one, unless the question
+    asks for a change."""
+    if not _SHARE_ASKED.search(question) or re.search(rf"\b{_CHANGE}", question, re.I):
+        return True
+    return len(_CHANGED_BY.findall(text)) < len(_PERCENT.findall(text))
 
 
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
