@@ -6,7 +6,8 @@ A pronoun is replaced by the previous turn's subject, chosen by what the pronoun
   that is a person's name; else the person the previous answer quotes; else, after a "who"
   question, the first name in the previous answer; else the name the previous question is
   about ("How long did Clark work at Amazon?": Clark, not a name its answer mentions); else
-  the first full name in the previous answer or question.
+  the first full name in the previous question that its answer names again ("What happened to Geno Smith?" -
+  "... Drew Lock replaced him, though Smith returned"), else in the answer, else in the question.
 * it/its -> an organisation or a thing: the speaker asked about when that is not a person
   (the answer quoted somebody else for it, or it is an organisation's name); else, after a
   "which <thing>" question, the first name in the previous answer.
@@ -117,7 +118,8 @@ def referents(user: str, answer: str) -> tuple[str, str]:
         elif subject := _subject(user):
             person = subject  # "How long did Clark work at Amazon?" - "What did he say about ...?"
         else:
-            people = [n for n in [*answer_names, *names_in(user)] if _looks_like_person(n)]
+            again = [n for n in names_in(user) if re.search(r"\b" + re.escape(n.split()[-1]) + r"\b", answer or "")]
+            people = [n for n in [*again, *answer_names, *names_in(user)] if _looks_like_person(n)]
             person = people[0] if people else ""
     if person and re.search(r"[\"“‘']" + re.escape(person) + r"[\"”’']", f"{user} {answer}"):
         person, thing = "", thing or person  # "“Godzilla Minus One” took third place": a work's title, not a person

@@ -48,6 +48,16 @@ from assistant.followups import condense, referents
         ("What did he say about the acquisition?",
          [("How long did Clark work at Acme?", "Clark spent 23 years at Acme, becoming one of Jane Doe's deputies.")],
          "What did Clark say about the acquisition?"),
+        # his: the person the previous question asked about and its answer names again, not a name it brings in
+        ("Did his coach expect him back on Thursday?",
+         [("What happened to Geno Sims against the Rams?",
+           "He hurt his elbow and Drew Locke replaced him, though Sims returned for the final drive.")],
+         "Did Geno Sims's coach expect him back on Thursday?"),
+        # ... but not an organisation the question named that the answer never names
+        ("What did he say is weighing on shoppers?",
+         [("How did the Annex Wealth Management economist describe spending?",
+           "Brian Jacobs, chief economist at Annex, said spending had cooled.")],
+         "What did Brian Jacobs say is weighing on shoppers?"),
     ],
 )
 def test_pronouns_resolve_by_kind(question: str, history: list[tuple[str, str]], expected: str) -> None:
