@@ -334,3 +334,36 @@ def test_former_before_a_club_is_no_post() -> None:
             'Wayne Rooney, former Everton and England forward: "Devastated to hear the news."')
     found = [(q.speaker, q.speaker_type) for q in extract_quotations(text) if q.quote.startswith("Kenwright")]
     assert found == [("Everton", "org")]
+
+
+@pytest.mark.parametrize("title", ["Fr.", "Rev.", "Msgr.", "Det."])
+def test_a_clerical_or_police_title_ends_no_sentence(title: str) -> None:
+    """'"…," Fr. Dan Reehil told Fox News Digital.': the title's full stop ends no sentence, and the title is the
+    speaker's role, not part of the name."""
+    text = (f"A priest spoke to us.\n\n\u201cWe too often forget how much more there is to this world,\u201d "
+            f"{title} Dan Reehil told Fox News Digital.")
+    assert [(q.speaker, q.role) for q in extract_quotations(text)] == [("Dan Reehil", title)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Carolyn Hart leads the project.\n\n\u201cConsumers feel that the vibes are off with these platforms,\u201d "
+         "Hart points out.", "Carolyn Hart"),
+        ("Carolyn Hart pointed out that the platforms were losing users.", "Carolyn Hart"),
+        ("The trial opened on Tuesday.\n\n\u201cOne year ago, the defendant was on the top of the world,\u201d began "
+         "Thane Rehn, a prosecutor for the government.", "Thane Rehn"),
+        ("Mark Fleming is the chief economist of First American.\n\n\u201cToday\u2019s housing market is nothing like "
+         "the market of the mid-2000s,\u201d First American\u2019s Fleming wrote in a report.", "Mark Fleming"),
+    ],
+)
+def test_points_out_began_and_an_organisations_surname(text: str, speaker: str) -> None:
+    """"X points out", '"…," began X' (a speech verb only right after a quote: "began noticing strange remarks:" is
+    no speech), and "First American's Fleming wrote": an affiliation before a surname the article introduced."""
+    assert [q.speaker for q in extract_quotations(text)] == [speaker]
+
+
+def test_began_before_a_colon_is_no_speech() -> None:
+    text = ("Rita Uma taught sociology. That winter, Uma began noticing strange remarks: \u201cTextbook only "
+            "discusses crimes of the poor. I get discriminated against all semester.\u201d")
+    assert [q.speaker for q in extract_quotations(text)] == []

@@ -166,7 +166,7 @@ def parse_np(toks: list[Token]) -> Subject | None:
         return Subject("role", raw, start, role=raw)  # "the club's manager"
     poss = max((k for k, w in enumerate(words[:-1]) if low(w).endswith("'s")), default=-1)
     after = words[poss + 1 :]
-    if poss >= 0 and 2 <= len(after) <= 3 and all(is_cap(w) and base(w) not in ORG_WORDS for w in after):
+    if poss >= 0 and 1 <= len(after) <= 3 and all(is_cap(w) and base(w) not in ORG_WORDS for w in after):
         # "MLB Network's Jon Morosi", "the club's Jane Doe": a person with an affiliation
         name = " ".join(clean_name(w) for w in after)
         return Subject("name", raw, start, name=name, role=" ".join(words[: poss + 1]))

@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     assured vowed pledged promised cautioned lamented complained boasted conceded disclosed indicated
     signalled signaled concluded believe think hope fear expect read reads
 """.split()
-) | frozenset(_MANNER.split())
+) | frozenset(_MANNER.split()) | {"pointed out", "points out"}
 # Verbs only a document speaks with: '"…," a family statement read'.
 DOCUMENT_VERBS = frozenset({"read", "reads"})
 # Verbs that may introduce a clause with no "that": "X said he would ...", "X believes the plan is ..."
@@ -71,7 +71,7 @@ AFTER_QUOTE_VERBS = (
     "posted tweeted stated declared recalled joked admitted revealed testified "
     "tells continues explains notes argues insists warns replies states declares recalls jokes admits reveals "
     "quipped countered responded commented remarked observed recounted recounts acknowledged acknowledges "
-    "conceded concedes emphasized emphasised stressed cautioned concluded asks"
+    "conceded concedes emphasized emphasised stressed cautioned concluded asks began"
 ).split() + _MANNER.split()
 AUX_ADV = frozenset(
     """
@@ -96,7 +96,8 @@ ROLE_WORDS = frozenset(
     chancellor chief ceo director ambassador commissioner chairman chairwoman chair chairperson
     speaker leader king queen prince princess pope general gen. admiral adm. colonel col. lt.
     lieutenant captain capt. sgt. sergeant commander officer judge justice attorney lawyer professor
-    prof. dr. mr. mrs. ms. analyst economist expert official adviser advisor aide author founder
+    prof. dr. mr. mrs. ms. rev. reverend fr. msgr. det. supt. analyst economist expert official adviser advisor
+    aide author founder
     executive deputy foreign defense defence state interior finance treasury coach manager editor
     correspondent reporter journalist host anchor researcher scientist envoy diplomat negotiator
     candidate nominee lawmaker legislator counsel prosecutor head premier archbishop bishop cardinal
