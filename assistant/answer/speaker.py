@@ -43,7 +43,7 @@ LEDE_COSINE = 0.55
 # that ended a gruelling road trip. [two sentences] But Breakers coach Mody Maor was in no mood ...")
 SECTION_LEXICAL = 1.0  # every word of the topic
 SECTION_BACK = 6
-DIRECT_BONUS = 0.25  # among quotations on the topic, the speaker's own words come first
+DIRECT_BONUS = 0.4  # among quotations on the topic, the speaker's own words come first
 POSITION_DECAY = 0.93
 HEAD_BONUS = 0.3
 OPENERS = "\"“‘'«„"  # a sentence that opens with a quote mark goes on from the quote before it

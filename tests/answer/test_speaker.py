@@ -188,6 +188,17 @@ def test_a_quote_introduced_by_the_topic_ranks_by_its_context() -> None:
     assert ans.answered and "hilarious" in ans.citations[0].quote, ans.answer
 
 
+def test_the_speakers_own_words_come_before_a_report_a_little_closer_to_the_topic() -> None:
+    """Two quotations on the topic: the article's report of it holds one more of the topic's words, but the
+    speaker's own words (direct) come first."""
+    text = ("Dana Kook runs the label's digital business.\n\n"
+            "Kook said that fake voice clones hurt every artist on the label.\n\n"
+            "The label has sent thousands of takedown notices this year.\n\n"
+            '"Fake clones take royalty payments away from the artists," Kook said.')
+    ans = ask("What did Dana Kook say about fake voice clones?", chunks("dk", text), embed=None)
+    assert ans.answered and ans.citations[0].kind == "direct", ans.answer
+
+
 ROUNDUP = ("Harbor beat Rovers 90-80 on Friday night in front of a big crowd.\n\n"
            "Coach Ann Vale was pleased with the defence and the rebounding of her bigs.\n\n"
            "\u201cWe were sharp all night,\u201d Vale said.\n\n"
