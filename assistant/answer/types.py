@@ -2,7 +2,8 @@
 
 ``carries(answer_type, sentence, question)``: "amount" -> a money sum, a percentage, a figure with a magnitude
 or unit ("$1.7 billion", "43%", "30 grams");
-"score" -> a result such as 28-24 or "49ers 42, Cowboys 10"; "number" -> a figure or number word;
+"score" -> a result such as 28-24 or "49ers 42, Cowboys 10"; "number" -> a figure or number word (for "how
+many", a count: not a sum of money or a year);
 "rank" -> also an ordinal; "date" -> a month, weekday, year, clock time or relative time; "name"/"place"
 -> a capitalised name beyond the sentence's first word (not an all-capital abbreviation).
 Values that also appear in the question do not count: "How many goals did he score in 2023?" is
@@ -49,6 +50,7 @@ _DATE_RE = re.compile(
     r"(?:in|within|after)\s+(?:\w+\s+){0,3}(?:days?|weeks?|months?|years?)|(?:days?|weeks?|months?|years?)\s+(?:ago|later))\b",
     re.I,
 )
+_NOT_COUNTS_RE = re.compile(rf"(?:{_CURRENCY})\s?{_NUM}(?:\s?{_MAGNITUDE})?|\b(?:1[89]|20)\d\d\b(?!\s?[a-z]+s\b)", re.I)
 _NOT_NAME = {m.lower() for m in MONTHS} | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "mr", "mrs", "ms", "dr",
 }
@@ -95,8 +97,9 @@ def carries(answer_type: str, sentence: str, question: str) -> bool:
         return _new_values(_AMOUNT_RE, sentence, question)
     if answer_type == "score":
         return _new_values(_SCORE_RE, sentence, question)
-    if answer_type == "number":
-        return _new_values(_NUMBER_RE, sentence, question)
+    if answer_type == "number":  # "how many" asks for a count: no sum of money or year ("€9.99 a month", "in 2017")
+        counted = re.search(r"\bhow\s+many\b", question, re.I)
+        return _new_values(_NUMBER_RE, _NOT_COUNTS_RE.sub(" ", sentence) if counted else sentence, question)
     if answer_type == "rank":
         return _new_values(_RANK_RE, sentence, question)
     if answer_type == "date":

@@ -212,6 +212,8 @@ GAME_LIVE = ("Taylor Swift was at the Chiefs game against the Bears on Sunday.\n
 GAME_RESULT = "The Chiefs beat the Bears 41-10 in the game on Sunday, a final score that flattered the Bears.\n"
 FILM_DATES = "Aquaman and the Lost Kingdom: Dec. 20\n\nThe film opens on Dec. 20 in 4,000 theaters.\n"
 FILM_BUDGET = "Aquaman and the Lost Kingdom cost $205 million to make, the studio said.\n"
+SUBSCRIPTION_PRICE = "EU users who have signed up for the ad-free subscription pay \u20ac9.99 a month since 2023.\n"
+SUBSCRIPTION_COUNT = "About 2 million EU users have signed up for the ad-free subscription so far.\n"
 SEARCH_CHANGE = "Searches handled by Lookup in the US rose 12% last year, the court heard.\n"
 SEARCH_SHARE = "Lookup handles about 90% of all searches in the US, the court heard.\n"
 
@@ -222,10 +224,13 @@ SEARCH_SHARE = "Lookup handles about 90% of all searches in the US, the court he
     ("What was the final score of the Chiefs game against the Bears?", GAME_LIVE, GAME_RESULT, "41-10"),
     ("What was the budget for Aquaman and the Lost Kingdom?", FILM_DATES, FILM_BUDGET, "$205 million"),
     ("What percentage of searches does Lookup handle in the US?", SEARCH_CHANGE, SEARCH_SHARE, "90%"),
+    ("How many EU users have signed up for the ad-free subscription?", SUBSCRIPTION_PRICE, SUBSCRIPTION_COUNT,
+     "2 million"),
 ])
 def test_the_answer_is_the_kind_asked(question, wrong, right, expected, embed) -> None:
     """A year for "what year" (not "160 years ago"), a result for "the final score" (not a score during the game),
-    a sum for "the budget" (not a release date), a share for "what percentage of" (not a change: "rose 12%")."""
+    a sum for "the budget" (not a release date), a share for "what percentage of" (not a change: "rose 12%"), a
+    count for "how many" (not a price or a year)."""
     refused_then_answered(question, chunks("wrong", wrong), chunks("right", right), expected, embed)
 
 
