@@ -367,3 +367,12 @@ def test_began_before_a_colon_is_no_speech() -> None:
     text = ("Rita Uma taught sociology. That winter, Uma began noticing strange remarks: \u201cTextbook only "
             "discusses crimes of the poor. I get discriminated against all semester.\u201d")
     assert [q.speaker for q in extract_quotations(text)] == []
+
+
+def test_an_aside_in_parentheses_credits_only_what_it_encloses() -> None:
+    """"Bornstein showed charts of its margins (70 percent on $12 billion a year, says Epic) and ...": Epic says
+    the figure in the parentheses, not the sentence that holds them."""
+    text = ("Gary Bornstein showed jurors charts of the app store's profit margins (70 percent on $12 billion in "
+            "revenue a year, says Epic) and pointed out several ways it kept rivals out.")
+    assert [(q.speaker, q.quote) for q in extract_quotations(text)] == [
+        ("Epic", "70 percent on $12 billion in revenue a year")]

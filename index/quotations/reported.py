@@ -220,8 +220,10 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         last = text[a:comma].split()[-1:]
         if person is None or last and low(last[0]) in _RUNS_ON:
             return  # 'features that would, it claimed, detect …': one statement cut by the aside, neither part
-        if len(text[a:comma].split()) >= 4 and _states(ex, a, comma):
-            ex.emit(a, comma, person, "reported", sent, idx)
+        paren = text.rfind("(", a, comma)
+        start = paren + 1 if paren != -1 and ")" not in text[paren:comma] else a  # '… (70 percent, says Epic)'
+        if len(text[start:comma].split()) >= 4 and _states(ex, start, comma):
+            ex.emit(start, comma, person, "reported", sent, idx)
         if rest is not None and toks[k].text in ",—–" and not low(rest.text).endswith("ing"):
             ex.emit(toks[k].end, b, person, "reported", sent, idx)  # 'A, X said, B': B is X's too
         return
