@@ -376,3 +376,18 @@ def test_an_aside_in_parentheses_credits_only_what_it_encloses() -> None:
             "revenue a year, says Epic) and pointed out several ways it kept rivals out.")
     assert [(q.speaker, q.quote) for q in extract_quotations(text)] == [
         ("Epic", "70 percent on $12 billion in revenue a year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Country star Garth Brooks and Trisha Yearwood married in 2005.\n\nYearwood became a bonus mom to his "
+         "three daughters. The singer previously admitted that marriage was hard.\n\n"
+         "\u201cI sucked at being a husband,\u201d he told Billboard.", "Garth Brooks"),
+        ("Garth Brooks and his wife Trisha Yearwood were at the awards. Brooks and Yearwood both won.\n\n"
+         "\u201cThe person you\u2019re with makes a huge difference,\u201d he said.", "Garth Brooks"),
+    ],
+)
+def test_a_gendered_noun_beside_a_name_tells_he_from_she(text: str, speaker: str) -> None:
+    """"Yearwood became a bonus mom", "his wife Trisha Yearwood": she, so a "he said" after them goes back to him."""
+    assert [q.speaker for q in extract_quotations(text)][-1:] == [speaker]

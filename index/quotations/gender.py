@@ -1,8 +1,9 @@
 """Which pronoun a person of the article takes, read from the article itself.
 
-Two patterns tell it: a sentence that names one person and the next sentence opens with "He"
-or "She" ("Kalmus studies the climate. He said …"), and a person's own speech verb followed by
-the pronoun ("Miller said she …"). A person with both pronouns, or with neither pattern, stays
+Three patterns tell it: a sentence that names one person and the next sentence opens with "He"
+or "She" ("Kalmus studies the climate. He said …"), a person's own speech verb followed by
+the pronoun ("Miller said she …"), and a gendered noun right before the full name ("his wife Trisha
+Yearwood") or linked after the name ("Yearwood became a bonus mom"). A person with both pronouns, or with none, stays
 unknown, and "he said" may refer to them as before. Nothing here comes from lists of first names.
 """
 
@@ -45,7 +46,29 @@ def genders(sent_tokens: Sequence[Sequence[Token]], people_in: Callable[[int], s
                 who = person_at(" ".join(t.text for t in toks[j:i])) if j < i else None
                 if who is not None:
                     votes.setdefault(who, Counter())[low(toks[i + 1].text)] += 1
+        for i, tok in enumerate(toks):  # "wife Trisha Yearwood", "Yearwood became a bonus mom"
+            noun = _NOUNS.get(low(tok.text))
+            if noun is None:
+                continue
+            before = toks[i + 1 : i + 3] if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() else []
+            who = person_at(" ".join(t.text for t in before)) if len(before) == 2 else None
+            j = i - 1
+            while who is None and j >= 0 and i - j <= 4 and low(toks[j].text) in _LINKS:
+                j -= 1
+            if who is None and 0 <= j < i - 1 and toks[j].text[:1].isupper() and low(toks[i - 1].text) in _LINKS:
+                who = person_at(toks[j].text)
+            if who is not None:
+                votes.setdefault(who, Counter())[noun] += 1
     return {name: v.most_common(1)[0][0] for name, v in votes.items() if len(v) == 1}
+
+
+# nouns that say "he" or "she", next to a name: before it ("wife Trisha Yearwood") or after a link ("Yearwood
+# became a bonus mom", "Swift, the singer's mother" is not read: only the words listed in ``_LINKS`` link)
+_NOUNS = {**dict.fromkeys("wife mother mom mum daughter sister actress girlfriend queen princess duchess "
+                          "grandmother aunt niece businesswoman congresswoman spokeswoman sportswoman".split(), "she"),
+          **dict.fromkeys("husband father dad son brother boyfriend king prince duke grandfather uncle nephew "
+                          "businessman congressman spokesman sportsman".split(), "he")}
+_LINKS = frozenset("is was became becomes , a an the his her bonus proud new former young".split())
 
 
 __all__ = ["genders", "pronoun_of"]
