@@ -16,15 +16,16 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 SEED_EVAL = Path(__file__).parent / "data" / "seed_eval.jsonl"
 NEWS_EVAL = Path(__file__).parent / "data" / "news_eval.jsonl"
 # Issue 8 asks for 0.85 on every split; what the answerer reaches today (`assistant eval
-# tests/data/news_eval.jsonl` on the MultiHop index) is dev 0.888 / holdout 0.689 (was 0.888 / 0.670). The gate
+# tests/data/news_eval.jsonl` on the MultiHop index) is dev 0.893 / holdout 0.694 (was 0.888 / 0.689). The gate
 # sits just under that, per split, so CI catches any regression; raise it as the answerer improves, never lower
 # it to pass.
-GATE = {"dev": 0.87, "holdout": 0.67}
+GATE = {"dev": 0.87, "holdout": 0.68}
 # A second set, written by reading 80 articles that neither news_eval nor the attribution set uses (22 outlets;
 # dev and holdout split by article). Measured before any rule was changed against it: dev 0.535 / holdout 0.588;
-# the holdout articles were never looked at case by case. Today: dev 0.733 / holdout 0.639; gated just under.
+# the holdout articles were never looked at case by case. Today: dev 0.802 / holdout 0.647 (0.733 / 0.639 at the
+# fifth session's start); gated just under.
 FRESH_EVAL = Path(__file__).parent / "data" / "news_fresh.jsonl"
-FRESH_GATE = {"dev": 0.70, "holdout": 0.62}
+FRESH_GATE = {"dev": 0.78, "holdout": 0.63}
 
 
 @pytest.fixture
