@@ -50,8 +50,8 @@ def genders(sent_tokens: Sequence[Sequence[Token]], people_in: Callable[[int], s
             noun = _NOUNS.get(low(tok.text))
             if noun is None:
                 continue
-            before = toks[i + 1 : i + 3] if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() else []
-            who = person_at(" ".join(t.text for t in before)) if len(before) == 2 else None
+            name = toks[i + 1 : i + 3] if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() else []
+            who = person_at(" ".join(t.text for t in name)) if len(name) == 2 else None
             j = i - 1
             while who is None and j >= 0 and i - j <= 4 and low(toks[j].text) in _LINKS:
                 j -= 1
@@ -68,7 +68,8 @@ _NOUNS = {**dict.fromkeys("wife mother mom mum daughter sister actress girlfrien
                           "grandmother aunt niece businesswoman congresswoman spokeswoman sportswoman".split(), "she"),
           **dict.fromkeys("husband father dad son brother boyfriend king prince duke grandfather uncle nephew "
                           "businessman congressman spokesman sportsman".split(), "he")}
-_LINKS = frozenset("is was became becomes , a an the his her bonus proud new former young".split())
+_LINKS = frozenset("is was became becomes , a an the bonus proud new former young".split())  # not "his"/"her":
+# "Speaking about Kelce, his mother said" makes no mother of Kelce
 
 
 __all__ = ["genders", "pronoun_of"]
