@@ -143,10 +143,10 @@ _SHARE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|share|propo
 _CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|climb|climbed|gain|gained|grow|grew|"
            r"surge|surged|soar|soared|slump|slumped|sink|sank|slid|plunge|plunged|decline|declined|up|down|"
            r"increase|increased|decrease|decreased|cut|lower|higher)")
-_CHANGED_BY = re.compile(rf"\b{_CHANGE}\b(?:\s+\w+){{0,2}}?\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?"
-                         rf"[\d.,]+\s?(?:%|percent|per\s+cent)|[\d.,]+\s?(?:%|percent|per\s+cent)\s+(?:{_CHANGE}|more|less|fewer)\b",
-                         re.I)
-_PERCENT = re.compile(r"[\d.,]+\s?(?:%|percent|per\s+cent)", re.I)
+_PCT = r"[\d.,]+\s?(?:%|percent|per\s+cent)"
+_CHANGED_BY = re.compile(rf"\b{_CHANGE}\b(?:\s+\w+){{0,2}}?\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?{_PCT}|"
+                         rf"{_PCT}\s+(?:{_CHANGE}|more|less|fewer)\b", re.I)
+_PERCENT = re.compile(_PCT, re.I)
 
 
 def _gives_share(question: str, text: str) -> bool:
