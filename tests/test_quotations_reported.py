@@ -391,3 +391,15 @@ def test_an_aside_in_parentheses_credits_only_what_it_encloses() -> None:
 def test_a_gendered_noun_beside_a_name_tells_he_from_she(text: str, speaker: str) -> None:
     """"Yearwood became a bonus mom", "his wife Trisha Yearwood": she, so a "he said" after them goes back to him."""
     assert [q.speaker for q in extract_quotations(text)][-1:] == [speaker]
+
+
+@pytest.mark.parametrize(("post", "speaker"), [("United\u2019s manager", ["Erik ten Hag"]),
+                                               ("the club\u2019s manager", ["Erik ten Hag"]),
+                                               ("United\u2019s striker", [])])
+def test_an_owners_post_right_after_a_sentence_about_its_holder(post: str, speaker: list[str]) -> None:
+    """'Erik ten Hag smiles when asked ... "…," says United's manager.': the person the sentence before is about,
+    whom the article quotes elsewhere, when the post heads the body; "United's striker" is someone else."""
+    text = ("Erik ten Hag smiles when asked if Andre Onana can be the holding midfielder for Manchester United.\n\n"
+            f"\u201cFirst the job of a keeper is to save, that is his main job,\u201d says {post}.\n\n"
+            "Ten Hag was asked about the league. \u201cWe have to win at home,\u201d Ten Hag said.")
+    assert [q.speaker for q in extract_quotations(text) if q.quote.startswith("First")] == speaker

@@ -18,6 +18,7 @@ from index.quotations.entities import (
     Speaker,
     better_role,
     describes,
+    focus_holder,
     kin_holder,
     lone_source,
     named_in,
@@ -73,10 +74,8 @@ class Coreference:
         """A copy whose people and speakers can change without touching this one (the text analysis is shared)."""
         other = copy.copy(self)
         other.reg = Registry()
-        twin = {}
-        for p in self.reg.people:
-            twin[id(p)] = Speaker(p.name, p.role, p.kind, set(p.forms))
-            other.reg.people.append(twin[id(p)])
+        twin = {id(p): Speaker(p.name, p.role, p.kind, set(p.forms)) for p in self.reg.people}
+        other.reg.people.extend(twin.values())
         other.sent_mentions = [[twin[id(p)] for p in m] for m in self.sent_mentions]
         other.sent_speakers = [[twin.get(id(p), p) for p in sp] for sp in self.sent_speakers]
         other._genders = None
@@ -209,6 +208,8 @@ class Coreference:
             definite = low(self.text[subj.start : subj.start + 4]) == "the "
             if found is None and definite and describes(subj):  # "the Team Penske driver said": the one in focus
                 found = self._in_focus(idx, quote) or self._antecedent(idx, "", quote)
+            if found is None and idx not in self.barriers:  # "'…,' says the club's manager"
+                found = focus_holder(subj, self._subject(idx - 1) if idx else None, self.reg, self.speakers, quote)
             if found is None and definite and unnamed_role(subj, self.reg.people):  # "the Commission official said"
                 found = Speaker("the " + subj.text, "", "unnamed")
             return found
@@ -289,8 +290,7 @@ class Coreference:
         return self._genders[1].get(person.name, pronoun) == pronoun
 
     def _person_at(self, name: str) -> str | None:
-        p = self.reg.find(name)
-        return p.name if p is not None and p.kind == "person" else None
+        return p.name if (p := self.reg.find(name)) is not None and p.kind == "person" else None
 
     def _people_in(self, k: int) -> set[str]:
         return {p.name for p in self.sent_mentions[k]} | {p.name for p in self.sent_speakers[k] if p.kind == "person"}

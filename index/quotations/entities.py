@@ -181,6 +181,24 @@ def opens_on(toks: Sequence[Token], mentions: Sequence[Speaker]) -> Speaker | No
     return None
 
 
+def focus_holder(post: Subject, prev: Subject | None, reg: Registry, speakers: frozenset[str],
+                 quote: str) -> Speaker | None:
+    """"'…,' says the club's manager" (an owner's post) right after a sentence whose subject is a person the
+    article quotes elsewhere: that person, when the post heads the body ("the club's striker" is not who the
+    sentence was about) and their own known post, if any, is the same; never someone the quote names."""
+    if not re.search(r"['’]s?\s", post.text):
+        return None
+    person = reg.find(prev.name) if prev is not None and prev.kind == "name" else None
+    if person is None or person.kind != "person" or person.name not in speakers or named_in(person, quote):
+        return None
+    keys = role_keys(post.role)
+    return person if keys & _HEADS and (not person.role or role_keys(person.role) & keys) else None
+
+
+_HEADS = frozenset("manager coach boss chief ceo president chairman chairwoman director founder owner head leader "
+                   "<press>".split())  # posts that speak for the body they head
+
+
 def kin_holder(reg: Registry, owner: Speaker, role: str) -> Speaker | None:
     """"his lawyer" when the article names him: the one person whose role is that post of the owner
     ("Federline's attorney Mark Kaplan")."""
@@ -223,5 +241,5 @@ def unnamed_role(subj: Subject, people: list[Speaker]) -> bool:
 
 __all__ = [
     "Registry", "Speaker", "better_role", "describes", "kin_holder", "lone_source", "named_in", "opener", "opens_on",
-    "role_keys", "subject_called", "title_like", "unnamed_role", "words_alone",
+    "focus_holder", "role_keys", "subject_called", "title_like", "unnamed_role", "words_alone",
 ]
