@@ -39,7 +39,7 @@ _MONEY_Q = re.compile(
 )
 _SHARE_Q = re.compile(
     r"\b(?:share|percentage|percent|proportion|rise|rose|climb|climbed|fall|fell|drop|dropped|gain|gained|"
-    r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|up|down)\b", re.I
+    r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|(?<!-)(?:up|down)(?!-))\b", re.I
 )
 _SHARE_OF = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)\s+of\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+){0,2}?"
                        r"(?:turnover|revenues?|sales|income|profits?|earnings|salary|budget|value)\b", re.I)

@@ -68,6 +68,10 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced)\b", "amount"),
     (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:" + _MEASURES + r")\s*[?.!]*$",
      "number"),
+    (r"^(?:\w+\s+){0,2}?where\s+(?:did|does|do|will|would|could)\s+(?:[\w'’&-]+\s+){0,5}?(?:yields?|prices?|rates?|"
+     r"index|indexes|indices|shares|stocks?|dollar|euro|pound|yen|currency|bitcoin|oil|gold|inflation|unemployment|"
+     r"average|benchmark|futures|bonds?|dow|nasdaq|s&p(?:\s+500)?|ftse|nikkei|asx|market)\s+(?:[\w'’-]+\s+){0,6}?(?:end|close|finish|settle|stand|land|trade)\b",
+     "amount"),  # "Where did the 10-year Treasury yield end up?": a level, not a place
     (r"^(?:\w+\s+){0,2}?when\b|\b(?:what|which)\s+(?:year|day|date|month|time|season|week|hour)\b", "date"),
     (r"^(?:\w+\s+){0,2}?where\b|\b(?:what|which)\s+(?:city|cities|country|countries|state|town|venue|stadium|"
      r"place|region|hospital|university|school)\b", "place"),

@@ -22,7 +22,7 @@ _MAGNITUDE = r"(?:thousand|million|billion|trillion|bn|m|k|mn)\b"
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _UNIT = (
     r"(?:inch(?:es)?|cm|mm|km|feet|foot|ft|metres?|meters?|miles?|kg|kilograms?|grams?|g|lbs?|ounces|oz|"
-    r"gb|tb|mb|hours?|minutes?|seconds?|days?|weeks?|months?|years?|times|x)\b"
+    r"gb|tb|mb|kb|pb|zb|(?:kilo|mega|giga|tera|peta|exa|zetta)bytes?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|times|x)\b"
 )
 _NUMBER_WORD = (
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.evidence import preference
+from assistant.answer.evidence import preference, required_form
 from assistant.answer.question import analyse_question
 from assistant.answer.words import stem, term_present, vocabulary
 from tests.answer.helpers import ask, chunks, fake_embed
@@ -180,3 +180,11 @@ def test_who_won_between_two_named_sides_is_answered_by_one_of_them() -> None:
     passages = chunks("fight", text, title="Canelo Vargas vs Jermell Okoro live fight updates, results")
     ans = ask("Who won the Canelo Vargas vs Jermell Okoro fight?", passages, embed=None)
     assert ans.answered and any("Canelo won with tallies" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_sign_up_bonus_is_no_rise_or_fall() -> None:
+    """"up" in "sign-up" (or "down" in "down-payment") does not make a money question ask for a percentage."""
+    info = analyse_question("How much do I need to spend on the Corvan card to get the sign-up bonus?")
+    assert required_form(info, "You earn 50,000 points after you spend $4,000 in your first three months.")
+    assert not required_form(info, "Cardholders get 20% back on in-flight purchases.")
+    assert required_form(analyse_question("How much did shares go up?"), "Shares rose 4% on Monday.")

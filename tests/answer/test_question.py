@@ -72,6 +72,9 @@ def test_not_speaker_questions(question: str) -> None:
         ("Which senator hosted the forum where Kooker spoke?", "name"),
         ("What did two outlets each report about who would run the company next?", "name"),
         ("Where is Simply Homes based?", "place"),
+        ("Where did the 10-year bond yield end up after the report?", "amount"),  # a level, not a place
+        ("Where did the Nikkei close on Friday?", "amount"),
+        ("Where did the striker end up after leaving Lyon?", "place"),
         ("What is the name of the new chief executive?", "name"),
         ("Name the film that came third at the box office.", "name"),
         ("What was her job before that?", ""),

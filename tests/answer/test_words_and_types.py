@@ -33,6 +33,8 @@ def test_aliases_numbers_and_initials() -> None:
         ("amount", "The local currency was US64.20¢ at the close.", "What was it worth at the close?", True),
         ("amount", "It bought 64.2 US cents.", "What was it worth?", True),
         ("amount", "The first thing to know is that it's not the Deck 2.", "How much will the Deck 2 cost?", False),
+        ("amount", "Users created around 9 ZB of data that year.", "How much data was created?", True),
+        ("amount", "The archive holds 40 terabytes.", "How much does the archive hold?", True),
         ("score", "Spain beat France 3-1 in the semi-final.", "What was the final score?", True),
         ("score", "Game 4 final score", "What was the final score of Game 1?", False),
         ("number", "McTominay has six goals this season.", "How many goals does he have?", True),
