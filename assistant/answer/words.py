@@ -63,7 +63,7 @@ _ALIAS_GROUPS = [
     "q4 fourth-quarter", "cinema theater theatre", "film movie", "percent per-cent",
     "revenue sales turnover", "profit earnings net-income",
     "score scored scorer goal netted brace strike header", "win won winner winning victory",
-    "dock docked deduct deducted deduction",
+    "dock docked deduct deducted deduction", "write wrote written penned",
 ]
 
 

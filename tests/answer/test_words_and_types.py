@@ -20,6 +20,7 @@ def test_aliases_numbers_and_initials() -> None:
     assert term_present(stem("American"), vocab) and term_present("ceo", vocab)
     assert term_present("revenu", vocab)  # sales ~ revenue
     assert not term_present(stem("Japan"), vocab)
+    assert term_present(stem("write"), vocabulary("In 1863 the poet penned his most famous poem."))
     assert "nar" in acronyms(text)
     assert name_present("Jamaica-Canada", vocabulary("Jamaica vs Canada"))
     assert not name_present("Jamaica-Haiti", vocabulary("Jamaica vs Canada"))
