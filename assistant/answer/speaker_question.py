@@ -17,7 +17,11 @@ from index.quotations.wordlists import ROLE_WORDS
 _SPEAKER_VERBS = (
     r"say|said|says|tell|told|state|stated|claim|claimed|think|believe|write|wrote|argue|argued|mean|"
     r"comment|add|added|announce|announced|want|suggest|suggested|predict|predicted|warn|warned|post|posted|"
-    r"tweet|tweeted|testify|testified|reveal|revealed|admit|admitted|insist|insisted|explain|explained"
+    r"tweet|tweeted|testify|testified|reveal|revealed|admit|admitted|insist|insisted|explain|explained|"
+    r"note|noted|stress|stressed|emphasi[sz]e|emphasi[sz]ed|acknowledge|acknowledged|concede|conceded|mention|"
+    r"mentioned|confirm|confirmed|deny|denied|promise|promised|pledge|pledged|vow|vowed|point\s+out|pointed\s+out|"
+    r"hint|hinted|quip|quipped|joke|joked|complain|complained|urge|urged|"
+    r"be\s+quoted\s+as\s+saying|quoted\s+as\s+saying"
 )
 _TAIL = r"\s*[?.!]*\s*$"
 _TOPIC = (
@@ -42,12 +46,14 @@ _SPEAKER_PATTERNS = [
     ),
     re.compile(
         r"^what(?:['’]s|\s+(?:was|were|is|are))\s+(?P<x>.+?)['’]s?\s+(?:response|reaction|comments?|statements?|"
-        r"remarks?|views?|position|words|quotes?|explanation|message)\b" + _TOPIC + _TAIL,
+        r"remarks?|views?|position|words|quotes?|explanation|message|take|thoughts|opinions?|stance|verdict|"
+        r"assessment|answer|reply|argument|warning|criticism|complaint|defen[cs]e|account|advice)\b" + _TOPIC + _TAIL,
         re.I,
     ),
     re.compile(
         r"^(?:did|has|have|had)\s+(?P<x>.+?)\s+(?-i:say|said|comment|commented|speak|spoken|talk|talked|mention|"
-        r"mentioned|address|addressed)\s+(?:anything\s+|publicly\s+)?(?:about|on|regarding|whether|if|that)?\s*"
+        r"mentioned|address|addressed|critici[sz]e|critici[sz]ed|praise|praised|deny|denied|confirm|confirmed|"
+        r"defend|defended|welcome|welcomed|apologi[sz]e|apologi[sz]ed)\s+(?:anything\s+|publicly\s+)?(?:about|on|regarding|whether|if|that)?\s*"
         r"(?P<t>.+?)" + _TAIL,
         re.I,
     ),
@@ -71,7 +77,7 @@ _SPEAKER_PATTERNS = [
     # "What was said by X?", "Show me what X said", "Give me X's quotes", "Any quotes from X on Y?"
     re.compile(r"^what\s+(?:was|has\s+been|is\s+being)\s+(?-i:said|written|posted)\s+by\s+(?P<x>.+?)" + _TOPIC + _TAIL,
                re.I),
-    re.compile(r"^(?:show|tell|give)\s+me\s+what\s+(?P<x>.+?)\s+(?:has\s+)?(?-i:" + _SPEAKER_VERBS + r")\b" + _TOPIC
+    re.compile(r"^(?:(?:show|tell|give)\s+me|summari[sz]e|recap)\s+what\s+(?P<x>.+?)\s+(?:has\s+)?(?-i:" + _SPEAKER_VERBS + r")\b" + _TOPIC
                + _TAIL, re.I),
     re.compile(r"^(?:(?:give|show|find|list)\s+(?:me\s+)?)?(?:all\s+|any\s+)?(?:the\s+)?(?P<x>.+?)['’]s?\s+"
                r"(?:quotes|quotations|comments|remarks|statements)\b" + _TOPIC + _TAIL, re.I),
@@ -88,6 +94,10 @@ _SOFT_PATTERNS = [
                r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*\s+(?P<r>(?-i:[a-z])[\w-]*))\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
     re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*"
                r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
+    # "How did X feel about Y?", "What does X expect from Y?", "According to X, what ...?": their words when quoted
+    re.compile(r"^how\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:feel|felt)\s+(?:about\s+)?(?P<t>.+?)" + _TAIL, re.I),
+    re.compile(r"^what\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:expect|hope|fear|want)\s+(?P<t>.+?)" + _TAIL, re.I),
+    re.compile(r"^according\s+to\s+(?P<x>[^,]+?),\s*(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^(?:does|did|do)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?-i:regret|regrets|like|"
                r"love|hate|support|oppose|agree|want|plan|worry|fear|miss|enjoy|blame)\s+(?P<t>.+?)" + _TAIL, re.I),
 ]

@@ -154,6 +154,20 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("What did Jos Butler make of the stop-clock trial?", "Jos Butler", "the stop-clock trial", False),
     ("How did Canelo hit back at McGregor?", "Canelo", "McGregor", False),
     ("What did Brian Jacob say is weighing on shoppers?", "Brian Jacob", "weighing on shoppers", False),
+    # more ways of asking for words: speech verbs, a view as a noun, "according to", "summarize what X said"
+    ("What was Lena Varga's take on the merger?", "Lena Varga", "the merger", False),
+    ("What were the minister's thoughts on the strike?", "the minister", "the strike", False),
+    ("What's Varga's stance on tariffs?", "Varga", "tariffs", False),
+    ("What did Varga stress about the budget?", "Varga", "the budget", False),
+    ("What did the coach acknowledge about the defeat?", "the coach", "the defeat", False),
+    ("What did Varga point out about the deal?", "Varga", "the deal", False),
+    ("What was Varga quoted as saying about the deal?", "Varga", "the deal", False),
+    ("Did Varga criticize the ruling?", "Varga", "the ruling", False),
+    ("Summarize what Varga said about the deal.", "Varga", "the deal", False),
+    ("How did Varga feel about the result?", "Varga", "the result", True),
+    ("According to Varga, why did sales slow?", "Varga", "why did sales slow", True),
+    ("What did Ford recall?", "", "", False),  # a product recall, not a remark
+    ("What was the firm's account balance?", "", "", False),
 ])
 def test_other_ways_of_asking_for_someones_words(question: str, speaker: str, topic: str, soft: bool) -> None:
     info = analyse_question(question)

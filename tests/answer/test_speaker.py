@@ -33,7 +33,8 @@ def test_reported_speech_is_labelled_never_quoted() -> None:
 @pytest.mark.parametrize(
     "question",
     ["What did the press secretary say?", "Quote the Kremlin spokesperson", "What has Dmitry Peskov said?",
-     "How did Peskov respond?"],
+     "How did Peskov respond?", "What was Peskov's take?", "What did Peskov stress?",
+     "Summarize what the Kremlin spokesperson said."],
 )
 def test_role_phrases_and_names_resolve_to_the_speaker(question: str) -> None:
     ans = ask(question, ALL_PASSAGES, embed=fake_embed)
