@@ -63,9 +63,15 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
     (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:share|percentage|percent|"
      r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss|budget|"
-     r"deficit|debt|funding|bonus|payout|settlement|wages?|compensation|net\s+worth|price\s+tag)\b",
+     r"deficit|debt|funding|bonus|payout|settlement|wages?|compensation|net\s+worth|price\s+tag|value|rate|yield)\b",
      "amount"),
-    (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced)\b", "amount"),
+    (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced|gross|"
+     r"grossed|earn|earned)\b", "amount"),
+    (r"^what(?:'s|’s)\s.*\bworth\s*[?.!]*$|\bwhat\s+(?:did|does|do|will|would|has|have|had)\s.+?\s(?:close|closed|"
+     r"trade|traded|settle|settled|end|ended|finish|finished|fall|fell|rise|rose|drop|dropped|climb|climbed|jump|"
+     r"jumped|slip|slipped|ease|eased|reach|reached|hit)\s+(?:at|to)\s*[?.!]*$|\bwhat\s+level\b", "amount"),
+    (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:attendance|turnout|"
+     r"death\s+toll|toll|population|tally|headcount|length|duration)\b", "number"),
     (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:" + _MEASURES + r")\s*[?.!]*$",
      "number"),
     (r"^(?:\w+\s+){0,2}?where\s+(?:did|does|do|will|would|could)\s+(?:[\w'’&-]+\s+){0,5}?(?:yields?|prices?|rates?|"

@@ -75,6 +75,17 @@ def test_not_speaker_questions(question: str) -> None:
         ("Where did the 10-year bond yield end up after the report?", "amount"),  # a level, not a place
         ("Where did the Nikkei close on Friday?", "amount"),
         ("Where did the striker end up after leaving Lyon?", "place"),
+        # other ways of asking for a figure
+        ("What did the film gross?", "amount"),
+        ("What did the stock close at?", "amount"),
+        ("What's the deal worth?", "amount"),
+        ("What is the value of the takeover?", "amount"),
+        ("What's the interest rate?", "amount"),
+        ("What did inflation fall to?", "amount"),
+        ("What was the attendance?", "number"),
+        ("What was the death toll?", "number"),
+        ("What's the length of the contract?", "number"),
+        ("What did the jury reach?", ""),  # a verdict, not a level
         ("What is the name of the new chief executive?", "name"),
         ("Name the film that came third at the box office.", "name"),
         ("What was her job before that?", ""),
