@@ -142,7 +142,7 @@ def analyse_question(question: str) -> QuestionInfo:
     info.institution = _institution(low)
     info.role = _role_asked(q)
     info.result = bool(
-        re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
+        re.search(_WIN_ASKED + r"|" + _OUTCOME_ASKED + r"|\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
                   r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
                   r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b|\bactual(?:ly)?\b|"
                   r"^how\s+did\s+.+?\s+(?:do|fare|perform|play)\s+(?:against|versus|vs\.?)\s|" + _RULING, low)
@@ -150,19 +150,31 @@ def analyse_question(question: str) -> QuestionInfo:
     return info
 
 
+# Other ways of asking who won ("Who came out on top?", "Which team lifted the trophy?", "Did X prevail?") and how a
+# contest or a decision turned out ("How did the final end?", "Did the appeal succeed?", "Was the merger approved?")
+_WIN_ASKED = (r"\b(?:who|which\s+(?:[\w'’-]+\s+){0,2}?(?:team|side|club|player|nation|country|candidate|horse|driver))\s+"
+              r"(?:triumphed|prevailed|clinched|came\s+out\s+on\s+top|(?:claimed|took|won|lifted|secured)\s+the\s+"
+              r"(?:title|trophy|crown|cup|championship|race|gold)|was\s+crowned)\b|"
+              r"^did\s+(?:[\w'’-]+\s+){1,6}?(?:prevail|triumph)\b")
+_OUTCOME_ASKED = (r"^how\s+did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:final|match|game|semi-final|quarter-final|race|"
+                  r"fight|bout|vote|election|ballot|trial|case|series|tie)\s+(?:end|go|finish|turn\s+out)\b|"
+                  r"^(?:did|was|were)\s+(?:[\w'’-]+\s+){1,6}?(?:succeed|successful|go\s+through|went\s+through|"
+                  r"approved|rejected|upheld|overturned)\b")
+
 # "Did the judge grant the motion?": a ruling asked for, which a hearing "scheduled for" it does not report
 _RULING = (r"^did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:judge|court|jury|board|committee|panel|regulator)s?\s+"
            r"(?:grant|approve|reject|dismiss|deny|accept|uphold|block|overturn|throw\s+out|rule|find)\b")
 _RULED = ("grant", "approv", "reject", "dismiss", "deni", "deny", "accept", "uphold", "upheld", "block", "overturn",
           "threw", "thrown", "rule", "ruling", "found", "verdict")
 _WIN = ("win", "won", "beat", "defeat", "victory", "victori", "triumph", "champion", "clinch", "lost", "los", "edg",
-        "prevail")
+        "prevail", "lift", "crown")
 
 
 def _outcome_terms(low: str) -> list[str]:
     """Words one of which a sentence must hold to report the asked outcome: the win family for
     "who won / did X beat Y", the verb after "end up / eventually / ultimately" otherwise."""
-    if re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose|defeat)\b", low):
+    if re.search(r"\bwho\s+(?:won|win|wins|beat|lost)\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose|defeat)\b|"
+                 + _WIN_ASKED, low):
         return list(_WIN)
     ruling = re.search(_RULING, low)
     if ruling:  # not the words of what was ruled on: "grant the motion to dismiss" is not answered by "dismiss"

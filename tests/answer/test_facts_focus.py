@@ -188,3 +188,21 @@ def test_a_sign_up_bonus_is_no_rise_or_fall() -> None:
     assert required_form(info, "You earn 50,000 points after you spend $4,000 in your first three months.")
     assert not required_form(info, "Cardholders get 20% back on in-flight purchases.")
     assert required_form(analyse_question("How much did shares go up?"), "Shares rose 4% on Monday.")
+
+
+def test_other_ways_of_asking_who_won_or_how_it_ended_ask_a_result() -> None:
+    """"Who came out on top", "Which team lifted the trophy", "How did the final end", "Did the appeal succeed" ask
+    for an outcome as "Who won" does: a sentence looking ahead ("will face", "are favourites") does not report it."""
+    text = ("Marlow and Dunmore will meet in the Shield final at Kestrel Park on Sunday.\n\n"
+            "Marlow are favourites to lift the trophy after beating Dunmore twice this season.\n\n"
+            "Dunmore's appeal against the two-point deduction will be heard by a panel in March.\n")
+    passages = chunks("shield", text, title="Marlow and Dunmore set for Shield final")
+    for question in ("Who came out on top in the Shield final?", "Which team lifted the trophy?",
+                     "How did the Shield final end?", "Did Dunmore's appeal succeed?"):
+        assert analyse_question(question).result, question
+        ans = ask(question, passages, embed=None)
+        assert not ans.answered, (question, ans.answer)
+    report = chunks("shield2", "Marlow came out on top in the Shield final, beating Dunmore 24-10 at Kestrel Park.\n",
+                    title="Marlow win the Shield")
+    ans = ask("Who came out on top in the Shield final?", report, embed=None)
+    assert ans.answered and "beating Dunmore 24-10" in ans.citations[0].quote, ans.answer
