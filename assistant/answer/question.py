@@ -142,7 +142,8 @@ def analyse_question(question: str) -> QuestionInfo:
     info.institution = _institution(low)
     info.role = _role_asked(q)
     info.result = bool(
-        re.search(_WIN_ASKED + r"|" + _OUTCOME_ASKED + r"|\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
+        re.search(_WIN_ASKED + r"|" + _OUTCOME_ASKED + r"|\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|"
+                  r"^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
                   r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
                   r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b|\bactual(?:ly)?\b|"
                   r"^how\s+did\s+.+?\s+(?:do|fare|perform|play)\s+(?:against|versus|vs\.?)\s|" + _RULING, low)
@@ -150,8 +151,8 @@ def analyse_question(question: str) -> QuestionInfo:
     return info
 
 
-# Other ways of asking who won ("Who came out on top?", "Which team lifted the trophy?", "Did X prevail?") and how a
-# contest or a decision turned out ("How did the final end?", "Did the appeal succeed?", "Was the merger approved?")
+# Other ways of asking who won ("Who came out on top?", "Which team lifted the trophy?", "Did X prevail?") and how
+# a contest or a decision turned out ("How did the final end?", "Did the appeal succeed?", "Was the merger approved?")
 _WIN_ASKED = (r"\b(?:who|which\s+(?:[\w'’-]+\s+){0,2}?(?:team|side|club|player|nation|country|candidate|horse|driver))\s+"
               r"(?:triumphed|prevailed|clinched|came\s+out\s+on\s+top|(?:claimed|took|won|lifted|secured)\s+the\s+"
               r"(?:title|trophy|crown|cup|championship|race|gold)|was\s+crowned)\b|"
