@@ -153,7 +153,8 @@ def analyse_question(question: str) -> QuestionInfo:
 
 # Other ways of asking who won ("Who came out on top?", "Which team lifted the trophy?", "Did X prevail?") and how
 # a contest or a decision turned out ("How did the final end?", "Did the appeal succeed?", "Was the merger approved?")
-_WIN_ASKED = (r"\b(?:who|which\s+(?:[\w'’-]+\s+){0,2}?(?:team|side|club|player|nation|country|candidate|horse|driver))\s+"
+_WIN_ASKED = (r"\b(?:who|which\s+(?:[\w'’-]+\s+){0,2}?(?:team|side|club|player|nation|country|candidate|horse|"
+              r"driver))\s+"
               r"(?:triumphed|prevailed|clinched|came\s+out\s+on\s+top|(?:claimed|took|won|lifted|secured)\s+the\s+"
               r"(?:title|trophy|crown|cup|championship|race|gold)|was\s+crowned)\b|"
               r"^did\s+(?:[\w'’-]+\s+){1,6}?(?:prevail|triumph)\b")
