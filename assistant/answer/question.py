@@ -132,7 +132,9 @@ def analyse_question(question: str) -> QuestionInfo:
         info.topics = [info.topic] if info.topic else []
         info.soft_speaker = bool(info.speaker)
     how = re.search(r"\bhow\s+(\w+)", low)  # "how old", "how long": the kind of answer, not a topic word
-    info.terms = [t for t in content_terms(q) if t not in GENERIC and not (how and t == stem(how.group(1)))]
+    asking = {stem(w) for w in asking_words(q)}  # "came out on top": how the question is put
+    info.terms = [t for t in content_terms(q) if t not in GENERIC and not (how and t == stem(how.group(1)))
+                  and t not in asking]
     info.context_terms = [t for t in content_terms(context) if t not in GENERIC and t not in info.terms]
     info.key_names = _key_names(q)
     info.outlets = outlets_in(q)
@@ -162,6 +164,19 @@ _OUTCOME_ASKED = (r"^how\s+did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:final|matc
                   r"fight|bout|vote|election|ballot|trial|case|series|tie)\s+(?:end|go|finish|turn\s+out)\b|"
                   r"^(?:did|was|were)\s+(?:[\w'’-]+\s+){1,6}?(?:succeed|successful|go\s+through|went\s+through|"
                   r"approved|rejected|upheld|overturned)\b")
+
+
+
+def asking_words(text: str) -> set[str]:
+    """The words of a way of asking who won or how it ended ("came out on top", "lifted the trophy", "turn out"):
+    how the question is put, not words an article must hold."""
+    m = re.search(_WIN_ASKED + r"|" + _OUTCOME_ASKED, text.lower())
+    return {w for w in WORD_RE.findall(m.group(0)) if w in _ASKING} if m else set()
+
+
+_ASKING = frozenset("came come out top triumphed prevailed prevail triumph clinched claimed took lifted secured trophy "
+                    "crowned crown end go finish turn succeed successful through went".split())
+
 
 # "Did the judge grant the motion?": a ruling asked for, which a hearing "scheduled for" it does not report
 _RULING = (r"^did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:judge|court|jury|board|committee|panel|regulator)s?\s+"
@@ -342,6 +357,7 @@ __all__ = [
     "UNIT_ASKED",
     "QuestionInfo",
     "analyse_question",
+    "asking_words",
     "answer_type_of",
     "looks_like_speaker",
     "name_runs",

@@ -206,3 +206,9 @@ def test_other_ways_of_asking_who_won_or_how_it_ended_ask_a_result() -> None:
                     title="Marlow win the Shield")
     ans = ask("Who came out on top in the Shield final?", report, embed=None)
     assert ans.answered and "beating Dunmore 24-10" in ans.citations[0].quote, ans.answer
+    # the words of how it is asked are not words the report must hold
+    plain = chunks("shield3", "Marlow beat Dunmore 24-10 in the Shield final at Kestrel Park.\n", title="Shield final")
+    for question in ("Who came out on top in the Shield final?", "How did the Shield final turn out?",
+                     "Which team lifted the trophy in the Shield final?"):
+        ans = ask(question, plain, embed=None)
+        assert ans.answered and "Marlow beat Dunmore 24-10" in ans.citations[0].quote, (question, ans.answer)
