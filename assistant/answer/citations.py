@@ -71,13 +71,15 @@ class Span:
         return self.passage.article_text[self.start : self.end]
 
 
-def sentence_answer(question: str, spans: list[Span], speaker_at=None) -> Answer:
-    """An answer made of whole sentences, each cited ([1], [2], ...)."""
+def sentence_answer(question: str, spans: list[Span], speaker_at=None, name_speakers: bool = False) -> Answer:
+    """An answer made of whole sentences, each cited ([1], [2], ...). With ``name_speakers`` ("Who said ...?"), a
+    sentence whose quotation's speaker it does not name is labelled with them ("Pep Guardiola: “…” [1]")."""
     citations, parts = [], []
     for n, s in enumerate(spans, start=1):
         who = speaker_at(s) if speaker_at else ""
         citations.append(citation(n, s.passage, s.start, s.end, who))
-        parts.append(f"{one_line(s.text)} [{n}]")
+        label = f"{who}: " if name_speakers and who and who.split()[-1] not in s.text else ""
+        parts.append(f"{label}{one_line(s.text)} [{n}]")
     return Answer(
         question=question, standalone_question=question, answered=True, answer=" ".join(parts), citations=citations
     )

@@ -48,6 +48,8 @@ _PREVIEW_TITLE = re.compile(r"\b(?:odds|predictions?|preview|picks|how\s+to\s+wa
 def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can."""
     two_sides = info.result and info.answer_type == "name" and len(name_runs(info.text)) == 2
+    if info.who_said and not c.speaks:
+        return "type"  # "Who said ...?": a sentence with nobody's words in it names no one who said them
     if info.answer_type and not carries(info.answer_type, c.text, info.text) and not two_sides:
         return "type"  # ("who won A vs B": the winner is one of the names asked, the outcome rules below decide)
     own = vocabulary(c.text)

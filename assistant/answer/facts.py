@@ -42,12 +42,14 @@ from assistant.answer.question import QuestionInfo, name_runs, with_context
 from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.words import (
+    WORD_RE,
     content_terms,
     date_words,
     proper_vocabulary,
     vocabulary,
 )
 from assistant.schema import Answer, Passage
+from index.quotations.wordlists import SPEECH_VERBS
 from index.text.fold import fold
 from index.text.sentences import sentence_spans
 
@@ -91,6 +93,7 @@ class Candidate:
     lex: float = 0.0
     cos: float | None = None
     why_not: str = ""  # which rule made it ineligible ("" when eligible)
+    speaks: bool = False  # holds an attributed quotation or a speech verb ("Who said ...?" needs one)
 
     @property
     def span(self) -> Span:
@@ -140,7 +143,9 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
                 terms.update(content_terms(speaker))
             around = " ".join(p.article_text[a:b] for a, b in spans[max(0, k - 1) : k + 2])
             lead = _lead_in(p.article_text, spans, k)
-            pool.candidates.append(Candidate(p, rank, s, e, text, terms, vocabulary(around + " " + lead) | about, lead))
+            speaks = bool(speaker) or any(w.lower() in SPEECH_VERBS for w in WORD_RE.findall(text))
+            pool.candidates.append(Candidate(p, rank, s, e, text, terms, vocabulary(around + " " + lead) | about, lead,
+                                             speaks=speaks))
     return pool
 
 
@@ -306,7 +311,8 @@ def fact_answer(
     chosen = pick(rank_candidates(info, question, pool, embed), min_score, min(MAX_SENTENCES, max_citations))
     if not chosen:
         return refuse(question, why_refused(info, pool))
-    return sentence_answer(question, [c.span for c in chosen], lambda s: speaker_at(s.passage, s.start, s.end))
+    return sentence_answer(question, [c.span for c in chosen], lambda s: speaker_at(s.passage, s.start, s.end),
+                           name_speakers=info.who_said)
 
 
 __all__ = ["DEFAULT_MIN_SCORE", "EMBED_BUDGET", "Candidate", "Pool", "build_pool", "fact_answer", "pick",

@@ -108,6 +108,7 @@ class QuestionInfo:
     context: str = ""  # carried over from the previous turn; ranks, never required
     context_terms: list[str] = field(default_factory=list)
     result: bool = False  # asks for an outcome: who won, the final score, did X beat Y
+    who_said: bool = False  # "Who said ...?", "Which official warned ...?": someone's words, so a sentence that speaks
     outcome: list[str] = field(default_factory=list)  # a sentence reporting the outcome holds one of these
     counted: list[str] = field(default_factory=list)  # what "how many" counts, stemmed ("touchdown", "pass")
     institution: list[str] = field(default_factory=list)  # the kind "which hospital" asks for, and its other names
@@ -143,6 +144,7 @@ def analyse_question(question: str) -> QuestionInfo:
     info.counted = _counted(q)
     info.institution = _institution(low)
     info.role = _role_asked(q)
+    info.who_said = bool(_WHO_SAID.search(q))
     info.result = bool(
         re.search(_WIN_ASKED + r"|" + _OUTCOME_ASKED + r"|\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|"
                   r"^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
@@ -165,6 +167,9 @@ _OUTCOME_ASKED = (r"^how\s+did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:final|matc
                   r"^(?:did|was|were)\s+(?:[\w'’-]+\s+){1,6}?(?:succeed|successful|go\s+through|went\s+through|"
                   r"approved|rejected|upheld|overturned)\b")
 
+
+_WHO_SAID = re.compile(r"^(?:who|which\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:said|says|described|warned|claimed|argued|"
+                       r"insisted|predicted|admitted|declared|tweeted|quipped|joked)\b", re.I)  # not "wrote the code"
 
 
 def asking_words(text: str) -> set[str]:

@@ -212,3 +212,18 @@ def test_other_ways_of_asking_who_won_or_how_it_ended_ask_a_result() -> None:
                      "Which team lifted the trophy in the Shield final?"):
         ans = ask(question, plain, embed=None)
         assert ans.answered and "Marlow beat Dunmore 24-10" in ans.citations[0].quote, (question, ans.answer)
+
+
+def test_who_said_is_answered_by_a_sentence_that_speaks_and_names_its_speaker() -> None:
+    """"Who said ...?" asks for someone's words: a sentence holding nobody's words (a banner, narration) names
+    no one who said them, and a quote credited by "she said" is labelled with whom she is."""
+    text = ("Marlow coach Dana Reyes took charge of the side in May.\n\n"
+            "\u201cWe had to be better after the break,\u201d she said after the draw with Dunmore.\n\n"
+            "Fans in the away end held up a banner reading Better After The Break, Marlow.\n")
+    passages = chunks("reyes", text, title="Marlow draw with Dunmore")
+    ans = ask("Who said Marlow had to be better after the break?", passages, embed=None)
+    assert ans.answered, ans.answer
+    assert ans.answer.startswith("Dana Reyes: \u201cWe had to be better"), ans.answer
+    assert not any("banner" in c.quote for c in ans.citations)
+    assert analyse_question("Which official warned of a recession?").who_said
+    assert not analyse_question("Who told Altman he was fired?").who_said  # narration can tell that
