@@ -14,7 +14,8 @@ A pronoun is replaced by the previous turn's subject, chosen by what the pronoun
 * they/them/their -> the organisation, else the person.
 
 After a "what did X say" turn, "What about Y?" becomes "What did X say about Y?", "What about Zelensky?" (a
-name) asks Zelensky the same, and "Anything else?" becomes "What else did X say?". A name the previous turn
+name) asks Zelensky the same, and "Anything else?" becomes "What else did X say?" ("Tell me more", "Go on":
+"What else did X say about Y?"). A name the previous turn
 sets in quotation marks ("“Godzilla Minus One” took third place") is a work, which "it" refers to. Only the first
 such pronoun
 is replaced ("Did he say anything about the scrutiny she's under?"
@@ -42,7 +43,11 @@ _WHAT_ABOUT = re.compile(r"^(?:(?:and|but)\s+)?(?:(?:what|how)\s+)?about\s+(?P<t
 # "What about Zelensky?", "And Zelensky?": the same question of another person
 _OTHER_SPEAKER = re.compile(r"^(?i:(?:and|but)\s+)?(?i:(?:what|how)\s+about\s+)?"
                             r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*[?.!]*$")
-_ANYTHING_ELSE = re.compile(r"^(?:(?:and|so)\s+)?(?:anything|what|something)\s+(?:else|more)\s*[?.!]*$", re.I)
+_MORE_WORDS = r"tell\s+me\s+more|(?:any\s+)?more(?:\s+please)?|go\s+on|keep\s+going|continue|elaborate"
+_OPENER = r"^(?:(?:and|so|ok|okay)[,\s]+)?"
+_MORE = re.compile(_OPENER + r"(?:" + _MORE_WORDS + r")\s*[?.!]*$", re.I)
+_ANYTHING_ELSE = re.compile(_OPENER + r"(?:(?:anything|what|something)\s+(?:else|more)|" + _MORE_WORDS + r")\s*[?.!]*$",
+                            re.I)
 _ASKED_SAYING = re.compile(r"\b(?:say|said|says|tell|told)\b(?:\s+(?:about|on)\b.*)?\s*[?.!]*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|it|its|they|them|their)\b", re.IGNORECASE)
 _LEANS = re.compile(
@@ -217,7 +222,8 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
     if owner and org and org.lower() not in question.lower():
         return question[: owner.start()] + f"{org}'s {owner.group(1)}" + question[owner.end() :]
     if _ANYTHING_ELSE.match(question.strip()) and (named or person):
-        return f"What else did {named or person} say?"
+        more = _MORE.match(question.strip()) and prev.topic  # "Tell me more": more on the same topic
+        return f"What else did {named or person} say" + (f" about {prev.topic}?" if more else "?")
     about = _WHAT_ABOUT.match(question.strip())
     if about and (prev.speaker or _ASKED_SAYING.search(user)):
         # after "What did X say?", "What about bond yields?" asks what X said about them

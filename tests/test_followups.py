@@ -109,6 +109,9 @@ PESKOV = [("What did Dmitry Peskov say about the meeting?",
         ("What about Ukraine?", "What did Dmitry Peskov say about Ukraine?"),  # a country is a topic
         ("What about sanctions?", "What did Dmitry Peskov say about sanctions?"),
         ("Anything else?", "What else did Dmitry Peskov say?"),
+        ("Tell me more", "What else did Dmitry Peskov say about the meeting?"),  # more on the same topic
+        ("Go on.", "What else did Dmitry Peskov say about the meeting?"),
+        ("OK, more please", "What else did Dmitry Peskov say about the meeting?"),
     ],
 )
 def test_short_follow_ups_after_a_speaker_question(question: str, expected: str) -> None:
