@@ -14,6 +14,9 @@ round-up's game told three sentences before its coach speaks. Quotations on the 
 better of the two cosines (a quote introduced by the topic ranks by its introduction). Several topics ("..., and
 what did he say about Z?") each get their best quotations.
 
+A topic that is the occasion ("to reporters", "in a statement", "on his podcast", "on Friday": ``is_occasion``) which
+no quotation names is answered with X's quotations as without a topic.
+
 When X is mentioned but never quoted, or quoted but never on the topic, the answer says exactly
 that, in plain words, with ``answered`` false.
 """
@@ -79,6 +82,8 @@ def speaker_answer(
             chosen += rest[:1]
             continue
         ranked = _about(topic, found, embed, who)
+        if not ranked and is_occasion(topic, question):
+            ranked = _newest_direct_first(found)  # "in a statement", "to reporters": when, not what about
         if not ranked:
             missed.append(topic)
         chosen += [f for f in ranked if f not in chosen][:per_topic]
@@ -89,6 +94,23 @@ def speaker_answer(
         about = " or ".join(missed)
         return refuse(question, f"The articles quote {who} {times}, {none} about {about}.")
     return _render(question, chosen[:max_citations])
+
+
+_OCCASION = re.compile(
+    r"^(?:(?:a|an|the|his|her|their|its|this|that|last|on)\s+)?(?:[\w'’-]+\s+){0,2}?(?:reporters|journalists|the\s+press|"
+    r"press|conference|presser|statement|interview|briefing|podcast|show|broadcast|call|post|posts|tweet|video|"
+    r"speech|address|testimony|release|email|letter|memo|blog|x|twitter|instagram|tiktok|facebook|threads|"
+    r"social\s+media|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|today|yesterday)"
+    r"(?:\s+(?:with|to|on|for)\s+[\w'’ .-]+)?$", re.I)
+
+
+def is_occasion(topic: str, question: str) -> bool:
+    """Is the topic when or where X spoke ("to reporters", "in a statement", "on his podcast", "on Friday"), not
+    what about? Then X's quotations answer it even when none names the occasion."""
+    if not _OCCASION.match(topic.strip()):
+        return False
+    return bool(re.search(r"\b(?:to|at|in|on|during|via|through)\s+" + re.escape(topic.strip()) + r"\s*[?.!]*$",
+                          question.strip()))
 
 
 def _distinct(found: list[Found]) -> list[Found]:

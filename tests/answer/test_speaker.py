@@ -233,3 +233,13 @@ def test_why_a_person_did_it_is_answered_by_their_words_when_quoted_on_it() -> N
     text = FESTIVAL + "\n\nThe city council backed the festival because it brings tourists to the coast."
     ans = ask("Why did the city council back the festival?", chunks("fest", text), embed=None)
     assert ans.answered and "brings tourists" in ans.citations[0].quote, ans.answer
+
+
+def test_an_occasion_is_when_not_what_about() -> None:
+    """"What did Peskov say in an interview / on Friday?": the occasion, which no quotation needs to name, not a topic
+    his words must be about; "about the interview" is a topic."""
+    for question in ("What did Peskov say in an interview?", "What did the Kremlin spokesperson say on Thursday?"):
+        ans = ask(question, ALL_PASSAGES, embed=fake_embed)
+        assert ans.answered and {c.speaker for c in ans.citations} == {"Dmitry Peskov"}, (question, ans.answer)
+    ans = ask("What did Peskov say about the interview?", ALL_PASSAGES, embed=fake_embed)
+    assert not ans.answered, ans.answer
