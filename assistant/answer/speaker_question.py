@@ -61,8 +61,10 @@ _SPEAKER_PATTERNS = [
         r"^(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:think|believe|expect|feel)\s+(?:that\s+)?(?P<t>.+?)" + _TAIL, re.I
     ),
     re.compile(
-        r"^what\s+(?:reason|reasons|explanation|justification|message|warning|advice)\s+did\s+(?P<x>.+?)\s+"
-        r"(?-i:give|offer|provide|send|have)\b" + _TOPIC + _TAIL,
+        r"^what\s+(?:[\w-]+\s+)?(?:reason|reasons|explanation|justification|message|warning|advice|tips?|lessons?|"
+        r"recommendations?|suggestions?|predictions?|excuse|assurances?|promises?|arguments?|criticism)\s+"
+        r"(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:give|gave|given|offer|offered|provide|provided|send|sent|"
+        r"have|make|made|share|shared|put\s+forward)\b" + _TOPIC + _TAIL,
         re.I,
     ),
     # "How did X describe the talks?", "How does X explain Y?": the object is the topic

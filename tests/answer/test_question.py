@@ -177,6 +177,9 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Summarize what Varga said about the deal.", "Varga", "the deal", False),
     ("How did Varga feel about the result?", "Varga", "the result", True),
     ("According to Varga, why did sales slow?", "Varga", "why did sales slow", True),
+    ("What advice does Lena Varga give to new founders?", "Lena Varga", "new founders", False),
+    ("What prediction did Varga make about AI?", "Varga", "AI", False),
+    ("What main reason did the CEO give for the layoffs?", "the CEO", "the layoffs", False),
     ("What did Ford recall?", "", "", False),  # a product recall, not a remark
     ("What was the firm's account balance?", "", "", False),
 ])
