@@ -71,7 +71,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"trade|traded|settle|settled|end|ended|finish|finished|fall|fell|rise|rose|drop|dropped|climb|climbed|jump|"
      r"jumped|slip|slipped|ease|eased|reach|reached|hit)\s+(?:at|to)\s*[?.!]*$|\bwhat\s+level\b", "amount"),
     (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:attendance|turnout|"
-     r"death\s+toll|toll|population|tally|headcount|length|duration)\b", "number"),
+     r"death\s+toll|toll|population|tally|headcount|length|duration|size|height|width|weight|distance|speed|capacity|"
+     r"depth|area|volume)\b", "number"),
     (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:" + _MEASURES + r")\s*[?.!]*$",
      "number"),
     (r"^(?:\w+\s+){0,2}?where\s+(?:did|does|do|will|would|could)\s+(?:[\w'’&-]+\s+){0,5}?(?:yields?|prices?|rates?|"
@@ -130,6 +131,8 @@ def analyse_question(question: str) -> QuestionInfo:
     info.speaker, info.topic, info.topics = find_speaker(q)
     if not info.speaker:
         info.speaker, info.topic = find_soft_speaker(q)
+        if info.answer_type and re.search(r"\baccording\s+to\b", low):  # "When did they meet, according to X?":
+            info.speaker = info.topic = ""  # a fact, with X as its source
         info.topics = [info.topic] if info.topic else []
         info.soft_speaker = bool(info.speaker)
     how = re.search(r"\bhow\s+(\w+)", low)  # "how old", "how long": the kind of answer, not a topic word

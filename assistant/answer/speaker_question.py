@@ -100,6 +100,8 @@ _SOFT_PATTERNS = [
     re.compile(r"^how\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:feel|felt)\s+(?:about\s+)?(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^what\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:expect|hope|fear|want)\s+(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^according\s+to\s+(?P<x>[^,]+?),\s*(?P<t>.+?)" + _TAIL, re.I),
+    re.compile(r"^(?P<t>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do)\b.+?),?\s+according\s+to\s+"
+               r"(?P<x>[^,?]+?)" + _TAIL, re.I),
     re.compile(r"^(?:does|did|do)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?-i:regret|regrets|like|"
                r"love|hate|support|oppose|agree|want|plan|worry|fear|miss|enjoy|blame)\s+(?P<t>.+?)" + _TAIL, re.I),
 ]

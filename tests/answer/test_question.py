@@ -84,6 +84,7 @@ def test_not_speaker_questions(question: str) -> None:
         ("What did inflation fall to?", "amount"),
         ("What was the attendance?", "number"),
         ("What was the death toll?", "number"),
+        ("What's the size of the balloon?", "number"),
         ("What's the length of the contract?", "number"),
         ("What did the jury reach?", ""),  # a verdict, not a level
         ("What is the name of the new chief executive?", "name"),
@@ -180,6 +181,9 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("What advice does Lena Varga give to new founders?", "Lena Varga", "new founders", False),
     ("What prediction did Varga make about AI?", "Varga", "AI", False),
     ("What main reason did the CEO give for the layoffs?", "the CEO", "the layoffs", False),
+    ("What's the secret to their long marriage, according to Varga?", "Varga",
+     "What's the secret to their long marriage", True),
+    ("When did the two first meet, according to Varga?", "", "", False),  # a date, with Varga as its source
     ("What did Ford recall?", "", "", False),  # a product recall, not a remark
     ("What was the firm's account balance?", "", "", False),
 ])
