@@ -100,7 +100,7 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
         head = re.sub(r"\b" + multi + r"\b", multi.replace(" ", "-"), head, flags=re.I)
     words = WORD_RE.findall(head)
     roles, quals, names, owners = [], [], [], []
-    for w in words:
+    for k, w in enumerate(words):
         low = w.lower().replace("’", "'").removesuffix("'s").rstrip("'")
         if low in {"the", "a", "an"} or low in FUNCTION_WORDS:
             continue
@@ -111,8 +111,9 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
         elif w[:1].isupper():
             quals.append(stem(low))
             names.append(w.removesuffix("'s").removesuffix("’s").rstrip("'’"))
-            if w.endswith(("'s", "’s")):
-                owners.append(stem(low))
+            nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+            if w.endswith(("'s", "’s")) or nxt in _ROLE_NOUNS or nxt.split("-")[0] in _ROLE_NOUNS:
+                owners.append(stem(low))  # "Meta's spokesperson", "the Meta spokesperson": Meta's
         else:
             quals.append(stem(low))
     clause = content_terms(main[1]) if len(main) > 1 else []

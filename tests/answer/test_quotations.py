@@ -156,5 +156,6 @@ def test_an_owner_named_in_the_phrase_rules_out_an_unnamed_source_of_another_bod
     """"Meta's spokesperson": Meta spokesperson Matt Poll, not the regulator's "spokeswoman" the article quotes too."""
     text = ("Norway asked the board to act against Meta.\n\n\u201cThe board will now assess the file on Meta,\u201d a "
             "spokeswoman told us.\n\nMeta spokesperson, Matt Poll, said Meta had committed to consent.")
-    found = resolve_speaker("Meta's spokesperson", chunks("meta", text))
-    assert found.name == "Matt Poll", found.name
+    for phrase in ("Meta's spokesperson", "the Meta spokesperson", "a Meta spokesperson"):
+        found = resolve_speaker(phrase, chunks("meta", text))
+        assert found.name == "Matt Poll", (phrase, found.name)
