@@ -131,7 +131,8 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
 
 
 _SCORED_Q = re.compile(
-    r"\bwho\s+(?:scored|netted)\b|\bwho\s+(?:got|grabbed|hit)\b.*\b(?:goal|winner|equali[sz]er|opener)", re.I
+    r"\bwho\s+(?:scored|netted|found\s+the\s+net|hit\s+the\s+net|got\s+on\s+the\s+scoresheet)\b|"
+    r"\bwho\s+(?:got|grabbed|hit)\b.*\b(?:goal|winner|equali[sz]er|opener)", re.I
 )
 _NAME = r"[A-Z][\w'’.-]+(?:\s(?:de\s|van\s|da\s)?[A-Z][\w'’.-]+)*"
 _GOAL = r"(?:goal|strike|header|winner|effort|finish|penalty|volley|shot|equali[sz]er|opener|brace|hat-trick)"

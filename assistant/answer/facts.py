@@ -235,7 +235,7 @@ def _order(c: Candidate) -> float:
 
 def _role_holder(info: QuestionInfo, cands: list[Candidate]) -> str:
     """For "Who is Nike's CFO?": the surname of the quoted person whose role the phrase names, or ""."""
-    m = re.match(r"(?i)who\s+(?:is|was|are|were)\s+(?P<x>.+?)[?.!]*$", info.text)
+    m = re.match(r"(?i)who(?:['’]s|\s+(?:is|was|are|were))\s+(?P<x>.+?)[?.!]*$", info.text)
     if not m or info.answer_type != "name" or not is_role_phrase(m.group("x")):
         return ""
     passages = list({c.passage.article_id: c.passage for c in cands}.values())

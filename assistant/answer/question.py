@@ -244,8 +244,8 @@ def _institution(low: str) -> list[str]:
 
 
 _ROLE_ASKED = re.compile(
-    r"^(?i:who\s+(?:is|was|are|were|became|becomes|has\s+become|will\s+be)\s+(?:the\s+|an?\s+)?)"
-    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*['’]s\s+)?(?P<role>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)"
+    r"^(?i:who(?:['’]s|\s+(?:is|was|are|were|became|becomes|has\s+become|will\s+be))\s+(?:the\s+|an?\s+)?)"
+    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*(?:['’]s|(?<=s)['’])\s+)?(?P<role>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)"
     r"(?:\s+(?:at|of|on|for|in|to|with|from|after|before|when|during|since|now)\b.*)?\s*[?.!]*$"
 )
 

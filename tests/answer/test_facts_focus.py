@@ -64,6 +64,8 @@ MATCH = (
 def test_who_scored_is_answered_by_the_sentence_crediting_the_goal(embed) -> None:
     ans = ask("Who scored Rovers' winner at Hill Park?", chunks("match", MATCH), embed=embed)
     assert ans.answered and "Dan Okafor's header" in ans.citations[0].quote
+    info = analyse_question("Who found the net for Rovers at Hill Park?")
+    assert required_form(info, "Dan Okafor's header won it.") and not required_form(info, "Rovers won at Hill Park.")
 
 
 def test_how_much_lighter_asks_a_weight_not_a_price() -> None:

@@ -85,6 +85,7 @@ def test_not_speaker_questions(question: str) -> None:
         ("What was the attendance?", "number"),
         ("What was the death toll?", "number"),
         ("What's the size of the balloon?", "number"),
+        ("Who's Alexa Kids' senior product manager?", "name"),
         ("What's the length of the contract?", "number"),
         ("What did the jury reach?", ""),  # a verdict, not a level
         ("What is the name of the new chief executive?", "name"),
@@ -190,3 +191,9 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
 def test_other_ways_of_asking_for_someones_words(question: str, speaker: str, topic: str, soft: bool) -> None:
     info = analyse_question(question)
     assert (info.speaker, info.topic, info.soft_speaker) == (speaker, topic, soft)
+
+
+@pytest.mark.parametrize("question", ["Who's Acme Kids' senior product manager?", "Who's Acme's CFO?",
+                                      "Who is the senior product manager for Acme Kids?"])
+def test_a_post_asked_after_whos_or_a_plural_possessive(question: str) -> None:
+    assert analyse_question(question).role in ("manag", "manager", "cfo"), analyse_question(question).role
