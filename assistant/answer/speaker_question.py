@@ -74,6 +74,10 @@ _SPEAKER_PATTERNS = [
     # "What does X say keeps his marriage going?", "What did X warn would happen if ...?": the clause is the topic
     re.compile(r"^what\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:" + _SPEAKER_VERBS + r")\s+"
                r"(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
+    # "How did X feel about Y?", "What does X expect from Y?": X's own words, as "Does X think Y?"
+    re.compile(r"^how\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:feel|felt)\s+(?:about\s+)?(?P<t>.+?)" + _TAIL, re.I),
+    re.compile(r"^what\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:expect|hope|fear|want)\s+(?:from\s+|of\s+|for\s+)?"
+               r"(?P<t>.+?)" + _TAIL, re.I),
     # "What did X make of Y?": X's view of Y
     re.compile(r"^what\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:make)\s+of\s+(?P<t>.+?)" + _TAIL, re.I),
     # "What was said by X?", "Show me what X said", "Give me X's quotes", "Any quotes from X on Y?"
@@ -96,9 +100,7 @@ _SOFT_PATTERNS = [
                r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*\s+(?P<r>(?-i:[a-z])[\w-]*))\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
     re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*"
                r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
-    # "How did X feel about Y?", "What does X expect from Y?", "According to X, what ...?": their words when quoted
-    re.compile(r"^how\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:feel|felt)\s+(?:about\s+)?(?P<t>.+?)" + _TAIL, re.I),
-    re.compile(r"^what\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:expect|hope|fear|want)\s+(?P<t>.+?)" + _TAIL, re.I),
+    # "According to X, ...?", "..., according to X?": their words when quoted, else the fact with X as its source
     re.compile(r"^according\s+to\s+(?P<x>[^,]+?),\s*(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^(?P<t>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do)\b.+?),?\s+according\s+to\s+"
                r"(?P<x>[^,?]+?)" + _TAIL, re.I),
