@@ -22,7 +22,7 @@ from dataclasses import replace
 from assistant.answer.citations import refuse
 from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
-from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question, asking_words, name_runs
+from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question, name_runs
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
 from assistant.answer.words import MONTHS, WORD_RE, name_present, stem, term_present, vocabulary
@@ -101,7 +101,6 @@ def _absent_words(info: QuestionInfo, passages: list[Passage]) -> list[str]:
     spelled = {stem(w): w for w in WORD_RE.findall(info.text)}
     asked = {t: spelled.get(t, t) for t in dict.fromkeys(info.terms) if t not in names}
     naming = _TYPE_WORDS.get(info.answer_type, set())  # "the final score": what is asked for, not a topic
-    naming = naming | asking_words(info.text)  # "who came out on top": how it is asked
     return [w for t, w in asked.items() if not w.lower().endswith("ly") and w.lower() not in DOCUMENTS
             and w.lower() not in naming and not term_present(t, vocab)]
 

@@ -21,6 +21,7 @@ from assistant.answer.types import carries, gives_measure
 from assistant.answer.words import (
     COUNTRIES,
     MONTHS,
+    WORD_RE,
     expand,
     name_present,
     ordinal_value,
@@ -29,6 +30,7 @@ from assistant.answer.words import (
     term_present,
     vocabulary,
 )
+from index.quotations.wordlists import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from assistant.answer.facts import Candidate
@@ -48,7 +50,7 @@ _PREVIEW_TITLE = re.compile(r"\b(?:odds|predictions?|preview|picks|how\s+to\s+wa
 def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
     """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can."""
     two_sides = info.result and info.answer_type == "name" and len(name_runs(info.text)) == 2
-    if info.who_said and not c.speaks:
+    if info.who_said and not (c.speaker or any(w.lower() in SPEECH_VERBS for w in WORD_RE.findall(c.text))):
         return "type"  # "Who said ...?": a sentence with nobody's words in it names no one who said them
     if info.answer_type and not carries(info.answer_type, c.text, info.text) and not two_sides:
         return "type"  # ("who won A vs B": the winner is one of the names asked, the outcome rules below decide)

@@ -42,14 +42,12 @@ from assistant.answer.question import QuestionInfo, name_runs, with_context
 from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.words import (
-    WORD_RE,
     content_terms,
     date_words,
     proper_vocabulary,
     vocabulary,
 )
 from assistant.schema import Answer, Passage
-from index.quotations.wordlists import SPEECH_VERBS
 from index.text.fold import fold
 from index.text.sentences import sentence_spans
 
@@ -93,7 +91,7 @@ class Candidate:
     lex: float = 0.0
     cos: float | None = None
     why_not: str = ""  # which rule made it ineligible ("" when eligible)
-    speaks: bool = False  # holds an attributed quotation or a speech verb ("Who said ...?" needs one)
+    speaker: str = ""  # the speaker of the quotation it holds, if any ("Who said ...?" needs someone's words)
 
     @property
     def span(self) -> Span:
@@ -143,9 +141,8 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
                 terms.update(content_terms(speaker))
             around = " ".join(p.article_text[a:b] for a, b in spans[max(0, k - 1) : k + 2])
             lead = _lead_in(p.article_text, spans, k)
-            speaks = bool(speaker) or any(w.lower() in SPEECH_VERBS for w in WORD_RE.findall(text))
             pool.candidates.append(Candidate(p, rank, s, e, text, terms, vocabulary(around + " " + lead) | about, lead,
-                                             speaks=speaks))
+                                             speaker=speaker))
     return pool
 
 
