@@ -21,6 +21,7 @@ from index.quotations.entities import (
     focus_holder,
     kin_holder,
     lone_source,
+    name_like,
     named_in,
     opener,
     opens_on,
@@ -30,17 +31,16 @@ from index.quotations.entities import (
     words_alone,
 )
 from index.quotations.gender import genders, pronoun_of
+from index.quotations.org_mentions import PRONOUN_REACH, OrgMentions
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
 from index.quotations.wordlists import DETS, ORG_WORDS, ROLE_QUALIFIERS, SPEECH_VERBS, UNNAMED_HEADS
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
-PRONOUN_REACH = 3  # sentences a he/she looks back
-
 _LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment filing filings motion".split())
 
 
-class Coreference:
+class Coreference(OrgMentions):
     """The people and organisations of one article, and who each mention refers to.
 
     ``speakers``: names that speak somewhere in the article (from a first extraction pass);
@@ -109,7 +109,7 @@ class Coreference:
                     j += 1
                 if j > i:
                     run = toks[i:j]
-                    if i == 0 and len(run) > 1 and opener(run[0].text):
+                    if i == 0 and len(run) > 1 and opener(run[0].text) and run[0].text != "Will":
                         run = run[1:]  # "Certainly Palmer feels ...": the sentence's adverb is no first name
                     last = run[-1].text
                     if last.endswith(("'s", "’s")) and len(run) > 1:  # "Ange Postecoglou's men"
@@ -133,7 +133,10 @@ class Coreference:
         self.alone = alone  # surnames of full names that also stand alone ("Kelce said")
         self.plain = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
         for name, (_first, last) in plain:  # "Manchester City" is no person, though "City" stands alone
-            if last in alone and self.reg.find(name) is None and name in self.plain:
+            known = self.reg.find(name)  # "Badger, a pharmacist," met first is "Hanh Badger"
+            upgrade = known is not None and " " not in known.name and name_like(name) and sum(
+                n.split()[-1] == last for n in self.plain) == 1
+            if last in alone and (known is None or upgrade) and name in self.plain:
                 self.reg.add(name)
 
     def _introduced(self, word: str, pos: int = -1, idx: int = -1) -> str | None:
@@ -141,8 +144,9 @@ class Coreference:
 
         A first name finds a full name only when that is a person ("Apple" is not "Apple ID"): someone the
         article introduced as a person or refers to by surname, or a "he"/"she" follows the mention."""
+        known = [p.name for p in self.reg.people if p.kind == "person" and " " in p.name]  # "Will X, the captain,"
         for pick in (-1, 0):
-            names = {n for n in self.plain if n.split()[pick] == word}
+            names = {n for n in [*self.plain, *known] if n.split()[pick] == word}
             if len(names) == 1:
                 full = names.pop()
                 person = self.reg.find(full) is not None or full.split()[-1] in self.alone
@@ -250,10 +254,6 @@ class Coreference:
             k -= 1
         return None
 
-    def _issuer(self, idx: int) -> Speaker | None:
-        """The report / the statement / the tweet: the organisation that spoke or was named last."""
-        return self._org_antecedent(idx, self.sentences[idx].end)
-
     def _gender_follows(self, pos: int, idx: int) -> bool:
         """Does the verb after the name at ``pos`` take "he"/"she" ("Donna said she …", "said that he …") or
         "him"/"her" ("Andy reminded her")? A possessive ("reported that her tour") shows nothing."""
@@ -331,7 +331,21 @@ class Coreference:
                 return Speaker(subj.name, "", "unnamed")  # "A TikTok spokeswoman denied it. '…,' she said"
             k -= 1
             steps += 1
-        return None
+        return self._named_subject(idx - 1) if pronoun and idx not in self.barriers else None
+
+    def _named_subject(self, k: int) -> Speaker | None:
+        """The person sentence ``k`` is about when nobody else is in sight: its subject, a name the article gives a
+        person elsewhere ("Jada furthered that belief. '…,' she said", "Bonta noted that …")."""
+        subj = self._subject(k) if k >= 0 else None
+        if subj is None or subj.kind != "name" or subj.name.isupper() or self.inside_quote(subj.start):
+            return None
+        known = self.reg.find(subj.name)
+        if known is not None:
+            return known if known.kind == "person" and name_like(known.name) else None
+        if len(subj.name.split()) > 1:  # "New Zealand won. '…,' he said": nobody
+            return None
+        names = {n for n in self.plain if subj.name in (n.split()[0], n.split()[-1]) and name_like(n)}
+        return self.reg.add(names.pop()) if len(names) == 1 else None
 
     def _subject(self, k: int) -> Subject | None:
         """Sentence ``k``'s main-clause subject (read once)."""
@@ -348,24 +362,6 @@ class Coreference:
                               adjacent)
         return self.reg.add(name) if name else None
 
-    def _org_antecedent(self, idx: int, pos: int) -> Speaker | None:
-        """It / the company: the organisation this sentence opened with ("Chelsea issued a statement in which
-        it noted"), else the one that spoke or was named in the last sentences, else the last one that spoke."""
-        own = self._subject_org(idx)
-        if own is not None and own.start < pos and self.text[own.start : pos].strip():
-            return Speaker(own.name, "", "org")
-        recent = range(max(0, idx - PRONOUN_REACH), idx + 1)
-        orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
-        if not orgs:
-            orgs = {name: Speaker(name, "", "org") for k in recent for name, at in self.sent_orgs[k] if at < pos}
-        if not orgs:
-            subjects = [self._subject_org(k) for k in recent if k < idx]
-            orgs = {o.name: Speaker(o.name, "", "org") for o in subjects if o is not None}
-        if not orgs:  # the only organisation that spoke before
-            earlier = {p.name: p for k in range(idx) for p in self.sent_speakers[k] if p.kind == "org"}
-            return next(iter(earlier.values())) if len(earlier) == 1 else None
-        return next(iter(orgs.values())) if len(orgs) == 1 else None
-
     def _subject_person(self, k: int, people: dict[str, Speaker], pronoun: str) -> Speaker | None:
         """Of the people sentence ``k`` names, its main clause's subject, when that is the one in focus."""
         subj = self._subject(k)
@@ -376,25 +372,6 @@ class Coreference:
         # spoke about the relationship he has with Federer"); "Senator Jones met Governor Reyes. He said": nobody
         again = pronoun and any(pronoun_of(t.text) == pronoun for t in self.sent_tokens[k] if t.start > subj.start)
         return known if known.name in self.speakers or again else None
-
-    def _subject_org(self, idx: int) -> Subject | None:
-        """The sentence's subject when it names an organisation (or a name no person of the article has)."""
-        subj = self._subject(idx)
-        if subj is None or subj.kind not in ("org", "name") or subj.role:
-            return None
-        if subj.kind == "name":
-            known = self.reg.find(subj.name)
-            if known is not None and known.kind == "person" or len(subj.name.split()) > 1:
-                return None
-            if subj.name not in self._proper_words():
-                return None  # "Lower yields rose": a capital only because the sentence starts there
-        return subj
-
-    def _proper_words(self) -> set[str]:
-        """Words the article capitalises inside a sentence, not only at its start: proper nouns."""
-        if self._proper is None:
-            self._proper = {clean_name(t.text) for toks in self.sent_tokens for t in toks[1:] if is_cap(t.text)}
-        return self._proper
 
 
 __all__ = ["PRONOUN_REACH", "Coreference"]

@@ -7,14 +7,15 @@ and a sentence that is only a quote right after a quote by X continues X.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
 from index.quotations.clauses import clause_subject, fits_verb, is_document, issuer, only_punct, subject_after
-from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, parse_np, subject_before, tokens
-from index.quotations.wordlists import GRAMMAR_WORDS, SPEECH_VERBS
+from index.quotations.entities import Speaker, name_like
+from index.quotations.phrases import Subject, low, parse_np, subject_before, tokens
+from index.quotations.wordlists import GRAMMAR_WORDS, PREPOSITIONS, SPEECH_VERBS
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span
 
@@ -92,7 +93,7 @@ def _continued(ex: Extractor, idx: int, sent: Span, quotes: list[QuoteSpan],
     only_quotes = not any(ch.isalnum() for ch in outside)
     if not prev or prev[-1].sentence_end < ex.sentences[idx - 1].end:
         # the last statement not inside another one ("…" Snell wrote, not the Trump he quotes) is further back
-        context = _context_speaker(ex, idx) if only_quotes and _is_paragraph(ex, sent) else None
+        context = _context_speaker(ex, idx) if only_quotes else None
         return [(q, context) for q in quotes] if context is not None else []
     last = prev[-1]
     person = Speaker(last.speaker, last.role, last.speaker_type)
@@ -124,7 +125,19 @@ def _context_speaker(ex: Extractor, idx: int) -> Speaker | None:
         para.append(para[-1] - 1)
     named = {p.name: p for p in ex.people.sent_mentions[k] if p.name in ex.people.speakers}
     named.update({p.name: p for j in para for p in ex.people.sent_speakers[j] if p.kind == "person"})
+    if not named:  # 'This point was backed by neurologist Cath Mummery. "It has been a long road."'
+        named = {p.name: p for p in ex.people.sent_mentions[k] if name_like(p.name) and not _after(ex, k, p)}
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _after(ex: Extractor, k: int, person: Speaker) -> bool:
+    """Does every mention of ``person`` in sentence ``k`` follow a preposition, "by" aside ("in Midtown Manhattan")?"""
+    toks = ex.people.sent_tokens[k]
+    forms = {w for f in person.forms | {person.name} for w in f.split()}
+    at = [i for i, t in enumerate(toks) if t.text.removesuffix("'s").removesuffix("’s") in forms
+          and (i == 0 or toks[i - 1].text not in forms)]
+    return bool(at) and all(i > 0 and low(toks[i - 1].text) in PREPOSITIONS and low(toks[i - 1].text) != "by"
+                            for i in at)
 
 
 def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> Speaker | None:
@@ -134,9 +147,10 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
         if signed:  # a pull quote signed after a dash: '"…" — Don McLean to Fox News Digital'
             subj = parse_np(tokens(text, signed.start(1), signed.end(1)))
             return ex.people.resolve(subj, idx) if subj is not None and subj.kind == "name" else None
-        # "…," X said / "…," he told attendees
-        m = cues.SPEECH_RE.search(text, q.close_end, b)
-        if m and not ex.inside_quote(m.start()):
+        # "…," X said / "…," he told attendees / "…," X, an analyst at a think tank, said (not "think")
+        for m in itertools.islice(cues.SPEECH_RE.finditer(text, q.close_end, b), 2):
+            if ex.inside_quote(m.start()):
+                break
             passive = cues.PASSIVE_QUOTED_RE.search(text, q.close_end, m.start())  # "X was quoted as saying"
             subj = subject_before(text, q.close_end, passive.start() if passive else m.start())
             if subj is not None and subj.kind == "name" and not only_punct(text, q.close_end, subj.start):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from index.quotations.clauses import opens_predicate
 from index.quotations.gender import pronoun_of
-from index.quotations.phrases import Subject, Token, clean_name, is_cap
+from index.quotations.phrases import Subject, Token, clean_name, is_cap, is_role
 from index.quotations.wordlists import (
     AUX_ADV,
     CLAUSE_OPENERS,
@@ -121,6 +121,20 @@ def title_like(name: str) -> bool:
     """A capitalised run that is a title, not a person's name: "Taking Down Trump" (a verb, a function word)."""
     words = name.split()
     return words[0].lower().endswith("ing") or any(w.lower() in GRAMMAR_WORDS for w in words[1:])
+
+
+_NAME_WORD_RE = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z\u00e0-\u00ff][\w'’.-]*|de|van|von|der|den|ten|la|le|du|da|di")
+_NOT_FIRST_NAMES = frozenset("neither either both nor not only even all each every".split())
+
+
+def name_like(name: str) -> bool:
+    """Words that can make a person's name ("Vincent Namatjira", "Erik ten Hag"), not an acronym's ("Google AI"),
+    a plural post ("Senators Brian Schatz") or a sentence's opening word ("Neither Bryan")."""
+    words = name.split()
+    first = words[0].lower()
+    return all(_NAME_WORD_RE.fullmatch(w) for w in words) and not opener(first) and first not in GRAMMAR_WORDS \
+        and first not in _NOT_FIRST_NAMES \
+        and not is_role(first) and not is_role(first.removesuffix("s"))
 
 
 def named_in(person: Speaker, quote: str) -> bool:

@@ -5,6 +5,8 @@ General English only: no person, outlet or article is named here.
 
 from __future__ import annotations
 
+import re
+
 from index.text.terms import FUNCTION_WORDS
 
 # How a quote was said ('"…," moaned X', '"…," X fumed'): verbs of speech, and they invert after a quote too.
@@ -112,6 +114,9 @@ ROLE_WORDS = frozenset(
     entrepreneur investor billionaire co-founder cofounder gm cio evp svp liaison producer
 """.split()
 )
+# occupations by their ending: "neurologist", "psychiatrist", "pediatrician", "photographer"
+OCCUPATION_RE = re.compile(r"(?=[a-z]{7})(?!(?:against|amongst|amidst|assist|consist|exist|insist|persist|resist)$)"
+                           r"[a-z]{3,}(?:ologist|iatrist|ician|ographer|ist)")
 # Role words that qualify a role rather than name one ("senior official", "foreign minister").
 ROLE_QUALIFIERS = frozenset(
     """
@@ -207,7 +212,7 @@ GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobo
 
 __all__ = [
     "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
-    "INDEFINITES", "KIN_NOUNS", "LY_NOUNS", "ROLE_PREFIXES", "SENTENCE_ADVERBS",
+    "INDEFINITES", "KIN_NOUNS", "LY_NOUNS", "OCCUPATION_RE", "ROLE_PREFIXES", "SENTENCE_ADVERBS",
     "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS",
     "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
     "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS",

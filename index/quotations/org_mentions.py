@@ -1,0 +1,77 @@
+"""Organisations referred to again: "it", "the company", "the statement" (whose words a document carries).
+
+A mixin of ``Coreference``: it reads the article's sentences, their subjects and the statements attributed so far.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from index.quotations.entities import Speaker
+from index.quotations.phrases import Subject, clean_name, is_cap
+
+if TYPE_CHECKING:
+    from index.quotations.entities import Registry
+    from index.quotations.phrases import Token
+    from index.text.sentences import Span
+
+PRONOUN_REACH = 3  # sentences a he/she (or "it") looks back
+
+
+class OrgMentions:
+    """"It" and "the company": the organisation named or speaking just before."""
+
+    text: str
+    sentences: tuple[Span, ...]
+    reg: Registry
+    sent_tokens: list[list[Token]]
+    sent_orgs: list[list[tuple[str, int]]]
+    sent_speakers: list[list[Speaker]]
+    _proper: set[str] | None
+
+    def _subject(self, k: int) -> Subject | None:
+        raise NotImplementedError
+
+    def _issuer(self, idx: int) -> Speaker | None:
+        """The report / the statement / the tweet: the organisation that spoke or was named last."""
+        return self._org_antecedent(idx, self.sentences[idx].end)
+
+    def _org_antecedent(self, idx: int, pos: int) -> Speaker | None:
+        """It / the company: the organisation this sentence opened with ("Chelsea issued a statement in which
+        it noted"), else the one that spoke or was named in the last sentences, else the last one that spoke."""
+        own = self._subject_org(idx)
+        if own is not None and own.start < pos and self.text[own.start : pos].strip():
+            return Speaker(own.name, "", "org")
+        recent = range(max(0, idx - PRONOUN_REACH), idx + 1)
+        orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
+        if not orgs:
+            orgs = {name: Speaker(name, "", "org") for k in recent for name, at in self.sent_orgs[k] if at < pos}
+        if not orgs:
+            subjects = [self._subject_org(k) for k in recent if k < idx]
+            orgs = {o.name: Speaker(o.name, "", "org") for o in subjects if o is not None}
+        if not orgs:  # the only organisation that spoke before
+            earlier = {p.name: p for k in range(idx) for p in self.sent_speakers[k] if p.kind == "org"}
+            return next(iter(earlier.values())) if len(earlier) == 1 else None
+        return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+    def _subject_org(self, idx: int) -> Subject | None:
+        """The sentence's subject when it names an organisation (or a name no person of the article has)."""
+        subj = self._subject(idx)
+        if subj is None or subj.kind not in ("org", "name") or subj.role:
+            return None
+        if subj.kind == "name":
+            known = self.reg.find(subj.name)
+            if known is not None and known.kind == "person" or len(subj.name.split()) > 1:
+                return None
+            if subj.name not in self._proper_words():
+                return None  # "Lower yields rose": a capital only because the sentence starts there
+        return subj
+
+    def _proper_words(self) -> set[str]:
+        """Words the article capitalises inside a sentence, not only at its start: proper nouns."""
+        if self._proper is None:
+            self._proper = {clean_name(t.text) for toks in self.sent_tokens for t in toks[1:] if is_cap(t.text)}
+        return self._proper
+
+
+__all__ = ["PRONOUN_REACH", "OrgMentions"]

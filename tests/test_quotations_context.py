@@ -1,0 +1,85 @@
+"""Speakers the sentence around a quote does not name: the person the article was just talking about.
+
+Invented prose with names the corpus does not use; each case pins one rule, and guard cases pin
+what must stay unattributed (a place is nobody, an acronym is nobody).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotations import extract_quotations
+from index.quotations.phrases import is_role
+
+
+def _speakers(text: str) -> dict[str, str]:
+    """First words of each quotation -> its speaker."""
+    return {" ".join(q.quote.split()[:3]): q.speaker for q in extract_quotations(text)}
+
+
+def test_a_quote_after_the_sentence_that_introduces_a_person_is_theirs() -> None:
+    text = ("The finding was welcomed by epidemiologist Marta Quillon, of the Institute for Coastal Health. "
+            "\u201cIt has taken years, but at last we can measure what the tide does to the water.\u201d")
+    assert _speakers(text) == {"It has taken": "Marta Quillon"}
+
+
+def test_a_quote_after_a_sentence_about_a_place_has_no_speaker() -> None:
+    text = ("Tobias Renner met the board at Harbour Hall in East Calloway, and Calloway residents came. "
+            "The vote was held on Friday in East Calloway.\n\n"
+            "\u201cThe council has failed everyone who lives on this side of the river, and it knows it.\u201d")
+    assert "The council has" not in _speakers(text)
+
+
+def test_a_full_name_met_once_is_still_nobody_for_he_or_she() -> None:
+    """A place and a person look alike when met once ("New Zealand won"), so neither is taken for "he"."""
+    text = "Port Calloway won the regatta on Sunday.\n\n\u201cWe sailed well in the wind today,\u201d he said."
+    assert _speakers(text) == {}
+
+
+def test_a_first_name_subject_leads_he_or_she_to_the_full_name() -> None:
+    text = ("Delphine Arrowsmith and Kofi Arrowsmith separated in 2019.\n\n"
+            "Delphine repeated the point in a podcast recorded last month. "
+            "\u201cWe promised each other we would stay a family,\u201d she said.")
+    assert _speakers(text) == {"We promised each": "Delphine Arrowsmith"}
+
+
+def test_an_acronym_name_is_not_taken_for_the_person() -> None:
+    text = ("Harbor AI shipped a model on Monday, and analysts said Harbor AI had doubled its staff.\n\n"
+            "Harbor AI published the weights too. \u201cWe think the market will follow us,\u201d she said.")
+    assert "We think the" not in _speakers(text)
+
+
+def test_will_as_a_name_after_the_quote() -> None:
+    text = ("Will Okonjo-Barre, the captain, spoke after the match.\n\n"
+            "\u201cWe kept our shape for ninety minutes, and that won it,\u201d Will added.")
+    assert _speakers(text) == {"We kept our": "Will Okonjo-Barre"}
+
+
+def test_a_surname_met_first_with_a_role_is_the_full_name_introduced_earlier() -> None:
+    text = ("Hester Quayle found the letter in March. Later Quayle, a pharmacist, called the police.\n\n"
+            "\u201cI knew at once that it was not his handwriting,\u201d Quayle said.")
+    assert _speakers(text) == {"I knew at": "Hester Quayle"}
+
+
+def test_a_speech_word_inside_the_appositive_does_not_hide_the_verb() -> None:
+    text = ("\u201cRates will stay high well into next year,\u201d Sam Ranney, chief economist at the Ellery Institute "
+            "think tank, told reporters.")
+    assert _speakers(text) == {"Rates will stay": "Sam Ranney"}
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("neurologist", True), ("psychiatrist", True), ("pediatrician", True), ("photographer", True),
+    ("insist", False), ("against", False), ("list", False),
+])
+def test_occupations_by_their_ending_are_roles(word: str, expected: bool) -> None:
+    assert is_role(word) is expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Oriel Vantongeren", True), ("Erik ten Hag", True), ("A.J. Barner", True), ("Jørn Lyseggen", True),
+    ("Harbor AI", False), ("Senators Ada Brill", False), ("Neither Brill", False),
+])
+def test_name_like(name: str, expected: bool) -> None:
+    from index.quotations.entities import name_like
+
+    assert name_like(name) is expected
