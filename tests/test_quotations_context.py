@@ -83,3 +83,15 @@ def test_name_like(name: str, expected: bool) -> None:
     from index.quotations.entities import name_like
 
     assert name_like(name) is expected
+
+
+def test_the_magazine_is_the_outlet_the_article_named() -> None:
+    text = ("Ana Ruiz was named Pilot of the Year, and she told Skyline Monthly about her record flights.\n\n"
+            "\u201cNo one else flew so far, so often, with so little fuss this year,\u201d the magazine said.")
+    assert _speakers(text)["No one else"] == "Skyline Monthly"
+
+
+def test_the_company_is_not_taken_for_an_outlet() -> None:
+    text = ("Ana Ruiz told Skyline Monthly that Harbor Air would grow. Harbor Air announced a new route on Monday.\n\n"
+            "\u201cWe will fly to three new cities in the spring,\u201d the company said.")
+    assert _speakers(text).get("We will fly") != "Skyline Monthly"

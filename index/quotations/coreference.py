@@ -31,7 +31,7 @@ from index.quotations.entities import (
     words_alone,
 )
 from index.quotations.gender import genders, pronoun_of
-from index.quotations.org_mentions import PRONOUN_REACH, OrgMentions
+from index.quotations.org_mentions import PRESS_NOUNS, PRONOUN_REACH, OrgMentions
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
 from index.quotations.wordlists import DETS, ORG_WORDS, ROLE_QUALIFIERS, SPEECH_VERBS, UNNAMED_HEADS
 from index.text.marks import QuoteSpan, inside_quotation
@@ -227,8 +227,8 @@ class Coreference(OrgMentions):
                 return Speaker(f"{subj.name}'s {subj.role}", "", "unnamed") if not pronoun else None
             return kin_holder(self.reg, owner, subj.role) or Speaker(f"{owner.name}'s {subj.role}", "", "unnamed")
         if subj.kind == "pronoun":
-            if low(subj.text) == "it":
-                return self._org_antecedent(idx, subj.start)
+            if low(subj.text) == "it":  # "the magazine said": the outlet the article named; "it": the organisation
+                return self._outlet(idx) if subj.role in PRESS_NOUNS else self._org_antecedent(idx, subj.start)
             return self._possessor(idx, subj.start) or self._antecedent(idx, pronoun_of(subj.text), quote)
         if subj.kind == "document":
             words = subj.text.split()

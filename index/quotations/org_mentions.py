@@ -5,6 +5,7 @@ A mixin of ``Coreference``: it reads the article's sentences, their subjects and
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from index.quotations.entities import Speaker
@@ -16,6 +17,12 @@ if TYPE_CHECKING:
     from index.text.sentences import Span
 
 PRONOUN_REACH = 3  # sentences a he/she (or "it") looks back
+# what an article calls a news outlet when it mentions it again: "the magazine said", "the outlet reported"
+PRESS_NOUNS = frozenset("magazine newspaper paper outlet publication broadcaster tabloid".split())
+_NAME = r"((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+# an outlet named as such: someone "told Time", "Time magazine", "in an interview with the Baltimore Banner"
+_OUTLET_RE = re.compile(r"\b(?:told|interview with|according to)\s+" + _NAME + r"|" + _NAME
+                        + r"\s+(?:magazine|newspaper|reported|reports)\b")
 
 
 class OrgMentions:
@@ -31,6 +38,17 @@ class OrgMentions:
 
     def _subject(self, k: int) -> Subject | None:
         raise NotImplementedError
+
+    def inside_quote(self, pos: int) -> bool:
+        raise NotImplementedError
+
+    def _outlet(self, idx: int) -> Speaker | None:
+        """"The magazine said": the outlet named last before sentence ``idx`` (told Time, Time magazine), if one."""
+        found = [m.group(1) or m.group(2) for k in range(idx + 1)
+                 for m in _OUTLET_RE.finditer(self.text, *self.sentences[k]) if not self.inside_quote(m.start())]
+        found = [n.removeprefix("The ").rstrip(".") for n in found]
+        found = [n for n in found if self.reg.find(n) is None]  # "told Smith": a person, not an outlet
+        return Speaker(found[-1], "", "org") if found else None
 
     def _issuer(self, idx: int) -> Speaker | None:
         """The report / the statement / the tweet: the organisation that spoke or was named last."""
@@ -74,4 +92,4 @@ class OrgMentions:
         return self._proper
 
 
-__all__ = ["PRONOUN_REACH", "OrgMentions"]
+__all__ = ["PRESS_NOUNS", "PRONOUN_REACH", "OrgMentions"]

@@ -187,7 +187,7 @@ def parse_np(toks: list[Token]) -> Subject | None:
         return Subject("document", raw, start)  # "the report says": whoever issued it
     if any(w in ORG_WORDS for w in lows) and not titled and not is_role(words[-1]):  # "Chief Soccer Officer": a role
         if had_det and not is_cap(words[-1]) and lows[-1] in ORG_WORDS:
-            return Subject("pronoun", "it", start)  # "the company said", "the Premier League club said"
+            return Subject("pronoun", "it", start, role=lows[-1])  # "the company said", "the Premier League club said"
         if is_cap(words[0]) and is_cap(words[-1]) and all(is_cap(w) or low(w) in _ORG_JOINERS for w in words):
             name = ("the " if had_det else "") + " ".join(clean_name(w) for w in words)
             return Subject("org", raw, start, name=name)
