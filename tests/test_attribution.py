@@ -1,4 +1,4 @@
-"""Who said what, measured on 54 hand-annotated articles (``tests/data/attribution/``).
+"""Who said what, measured on 94 hand-annotated articles (``tests/data/attribution/``).
 
 Each article is loaded by the real loader (so furniture cleaning applies) and its quotations
 are extracted by ``index.quotations.extract_quotations``. Scoring rules (evaluation side only):
@@ -45,13 +45,14 @@ MULTIHOP = ROOT / "tests" / "data" / "multihop-rag" / "corpus.json"
 SEED = ROOT / "corpus" / "000_863afebc424a52ba.txt"
 REPORT: list[str] = []  # read by conftest's terminal summary
 
-# A little under what was measured (BENCHMARKS.md, 2026-11-29 fifth session): dev 0.963 / 0.787 / 0.797,
-# holdout 0.822 / 0.551 / 0.621 (precision / recall / coverage; third session: dev 0.962 / 0.778 / 0.787, holdout
-# 0.820 / 0.544 / 0.614; earlier: dev 0.964 / 0.757 / 0.765, holdout 0.809 / 0.505 / 0.571). The issue's goal is
-# 0.95 / 0.85 on holdout.
+# A little under what was measured (BENCHMARKS.md, 2026-11-29 seventh session), on 94 articles: dev 0.925 / 0.727 /
+# 0.745, holdout 0.802 / 0.510 / 0.587 (precision / recall / coverage; the same code on the first 54 articles: dev
+# 0.963 / 0.797 / 0.806, holdout 0.820 / 0.555 / 0.627). The 40 articles added that session score lower (dev 0.872 /
+# 0.641, holdout 0.756 / 0.414 before any tuning on them): the first 54 had been read while writing the rules. The
+# issue's goal is 0.95 / 0.85 on holdout.
 FLOORS = {
-    "dev": {"precision": 0.95, "recall": 0.77, "coverage": 0.78},
-    "holdout": {"precision": 0.80, "recall": 0.53, "coverage": 0.60},
+    "dev": {"precision": 0.91, "recall": 0.71, "coverage": 0.73},
+    "holdout": {"precision": 0.78, "recall": 0.49, "coverage": 0.57},
 }
 
 
