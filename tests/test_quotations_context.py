@@ -95,3 +95,41 @@ def test_the_company_is_not_taken_for_an_outlet() -> None:
     text = ("Ana Ruiz told Skyline Monthly that Harbor Air would grow. Harbor Air announced a new route on Monday.\n\n"
             "\u201cWe will fly to three new cities in the spring,\u201d the company said.")
     assert _speakers(text).get("We will fly") != "Skyline Monthly"
+
+
+def _typed(text: str) -> dict[str, tuple[str, str]]:
+    return {" ".join(q.quote.split()[:3]): (q.speaker, q.speaker_type) for q in extract_quotations(text)}
+
+
+def test_a_name_that_ends_in_an_acronym_is_an_organisation() -> None:
+    text = "Chatbot-maker Brightline AI said Friday it had replaced its chief executive after a review."
+    assert _typed(text)["it had replaced"] == ("Brightline AI", "org")
+
+
+def test_a_name_with_a_stock_ticker_is_a_company() -> None:
+    text = "Harbor Crest (HBCR) said it expects demand for its storage products to grow next year."
+    assert _typed(text)["it expects demand"] == ("Harbor Crest", "org")
+
+
+def test_a_short_parenthesis_in_the_speaker_phrase_is_skipped() -> None:
+    text = ("\u201cThere has never been a better year to sell locks,\u201d Harbor Crest (HBCR) President "
+            "Mina Sato-Ruiz said in an interview this week.")
+    assert _typed(text)["There has never"] == ("Mina Sato-Ruiz", "person")
+
+
+def test_a_dashed_aside_before_the_verb_closes_the_appositive() -> None:
+    text = ("Tomas Evander, chief executive of Harbor Records \u2013 and a former executive at Streamly \u2013 "
+            "commented: \u201cEvery leap in technology brings the music business new trouble and new chances.\u201d")
+    assert _typed(text)["Every leap in"] == ("Tomas Evander", "person")
+
+
+def test_a_name_inside_the_quote_is_not_who_he_is() -> None:
+    text = ("Tomas Evander, a coach from Ridgefield, spoke after the game.\n\n"
+            "\u201cThey (Ridgefield Central) have been cheating the game for two years,\u201d he said.")
+    assert _typed(text)["They (Ridgefield Central)"][0] == "Tomas Evander"
+
+
+def test_a_post_held_at_a_firm_makes_an_appositive() -> None:
+    text = ("Jonah Pell, managing partner at Gutter Ridge Capital, told reporters that he backs the company.\n\n"
+            "\u201cThey make homes available to the people priced out the most,\u201d he said.")
+    assert _typed(text)["They make homes"][0] == "Jonah Pell"

@@ -25,6 +25,7 @@ from index.quotations.entities import (
     named_in,
     opener,
     opens_on,
+    posted,
     subject_called,
     title_like,
     unnamed_role,
@@ -37,6 +38,7 @@ from index.quotations.wordlists import DETS, ORG_WORDS, ROLE_QUALIFIERS, SPEECH_
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
+_TICKER_RE = re.compile(r"\s*\([A-Z]{2,5}\)")
 _LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment filing filings motion".split())
 
 
@@ -122,7 +124,8 @@ class Coreference(OrgMentions):
                     qualifies = low(nxt).rstrip(".") in UNNAMED_HEADS  # "three senior OpenAI researchers": no person
                     if np is not None and np.kind == "name" and not np.name.isupper() and not qualifies:
                         appos = nxt == "," and (low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
-                                                or is_role(after) and not is_cap(after))  # "X, deputy director of"
+                                                or is_role(after) and not is_cap(after)  # "X, deputy director of"
+                                                or posted(toks, j + 1))  # "X, managing partner at Y,"
                         if any(is_role(w) and base(w) not in ROLE_QUALIFIERS for w in np.role.split()) or appos:
                             self.reg.add(np.name, np.role)
                         elif len(np.name.split()) >= 2 and not title_like(np.name):
@@ -136,7 +139,7 @@ class Coreference(OrgMentions):
             known = self.reg.find(name)  # "Badger, a pharmacist," met first is "Hanh Badger"
             upgrade = known is not None and " " not in known.name and name_like(name) and sum(
                 n.split()[-1] == last for n in self.plain) == 1
-            if last in alone and (known is None or upgrade) and name in self.plain:
+            if last in alone and (known is None or upgrade) and name in self.plain and name_like(name):
                 self.reg.add(name)
 
     def _introduced(self, word: str, pos: int = -1, idx: int = -1) -> str | None:
@@ -199,9 +202,12 @@ class Coreference(OrgMentions):
                 return person
             # news introduces people by full name: a lone word nobody was introduced by is an organisation,
             # unless "he" or "she" follows it ("Donna said she could not choose")
-            person = len(subj.name.split()) > 1 or subj.role or subj.human or self._gender_follows(
-                subj.start, idx) or any(n.split()[-1] == subj.name for n in self.plain)  # several people's surname
-            person = person and not subj.name.isupper()  # "TMZ reported"
+            # ... and a name that ends in an acronym ("ChatGPT-maker Open AI said") is one too
+            person = (len(subj.name.split()) > 1 or subj.role) and name_like(subj.name) or subj.human or \
+                self._gender_follows(subj.start, idx) or any(n.split()[-1] == subj.name for n in self.plain)
+            end = self.text.find(subj.name.split()[-1], subj.start) + len(subj.name.split()[-1])
+            ticker = _TICKER_RE.match(self.text, end) is not None  # "Palo Alto (PANW) said": a listed company
+            person = person and not subj.name.isupper() and not ticker  # "TMZ reported"
             return self.reg.add(subj.name, subj.role, "person" if person else "org")
         if subj.kind == "org" or (subj.kind == "name" and subj.name in self.acronyms):
             name = subj.name[:1].upper() + subj.name[1:] if subj.name.startswith("the ") else subj.name
@@ -267,7 +273,7 @@ class Coreference(OrgMentions):
         ('Picking out Arteta's strengths, Pochettino explained why he thinks'), else the one person named
         with a possessive ('In Patel's case, he said')."""
         subj = clause_subject(self.text, self.sentences[idx].start, pos)
-        if subj is not None and subj.kind == "name":
+        if subj is not None and subj.kind == "name" and not self.inside_quote(subj.start):  # not '"They (Michigan) …"'
             known = self.reg.find(subj.name)
             if known is not None and known.kind == "person":
                 return known

@@ -131,10 +131,22 @@ def name_like(name: str) -> bool:
     """Words that can make a person's name ("Vincent Namatjira", "Erik ten Hag"), not an acronym's ("Google AI"),
     a plural post ("Senators Brian Schatz") or a sentence's opening word ("Neither Bryan")."""
     words = name.split()
-    first = words[0].lower()
-    return all(_NAME_WORD_RE.fullmatch(w) for w in words) and not opener(first) and first not in GRAMMAR_WORDS \
+    first = words[0].lower()  # initials without stops may lead ("JJ Watt"), never end ("Open AI")
+    return all(_NAME_WORD_RE.fullmatch(w) or k < len(words) - 1 and re.fullmatch(r"[A-Z]{1,2}", w)
+               for k, w in enumerate(words)) and not opener(first) and first not in GRAMMAR_WORDS \
         and first not in _NOT_FIRST_NAMES \
         and not is_role(first) and not is_role(first.removesuffix("s"))
+
+
+def posted(toks: Sequence[Token], k: int) -> bool:
+    """Do ``toks[k:]`` open with a post held somewhere: up to three lower-case words, the last a role, then "at" /
+    "of" / "for" ("managing partner at Gutter Capital", "chief economist at", "senior fellow of")?"""
+    for n in range(1, 4):
+        words = [t.text for t in toks[k : k + n + 1]]
+        if len(words) == n + 1 and all(w.islower() for w in words[:n]) and is_role(words[n - 1]) and words[n] in (
+                "at", "of", "for"):
+            return True
+    return False
 
 
 def named_in(person: Speaker, quote: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from index.quotations.asides import without_asides
 from index.quotations.wordlists import (
     AUX_ADV,
     CLAUSE_OPENERS,
@@ -62,8 +63,7 @@ def tokens(text: str, a: int, b: int) -> list[Token]:
 
 
 def particle_at(toks: list[Token], j: int) -> bool:
-    """Is ``toks[j]`` a lower-case name particle inside a name ("de Gaulle", "Erik ten Hag"; "ten" only after a
-    capitalised word, so "ten Democrats" stays a number)?"""
+    """A lower-case particle inside a name ("de Gaulle", "Erik ten Hag"; not "ten Democrats", which is a number)?"""
     w = low(toks[j].text)
     if j + 1 >= len(toks) or not is_cap(toks[j + 1].text):
         return False
@@ -283,7 +283,7 @@ def _relative_head(toks: list[Token]) -> list[Token]:
 def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     """The speaker phrase that ends right before a speech verb (adverbs, an appositive allowed); None before a
     passive ("X was asked by Y, '…?'": the words are not X's)."""
-    toks = tokens(text, lo, verb_start)
+    toks = without_asides(tokens(text, lo, verb_start))
     aux = [t for t in toks if not low(t.text).endswith("ly")][-1:]
     verb = text[verb_start : verb_start + 20].split()[:1]
     if aux and low(aux[0].text) in _PASSIVE_AUX and verb and not low(verb[0]).rstrip(",.:").endswith("ing"):
