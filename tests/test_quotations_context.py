@@ -133,3 +133,15 @@ def test_a_post_held_at_a_firm_makes_an_appositive() -> None:
     text = ("Jonah Pell, managing partner at Gutter Ridge Capital, told reporters that he backs the company.\n\n"
             "\u201cThey make homes available to the people priced out the most,\u201d he said.")
     assert _typed(text)["They make homes"][0] == "Jonah Pell"
+
+
+@pytest.mark.parametrize("cue", ["comments Ivo Marsh", "Ivo Marsh elaborates", "Ivo Marsh assures"])
+def test_more_verbs_of_speech_after_a_quote(cue: str) -> None:
+    text = f"\u201cIn our gut, cells live under extreme conditions all the time,\u201d {cue}."
+    assert _typed(text)["In our gut,"][0] == "Ivo Marsh"
+
+
+@pytest.mark.parametrize("verb", ["confessed", "specified"])
+def test_confessed_and_specified_report_a_clause(verb: str) -> None:
+    text = f"Ivo Marsh, the lead author, {verb} he had made a promise to the team at the start of the study."
+    assert _typed(text)["he had made"] == ("Ivo Marsh", "person")

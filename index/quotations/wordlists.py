@@ -30,7 +30,8 @@ SPEECH_VERBS = frozenset(
     shared shares highlighted highlights hinted hints reported reports feared fears hoped hopes expects
     expected figured theorized theorised informed reminded conceding predict thinks felt feels reckons
     assured vowed pledged promised cautioned lamented complained boasted conceded disclosed indicated
-    signalled signaled concluded believe think hope fear expect read reads
+    signalled signaled concluded believe think hope fear expect read reads confesses specified specifies
+    comments elaborates elaborated assures
 """.split()
 ) | frozenset(_MANNER.split()) | {"pointed out", "points out"}
 # Verbs only a document speaks with: '"…," a family statement read'.
@@ -45,7 +46,7 @@ BARE_CLAUSE_VERBS = frozenset(
     predicts predict estimated reckons confirmed confirms acknowledged acknowledges conceded concedes conceding
     adding noting insisting claiming arguing warning explaining revealing admitting wrote writes suggested
     suggests stressed stresses reported reports asserted asserts asserting contended contends contending stated
-    states stating
+    states stating confessed confesses specified specifies
 """.split()
 )
 # Of those, verbs that also take a plain object ("expects revenue growth", "confirmed the deal"):
@@ -73,7 +74,8 @@ AFTER_QUOTE_VERBS = (
     "posted tweeted stated declared recalled joked admitted revealed testified "
     "tells continues explains notes argues insists warns replies states declares recalls jokes admits reveals "
     "quipped countered responded commented remarked observed recounted recounts acknowledged acknowledges "
-    "conceded concedes emphasized emphasised stressed cautioned concluded asks began"
+    "conceded concedes emphasized emphasised stressed cautioned concluded asks began comments elaborates elaborated "
+    "assures assured"
 ).split() + _MANNER.split()
 AUX_ADV = frozenset(
     """
