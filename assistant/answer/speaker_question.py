@@ -2,7 +2,8 @@
 
 "How did X react to Y", "X's response", "Did X comment on / say anything about / think Y", "What reason did X give
 for Y", "Quote X on Y", "What was said by X", "Give me X's quotes", "Any quotes from X on Y", "How did X describe Y",
-"What did X make of Y", "What did X warn would happen if Y" give the speaker X and the topic Y; "..., and what did he
+"What did X make of Y", "What did X warn would happen if Y", "X's exact words on Y", "In X's words, what about Y",
+the terse "X on Y?" give the speaker X and the topic Y; "..., and what did he
 say about Z?" adds a second topic. "Why did X ...?" and "Does X regret ...?" are soft (``find_soft_speaker``): X's
 words when the articles quote X on it, else a fact question. A leading "And" / "So" / "But" is no part of X.
 """
@@ -86,10 +87,21 @@ _SPEAKER_PATTERNS = [
     re.compile(r"^(?:(?:show|tell|give)\s+me|summari[sz]e|recap)\s+what\s+(?P<x>.+?)\s+(?:has\s+)?(?-i:"
                + _SPEAKER_VERBS + r")\b" + _TOPIC + _TAIL, re.I),
     re.compile(r"^(?:(?:give|show|find|list)\s+(?:me\s+)?)?(?:all\s+|any\s+)?(?:the\s+)?(?P<x>.+?)['’]s?\s+"
-               r"(?:quotes|quotations|comments|remarks|statements)\b" + _TOPIC + _TAIL, re.I),
+               r"(?:(?:exact|own|actual|latest|full)\s+)?(?:quotes|quotations|comments|remarks|statements|words)\b"
+               + _TOPIC + _TAIL, re.I),
+    # "In X's own words, what about Y?"
+    re.compile(r"^in\s+(?P<x>.+?)['’]s?\s+(?:own\s+|exact\s+)?words,?\s+(?:what\s+(?:about|of)\s+|on\s+)?(?P<t>.+?)"
+               + _TAIL, re.I),
     re.compile(r"^(?:(?:give|show|find|list)\s+(?:me\s+)?)?(?:all\s+|any\s+)?(?:the\s+)?(?:quotes|quotations|comments|"
                r"remarks|statements)\s+(?:from|by)\s+(?P<x>.+?)" + _TOPIC + _TAIL, re.I),
 ]
+# the terse search form "Sam Asghari on the custody fight?", "Meta's spokesperson on the EDPB?" (see _terse_speaker)
+_TERSE = re.compile(r"^(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){1,5}?)\s+on\s+(?P<t>[^?]+?)\s*\?\s*$",
+                    re.I)
+# "on" + these is a state, not a topic: "Tesla on track?", "Inflation on the rise?", "Smith on trial?"
+_ON_IDIOMS = re.compile(r"^(?:the\s+)?(?:rise|track|hold|stage|board|time|fire|sale|top|display|way|course|line|move|"
+                        r"mend|table|ballot|trial|run|loan|strike|leave|tour|air|duty|brink|verge|market|record|field|"
+                        r"bench|pitch|target|horizon|cards|agenda|form|edge|ice|schedule|budget|par)\b(?!['’])", re.I)
 # Questions about a person's reasons or feelings ("Why did X decide to ...?", "Does X regret ...?"): their own words
 # answer them when the articles quote them on it; otherwise they are fact questions.
 _SOFT_PATTERNS = [
@@ -133,8 +145,10 @@ def find_speaker(q: str) -> tuple[str, str, list[str]]:
     if m2 and m2.start() > 0:
         first, second = q[: m2.start()] + "?", m2.group("rest")
     speaker = topic = ""
-    for rx in _SPEAKER_PATTERNS:
+    for rx in [*_SPEAKER_PATTERNS, _TERSE]:
         m = rx.match(first)
+        if m and rx is _TERSE and (not _terse_speaker(m.group("x")) or _ON_IDIOMS.match(m.group("t"))):
+            continue
         if m and looks_like_speaker(m.group("x")):
             speaker = m.group("x").strip()
             topic = _clean_topic((m.groupdict().get("t") or "").strip())
@@ -160,6 +174,17 @@ def find_soft_speaker(q: str) -> tuple[str, str]:
         if m and looks_like_speaker(m.group("x")) and len(m.group("x").split()) <= 5:
             return m.group("x").strip(), _clean_topic(m.group("t").strip())
     return "", ""
+
+
+def _terse_speaker(x: str) -> bool:
+    """The X of "X on Y?" is a speaker only when it is a name or a post of two words or more and nothing else:
+    capitalised words, a possessive, a role or organisation noun ("Meta's spokesperson"), never a verb or a question
+    word ("Who won on Sunday?", "What on earth?")."""
+    words = x.split()
+    if words[0].lower() in ("what", "who", "which", "how", "why", "when", "where", "is", "are", "was", "were"):
+        return False
+    return all(w[:1].isupper() or w.lower() in ("the", "of") or w.lower().rstrip("'’s") in ROLE_WORDS
+               or w.lower() in ROLE_WORDS or w.lower() in _ORG_PRONOUN_NOUNS for w in words)
 
 
 def _clean_topic(topic: str) -> str:

@@ -188,6 +188,15 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("When did the two first meet, according to Varga?", "", "", False),  # a date, with Varga as its source
     ("What did Ford recall?", "", "", False),  # a product recall, not a remark
     ("What was the firm's account balance?", "", "", False),
+    # exact words, "in X's words", and the terse search form "X on Y?" (two words or more, not an idiom)
+    ("Give me Lena Varga's exact words on the merger.", "Lena Varga", "the merger", False),
+    ("In Lena Varga's own words, what about the merger?", "Lena Varga", "the merger", False),
+    ("Lena Varga on the merger?", "Lena Varga", "the merger", False),
+    ("Acme's spokesperson on the fine?", "Acme's spokesperson", "the fine", False),
+    ("Varga on the merger?", "", "", False),  # one capitalised word may be a sentence's first: "Tariffs on China?"
+    ("Acme Motors on track for record deliveries?", "", "", False),
+    ("Interest rates on the rise?", "", "", False),
+    ("Who won on Sunday?", "", "", False),
 ])
 def test_other_ways_of_asking_for_someones_words(question: str, speaker: str, topic: str, soft: bool) -> None:
     info = analyse_question(question)
