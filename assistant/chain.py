@@ -24,6 +24,7 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import answer_extractive
+from assistant.asking import plain_question
 from assistant.filters import Filters
 from assistant.followups import condense
 from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
@@ -72,8 +73,9 @@ class AnswerChain:
         if "standalone_question" in state:
             return state  # done already (``stream``)
         t = time.perf_counter()
-        history = state.get("history") or []
-        question = state["question"]
+        # the question without the words that only ask it ("Quick question: ...", "Can you tell me ...", "please")
+        history = [(plain_question(user), answer) for user, answer in state.get("history") or []]
+        question = plain_question(state["question"])
         standalone = condense(question, history)
         if self.llm is not None and history:
             try:

@@ -1,10 +1,13 @@
-"""The same speaker question asked the ways readers type it: does the answer hold when the wording changes?
+"""The same question asked the ways readers type it: does the answer hold when the wording changes?
 
 Every ``dev`` case of ``tests/data/news_fresh.jsonl`` and ``tests/data/news_eval.jsonl`` written as "What did X
 say about Y?" (no history) is asked as written and in ten other phrasings ("X on Y?", "Give me X's exact words
-on Y.", "Did X comment on Y?", "what did x say about y" ...), with the case's own expectations, through
-``assistant eval`` on ``--home`` (an index of the seed and the 609 MultiHop-RAG articles). For each phrasing it
-reports how many pass among the cases whose original wording passes. Holdout cases are never rephrased here.
+on Y.", "Did X comment on Y?", "what did x say about y" ...); every other ``dev`` case without history (facts,
+unanswerable ones) is asked as written and inside seven ways of asking ("Quick question: ...", "Can you tell me
+...", "According to the articles, ...", "..., please?", lower case without "?"). Each variant keeps the case's
+own expectations and goes through ``assistant eval`` on ``--home`` (an index of the seed and the 609 MultiHop-RAG
+articles); for each phrasing the bench reports how many pass among the cases whose original wording passes.
+Holdout cases are never rephrased here.
 
     .venv/bin/python bench/phrasings.py --home DIR
 
@@ -41,11 +44,27 @@ PHRASINGS = [
 ]
 
 
+WRAPPERS = [
+    ("lower case, no question mark", lambda q: q[0].lower() + q[1:].rstrip("?")),
+    ("Do you know ...", lambda q: "Do you know " + q[0].lower() + q[1:]),
+    ("Quick question: ...", lambda q: "Quick question: " + q),
+    ("According to the articles, ...", lambda q: "According to the articles, " + q[0].lower() + q[1:]),
+    ("Can you tell me ...", lambda q: "Can you tell me " + q[0].lower() + q[1:]),
+    ("..., please?", lambda q: q.rstrip("?") + ", please?"),
+    ("I'd like to know: ...", lambda q: "I'd like to know: " + q),
+]
+
+
 def variants(rows: list[dict]) -> list[dict]:
     out = []
     for r in rows:
         m = ASKED.match(r["question"])
-        if r.get("split") != "dev" or r.get("history") or not m:
+        if r.get("split") != "dev" or r.get("history"):
+            continue
+        if not m:
+            out.append({**r, "id": f"{r['id']}~orig"})
+            out.extend({**r, "id": f"{r['id']}~w{k}", "question": wrap(r["question"])}
+                       for k, (_name, wrap) in enumerate(WRAPPERS))
             continue
         x, y = m.group("x"), m.group("y")
         xs = x + ("'" if x.endswith("s") else "'s")
@@ -70,19 +89,20 @@ def main() -> None:
     if run.returncode not in (0, 1):
         sys.exit(f"assistant eval failed: {run.stderr.strip().splitlines()[-1:] or run.returncode}")
     passed = {r["id"]: r["passed"] for r in json.loads(run.stdout)["cases"]}
-    base = {i.split("~")[0] for i, ok in passed.items() if i.endswith("~orig") and ok}
-    total = len({i.split("~")[0] for i in passed})
     print(f"machine: {c.machine()}")
-    print(f"{total} dev speaker questions, {len(base)} pass as written")
-    by_form = {}
-    for k, form in enumerate(PHRASINGS):
-        ok = sum(1 for b in base if passed.get(f"{b}~{k}"))
-        by_form[form] = ok
-        print(f"  {ok:3d} / {len(base)}  {form}")
-    kept = sum(by_form.values())
-    print(json.dumps({"questions": total, "pass_as_written": len(base), "phrasings": len(PHRASINGS),
-                      "variants_passing": kept, "share": round(kept / (len(base) * len(PHRASINGS)), 3) if base else 0,
-                      "by_form": by_form}))
+    summary = {}
+    for part, forms, tag in (("speaker", PHRASINGS, ""), ("other", [n for n, _ in WRAPPERS], "w")):
+        ids = {i.split("~")[0] for i in passed if f"{i.split('~')[0]}~{tag}0" in passed}
+        base = {b for b in ids if passed.get(f"{b}~orig")}
+        print(f"{len(ids)} dev {part} questions, {len(base)} pass as written")
+        by_form = {}
+        for k, form in enumerate(forms):
+            by_form[form] = sum(1 for b in base if passed.get(f"{b}~{tag}{k}"))
+            print(f"  {by_form[form]:3d} / {len(base)}  {form}")
+        kept = sum(by_form.values())
+        summary[part] = {"questions": len(ids), "pass_as_written": len(base), "variants_passing": kept,
+                         "share": round(kept / (len(base) * len(forms)), 3) if base else 0, "by_form": by_form}
+    print(json.dumps(summary))
 
 
 if __name__ == "__main__":

@@ -120,3 +120,15 @@ def test_quotes_command_lists_peskov_across_articles(run):
 def test_unrelated_question_is_refused(run):
     data = json.loads(run("ask", "What is the boiling point of liquid nitrogen on Neptune?", "--json").stdout)
     assert data["answered"] is False and data["citations"] == []
+
+
+@pytest.mark.parametrize(("asked", "plain"), [
+    ("Quick question: what did Dmitry Peskov say about Putin", "What did Dmitry Peskov say about Putin?"),
+    ("Can you tell me what did the Kremlin spokesperson say?", "What did the Kremlin spokesperson say?"),
+    ("According to the articles, what did Peskov say, please?", "What did Peskov say?"),
+])
+def test_the_words_that_only_ask_change_no_answer(multihop_engine, asked: str, plain: str) -> None:
+    """A question wrapped in asking words gets the answer the plain question gets, on the real index."""
+    wrapped, bare = multihop_engine.ask(asked), multihop_engine.ask(plain)
+    assert bare.answered and bare.citations
+    assert (wrapped.answered, [c.quote for c in wrapped.citations]) == (True, [c.quote for c in bare.citations])

@@ -1,0 +1,38 @@
+"""The question inside the way it was asked (``assistant.asking.plain_question``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.asking import plain_question
+
+
+@pytest.mark.parametrize(("asked", "plain"), [
+    ("Quick question: How many families have sued Acme?", "How many families have sued Acme?"),
+    ("Do you know what did Lena Varga say about the merger?", "What did Lena Varga say about the merger?"),
+    ("Can you tell me what did Varga say about the merger?", "What did Varga say about the merger?"),
+    ("Can you tell me did the judge grant the motion?", "Did the judge grant the motion?"),
+    ("Hi, quick question: can you tell me how many people came?", "How many people came?"),
+    ("According to the articles, who won the final?", "Who won the final?"),
+    ("I'd like to know: In what year was the poem written?", "In what year was the poem written?"),
+    ("Who is Acme's CFO, please?", "Who is Acme's CFO?"),
+    ("how many people came to the first festival", "How many people came to the first festival?"),
+    ("Could you please tell me which hospital treated her", "Which hospital treated her?"),
+])
+def test_the_asking_words_come_off(asked: str, plain: str) -> None:
+    assert plain_question(asked) == plain
+
+
+@pytest.mark.parametrize("question", [
+    "What did Lena Varga say about the merger?",
+    "Tell me what Varga said.",  # a speaker question asked this way keeps its words
+    "Tell me more",
+    "According to Varga, why did sales slow?",  # a named source, not "the articles"
+    "Quote Varga on the merger.",
+])
+def test_a_plain_question_is_left_as_typed(question: str) -> None:
+    assert plain_question(question) == question
+
+
+def test_nothing_but_asking_words_is_left_alone() -> None:
+    assert plain_question("Quick question:") == "Quick question:"
