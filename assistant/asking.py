@@ -12,6 +12,10 @@ is how a speaker question is asked), and "According to Varga, ..." names a sourc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+
+from index.quotations.wordlists import ROLE_WORDS
+from index.text.terms import FUNCTION_WORDS
 
 _GREETING = r"(?:(?:hey|hi|hello|ok|okay|so|well|right|um|hmm)\b[,!.]?\s+)*"
 _ASKING = (
@@ -51,4 +55,82 @@ def plain_question(question: str) -> str:
     return q
 
 
-__all__ = ["plain_question"]
+def cased_names(names: Iterable[str]) -> dict[str, str]:
+    """A name's lower-case form -> the name ("dmitry peskov" -> "Dmitry Peskov", "peskov" -> "Peskov"), for the speakers
+    the index knows; a one-word name that is a function word ("Will") is left out."""
+    names = list(names)
+    surnames = {w.lower() for n in names if len(n.split()) > 1 for w in (n.split()[0], n.split()[-1])}
+    out: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        if not words or len(words) > MAX_NAME_WORDS or not all(w[:1].isupper() for w in words):
+            continue
+        if len(words) == 1 and (len(name) < 3 or name.lower() in FUNCTION_WORDS or name.lower() not in surnames):
+            continue  # one word: only the first name or surname of a full name ("Peskov"; not "Time", "Back")
+        out.setdefault(name.lower(), name)
+    return out
+
+
+MAX_NAME_WORDS = 4
+_WORDS = re.compile(r"[^\W_][\w.-]*(?:['’][a-z]+)?|\S", re.UNICODE)
+
+
+def with_capitals(question: str, cased: Mapping[str, str]) -> str:
+    """A question typed all in lower case ("what did dmitry peskov say?") with the capitals of the names it types
+    ("What did Dmitry Peskov say?"): a full name the index knows anywhere, and in the speaker slot of a speaker
+    question a surname it knows ("what did peskov say") or any name of two words or more ("what did sam asghari
+    say": someone never quoted is still asked about). Other words keep their case; a question with any capital
+    past its first letter is left as typed."""
+    if any(ch.isupper() for ch in question[1:]):
+        return question
+    spans = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W_][\w.-]*", question)]
+    out, pos, k = [], 0, 0
+    while k < len(spans):
+        for n in range(min(MAX_NAME_WORDS, len(spans) - k), 1, -1):
+            run = spans[k : k + n]
+            if any(question[run[j][1] : run[j + 1][0]] != " " for j in range(n - 1)):
+                continue  # a name's words are one space apart
+            name = cased.get(" ".join(w for _, _, w in run))
+            if name is not None:
+                out.append(question[pos : run[0][0]] + name)
+                pos, k = run[-1][1], k + n
+                break
+        else:
+            k += 1
+    return _speaker_capitals("".join(out) + question[pos:], cased)
+
+
+def _speaker_capitals(question: str, cased: Mapping[str, str]) -> str:
+    """The speaker slot of a speaker question, given capitals when it has none: the names the index knows, and
+    every other word but a post or a function word when the slot holds two words or more."""
+    from assistant.answer.speaker_question import asking_verbs, find_speaker
+
+    keep = FUNCTION_WORDS | asking_verbs() | ROLE_WORDS  # the words around a name, and posts, keep their case
+    speaker = find_speaker(question)[0]
+    source = question
+    if not speaker:
+        source = re.sub(r"[^\W_][\w.-]*", lambda m: m.group() if m.group().lower() in keep else
+                        m.group()[:1].upper() + m.group()[1:], question)
+        speaker = find_speaker(source)[0]
+    at = source.find(speaker) if speaker else -1
+    words = re.findall(r"[^\W_][\w.-]*", speaker)
+    if at < 0 or any(ch.isupper() for ch in question[at : at + len(speaker)]) or len(words) > MAX_NAME_WORDS:
+        return question
+    if not any(w.lower() in cased for w in words) and (len(words) < 2 or any(w.lower() in FUNCTION_WORDS
+                                                                             for w in words)):
+        return question  # one unknown word ("what did valve say?") may be no name at all
+
+    slot = question[at : at + len(speaker)]
+    owner = re.search(r"['’]s?(?=\s)", slot)  # "epic's lead attorney": after the owner comes the post, in lower case
+
+    def cap(m: re.Match) -> str:
+        w = m.group()
+        known = cased.get(w.lower())
+        if owner is not None and m.start() > owner.start():
+            return w
+        return known or (w if w.lower() in keep or len(words) < 2 else w[:1].upper() + w[1:])
+
+    return question[:at] + re.sub(r"[^\W_][\w.-]*", cap, slot) + question[at + len(speaker) :]
+
+
+__all__ = ["cased_names", "plain_question", "with_capitals"]

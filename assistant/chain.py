@@ -24,7 +24,7 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import answer_extractive
-from assistant.asking import plain_question
+from assistant.asking import plain_question, with_capitals
 from assistant.filters import Filters
 from assistant.followups import condense
 from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
@@ -45,14 +45,16 @@ QuotedPassages = Callable[[str, int], list[Passage]]  # (name, limit) -> passage
 class AnswerChain:
     def __init__(self, searcher: HybridSearcher, *, k: int = 8, llm: Any = None,
                  copies: CopiesCache | None = None, quotations: QuotationsFor | None = None,
-                 quoted: QuotedPassages | None = None) -> None:
+                 quoted: QuotedPassages | None = None, names: Callable[[], Mapping[str, str]] | None = None) -> None:
         """``quotations({article_id: text})`` gives the quotations stored at index time (``Engine.quotations_for``);
         they are attached to the passages the answerer reads. Without it the answerer extracts them.
         ``quoted(name, limit)`` gives passages of the articles the quotation store says quote ``name``: a
-        "What did X say?" whose retrieved articles quote no X reads them too."""
+        "What did X say?" whose retrieved articles quote no X reads them too. ``names()`` gives the capitals of the
+        speakers' names, for a question typed in lower case."""
         self.searcher = searcher
         self.quotations = quotations
         self.quoted = quoted
+        self.names = names
         self.k = k
         self.llm = llm
         self.copies = copies or CopiesCache(searcher.store)
@@ -74,8 +76,8 @@ class AnswerChain:
             return state  # done already (``stream``)
         t = time.perf_counter()
         # the question without the words that only ask it ("Quick question: ...", "Can you tell me ...", "please")
-        history = [(plain_question(user), answer) for user, answer in state.get("history") or []]
-        question = plain_question(state["question"])
+        history = [(self._plain(user), answer) for user, answer in state.get("history") or []]
+        question = self._plain(state["question"])
         standalone = condense(question, history)
         if self.llm is not None and history:
             try:
@@ -85,6 +87,12 @@ class AnswerChain:
         state["standalone_question"] = standalone
         self._timed(state, "condense", t)
         return state
+
+    def _plain(self, question: str) -> str:
+        """The question without its asking words, with the capitals of the names it types in lower case."""
+        if self.names is not None and not any(ch.isupper() for ch in question[1:]):
+            question = with_capitals(question, self.names())
+        return plain_question(question)
 
     def _analyse(self, state: dict) -> dict:
         if "analysis" in state:

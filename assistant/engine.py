@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -62,6 +62,7 @@ class Engine:
         self._encoder = encoder
         self.fetcher = fetcher  # None: each index run fetches URLs with a fetcher made from the settings
         self._quotes_cache: _QuotationTable | None = None
+        self._cased: tuple[int, Mapping[str, str]] | None = None  # (revision, word -> capitalised form)
         self._article_quotes: OrderedDict[str, tuple[str, list[Quotation]]] = OrderedDict()  # id -> (text, quotes)
         self._lock = threading.RLock()
         self._parts_lock = threading.RLock()
@@ -111,7 +112,21 @@ class Engine:
 
             llm = make_chat_model(self.settings)
         return AnswerChain(self.searcher, k=self.settings.k, llm=llm, copies=self.copies_cache,
-                           quotations=self._stored_quotations, quoted=self._quoted_passages)
+                           quotations=self._stored_quotations, quoted=self._quoted_passages, names=self._cased_names)
+
+    def _cased_names(self) -> Mapping[str, str]:
+        """For a question typed in lower case: the capitals the speakers' names give words ({} when the stored
+        quotations are out of date)."""
+        from assistant.asking import cased_names
+
+        try:
+            table = self._quotation_table()
+        except IndexMismatch:
+            return {}
+        if self._cased is None or self._cased[0] != table.revision:
+            names = [n for e in table.entities.values() if e.speaker_type != "unnamed" for n in (e.name, *e.aliases)]
+            self._cased = (table.revision, cased_names(names))
+        return self._cased[1]
 
     def _stored_quotations(self, articles: dict[str, str]) -> dict[str, list[Quotation]]:
         """For the answerer: the stored quotations of these articles (id -> the text retrieval read), or none

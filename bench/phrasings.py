@@ -1,12 +1,13 @@
 """The same question asked the ways readers type it: does the answer hold when the wording changes?
 
 Every ``dev`` case of ``tests/data/news_fresh.jsonl`` and ``tests/data/news_eval.jsonl`` written as "What did X
-say about Y?" (no history) is asked as written and in ten other phrasings ("X on Y?", "Give me X's exact words
-on Y.", "Did X comment on Y?", "what did x say about y" ...); every other ``dev`` case without history (facts,
-unanswerable ones) is asked as written and inside seven ways of asking ("Quick question: ...", "Can you tell me
-...", "According to the articles, ...", "..., please?", lower case without "?"). Each variant keeps the case's
-own expectations and goes through ``assistant eval`` on ``--home`` (an index of the seed and the 609 MultiHop-RAG
-articles); for each phrasing the bench reports how many pass among the cases whose original wording passes.
+say about Y?" (no history) is asked as written and in eleven other phrasings ("X on Y?", "Give me X's exact words
+on Y.", "Did X comment on Y?", all in lower case ...); every other ``dev`` case without history (facts,
+unanswerable ones) is asked as written and inside eight ways of asking ("Quick question: ...", "Can you tell me
+...", "According to the articles, ...", "..., please?", lower case without "?", all in lower case). Each
+variant keeps the case's own expectations and goes through ``assistant eval`` on ``--home`` (an index of the
+seed and the 609 MultiHop-RAG articles); for each phrasing the bench reports how many pass among the cases whose
+original wording passes.
 Holdout cases are never rephrased here.
 
     .venv/bin/python bench/phrasings.py --home DIR
@@ -41,6 +42,7 @@ PHRASINGS = [
     "Any quotes from {x} about {y}?",
     "How did {x} respond regarding {y}?",
     "In {xs} words, what about {y}?",
+    "what did {xl} say about {yl}?",
 ]
 
 
@@ -52,6 +54,7 @@ WRAPPERS = [
     ("Can you tell me ...", lambda q: "Can you tell me " + q[0].lower() + q[1:]),
     ("..., please?", lambda q: q.rstrip("?") + ", please?"),
     ("I'd like to know: ...", lambda q: "I'd like to know: " + q),
+    ("all in lower case", lambda q: q.lower()),
 ]
 
 
@@ -70,7 +73,8 @@ def variants(rows: list[dict]) -> list[dict]:
         xs = x + ("'" if x.endswith("s") else "'s")
         out.append({**r, "id": f"{r['id']}~orig"})
         for k, form in enumerate(PHRASINGS):
-            out.append({**r, "id": f"{r['id']}~{k}", "question": form.format(x=x, y=y, xs=xs)})
+            out.append({**r, "id": f"{r['id']}~{k}",
+                        "question": form.format(x=x, y=y, xs=xs, xl=x.lower(), yl=y.lower())})
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asking import plain_question
+from assistant.asking import cased_names, plain_question, with_capitals
 
 
 @pytest.mark.parametrize(("asked", "plain"), [
@@ -36,3 +36,22 @@ def test_a_plain_question_is_left_as_typed(question: str) -> None:
 
 def test_nothing_but_asking_words_is_left_alone() -> None:
     assert plain_question("Quick question:") == "Quick question:"
+
+
+NAMES = cased_names(["Lena Varga", "Varga", "Acme Motors", "Acme", "Time", "Tomas Hope", "Hope"])
+
+
+@pytest.mark.parametrize(("typed", "cased"), [
+    ("what did lena varga say about the merger?", "what did Lena Varga say about the merger?"),
+    ("what did varga say?", "what did Varga say?"),  # a surname the index knows, in the speaker slot
+    ("what did acme's spokesperson say?", "what did Acme's spokesperson say?"),
+    ("what did sam oduya say about the vote?", "what did Sam Oduya say about the vote?"),  # never quoted: still a name
+    ("how many cars did acme motors recall?", "how many cars did Acme Motors recall?"),  # a full name anywhere
+    ("when does the firm hope to open?", "when does the firm hope to open?"),  # "Hope" only as a speaker
+    ("what time did the game start?", "what time did the game start?"),  # "Time" is no surname
+    ("what did the company say?", "what did the company say?"),
+    ("What did varga say about Acme?", "What did varga say about Acme?"),  # a capital past the first letter: as typed
+    ("What did varga say?", "What did Varga say?"),  # only the first letter capital: typed in lower case
+])
+def test_capitals_for_a_question_typed_in_lower_case(typed: str, cased: str) -> None:
+    assert with_capitals(typed, NAMES) == cased

@@ -176,6 +176,11 @@ def find_soft_speaker(q: str) -> tuple[str, str]:
     return "", ""
 
 
+def asking_verbs() -> frozenset[str]:
+    """The verbs speaker questions are asked with ("say", "react", "comment" ...), as plain words."""
+    return frozenset(re.findall(r"[a-z]+", _SPEAKER_VERBS + "|" + _REACT + "|make|give|feel|expect|hope|fear|want"))
+
+
 def _terse_speaker(x: str) -> bool:
     """The X of "X on Y?" is a speaker only when it is a name or a post of two words or more and nothing else:
     capitalised words, a possessive, a role or organisation noun ("Meta's spokesperson"), never a verb or a question
@@ -207,4 +212,4 @@ def looks_like_speaker(x: str) -> bool:
     return any(w.lower() in ROLE_WORDS or w.lower() in _ORG_PRONOUN_NOUNS for w in words)
 
 
-__all__ = ["DOCUMENTS", "find_soft_speaker", "find_speaker", "looks_like_speaker"]
+__all__ = ["DOCUMENTS", "asking_verbs", "find_soft_speaker", "find_speaker", "looks_like_speaker"]
