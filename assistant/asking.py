@@ -56,12 +56,14 @@ def plain_question(question: str) -> str:
 
 
 def cased_names(names: Iterable[str]) -> dict[str, str]:
-    """A name's lower-case form -> the name ("dmitry peskov" -> "Dmitry Peskov", "peskov" -> "Peskov"), for the speakers
-    the index knows; a one-word name that is a function word ("Will") is left out."""
+    """A name's lower-case form -> the name ("dmitry peskov" -> "Dmitry Peskov"), for the speakers the index knows, and
+    the first name and surname of each full name ("peskov" -> "Peskov"); a one-word name that is no part of a full
+    name ("Time") or is a function word ("Will") is left out."""
     names = list(names)
-    surnames = {w.lower() for n in names if len(n.split()) > 1 for w in (n.split()[0], n.split()[-1])}
+    parts = [w for n in names if len(n.split()) > 1 for w in (n.split()[0], n.split()[-1])]  # "Peskov", "Dmitry"
+    surnames = {w.lower() for w in parts}
     out: dict[str, str] = {}
-    for name in names:
+    for name in [*names, *parts]:
         words = name.split()
         if not words or len(words) > MAX_NAME_WORDS or not all(w[:1].isupper() for w in words):
             continue

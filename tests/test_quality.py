@@ -133,3 +133,10 @@ def test_the_words_that_only_ask_change_no_answer(multihop_engine, asked: str, p
     wrapped, bare = multihop_engine.ask(asked), multihop_engine.ask(plain)
     assert bare.answered and bare.citations
     assert (wrapped.answered, [c.quote for c in wrapped.citations]) == (True, [c.quote for c in bare.citations])
+
+
+def test_a_follow_up_after_a_question_typed_in_lower_case(multihop_engine) -> None:
+    """The history's question gets its capitals too, so "Tell me more" knows whose words were asked for."""
+    first = multihop_engine.ask("what did peskov say?")
+    more = multihop_engine.ask("Tell me more", [("what did peskov say?", first.answer)])
+    assert first.answered and more.standalone_question == "What else did Peskov say?"

@@ -84,7 +84,7 @@ _SPEAKER_PATTERNS = [
     # "What was said by X?", "Show me what X said", "Give me X's quotes", "Any quotes from X on Y?"
     re.compile(r"^what\s+(?:was|has\s+been|is\s+being)\s+(?-i:said|written|posted)\s+by\s+(?P<x>.+?)" + _TOPIC + _TAIL,
                re.I),
-    re.compile(r"^(?:(?:show|tell|give)\s+me|summari[sz]e|recap)\s+what\s+(?P<x>.+?)\s+(?:has\s+)?(?-i:"
+    re.compile(r"^(?:(?:show|tell|give)\s+me|summari[sz]e|recap)\s+what\s+(?:else\s+)?(?P<x>.+?)\s+(?:has\s+)?(?-i:"
                + _SPEAKER_VERBS + r")\b" + _TOPIC + _TAIL, re.I),
     re.compile(r"^(?:(?:give|show|find|list)\s+(?:me\s+)?)?(?:all\s+|any\s+)?(?:the\s+)?(?P<x>.+?)['’]s?\s+"
                r"(?:(?:exact|own|actual|latest|full)\s+)?(?:quotes|quotations|comments|remarks|statements|words)\b"

@@ -192,6 +192,7 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Give me Lena Varga's exact words on the merger.", "Lena Varga", "the merger", False),
     ("In Lena Varga's own words, what about the merger?", "Lena Varga", "the merger", False),
     ("Lena Varga on the merger?", "Lena Varga", "the merger", False),
+    ("Tell me what else Varga said about the merger.", "Varga", "the merger", False),
     ("Acme's spokesperson on the fine?", "Acme's spokesperson", "the fine", False),
     ("Varga on the merger?", "", "", False),  # one capitalised word may be a sentence's first: "Tariffs on China?"
     ("Acme Motors on track for record deliveries?", "", "", False),
