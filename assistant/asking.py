@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from assistant.answer.speaker_question import asking_verbs, find_speaker
 from index.quotations.wordlists import ROLE_WORDS
 from index.text.terms import FUNCTION_WORDS
 
@@ -77,13 +78,18 @@ MAX_NAME_WORDS = 4
 _WORDS = re.compile(r"[^\W_][\w.-]*(?:['’][a-z]+)?|\S", re.UNICODE)
 
 
+def typed_in_lower_case(question: str) -> bool:
+    """No capital past the first letter: "what did dmitry peskov say?" (names the reader did not capitalise)."""
+    return not any(ch.isupper() for ch in question[1:])
+
+
 def with_capitals(question: str, cased: Mapping[str, str]) -> str:
     """A question typed all in lower case ("what did dmitry peskov say?") with the capitals of the names it types
     ("What did Dmitry Peskov say?"): a full name the index knows anywhere, and in the speaker slot of a speaker
     question a surname it knows ("what did peskov say") or any name of two words or more ("what did sam asghari
     say": someone never quoted is still asked about). Other words keep their case; a question with any capital
     past its first letter is left as typed."""
-    if any(ch.isupper() for ch in question[1:]):
+    if not typed_in_lower_case(question):
         return question
     spans = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W_][\w.-]*", question)]
     out, pos, k = [], 0, 0
@@ -105,8 +111,6 @@ def with_capitals(question: str, cased: Mapping[str, str]) -> str:
 def _speaker_capitals(question: str, cased: Mapping[str, str]) -> str:
     """The speaker slot of a speaker question, given capitals when it has none: the names the index knows, and
     every other word but a post or a function word when the slot holds two words or more."""
-    from assistant.answer.speaker_question import asking_verbs, find_speaker
-
     keep = FUNCTION_WORDS | asking_verbs() | ROLE_WORDS  # the words around a name, and posts, keep their case
     speaker = find_speaker(question)[0]
     source = question
@@ -135,4 +139,4 @@ def _speaker_capitals(question: str, cased: Mapping[str, str]) -> str:
     return question[:at] + re.sub(r"[^\W_][\w.-]*", cap, slot) + question[at + len(speaker) :]
 
 
-__all__ = ["cased_names", "plain_question", "with_capitals"]
+__all__ = ["cased_names", "plain_question", "typed_in_lower_case", "with_capitals"]

@@ -24,7 +24,7 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import answer_extractive
-from assistant.asking import plain_question, with_capitals
+from assistant.asking import plain_question, typed_in_lower_case, with_capitals
 from assistant.filters import Filters
 from assistant.followups import condense
 from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
@@ -90,7 +90,7 @@ class AnswerChain:
 
     def _plain(self, question: str) -> str:
         """The question without its asking words, with the capitals of the names it types in lower case."""
-        if self.names is not None and not any(ch.isupper() for ch in question[1:]):
+        if self.names is not None and typed_in_lower_case(question):  # the names are read only then
             question = with_capitals(question, self.names())
         return plain_question(question)
 

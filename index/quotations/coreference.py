@@ -34,7 +34,7 @@ from index.quotations.entities import (
 from index.quotations.gender import genders, pronoun_of
 from index.quotations.org_mentions import PRESS_NOUNS, PRONOUN_REACH, OrgMentions
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
-from index.quotations.wordlists import DETS, ORG_WORDS, ROLE_QUALIFIERS, SPEECH_VERBS, UNNAMED_HEADS
+from index.quotations.wordlists import DETS, NAME_AUXILIARIES, ORG_WORDS, ROLE_QUALIFIERS, SPEECH_VERBS, UNNAMED_HEADS
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
@@ -111,7 +111,7 @@ class Coreference(OrgMentions):
                     j += 1
                 if j > i:
                     run = toks[i:j]
-                    if i == 0 and len(run) > 1 and opener(run[0].text) and run[0].text != "Will":
+                    if i == 0 and len(run) > 1 and opener(run[0].text) and run[0].text not in NAME_AUXILIARIES:
                         run = run[1:]  # "Certainly Palmer feels ...": the sentence's adverb is no first name
                     last = run[-1].text
                     if last.endswith(("'s", "’s")) and len(run) > 1:  # "Ange Postecoglou's men"
@@ -135,10 +135,10 @@ class Coreference(OrgMentions):
         alone = words_alone(self.sent_tokens, {last for _, (_first, last) in plain})
         self.alone = alone  # surnames of full names that also stand alone ("Kelce said")
         self.plain = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
+        lasts = [n.split()[-1] for n in self.plain]
         for name, (_first, last) in plain:  # "Manchester City" is no person, though "City" stands alone
             known = self.reg.find(name)  # "Badger, a pharmacist," met first is "Hanh Badger"
-            upgrade = known is not None and " " not in known.name and name_like(name) and sum(
-                n.split()[-1] == last for n in self.plain) == 1
+            upgrade = known is not None and " " not in known.name and lasts.count(last) == 1
             if last in alone and (known is None or upgrade) and name in self.plain and name_like(name):
                 self.reg.add(name)
 

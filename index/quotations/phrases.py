@@ -1,7 +1,6 @@
 """Tokens and the noun phrases that can be speakers: a pronoun, a name with its role, a role phrase, an organisation.
 
-``parse_np`` reads one phrase; ``subject_before`` finds the speaker phrase that ends right
-before a speech verb (adverbs and an appositive allowed in between).
+``parse_np`` reads one phrase; ``subject_before`` finds the speaker phrase that ends right before a speech verb.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from index.quotations.wordlists import (
     KIN_NOUNS,
     LY_NOUNS,
     MID_PARTICLES,
+    NAME_AUXILIARIES,
     OCCUPATION_RE,
     ORG_WORDS,
     PARTICLES,
@@ -139,7 +139,7 @@ def parse_np(toks: list[Token]) -> Subject | None:
     det_start: int | None = None  # where "the" / "a" begins: the phrase starts there
     indefinite: Token | None = None  # "a senior official": someone the article does not name
     while toks and (low(toks[0].text) in GRAMMAR_WORDS or low(toks[0].text).rstrip(".") in DAYS_MONTHS):
-        if low(toks[0].text) in PRONOUNS and len(toks) == 1 or toks[0].text == "Will":  # '"…," Will added'
+        if low(toks[0].text) in PRONOUNS and len(toks) == 1 or toks[0].text in NAME_AUXILIARIES:
             break
         if low(toks[0].text) in DETS:
             had_det, det_start = True, toks[0].start
@@ -267,8 +267,8 @@ _PASSIVE_AUX = frozenset("was were been being is are be".split())
 
 
 def _strip_trailing(toks: list[Token]) -> list[Token]:
-    """Drop auxiliaries and adverbs before the verb ("X has also said"); "Will" capitalised is a name."""
-    while toks and (low(t := toks[-1].text) in AUX_ADV and t != "Will"
+    """Drop auxiliaries and adverbs before the verb ("X has also said"); a capitalised "Will" is a name."""
+    while toks and (low(t := toks[-1].text) in AUX_ADV and t not in NAME_AUXILIARIES
                     or low(t).endswith("ly") and not is_cap(t) and low(t) not in LY_NOUNS):
         toks = toks[:-1]
     return toks

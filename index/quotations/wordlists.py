@@ -84,6 +84,8 @@ AUX_ADV = frozenset(
     too just did does can could may might should first last
 """.split()
 )
+# auxiliaries that are also first names when capitalised inside a sentence: '"…," Will added'
+NAME_AUXILIARIES = frozenset({"Will"})
 PRONOUNS = frozenset({"he", "she", "it"})  # "it" stands for an organisation
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 DETS = frozenset({"the", "a", "an"})
@@ -214,7 +216,7 @@ GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobo
 
 __all__ = [
     "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
-    "INDEFINITES", "KIN_NOUNS", "LY_NOUNS", "OCCUPATION_RE", "ROLE_PREFIXES", "SENTENCE_ADVERBS",
+    "INDEFINITES", "KIN_NOUNS", "LY_NOUNS", "NAME_AUXILIARIES", "OCCUPATION_RE", "ROLE_PREFIXES", "SENTENCE_ADVERBS",
     "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS",
     "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
     "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
