@@ -75,7 +75,7 @@ def cased_names(names: Iterable[str]) -> dict[str, str]:
 
 
 MAX_NAME_WORDS = 4
-_WORDS = re.compile(r"[^\W_][\w.-]*(?:['’][a-z]+)?|\S", re.UNICODE)
+_WORD = re.compile(r"[^\W_][\w.-]*")  # a word of a name: letters first, then letters, digits, dots, hyphens
 
 
 def typed_in_lower_case(question: str) -> bool:
@@ -91,7 +91,7 @@ def with_capitals(question: str, cased: Mapping[str, str]) -> str:
     past its first letter is left as typed."""
     if not typed_in_lower_case(question):
         return question
-    spans = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W_][\w.-]*", question)]
+    spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(question)]
     out, pos, k = [], 0, 0
     while k < len(spans):
         for n in range(min(MAX_NAME_WORDS, len(spans) - k), 1, -1):
@@ -115,11 +115,11 @@ def _speaker_capitals(question: str, cased: Mapping[str, str]) -> str:
     speaker = find_speaker(question)[0]
     source = question
     if not speaker:
-        source = re.sub(r"[^\W_][\w.-]*", lambda m: m.group() if m.group().lower() in keep else
-                        m.group()[:1].upper() + m.group()[1:], question)
+        source = _WORD.sub(lambda m: m.group() if m.group().lower() in keep else m.group()[:1].upper() + m.group()[1:],
+                           question)
         speaker = find_speaker(source)[0]
     at = source.find(speaker) if speaker else -1
-    words = re.findall(r"[^\W_][\w.-]*", speaker)
+    words = _WORD.findall(speaker)
     if at < 0 or any(ch.isupper() for ch in question[at : at + len(speaker)]) or len(words) > MAX_NAME_WORDS:
         return question
     if not any(w.lower() in cased for w in words) and (len(words) < 2 or any(w.lower() in FUNCTION_WORDS
@@ -136,7 +136,7 @@ def _speaker_capitals(question: str, cased: Mapping[str, str]) -> str:
             return w
         return known or (w if w.lower() in keep or len(words) < 2 else w[:1].upper() + w[1:])
 
-    return question[:at] + re.sub(r"[^\W_][\w.-]*", cap, slot) + question[at + len(speaker) :]
+    return question[:at] + _WORD.sub(cap, slot) + question[at + len(speaker) :]
 
 
 __all__ = ["cased_names", "plain_question", "typed_in_lower_case", "with_capitals"]

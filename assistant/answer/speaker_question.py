@@ -10,6 +10,7 @@ words when the articles quote X on it, else a fact question. A leading "And" / "
 
 from __future__ import annotations
 
+import functools
 import re
 
 from assistant.answer.words import WORD_RE
@@ -176,6 +177,7 @@ def find_soft_speaker(q: str) -> tuple[str, str]:
     return "", ""
 
 
+@functools.cache
 def asking_verbs() -> frozenset[str]:
     """The verbs speaker questions are asked with ("say", "react", "comment" ...), as plain words."""
     return frozenset(re.findall(r"[a-z]+", _SPEAKER_VERBS + "|" + _REACT + "|make|give|feel|expect|hope|fear|want"))
