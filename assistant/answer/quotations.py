@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from assistant.answer.words import WORD_RE, content_terms, stem, term_present, vocabulary
 from assistant.schema import Passage
 from index.quotations import Quotation, extract_quotations, speaker_matches
+from index.quotations.org_mentions import PRESS_NOUNS
 from index.quotations.phrases import is_role
 from index.quotations.wordlists import ROLE_WORDS
 from index.text.terms import FUNCTION_WORDS
@@ -163,13 +164,16 @@ def _named_after_role(phrase: str) -> str:
 
 def _by_name(phrase: str, names: list[str], articles: dict[str, Passage], out: SpeakerQuotes) -> None:
     words = [stem(n) for n in names] or [stem(w) for w in WORD_RE.findall(phrase) if w.lower() not in FUNCTION_WORDS]
+    rest = {w.lower() for w in WORD_RE.findall(phrase) if w not in names and w.lower() not in FUNCTION_WORDS}
+    outlet = " ".join(names) if names and rest and rest <= PRESS_NOUNS else ""  # "Time magazine": the outlet Time
     for p in articles.values():
         vocab = vocabulary(p.article_text + " " + p.title)
         if words and all(term_present(w, vocab) for w in words[-1:]):
             out.mentioned = True
         about = f"{p.title}. {p.title}. {p.article_text}"
         for q in quotations_of(p):
-            if speaker_matches(phrase, q.speaker, role=q.role) or _shorter_form(names, q.speaker, about):
+            if speaker_matches(phrase, q.speaker, role=q.role) or _shorter_form(names, q.speaker, about) or (
+                    outlet and q.speaker_type == "org" and speaker_matches(outlet, q.speaker)):
                 out.found.append(Found(p, q, q.speaker))
                 out.name = out.name or q.speaker
             elif q.role and names and q.speaker_type == "person" and _speaks_for(names, q.role):

@@ -61,7 +61,7 @@ class Extractor:
             return False
         self.out.append(Quotation(a, b, text[a:b], person.name, kind, sent.start, sent.end, person.role, person.kind))
         self.speaker_of.append(person)
-        self.people.spoke(idx, person)
+        self.people.spoke(idx, person, a)
         return True
 
     def run(self) -> list[Quotation]:

@@ -22,6 +22,7 @@ from index.quotations.phrases import (
     low,
     parse_np,
     particle_at,
+    subject_before,
     tokens,
 )
 from index.quotations.wordlists import (
@@ -316,12 +317,33 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
                 j += 1
         if j == s or j >= len(toks):
             continue
+        if toks[j].text == "," and s == 0:
+            appos = _past_appositive(text, a, toks, j)  # "Dr. Jane Doe, CEO of Acme, announced the hire, noting …"
+            if appos is not None:
+                return appos
         if not opens_predicate(toks[j].text):
             continue
         np = parse_np(toks[s:j])
         if np is not None and np.kind in ("name", "org", "pronoun", "role", "unnamed"):
             return np
         return None
+    return None
+
+
+_BE = frozenset("is are was were been being be".split())
+
+
+def _past_appositive(text: str, a: int, toks: list[Token], j: int) -> Subject | None:
+    """The subject before an appositive that a predicate follows ("Jane Doe, CEO of Acme, announced …"): the
+    phrase before the comma at ``j`` when, within a few words, another comma is followed by a verb; else None."""
+    for c in range(j + 2, min(len(toks) - 1, j + 12)):
+        if toks[c].text != ",":
+            continue
+        passive = low(toks[c + 1].text) in _BE and c + 2 < len(toks) and opens_predicate(toks[c + 2].text)
+        if not opens_predicate(toks[c + 1].text) or passive or not any(is_role(t.text) for t in toks[j + 1 : c]):
+            return None  # "X, the co-founder, was asked by Y": not X's words; "Pebble, the app, is …": no person
+        subj = subject_before(text, a, toks[c + 1].start)
+        return subj if subj is not None and subj.kind in ("name", "role") else None
     return None
 
 

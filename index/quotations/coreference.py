@@ -8,6 +8,7 @@ organisation that spoke or was named just before. Anything ambiguous resolves to
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 
@@ -42,6 +43,9 @@ _TICKER_RE = re.compile(r"\s*\([A-Z]{2,5}\)")
 _LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment filing filings motion".split())
 
 
+_CORPORATE = frozenset("inc corp ltd llc plc co".split())  # "OpenAI, Inc.": the suffix alone names nobody
+
+
 class Coreference(OrgMentions):
     """The people and organisations of one article, and who each mention refers to.
 
@@ -67,7 +71,8 @@ class Coreference(OrgMentions):
         self.sent_tokens = [[t for t in tokens(text, a, b) if not self.inside_quote(t.start)] for a, b in sentences]
         self._register()
         self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
-        self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]
+        self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]  # in the order their words come
+        self._spoke_at: list[list[int]] = [[] for _ in sentences]
         self._genders: tuple[int, dict[str, str]] | None = None  # (people known, each one's pronoun)
         self._subjects: dict[int, Subject | None] = {}  # each sentence's main-clause subject, read when asked
         self._proper: set[str] | None = None  # words capitalised inside sentences
@@ -80,14 +85,19 @@ class Coreference(OrgMentions):
         other.reg.people.extend(twin.values())
         other.sent_mentions = [[twin[id(p)] for p in m] for m in self.sent_mentions]
         other.sent_speakers = [[twin.get(id(p), p) for p in sp] for sp in self.sent_speakers]
+        other._spoke_at = [list(at) for at in self._spoke_at]
         other._genders = None
         return other
 
     def inside_quote(self, pos: int) -> bool:
         return inside_quotation(self.quotes, pos)
 
-    def spoke(self, idx: int, person: Speaker) -> None:
-        self.sent_speakers[idx].append(person)
+    def spoke(self, idx: int, person: Speaker, at: int) -> None:
+        """``person``'s words start at ``at`` in sentence ``idx``: kept in text order, so the last speaker of a
+        sentence is the one whose words come last, whichever rule found them first."""
+        k = bisect.bisect_right(self._spoke_at[idx], at)
+        self.sent_speakers[idx].insert(k, person)
+        self._spoke_at[idx].insert(k, at)
 
     def _register(self) -> None:
         """First pass: the people of the article.
@@ -119,7 +129,8 @@ class Coreference(OrgMentions):
                     np = parse_np(run)
                     nxt = toks[j].text if j < len(toks) else ""
                     after = toks[j + 1].text if j + 1 < len(toks) else ""
-                    if np is not None and np.kind == "org" and not np.name.startswith("the "):
+                    suffix = all(low(w).rstrip(".") in _CORPORATE for w in np.name.split()) if np is not None else False
+                    if np is not None and np.kind == "org" and not np.name.startswith("the ") and not suffix:
                         self.sent_orgs[-1].append((np.name, np.start))
                     qualifies = low(nxt).rstrip(".") in UNNAMED_HEADS  # "three senior OpenAI researchers": no person
                     if np is not None and np.kind == "name" and not np.name.isupper() and not qualifies:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from index.quotations import cues
 from index.quotations.clauses import clause_after, clause_subject, opens_predicate, that_after
 from index.quotations.entities import Speaker
-from index.quotations.phrases import is_cap, parse_np, subject_before, tokens
+from index.quotations.phrases import Subject, is_cap, parse_np, subject_before, tokens
 from index.quotations.wordlists import BARE_CLAUSE_VERBS, LISTENER_VERBS, OBJECT_VERBS, THOUGHT_VERBS
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span
@@ -122,8 +122,8 @@ def _named_by(ex: Extractor, idx: int, sent: Span, mark: QuoteSpan) -> Speaker |
     when that subject speaks elsewhere in the article."""
     text = ex.text
     words = text[mark.inner_start : mark.inner_end].split()
-    if not words or sum(is_cap(w) for w in words) * 2 > len(words) and len(words) > 1 or not ex.people.speakers:
-        return None  # a title ("The Lord of the Rings"), or the first reading, which does not know the speakers
+    if not words or sum(is_cap(w) for w in words) * 2 > len(words) and len(words) > 1:
+        return None  # a title ("The Lord of the Rings")
     head = text[sent.start : mark.open]
     naming = list(_NAMING_RE.finditer(head))
     if naming:
@@ -133,10 +133,13 @@ def _named_by(ex: Extractor, idx: int, sent: Span, mark: QuoteSpan) -> Speaker |
         if subj is None:
             subj = subject_before(text, sent.start, sent.start + verb.start()) or clause_subject(
                 text, sent.start, sent.start + verb.start())
-        if subj is not None:
-            return _speaker(ex, subj, idx)
+        if subj is not None:  # 'Jane Doe called it "a disaster"': a full name's words, whether or not she speaks again
+            return _speaker(ex, subj, idx, anyone=_full_name_alone(text, subj))
     if len(words) < 2:
         return None
+    said = _named_speaker(ex, idx, sent.start, mark.open)
+    if said is not None:
+        return said
     subj = clause_subject(text, sent.start, mark.open)
     if subj is None:
         return None
@@ -148,11 +151,37 @@ def _named_by(ex: Extractor, idx: int, sent: Span, mark: QuoteSpan) -> Speaker |
     return person
 
 
-def _speaker(ex: Extractor, subj, idx: int) -> Speaker | None:
+# the end of the first of two joined subjects: "Senator Ed Markey and Representative Jane Doe called on …"
+_JOINED_RE = re.compile(r"(?:\band|&)\s+(?:\w+\s+)?$")
+
+
+def _named_speaker(ex: Extractor, idx: int, a: int, b: int) -> Speaker | None:
+    """'Jane Doe posted on social media, praising the team's ability to "…"': the person the sentence opens on
+    by full name, as the subject of its first verb of speech (not in an "-ing" form) before the quote."""
+    verb = next((m for m in cues.SPEECH_RE.finditer(ex.text, a, b) if not m.group(1).endswith("ing")), None)
+    if verb is None or ex.inside_quote(verb.start()) or verb.group(1) in THOUGHT_VERBS:
+        return None  # 'X believes in the saying: "…"': not X's words
+    subj = subject_before(ex.text, a, verb.start())
+    if subj is None or not _full_name_alone(ex.text, subj) or ex.text[a : subj.start].strip():
+        return None
+    return _speaker(ex, subj, idx, anyone=True)
+
+
+def _full_name_alone(text: str, subj: Subject) -> bool:
+    """Is ``subj`` a full name and the only subject (not the second of "X and Y")?"""
+    return subj.kind == "name" and len(subj.name.split()) > 1 and not _JOINED_RE.search(
+        text, max(0, subj.start - 40), subj.start)
+
+
+def _speaker(ex: Extractor, subj, idx: int, anyone: bool = False) -> Speaker | None:
+    """The person ``subj`` is, when they speak elsewhere in the article (or ``anyone``: a named person whose words
+    the verb itself says these are)."""
     if subj.kind not in ("name", "pronoun", "org", "role"):
         return None
     person = ex.people.resolve(subj, idx)
-    return person if person is not None and person.name in ex.people.speakers else None
+    if person is None or anyone and person.kind != "person":
+        return None
+    return person if anyone or person.name in ex.people.speakers else None
 
 
 __all__ = ["inner_spans", "nested", "partial_quotes"]

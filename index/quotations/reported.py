@@ -47,6 +47,7 @@ _IN_VIEW_RE = re.compile(
     r"(?:view|opinion|eyes)|(?P<pron>his|her|its) (?:view|opinion|eyes)),\s*"
 )
 _PRONOUN_OF = {"his": "he", "her": "she", "its": "it"}
+_EXPLETIVES = frozenset("it this that".split())  # "It comes as …", "This came after …": no speaker
 _IMPERSONAL = frozenset("felt feels feel thought".split())  # "it felt", "it was thought"
 _AS_PHRASE_RE = re.compile(r"[Aa]s (?:a result|well|of|for|part|such|usual)\b")  # adverbial, not a clause
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
@@ -165,6 +166,8 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
     elif re.search(r"(?:^|\W)(?:and|but|yet)(?:\s+(?:also|then|later))?$", head):
         coord = cues.coordinated_subject(text, a, m.start())
         subj = subject_before(text, a, coord) if coord is not None else clause_subject(text, a, m.start())
+        if subj is not None and subj.kind == "pronoun" and low(subj.text) in _EXPLETIVES:
+            subj = nearest_subject(text, a, m.start())  # "It comes as Cheika embraced the role and said …"
     return ex.people.resolve(subj, idx) if subj is not None else None
 
 

@@ -159,3 +159,17 @@ def test_an_owner_named_in_the_phrase_rules_out_an_unnamed_source_of_another_bod
     for phrase in ("Meta's spokesperson", "the Meta spokesperson", "a Meta spokesperson"):
         found = resolve_speaker(phrase, chunks("meta", text))
         assert found.name == "Matt Poll", (phrase, found.name)
+
+
+MAGAZINE = """The Weekly Lantern named Orla Finnegan its Innovator of the Year on Tuesday.
+"Her lab turned a decade of failed trials into a working vaccine," the magazine said about its choice.
+"""
+
+
+def test_an_outlet_asked_with_its_kind_of_publication_is_the_outlet() -> None:
+    """"Lantern magazine" / "the newspaper Lantern" ask for the outlet the article credits as "Lantern"."""
+    passages = chunks("mag", "Orla Finnegan told Lantern about the vaccine.\n" + MAGAZINE)
+    for phrase in ("Lantern magazine", "the magazine Lantern", "Lantern"):
+        found = resolve_speaker(phrase, passages)
+        assert [f.quotation.quote[:8] for f in found.found] == ["Her lab "], phrase
+    assert resolve_speaker("Lantern Foundation", passages).found == []  # another body, not the outlet

@@ -1,0 +1,81 @@
+"""Speakers found through the shape of the clause: an appositive between a name and its verb, an expletive
+"It comes as X … and said", a full name whose verb names the words that follow, the order of a sentence's speakers.
+
+Invented prose with names the corpus does not use; guard cases pin what must stay unattributed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotations import extract_quotations
+
+
+def _speakers(text: str) -> dict[str, str]:
+    """Each quotation's words -> its speaker."""
+    return {q.quote: q.speaker for q in extract_quotations(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # an appositive between the name and the verb, the statement in a participle after the main clause
+        ("Dr. Irma Vantongeren, chief executive of Harbour Health, announced the hire on Tuesday, noting the "
+         'hospital had "only begun to use the new scanners."', "only begun to use the new scanners.",
+         "Irma Vantongeren"),
+        # "It comes as …": the subject of the clause the speech verb is coordinated with, not "it"
+        ("It comes as Teodor Marchetti embraced the underdog tag and said he hoped the club would grow.",
+         "he hoped the club would grow", "Teodor Marchetti"),
+        # a full name whose verb names the words that follow, speaking nowhere else in the article
+        ('Senator Olwen Pritchard called the ruling "a gift to polluters" on Monday.', "a gift to polluters",
+         "Olwen Pritchard"),
+        ('Analyst Bertrand Okafor described the merger as "overdue and overpriced."', "overdue and overpriced.",
+         "Bertrand Okafor"),
+        # a full name that posted or wrote, the quote after a participle that is no verb of speech
+        ("Mayor Lucinda Ferraro posted on social media, praising the volunteers' willingness to \"turn up in the "
+         'rain and stay until dark."', "turn up in the rain and stay until dark.", "Lucinda Ferraro"),
+    ],
+)
+def test_the_clause_names_the_speaker(text: str, quote: str, speaker: str) -> None:
+    assert _speakers(text).get(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # passive after the appositive: the question is the asker's, not the subject's
+        ('Piet Hollander, the co-founder of the firm, was asked by prosecutor Dana Whitcombe on Thursday, "Did you '
+         'move the money?"', "Did you move the money?"),
+        # the second of two joined subjects does not own what both called for
+        ('Senator Ava Lindqvist and Representative Omar Kessling called on the companies to "publish every '
+         'contract in full."', "publish every contract in full."),
+        # a saying someone believes in is not their words
+        ('Country singer Wade Pellham believes in the old saying: "measure twice, cut once."',
+         "measure twice, cut once."),
+        # an expletive subject with no clause before the verb: nobody speaks
+        ("It was a long day for the club and said nothing about the future.", None),
+    ],
+)
+def test_the_clause_names_no_speaker(text: str, quote: str | None) -> None:
+    found = _speakers(text)
+    assert (found == {}) if quote is None else (quote not in found)
+
+
+def test_he_after_two_speakers_in_one_sentence_is_the_one_whose_words_came_last() -> None:
+    """A partial quote found after the sentence's colon quote still comes first in the text: "he" in the next
+    sentence is the speaker of the later words."""
+    text = ('"It was over fast," Rosalind Achterberg said on air.\n\n'
+            'Commentator Rosalind Achterberg described the finish as "brutal and brilliant" while fellow pundit '
+            'Matthias Quenneville added: "Nobody in the division hits that hard."\n\n'
+            '"He ended it with one clean shot," he added.')
+    found = _speakers(text)
+    assert found.get("brutal and brilliant") == "Rosalind Achterberg"
+    assert found.get("Nobody in the division hits that hard.") == "Matthias Quenneville"
+    assert found.get("He ended it with one clean shot") == "Matthias Quenneville"
+
+
+def test_a_corporate_suffix_alone_is_no_organisation() -> None:
+    """"Quillfire, Inc.": "the company" afterwards is not a company called "Inc"."""
+    text = ("Dana Orlov has been removed from Quillfire, Inc., the nonprofit that governs the start-up.\n\n"
+            "In a post on its blog, the company writes that the review \u201cfound serious failures of oversight.\u201d")
+    assert not {s for s in _speakers(text).values() if s.rstrip(".").lower() in ("inc", "corp", "ltd")}
