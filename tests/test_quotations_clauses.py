@@ -77,5 +77,28 @@ def test_he_after_two_speakers_in_one_sentence_is_the_one_whose_words_came_last(
 def test_a_corporate_suffix_alone_is_no_organisation() -> None:
     """"Quillfire, Inc.": "the company" afterwards is not a company called "Inc"."""
     text = ("Dana Orlov has been removed from Quillfire, Inc., the nonprofit that governs the start-up.\n\n"
-            "In a post on its blog, the company writes that the review \u201cfound serious failures of oversight.\u201d")
+            "In a post on its blog, the company writes that the review \u201cfound grave failures of oversight.\u201d")
     assert not {s for s in _speakers(text).values() if s.rstrip(".").lower() in ("inc", "corp", "ltd")}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        # a clause that opens on a pronoun contracted with its verb
+        ("Coach Wilhelmina Strand spoke on Monday. Strand said that she\u2019s not sure about the squad.",
+         "Wilhelmina Strand", "she\u2019s not sure about the squad"),
+        ("Agnieszka Wolanski met the press. Wolanski clarified that they're still talking to the club.",
+         "Agnieszka Wolanski", "they're still talking to the club"),
+        # the present tense of verbs the article also uses in the past
+        ("Ruben Castellano spoke on Monday. Castellano clarifies that he will not testify on Friday.",
+         "Ruben Castellano", "he will not testify on Friday"),
+    ],
+)
+def test_reported_clauses_in_more_forms(text: str, speaker: str, clause: str) -> None:
+    assert _speakers(text).get(clause) == speaker
+
+
+def test_a_name_followed_by_a_contracted_pronoun_is_a_person() -> None:
+    """"Marguerite said she'd …": "she'd" shows a person as "she" does (a lone word is an organisation otherwise)."""
+    found = [q for q in extract_quotations("Marguerite said she'd come back to the club next year.")]
+    assert [(q.speaker, q.speaker_type) for q in found] == [("Marguerite", "person")]

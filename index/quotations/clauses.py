@@ -159,7 +159,7 @@ def _clause_follows(toks: list[Token], k: int) -> bool:
     rather than a noun phrase ("revealed that goal to …")?"""
     if k >= len(toks):
         return False
-    first = low(toks[k].text)
+    first = re.split("['’]", low(toks[k].text))[0]  # "he’s", "they're": the pronoun and its verb
     if first in _SUBJECT_PRONOUNS or toks[k].text in "“\"":
         return True
     return any(_verbish(t.text) or low(t.text) in _IRREGULAR_PAST or _present(t.text) for t in toks[k : k + 16])

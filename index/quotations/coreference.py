@@ -276,8 +276,8 @@ class Coreference(OrgMentions):
         "him"/"her" ("Andy reminded her")? A possessive ("reported that her tour") shows nothing."""
         after = [low(t.text) for t in self.sent_tokens[idx] if t.start > pos][:3]  # the verb, then …
         if len(after) > 2 and after[1] == "that":
-            return after[2] in ("he", "she")
-        return len(after) > 1 and after[1] in ("he", "she", "him", "her")
+            return pronoun_of(after[2]) != "" and after[2] not in ("his", "her")
+        return len(after) > 1 and pronoun_of(after[1]) != "" and after[1] != "his"
 
     def _possessor(self, idx: int, pos: int) -> Speaker | None:
         """He/she after a person named earlier in the same sentence: the subject of the main clause

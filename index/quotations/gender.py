@@ -9,6 +9,7 @@ unknown, and "he said" may refer to them as before. Nothing here comes from list
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -20,8 +21,8 @@ _SHE = frozenset("she her hers herself".split())
 
 
 def pronoun_of(word: str) -> str:
-    """ "he", "she" or "" for a pronoun."""
-    w = low(word)
+    """ "he", "she" or "" for a pronoun (also contracted with its verb: "he's", "she'd", "he'll")."""
+    w = re.sub(r"'(?:s|d|ll|ve|re)$", "", low(word))
     return "he" if w in _HE else "she" if w in _SHE else ""
 
 

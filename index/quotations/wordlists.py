@@ -31,7 +31,8 @@ SPEECH_VERBS = frozenset(
     expected figured theorized theorised informed reminded conceding predict thinks felt feels reckons
     assured vowed pledged promised cautioned lamented complained boasted conceded disclosed indicated
     signalled signaled concluded believe think hope fear expect read reads confesses specified specifies
-    comments elaborates elaborated assures
+    comments elaborates elaborated assures clarifies recalls responds reiterates observes concludes discloses
+    cautions laments boasts recounts quips retorts denies agrees informs reminds muses urges
 """.split()
 ) | frozenset(_MANNER.split()) | {"pointed out", "points out"}
 # Verbs only a document speaks with: '"…," a family statement read'.
