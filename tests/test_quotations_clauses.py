@@ -102,3 +102,13 @@ def test_a_name_followed_by_a_contracted_pronoun_is_a_person() -> None:
     """"Marguerite said she'd …": "she'd" shows a person as "she" does (a lone word is an organisation otherwise)."""
     found = [q for q in extract_quotations("Marguerite said she'd come back to the club next year.")]
     assert [(q.speaker, q.speaker_type) for q in found] == [("Marguerite", "person")]
+
+
+def test_an_epithet_with_a_quoted_title_is_the_person_in_focus_whose_pronoun_fits() -> None:
+    """'The "Silver Rain" singer revealed that she …': a description that opens on "the" past its quoted title, for
+    the person just spoken of, skipping one the article calls "he"."""
+    text = ("Marisol Quintero is touring again this winter.\n\n"
+            "\u201cI missed the road,\u201d Quintero said.\n\n"
+            "Dario Feldt said he would travel with the band.\n\n"
+            "The \u201cSilver Rain\u201d singer revealed that she had written the song in a single night.")
+    assert _speakers(text).get("she had written the song in a single night") == "Marisol Quintero"

@@ -32,7 +32,7 @@ from index.quotations.entities import (
     unnamed_role,
     words_alone,
 )
-from index.quotations.gender import genders, pronoun_of
+from index.quotations.gender import gender_follows, genders, pronoun_of, pronoun_taken
 from index.quotations.org_mentions import PRESS_NOUNS, PRONOUN_REACH, OrgMentions
 from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
 from index.quotations.wordlists import DETS, NAME_AUXILIARIES, ORG_WORDS, ROLE_QUALIFIERS, SPEECH_VERBS, UNNAMED_HEADS
@@ -44,6 +44,10 @@ _LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment
 
 
 _CORPORATE = frozenset("inc corp ltd llc plc co".split())  # "OpenAI, Inc.": the suffix alone names nobody
+
+
+# "the" opening a description, past its modifiers: 'the "Bad Blood" singer', "the hard-charging committee chairman"
+_DEFINITE_RE = re.compile(r"\b[Tt]he\s+(?:[\"“][^\"”]{1,40}[\"”]\s+|[\w'’-]+\s+){0,4}$")
 
 
 class Coreference(OrgMentions):
@@ -164,7 +168,7 @@ class Coreference(OrgMentions):
             if len(names) == 1:
                 full = names.pop()
                 person = self.reg.find(full) is not None or full.split()[-1] in self.alone
-                if pick == 0 and not (person or idx >= 0 and self._gender_follows(pos, idx)):
+                if pick == 0 and not (person or idx >= 0 and gender_follows(self._words_after(idx, pos + 1))):
                     return None
                 return full
             if names:
@@ -214,8 +218,9 @@ class Coreference(OrgMentions):
             # news introduces people by full name: a lone word nobody was introduced by is an organisation,
             # unless "he" or "she" follows it ("Donna said she could not choose")
             # ... and a name that ends in an acronym ("ChatGPT-maker Open AI said") is one too
+            follows = gender_follows(self._words_after(idx, subj.start + 1))
             person = (len(subj.name.split()) > 1 or subj.role) and name_like(subj.name) or subj.human or \
-                self._gender_follows(subj.start, idx) or any(n.split()[-1] == subj.name for n in self.plain)
+                follows or any(n.split()[-1] == subj.name for n in self.plain)
             end = self.text.find(subj.name.split()[-1], subj.start) + len(subj.name.split()[-1])
             ticker = _TICKER_RE.match(self.text, end) is not None  # "Palo Alto (PANW) said": a listed company
             person = person and not subj.name.isupper() and not ticker  # "TMZ reported"
@@ -226,9 +231,11 @@ class Coreference(OrgMentions):
             return Speaker(full, "", "org", {name}) if full else Speaker(name, "", "org")
         if subj.kind == "role":
             found = self.reg.by_role(subj.role)
-            definite = low(self.text[subj.start : subj.start + 4]) == "the "
+            definite = low(self.text[subj.start : subj.start + 4]) == "the " or _DEFINITE_RE.search(
+                self.text, max(0, subj.start - 60), subj.start) is not None
             if found is None and definite and describes(subj):  # "the Team Penske driver said": the one in focus
-                found = self._in_focus(idx, quote) or self._antecedent(idx, "", quote)
+                found = self._in_focus(idx, quote) or self._antecedent(
+                    idx, pronoun_taken(self._words_after(idx, subj.start + len(subj.text))), quote)
             if found is None and idx not in self.barriers:  # "'…,' says the club's manager"
                 found = focus_holder(subj, self._subject(idx - 1) if idx else None, self.reg, self.speakers, quote)
             if found is None and definite and unnamed_role(subj, self.reg.people):  # "the Commission official said"
@@ -271,13 +278,8 @@ class Coreference(OrgMentions):
             k -= 1
         return None
 
-    def _gender_follows(self, pos: int, idx: int) -> bool:
-        """Does the verb after the name at ``pos`` take "he"/"she" ("Donna said she …", "said that he …") or
-        "him"/"her" ("Andy reminded her")? A possessive ("reported that her tour") shows nothing."""
-        after = [low(t.text) for t in self.sent_tokens[idx] if t.start > pos][:3]  # the verb, then …
-        if len(after) > 2 and after[1] == "that":
-            return pronoun_of(after[2]) != "" and after[2] not in ("his", "her")
-        return len(after) > 1 and pronoun_of(after[1]) != "" and after[1] != "his"
+    def _words_after(self, idx: int, pos: int) -> list[str]:
+        return [t.text for t in self.sent_tokens[idx] if t.start >= pos][:3]
 
     def _possessor(self, idx: int, pos: int) -> Speaker | None:
         """He/she after a person named earlier in the same sentence: the subject of the main clause

@@ -26,6 +26,20 @@ def pronoun_of(word: str) -> str:
     return "he" if w in _HE else "she" if w in _SHE else ""
 
 
+def gender_follows(after: Sequence[str]) -> bool:
+    """Do the words after a name (its verb first) take "he"/"she" ("Donna said she …", "said that he …") or
+    "him"/"her" ("Andy reminded her")? A possessive ("reported that her tour") shows nothing."""
+    after = [low(w) for w in after]
+    if len(after) > 2 and after[1] == "that":
+        return pronoun_of(after[2]) != "" and after[2] not in ("his", "her")
+    return len(after) > 1 and pronoun_of(after[1]) != "" and after[1] != "his"
+
+
+def pronoun_taken(after: Sequence[str]) -> str:
+    """"he"/"she" when the words after a speaker phrase take it ("the singer said that she …"), else ""."""
+    return next((pronoun_of(w) for w in after if pronoun_of(w) and low(w) not in ("his", "her")), "")
+
+
 def genders(sent_tokens: Sequence[Sequence[Token]], people_in: Callable[[int], set[str]],
             person_at: Callable[[str], str | None]) -> dict[str, str]:
     """Each person's pronoun ("he" / "she") where the article shows it unambiguously.
