@@ -112,3 +112,32 @@ def test_an_epithet_with_a_quoted_title_is_the_person_in_focus_whose_pronoun_fit
             "Dario Feldt said he would travel with the band.\n\n"
             "The \u201cSilver Rain\u201d singer revealed that she had written the song in a single night.")
     assert _speakers(text).get("she had written the song in a single night") == "Marisol Quintero"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        # '…, X said in an interview.': a phrase of where it was said closes the sentence
+        ("That is barely a tenth of the market, Brightwave COO Odile Marchand said in an interview.",
+         "Odile Marchand", "That is barely a tenth of the market"),
+        ("Odile Marchand spoke. The firm has picked Chile as its next market, Marchand said at the company\u2019s "
+         "launch in Santiago.", "Odile Marchand", "The firm has picked Chile as its next market"),
+        # a quote inside the statement that runs on after it is no caption glued to a quote
+        ("The merger \u201cis indeed a surprise as she had opposed it\u201d for years, said analyst Odile Marchand.",
+         "Odile Marchand", "The merger \u201cis indeed a surprise as she had opposed it\u201d for years"),
+    ],
+)
+def test_a_statement_before_its_speaker(text: str, speaker: str, clause: str) -> None:
+    assert _speakers(text).get(clause) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kowalczyk hits Baptiste, a call that is upheld after Tomasz Orlicki asked for a review.",
+        "With listings tightening abroad, investors who once relied on them are no longer assured of an exit route.",
+        "Its rules were a core inspiration for the guide to caving, a book I wrote in 2019.",
+    ],
+)
+def test_no_statement_before_these_verbs(text: str) -> None:
+    assert _speakers(text) == {}

@@ -210,12 +210,15 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
             # noted that …': the appositive's comma, and the clause after "that" is X's statement)
             subj = subject_after(text, m.end(), b)  # '…, said Dr. Jane Doe, an expert'
             after = _appositive_end(text, m.end(), b)
-        if subj is None:
-            continue
+        if subj is None or low(subj.text.split()[-1]) in ("i", "we"):
+            continue  # ('…, a book I wrote in 2020': the author, no speaker)
         toks = tokens(text, after, b)
         k = skip_adjuncts(toks, 0)
         if k < len(toks) and toks[k].text not in ",—–.!?":
-            continue
+            k = _closing_phrase(toks, k)  # '…, X said in an interview.' / '…, Luke said at the launch in Delhi.'
+            if k is None or _PASSIVE_RE.search(text, comma, m.start()) or re.search(r"\bno\s+longer\s+$",
+                                                                                      text[comma : m.start()]):
+                continue  # '…, investors are no longer assured of an exit'
         rest = toks[k + 1] if k + 1 < len(toks) else None
         if rest is not None and rest.text in OPENING_MARKS:
             return  # 'Speaking about it, X said, "…"': the verb introduces a quote
@@ -232,6 +235,26 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         return
 
 
+# where or how something was said: "in an interview", "at the launch", "on X", "during a call" (not "asked for a
+# review", "pointed to a product", "wrote with a co-author": what the verb is about)
+_WHERE_SAID = frozenset("in at on during via through after before following over".split())
+
+
+def _closing_phrase(toks: list, k: int) -> int | None:
+    """Past a prepositional phrase of a few words with no verb that runs to a comma, dash or the sentence's end
+    ("in an interview.", "at the company's launch in New Delhi,"): where it ends; else None."""
+    if low(toks[k].text) not in _WHERE_SAID:
+        return None
+    j = k + 1
+    while j < len(toks) and j - k <= 10 and toks[j].text not in ",—–.!?;:":
+        if opens_predicate(toks[j].text) and not low(toks[j].text).endswith("ly") or toks[j].text in OPENING_MARKS:
+            return None
+        j += 1
+    if j == len(toks) and toks[-1].text.endswith((".", "!", "?")) and j - k <= 10:
+        return j - 1  # the sentence's full stop glued to the phrase's last word ("interview.")
+    return j if j < len(toks) and toks[j].text in ",—–.!?" and j - k <= 10 else None
+
+
 def _states(ex: Extractor, a: int, comma: int) -> bool:
     """Is ``text[a:comma]`` a statement of its own? Not a participle phrase ('Speaking about it, X said'), not a
     subordinate clause ('If machines grew smarter, they argued, …'), not a caption glued to a quote
@@ -242,8 +265,9 @@ def _states(ex: Extractor, a: int, comma: int) -> bool:
     ):
         return False
     opening = next((q for q in ex.quotes if a <= q.open < comma), None)
-    if opening is not None and not any(opens_predicate(t.text) for t in tokens(text, a, opening.open)):
-        return False
+    if opening is not None and only_punct(text, opening.close_end, comma) and not any(
+            opens_predicate(t.text) for t in tokens(text, a, opening.open)):
+        return False  # (not 'Altman's exit "is shocking as he has been the face of" AI, said X': it runs on)
     return True
 
 
