@@ -24,6 +24,7 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import answer_extractive
+from assistant.answer.words import content_terms, stem, term_present, vocabulary
 from assistant.asking import plain_question, typed_in_lower_case, with_capitals
 from assistant.filters import Filters
 from assistant.followups import condense
@@ -132,8 +133,14 @@ class AnswerChain:
             return []
         if any(speaker_matches(names[0], q.speaker, q.aliases, q.role) for p in passages for q in (p.quotations or ())):
             return []
+        if any(p.author and speaker_matches(names[0], p.author) for p in passages):
+            return []  # an article they wrote was retrieved
         have = {p.article_id for p in passages}
-        return [p for p in self.quoted(names[0], k) if p.article_id not in have]
+        found = [p for p in self.quoted(names[0], k * 4) if p.article_id not in have]
+        if found and found[0].author:  # nobody quotes them, they wrote these: the ones that share most of its words
+            terms = [t for t in content_terms(question) if not any(t == stem(w) for w in names[0].split())]
+            found.sort(key=lambda p: -sum(term_present(t, vocabulary(f"{p.title} {p.article_text}")) for t in terms))
+        return found[:k]
 
     def _answer(self, state: dict) -> dict:
         t = time.perf_counter()

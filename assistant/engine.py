@@ -63,6 +63,7 @@ class Engine:
         self.fetcher = fetcher  # None: each index run fetches URLs with a fetcher made from the settings
         self._quotes_cache: _QuotationTable | None = None
         self._cased: tuple[int, Mapping[str, str]] | None = None  # (revision, word -> capitalised form)
+        self._bylines: tuple[int, list[tuple[str, dict[str, Any]]]] | None = None  # (revision, bylined articles)
         self._article_quotes: OrderedDict[str, tuple[str, list[Quotation]]] = OrderedDict()  # id -> (text, quotes)
         self._lock = threading.RLock()
         self._parts_lock = threading.RLock()
@@ -327,7 +328,26 @@ class Engine:
             out.append(Passage(aid, f"{aid}:quoted", meta["title"], meta["source"], meta["url"], meta["published"],
                                start, end, 0.0, self.article_text(aid),
                                quotations=tuple(replace(q) for q in by_article.get(aid, []))))
+        if out:
+            return out
+        for aid, meta in self._authored(name)[:limit]:  # nobody quotes them: the articles they wrote, whole
+            text = self.article_text(aid)
+            out.append(Passage(aid, f"{aid}:authored", meta.get("title", ""), meta.get("source", ""),
+                               meta.get("url", ""), meta.get("published", ""), 0, len(text), 0.0, text,
+                               quotations=tuple(replace(q) for q in by_article.get(aid, [])),
+                               author=meta.get("author", "")))
         return out
+
+    def _authored(self, name: str) -> list[tuple[str, dict[str, Any]]]:
+        """The articles whose byline ``name`` matches, newest first (the bylines read once per index revision)."""
+        from index.quotations import speaker_matches
+
+        revision = self.store.check_quotations()
+        if self._bylines is None or self._bylines[0] != revision:
+            records = self.store.article_records()
+            self._bylines = (revision, [(aid, m) for aid, m in records.items() if m.get("author")])
+        found = [(aid, m) for aid, m in self._bylines[1] if speaker_matches(name, m["author"])]
+        return sorted(found, key=lambda x: x[1].get("published") or "", reverse=True)
 
     def quotations_for(self, article_ids: Iterable[str]) -> dict[str, list[Quotation]]:
         """The stored quotations of these articles, in text order, each with its entity key set.

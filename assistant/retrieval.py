@@ -264,7 +264,7 @@ class HybridSearcher:
                 article_id=m["article_id"], chunk_id=h.chunk_id, title=m.get("title", ""),
                 source=m.get("source", ""), url=m.get("url", ""), published=m.get("published", ""),
                 start=int(m["start"]), end=int(m["end"]), score=round(h.score, 6), article_text=found[0],
-                part="" if analysis is None or part == analysis.question else part,
+                part="" if analysis is None or part == analysis.question else part, author=found[1].get("author") or "",
             ))
         return out
 

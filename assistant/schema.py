@@ -29,6 +29,7 @@ class Passage:
     # the article's quotations as stored at index time (``Engine.quotations_for``); None: not attached
     quotations: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
     part: str = ""  # the sub-question this passage was retrieved for; "" = the whole question
+    author: str = ""  # the article's byline, when it has one
 
     @property
     def text(self) -> str:

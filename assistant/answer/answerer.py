@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from assistant.answer.authored import authored_answer
 from assistant.answer.citations import refuse
 from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
@@ -74,7 +75,12 @@ def answer_extractive(
         words = {w.lower() for w in info.text.split()}
         shown = fold(already_shown).lower() if words & set(_ELSE) else ""
         spoken = speaker_answer(info, question, passages, embed, max_citations, shown)
-        if spoken.answered or not info.soft_speaker:
+        if spoken.answered:
+            return spoken
+        written = authored_answer(info, question, passages, embed, max_citations, min_score)
+        if written is not None and (written.answered or not info.soft_speaker):  # a columnist's own article says
+            return written
+        if not info.soft_speaker:
             return spoken
         info = replace(info, speaker="", topic="", topics=[])  # not quoted on it: the articles' sentences may say
     if info.outlets and from_outlets(info, passages) is passages:

@@ -174,9 +174,9 @@ def _answers_anything(text: str) -> bool:
 
 
 def article_names(p: Passage) -> set[str]:
-    """What an article names: its capitalised words and their initials, its title, outlet and date."""
+    """What an article names: its capitalised words and their initials, its title, outlet, byline and date."""
     return proper_vocabulary(p.article_text) | vocabulary(
-        " ".join([p.title or "", p.source or "", date_words(p.published or "")])
+        " ".join([p.title or "", p.source or "", p.author or "", date_words(p.published or "")])
     )
 
 
