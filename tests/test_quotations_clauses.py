@@ -89,6 +89,11 @@ def test_a_corporate_suffix_alone_is_no_organisation() -> None:
          "Wilhelmina Strand", "she\u2019s not sure about the squad"),
         ("Agnieszka Wolanski met the press. Wolanski clarified that they're still talking to the club.",
          "Agnieszka Wolanski", "they're still talking to the club"),
+        # a named listener, then the clause with no "that" ("told Reuters arrest records are …")
+        ("A Ferrovia spokesperson told Reuters arrest records are incomplete and often wrong.",
+         "A Ferrovia spokesperson", "arrest records are incomplete and often wrong"),
+        ("Agnieszka Wolanski told Radio Kestrel listeners the bridge would reopen in May.",
+         "Agnieszka Wolanski", "the bridge would reopen in May"),
         # the present tense of verbs the article also uses in the past
         ("Ruben Castellano spoke on Monday. Castellano clarifies that he will not testify on Friday.",
          "Ruben Castellano", "he will not testify on Friday"),

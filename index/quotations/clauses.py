@@ -33,6 +33,7 @@ from index.quotations.wordlists import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     GRAMMAR_WORDS,
+    LISTENER_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
@@ -187,9 +188,14 @@ def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bo
             end = _np_end(toks, k)
             if end == k:
                 return None
-            # "told reporters Walker suffered …": the listener ends on its common noun, a name opens the clause
+            # "told reporters Walker suffered …": the listener ends on its common noun, a name opens the clause;
+            # "told Reuters arrest records are …": a named listener ends on its name, a common noun opens the clause
+            named = next((j for j in range(k + 1, end) if not is_cap(toks[j].text)), end) if is_cap(toks[k].text) \
+                else end
             k = next((j for j in range(k + 1, end) if is_cap(toks[j].text) and not is_cap(toks[j - 1].text)
                       and low(toks[j - 1].text) not in DETS | _POSSESSIVES), end)
+            if named < k and low(toks[named].text) not in LISTENER_NOUNS and _verb_near(toks, end):
+                k = named
         k = skip_adjuncts(toks, k)
     if k >= len(toks) - 1:
         return None

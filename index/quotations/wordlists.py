@@ -69,6 +69,10 @@ THOUGHT_VERBS = frozenset(
 )
 # Verbs whose first object is the person told: "told Reuters he would …".
 LISTENER_VERBS = frozenset("told tells telling informed reminded assured warned warns".split())
+# who is told, after a name: "told Fox News reporters", "told ESPN viewers" (the clause starts after them)
+LISTENER_NOUNS = frozenset("""reporters journalists viewers fans audience audiences listeners readers podcast show
+    program programme radio station hosts host panel crowd media press correspondents members lawmakers investors
+    analysts staff employees workers colleagues supporters followers subscribers guests""".split())
 # Verbs that follow a quote with the speaker after them: '"…," said X'.
 AFTER_QUOTE_VERBS = (
     "said says wrote writes added adds told asked continued explained noted argued insisted warned replied "
@@ -218,7 +222,8 @@ GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobo
 __all__ = [
     "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
     "INDEFINITES", "KIN_NOUNS", "LY_NOUNS", "NAME_AUXILIARIES", "OCCUPATION_RE", "ROLE_PREFIXES", "SENTENCE_ADVERBS",
-    "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES", "PLURAL_PRONOUNS",
+    "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_NOUNS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES",
+    "PLURAL_PRONOUNS",
     "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
     "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
 ]
