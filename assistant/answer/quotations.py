@@ -142,6 +142,14 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
         _by_name(phrase, parts.names, articles, out)
     else:
         _by_role(parts, articles, out)
+    if not out.found and parts.roles and parts.roles[-1] in _COLLECTIVE and parts.names:
+        # "OpenAI's board": the body speaks as its organisation ("the board wrote in a statement" is OpenAI's)
+        owner = " ".join(parts.names)
+        body = SpeakerQuotes()
+        _by_name(owner, parts.names, articles, body)
+        body.found = [f for f in body.found if f.quotation.speaker_type == "org"]
+        if body.found:
+            return SpeakerQuotes(body.found, True, body.found[0].speaker)
     return out
 
 
@@ -189,6 +197,7 @@ def _shorter_form(names: list[str], speaker: str, text: str) -> bool:
     article about him)."""
     asked = [n.lower() for n in names]
     have = [w.lower() for w in speaker.split()]
+    have = have[1:] if have[:1] == ["the"] else have  # "The Commission" for "the European Commission"
     if not (len(asked) > len(have) >= 1 and have[-1] == asked[-1] and all(w in asked for w in have)):
         return False
     firsts = Counter(m.lower() for m in re.findall(r"\b([A-Z][\w'’-]+)\s+" + re.escape(names[-1]) + r"\b", text)

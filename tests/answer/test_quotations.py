@@ -173,3 +173,23 @@ def test_an_outlet_asked_with_its_kind_of_publication_is_the_outlet() -> None:
         found = resolve_speaker(phrase, passages)
         assert [f.quotation.quote[:8] for f in found.found] == ["Her lab "], phrase
     assert resolve_speaker("Lantern Foundation", passages).found == []  # another body, not the outlet
+
+
+BOARD = """Halvard Systems removed its chief executive, Petra Lind, on Friday.
+"The board no longer has confidence in her ability to lead the company," Halvard Systems said in a statement.
+"""
+COMMISSION = """The European Commission opened formal proceedings against the platform on Monday.
+The Commission said the probe would look at how the platform moderates illegal content.
+"""
+
+
+def test_a_board_speaks_as_its_organisation() -> None:
+    """"Halvard Systems' board" is no person: the organisation's statements are its board's."""
+    found = resolve_speaker("Halvard Systems' board", chunks("board", BOARD))
+    assert [f.quotation.quote[:9] for f in found.found] == ["The board"] and found.name == "Halvard Systems"
+    assert resolve_speaker("Kestrel Labs' board", chunks("board", BOARD)).found == []  # another organisation
+
+
+def test_an_organisation_named_again_by_its_last_word_is_the_one_asked() -> None:
+    found = resolve_speaker("the European Commission", chunks("eu", COMMISSION))
+    assert [f.quotation.quote[:9] for f in found.found] == ["the probe"]
