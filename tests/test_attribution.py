@@ -45,14 +45,14 @@ MULTIHOP = ROOT / "tests" / "data" / "multihop-rag" / "corpus.json"
 SEED = ROOT / "corpus" / "000_863afebc424a52ba.txt"
 REPORT: list[str] = []  # read by conftest's terminal summary
 
-# A little under what was measured (BENCHMARKS.md, 2026-11-29 seventh session), on 94 articles: dev 0.926 / 0.737 /
-# 0.754, holdout 0.803 / 0.513 / 0.589 (precision / recall / coverage; on the first 54 articles: dev 0.963 / 0.797 /
-# 0.806, holdout 0.820 / 0.555 / 0.627). The 40 articles added that session score lower (dev 0.876 / 0.662, holdout
-# 0.760 / 0.424; 0.859 / 0.617 and 0.756 / 0.416 with the rules of the session's start): the first 54 had been read
-# while writing the rules. The goal is 0.95 / 0.85 on holdout.
+# A little under what was measured (BENCHMARKS.md, 2026-11-29 eighth session), on 94 articles: dev 0.926 / 0.751 /
+# 0.769, holdout 0.803 / 0.525 / 0.602 (precision / recall / coverage; on the first 54 articles: dev 0.964 / 0.812 /
+# 0.822, holdout 0.818 / 0.565 / 0.637). The 40 articles added in the seventh session score lower (dev 0.875 / 0.676,
+# holdout 0.767 / 0.442): the first 54 had been read while writing the rules. The goal is 0.95 / 0.85 on
+# holdout.
 FLOORS = {
-    "dev": {"precision": 0.91, "recall": 0.72, "coverage": 0.74},
-    "holdout": {"precision": 0.78, "recall": 0.50, "coverage": 0.58},
+    "dev": {"precision": 0.91, "recall": 0.74, "coverage": 0.76},
+    "holdout": {"precision": 0.78, "recall": 0.51, "coverage": 0.59},
 }
 
 
