@@ -94,6 +94,11 @@ def test_a_corporate_suffix_alone_is_no_organisation() -> None:
          "A Ferrovia spokesperson", "arrest records are incomplete and often wrong"),
         ("Agnieszka Wolanski told Radio Kestrel listeners the bridge would reopen in May.",
          "Agnieszka Wolanski", "the bridge would reopen in May"),
+        # "went on to explain", "goes on to say", "continues to maintain": the verb after "go on to" / "continue to"
+        ("\u201cIt is fine,\u201d Odile Marchand said. She went on to explain that the club had waited too long.",
+         "Odile Marchand", "the club had waited too long"),
+        ("General manager Tomas Brevik continues to maintain they will explore a long-term deal.",
+         "Tomas Brevik", "they will explore a long-term deal"),
         # the present tense of verbs the article also uses in the past
         ("Ruben Castellano spoke on Monday. Castellano clarifies that he will not testify on Friday.",
          "Ruben Castellano", "he will not testify on Friday"),

@@ -9,6 +9,10 @@ from index.text.marks import QuoteSpan
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 SPEECH_RE = re.compile(r"\b(" + _VERBS + r")\b")
+# "He went on to explain that …", "She goes on to mention …", "X continues to maintain …": the verb is the base
+# form after "go on to" / "continue to", and the subject comes before "went"
+GO_ON_RE = re.compile(r"\b(?:(?:went|goes|go|gone)\s+on|continue[sd]?)\s+to\s+(say|explain|add|note|insist|argue|claim|"
+                      r"admit|reveal|stress|mention|maintain|describe)\b")
 # '"…," said X' / '"…," X said'
 AFTER_VERB_RE = re.compile(r"\s*,?\s*(" + "|".join(AFTER_QUOTE_VERBS) + r")\s+")
 # A new clause with its own subject ends a reported statement.
@@ -59,6 +63,6 @@ def coordinated_subject(text: str, a: int, verb_start: int) -> int | None:
 
 __all__ = [
     "ACCORDING_RE", "AFTER_ACCORDING_RE", "AFTER_VERB_RE", "CLAUSE_END_RE", "COORD_RE", "END_CREDIT_RE",
-    "PASSIVE_QUOTED_RE", "QUOTED_AS_RE", "SPEECH_RE", "SUBORDINATE_RE", "coordinated_subject", "gaps",
+    "GO_ON_RE", "PASSIVE_QUOTED_RE", "QUOTED_AS_RE", "SPEECH_RE", "SUBORDINATE_RE", "coordinated_subject", "gaps",
     "is_attribution_gap",
 ]

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,7 @@ def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
     a, b = sent
     if cues.END_CREDIT_RE.search(text, a, b):
         return
-    for m in cues.SPEECH_RE.finditer(text, a, b):
+    for m in itertools.chain(cues.SPEECH_RE.finditer(text, a, b), cues.GO_ON_RE.finditer(text, a, b)):
         if ex.inside_quote(m.start()):
             continue
         verb = m.group(1).lower()
@@ -101,8 +102,9 @@ def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
         if _PASSIVE_RE.search(text, a, m.start()):
             continue  # 'she is said to have …', 'it was announced that …': nobody named speaks
         clause_start = that_after(text, m.end(), b, verb in LISTENER_VERBS)
-        if clause_start is None and verb in BARE_CLAUSE_VERBS:
-            clause_start = clause_after(text, m.end(), b, verb in LISTENER_VERBS, verb in OBJECT_VERBS)
+        go_on = m.re is cues.GO_ON_RE  # "continues to maintain they will …": a bare clause, its verb shown soon
+        if clause_start is None and (verb in BARE_CLAUSE_VERBS or go_on):
+            clause_start = clause_after(text, m.end(), b, verb in LISTENER_VERBS, verb in OBJECT_VERBS or go_on)
         if clause_start is None:
             continue
         opening = next((q for q in ex.quotes if q.open <= clause_start < q.close_end), None)
