@@ -263,6 +263,9 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
         out.found = quoted[best[1]]
 
 
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")  # not the full stop of an initial ("A.J.")
+
+
 def _mentions(text: str, name: str) -> str:
     """The words right around each mention of ``name``'s surname: up to six words before it
     ("Kremlin spokesperson Dmitry Peskov") and an appositive after it ("Peskov, the Kremlin's
@@ -270,7 +273,7 @@ def _mentions(text: str, name: str) -> str:
     surname = name.split()[-1]
     out = []
     for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
-        before = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
+        before = _SENTENCE_END.split(text[max(0, m.start() - 80) : m.start()])[-1]  # "… operations A.J. Preller"
         out.append(" ".join(before.split()[-6:]))
         after = text[m.end() : m.end() + 120]
         appos = re.match(r"(?:['’]s)?\s*[,–—-]\s*((?:[^,.;:!?\n–—]|\.(?=\s+[a-z]))+)", after)

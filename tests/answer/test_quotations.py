@@ -193,3 +193,15 @@ def test_a_board_speaks_as_its_organisation() -> None:
 def test_an_organisation_named_again_by_its_last_word_is_the_one_asked() -> None:
     found = resolve_speaker("the European Commission", chunks("eu", COMMISSION))
     assert [f.quotation.quote[:9] for f in found.found] == ["the probe"]
+
+
+GULLS = """The Gulls are still motivated to win this season.
+
+President of baseball operations A.J. Castellano said the club would explore a long-term deal with its star.
+"""
+
+
+def test_a_role_before_a_name_with_initials_finds_its_holder() -> None:
+    """"… operations A.J. Castellano": the initials' full stops do not end the words read before the name."""
+    found = resolve_speaker("the Gulls' president of baseball operations", chunks("gulls", GULLS))
+    assert found.name == "A.J. Castellano" and found.found
