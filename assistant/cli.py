@@ -267,10 +267,18 @@ def ask_command(question: str, as_json: bool, sources, since, until, **options: 
     """Answer QUESTION with numbered, verified quotes from the indexed articles."""
     engine = make_engine(**options)
     answer = engine.ask(question, filters=make_filters(sources, since, until))
+    _notice_stale(engine)
     if as_json:
         echo_json(answer.to_dict())
     else:
         click.echo(render_answer(answer))
+
+
+def _notice_stale(engine: Any) -> None:
+    """One line on stderr when the index's quotations come from an older extractor (what to run)."""
+    notice = engine.quotations_notice()
+    if notice:
+        click.secho(f"note: {notice}", err=True, fg="yellow")
 
 
 @cli.command("chat")
@@ -282,6 +290,7 @@ def chat_command(sources, since, until, **options: Any) -> None:
     filters = make_filters(sources, since, until)
     history: list[tuple[str, str]] = []
     click.echo("Ask about the indexed articles. Empty line or Ctrl-D to quit; /clear forgets the history.")
+    _notice_stale(engine)
     while True:
         try:
             question = click.prompt(">", prompt_suffix=" ", default="", show_default=False)

@@ -129,6 +129,15 @@ class Engine:
             self._cased = (table.revision, cased_names(names))
         return self._cased[1]
 
+    def quotations_notice(self) -> str:
+        """"" when the stored quotations are current; else what to run (answers still work: the chain extracts the
+        retrieved articles' quotations at query time, but names typed in lower case are not recognised)."""
+        try:
+            self.store.check_quotations()
+        except IndexMismatch as exc:
+            return f"{exc}. Until then answers extract quotations as they go and lower-case names are not recognised."
+        return ""
+
     def _stored_quotations(self, articles: dict[str, str]) -> dict[str, list[Quotation]]:
         """For the answerer: the stored quotations of these articles (id -> the text retrieval read), or none
         (it then extracts them) when the index's quotations predate this extractor (``assistant index``

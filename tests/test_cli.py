@@ -156,3 +156,22 @@ def test_engine_parts_are_built_once_when_first_asked_for_at_the_same_time(fake_
         t.join()
     assert len(built) == 6 and len({id(c) for c in built}) == 1
     assert engine.chain.searcher is engine.searcher and engine.searcher.store is engine.store
+
+
+def test_ask_says_when_the_quotations_are_out_of_date(run, corpus_dir, tmp_path):
+    """An index left by an older extractor still answers, with one line on stderr saying what to run."""
+    from assistant.engine import Engine
+    from index.settings import Settings
+
+    assert run("index", str(corpus_dir)).exit_code == 0
+    fresh = run("ask", "What did Peskov say?")
+    assert fresh.exit_code == 0 and "note:" not in fresh.stderr
+    engine = Engine(Settings(home=str(tmp_path / "home"), encoder="fake"))
+    current = engine.store.quotation_version
+    engine.store.quotation_version = "rules-older"
+    engine.store.bump_revision()  # as an older version of the code left it
+    engine.store.quotation_version = current
+    stale = run("ask", "What did Peskov say?")
+    assert stale.exit_code == 0 and "Peskov" in stale.stdout
+    notes = [line for line in stale.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "run `assistant index`" in notes[0]
