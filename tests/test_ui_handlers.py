@@ -409,3 +409,15 @@ def test_launch_options_keep_the_page_local_and_guard_uploads(tmp_path: Path) ->
     assert not any("GoogleFont" in type(f).__name__ for f in theme()._font + theme()._font_mono)
     settings = Settings(home=str(tmp_path / "h"))
     assert browser_secret(settings) == browser_secret(settings) and len(browser_secret(settings)) == 32
+
+
+def test_the_summary_line_says_when_who_said_what_is_out_of_date(ctx: Context) -> None:
+    assert "out of date" not in articles.summary_html(ctx)
+    store = ctx.engine.store
+    current = store.quotation_version
+    store.quotation_version = "rules-older"
+    store.bump_revision()  # as an older version of the code left it
+    store.quotation_version = current
+    assert "Who-said-what is out of date" in articles.summary_html(ctx)
+    ctx.engine.index([ctx.corpus])  # what "Re-read" runs: the quotations are extracted again
+    assert "out of date" not in articles.summary_html(ctx)

@@ -10,7 +10,8 @@ from ui.views.tables import articles_table_html
 
 
 def summary_html(ctx: Context) -> str:
-    """The line under the title on every tab: how many articles, outlets, which dates."""
+    """The line under the title on every tab: how many articles, outlets, which dates (and a word when the stored
+    quotations come from an older extractor)."""
     try:
         s = ctx.catalog.summary()
     except AssistantError as exc:
@@ -19,7 +20,10 @@ def summary_html(ctx: Context) -> str:
         return "<p class='na-summary'>No articles indexed yet \u2014 add some in the Articles tab.</p>"
     outlets = f" from {plural(s.outlets, 'outlet')}" if s.outlets else ""
     span = f" \u00b7 {day(s.first)} \u2013 {day(s.last)}" if s.first and s.last else ""
-    return f"<p class='na-summary'><span class='na-count'>{plural(s.articles, 'article')}</span>{outlets}{span}</p>"
+    stale = ("<span class='na-stale'> \u00b7 Who-said-what is out of date: \u201cRe-read\u201d the folder "
+             "(Articles tab) to refresh it</span>") if ctx.engine.quotations_notice() else ""
+    return (f"<p class='na-summary'><span class='na-count'>{plural(s.articles, 'article')}</span>{outlets}{span}"
+            f"{stale}</p>")
 
 
 def table_html(ctx: Context) -> str:
