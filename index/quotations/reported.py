@@ -1,7 +1,7 @@
 """Reported speech: a clause the article gives as someone's statement, without quote marks.
 
 ``X said/acknowledged/told … that …`` (also ``X said he …``), cut at a coordinated second verb;
-``according to X, …`` and ``…, according to X``; ``The economy is weak, Smith said.``
+``The economy is weak, Smith said.``; credits (``according to X``) are read by ``credits.py``.
 """
 
 from __future__ import annotations
@@ -23,18 +23,16 @@ from index.quotations.clauses import (
     subject_after,
     that_after,
 )
+from index.quotations.credits import according
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, base, is_role, low, parse_np, subject_before, tokens
+from index.quotations.phrases import Subject, low, parse_np, subject_before, tokens
 from index.quotations.wordlists import (
     AFTER_QUOTE_VERBS,
     BARE_CLAUSE_VERBS,
-    CLAUSE_OPENERS,
     DETS,
-    DOCUMENT_NOUNS,
     LISTENER_VERBS,
     OBJECT_VERBS,
-    ORG_WORDS,
 )
 from index.text.sentences import Span
 
@@ -52,7 +50,6 @@ _EXPLETIVES = frozenset("it this that".split())  # "It comes as …", "This came
 _IMPERSONAL = frozenset("felt feels feel thought".split())  # "it felt", "it was thought"
 _AS_PHRASE_RE = re.compile(r"[Aa]s (?:a result|well|of|for|part|such|usual)\b")  # adverbial, not a clause
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
-_PUBLISHED = frozenset("compiled published released issued prepared provided collected".split())
 OPENING_MARKS = '"“”„«‘\''
 # verbs that are no statement after a comma: "…, but the laptop feels like a different species"
 _NOT_PARENTHETICAL = frozenset("feel feels felt hope hopes fear fears expect expects think".split())
@@ -61,7 +58,7 @@ _NOT_PARENTHETICAL = frozenset("feel feels felt hope hopes fear fears expect exp
 def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     """Emit the reported statements of sentence ``idx``."""
     _that_clauses(ex, idx, sent)
-    _according(ex, idx, sent)
+    according(ex, idx, sent)
     _in_view(ex, idx, sent)
     _parenthetical(ex, idx, sent)
 
@@ -306,82 +303,6 @@ def _appositive_end(text: str, pos: int, b: int) -> int:
     if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and low(toks[k + 1].text) in DETS:
         k = next((i for i in range(k + 1, len(toks)) if toks[i].text in "—–."), len(toks))
     return toks[k].start if k < len(toks) else b
-
-
-_APPOSITIVE = re.compile(r"\s*(?:the|a|an)\s+[^,;:]{0,60}?\b(\w+),")  # ", the web metrics company,"
-# a direct quote already credited right before "according to": '"…," Trump said, according to …'
-_QUOTE_CREDITED = re.compile(r"[”\"’],?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|told|added|wrote)\s*,?$")
-
-
-def _according(ex: Extractor, idx: int, sent: Span) -> None:
-    """'According to X, …', '…, according to X.', '… when, according to X, …'; X may be a document
-    ('according to data from CME Group' -> CME Group, 'according to a press release')."""
-    text = ex.text
-    a, b = sent
-    for m in cues.ACCORDING_RE.finditer(text, a, b):
-        if ex.inside_quote(m.start()):
-            continue
-        stop = re.search(r"[,.;:!?—–]|\s(?:who|which|in|on|at|during)\s", text[m.end() : b])
-        np_end = m.end() + stop.start() if stop else b
-        subj = _source(tokens(text, m.end(), np_end))
-        if subj is not None and subj.kind == "role":
-            subj, np_end = _named_after_role(text, m.end(), np_end, b, subj)
-        if subj is None or subj.kind == "pronoun":
-            continue
-        person = ex.people.resolve(subj, idx)
-        if person is None:
-            continue
-        before = text[a : m.start()].rstrip()
-        if _QUOTE_CREDITED.search(before):
-            continue  # '"…," Trump said, according to Discourse Blog, "…"': the blog is where, not who
-        opens = only_punct(text, a, m.start()) or low(before.rstrip(",")) in CLAUSE_OPENERS  # 'However, according to'
-        if np_end < b and text[np_end] == "," and opens:
-            appos = _APPOSITIVE.match(text, np_end + 1, b)  # 'According to Similarweb, the web metrics company, …'
-            if appos and base(appos.group(1)) not in ORG_WORDS and not is_role(appos.group(1)):
-                appos = None
-            ex.emit(appos.end() if appos else np_end + 1, b, person, "reported", sent, idx)  # 'According to X, …'
-        elif np_end < b and text[np_end] == "," and before.endswith(","):
-            if clause_after(text, np_end + 1, b) is not None or cues.SUBORDINATE_RE.match(text, a):
-                ex.emit(np_end + 1, b, person, "reported", sent, idx)  # '… when, according to X, the unions left.'
-            else:  # '… rose 5%, according to figures from X, after a decade of losses.'
-                ex.emit(a, len(before) + a - 1, person, "reported", sent, idx)
-        elif only_punct(text, np_end, b) and before.endswith(","):
-            ex.emit(a, m.start(), person, "reported", sent, idx)
-
-
-def _named_after_role(text: str, a: int, np_end: int, b: int, role: Subject) -> tuple[Subject, int]:
-    """'according to executive GM of marketing at the Swans, Loretta Johns.': the person the role phrase
-    goes on to name after a comma (the whole phrase is their role), else the role as it was."""
-    m = re.match(r"[^,.;:!?\"“”]{0,80},\s*", text[np_end:b])
-    if m is None:
-        return role, np_end
-    start = np_end + m.end()
-    end = start + len(re.match(r"[^,.;:!?—–()]*", text[start:b]).group().rstrip())
-    named = parse_np(tokens(text, start, end)) if end > start else None
-    if named is None or named.kind != "name" or not only_punct(text, end, b):
-        return role, np_end
-    named.role = named.role or " ".join(text[a : np_end + m.start()].split())
-    return named, end
-
-
-def _source(toks: list) -> Subject | None:
-    """Who a credit names: a speaker, or the author of a document ('data from X', "X's report"), or the
-    document itself when it has no author ('a press release')."""
-    words = [low(t.text) for t in toks]
-    for k, w in enumerate(words):
-        if w in DOCUMENT_NOUNS and k + 1 < len(words):
-            j = k + 2 if words[k + 1] in _PUBLISHED and k + 2 < len(words) else k + 1
-            if words[j] in ("from", "by", "of"):
-                author = parse_np(toks[j + 1 :])
-                if author is not None and (author.kind != "name" or len(author.name.split()) > 1 or author.role):
-                    return author
-                break  # 'a report from Argentina': a place, not an author
-        if w.endswith("'s") and k + 1 < len(words) and words[k + 1] in DOCUMENT_NOUNS:
-            return parse_np([*toks[:k], toks[k]._replace(text=toks[k].text[:-2])])
-    if words and words[-1] in DOCUMENT_NOUNS and len(words) <= 4 and words[0] in ("a", "an"):
-        name = " ".join(t.text for t in toks)
-        return Subject("unnamed", name, toks[0].start, name=name)
-    return parse_np(toks)
 
 
 __all__ = ["attribute"]

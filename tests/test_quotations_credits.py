@@ -1,0 +1,43 @@
+"""Credits ("according to X") in more of the forms news uses, on invented prose (``index/quotations/credits.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotations import extract_quotations
+
+
+def _reported(text: str) -> dict[str, str]:
+    """Each reported statement's words -> its speaker."""
+    return {q.quote: q.speaker for q in extract_quotations(text) if q.kind == "reported"}
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "speaker"),
+    [
+        # a pronoun for someone who just spoke
+        ("\u201cIt is hard,\u201d shop owner Ronan Gallagher said. According to him, his sales have halved this year.",
+         "his sales have halved this year", "Ronan Gallagher"),
+        # the source's name holds a full stop ("Layoffs.fyi"), and a relative clause follows it
+        ("Nearly 17% of the firms have a woman as chief executive, according to Womenlead.org, which tracks boards.",
+         "Nearly 17% of the firms have a woman as chief executive", "Womenlead.org"),
+        # an acronym after the source
+        ("Home sales dropped 15% in September, according to the National Union of Surveyors (NUS).",
+         "Home sales dropped 15% in September", "The National Union of Surveyors"),
+        # a possessive owner, then modifiers, then the document
+        ("The resort took in about $41 million last year, according to Gideon Varga\u2019s most recent ethics "
+         "disclosure.", "The resort took in about $41 million last year", "Gideon Varga"),
+        # the day it was said is no part of the source's name
+        ("The film opened with $21 million in ticket sales, according to estimates from Lumen Cinemas Sunday.",
+         "The film opened with $21 million in ticket sales", "Lumen Cinemas"),
+        # a person of an outlet is the person
+        ("He is the bullpen coach for the Gulls, according to Petra Novak of Harbourtimes.com.",
+         "He is the bullpen coach for the Gulls", "Petra Novak"),
+    ],
+)
+def test_credit_forms(text: str, statement: str, speaker: str) -> None:
+    assert _reported(text).get(statement) == speaker
+
+
+def test_a_pronoun_credit_with_nobody_to_refer_to_has_no_speaker() -> None:
+    assert _reported("According to them, the courses have grown longer and dearer to keep.") == {}
