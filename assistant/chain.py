@@ -127,7 +127,8 @@ class AnswerChain:
 
     def _quoted_elsewhere(self, question: str, passages: list[Passage], k: int) -> list[Passage]:
         """For "What did Clark say?" when no retrieved article quotes anyone that name matches (a surname many
-        articles mention): the articles the quotation store says quote them (not when a filter is set)."""
+        articles mention) or was written by them: the articles the quotation store says quote them, else the ones
+        their byline names that share most of the question's words (not when a filter is set)."""
         names = asked_speaker(question)
         if not names or self.quoted is None:
             return []

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from index.quotations import cues
 from index.quotations.clauses import clause_after, only_punct
+from index.quotations.gender import pronoun_of
 from index.quotations.phrases import Subject, base, is_role, low, parse_np, tokens
 from index.quotations.wordlists import CLAUSE_OPENERS, DAYS_MONTHS, DOCUMENT_NOUNS, ORG_WORDS
 from index.text.sentences import Span
@@ -41,7 +42,8 @@ def according(ex: Extractor, idx: int, sent: Span) -> None:
         np_end = m.end() + stop.start() if stop else b
         toks = tokens(text, m.end(), np_end)
         alone = low(toks[0].text) if len(toks) == 1 else ""
-        subj = Subject("pronoun", _OBJECT_OF[alone], toks[0].start) if alone in _OBJECT_OF else _source(toks)
+        # "According to him, …": he or she, for someone just named
+        subj = Subject("pronoun", pronoun_of(alone), toks[0].start) if alone in ("him", "her") else _source(toks)
         if subj is not None and subj.kind == "role":
             subj, np_end = _named_after_role(text, m.end(), np_end, b, subj)
         if subj is None or subj.kind == "pronoun" and low(subj.text) not in ("he", "she", "it"):
@@ -82,8 +84,6 @@ def _named_after_role(text: str, a: int, np_end: int, b: int, role: Subject) -> 
     return named, end
 
 
-_OBJECT_OF = {"him": "he", "her": "she"}
-_POSSESSIVE_OF = {"his": "he", "her": "she"}  # not "its website": often another company's than the one in sight
 # what an owner's credit names ("TikTok's website", "Trump's ethics disclosure"): documents, and where they are
 _CREDITED = DOCUMENT_NOUNS | {"website", "blog", "disclosure"}
 # what may follow the source of a credit that ends its sentence: an appositive, a relative clause, an acronym
@@ -110,8 +110,8 @@ def _source(toks: list) -> Subject | None:
         owned = any(x in _CREDITED for x in words[k + 1 : k + 5])  # "Trump's most recent ethics disclosure"
         if w.endswith("'s") and owned:
             return parse_np([*toks[:k], toks[k]._replace(text=toks[k].text[:-2])])
-        if k == 0 and w in _POSSESSIVE_OF and owned:  # "its website", "his filing": the one the pronoun is
-            return Subject("pronoun", _POSSESSIVE_OF[w], toks[0].start)
+        if k == 0 and w in ("his", "her") and owned:  # "his filing" (not "its website": often another company's)
+            return Subject("pronoun", pronoun_of(w), toks[0].start)
     if words and words[-1] in DOCUMENT_NOUNS and len(words) <= 4 and words[0] in ("a", "an"):
         name = " ".join(t.text for t in toks)
         return Subject("unnamed", name, toks[0].start, name=name)
