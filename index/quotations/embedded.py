@@ -2,7 +2,9 @@
 
 * inside a reported statement: 'X said it was "a disaster"' is X's;
 * after a verb that names someone's words: 'X called it "a disaster"', 'what X describes as her
-  "new normal"', 'X described him as "a leader"' are X's;
+  "new normal"', 'X described him as "a leader"' are X's (a full name's even when they speak nowhere else);
+* after a full name's verb of speech and a participle: 'Jane Doe posted on social media, praising the team's
+  ability to "…"' is hers (not the second of two joined subjects, not after a verb of thinking);
 * in a sentence whose subject speaks elsewhere in the article: 'Pochettino made James captain
   because of "his personality, his leadership"' is Pochettino's. A quote in Title Case (a title)
   or of one word (a term) is not taken this way;
@@ -118,8 +120,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)")
 
 
 def _named_by(ex: Extractor, idx: int, sent: Span, mark: QuoteSpan) -> Speaker | None:
-    """Whose words a quote in narration is: the subject of a naming verb before it, or the sentence's subject
-    when that subject speaks elsewhere in the article."""
+    """Whose words a quote in narration is: the subject of a naming verb before it, the full name the sentence
+    opens on as a verb of speech's subject, or the sentence's subject when it speaks elsewhere in the article."""
     text = ex.text
     words = text[mark.inner_start : mark.inner_end].split()
     if not words or sum(is_cap(w) for w in words) * 2 > len(words) and len(words) > 1:
