@@ -137,7 +137,7 @@ class AnswerChain:
         if any(p.author and speaker_matches(names[0], p.author) for p in passages):
             return []  # an article they wrote was retrieved
         have = {p.article_id for p in passages}
-        found = [p for p in self.quoted(names[0], k * 4) if p.article_id not in have]
+        found = [p for p in self.quoted(names[0], k) if p.article_id not in have]
         if found and found[0].author:  # nobody quotes them, they wrote these: the ones that share most of its words
             terms = [t for t in content_terms(question) if not any(t == stem(w) for w in names[0].split())]
             found.sort(key=lambda p: -sum(term_present(t, vocabulary(f"{p.title} {p.article_text}")) for t in terms))

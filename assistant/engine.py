@@ -31,6 +31,7 @@ from index.settings import Settings
 from index.store import Store
 
 ARTICLE_QUOTES_KEPT = 2_000  # articles whose stored quotations the answerer keeps in memory (by article text)
+AUTHORED_CHOICE = 4  # bylined articles offered per passage asked for, when nobody quotes the name
 
 if TYPE_CHECKING:
     from assistant.chain import AnswerChain
@@ -323,7 +324,8 @@ class Engine:
     def _quoted_passages(self, name: str, limit: int) -> list[Passage]:
         """The newest ``limit`` articles the quotation store says quote ``name`` (any name form), each as one
         passage over its quotations' sentences, with all its quotations attached: for "What did Clark say?" when
-        retrieval found no article that quotes a Clark. [] when the stored quotations are out of date."""
+        retrieval found no article that quotes a Clark; when none does, the articles whose byline is ``name``,
+        whole (``AUTHORED_CHOICE`` x ``limit``, newest first). [] when the stored quotations are out of date."""
         try:
             found = self.quotes(name)
         except IndexMismatch:
@@ -339,7 +341,8 @@ class Engine:
                                quotations=tuple(replace(q) for q in by_article.get(aid, []))))
         if out:
             return out
-        for aid, meta in self._authored(name)[:limit]:  # nobody quotes them: the articles they wrote, whole
+        # nobody quotes them: the articles they wrote, whole (up to AUTHORED_CHOICE x limit, for the chain to choose)
+        for aid, meta in self._authored(name)[: limit * AUTHORED_CHOICE]:
             text = self.article_text(aid)
             out.append(Passage(aid, f"{aid}:authored", meta.get("title", ""), meta.get("source", ""),
                                meta.get("url", ""), meta.get("published", ""), 0, len(text), 0.0, text,
