@@ -24,6 +24,7 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import answer_extractive
+from assistant.answer.authored import by_author
 from assistant.answer.words import content_terms, stem, term_present, vocabulary
 from assistant.asking import plain_question, typed_in_lower_case, with_capitals
 from assistant.filters import Filters
@@ -134,7 +135,7 @@ class AnswerChain:
             return []
         if any(speaker_matches(names[0], q.speaker, q.aliases, q.role) for p in passages for q in (p.quotations or ())):
             return []
-        if any(p.author and speaker_matches(names[0], p.author) for p in passages):
+        if by_author(names[0], passages):
             return []  # an article they wrote was retrieved
         have = {p.article_id for p in passages}
         found = [p for p in self.quoted(names[0], k) if p.article_id not in have]

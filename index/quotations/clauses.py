@@ -27,6 +27,7 @@ from index.quotations.phrases import (
 )
 from index.quotations.wordlists import (
     AUX_ADV,
+    BE_FORMS,
     CLAUSE_OPENERS,
     DAYS_MONTHS,
     DETS,
@@ -336,16 +337,13 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
     return None
 
 
-_BE = frozenset("is are was were been being be".split())
-
-
 def _past_appositive(text: str, a: int, toks: list[Token], j: int) -> Subject | None:
     """The subject before an appositive that a predicate follows ("Jane Doe, CEO of Acme, announced …"): the
     phrase before the comma at ``j`` when, within a few words, another comma is followed by a verb; else None."""
     for c in range(j + 2, min(len(toks) - 1, j + 12)):
         if toks[c].text != ",":
             continue
-        passive = low(toks[c + 1].text) in _BE and c + 2 < len(toks) and opens_predicate(toks[c + 2].text)
+        passive = low(toks[c + 1].text) in BE_FORMS and c + 2 < len(toks) and opens_predicate(toks[c + 2].text)
         if not opens_predicate(toks[c + 1].text) or passive or not any(is_role(t.text) for t in toks[j + 1 : c]):
             return None  # "X, the co-founder, was asked by Y": not X's words; "Pebble, the app, is …": no person
         subj = subject_before(text, a, toks[c + 1].start)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from index.quotations.asides import without_asides
 from index.quotations.wordlists import (
     AUX_ADV,
+    BE_FORMS,
     CLAUSE_OPENERS,
     DAYS_MONTHS,
     DETS,
@@ -263,7 +264,6 @@ _ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's 
 _OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
 
 
-_PASSIVE_AUX = frozenset("was were been being is are be".split())
 
 
 def _strip_trailing(toks: list[Token]) -> list[Token]:
@@ -286,7 +286,7 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     toks = without_asides(tokens(text, lo, verb_start))
     aux = [t for t in toks if not low(t.text).endswith("ly")][-1:]
     verb = text[verb_start : verb_start + 20].split()[:1]
-    if aux and low(aux[0].text) in _PASSIVE_AUX and verb and not low(verb[0]).rstrip(",.:").endswith("ing"):
+    if aux and low(aux[0].text) in BE_FORMS and verb and not low(verb[0]).rstrip(",.:").endswith("ing"):
         return None
     toks = _strip_trailing(toks)
     if len(toks) > 2 and low(toks[-1].text) == "who" and toks[-2].text == ",":

@@ -94,6 +94,7 @@ NAME_AUXILIARIES = frozenset({"Will"})
 PRONOUNS = frozenset({"he", "she", "it"})  # "it" stands for an organisation
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 DETS = frozenset({"the", "a", "an"})
+BE_FORMS = frozenset("is are was were be been being".split())  # a passive's auxiliary: "was asked by"
 # what opens a phrase for someone the article does not name: "a senior official", "one fan", "another viewer"
 INDEFINITES = frozenset("a an one some several many multiple two three four other another".split())
 PRESS = (
@@ -220,7 +221,8 @@ TIME_WORDS = frozenset(
 GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobody one".split())  # never in a name
 
 __all__ = [
-    "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS", "DOCUMENT_NOUNS",
+    "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "BE_FORMS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS",
+    "DOCUMENT_NOUNS",
     "INDEFINITES", "KIN_NOUNS", "LY_NOUNS", "NAME_AUXILIARIES", "OCCUPATION_RE", "ROLE_PREFIXES", "SENTENCE_ADVERBS",
     "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_NOUNS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES",
     "PLURAL_PRONOUNS",
