@@ -21,6 +21,7 @@ so a stale chunk is never returned.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -282,8 +283,13 @@ def asked_speaker(question: str) -> list[str]:
     """For "What did Josh Arnold say (about ...)?" / "What did Neureiter say?": the speaker's name as asked,
     which a chunk that quotes them holds (``Weights.name``); [] for other questions and role phrases ("the
     Kremlin spokesperson")."""
+    return list(_asked_speaker(question))
+
+
+@functools.lru_cache(maxsize=256)
+def _asked_speaker(question: str) -> tuple[str, ...]:  # asked of each sub-question by the chain and the searcher
     speaker = analyse_question(question).speaker.strip()
-    return [speaker] if _NAME.fullmatch(speaker) and not speaker.startswith("The ") else []
+    return (speaker,) if _NAME.fullmatch(speaker) and not speaker.startswith("The ") else ()
 
 
 __all__ = ["CANDIDATES", "Filters", "HybridSearcher", "MODES"]

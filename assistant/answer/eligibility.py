@@ -47,8 +47,9 @@ _PREVIEW_TITLE = re.compile(r"\b(?:odds|predictions?|preview|picks|how\s+to\s+wa
                             r"(?:expect|know|watch\s+for)|start\s+time|betting|best\s+bets?|prop\s+bets?)\b", re.I)
 
 
-def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
-    """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can."""
+def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
+    """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can.
+    ``article_named``: ``names_in_article`` of the candidate's article (found once per article)."""
     two_sides = info.result and info.answer_type == "name" and len(name_runs(info.text)) == 2
     if info.who_said and not (c.speaker or any(w.lower() in SPEECH_VERBS for w in WORD_RE.findall(c.text))):
         return "type"  # "Who said ...?": a sentence with nobody's words in it names no one who said them
@@ -61,7 +62,7 @@ def check(info: QuestionInfo, c: Candidate, article_vocab: set[str]) -> str:
             continue
         if not term_present(s, c.near) or _competes(spec, c.text):
             return "specifier"
-    if not _names_in_article(info, article_vocab):
+    if not article_named:
         return "name"
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
         return "specifier"
@@ -243,7 +244,7 @@ _DATE_NUMBERS = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+(\d{1,2})(?:st|nd
                            r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS) + r")(?:,?\s+(\d{4}))?")
 
 
-def _names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
+def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
     """Figures asked must be in the sentence's article; of the names, all of them for a question with
     one or two, at least half for a question spanning several articles. A question naming two dates
     ("the report on October 7, 2023 ... the article on October 30") dates two articles: their days, years

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from assistant.answer.question import QuestionInfo
 from assistant.answer.types import MEASURE_RE, MONEY_RE, PERCENT_RE
-from assistant.answer.words import WORD_RE, stem, term_present
+from assistant.answer.words import WORD_RE, by_prefix, stem, term_present
 
 NEIGHBOUR_CREDIT = 0.5
 CONTEXT_WEIGHT = 0.33
@@ -86,16 +86,18 @@ class Lexical:
         self.weights.update({t: CONTEXT_WEIGHT * idf(t) for t in info.context_terms if t not in self.weights})
         self.phrases = name_phrases(info.text)
         self.total = sum(self.weights.values())
+        self.prefixes = {t[:5] for t in self.weights if len(t) >= 5}
 
     def score(self, terms: set[str], near: set[str]) -> float:
         if not self.total:
             return 0.0
         by_initials = {s for stems, initials in self.phrases if initials in terms for s in stems}
+        in_terms, in_near = by_prefix(terms, self.prefixes), by_prefix(near, self.prefixes)
         got = 0.0
         for t, w in self.weights.items():
-            if t in by_initials or term_present(t, terms):
+            if t in by_initials or term_present(t, terms, in_terms):
                 got += w
-            elif term_present(t, near):
+            elif term_present(t, near, in_near):
                 got += NEIGHBOUR_CREDIT * w
         return got / self.total
 

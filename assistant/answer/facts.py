@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer.citations import Span, refuse, sentence_answer
-from assistant.answer.eligibility import check
+from assistant.answer.eligibility import check, names_in_article
 from assistant.answer.evidence import Lexical, counts, preference, required_form
 from assistant.answer.question import QuestionInfo, name_runs, with_context
 from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
@@ -182,7 +182,7 @@ def article_names(p: Passage) -> set[str]:
 
 def speaker_at(p: Passage, start: int, end: int, with_role: bool = False) -> str:
     """The speaker of the quotation in ``p.article_text[start:end]`` (and their role), or ""."""
-    for q in quotations_of(p):
+    for q in quotations_of(p, read_only=True):
         if q.sentence_start <= start < q.sentence_end or start <= q.start < end:
             return f"{q.speaker} {q.role}" if with_role else q.speaker
     return ""
@@ -191,8 +191,9 @@ def speaker_at(p: Passage, start: int, end: int, with_role: bool = False) -> str
 def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed | None) -> list[Candidate]:
     """The eligible candidates of ``pool``, best first, with their scores set."""
     cands = pool.candidates
+    named = {aid: names_in_article(info, vocab) for aid, vocab in pool.articles.items()}
     for c in cands:
-        c.why_not = check(info, c, pool.articles[c.passage.article_id])
+        c.why_not = check(info, c, named[c.passage.article_id])
     eligible = [c for c in cands if not c.why_not]
     if not eligible:
         return []

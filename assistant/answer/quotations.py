@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer.words import WORD_RE, content_terms, stem, term_present, vocabulary
 from assistant.schema import Passage
-from index.quotations import Quotation, extract_quotations, speaker_matches
+from index.quotations import Quotation, extract_quotations, shared_quotations, speaker_matches
 from index.quotations.org_mentions import PRESS_NOUNS
 from index.quotations.phrases import is_role
 from index.quotations.wordlists import ROLE_WORDS
@@ -46,11 +46,14 @@ _ROLE_NOUNS = ROLE_WORDS | {"family", "owner", "board", "captain", "skipper", "b
 _COLLECTIVE = {"board", "committee", "council", "jury", "panel"}  # bodies, not people (stems)
 
 
-def quotations_of(passage: Passage) -> list[Quotation]:
+def quotations_of(passage: Passage, read_only: bool = False) -> Sequence[Quotation]:
     """Every attributed quotation in the passage's article (direct and reported), in text order: the
-    quotations stored at index time when the chain attached them, else extracted from the text now."""
+    quotations stored at index time when the chain attached them, else extracted from the text now
+    (``read_only``: the extractor's cached objects, not copies, for a caller that never changes them)."""
     if passage.quotations is not None:
         return list(passage.quotations)
+    if read_only:
+        return shared_quotations(passage.article_text)
     return extract_quotations(passage.article_text)
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
+
+import numpy as np
 
 Embed = Callable[[list[str]], list[list[float]]]
 
@@ -18,11 +19,12 @@ def cosines_to(embed: Embed | None, queries: list[str], texts: list[str]) -> lis
     """For each query, the cosine of each text to it, all from one batch call to the encoder; None without one."""
     if embed is None or not texts:
         return None
-    vectors = embed([*queries, *texts])
-    norms = [math.sqrt(sum(x * x for x in v)) or 1.0 for v in vectors]
+    vectors = np.asarray(embed([*queries, *texts]), dtype=np.float64)
+    norms = np.linalg.norm(vectors, axis=1)
+    norms[norms == 0] = 1.0
+    unit = vectors / norms[:, None]
     n = len(queries)
-    return [[sum(a * b for a, b in zip(vectors[i], v, strict=False)) / (norms[i] * vn)
-             for v, vn in zip(vectors[n:], norms[n:], strict=True)] for i in range(n)]
+    return (unit[:n] @ unit[n:].T).tolist()
 
 
 def relevance(cos: float | None, lex: float) -> float:

@@ -146,24 +146,30 @@ def expand(term: str) -> frozenset[str]:
     return _ALIASES.get(term, frozenset()) | {term}
 
 
-@functools.lru_cache(maxsize=4096)
-def _by_prefix(vocab: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """The words of five letters or more of a vocabulary, by their first five letters."""
+def by_prefix(vocab: Collection[str], only: Collection[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The words of five letters or more of a vocabulary, by their first five letters (``term_present``'s
+    ``prefixes``, for a caller that looks many terms up in one vocabulary; ``only`` those prefixes)."""
     index: dict[str, list[str]] = {}
     for v in vocab:
-        if len(v) >= 5:
+        if len(v) >= 5 and (only is None or v[:5] in only):
             index.setdefault(v[:5], []).append(v)
     return {k: tuple(words) for k, words in index.items()}
 
 
-def term_present(term: str, vocab: Collection[str]) -> bool:
-    """Is a stemmed term (or an alias, or a close prefix variant of five letters or more) in ``vocab``?"""
+_by_prefix = functools.lru_cache(maxsize=4096)(by_prefix)
+
+
+def term_present(term: str, vocab: Collection[str], prefixes: dict[str, tuple[str, ...]] | None = None) -> bool:
+    """Is a stemmed term (or an alias, or a close prefix variant of five letters or more) in ``vocab``?
+    ``prefixes``: ``by_prefix(vocab)`` when the caller has it (a frozen vocabulary's is cached here)."""
     for t in expand(term):
         if t in vocab:
             return True
     if len(term) >= 5:
-        # a prefix variant shares the first five letters: a frozen vocabulary is looked up by them
-        near = _by_prefix(vocab).get(term[:5], ()) if isinstance(vocab, frozenset) else vocab
+        # a prefix variant shares the first five letters: looked up by them when the index is at hand
+        if prefixes is None and isinstance(vocab, frozenset):
+            prefixes = _by_prefix(vocab)
+        near = prefixes.get(term[:5], ()) if prefixes is not None else vocab
         return any(
             len(v) >= 5 and (v.startswith(term) or term.startswith(v)) and abs(len(v) - len(term)) <= 2
             for v in near

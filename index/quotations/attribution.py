@@ -109,4 +109,10 @@ def extract_quotations(text: str) -> list[Quotation]:
     return [replace(q) for q in _extract_cached(text)]
 
 
-__all__ = ["Extractor", "extract_quotations"]
+def shared_quotations(text: str) -> tuple[Quotation, ...]:
+    """The same statements as ``extract_quotations``, without copies: the cached objects themselves, for a
+    caller that only reads them (changing one would change every later answer's)."""
+    return _extract_cached(text) if text else ()
+
+
+__all__ = ["Extractor", "extract_quotations", "shared_quotations"]

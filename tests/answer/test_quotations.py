@@ -205,3 +205,17 @@ def test_a_role_before_a_name_with_initials_finds_its_holder() -> None:
     """"… operations A.J. Castellano": the initials' full stops do not end the words read before the name."""
     found = resolve_speaker("the Gulls' president of baseball operations", chunks("gulls", GULLS))
     assert found.name == "A.J. Castellano" and found.found
+
+
+def test_shared_quotations_are_the_cached_ones_and_copies_stay_apart() -> None:
+    from index.quotations import extract_quotations, shared_quotations
+
+    text = '"We will appeal," Dmitry Peskov told reporters on Monday. He said the ruling was unfair.'
+    shared = shared_quotations(text)
+    assert [q.speaker for q in shared] == ["Dmitry Peskov", "Dmitry Peskov"]
+    assert shared_quotations(text) is shared  # read again without copying
+    copies = extract_quotations(text)
+    assert copies == list(shared) and all(c is not s for c, s in zip(copies, shared, strict=True))
+    copies[0].speaker = "someone else"
+    assert shared_quotations(text)[0].speaker == "Dmitry Peskov"
+    assert shared_quotations("") == ()

@@ -70,3 +70,16 @@ def test_a_question_in_a_unit_is_answered_only_by_that_measure() -> None:
     assert gives_measure("miles", "about four miles away") and not gives_measure("hours", "It costs $299.")
     assert not _gives_unit("What is the battery life in hours?", "The Good: it costs $299 at most shops.")
     assert _gives_unit("What is the battery life?", "The Good: it costs $299 at most shops.")  # no unit asked
+
+
+def test_a_prefix_index_finds_what_a_scan_finds() -> None:
+    """``term_present`` with ``by_prefix(vocab, only)`` (the evidence scorer's shortcut) answers as a full scan
+    does, for exact words, aliases, close prefix variants and words too far apart to count."""
+    from assistant.answer.words import by_prefix
+
+    vocab = {stem(w) for w in "investigation investigators regulators American prosecutor fines".split()}
+    terms = [stem(w) for w in "investigate investigating regulator america prosecute prosecutorial fine".split()]
+    index = by_prefix(vocab, {t[:5] for t in terms})
+    found = [term_present(t, vocab, index) for t in terms]
+    assert found == [term_present(t, vocab) for t in terms]
+    assert found.count(True) >= 4 and found.count(False) >= 1  # both outcomes occur: the check can tell them apart
