@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from index.quotations.before_verb import subject_before
 from index.quotations.cues import SPEECH_RE
-from index.quotations.phrases import subject_before
 from index.text.sentences import Span
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from index.quotations.before_verb import subject_before
 from index.quotations.phrases import (
     Subject,
     Token,
@@ -22,7 +23,7 @@ from index.quotations.phrases import (
     low,
     parse_np,
     particle_at,
-    subject_before,
+    title_link,
     tokens,
 )
 from index.quotations.wordlists import (
@@ -319,7 +320,7 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
             j += 1
         if j > s and low(toks[s].text) in DETS | QUANTIFIERS:  # "an Everton fans' group called …"
             while j < len(toks) and j - s < 8 and toks[j].text[:1].isalpha() and not opens_predicate(toks[j].text) and (
-                low(toks[j].text) not in PREPOSITIONS | {"and", "or", "who", "which", "that"}
+                low(toks[j].text) not in PREPOSITIONS | {"and", "or", "who", "which", "that"} or title_link(toks, j)
             ):
                 j += 1
         if j == s or j >= len(toks):

@@ -28,6 +28,7 @@ from index.quotations.entities import (
     opens_on,
     posted,
     subject_called,
+    surname_holders,
     title_like,
     unnamed_role,
     words_alone,
@@ -74,6 +75,7 @@ class Coreference(OrgMentions):
         # each sentence's words outside quotation marks (names inside a quote are not mentions)
         self.sent_tokens = [[t for t in tokens(text, a, b) if not self.inside_quote(t.start)] for a, b in sentences]
         self._register()
+        self.reg.surname_holders = surname_holders(text, self.sent_tokens, self.reg.people)
         self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
         self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]  # in the order their words come
         self._spoke_at: list[list[int]] = [[] for _ in sentences]
@@ -85,6 +87,7 @@ class Coreference(OrgMentions):
         """A copy whose people and speakers can change without touching this one (the text analysis is shared)."""
         other = copy.copy(self)
         other.reg = Registry()
+        other.reg.surname_holders = set(self.reg.surname_holders)
         twin = {id(p): Speaker(p.name, p.role, p.kind, set(p.forms)) for p in self.reg.people}
         other.reg.people.extend(twin.values())
         other.sent_mentions = [[twin[id(p)] for p in m] for m in self.sent_mentions]
@@ -112,8 +115,9 @@ class Coreference(OrgMentions):
         by surname, never to places ("New Zealand") or events by their last word.
         """
         plain: list[tuple[str, tuple[str, str]]] = []  # full names introduced without a role, (first, last)
-        for toks in self.sent_tokens:
+        for (a, b), toks in zip(self.sentences, self.sent_tokens, strict=True):
             self.sent_orgs.append([])
+            asks = self.text[a:b].rstrip().endswith("?")  # "Will Texas make the playoffs?": no "Will Texas"
             i = 0
             while i < len(toks):
                 j = i
@@ -125,7 +129,8 @@ class Coreference(OrgMentions):
                     j += 1
                 if j > i:
                     run = toks[i:j]
-                    if i == 0 and len(run) > 1 and opener(run[0].text) and run[0].text not in NAME_AUXILIARIES:
+                    if i == 0 and len(run) > 1 and opener(run[0].text) and (run[0].text not in NAME_AUXILIARIES
+                                                                            or asks):
                         run = run[1:]  # "Certainly Palmer feels ...": the sentence's adverb is no first name
                     last = run[-1].text
                     if last.endswith(("'s", "’s")) and len(run) > 1:  # "Ange Postecoglou's men"
@@ -253,7 +258,9 @@ class Coreference(OrgMentions):
         if subj.kind == "pronoun":
             if low(subj.text) == "it":  # "the magazine said": the outlet the article named; "it": the organisation
                 return self._outlet(idx) if subj.role in PRESS_NOUNS else self._org_antecedent(idx, subj.start)
-            return self._possessor(idx, subj.start) or self._antecedent(idx, pronoun_of(subj.text), quote)
+            pronoun, owner = pronoun_of(subj.text), self._possessor(idx, subj.start)
+            agrees = owner is not None and self._agrees(owner, pronoun)
+            return owner if agrees else self._antecedent(idx, pronoun, quote)
         if subj.kind == "document":
             words = subj.text.split()
             if words and low(words[-1]) in _LEGAL_PAPERS:
@@ -350,7 +357,8 @@ class Coreference(OrgMentions):
                 return Speaker(subj.name, "", "unnamed")  # "A TikTok spokeswoman denied it. '…,' she said"
             k -= 1
             steps += 1
-        return self._named_subject(idx - 1) if pronoun and idx not in self.barriers else None
+        found = self._named_subject(idx - 1) if pronoun and idx not in self.barriers else None
+        return found if found is None or self._agrees(found, pronoun) else None
 
     def _named_subject(self, k: int) -> Speaker | None:
         """The person sentence ``k`` is about when nobody else is in sight: its subject, a name the article gives a

@@ -12,9 +12,10 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
+from index.quotations.before_verb import subject_before
 from index.quotations.clauses import clause_subject, fits_verb, is_document, issuer, only_punct, subject_after
 from index.quotations.entities import Speaker, name_like
-from index.quotations.phrases import Subject, low, parse_np, subject_before, tokens
+from index.quotations.phrases import Subject, low, parse_np, tokens
 from index.quotations.wordlists import GRAMMAR_WORDS, PREPOSITIONS, SPEECH_VERBS
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span

@@ -18,9 +18,10 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
+from index.quotations.before_verb import subject_before
 from index.quotations.clauses import clause_after, clause_subject, opens_predicate, that_after
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, is_cap, parse_np, subject_before, tokens
+from index.quotations.phrases import Subject, is_cap, parse_np, tokens
 from index.quotations.wordlists import BARE_CLAUSE_VERBS, LISTENER_VERBS, OBJECT_VERBS, THOUGHT_VERBS
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span

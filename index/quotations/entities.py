@@ -10,6 +10,7 @@ resolves to nobody: anything unsafe is left out rather than guessed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from index.quotations.wordlists import (
     AUX_ADV,
     CLAUSE_OPENERS,
     GRAMMAR_WORDS,
+    NAME_AUXILIARIES,
     PREPOSITIONS,
     PRESS,
     ROLE_QUALIFIERS,
@@ -48,6 +50,7 @@ class Registry:
 
     def __init__(self) -> None:
         self.people: list[Speaker] = []
+        self.surname_holders: set[str] = set()  # who a surname two of them share stands for (``surname_holders``)
 
     def add(self, name: str, role: str = "", kind: str = "person") -> Speaker:
         found = self.find(name)
@@ -76,6 +79,10 @@ class Registry:
         ]  # "Jason Kelce" is not "Travis Kelce"
         if len({p.name for p in hits}) == 1:
             return hits[0]
+        if len(parts) == 1 and self.surname_holders:  # "Scorsese": Martin, not "Francesca"
+            rest = {p.name: p for p in hits if p.name in self.surname_holders}
+            if len(rest) == 1:
+                return next(iter(rest.values()))
         return None
 
     def by_role(self, role_phrase: str) -> Speaker | None:
@@ -132,8 +139,9 @@ def name_like(name: str) -> bool:
     a plural post ("Senators Brian Schatz") or a sentence's opening word ("Neither Bryan")."""
     words = name.split()
     first = words[0].lower()  # initials without stops may lead ("JJ Watt"), never end ("Open AI")
+    given = words[0] in NAME_AUXILIARIES and len(words) > 1  # "Will Smith": a first name, not the auxiliary
     return all(_NAME_WORD_RE.fullmatch(w) or k < len(words) - 1 and re.fullmatch(r"[A-Z]{1,2}", w)
-               for k, w in enumerate(words)) and not opener(first) and first not in GRAMMAR_WORDS \
+               for k, w in enumerate(words)) and (given or not opener(first) and first not in GRAMMAR_WORDS) \
         and first not in _NOT_FIRST_NAMES \
         and not is_role(first) and not is_role(first.removesuffix("s"))
 
@@ -172,6 +180,47 @@ def words_alone(sent_tokens: list[list[Token]], surnames: set[str]) -> set[str]:
                                      or k == 1 and opener(toks[0].text)):
                 found.add(word)
     return found
+
+
+def first_called(sent_tokens: list[list[Token]], people: list[Speaker], least: int = 1) -> set[str]:
+    """The people an article calls by their first name alone ("Francesca's face lit up", "Will began by"), at least
+    ``least`` times: a first name of one person's full name only, nobody's surname, with no capitalised word right
+    before or after it."""
+    firsts: dict[str, set[str]] = {}
+    for p in people:
+        if p.kind == "person" and len(p.name.split()) > 1:
+            firsts.setdefault(p.name.split()[0], set()).add(p.name)
+    surnames = {p.name.split()[-1] for p in people if p.kind == "person"}
+    wanted = {first: names.pop() for first, names in firsts.items() if len(names) == 1 and first not in surnames}
+    found: Counter[str] = Counter()
+    for toks in sent_tokens:
+        for k, tok in enumerate(toks):
+            word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
+            if word not in wanted or k == 0 and word in NAME_AUXILIARIES:  # "Will the Chiefs ...?"
+                continue
+            before = k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1
+            after = k + 1 == len(toks) or not is_cap(toks[k + 1].text) or toks[k + 1].start > tok.end + 1
+            if before and after:
+                found[wanted[word]] += 1
+    return {name for name, n in found.items() if n >= least}
+
+
+def surname_holders(text: str, sent_tokens: list[list[Token]], people: list[Speaker]) -> set[str]:
+    """Who a lone surname two people share refers to: of Martin and Francesca Scorsese, the one named in full
+    first, when the article calls the other by first name (twice or more: "Francesca") and never the first one."""
+    called = first_called(sent_tokens, people, least=2)
+    out: set[str] = set()
+    by_surname: dict[str, list[Speaker]] = {}
+    for p in people:
+        if p.kind == "person" and len(p.name.split()) > 1:
+            by_surname.setdefault(p.surname, []).append(p)
+    for same in by_surname.values():
+        if len(same) < 2:
+            continue
+        first = min(same, key=lambda p: (text.find(p.name) if p.name in text else len(text)))
+        if first.name not in called and all(p.name in called for p in same if p is not first):
+            out.add(first.name)
+    return out
 
 
 _S_VERBS = frozenset({"was", "is", "has", "does"})  # verbs ending in "s" after a name ("Mikel Arteta was ...")
@@ -252,7 +301,9 @@ def describes(subj: Subject) -> bool:
     chairman"; not "the club's manager", nor a bare office, "the president", nor a press role: those name an office
     someone else may hold)? News writes it for someone named just before."""
     words = [w.lower() for w in subj.text.split()]
-    return ((len(words) >= 2 or words[0] not in _OFFICES) and not re.search(r"['’]s?\b|\bof\b", subj.text)
+    # an owner: "of" after a lower-case word ("the head of ..."); "The Wolf of Wall Street director" is a title
+    return ((len(words) >= 2 or words[0] not in _OFFICES) and not re.search(r"['’]s?\b|(?<![A-Z])\b[a-z][\w-]* of\b",
+                                                                         subj.text)
             and "<press>" not in role_keys(subj.role))
 
 
@@ -266,6 +317,7 @@ def unnamed_role(subj: Subject, people: list[Speaker]) -> bool:
 
 
 __all__ = [
-    "Registry", "Speaker", "better_role", "describes", "kin_holder", "lone_source", "named_in", "opener", "opens_on",
-    "focus_holder", "role_keys", "subject_called", "title_like", "unnamed_role", "words_alone",
+    "Registry", "Speaker", "better_role", "describes", "first_called", "focus_holder", "kin_holder", "lone_source",
+    "named_in", "opener", "opens_on", "role_keys", "subject_called", "surname_holders", "title_like", "unnamed_role",
+    "words_alone",
 ]

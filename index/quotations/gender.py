@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from index.quotations.phrases import Token, low
+from index.quotations.phrases import Token, clean_name, low
 from index.quotations.wordlists import SPEECH_VERBS
 
 _HE = frozenset("he him his himself".split())
@@ -49,7 +49,8 @@ def genders(sent_tokens: Sequence[Sequence[Token]], people_in: Callable[[int], s
     votes: dict[str, Counter] = {}
     for k, toks in enumerate(sent_tokens):
         named = people_in(k)
-        if len(named) == 1 and k + 1 < len(sent_tokens) and sent_tokens[k + 1]:
+        lead = {person_at(clean_name(t.text)) for t in toks[:4] if t.text[:1].isupper()}  # the sentence's subject
+        if len(named) == 1 and named <= lead and k + 1 < len(sent_tokens) and sent_tokens[k + 1]:
             opener = pronoun_of(sent_tokens[k + 1][0].text) if sent_tokens[k + 1][0].text in ("He", "She") else ""
             if opener:
                 votes.setdefault(next(iter(named)), Counter())[opener] += 1
@@ -61,12 +62,23 @@ def genders(sent_tokens: Sequence[Sequence[Token]], people_in: Callable[[int], s
                 who = person_at(" ".join(t.text for t in toks[j:i])) if j < i else None
                 if who is not None:
                     votes.setdefault(who, Counter())[low(toks[i + 1].text)] += 1
+        j = 0
+        while j < len(toks) and toks[j].text[:1].isupper():
+            j += 1
+        who = person_at(" ".join(clean_name(t.text) for t in toks[:j])) if j >= 2 else None
+        for t in toks[j : j + 5] if who is not None else ():  # "Martin Scorsese has put his knowledge ..."
+            if t.text[:1].isupper() or t.text == ",":
+                break  # another name (or a clause) in between: the "his" may be theirs
+            if low(t.text) == "his":  # ("her" can be an object: "X told her")
+                votes.setdefault(who, Counter())["he"] += 1
+                break
         for i, tok in enumerate(toks):  # "wife Trisha Yearwood", "Yearwood became a bonus mom"
             noun = _NOUNS.get(low(tok.text))
             if noun is None:
                 continue
-            name = toks[i + 1 : i + 3] if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() else []
-            who = person_at(" ".join(t.text for t in name)) if len(name) == 2 else None
+            at = i + 2 if i + 1 < len(toks) and toks[i + 1].text == "," else i + 1  # "his daughter, Francesca X"
+            name = toks[at : at + 2] if at < len(toks) and toks[at].text[:1].isupper() else []
+            who = person_at(" ".join(clean_name(t.text) for t in name)) if len(name) == 2 else None
             j = i - 1
             while who is None and j >= 0 and i - j <= 4 and low(toks[j].text) in _LINKS:
                 j -= 1

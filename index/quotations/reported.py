@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
+from index.quotations.before_verb import subject_before
 from index.quotations.clauses import (
     clause_after,
     clause_subject,
@@ -26,7 +27,7 @@ from index.quotations.clauses import (
 from index.quotations.credits import according
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, low, parse_np, subject_before, tokens
+from index.quotations.phrases import Subject, low, parse_np, tokens
 from index.quotations.wordlists import (
     AFTER_QUOTE_VERBS,
     BARE_CLAUSE_VERBS,

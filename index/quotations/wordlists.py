@@ -13,7 +13,7 @@ from index.text.terms import FUNCTION_WORDS
 # Narration verbs such as smiled or laughed are left out: "X smiled when asked whether …" is no quotation.
 _MANNER = """
     moaned groaned fumed snapped sighed gushed raged exclaimed shouted yelled screamed whispered muttered
-    mused reflected teased confessed proclaimed pleaded demanded
+    mused reflected teased confessed proclaimed pleaded demanded corrected chimed laughed interjected concurred
 """
 SPEECH_VERBS = frozenset(
     """

@@ -1,0 +1,88 @@
+"""Who he/she and a shared surname are: a first name that is also an auxiliary ("Will"), two relatives with one
+surname, gender read off "his daughter, X" and "X has put his", epithets after a title ("The Wolf of Wall Street
+director"), and pronouns that must agree with the person they are given to.
+
+Invented prose with names the corpus does not use; guard cases pin what must stay unattributed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotations import extract_quotations
+from index.quotations.coreference import Coreference
+from index.text.sentences import layout
+
+
+def _speakers(text: str) -> dict[str, str]:
+    """Each quotation's words -> its speaker."""
+    return {q.quote: q.speaker for q in extract_quotations(text)}
+
+
+FAMILY = (
+    "Orlando Brackwater has put his memory of old movies to the test in a video posted by his daughter, "
+    "Ottilie Brackwater.\n\n"
+    "Ottilie asked him to name ten films from one decade. “Start with the easy ones,” Ottilie told her father.\n\n"
+    "“I know all of them by heart,” Brackwater said.\n\n"
+    "The Lighthouse Keepers of the Northern Coast director shouted out his first pick: “Rear Window, of course.”\n\n"
+    "“That one does not count,” she said.\n\n"
+    "“It counts twice,” he replied."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "speaker"),
+    [
+        ("I know all of them by heart", "Orlando Brackwater"),  # the surname is the one the article never first-names
+        ("Rear Window, of course.", "Orlando Brackwater"),  # an epithet after a film title: "his" says who
+        ("That one does not count", "Ottilie Brackwater"),  # "his daughter, Ottilie Brackwater": she
+        ("It counts twice", "Orlando Brackwater"),  # "Orlando Brackwater has put his ...": he
+        ("Start with the easy ones", "Ottilie Brackwater"),
+    ],
+)
+def test_two_relatives_with_one_surname(quote: str, speaker: str) -> None:
+    assert _speakers(FAMILY).get(quote) == speaker
+
+
+def test_a_surname_two_people_share_stays_unresolved_when_both_are_called_by_first_name() -> None:
+    text = ("Orlando Brackwater and his daughter Ottilie Brackwater run a cinema. Ottilie books the films and "
+            "Orlando sells the tickets; Orlando also sweeps up, and Ottilie counts the money.\n\n"
+            "“We never close on Sundays,” Brackwater said.")
+    people = {q.speaker for q in extract_quotations(text)}
+    assert not people & {"Orlando Brackwater", "Ottilie Brackwater"}
+
+
+def test_will_is_a_first_name_after_a_full_name_and_an_auxiliary_in_a_question() -> None:
+    text = ("Will Fenwright has spoken about his marriage to his wife, Maren Fenwright, in front of readers.\n\n"
+            "During the event, Will began by thanking the library staff. “I just wanted to be here for her,” he "
+            "said.")
+    assert _speakers(text).get("I just wanted to be here for her") == "Will Fenwright"
+    asked = "Will Texas make the playoffs? Coach Ardal Quarrington thinks so. Texas must win twice."
+    people = Coreference(asked, *layout(asked)).reg.people
+    assert not any(p.name.startswith("Will") for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ('“Keep the game moving,” Rosalind Tembe chimed in.', "Keep the game moving", "Rosalind Tembe"),
+        ('Coach Rosalind Tembe listened. “Not quite, it is better,” she corrected.', "Not quite, it is better",
+         "Rosalind Tembe"),
+    ],
+)
+def test_more_verbs_of_speech_after_a_quote(text: str, quote: str, speaker: str) -> None:
+    assert _speakers(text).get(quote) == speaker
+
+
+def test_he_is_never_given_to_a_woman_named_as_the_subject_before() -> None:
+    text = ("Priyanka Velasquez was teaching in Ohio when the posts appeared. Velasquez said she felt unsafe.\n\n"
+            "Velasquez showed the posts to her husband, Tobiah Kersley, who was a lawyer at the time. He suggested "
+            "she contact the website to remove them. Kersley still teaches law in Ohio.")
+    got = {q.quote: q.speaker for q in extract_quotations(text) if "contact the website" in q.quote}
+    assert "Priyanka Velasquez" not in got.values()
+
+
+def test_she_is_never_given_to_a_man_named_with_a_possessive() -> None:
+    text = ("Pernilla Osgood denied every claim about her boyfriend, Dario Fenchurch. She responded to Fenchurch's "
+            "stories through a video. She said, “I am confused by all of this.”")
+    assert _speakers(text).get("I am confused by all of this.") != "Dario Fenchurch"
