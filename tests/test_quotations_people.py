@@ -86,3 +86,25 @@ def test_she_is_never_given_to_a_man_named_with_a_possessive() -> None:
     text = ("Pernilla Osgood denied every claim about her boyfriend, Dario Fenchurch. She responded to Fenchurch's "
             "stories through a video. She said, “I am confused by all of this.”")
     assert _speakers(text).get("I am confused by all of this.") != "Dario Fenchurch"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # an appositive post with modifiers before the role: "editorial director of", "managing partner at"
+        ("Imelda Voskuijlen, editorial director of the fan site Orchard Watch, told reporters that the studio "
+         "reluctantly relaunched the old game.", "the studio reluctantly relaunched the old game", "Imelda Voskuijlen"),
+        ("Corwin Athelstane, managing partner at Dunmore Capital, says the market is complex.",
+         "the market is complex", "Corwin Athelstane"),
+        # a relative after an inverted verb, named in an appositive
+        ('Tamsin Quayle is ten. "She was on the brink of death," said her mother, Hester Quayle, in an interview.',
+         "She was on the brink of death", "Hester Quayle"),
+    ],
+)
+def test_posts_and_relatives_in_appositives(text: str, quote: str, speaker: str) -> None:
+    assert _speakers(text).get(quote) == speaker
+
+
+def test_a_mother_speaks_for_her_child() -> None:
+    text = 'Tamsin Quayle is ten. Quayle was ill for months. "She is always full of joy," her mother said.'
+    assert _speakers(text).get("She is always full of joy") == "Tamsin Quayle's mother"

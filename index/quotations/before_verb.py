@@ -95,8 +95,10 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
             return inner_np
         owner = len(inner) > 1 and re.search(r"['’]s$", inner[0].text) and is_cap(inner[0].text) and any(
             is_role(t.text) for t in inner[1:])  # "Yann LeCun, Meta's chief AI scientist, said"
-        post = len(inner) > 2 and inner[0].text.isalpha() and inner[0].text.islower() and low(inner[1].text) in (
-            "of", "at") and inner[0].text not in INDEFINITES  # "Vinhcent Le, member of the regulator's board, added"
+        post = inner[0].text not in INDEFINITES and any(  # "Vinhcent Le, member of the regulator's board, added",
+            len(inner) > n + 1 and all(t.text.isalpha() and t.text.islower() for t in inner[:n])  # "X, editorial
+            and (n == 1 or is_role(inner[n - 1].text)) and low(inner[n].text) in ("of", "at", "for")  # director of Y,"
+            for n in (1, 2, 3))
         if not inner or not (low(inner[0].text) in DETS | {"who", "whose", "which"} or is_role(inner[0].text) or owner
                              or post):
             return None

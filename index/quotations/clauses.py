@@ -20,6 +20,7 @@ from index.quotations.phrases import (
     clean_name,
     is_cap,
     is_role,
+    kin_phrase,
     low,
     parse_np,
     particle_at,
@@ -251,14 +252,14 @@ def subject_after(text: str, pos: int, b: int) -> Subject | None:
     head = toks[:stop]
     if head and head[-1].text.endswith("."):  # '"…," said a Microsoft statement.': the full stop is not the name's
         head = [*head[:-1], head[-1]._replace(text=clean_name(head[-1].text))]
-    subj = parse_np(head)
+    subj = parse_np(head) or (kin_phrase(head) if len(head) == 2 else None)  # "said his mother, ..."
     if subj is not None and subj.kind == "role" and stop < len(toks) and toks[stop].text != ",":
         # "executive GM of marketing at the Swans, Loretta Johns": the role's own phrase, then the name
         comma = next((k for k in range(stop, min(len(toks), stop + 9)) if not toks[k].text[0].isalnum()), None)
         if comma is not None and toks[comma].text == ",":
             stop = comma
-    if subj is not None and subj.kind == "role" and [t.text for t in toks[stop : stop + 1]] == [","]:
-        rest = toks[stop + 1 :]
+    if subj is not None and subj.kind in ("role", "kin") and [t.text for t in toks[stop : stop + 1]] == [","]:
+        rest = toks[stop + 1 :]  # "said the club's manager, Paulo Reis", "said his mother, Jessica Goeller"
         end = next((k for k, t in enumerate(rest) if not t.text[0].isalnum()), len(rest))
         named = parse_np(rest[:end])
         if named is not None and named.kind == "name":

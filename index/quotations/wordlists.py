@@ -160,7 +160,7 @@ LY_NOUNS = frozenset("family ally assembly rally supply".split())  # nouns, not 
 # Relatives and representatives who speak for a person: "Kenwright's family said", "his widow told the BBC",
 # "his lawyer said in a statement".
 KIN_NOUNS = frozenset("family relatives parents widow widower wife husband children lawyer lawyers attorney attorneys "
-                      "publicist agent reps".split())
+                      "publicist agent reps mother father mom dad son daughter brother sister".split())
 # Unnamed sources: "a senior official", "officials", "experts", "sources familiar with ...".
 UNNAMED_HEADS = frozenset(
     """
