@@ -108,3 +108,23 @@ def test_posts_and_relatives_in_appositives(text: str, quote: str, speaker: str)
 def test_a_mother_speaks_for_her_child() -> None:
     text = 'Tamsin Quayle is ten. Quayle was ill for months. "She is always full of joy," her mother said.'
     assert _speakers(text).get("She is always full of joy") == "Tamsin Quayle's mother"
+
+
+def test_a_run_of_sentences_about_him_keeps_him_in_reach() -> None:
+    text = ("Dr. Ansel Moorcroft studies glaciers in Alaska.\n\nA decade ago, Moorcroft left physics for climate "
+            "research. He made other changes too. He stopped flying and sold his car. It was not a political "
+            "statement.\n\n“Burning fuel started to feel wrong,” he said.")
+    assert _speakers(text).get("Burning fuel started to feel wrong") == "Ansel Moorcroft"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("Ardentia published new rules on Friday, and Ardentia staff briefed reporters. Ardentia’s blog post also "
+         "says it opened a special operations centre.", "it opened a special operations centre", "Ardentia"),
+        ("Ardentia published new rules on Friday, and Ardentia staff briefed reporters. Its blog post says it opened "
+         "a special operations centre.", "it opened a special operations centre", "Ardentia"),
+    ],
+)
+def test_the_owner_of_a_document_speaks_through_it(text: str, quote: str, speaker: str) -> None:
+    assert _speakers(text).get(quote) == speaker

@@ -122,6 +122,9 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     kin = kin_phrase(toks[-2:])  # "Kenwright's family said", "his widow told the BBC"
     if kin is not None:
         return kin
+    owner = _document_owner(toks)
+    if owner is not None:
+        return owner
     if low(toks[-1].text) in PRONOUNS and (len(toks) == 1 or not is_cap(toks[-2].text)):
         return parse_np(toks[-1:])  # "a message ... in which he wrote": the pronoun right before the verb
     # an unnamed source with its modifiers: "Sources in the sector say", "One source who was briefed said"
@@ -148,6 +151,26 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         if low(toks[k].text) in DETS:
             np_toks = toks[k:]
     return parse_np(np_toks) if np_toks else None
+
+
+def _document_owner(toks: list[Token]) -> Subject | None:
+    """"Meta's blog post says", "its statement added": the owner of the document speaks (a name, or the
+    pronoun, for ``resolve`` to find)."""
+    if not toks or base(toks[-1].text) not in DOCUMENT_NOUNS:
+        return None
+    k = len(toks) - 2
+    while k >= 0 and len(toks) - k <= 4 and toks[k].text.isalpha() and toks[k].text.islower() and (
+            low(toks[k].text) not in GRAMMAR_WORDS):
+        k -= 1  # the document's own words: "blog", "annual", "latest"
+    if k < 0:
+        return None
+    word = toks[k].text
+    if low(word) in ("its", "his", "her"):
+        return Subject("pronoun", {"its": "it"}.get(low(word), low(word)), toks[k].start)
+    if is_cap(word) and word.endswith(("'s", "’s")) and (k == 0 or not is_cap(toks[k - 1].text)):
+        name = word[:-2]
+        return Subject("name", name, toks[k].start, name=name)
+    return None
 
 
 def _name_of(toks: list[Token], k: int) -> Subject | None:

@@ -355,8 +355,10 @@ class Coreference(OrgMentions):
             if subj is not None and subj.kind == "unnamed" and lone_source(subj.name) and not self.inside_quote(
                     subj.start) and any(low(t.text) in SPEECH_VERBS for t in self.sent_tokens[k]):
                 return Speaker(subj.name, "", "unnamed")  # "A TikTok spokeswoman denied it. '…,' she said"
+            # a sentence whose subject is the same he/she goes on about the same person: it costs no reach
+            same = pronoun and (s := self._subject(k)) is not None and s.kind == "pronoun" and low(s.text) == pronoun
+            steps += 1 if not same or idx - k > 2 * PRONOUN_REACH else 0
             k -= 1
-            steps += 1
         found = self._named_subject(idx - 1) if pronoun and idx not in self.barriers else None
         return found if found is None or self._agrees(found, pronoun) else None
 
