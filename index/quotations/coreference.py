@@ -24,27 +24,22 @@ from index.quotations.entities import (
     lone_source,
     name_like,
     named_in,
-    opener,
     opens_on,
-    posted,
     subject_called,
     surname_holders,
-    title_like,
     unnamed_role,
-    words_alone,
 )
 from index.quotations.gender import gender_follows, genders, pronoun_of, pronoun_taken
 from index.quotations.org_mentions import PRESS_NOUNS, PRONOUN_REACH, OrgMentions
-from index.quotations.phrases import Subject, base, clean_name, is_cap, is_role, low, parse_np, particle_at, tokens
-from index.quotations.wordlists import DETS, NAME_AUXILIARIES, ORG_WORDS, ROLE_QUALIFIERS, SPEECH_VERBS, UNNAMED_HEADS
+from index.quotations.people import register_people
+from index.quotations.phrases import Subject, clean_name, is_cap, low, particle_at, tokens
+from index.quotations.wordlists import DETS, SPEECH_VERBS
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
 _TICKER_RE = re.compile(r"\s*\([A-Z]{2,5}\)")
 _LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment filing filings motion".split())
 
-
-_CORPORATE = frozenset("inc corp ltd llc plc co".split())  # "OpenAI, Inc.": the suffix alone names nobody
 
 
 # "the" opening a description, past its modifiers: 'the "Bad Blood" singer', "the hard-charging committee chairman"
@@ -68,13 +63,13 @@ class Coreference(OrgMentions):
         self.barriers = barriers
         self.speakers = speakers
         self.reg = Registry()
-        self.plain: list[str] = []  # capitalised full names that are not organisations
-        self.alone: set[str] = set()
-        self.sent_orgs: list[list[tuple[str, int]]] = []  # organisations named in each sentence, and where
         self.acronyms = defined_acronyms(text)  # "NMPA" -> "National Music Publishers Association"
         # each sentence's words outside quotation marks (names inside a quote are not mentions)
         self.sent_tokens = [[t for t in tokens(text, a, b) if not self.inside_quote(t.start)] for a, b in sentences]
-        self._register()
+        cast = register_people(text, sentences, self.sent_tokens, self.reg)
+        self.plain = cast.plain  # capitalised full names that are not organisations
+        self.alone = cast.alone  # surnames of full names that also stand alone ("Kelce said")
+        self.sent_orgs = cast.sent_orgs  # organisations named in each sentence, and where
         self.reg.surname_holders = surname_holders(text, self.sent_tokens, self.reg.people)
         self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
         self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]  # in the order their words come
@@ -105,62 +100,6 @@ class Coreference(OrgMentions):
         k = bisect.bisect_right(self._spoke_at[idx], at)
         self.sent_speakers[idx].insert(k, person)
         self._spoke_at[idx].insert(k, at)
-
-    def _register(self) -> None:
-        """First pass: the people of the article.
-
-        A name introduced with a role ("spokesperson Dmitry Peskov") or an appositive ("Jane Doe,
-        the mayor,") is a person. So is a full name without one ("Allison Miller knows ...") whose
-        surname also stands alone somewhere in the article ("Miller said"): news refers to people
-        by surname, never to places ("New Zealand") or events by their last word.
-        """
-        plain: list[tuple[str, tuple[str, str]]] = []  # full names introduced without a role, (first, last)
-        for (a, b), toks in zip(self.sentences, self.sent_tokens, strict=True):
-            self.sent_orgs.append([])
-            asks = self.text[a:b].rstrip().endswith("?")  # "Will Texas make the playoffs?": no "Will Texas"
-            i = 0
-            while i < len(toks):
-                j = i
-                while j < len(toks) and (
-                    is_cap(toks[j].text)
-                    or is_role(toks[j].text)
-                    or particle_at(toks, j)
-                ):
-                    j += 1
-                if j > i:
-                    run = toks[i:j]
-                    if i == 0 and len(run) > 1 and opener(run[0].text) and (run[0].text not in NAME_AUXILIARIES
-                                                                            or asks):
-                        run = run[1:]  # "Certainly Palmer feels ...": the sentence's adverb is no first name
-                    last = run[-1].text
-                    if last.endswith(("'s", "’s")) and len(run) > 1:  # "Ange Postecoglou's men"
-                        run = [*run[:-1], run[-1]._replace(text=last[:-2], end=run[-1].end - 2)]
-                    np = parse_np(run)
-                    nxt = toks[j].text if j < len(toks) else ""
-                    after = toks[j + 1].text if j + 1 < len(toks) else ""
-                    suffix = all(low(w).rstrip(".") in _CORPORATE for w in np.name.split()) if np is not None else False
-                    if np is not None and np.kind == "org" and not np.name.startswith("the ") and not suffix:
-                        self.sent_orgs[-1].append((np.name, np.start))
-                    qualifies = low(nxt).rstrip(".") in UNNAMED_HEADS  # "three senior OpenAI researchers": no person
-                    if np is not None and np.kind == "name" and not np.name.isupper() and not qualifies:
-                        appos = nxt == "," and (low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
-                                                or is_role(after) and not is_cap(after)  # "X, deputy director of"
-                                                or posted(toks, j + 1))  # "X, managing partner at Y,"
-                        if any(is_role(w) and base(w) not in ROLE_QUALIFIERS for w in np.role.split()) or appos:
-                            self.reg.add(np.name, np.role)
-                        elif len(np.name.split()) >= 2 and not title_like(np.name):
-                            plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
-                    i = j
-                i += 1
-        alone = words_alone(self.sent_tokens, {last for _, (_first, last) in plain})
-        self.alone = alone  # surnames of full names that also stand alone ("Kelce said")
-        self.plain = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
-        lasts = [n.split()[-1] for n in self.plain]
-        for name, (_first, last) in plain:  # "Manchester City" is no person, though "City" stands alone
-            known = self.reg.find(name)  # "Badger, a pharmacist," met first is "Hanh Badger"
-            upgrade = known is not None and " " not in known.name and lasts.count(last) == 1
-            if last in alone and (known is None or upgrade) and name in self.plain and name_like(name):
-                self.reg.add(name)
 
     def _introduced(self, word: str, pos: int = -1, idx: int = -1) -> str | None:
         """The one full name in the article whose surname or first name is ``word`` ("Jada" -> "Jada Pinkett Smith").

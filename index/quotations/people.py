@@ -1,0 +1,86 @@
+"""The first pass over an article: the people it introduces, and the organisations each sentence names.
+
+``register_people`` adds to a ``Registry`` every name introduced with a role or an appositive, and
+every full name whose surname also stands alone; ``coreference.Coreference`` resolves mentions
+against what it finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.quotations.entities import Registry, name_like, opener, posted, title_like, words_alone
+from index.quotations.phrases import Token, base, is_cap, is_role, low, parse_np, particle_at
+from index.quotations.wordlists import DETS, NAME_AUXILIARIES, ORG_WORDS, ROLE_QUALIFIERS, UNNAMED_HEADS
+from index.text.sentences import Span
+
+_CORPORATE = frozenset("inc corp ltd llc plc co".split())  # "OpenAI, Inc.": the suffix alone names nobody
+
+
+@dataclass
+class Cast:
+    plain: list[str]  # capitalised full names that are not organisations
+    alone: set[str]  # surnames of full names that also stand alone ("Kelce said")
+    sent_orgs: list[list[tuple[str, int]]]  # organisations named in each sentence, and where
+
+
+def register_people(text: str, sentences: Sequence[Span], sent_tokens: list[list[Token]], reg: Registry) -> Cast:
+    """First pass: the people of the article.
+
+    A name introduced with a role ("spokesperson Dmitry Peskov") or an appositive ("Jane Doe,
+    the mayor,") is a person. So is a full name without one ("Allison Miller knows ...") whose
+    surname also stands alone somewhere in the article ("Miller said"): news refers to people
+    by surname, never to places ("New Zealand") or events by their last word.
+    """
+    plain: list[tuple[str, tuple[str, str]]] = []  # full names introduced without a role, (first, last)
+    sent_orgs: list[list[tuple[str, int]]] = []
+    for (a, b), toks in zip(sentences, sent_tokens, strict=True):
+        sent_orgs.append([])
+        asks = text[a:b].rstrip().endswith("?")  # "Will Texas make the playoffs?": no "Will Texas"
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and (
+                is_cap(toks[j].text)
+                or is_role(toks[j].text)
+                or particle_at(toks, j)
+            ):
+                j += 1
+            if j > i:
+                run = toks[i:j]
+                if i == 0 and len(run) > 1 and opener(run[0].text) and (run[0].text not in NAME_AUXILIARIES
+                                                                        or asks):
+                    run = run[1:]  # "Certainly Palmer feels ...": the sentence's adverb is no first name
+                last = run[-1].text
+                if last.endswith(("'s", "’s")) and len(run) > 1:  # "Ange Postecoglou's men"
+                    run = [*run[:-1], run[-1]._replace(text=last[:-2], end=run[-1].end - 2)]
+                np = parse_np(run)
+                nxt = toks[j].text if j < len(toks) else ""
+                after = toks[j + 1].text if j + 1 < len(toks) else ""
+                suffix = all(low(w).rstrip(".") in _CORPORATE for w in np.name.split()) if np is not None else False
+                if np is not None and np.kind == "org" and not np.name.startswith("the ") and not suffix:
+                    sent_orgs[-1].append((np.name, np.start))
+                qualifies = low(nxt).rstrip(".") in UNNAMED_HEADS  # "three senior OpenAI researchers": no person
+                if np is not None and np.kind == "name" and not np.name.isupper() and not qualifies:
+                    appos = nxt == "," and (low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
+                                            or is_role(after) and not is_cap(after)  # "X, deputy director of"
+                                            or posted(toks, j + 1))  # "X, managing partner at Y,"
+                    if any(is_role(w) and base(w) not in ROLE_QUALIFIERS for w in np.role.split()) or appos:
+                        reg.add(np.name, np.role)
+                    elif len(np.name.split()) >= 2 and not title_like(np.name):
+                        plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
+                i = j
+            i += 1
+    alone = words_alone(sent_tokens, {last for _, (_first, last) in plain})
+    persons = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
+    lasts = [n.split()[-1] for n in persons]
+    for name, (_first, last) in plain:  # "Manchester City" is no person, though "City" stands alone
+        known = reg.find(name)  # "Badger, a pharmacist," met first is "Hanh Badger"
+        upgrade = known is not None and " " not in known.name and lasts.count(last) == 1
+        if last in alone and (known is None or upgrade) and name in persons and name_like(name):
+            reg.add(name)
+    return Cast(persons, alone, sent_orgs)
+
+
+__all__ = ["Cast", "register_people"]
