@@ -128,3 +128,24 @@ def test_a_run_of_sentences_about_him_keeps_him_in_reach() -> None:
 )
 def test_the_owner_of_a_document_speaks_through_it(text: str, quote: str, speaker: str) -> None:
     assert _speakers(text).get(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # an unnamed source described by what they know
+        ("Halvorsen was surprised that the rival showed up, according to people with knowledge of the matter.",
+         "Halvorsen was surprised that the rival showed up", "people with knowledge of the matter"),
+        # a possessive outlet of two words before a reporter's name
+        ("Sky Sports’ Ilaria Brantome said the club had made an offer.", "the club had made an offer",
+         "Ilaria Brantome"),
+    ],
+)
+def test_unnamed_people_and_an_outlets_reporter(text: str, quote: str, speaker: str) -> None:
+    assert _speakers(text).get(quote) == speaker
+
+
+def test_it_is_a_clause_after_said() -> None:
+    text = ("Quillfeather changed its rules for teenagers on Monday, and Quillfeather staff explained the change. On "
+            "the subject of plugins, the company said it’s in the process of exploring how to support them.")
+    assert _speakers(text).get("it’s in the process of exploring how to support them") == "Quillfeather"

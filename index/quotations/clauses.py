@@ -208,7 +208,8 @@ def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bo
         return None
     w = re.split("['’]", w)[0]  # "they’re", "he's"
     if w in _SUBJECT_PRONOUNS:
-        return first.start if not (w == "it" and low(nxt.text) in PREPOSITIONS) else None
+        # "said it in a statement" is no clause; "said it’s in the process" is one
+        return first.start if not (low(first.text) == "it" and low(nxt.text) in PREPOSITIONS) else None
     if w.isalpha() and w not in GRAMMAR_WORDS | _INDEFINITE_PRONOUNS and w.split("-")[0] not in QUANTIFIERS and (
         not is_cap(first.text)
     ):

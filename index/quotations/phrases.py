@@ -213,10 +213,10 @@ def parse_np(toks: list[Token]) -> Subject | None:
         return None
     if any(low(w).rstrip(".") in DAYS_MONTHS for w in name_words):
         return None
-    owned = [k for k, w in enumerate(name_words) if w.endswith(("'s", "’s"))]
-    if owned == [0] and len(name_words) in (2, 3) and not had_det and not role_words:
-        # "Bridgestone's Niaura says": the person, with the owner as the role
-        role, name_words = name_words[0], name_words[1:]
+    owned = [k for k, w in enumerate(name_words) if w.endswith(("'s", "’s", "s'", "s’"))]
+    if len(owned) == 1 and owned[0] <= 1 and len(name_words) - owned[0] in (2, 3) and not had_det and not role_words:
+        # "Bridgestone's Niaura says", "NBC Sports' Alex Pavlovic": the person, with the owner as the role
+        role, name_words = " ".join(name_words[: owned[0] + 1]), name_words[owned[0] + 1 :]
     elif owned:
         return None
     name = " ".join(clean_name(w) for w in name_words)
@@ -254,7 +254,8 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
     ):
         return None  # "Fed officials" and "Sources in …" are unnamed, "Alameda Research" or "Acme Corp staff" is not
     if indefinite is None:
-        if noun not in UNNAMED_HEADS or not noun.endswith("s") and noun not in ("source", "insider"):
+        described = noun == "people" and head < len(words)  # "people familiar with", not "People" (a magazine)
+        if noun not in UNNAMED_HEADS or not noun.endswith("s") and noun not in ("source", "insider") and not described:
             return None  # "the official" is someone named before (a role), "officials" and "the source" are not
     elif noun not in UNNAMED_HEADS and not is_role(toks[head - 1].text):
         return None

@@ -145,7 +145,8 @@ ORG_WORDS = frozenset(
     games studios studio entertainment media records labs technologies systems holdings capital ventures
     airlines motors pharmaceuticals inc. llp gmbh ag sa plc. network networks magazine newspaper school
     university college hospital clinic firm football basketball soccer baseball hockey sports support street
-    city united county rovers athletic wanderers albion hotspur regulator watchdog
+    city united county rovers athletic wanderers albion hotspur regulator watchdog startup start-up
+    retailer lender insurer chipmaker giant
 """.split()
 )
 # Adverbs that open a sentence (capitalised only there): "Certainly Palmer feels ..." names no "Certainly Palmer".
