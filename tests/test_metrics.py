@@ -178,3 +178,17 @@ def test_percentile_matches_numpy_linear(values, q):
 def test_mean_skips_undefined():
     assert m.mean([1.0, None, 0.0]) == 0.5
     assert m.mean([None]) is None
+
+
+@pytest.mark.parametrize(
+    ("expected", "shown", "same"),
+    [
+        ("Darnell Mooney", "Mooney", True),
+        ("Binance", "Binance (spokesperson)", True),
+        ("OpenAI", "Open AI", True),  # spaced or not, one name
+        ("Julia Roberts", "Robert", False),
+        ("OpenAI", "Open Society", False),
+    ],
+)
+def test_speaker_is(expected: str, shown: str, same: bool) -> None:
+    assert m.speaker_is(expected, shown) is same

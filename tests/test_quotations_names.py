@@ -28,6 +28,9 @@ from index.quotations import speaker_matches
         ("", "Dmitry Peskov", "", False),
         ("Fan", "one fan", "", False),  # a surname asked, an unnamed fan quoted
         ("Fan", "Hongjin Fan", "", True),
+        ("OpenAI", "Open AI", "", True),  # the same name, spaced or not
+        ("Open AI", "OpenAI", "", True),
+        ("Open", "OpenAI", "", False),
         ("Van Gaal", "Louis van Gaal", "", True),
     ],
 )

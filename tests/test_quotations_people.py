@@ -149,3 +149,11 @@ def test_it_is_a_clause_after_said() -> None:
     text = ("Quillfeather changed its rules for teenagers on Monday, and Quillfeather staff explained the change. On "
             "the subject of plugins, the company said it’s in the process of exploring how to support them.")
     assert _speakers(text).get("it’s in the process of exploring how to support them") == "Quillfeather"
+
+
+def test_the_company_said_after_its_statement() -> None:
+    text = ("Shares in Brindlecomb rose on Monday. Brindlecomb will open a second plant next year, the company "
+            "said. The plant will employ 400 people, the company said in a statement.")
+    got = _speakers(text)
+    assert got.get("Brindlecomb will open a second plant next year") == "Brindlecomb"
+    assert got.get("The plant will employ 400 people") == "Brindlecomb"

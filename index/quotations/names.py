@@ -61,8 +61,8 @@ def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), 
         toks = name_tokens(name)
         if not toks or (proper and name.split()[0] in INDEFINITES | DETS):
             continue  # "Fan" (a surname) is not "one fan", "Complaint" not "the complaint"
-        if q_names and name_match(q_names, toks) and not role_phrase:
-            return True
+        if q_names and (name_match(q_names, toks) or "".join(q_names) == "".join(toks)) and not role_phrase:
+            return True  # (spaced or not: "Open AI" is "OpenAI")
         if q_roles and role_toks:
             have = toks + role_toks
             if all(any(same_word(w, t) for t in have) for w in q_names) and (

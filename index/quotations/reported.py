@@ -290,8 +290,8 @@ def _subject_between(text: str, a: int, b: int) -> Subject | None:
     if toks and toks[-1].text in ('"', "”"):
         return None
     subj = parse_np(toks) if toks else None
-    if subj is None or subj.kind == "pronoun" and len(toks) != 1:
-        return None
+    if subj is None or subj.kind == "pronoun" and len(toks) != 1 and not subj.role:
+        return None  # (", the company said": "it", the company the article named)
     if subj.kind != "pronoun" and text[subj.start : b].strip() != text[a:b].strip():
         return None
     return subj

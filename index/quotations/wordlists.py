@@ -146,7 +146,7 @@ ORG_WORDS = frozenset(
     airlines motors pharmaceuticals inc. llp gmbh ag sa plc. network networks magazine newspaper school
     university college hospital clinic firm football basketball soccer baseball hockey sports support street
     city united county rovers athletic wanderers albion hotspur regulator watchdog startup start-up
-    retailer lender insurer chipmaker giant
+    retailer lender insurer chipmaker
 """.split()
 )
 # Adverbs that open a sentence (capitalised only there): "Certainly Palmer feels ..." names no "Certainly Palmer".
