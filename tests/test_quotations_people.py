@@ -157,3 +157,12 @@ def test_the_company_said_after_its_statement() -> None:
     got = _speakers(text)
     assert got.get("Brindlecomb will open a second plant next year") == "Brindlecomb"
     assert got.get("The plant will employ 400 people") == "Brindlecomb"
+
+
+def test_a_state_university_is_an_organisation_and_a_letter_is_its_writers() -> None:
+    text = ("Wexford State beat Dunmore State on Saturday. Wexford State has hired Ossian Tulliver as its next "
+            "coach, the school announced on Saturday.")
+    assert _speakers(text).get("Wexford State has hired Ossian Tulliver as its next coach") == "Wexford State"
+    letter = ("Harriet Quenby wrote to the college board in March. In one message, Quenby wrote: “The teacher is "
+              "unfair to me.” The letter continued: “She grades us by mood.”")
+    assert _speakers(letter).get("She grades us by mood.") == "Harriet Quenby"

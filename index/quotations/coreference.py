@@ -38,6 +38,7 @@ from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
 _TICKER_RE = re.compile(r"\s*\([A-Z]{2,5}\)")
+_WRITINGS = frozenset("letter post tweet message email note memo".split())  # one writer's, not an institution's
 _LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment filing filings motion".split())
 
 
@@ -206,6 +207,9 @@ class Coreference(OrgMentions):
                 # "the complaint alleges": the filer's words, and the company named last is often the one sued
                 rest = words[1:] if low(words[0]) in DETS else words
                 return Speaker(" ".join(["the", *rest]), "", "unnamed")
+            writer = [p for k in (idx - 1, idx) if k >= 0 for p in self.sent_speakers[k]]
+            if words and low(words[-1]) in _WRITINGS and writer:
+                return writer[-1]  # 'S. wrote: "…" The letter continued: "…"': the writer's letter
             return self._issuer(idx)
         return None
 

@@ -23,6 +23,7 @@ from index.quotations.wordlists import (
     PARTICLES,
     PRONOUNS,
     ROLE_PREFIXES,
+    ROLE_QUALIFIERS,
     ROLE_WORDS,
     SPEECH_VERBS,
     TIME_WORDS,
@@ -197,6 +198,9 @@ def parse_np(toks: list[Token]) -> Subject | None:
             name = ("the " if had_det else "") + " ".join(clean_name(w) for w in words)
             return Subject("org", raw, start, name=name)
         return None
+    if len(words) > 1 and is_cap(words[-1]) and lows[-1] in ROLE_QUALIFIERS and all(
+            is_cap(w) and not is_role(w) for w in words[:-1]):  # "Michigan State", "Penn State": a university
+        return Subject("org", raw, start, name=("the " if had_det else "") + " ".join(clean_name(w) for w in words))
     name_like = [(is_cap(w) or low(w) in PARTICLES | MID_PARTICLES) and not _modifier(w) for w in words]
     last_role = max((k for k, w in enumerate(words) if is_role(w) or not name_like[k]), default=-1)
     name_words = words[last_role + 1 :]
