@@ -166,3 +166,12 @@ def test_a_state_university_is_an_organisation_and_a_letter_is_its_writers() -> 
     letter = ("Harriet Quenby wrote to the college board in March. In one message, Quenby wrote: “The teacher is "
               "unfair to me.” The letter continued: “She grades us by mood.”")
     assert _speakers(letter).get("She grades us by mood.") == "Harriet Quenby"
+
+
+def test_a_first_name_after_an_opener_and_a_first_name_subject_before_a_pronoun() -> None:
+    text = ("Corwin Halloway hosts a podcast. Dashiel Halloway, his brother and co-host, talked about old posts.\n\n"
+            "When Dashiel teased him about one post, Halloway laughed. “Nobody read it back then,” Halloway said.\n\n"
+            "Dashiel mocked his brother for the spelling. “I will spell it that way from now on,” he joked.")
+    got = _speakers(text)
+    assert got.get("Nobody read it back then") == "Corwin Halloway"  # the surname is the brother never first-named
+    assert got.get("I will spell it that way from now on") == "Dashiel Halloway"  # "Dashiel mocked …": he

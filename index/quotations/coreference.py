@@ -284,6 +284,8 @@ class Coreference(OrgMentions):
                       if (anyone or not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)
                       and not named_in(p, quote)}
             lead = opens_on(self.sent_tokens[k], self.sent_mentions[k]) if not people and k == idx - 1 else None
+            if pronoun and lead is None and not people and not self.sent_mentions[k] and k == idx - 1:
+                lead = self._named_subject(k)  # "Jason mocked his brother. '…,' he joked": a first name before
             if pronoun and lead is not None and self._agrees(lead, pronoun) and not named_in(lead, quote):
                 return lead  # "Paul Barrett, deputy director of …, acknowledged both sides. '…,' he wrote"
             if len(people) == 1:

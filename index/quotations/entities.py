@@ -198,7 +198,8 @@ def first_called(sent_tokens: list[list[Token]], people: list[Speaker], least: i
             word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
             if word not in wanted or k == 0 and word in NAME_AUXILIARIES:  # "Will the Chiefs ...?"
                 continue
-            before = k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1
+            before = k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1 or (
+                k == 1 and opener(toks[0].text))  # "When Jason quipped"
             after = k + 1 == len(toks) or not is_cap(toks[k + 1].text) or toks[k + 1].start > tok.end + 1
             if before and after:
                 found[wanted[word]] += 1
