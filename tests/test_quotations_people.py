@@ -175,3 +175,12 @@ def test_a_first_name_after_an_opener_and_a_first_name_subject_before_a_pronoun(
     got = _speakers(text)
     assert got.get("Nobody read it back then") == "Corwin Halloway"  # the surname is the brother never first-named
     assert got.get("I will spell it that way from now on") == "Dashiel Halloway"  # "Dashiel mocked …": he
+
+
+def test_a_noun_phrase_ends_at_its_irregular_verb_and_a_possessive_org_is_the_org() -> None:
+    text = ("Ryland Ashworth won the title. Speaking to reporters, Ashworth noted the biggest difference came in "
+            "the new splitter.")
+    assert _speakers(text).get("the biggest difference came in the new splitter") == "Ryland Ashworth"
+    text = ("Regulators at the EU’s competition office met on Monday. The EU’s officials praised the plan. In a "
+            "letter sent today, the bloc said it believes the platform is in breach of the rules.")
+    assert "EU’s" not in _speakers(text).values()

@@ -66,6 +66,7 @@ _IRREGULAR_PAST = frozenset(
     lost meant rose sent set shot shut sold sought spent struck swore taught threw understood woke wore
 """.split()
 )
+_PAST_ADJECTIVES = frozenset("set hit put shut shot lost".split())  # "the set list", "a lost cause": no verb
 # prepositions of the setting of a statement: 'said in a statement that', 'told reporters on Tuesday that'
 _THAT_PREPS = frozenset("in on at during via through to over after before from".split())
 _SUBORDINATOR_RE = re.compile(r"\b(?:as|because|while|since|although|though|whereas)\s+")
@@ -81,6 +82,8 @@ def _np_end(toks: list[Token], k: int) -> int:
     while j < len(toks) and toks[j].text[:1].isalnum() and low(toks[j].text) not in _NP_STOPS | _SUBJECT_PRONOUNS:
         if _verbish(toks[j].text) or j > k and low(toks[j].text) in DETS | _POSSESSIVES:
             break
+        if j >= k + 2 and low(toks[j].text) in _IRREGULAR_PAST - _PAST_ADJECTIVES:
+            break  # "the biggest difference came in …": the noun phrase ends at its verb
         j += 1
     return j
 

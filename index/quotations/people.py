@@ -53,7 +53,7 @@ def register_people(text: str, sentences: Sequence[Span], sent_tokens: list[list
                                                                         or asks):
                     run = run[1:]  # "Certainly Palmer feels ...": the sentence's adverb is no first name
                 last = run[-1].text
-                if last.endswith(("'s", "’s")) and len(run) > 1:  # "Ange Postecoglou's men"
+                if last.endswith(("'s", "’s")):  # "Ange Postecoglou's men", "the EU's analysis"
                     run = [*run[:-1], run[-1]._replace(text=last[:-2], end=run[-1].end - 2)]
                 np = parse_np(run)
                 nxt = toks[j].text if j < len(toks) else ""
