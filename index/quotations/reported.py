@@ -27,11 +27,12 @@ from index.quotations.clauses import (
 from index.quotations.credits import according
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
-from index.quotations.phrases import Subject, low, parse_np, tokens
+from index.quotations.phrases import Subject, is_cap, low, parse_np, tokens
 from index.quotations.wordlists import (
     AFTER_QUOTE_VERBS,
     BARE_CLAUSE_VERBS,
     DETS,
+    LISTENER_NOUNS,
     LISTENER_VERBS,
     OBJECT_VERBS,
 )
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
     from index.quotations.attribution import Extractor
 
 # 'Speaking about the deal, X said …': a participle phrase is no statement
-_PARTICIPLE_OPENING_RE = re.compile(r"[A-Z][a-z]+ing\s+(?:about|to|on|at|with|after|before|from|of|in)\b")
+_PARTICIPLE_OPENING_RE = re.compile(r"(?!(?:Nothing|Something|Anything|Everything)\b)"  # pronouns, not participles
+                                    r"[A-Z][a-z]+ing\s+(?:about|to|on|at|with|after|before|from|of|in)\b")
 _IN_VIEW_RE = re.compile(
     r"In (?:the (?:view|opinion|eyes) of (?P<np>[^,]{2,60})|(?P<poss>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})['’]s? "
     r"(?:view|opinion|eyes)|(?P<pron>his|her|its) (?:view|opinion|eyes)),\s*"
@@ -202,20 +204,20 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         if comma is None:
             continue
         subj = _subject_between(text, comma + 1, m.start())
-        after = m.end()
-        if subj is None and text[comma + 1 : m.start()].strip() == "" and verb in AFTER_QUOTE_VERBS and (
+        after, inverted = m.end(), False
+        if subj is None and text[comma + 1 : m.start()].strip(" \n”\"’") == "" and verb in AFTER_QUOTE_VERBS and (
             verb not in LISTENER_VERBS | {"asked"}
         ) and not re.match(r"\s+that\b", text[m.end() : b]):
             # '…, said Dr. Jane Doe' (not '…, told Live Science': that names the listener; not 'X, a strategist,
             # noted that …': the appositive's comma, and the clause after "that" is X's statement)
             subj = subject_after(text, m.end(), b)  # '…, said Dr. Jane Doe, an expert'
-            after = _appositive_end(text, m.end(), b)
+            after, inverted = _appositive_end(text, m.end(), b), True
         if subj is None or low(subj.text.split()[-1]) in ("i", "we"):
             continue  # ('…, a book I wrote in 2020': the author, no speaker)
         toks = tokens(text, after, b)
         k = skip_adjuncts(toks, 0)
         if k < len(toks) and toks[k].text not in ",—–.!?":
-            k = _closing_phrase(toks, k)  # '…, X said in an interview.' / '…, Luke said at the launch in Delhi.'
+            k = _closing_phrase(toks, k, verb in LISTENER_VERBS)  # '…, X said in an interview.' / '…, X told CNBC.'
             if k is None or _PASSIVE_RE.search(text, comma, m.start()) or re.search(r"\bno\s+longer\s+$",
                                                                                       text[comma : m.start()]):
                 continue  # '…, investors are no longer assured of an exit'
@@ -223,15 +225,22 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         if rest is not None and rest.text in OPENING_MARKS:
             return  # 'Speaking about it, X said, "…"': the verb introduces a quote
         person = ex.people.resolve(subj, idx)
+        if person is None:
+            continue  # '…, when it announces its next move on rates, said X': nobody there, X later
         last = text[a:comma].split()[-1:]
-        if person is None or last and low(last[0]) in _RUNS_ON:
+        if last and low(last[0]) in _RUNS_ON:
             return  # 'features that would, it claimed, detect …': one statement cut by the aside, neither part
         paren = text.rfind("(", a, comma)
         start = paren + 1 if paren != -1 and ")" not in text[paren:comma] else a  # '… (70 percent, says Epic)'
+        dash = max(text.rfind(" — ", start, comma), text.rfind(" – ", start, comma))
+        if dash != -1 and not ex.inside_quote(dash) and text[dash + 3 : dash + 4] in OPENING_MARKS:
+            return  # 'X were blown away — "Nobody came close," wrote Vulture —': the quote is all of it (direct)
         if len(text[start:comma].split()) >= 4 and _states(ex, start, comma):
             ex.emit(start, comma, person, "reported", sent, idx)
-        if rest is not None and toks[k].text in ",—–" and not low(rest.text).endswith("ing"):
-            ex.emit(toks[k].end, b, person, "reported", sent, idx)  # 'A, X said, B': B is X's too
+        if rest is not None and toks[k].text in ",—–" and not low(rest.text).endswith("ing") and (
+                not inverted or opens_predicate(rest.text)):
+            ex.emit(toks[k].end, b, person, "reported", sent, idx)  # 'A, X said, B': B is X's too ('Temptation,
+            # said Reehil, is …'; not 'said X, co-founder of Y': an appositive)
         return
 
 
@@ -240,9 +249,22 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
 _WHERE_SAID = frozenset("in at on during via through after before following over".split())
 
 
-def _closing_phrase(toks: list, k: int) -> int | None:
+def _closing_phrase(toks: list, k: int, listener: bool = False) -> int | None:
     """Past a prepositional phrase of a few words with no verb that runs to a comma, dash or the sentence's end
-    ("in an interview.", "at the company's launch in New Delhi,"): where it ends; else None."""
+    ("in an interview.", "at the company's launch in New Delhi,"), after a verb of telling also past who was told
+    ("told CNBC.", "told reporters in Paris,"): where it ends; else None."""
+    if listener:
+        j = k + (low(toks[k].text) in DETS)
+        while j < len(toks) and j - k < 5 and toks[j].text not in ",—–.!?" and (
+                is_cap(toks[j].text) or low(toks[j].text).rstrip(".") in LISTENER_NOUNS):
+            j += 1
+        if j == k or j > k and low(toks[j - 1].text) in DETS:
+            return None
+        if j == len(toks):
+            return j - 1 if toks[-1].text.endswith((".", "!", "?")) else None
+        if toks[j].text in ",—–.!?":
+            return j
+        k = j  # "told CNBC in an interview."
     if low(toks[k].text) not in _WHERE_SAID:
         return None
     j = k + 1
@@ -260,14 +282,20 @@ def _states(ex: Extractor, a: int, comma: int) -> bool:
     subordinate clause ('If machines grew smarter, they argued, …'), not a caption glued to a quote
     ('Credit: AP "There is mistrust," X said': the quote is direct speech)."""
     text = ex.text
+    # ('If you plan to borrow, it's best to be careful, X said': the main clause after the subordinate one is there)
+    main = any(text[k] == "," and not ex.inside_quote(k) for k in range(a, comma))
     if _PARTICIPLE_OPENING_RE.match(text, a) or cues.SUBORDINATE_RE.match(text, a) and not _AS_PHRASE_RE.match(
         text, a
-    ):
+    ) and not main:
         return False
     opening = next((q for q in ex.quotes if a <= q.open < comma), None)
-    if opening is not None and only_punct(text, opening.close_end, comma) and not any(
-            opens_predicate(t.text) for t in tokens(text, a, opening.open)):
-        return False  # (not 'Altman's exit "is shocking as he has been the face of" AI, said X': it runs on)
+    before = tokens(text, a, opening.open) if opening is not None else []
+    prose = sum(t.text.isalpha() and t.text.islower() for t in before) >= 4  # 'the total area of one gram "can …,"'
+    if opening is not None and only_punct(text, opening.close_end, comma) and (
+            text[a : opening.open].rstrip().endswith(":") or not prose and not any(
+            opens_predicate(t.text) for t in before)):
+        return False  # 'posted this tweet: "…," wrote X': direct speech (not 'Altman's exit "is shocking as he has been
+        # the face of" AI, said X': it runs on)
     return True
 
 

@@ -172,11 +172,12 @@ UNNAMED_HEADS = frozenset(
     fans leaders ministers negotiators organizers organisers supporters opponents campaigners activists
     attendees viewers users customers voters students parents workers participants visitors readers
     listeners consumers shoppers buyers sellers owners economists bankers advocates protesters protestors
-    others commenters followers rep signatories groups unions
+    others commenters followers rep signatories groups unions survivors victims plaintiffs defendants families
     critic observer resident lawmaker legislator economist strategist researcher scientist doctor diplomat
     player member fan leader minister negotiator organizer organiser supporter opponent campaigner activist
     attendee viewer user customer voter student parent worker participant visitor reader listener consumer
-    shopper buyer seller owner banker advocate protester protestor commenter follower
+    shopper buyer seller owner banker advocate protester protestor commenter follower survivor victim plaintiff
+    defendant
     """.split()
 )
 # What a statement can be read from: "according to a press release", "the report says".

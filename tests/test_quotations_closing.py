@@ -1,0 +1,51 @@
+"""Statements whose speaker comes after them: '…, X told CNBC.', '…, said X, co-founder of Y', 'If A, B, X said.',
+a partial quote inside the statement ('… "can cover a field," notes X'), plural subjects in the base form ('Analysts
+agree that …'). Invented prose with names the corpus does not use; guard cases pin what must stay unattributed."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotations import extract_quotations
+
+
+def _reported(text: str) -> dict[str, str]:
+    return {q.quote: q.speaker for q in extract_quotations(text) if q.kind == "reported"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("A breakthrough next year is also unlikely, two defense analysts told Radio Halvard.",
+         "A breakthrough next year is also unlikely", "two defense analysts"),
+        ("Oriel Fandango is an adviser. If you are planning to borrow, it is best to be careful, Fandango said.",
+         "If you are planning to borrow, it is best to be careful", "Oriel Fandango"),
+        ("Nothing in the report should sway the bank when it meets, said Tamsin Orbell, chief strategist at Quell.",
+         "Nothing in the report should sway the bank when it meets", "Tamsin Orbell"),
+        ("Tamsin Orbell studies fungi. In fact, the root network in one gram of soil “can cover a tennis court,” "
+         "notes Tamsin Orbell.", "In fact, the root network in one gram of soil “can cover a tennis court",
+         "Tamsin Orbell"),
+        ("The vote is close. Defense analysts agree that much of the outlook depends on the vote.",
+         "much of the outlook depends on the vote", "Defense analysts"),
+        ("Ambrose Quill is a priest. Temptation, said Quill, is something experienced by everyone.",
+         "is something experienced by everyone", "Ambrose Quill"),
+    ],
+)
+def test_the_speaker_after_the_statement(text: str, quote: str, speaker: str) -> None:
+    assert _reported(text).get(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an appositive after an inverted speaker is no statement of theirs
+        "Walking is not the hardest problem, said Ivo Tressler, co-founder and CEO of Quillmark Robotics.",
+        # a verb in the base form after "to" or a modal is no statement
+        "Regulators need to explain that decision to the court.",
+        # the narration before a colon that introduces a quote
+        "Edda Voss was streaming when the images went up, and she posted this on Monday: “They doxxed me,” wrote Voss.",
+    ],
+)
+def test_what_is_not_the_speakers_report(text: str) -> None:
+    got = _reported(text)
+    assert not any(q.startswith(("co-founder", "that decision", "Edda Voss was")) for q in got), got
