@@ -49,3 +49,21 @@ def test_the_speaker_after_the_statement(text: str, quote: str, speaker: str) ->
 def test_what_is_not_the_speakers_report(text: str) -> None:
     got = _reported(text)
     assert not any(q.startswith(("co-founder", "that decision", "Edda Voss was")) for q in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # the writer's gloss after a dash is not the speaker's
+        ("Shares in Quellbrook rose. In a post on Monday, Quellbrook said it expects to ship the game next year - "
+         "meaning fans may play it by spring.", "it expects to ship the game next year", "Quellbrook"),
+        # a clause that opens on a frequency adverb
+        ("Ivo Tressler builds robots. Tressler said sometimes the path of development is not a straight line.",
+         "the path of development is not a straight line", "Ivo Tressler"),
+        # the body that speaks for its owner
+        ("Talks stalled in Veloria. Still, Veloria’s leadership says that the reforms will go ahead.",
+         "the reforms will go ahead", "Veloria"),
+    ],
+)
+def test_clause_ends_adverbs_and_collective_voices(text: str, quote: str, speaker: str) -> None:
+    assert _reported(text).get(quote) == speaker

@@ -23,6 +23,7 @@ from index.quotations.wordlists import (
     AUX_ADV,
     BE_FORMS,
     CLAUSE_OPENERS,
+    COLLECTIVE_VOICES,
     DETS,
     DOCUMENT_NOUNS,
     GRAMMAR_WORDS,
@@ -154,9 +155,9 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
 
 
 def _document_owner(toks: list[Token]) -> Subject | None:
-    """"Meta's blog post says", "its statement added": the owner of the document speaks (a name, or the
-    pronoun, for ``resolve`` to find)."""
-    if not toks or base(toks[-1].text) not in DOCUMENT_NOUNS:
+    """"Meta's blog post says", "its statement added", "Ukraine's leadership says": the owner of the document or
+    body speaks (a name, or the pronoun, for ``resolve`` to find)."""
+    if not toks or base(toks[-1].text) not in DOCUMENT_NOUNS | COLLECTIVE_VOICES:
         return None
     k = len(toks) - 2
     while k >= 0 and len(toks) - k <= 4 and toks[k].text.isalpha() and toks[k].text.islower() and (

@@ -71,7 +71,8 @@ _PAST_ADJECTIVES = frozenset("set hit put shut shot lost".split())  # "the set l
 _THAT_PREPS = frozenset("in on at during via through to over after before from".split())
 _SUBORDINATOR_RE = re.compile(r"\b(?:as|because|while|since|although|though|whereas)\s+")
 _INDEFINITE_PRONOUNS = frozenset("something nothing everything anything somebody nobody everybody".split())
-_ADVERBS = frozenset("also again repeatedly previously once simply even still then now later earlier".split())
+_ADVERBS = frozenset("also again repeatedly previously once simply even still then now later earlier sometimes often "
+                     "usually".split())  # "said sometimes the path is not a straight line"
 
 
 def _np_end(toks: list[Token], k: int) -> int:

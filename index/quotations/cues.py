@@ -23,6 +23,7 @@ AFTER_VERB_RE = re.compile(r"\s*,?\s*(" + "|".join(AFTER_QUOTE_VERBS) + r")\s+")
 # A new clause with its own subject ends a reported statement.
 CLAUSE_END_RE = re.compile(
     r";|(?<=[,\"”’])\s+(?:but|while|although|though|whereas|yet)\s"
+    r"|\s[-–—]\s(?=meaning\b|which\s+means\b)"  # "… next year - meaning it's possible …": the writer's gloss
     r"|,\s+(?:adding|noting|saying|insisting|explaining|stressing|arguing|warning|claiming|asserting)\b"  # ", adding"
 )
 # "Though X maintains that …, the rest": the statement ends at the comma.

@@ -189,6 +189,8 @@ DOCUMENT_NOUNS = frozenset(
     announcement estimates forecast analysis research
 """.split()
 )
+# the body that speaks for its owner: "Ukraine's leadership says", "Biden's administration said"
+COLLECTIVE_VOICES = frozenset("leadership government administration management".split())
 PARTICLES = frozenset("de van von der den da del della di du la le bin al ibn dos das ter el y".split())
 MID_PARTICLES = frozenset({"ten"})  # a particle only inside a name: "Erik ten Hag", never "ten Democrats"
 DAYS_MONTHS = frozenset(
@@ -223,7 +225,8 @@ TIME_WORDS = frozenset(
 GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobody one".split())  # never in a name
 
 __all__ = [
-    "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "BE_FORMS", "CLAUSE_OPENERS", "DAYS_MONTHS", "DETS",
+    "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "BE_FORMS", "CLAUSE_OPENERS", "COLLECTIVE_VOICES",
+    "DAYS_MONTHS", "DETS",
     "DOCUMENT_NOUNS",
     "INDEFINITES", "KIN_NOUNS", "LY_NOUNS", "NAME_AUXILIARIES", "OCCUPATION_RE", "ROLE_PREFIXES", "SENTENCE_ADVERBS",
     "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_NOUNS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES",
