@@ -67,3 +67,20 @@ def test_what_is_not_the_speakers_report(text: str) -> None:
 )
 def test_clause_ends_adverbs_and_collective_voices(text: str, quote: str, speaker: str) -> None:
     assert _reported(text).get(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # one opening word before the aside: the statement is all of what follows it
+        ("Orrin Vesk runs the lab. “It is cheap now,” Vesk explained. But, he added, fees were not the only tool.",
+         "fees were not the only tool", "Orrin Vesk"),
+        ("Ric Tamberlane designed the hall. Critically, says Tamberlane, the staging is simple in real terms.",
+         "the staging is simple in real terms", "Ric Tamberlane"),
+        # a participle of speech after a direct quote
+        ("Orrin Vesk runs the lab. “These two things are not exclusive,” Vesk said, concluding that other labs "
+         "would follow.", "other labs would follow", "Orrin Vesk"),
+    ],
+)
+def test_an_opening_word_before_the_aside_and_a_closing_participle(text: str, quote: str, speaker: str) -> None:
+    assert _reported(text).get(quote) == speaker

@@ -205,13 +205,15 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
             continue
         subj = _subject_between(text, comma + 1, m.start())
         after, inverted = m.end(), False
+        lead = text[a:comma].split()
+        opener_only = len(lead) == 1 and (low(lead[0]) in _RUNS_ON or low(lead[0]).endswith("ly"))
         if subj is None and text[comma + 1 : m.start()].strip(" \n”\"’") == "" and verb in AFTER_QUOTE_VERBS and (
             verb not in LISTENER_VERBS | {"asked"}
         ) and not re.match(r"\s+that\b", text[m.end() : b]):
             # '…, said Dr. Jane Doe' (not '…, told Live Science': that names the listener; not 'X, a strategist,
             # noted that …': the appositive's comma, and the clause after "that" is X's statement)
             subj = subject_after(text, m.end(), b)  # '…, said Dr. Jane Doe, an expert'
-            after, inverted = _appositive_end(text, m.end(), b), True
+            after, inverted = _appositive_end(text, m.end(), b, opener_only), True
         if subj is None or low(subj.text.split()[-1]) in ("i", "we"):
             continue  # ('…, a book I wrote in 2020': the author, no speaker)
         toks = tokens(text, after, b)
@@ -227,8 +229,7 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         person = ex.people.resolve(subj, idx)
         if person is None:
             continue  # '…, when it announces its next move on rates, said X': nobody there, X later
-        last = text[a:comma].split()[-1:]
-        if last and low(last[0]) in _RUNS_ON:
+        if lead and low(lead[-1]) in _RUNS_ON and not opener_only:
             return  # 'features that would, it claimed, detect …': one statement cut by the aside, neither part
         paren = text.rfind("(", a, comma)
         start = paren + 1 if paren != -1 and ")" not in text[paren:comma] else a  # '… (70 percent, says Epic)'
@@ -238,7 +239,8 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         if len(text[start:comma].split()) >= 4 and _states(ex, start, comma):
             ex.emit(start, comma, person, "reported", sent, idx)
         if rest is not None and toks[k].text in ",—–" and not low(rest.text).endswith("ing") and (
-                not inverted or opens_predicate(rest.text)):
+                not inverted or opener_only or opens_predicate(rest.text)):  # ('But, he added, B', 'Critically,
+            # says X, B': all of B)
             ex.emit(toks[k].end, b, person, "reported", sent, idx)  # 'A, X said, B': B is X's too ('Temptation,
             # said Reehil, is …'; not 'said X, co-founder of Y': an appositive)
         return
@@ -325,11 +327,13 @@ def _subject_between(text: str, a: int, b: int) -> Subject | None:
     return subj
 
 
-def _appositive_end(text: str, pos: int, b: int) -> int:
-    """Past the speaker and an appositive after an inverted verb: 'said Dr. Jane Doe, a physician and expert —'."""
+def _appositive_end(text: str, pos: int, b: int, statement_follows: bool = False) -> int:
+    """Past the speaker and an appositive after an inverted verb: 'said Dr. Jane Doe, a physician and expert —'
+    (not when the statement follows the speaker: 'Critically, says Lipson, the staging is …')."""
     toks = tokens(text, pos, b)
     k = next((i for i, t in enumerate(toks) if t.text in ",—–."), len(toks))
-    if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and low(toks[k + 1].text) in DETS:
+    if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and low(toks[k + 1].text) in DETS and (
+            not statement_follows):
         k = next((i for i in range(k + 1, len(toks)) if toks[i].text in "—–."), len(toks))
     return toks[k].start if k < len(toks) else b
 

@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
     believed saying adding noting telling writing acknowledging emphasizing emphasising stressing
     explaining arguing claiming insisting warning stating declaring announcing clarifying confirming
     suggesting admitting reiterating testified testifies testifying alleged alleges alleging revealed reveals
-    revealing joked jokes recounted countered quipped retorted asserted asserts asserting
+    revealing joked jokes recounted countered quipped retorted asserted asserts asserting concluding
     shared shares highlighted highlights hinted hints reported reports feared fears hoped hopes expects
     expected figured theorized theorised informed reminded conceding predict thinks felt feels reckons
     assured vowed pledged promised cautioned lamented complained boasted conceded disclosed indicated
