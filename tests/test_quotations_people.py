@@ -184,3 +184,11 @@ def test_a_noun_phrase_ends_at_its_irregular_verb_and_a_possessive_org_is_the_or
     text = ("Regulators at the EU’s competition office met on Monday. The EU’s officials praised the plan. In a "
             "letter sent today, the bloc said it believes the platform is in breach of the rules.")
     assert "EU’s" not in _speakers(text).values()
+
+
+def test_a_quote_paragraph_after_a_sentence_about_him_is_his() -> None:
+    text = ("Ansel Moorcroft founded the company in 2019. Moorcroft said the idea came from his father.\n\n"
+            "At the time, he looked at the market and saw several clinical devices.\n\n"
+            "“They were all cold and clinical, and nobody wanted one on the kitchen table.”")
+    quote = "They were all cold and clinical, and nobody wanted one on the kitchen table."
+    assert _speakers(text).get(quote) == "Ansel Moorcroft"

@@ -128,6 +128,11 @@ def _context_speaker(ex: Extractor, idx: int) -> Speaker | None:
     named.update({p.name: p for j in para for p in ex.people.sent_speakers[j] if p.kind == "person"})
     if not named:  # 'This point was backed by neurologist Cath Mummery. "It has been a long road."'
         named = {p.name: p for p in ex.people.sent_mentions[k] if name_like(p.name) and not _after(ex, k, p)}
+    subj = clause_subject(ex.text, *ex.sentences[k]) if not named else None
+    if subj is not None and subj.kind == "pronoun" and re.split("['’]", low(subj.text))[0] in ("he", "she"):
+        # 'She stood her ground.' then '"If you chase two rabbits, you lose them both."': whoever "she" is
+        person = ex.people.resolve(subj, k)
+        return person if person is not None and person.kind == "person" else None
     return next(iter(named.values())) if len(named) == 1 else None
 
 
