@@ -192,3 +192,9 @@ def test_a_quote_paragraph_after_a_sentence_about_him_is_his() -> None:
             "“They were all cold and clinical, and nobody wanted one on the kitchen table.”")
     quote = "They were all cold and clinical, and nobody wanted one on the kitchen table."
     assert _speakers(text).get(quote) == "Ansel Moorcroft"
+
+
+def test_a_participle_after_before_or_after_speaks_for_the_clause_subject() -> None:
+    text = ("Ottoline Brask stood shackled in court as she pleaded guilty to the first charges. On the fourth, Brask "
+            "fought back tears before saying: “With deep regret for my family, guilty.”")
+    assert _speakers(text).get("With deep regret for my family, guilty.") == "Ottoline Brask"

@@ -252,11 +252,15 @@ def quoted_as(text: str, a: int, verb: re.Match) -> Subject | None:
 
 def _participle_subject(text: str, a: int, verb: re.Match) -> Subject | None:
     """'Ahead of the vote, Jordan showed no signs of stepping aside, insisting: "…"' (or "A Google spokesperson rejected
-    it, saying"): the main clause's subject, a name, an organisation or an unnamed source."""
+    it, saying", "X fought back tears before saying: '…'"): the main clause's subject, a name, an organisation or an
+    unnamed source."""
     head = text[a : verb.start()].rstrip()
-    if not verb.group(1).endswith("ing") or not head.endswith(","):
+    linked = re.search(r"\s(?:before|after|while|by)$", head)  # "she fought back tears before saying: '…'"
+    if not verb.group(1).endswith("ing") or not (head.endswith(",") or linked):
         return None
-    subj = clause_subject(text, a, a + len(head) - 1)
+    subj = clause_subject(text, a, a + linked.start() if linked else a + len(head) - 1)
+    if subj is not None and linked and subj.kind == "pronoun" and low(subj.text) in ("he", "she"):
+        return subj
     return subj if subj is not None and subj.kind in ("name", "org", "unnamed", "role") else None
 
 
