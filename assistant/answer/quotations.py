@@ -209,6 +209,14 @@ def _shorter_form(names: list[str], speaker: str, text: str) -> bool:
     return all(n < own for w, n in firsts.items() if w not in asked)  # the one the article names most
 
 
+def _formal_title(role: str) -> bool:
+    """A post written in title case from its first word, a role noun ("Chief Soccer Officer and Sporting Director",
+    "Head of Global Markets"): its capitalised words name the post, not another organisation ("New Constructs CEO")."""
+    words = WORD_RE.findall(role or "")
+    return bool(words) and words[0].lower() in _ROLE_NOUNS and all(
+        w[:1].isupper() or w.lower() in ("and", "of", "for", "the") for w in words)
+
+
 def _speaks_for(names: list[str], role: str) -> bool:
     role_words = {stem(w) for w in WORD_RE.findall(role)}
     return all(stem(n) in role_words for n in names)
@@ -241,8 +249,9 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
             own = vocabulary(q.speaker if unnamed else q.role)
             near = own | vocabulary(_mentions(text, q.speaker)) - vocabulary(q.speaker)
             head, others = roles[-1], roles[:-1]
-            elsewhere = not all(term_present(o, near) for o in phrase.owners) and any(  # a post elsewhere
-                w[:1].isupper() and w.lower() not in _ROLE_NOUNS for w in WORD_RE.findall(q.role or ""))
+            elsewhere = not all(term_present(o, near) for o in phrase.owners) and not _formal_title(q.role) and any(
+                w[:1].isupper() and w.lower() not in _ROLE_NOUNS for w in WORD_RE.findall(q.role or ""))  # a post
+            # elsewhere ("New Constructs CEO"), not a formal title ("Chief Soccer Officer and Sporting Director")
             # "Meta's spokesperson" is not "a spokeswoman" the article never ties to Meta
             elsewhere = elsewhere or unnamed and not all(term_present(o, own) for o in phrase.owners)
             if not any(term_present(s, near) for s in _synonyms(head)) or head in _COLLECTIVE and not unnamed or (

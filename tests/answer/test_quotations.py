@@ -219,3 +219,13 @@ def test_shared_quotations_are_the_cached_ones_and_copies_stay_apart() -> None:
     copies[0].speaker = "someone else"
     assert shared_quotations(text)[0].speaker == "Dmitry Peskov"
     assert shared_quotations("") == ()
+
+
+def test_a_post_in_title_case_is_a_title_not_another_organisation() -> None:
+    text = ("Harbourside FC will play two friendlies in January against the Kelso national team.\n\n"
+            "\"We look forward to facing the Kelso national team in what will be a good first test for our squad,\" "
+            "said Chief Soccer Officer and Sporting Director Aldous Pennyworth.\n\n"
+            "\"Nobody will be better prepared than us,\" said New Constructs CEO Ilse Varga.")
+    passages = chunks("harbourside", text, title="Harbourside FC friendly matches for 2024")
+    assert resolve_speaker("Harbourside FC's sporting director", passages).name == "Aldous Pennyworth"
+    assert resolve_speaker("Harbourside FC's CEO", passages).name != "Ilse Varga"  # another company's CEO
