@@ -198,3 +198,18 @@ def test_a_participle_after_before_or_after_speaks_for_the_clause_subject() -> N
     text = ("Ottoline Brask stood shackled in court as she pleaded guilty to the first charges. On the fourth, Brask "
             "fought back tears before saying: “With deep regret for my family, guilty.”")
     assert _speakers(text).get("With deep regret for my family, guilty.") == "Ottoline Brask"
+
+
+def test_interview_answers_set_off_by_the_speakers_name_or_initials() -> None:
+    text = ("Deep-sea biologist Ilona Markvart has dived for 20 years. Markvart wrote a new book.\n\n"
+            "What did you set out to do in the new book?\n\n"
+            "Ilona Markvart: This book answers the ten questions that I hear most about the deep sea.\n\n"
+            "TS: What is the biggest myth about it?\n\n"
+            "IM: It's the idea that we know almost nothing about it. That is only true of its maps.\n\n"
+            "Who are the favourites this season?\n\n"
+            "Orrin Vesk: Falling short last season, Vesk steered Denver to its first title.")
+    got = _speakers(text)
+    assert got.get("This book answers the ten questions that I hear most about the deep sea.") == "Ilona Markvart"
+    assert got.get("It's the idea that we know almost nothing about it. That is only true of its maps.") == \
+        "Ilona Markvart"
+    assert not any(q.startswith("Falling short") for q in got)  # a list of people, a line on each: no speech

@@ -71,6 +71,7 @@ class Extractor:
             embedded.partial_quotes(self, idx, sent)
             embedded.nested(self, idx, sent)
             blocks.block_quote(self, idx, sent)
+            blocks.interview_answer(self, idx, sent)
         posts.posts(self)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
             q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind
