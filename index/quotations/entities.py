@@ -182,10 +182,10 @@ def words_alone(sent_tokens: list[list[Token]], surnames: set[str]) -> set[str]:
     return found
 
 
-def first_called(sent_tokens: list[list[Token]], people: list[Speaker], least: int = 1) -> set[str]:
-    """The people an article calls by their first name alone ("Francesca's face lit up", "Will began by"), at least
-    ``least`` times: a first name of one person's full name only, nobody's surname, with no capitalised word right
-    before or after it."""
+def first_called(sent_tokens: list[list[Token]], people: list[Speaker]) -> Counter[str]:
+    """How often the article calls each person by their first name alone ("Francesca's face lit up", "Will began
+    by"): a first name of one person's full name only, nobody's surname, with no capitalised word right before or
+    after it."""
     firsts: dict[str, set[str]] = {}
     for p in people:
         if p.kind == "person" and len(p.name.split()) > 1:
@@ -203,13 +203,13 @@ def first_called(sent_tokens: list[list[Token]], people: list[Speaker], least: i
             after = k + 1 == len(toks) or not is_cap(toks[k + 1].text) or toks[k + 1].start > tok.end + 1
             if before and after:
                 found[wanted[word]] += 1
-    return {name for name, n in found.items() if n >= least}
+    return found
 
 
 def surname_holders(text: str, sent_tokens: list[list[Token]], people: list[Speaker]) -> set[str]:
     """Who a lone surname two people share refers to: of Martin and Francesca Scorsese, the one named in full
-    first, when the article calls the other by first name (twice or more: "Francesca") and never the first one."""
-    called = first_called(sent_tokens, people, least=2)
+    first, when the article calls the others by first name twice or more ("Francesca") and not that one."""
+    called = {name for name, n in first_called(sent_tokens, people).items() if n >= 2}
     out: set[str] = set()
     by_surname: dict[str, list[Speaker]] = {}
     for p in people:

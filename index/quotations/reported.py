@@ -238,11 +238,11 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
             return  # 'X were blown away — "Nobody came close," wrote Vulture —': the quote is all of it (direct)
         if len(text[start:comma].split()) >= 4 and _states(ex, start, comma):
             ex.emit(start, comma, person, "reported", sent, idx)
+        # 'A, X said, B': B is X's too ('Temptation, said Reehil, is …'; 'But, he added, B' and 'Critically, says X,
+        # B': all of B), not an appositive after an inverted speaker ('said X, co-founder of Y')
         if rest is not None and toks[k].text in ",—–" and not low(rest.text).endswith("ing") and (
-                not inverted or opener_only or opens_predicate(rest.text)):  # ('But, he added, B', 'Critically,
-            # says X, B': all of B)
-            ex.emit(toks[k].end, b, person, "reported", sent, idx)  # 'A, X said, B': B is X's too ('Temptation,
-            # said Reehil, is …'; not 'said X, co-founder of Y': an appositive)
+                not inverted or opener_only or opens_predicate(rest.text)):
+            ex.emit(toks[k].end, b, person, "reported", sent, idx)
         return
 
 
