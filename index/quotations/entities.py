@@ -173,13 +173,19 @@ def words_alone(sent_tokens: list[list[Token]], surnames: set[str]) -> set[str]:
     """Which of these words appear on their own in the article's sentences (not right after another capitalised
     word, unless that is the sentence's opening adverb: "Certainly Palmer feels")."""
     found: set[str] = set()
-    for toks in sent_tokens:  # the first word of a sentence follows nothing
+    for toks in sent_tokens:
         for k, tok in enumerate(toks):
             word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
-            if word in surnames and (k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1
-                                     or k == 1 and opener(toks[0].text)):
+            if word in surnames and _alone_after(toks, k):
                 found.add(word)
     return found
+
+
+def _alone_after(toks: Sequence[Token], k: int) -> bool:
+    """Does ``toks[k]`` follow no capitalised word of its own name (the first word of a sentence follows nothing; a
+    sentence's opening adverb or connective is no name: "Certainly Palmer feels", "When Jason quipped")?"""
+    return k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < toks[k].start - 1 or (
+        k == 1 and opener(toks[0].text))
 
 
 def first_called(sent_tokens: list[list[Token]], people: list[Speaker]) -> Counter[str]:
@@ -198,10 +204,8 @@ def first_called(sent_tokens: list[list[Token]], people: list[Speaker]) -> Count
             word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
             if word not in wanted or k == 0 and word in NAME_AUXILIARIES:  # "Will the Chiefs ...?"
                 continue
-            before = k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < tok.start - 1 or (
-                k == 1 and opener(toks[0].text))  # "When Jason quipped"
             after = k + 1 == len(toks) or not is_cap(toks[k + 1].text) or toks[k + 1].start > tok.end + 1
-            if before and after:
+            if _alone_after(toks, k) and after:
                 found[wanted[word]] += 1
     return found
 
