@@ -4,7 +4,8 @@
 it carries the answer type; the question's specifiers are in it, or near it while it names no rival
 value; the key names are in its article; it names no rival country or stage; a superlative asked ("the
 cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); a share asked ("what
-percentage of") is not given only as a change ("rose 12%"); a figure asked of one
+percentage of") is not given only as a change ("rose 12%"); a sum of money asked ("how much did they spend") is a
+sum of money, not a size or a share; a figure asked of one
 name is not a total for a list it is one of; it names what "how many" counts, the kind of institution
 "which hospital" asks for and the post "who is X's CFO" asks about; and for a result question it reports
 an outcome rather than looking ahead ("will face", "hopes to", "dream of"), with both sides asked of in or
@@ -17,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.question import UNIT_ASKED, QuestionInfo, name_runs, specifier_stem
-from assistant.answer.types import carries, gives_measure
+from assistant.answer.types import MONEY_RE, carries, gives_measure
 from assistant.answer.words import (
     COUNTRIES,
     MONTHS,
@@ -72,8 +73,7 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "specifier"
     if info.answer_type in ("amount", "number") and not _gives_rate(info.text, c.text):
         return "specifier"
-    if not _gives_unit(info.text, c.text) or not _gives_year(info.text, c.text) or not _gives_share(info.text,
-                                                                                                       c.text):
+    if not all(gives(info.text, c.text) for gives in (_gives_unit, _gives_year, _gives_share, _gives_money)):
         return "type"
     if info.answer_type == "score" and _interim_only(c.text):
         return "preview"  # "a catch that put the Chiefs up 41-0": a score during the game, not its result
@@ -161,6 +161,21 @@ def _gives_share(question: str, text: str) -> bool:
     if not _SHARE_ASKED.search(question) or re.search(rf"\b{_CHANGE}", question, re.I):
         return True
     return len(_CHANGED_BY.findall(text)) < len(_PERCENT.findall(text))
+
+
+# "how much did they spend / cost / earn ...?" asks for a sum of money, not "a 14-inch screen" or "15%"
+_MONEY_ASKED = re.compile(r"\bhow\s+much\s+(?:money\b|(?:[\w'’$&.,-]+\s+){0,8}?(?:spend|spent|cost|costs|pay|paid|"
+                          r"earn|earned|gross|grossed|raise|raised|charge|charged|fetch|fetched|(?:sell|sold)\s+for|"
+                          r"worth|invest|invested|owe|owed|bring|brought|fined)\b)", re.I)
+_SUM = re.compile(r"\d\s?(?:thousand|million|billion|trillion|bn|mn)\b|\b(?:one|two|three|four|five|six|seven|eight|"
+                  r"nine|ten|hundreds?|thousands?)\s+(?:million|billion|trillion)\b|"
+                  r"\b(?:NIS|NOK|SEK|DKK|CHF|EUR|USD|GBP|JPY|CNY|RMB|INR|Rs\.?|AUD|CAD|HKD|ZAR|BRL|KRW|RUB)\s?\d", re.I)
+
+
+def _gives_money(question: str, text: str) -> bool:
+    """"How much did shoppers spend online?" is answered by a sum ("$5.6 billion", "NIS 3.5 billion"), not by
+    another amount ("a 14-inch MacBook", "rose 15%")."""
+    return not _MONEY_ASKED.search(question) or bool(MONEY_RE.search(text) or _SUM.search(text))
 
 
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)

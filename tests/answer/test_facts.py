@@ -216,6 +216,8 @@ SUBSCRIPTION_PRICE = "EU users who have signed up for the ad-free subscription p
 SUBSCRIPTION_COUNT = "About 2 million EU users have signed up for the ad-free subscription so far.\n"
 SEARCH_CHANGE = "Searches handled by Lookup in the US rose 12% last year, the court heard.\n"
 SEARCH_SHARE = "Lookup handles about 90% of all searches in the US, the court heard.\n"
+SHOPPING_DEAL = "On Cyber Monday shoppers online snapped up the 14-inch Lumo laptop, 30% cheaper than last week.\n"
+SHOPPING_SUM = "On Cyber Monday shoppers online spent NIS 3.5 billion, the retail group said.\n"
 
 
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
@@ -226,11 +228,13 @@ SEARCH_SHARE = "Lookup handles about 90% of all searches in the US, the court he
     ("What percentage of searches does Lookup handle in the US?", SEARCH_CHANGE, SEARCH_SHARE, "90%"),
     ("How many EU users have signed up for the ad-free subscription?", SUBSCRIPTION_PRICE, SUBSCRIPTION_COUNT,
      "2 million"),
+    ("How much did shoppers spend online on Cyber Monday?", SHOPPING_DEAL, SHOPPING_SUM, "NIS 3.5 billion"),
 ])
 def test_the_answer_is_the_kind_asked(question, wrong, right, expected, embed) -> None:
     """A year for "what year" (not "160 years ago"), a result for "the final score" (not a score during the game),
     a sum for "the budget" (not a release date), a share for "what percentage of" (not a change: "rose 12%"), a
-    count for "how many" (not a price or a year)."""
+    count for "how many" (not a price or a year), a sum of money for "how much did they spend" (not a size or a
+    share)."""
     refused_then_answered(question, chunks("wrong", wrong), chunks("right", right), expected, embed)
 
 
