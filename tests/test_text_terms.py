@@ -33,3 +33,11 @@ def test_content_terms_drop_function_words_and_keep_word_shapes() -> None:
     assert content_terms("What did the envoy say about Zelensky's plan before the talks?") == [
         "envoy", "zelensky", "plan", "talk"
     ]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_contractions_of_pronouns_and_auxiliaries_carry_no_content(apostrophe: str) -> None:
+    """"the friendlies they've lined up": a topic of two content words, not three; "Didn't Epic" names Epic."""
+    text = f"the preseason friendlies they{apostrophe}ve lined up, and it didn{apostrophe}t matter"
+    assert content_terms(text) == ["preseason", "friendly", "lin", "matter"]
+    assert f"didn{apostrophe}t" in FUNCTION_WORDS

@@ -32,6 +32,14 @@ FUNCTION_WORDS = STOPWORDS | frozenset(
     what's it's many much
 """.split()
 )
+# contractions of pronouns and auxiliaries ("they've lined up", "we're", "didn't"), with either apostrophe
+_CONTRACTIONS = """
+    i'm i've i'd i'll you're you've you'd you'll he's he'd he'll she's she'd she'll we're we've we'd we'll
+    they're they've they'd they'll that's there's who's let's isn't aren't wasn't weren't don't doesn't didn't
+    won't wouldn't can't couldn't shouldn't hasn't haven't hadn't
+""".split()
+FUNCTION_WORDS = FUNCTION_WORDS | frozenset(_CONTRACTIONS) | frozenset(w.replace("'", "’") for w in
+                                                                         [*_CONTRACTIONS, "what's", "it's"])
 
 # Irregular past forms read as their verb ("won" ~ "win", "broke up" ~ "break up", "sold" ~ "sell").
 _IRREGULAR = {
