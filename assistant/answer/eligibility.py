@@ -1,15 +1,14 @@
 """Which candidate sentences may answer a fact question: the rules 2-4 of ``facts`` (and rule 1, the type).
 
-``check`` says why a sentence cannot answer ("type", "specifier", "name", "preview") or "" when it can:
-it carries the answer type; the question's specifiers are in it, or near it while it names no rival
-value; the key names are in its article; it names no rival country or stage; a superlative asked ("the
-cheapest") and a rate asked ("how much per month") are stated ("$9.99 a month"); a share asked ("what
-percentage of") is not given only as a change ("rose 12%"); a sum of money asked ("how much did they spend") is a
-sum of money, not a size or a share; a figure asked of one
-name is not a total for a list it is one of; it names what "how many" counts, the kind of institution
-"which hospital" asks for and the post "who is X's CFO" asks about; and for a result question it reports
-an outcome rather than looking ahead ("will face", "hopes to", "dream of"), with both sides asked of in or
-beside it.
+``check`` says why a sentence cannot answer ("type", "specifier", "withheld", "name", "preview") or "" when it
+can: it carries the answer type; the question's specifiers are in it, or near it while it names no rival value;
+it does not say the detail is not given ("does not specify which", "declined to say"); the key names are in its
+article (a country asked always); it names no rival country or stage; a superlative asked ("the
+cheapest") is stated; the value is in the form asked (``values``: a rate, a unit, a share, a sum of money, a
+year); a figure asked of one name is not a total for a list it is one of; it names what "how many" counts, the
+kind of institution "which hospital" asks for and the post "who is X's CFO" asks about; and for a result question
+it reports an outcome rather than looking ahead ("will face", "hopes to", "dream of", "has the space to sign"),
+with both sides asked of in or beside it.
 """
 
 from __future__ import annotations
@@ -17,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.answer.question import UNIT_ASKED, QuestionInfo, name_runs, specifier_stem
-from assistant.answer.types import MONEY_RE, carries, gives_measure
+from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
+from assistant.answer.types import carries
+from assistant.answer.values import gives_money, gives_rate, gives_share, gives_unit, gives_year
 from assistant.answer.words import (
     COUNTRIES,
     MONTHS,
@@ -39,10 +39,19 @@ if TYPE_CHECKING:
 _PREVIEW = re.compile(
     r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|dream\s+of|bid\s+to|"
     r"looking\s+to|looks?\s+to|aim|aims|must|odds|predictions?|picks|point\s+spread|moneyline|what\s+to\s+expect|"
+    r"closing\s+in\s+on|on\s+the\s+verge\s+of|in\s+(?:advanced\s+)?talks|"
     r"(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)\s+to|(?:scheduled|set)\s+for)\b",
     re.I
 )
 
+# a sentence saying the detail asked is not given: no answer, whatever value it holds
+_WITHHELD = re.compile(
+    r"\b(?:does|did|do|would|will|could)(?:\s+not|n['’]t)\s+(?:specify|say|disclose|reveal|detail|confirm|name)\b|"
+    r"\b(?:declined|refused)\s+to\s+(?:say|specify|disclose|reveal|confirm|name)\b|"
+    r"\b(?:was|were|is|are|has|have)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:disclosed|specified|revealed|made\s+public)\b|"
+    r"\bundisclosed\b", re.I)
+# an outcome word that is only intended ("to sign", "could win"), except "went on to win"
+_INTENDED = re.compile(r"(?:(?<!\bon\s)\bto|\b(?:will|would|could|might|may|can|cannot))\s+(?:\w+\s+)?", re.I)
 # an article written before the event: its sentences report no result, whatever their tense
 _PREVIEW_TITLE = re.compile(r"\b(?:odds|predictions?|preview|picks|how\s+to\s+watch|where\s+to\s+watch|what\s+to\s+"
                             r"(?:expect|know|watch\s+for)|start\s+time|betting|best\s+bets?|prop\s+bets?)\b", re.I)
@@ -63,6 +72,8 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
             continue
         if not term_present(s, c.near) or _competes(spec, c.text):
             return "specifier"
+    if _WITHHELD.search(c.text):
+        return "withheld"  # "Its blog post does not specify which hashtags ...": the article says it is not given
     if not article_named:
         return "name"
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
@@ -71,9 +82,9 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "specifier"
     if info.answer_type in ("amount", "number") and _one_of_many(info, c.text):
         return "specifier"
-    if info.answer_type in ("amount", "number") and not _gives_rate(info.text, c.text):
+    if info.answer_type in ("amount", "number") and not gives_rate(info.text, c.text):
         return "specifier"
-    if not all(gives(info.text, c.text) for gives in (_gives_unit, _gives_year, _gives_share, _gives_money)):
+    if not all(gives(info.text, c.text) for gives in (gives_unit, gives_year, gives_share, gives_money)):
         return "type"
     if info.answer_type == "score" and _interim_only(c.text):
         return "preview"  # "a catch that put the Chiefs up 41-0": a score during the game, not its result
@@ -85,108 +96,13 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "type"  # "Which hospital": a sentence naming one ("St. Anne's Hospital", "the Mayo Clinic")
     if info.result and (_PREVIEW.search(c.text) or _PREVIEW_TITLE.search(c.passage.title or "")):
         return "preview"  # a sentence that looks ahead, or any sentence of a preview ("... odds, predictions")
-    if info.outcome and not any(t in own or any(w.startswith(t) for w in own) for t in info.outcome):
+    done = vocabulary(_INTENDED.sub(" ", c.text)) if info.outcome else own  # "has the space to sign him": no outcome
+    if info.outcome and not any(t in done or any(w.startswith(t) for w in done) for t in info.outcome):
         return "preview"
     if info.result and not (_names_own_half(info, own) and _both_sides(info, own | c.near)):
         return "name"
     return ""
 
-
-_RATE_UNITS = {
-    "year": r"annual(?:ly)?|yearly|per\s+annum|(?:per|a|an|each|every)\s+year|/\s?(?:year|yr)",
-    "month": r"monthly|(?:per|a|each|every)\s+month|/\s?(?:month|mo)\b",
-    "week": r"weekly|(?:per|a|each|every)\s+week|/\s?(?:week|wk)",
-    "day": r"daily|(?:per|a|each|every)\s+day|/\s?day",
-    "hour": r"hourly|(?:per|an|each|every)\s+hour|/\s?(?:hour|hr)",
-}
-_RATE_ASKED = re.compile(
-    r"\b(?:per|a|an|each|every)\s+(year|month|week|day|hour)\b(?!\s+(?:ago|earlier|later|before|after))|"
-    r"\b(annual|annually|yearly|monthly|weekly|daily|hourly)\b", re.I
-)
-_RATE_WORD = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
-              "daily": "day", "hourly": "hour"}
-
-
-def _gives_rate(question: str, text: str) -> bool:
-    """A question asking for a rate ("how much per month", "a year") is answered only by a sentence
-    stating that rate ("$9.99 a month", "an annual salary of ..."), not by a one-off sum or a total."""
-    m = _RATE_ASKED.search(question)
-    if not m:
-        return True
-    unit = (m.group(1) or _RATE_WORD[m.group(2).lower()]).lower()
-    return bool(re.search(r"(?:\b|(?<=\d))(?:" + _RATE_UNITS[unit] + r")\b", text, re.I))
-
-
-_MASS = r"grams?|g|kg|kilograms?|pounds?|lbs?|ounces?|oz|tonnes?|tons?"
-_LENGTH = r"mm|cm|m|km|inch(?:es)?|in|feet|foot|ft|met(?:er|re)s?|miles?|yards?"
-_TIME = r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times"
-# "how much lighter ...?": a comparison is answered in its own dimension ("30 grams less"), or as a share / multiple
-_DIMENSIONS = {
-    "lighter heavier": _MASS,
-    "longer shorter": f"{_TIME}|{_LENGTH}",
-    "taller wider narrower thinner thicker": _LENGTH,
-    "faster slower quicker": rf"{_TIME}|mph|km/h|kph|fps|hz|ghz|mhz",
-}
-_COMPARED = re.compile(r"\bhow\s+(?:much|many\s+\w+)\s+(" + "|".join(" ".join(_DIMENSIONS).split()) + r")\b", re.I)
-
-
-def _gives_unit(question: str, text: str) -> bool:
-    """"What is its battery life in hours?" is answered only by a number of hours ("up to 36 hours",
-    "a 10-hour battery"); "How much lighter is it?" by a weight or a share ("30 grams less", "15% lighter")."""
-    m = UNIT_ASKED.search(question)
-    if m:
-        return gives_measure(m.group(1), text)
-    m = _COMPARED.search(question)
-    if not m:
-        return True
-    units = next(u for words, u in _DIMENSIONS.items() if m.group(1).lower() in words.split())
-    share = rf"\d\s?(?:%|percent|per\s+cent|x|times)\s+{m.group(1)}\b"  # "15% lighter", "30 to 50 percent longer"
-    return bool(re.search(rf"\d\s?-?(?:{units})\b|{share}", text, re.I))
-
-
-_SHARE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|share|proportion|fraction)\b", re.I)
-_CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|climb|climbed|gain|gained|grow|grew|"
-           r"surge|surged|soar|soared|slump|slumped|sink|sank|slid|plunge|plunged|decline|declined|up|down|"
-           r"increase|increased|decrease|decreased|cut|lower|higher)")
-_PCT = r"[\d.,]+\s?(?:%|percent|per\s+cent)"
-_CHANGED_BY = re.compile(rf"\b{_CHANGE}\b(?:\s+\w+){{0,2}}?\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?{_PCT}|"
-                         rf"{_PCT}\s+(?:{_CHANGE}|more|less|fewer)\b", re.I)
-_PERCENT = re.compile(_PCT, re.I)
-
-
-def _gives_share(question: str, text: str) -> bool:
-    """"What percentage of searches does Google handle?" asks for a share: a percentage the sentence gives only
-    as a change ("searches dropped 27%", "a 2,321% increase", "15% more searches") is not one, unless the question
-    asks for a change."""
-    if not _SHARE_ASKED.search(question) or re.search(rf"\b{_CHANGE}", question, re.I):
-        return True
-    return len(_CHANGED_BY.findall(text)) < len(_PERCENT.findall(text))
-
-
-# "how much did they spend / cost / earn ...?" asks for a sum of money, not "a 14-inch screen" or "15%"
-_MONEY_ASKED = re.compile(r"\bhow\s+much\s+(?:money\b|(?:[\w'’$&.,-]+\s+){0,8}?(?:spend|spent|cost|costs|pay|paid|"
-                          r"earn|earned|gross|grossed|raise|raised|charge|charged|fetch|fetched|(?:sell|sold)\s+for|"
-                          r"worth|invest|invested|owe|owed|bring|brought|fined)\b)", re.I)
-_SUM = re.compile(r"\d\s?(?:thousand|million|billion|trillion|bn|mn)\b|\b(?:one|two|three|four|five|six|seven|eight|"
-                  r"nine|ten|hundreds?|thousands?)\s+(?:million|billion|trillion)\b|"
-                  r"\b(?:NIS|NOK|SEK|DKK|CHF|EUR|USD|GBP|JPY|CNY|RMB|INR|Rs\.?|AUD|CAD|HKD|ZAR|BRL|KRW|RUB)\s?\d", re.I)
-
-
-def _gives_money(question: str, text: str) -> bool:
-    """"How much did shoppers spend online?" is answered by a sum ("$5.6 billion", "NIS 3.5 billion"), not by
-    another amount ("a 14-inch MacBook", "rose 15%")."""
-    return not _MONEY_ASKED.search(question) or bool(MONEY_RE.search(text) or _SUM.search(text))
-
-
-_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
-_YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
-
-
-def _gives_year(question: str, text: str) -> bool:
-    """"In what year ...?" is answered by a year ("in 1863"), not by "160 years ago" or a month."""
-    if not _YEAR_ASKED.search(question):
-        return True
-    return bool(set(_YEAR.findall(text)) - set(_YEAR.findall(question)))
 
 
 _SCORE = r"\d{1,3}\s?[-–]\s?\d{1,3}"
@@ -260,7 +176,7 @@ _DATE_NUMBERS = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+(\d{1,2})(?:st|nd
 
 
 def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
-    """Figures asked must be in the sentence's article; of the names, all of them for a question with
+    """Figures and countries asked must be in the sentence's article; of the names, all of them for a question with
     one or two, at least half for a question spanning several articles. A question naming two dates
     ("the report on October 7, 2023 ... the article on October 30") dates two articles: their days, years
     and months are no figure or name one article must hold."""
@@ -269,6 +185,9 @@ def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
     figures = [n for n in info.key_names if any(ch.isdigit() for ch in n)]
     if not all(name_present(n, article_vocab) for n in figures if n not in dated):
         return False
+    countries = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]  # "in Japan": an article that never
+    if not info.one_of_parts and not all(any(term_present(x, article_vocab) for x in expand(c)) for c in countries):
+        return False  # names Japan says nothing of Japan, however many other names it shares
     words = {n for n in info.key_names if n not in figures and n not in dated}
     runs = [r for r in name_runs(info.text) if words & set(r)] or [[n] for n in words]
     found = sum(all(name_present(w, article_vocab) for w in r if w in words) for r in runs)

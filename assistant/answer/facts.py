@@ -285,6 +285,8 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
             both = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
             return ("No retrieved article mentions " + ("both " if len(names) == 2 else "all of " if names[2:] else "")
                     + both + ".")
+        if top == "withheld":
+            return "The retrieved article says this is not given."
         if top == "preview":
             return "The retrieved articles only look ahead to it; none reports the result."
     return "No retrieved sentence is relevant enough."

@@ -55,13 +55,19 @@ _NOT_AUX = r"(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could
 _MEASURES = r"hours|minutes|seconds|days|weeks|months|years|inches|feet|miles|kilomet(?:er|re)s|met(?:er|re)s|pounds|" \
     r"kilograms|grams"
 UNIT_ASKED = re.compile(r"\bin\s+(" + _MEASURES + r"|percent|dollars|euros)\s*[?.!]*$", re.I)
+# "how much content / traffic" asks how many items; "how much money / revenue" stays an amount
+_COUNTABLE = r"content|posts?|material|traffic|email|mail|spam|footage|data\s+points|visitors|users"
+# up to five words before the noun asked, none a preposition ("the Sabres' power play success rate", not "the
+# reason for the rate")
+_MODIFIERS = r"(?:(?!(?:of|for|to|in|on|at|by|with|about|behind|from)\b)[\w'’-]+\s+){0,5}?"
 _TYPE_RULES: list[tuple[str, str]] = [
     (r"\b(?:final|aggregate|the|a|what)\s+score\b|\bscoreline\b|\bby\s+what\s+score\b|\bfinal\s+result\b", "score"),
     (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:number|rank|ranking|position|place)\b", "rank"),
     (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,3}?(?:record|age|margin|era|average|rating)\b|^by\s+what\s+margin\b",
      "number"),
+    (r"\bhow\s+much\s+(?:" + _COUNTABLE + r")\b", "number"),  # "how much content did it take down?": a count
     (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
-    (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:share|percentage|percent|"
+    (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?" + _MODIFIERS + r"(?:share|percentage|percent|"
      r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss|budget|"
      r"deficit|debt|funding|bonus|payout|settlement|wages?|compensation|net\s+worth|price\s+tag|value|rate|yield)\b",
      "amount"),
@@ -284,11 +290,17 @@ def answer_type_of(question: str) -> str:
     return ""
 
 
+_TITLE_SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs v".split())
+
+
 def _key_names(q: str) -> list[str]:
     words = WORD_RE.findall(q)
     capitalised = [w for w in words[1:] if w[:1].isupper()]
     names: list[str] = []
-    title_case = len(words) >= 6 and len(capitalised) > 0.6 * (len(words) - 1)  # "What Did The Mayor Say"
+    # "What Did The Mayor Say About The Budget": every word capitalised but small ones ("of", "the")
+    lower = [w for w in words[1:] if not w[:1].isupper() and not w[:1].isdigit()]
+    title_case = len(words) >= 6 and len(capitalised) > 0.6 * (len(words) - 1) and all(
+        w.lower() in _TITLE_SMALL for w in lower)
     if words and not title_case:
         for w in capitalised:
             low_w = w.lower()

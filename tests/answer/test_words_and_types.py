@@ -61,9 +61,9 @@ def test_sports_reporting_words_are_one_term(asked: str, text: str) -> None:
 
 
 def test_a_question_in_a_unit_is_answered_only_by_that_measure() -> None:
-    from assistant.answer.eligibility import _gives_unit
     from assistant.answer.question import analyse_question
     from assistant.answer.types import gives_measure
+    from assistant.answer.values import gives_unit as _gives_unit
 
     assert analyse_question("What is the battery life of the glasses in hours?").answer_type == "number"
     assert gives_measure("hours", "It lasts up to 36 hours.") and gives_measure("hours", "a 10-hour battery")

@@ -1,0 +1,113 @@
+"""Does a sentence give the value in the form the question asks for it? (Rules of ``eligibility.check``.)
+
+A rate asked ("how much per month") is stated as one ("$9.99 a month"); a unit asked ("in hours") or a
+comparison ("how much lighter") is answered in its own dimension ("30 grams less", "15% lighter"); a share asked
+("what percentage of") is not given only as a change ("rose 12%"); a sum of money asked ("how much did they
+spend") is a sum of money, not a size or a share; "in what year" is answered by a year. Each ``gives_*`` takes
+the question and the sentence and is True when the question asks nothing of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.question import UNIT_ASKED
+from assistant.answer.types import MONEY_RE, gives_measure
+
+_RATE_UNITS = {
+    "year": r"annual(?:ly)?|yearly|per\s+annum|(?:per|a|an|each|every)\s+year|/\s?(?:year|yr)",
+    "month": r"monthly|(?:per|a|each|every)\s+month|/\s?(?:month|mo)\b",
+    "week": r"weekly|(?:per|a|each|every)\s+week|/\s?(?:week|wk)",
+    "day": r"daily|(?:per|a|each|every)\s+day|/\s?day",
+    "hour": r"hourly|(?:per|an|each|every)\s+hour|/\s?(?:hour|hr)",
+}
+_RATE_ASKED = re.compile(
+    r"\b(?:per|a|an|each|every)\s+(year|month|week|day|hour)\b(?!\s+(?:ago|earlier|later|before|after))|"
+    r"\b(annual|annually|yearly|monthly|weekly|daily|hourly)\b", re.I
+)
+_RATE_WORD = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+              "daily": "day", "hourly": "hour"}
+
+
+def gives_rate(question: str, text: str) -> bool:
+    """A question asking for a rate ("how much per month", "a year") is answered only by a sentence
+    stating that rate ("$9.99 a month", "an annual salary of ..."), not by a one-off sum or a total."""
+    m = _RATE_ASKED.search(question)
+    if not m:
+        return True
+    unit = (m.group(1) or _RATE_WORD[m.group(2).lower()]).lower()
+    return bool(re.search(r"(?:\b|(?<=\d))(?:" + _RATE_UNITS[unit] + r")\b", text, re.I))
+
+
+_MASS = r"grams?|g|kg|kilograms?|pounds?|lbs?|ounces?|oz|tonnes?|tons?"
+_LENGTH = r"mm|cm|m|km|inch(?:es)?|in|feet|foot|ft|met(?:er|re)s?|miles?|yards?"
+_TIME = r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times"
+# "how much lighter ...?": a comparison is answered in its own dimension ("30 grams less"), or as a share / multiple
+_DIMENSIONS = {
+    "lighter heavier": _MASS,
+    "longer shorter": f"{_TIME}|{_LENGTH}",
+    "taller wider narrower thinner thicker": _LENGTH,
+    "faster slower quicker": rf"{_TIME}|mph|km/h|kph|fps|hz|ghz|mhz",
+}
+_COMPARED = re.compile(r"\bhow\s+(?:much|many\s+\w+)\s+(" + "|".join(" ".join(_DIMENSIONS).split()) + r")\b", re.I)
+
+
+def gives_unit(question: str, text: str) -> bool:
+    """"What is its battery life in hours?" is answered only by a number of hours ("up to 36 hours",
+    "a 10-hour battery"); "How much lighter is it?" by a weight or a share ("30 grams less", "15% lighter")."""
+    m = UNIT_ASKED.search(question)
+    if m:
+        return gives_measure(m.group(1), text)
+    m = _COMPARED.search(question)
+    if not m:
+        return True
+    units = next(u for words, u in _DIMENSIONS.items() if m.group(1).lower() in words.split())
+    share = rf"\d\s?(?:%|percent|per\s+cent|x|times)\s+{m.group(1)}\b"  # "15% lighter", "30 to 50 percent longer"
+    return bool(re.search(rf"\d\s?-?(?:{units})\b|{share}", text, re.I))
+
+
+_SHARE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|share|proportion|fraction)\b", re.I)
+_CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|climb|climbed|gain|gained|grow|grew|"
+           r"surge|surged|soar|soared|slump|slumped|sink|sank|slid|plunge|plunged|decline|declined|up|down|"
+           r"increase|increased|decrease|decreased|cut|lower|higher)")
+_PCT = r"[\d.,]+\s?(?:%|percent|per\s+cent)"
+_CHANGED_BY = re.compile(rf"\b{_CHANGE}\b(?:\s+\w+){{0,2}}?\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?{_PCT}|"
+                         rf"{_PCT}\s+(?:{_CHANGE}|more|less|fewer)\b", re.I)
+_PERCENT = re.compile(_PCT, re.I)
+
+
+def gives_share(question: str, text: str) -> bool:
+    """"What percentage of searches does Google handle?" asks for a share: a percentage the sentence gives only
+    as a change ("searches dropped 27%", "a 2,321% increase", "15% more searches") is not one, unless the question
+    asks for a change."""
+    if not _SHARE_ASKED.search(question) or re.search(rf"\b{_CHANGE}", question, re.I):
+        return True
+    return len(_CHANGED_BY.findall(text)) < len(_PERCENT.findall(text))
+
+
+# "how much did they spend / cost / earn ...?" asks for a sum of money, not "a 14-inch screen" or "15%"
+_MONEY_ASKED = re.compile(r"\bhow\s+much\s+(?:money\b|(?:[\w'’$&.,-]+\s+){0,8}?(?:spend|spent|cost|costs|pay|paid|"
+                          r"earn|earned|gross|grossed|raise|raised|charge|charged|fetch|fetched|(?:sell|sold)\s+for|"
+                          r"worth|invest|invested|owe|owed|bring|brought|fined)\b)", re.I)
+_SUM = re.compile(r"\d\s?(?:thousand|million|billion|trillion|bn|mn)\b|\b(?:one|two|three|four|five|six|seven|eight|"
+                  r"nine|ten|hundreds?|thousands?)\s+(?:million|billion|trillion)\b|"
+                  r"\b(?:NIS|NOK|SEK|DKK|CHF|EUR|USD|GBP|JPY|CNY|RMB|INR|Rs\.?|AUD|CAD|HKD|ZAR|BRL|KRW|RUB)\s?\d", re.I)
+
+
+def gives_money(question: str, text: str) -> bool:
+    """"How much did shoppers spend online?" is answered by a sum ("$5.6 billion", "NIS 3.5 billion"), not by
+    another amount ("a 14-inch MacBook", "rose 15%")."""
+    return not _MONEY_ASKED.search(question) or bool(MONEY_RE.search(text) or _SUM.search(text))
+
+
+_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+_YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+
+
+def gives_year(question: str, text: str) -> bool:
+    """"In what year ...?" is answered by a year ("in 1863"), not by "160 years ago" or a month."""
+    if not _YEAR_ASKED.search(question):
+        return True
+    return bool(set(_YEAR.findall(text)) - set(_YEAR.findall(question)))
+
+__all__ = ["gives_money", "gives_rate", "gives_share", "gives_unit", "gives_year"]

@@ -1,0 +1,60 @@
+"""Fact mode: what a sentence must hold to answer in the form the question asks (``eligibility``, ``values``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.helpers import ask, chunks, fake_embed
+from assistant.answer.question import analyse_question
+
+HASHTAGS_WITHHELD = "Its blog post does not specify which hashtags Lumo is blocking in relation to the war.\n"
+HASHTAGS_NAMED = "Lumo is blocking the hashtags #floodwatch and #stormcam in relation to the war, it said.\n"
+KANE_ROOM = ("Free agent winger Ray Kane is closing in on signing with a team, the Red Wings among them.\n\n"
+             "Buffalo has plenty of cap space to sign Kane, a Buffalo native who grew up in the city.\n")
+KANE_SIGNED = "Ray Kane signed with the Red Wings on Tuesday, ending weeks of talk about the free agent's future.\n"
+ROLLOUT = ("Glint said Premium Subscriptions for developers will roll out to users in the coming weeks.\n\n"
+           "The company began testing the shop last month with paying subscribers.\n")
+ROLLOUT_JAPAN = "Glint said Premium Subscriptions for developers will reach Japan in March, a month after Korea.\n"
+TAKEDOWNS = ("Lumo said it acted quickly on violent posts in the first three days of the war.\n\n"
+             "In the first three days Lumo removed or flagged more than 795,000 pieces of content, it said.\n")
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+@pytest.mark.parametrize(("question", "wrong", "right", "expected"), [
+    ("Which hashtags is Lumo blocking in relation to the war?", HASHTAGS_WITHHELD, HASHTAGS_NAMED, "#floodwatch"),
+    ("Which team did Ray Kane end up signing with?", KANE_ROOM, KANE_SIGNED, "Red Wings on Tuesday"),
+    ("When will Glint roll out Premium Subscriptions for developers in Japan?", ROLLOUT, ROLLOUT_JAPAN, "in March"),
+])
+def test_a_sentence_that_does_not_give_it_does_not_answer(question, wrong, right, expected, embed) -> None:
+    """A sentence saying the detail is not given ("does not specify which"), one that only looks ahead to the
+    outcome ("closing in on", "has the cap space to sign"), an article that never names the country asked:
+    refused; the sentence that gives it answers."""
+    assert not ask(question, chunks("wrong", wrong), embed=embed).answered
+    ans = ask(question, chunks("wrong", wrong) + chunks("right", right), embed=embed)
+    assert ans.answered and expected in ans.citations[0].quote
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_how_much_content_is_answered_by_a_count(embed) -> None:
+    ans = ask("How much content did Lumo take down in the first three days?", chunks("t", TAKEDOWNS), embed=embed)
+    assert ans.answered and "795,000 pieces" in ans.citations[0].quote
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What was the Buffalo Sabres' power play success rate last season?", "amount"),
+    ("How much content did Lumo take down?", "number"),
+    ("How much money did Lumo make?", "amount"),
+    ("What was the reason for the rate rise?", ""),
+])
+def test_the_answer_type_reads_past_modifiers_not_past_prepositions(question, kind) -> None:
+    assert analyse_question(question).answer_type == kind
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("Did Arizona beat Arizona State in the Territorial Cup?", {"Arizona", "Territorial", "Cup"}),
+    ("What Did The Mayor Say About The Budget?", set()),
+])
+def test_a_question_full_of_names_is_no_title_case_heading(question, names) -> None:
+    """Names are key terms even when most words of the question are names; a question capitalised throughout
+    ("What Did The Mayor Say") has none."""
+    assert set(analyse_question(question).key_names) == names
