@@ -1,5 +1,6 @@
 """Answer quality over the seed article and the 609 MultiHop-RAG articles (real encoder): the seed eval, the
-hand-written news evals (news_eval and news_fresh) as CI gates on every split, and the JSON shape of an answer."""
+hand-written news evals (news_eval, news_fresh and news_blind) as CI gates on every split, and the JSON shape of an
+answer."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ GATE = {"dev": 0.87, "holdout": 0.68}
 # sixth session's start, 0.733 / 0.639 at the fifth's); gated just under.
 FRESH_EVAL = Path(__file__).parent / "data" / "news_fresh.jsonl"
 FRESH_GATE = {"dev": 0.82, "holdout": 0.64}
+# A third set, written blind by four annotators (none ran the tool) on 48 articles no other set uses; split by
+# article. Measured before any rule was changed against it: dev 0.764 / holdout 0.615; holdout cases never looked
+# at one by one. Gated just under today's figures.
+BLIND_EVAL = Path(__file__).parent / "data" / "news_blind.jsonl"
+BLIND_GATE = {"dev": 0.80, "holdout": 0.60}
 
 
 @pytest.fixture
@@ -50,7 +56,8 @@ def test_seed_eval_passes_the_ci_threshold(run, tmp_path):
     assert (tmp_path / "report" / "report.html").exists()
 
 
-@pytest.mark.parametrize(("path", "gate"), [(NEWS_EVAL, GATE), (FRESH_EVAL, FRESH_GATE)], ids=["news", "fresh"])
+@pytest.mark.parametrize(("path", "gate"), [(NEWS_EVAL, GATE), (FRESH_EVAL, FRESH_GATE), (BLIND_EVAL, BLIND_GATE)],
+                         ids=["news", "fresh", "blind"])
 def test_news_eval_passes_the_gate_on_every_split(run, multihop_engine, path, gate):
     """The hand-written news sets (dev and holdout, split by article) through the CLI, with every shown
     quote checked verbatim at its offsets against the stored article."""
