@@ -188,10 +188,12 @@ def _by_name(phrase: str, names: list[str], articles: dict[str, Passage], out: S
                 out.found.append(Found(p, q, q.speaker))
                 out.name = out.name or q.speaker
             elif q.role and names and q.speaker_type == "person" and _speaks_for(names, q.role):
-                # an organisation speaks through its spokesperson, chief executive, ...
+                # an organisation speaks through its spokesperson, chief executive, ...; "the Sportsnet insider"
+                # asks for a person, who is the one the article calls only "Sportsnet's Elliotte Friedman"
                 org = " ".join(names)
-                out.found.append(Found(p, q, f"{org} ({q.role} {q.speaker})"))
-                out.name = out.name or org
+                person = bool(rest - PRESS_NOUNS) and _speaks_for(WORD_RE.findall(q.role), org)
+                out.found.append(Found(p, q, q.speaker if person else f"{org} ({q.role} {q.speaker})"))
+                out.name = out.name or (q.speaker if person else org)
 
 
 def _shorter_form(names: list[str], speaker: str, text: str) -> bool:

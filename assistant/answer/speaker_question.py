@@ -164,9 +164,14 @@ def find_speaker(q: str) -> tuple[str, str, list[str]]:
     return speaker, topic, topics
 
 
+_INTERPOSED = re.compile(r"^(what|why|how|who|when|where|which|is|are|was|were|did|does|do),\s+"
+                         r"(according\s+to\s+[^,]+),\s+", re.I)
+
+
 def find_soft_speaker(q: str) -> tuple[str, str]:
     """The person and topic of a question about their reasons or feelings (``_SOFT_PATTERNS``), or ("", "")."""
-    q = _LEAD.sub("", q)
+    # "Why, according to X, did ...?" read as "According to X, why did ...?"
+    q = _INTERPOSED.sub(lambda m: f"{m.group(2)}, {m.group(1).lower()} ", _LEAD.sub("", q))
     for rx in _SOFT_PATTERNS:
         m = rx.match(q)
         role = m.groupdict().get("r") if m else None  # "the Zelda producer": a lower-case word only as a post

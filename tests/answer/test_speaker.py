@@ -90,6 +90,17 @@ def test_an_organisation_speaks_through_its_spokesperson() -> None:
     assert ans.citations[0].speaker.startswith("Rivet Telecom (") and "Sarah Schmidt" in ans.citations[0].speaker
 
 
+def test_a_person_asked_by_their_outlet_is_named_as_the_person() -> None:
+    """"the Sportsnet insider" is the person the article calls "Sportsnet's Elliot Frame", not Sportsnet speaking
+    through him; asked of the organisation, it speaks through its person."""
+    text = ("Ray Kane is weighing offers from three clubs.\n\n"
+            '"I\'m really curious about the Detroit one," Sportsnet\'s Elliot Frame said on his podcast.\n')
+    ans = ask("What did the Sportsnet insider say about Kane and Detroit?", chunks("kane", text), embed=None)
+    assert ans.answered and ans.citations[0].speaker == "Elliot Frame", ans.answer
+    ans = ask("What did Sportsnet say about Kane and Detroit?", chunks("kane", text), embed=None)
+    assert ans.answered and ans.citations[0].speaker.startswith("Sportsnet ("), ans.answer
+
+
 def test_single_quoted_speaker_in_seed_other_article_absent() -> None:
     ans = ask("What did Zelensky say about security guarantees?", SEED_PASSAGES, embed=None)
     assert ans.answered and "joint security guarantees" in ans.citations[0].quote
