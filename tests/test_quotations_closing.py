@@ -84,3 +84,30 @@ def test_clause_ends_adverbs_and_collective_voices(text: str, quote: str, speake
 )
 def test_an_opening_word_before_the_aside_and_a_closing_participle(text: str, quote: str, speaker: str) -> None:
     assert _reported(text).get(quote) == speaker
+
+
+def _all(text: str) -> dict[str, str | None]:
+    return {q.quote: q.speaker for q in extract_quotations(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("“We may change the threshold later,” a Commission official told reporters on Monday.\n\n"
+         "“The rules were not written with any one company in mind,” they added.",
+         "The rules were not written with any one company in mind", "a Commission official"),
+        ("A recovery next year is unlikely, military analysts told Radio Halvard. They predict hard fighting into "
+         "the spring but say the lines will barely move.", "the lines will barely move", "military analysts"),
+    ],
+)
+def test_they_goes_on_with_the_unnamed_source_just_quoted(text: str, quote: str, speaker: str) -> None:
+    """A singular "they" for an anonymous official, a plural one for a group of analysts: the unnamed source whose
+    words come just before."""
+    assert _all(text).get(quote) == speaker
+
+
+def test_they_after_a_named_person_or_a_group_of_people_is_left_alone() -> None:
+    """"they" after a named person's quote, or after narration about a band, names nobody."""
+    text = ("“We will tour again next year,” Marla Quist said.\n\n"
+            "The band's members met at school. “We never planned any of this,” they said.")
+    assert _all(text).get("We never planned any of this") is None

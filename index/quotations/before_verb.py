@@ -32,7 +32,7 @@ from index.quotations.wordlists import (
     NAME_AUXILIARIES,
     ORG_WORDS,
     PREPOSITIONS,
-    PRONOUNS,
+    SPEAKER_PRONOUNS,
 )
 
 _PARTY_RE = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*")
@@ -126,7 +126,7 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     owner = _document_owner(toks)
     if owner is not None:
         return owner
-    if low(toks[-1].text) in PRONOUNS and (len(toks) == 1 or not is_cap(toks[-2].text)):
+    if low(toks[-1].text) in SPEAKER_PRONOUNS and (len(toks) == 1 or not is_cap(toks[-2].text)):
         return parse_np(toks[-1:])  # "a message ... in which he wrote": the pronoun right before the verb
     # an unnamed source with its modifiers: "Sources in the sector say", "One source who was briefed said"
     cut = max((k + 1 for k, t in enumerate(toks) if t.text in ",;:—–" or low(t.text) == "that"), default=0)
@@ -140,7 +140,7 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         return affiliated
     if np_toks and len(np_toks) < len(toks) and low(toks[-len(np_toks) - 1].text) in _OBJECT_PREPS:
         return None  # "a group of artists in Europe has warned": Europe is no subject
-    if not np_toks and low(toks[-1].text) in PRONOUNS:
+    if not np_toks and low(toks[-1].text) in SPEAKER_PRONOUNS:
         np_toks = toks[-1:]
     elif not np_toks and len(toks) >= 2 and base(toks[-1].text) in ORG_WORDS | DOCUMENT_NOUNS:
         # "the company said", "the Premier League club said", "a family statement read"

@@ -196,6 +196,8 @@ class Coreference(OrgMentions):
                 return Speaker(f"{subj.name}'s {subj.role}", "", "unnamed") if not pronoun else None
             return kin_holder(self.reg, owner, subj.role) or Speaker(f"{owner.name}'s {subj.role}", "", "unnamed")
         if subj.kind == "pronoun":
+            if low(subj.text) == "they":  # '"…," they added.' after an unnamed source's words: the same source
+                return self._unnamed_before(idx)
             if low(subj.text) == "it":  # "the magazine said": the outlet the article named; "it": the organisation
                 return self._outlet(idx) if subj.role in PRESS_NOUNS else self._org_antecedent(idx, subj.start)
             pronoun, owner = pronoun_of(subj.text), self._possessor(idx, subj.start)
@@ -249,6 +251,15 @@ class Coreference(OrgMentions):
                 if p is not None and p.kind == "person":
                     found[p.name] = p
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _unnamed_before(self, idx: int) -> Speaker | None:
+        """The unnamed source ("the official", "a source close to the club") whose words the last two sentences
+        before ``idx`` that quote anyone quote, if they are one: a singular "they" goes on with them."""
+        for k in range(idx - 1, max(-1, idx - 3), -1):
+            if self.sent_speakers[k]:
+                last = self.sent_speakers[k][-1]
+                return last if last.kind == "unnamed" else None
+        return None
 
     def _agrees(self, person: Speaker, pronoun: str) -> bool:
         """Can ``pronoun`` ("he"/"she"/"") refer to ``person``, as far as the article shows their pronoun?"""

@@ -21,10 +21,10 @@ from index.quotations.wordlists import (
     OCCUPATION_RE,
     ORG_WORDS,
     PARTICLES,
-    PRONOUNS,
     ROLE_PREFIXES,
     ROLE_QUALIFIERS,
     ROLE_WORDS,
+    SPEAKER_PRONOUNS,
     SPEECH_VERBS,
     TIME_WORDS,
     UNNAMED_HEADS,
@@ -145,7 +145,7 @@ def parse_np(toks: list[Token]) -> Subject | None:
     det_start: int | None = None  # where "the" / "a" begins: the phrase starts there
     indefinite: Token | None = None  # "a senior official": someone the article does not name
     while toks and (low(toks[0].text) in GRAMMAR_WORDS or low(toks[0].text).rstrip(".") in DAYS_MONTHS):
-        if low(toks[0].text) in PRONOUNS and len(toks) == 1 or toks[0].text in NAME_AUXILIARIES:
+        if low(toks[0].text) in SPEAKER_PRONOUNS and len(toks) == 1 or toks[0].text in NAME_AUXILIARIES:
             break
         if low(toks[0].text) in DETS:
             had_det, det_start = True, toks[0].start
@@ -163,8 +163,8 @@ def parse_np(toks: list[Token]) -> Subject | None:
         if unnamed.start > start:  # '"…," the witness told ET': the phrase starts at "the"
             unnamed.start, unnamed.name = start, f"the {unnamed.name}"
         return unnamed
-    if len(words) == 1 and low(words[0]) in PRONOUNS:
-        return Subject("pronoun", raw, start)
+    if len(words) == 1 and low(words[0]) in SPEAKER_PRONOUNS:
+        return Subject("pronoun", raw, start)  # "they": an unnamed source going on (``Coreference``)
     if len(words) > 8:
         return None
     lows = [base(w) for w in words]

@@ -93,6 +93,7 @@ AUX_ADV = frozenset(
 NAME_AUXILIARIES = frozenset({"Will"})
 PRONOUNS = frozenset({"he", "she", "it"})  # "it" stands for an organisation
 PLURAL_PRONOUNS = frozenset({"they", "we"})
+SPEAKER_PRONOUNS = PRONOUNS | {"they"}  # "they added": a singular they for an unnamed source going on
 DETS = frozenset({"the", "a", "an"})
 BE_FORMS = frozenset("is are was were be been being".split())  # a passive's auxiliary: "was asked by"
 # what opens a phrase for someone the article does not name: "a senior official", "one fan", "another viewer"
@@ -231,6 +232,7 @@ __all__ = [
     "INDEFINITES", "KIN_NOUNS", "LY_NOUNS", "NAME_AUXILIARIES", "OCCUPATION_RE", "ROLE_PREFIXES", "SENTENCE_ADVERBS",
     "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_NOUNS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES",
     "PLURAL_PRONOUNS",
+    "SPEAKER_PRONOUNS",
     "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
     "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
 ]
