@@ -343,7 +343,12 @@ def _specifiers(q: str) -> list[str]:
             prev = words[k - 1] if k > 0 else ""
             numbered = w.isdigit() and len(w) < 4 and prev[:1].isupper() and k > 1  # "Game 1", "Steam Deck 2"
             out.append(f"{prev} {w}" if numbered else w)
+    # a period named relative to the article ("last season"): a figure for the current one does not answer
+    out += [" ".join(m.group().lower().split()) for m in _LAST_PERIOD.finditer(q)]
     return out
+
+
+_LAST_PERIOD = re.compile(r"\b(?:last|previous)\s+season\b", re.I)
 
 
 def name_runs(q: str) -> list[list[str]]:

@@ -36,7 +36,8 @@ MEASURE_RE = re.compile(rf"\d[\d.,]*\s?-?(?:{_UNIT}|%|percent\b)", re.I)
 _AMOUNT_RE = re.compile(
     rf"(?:{_CURRENCY})\s?{_NUM}|{_NUM}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)|"
     rf"{_NUM}\s?{_MAGNITUDE}|{_NUM}\s?(?:dollars|euros|pounds|yen|yuan|rupees|cents|pence|p\b|¢|US\s+cents)|"
-    rf"{_NUM}\s?-?{_UNIT}|{_NUMBER_WORD}\s+(?:percent|per\s+cent|million|billion|dollars|euros|pounds)",
+    rf"{_NUM}\s?-?{_UNIT}|{_NUMBER_WORD}\s+(?:percent|per\s+cent|million|billion|dollars|euros|pounds)|"
+    r"\d\s?(?:\^|\*\*)\s?\d+|\d\s?[x×]\s?10\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d(?:\.\d+)?e\d+\b",  # "10^25 FLOPs", "1e25"
     re.I,
 )
 _NUMBER_RE = re.compile(rf"{_NUM}|{_NUMBER_WORD}", re.I)

@@ -58,3 +58,24 @@ def test_a_question_full_of_names_is_no_title_case_heading(question, names) -> N
     """Names are key terms even when most words of the question are names; a question capitalised throughout
     ("What Did The Mayor Say") has none."""
     assert set(analyse_question(question).key_names) == names
+
+
+POWER_PLAY_NOW = "The Sabres' power play is clicking at 16.4%, 23rd in the league this season.\n"
+POWER_PLAY_BEFORE = "Last season the Sabres' power play converted 21.4% of its chances, sixth in the league.\n"
+COMPUTE = "A model has high impact capabilities when its training compute passes 10^25 FLOPs, the Commission said.\n"
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_last_season_is_not_answered_by_this_seasons_figure(embed) -> None:
+    question = "What was the Sabres' power play success rate last season?"
+    assert analyse_question(question).specifiers == ["last season"]
+    assert not ask(question, chunks("now", POWER_PLAY_NOW), embed=embed).answered
+    ans = ask(question, chunks("now", POWER_PLAY_NOW) + chunks("before", POWER_PLAY_BEFORE), embed=embed)
+    assert ans.answered and "21.4%" in ans.citations[0].quote
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_power_of_ten_is_an_amount(embed) -> None:
+    ans = ask("What amount of training compute gives a model high impact capabilities?", chunks("c", COMPUTE),
+              embed=embed)
+    assert ans.answered and "10^25 FLOPs" in ans.citations[0].quote
