@@ -111,3 +111,13 @@ def test_they_after_a_named_person_or_a_group_of_people_is_left_alone() -> None:
     text = ("“We will tour again next year,” Marla Quist said.\n\n"
             "The band's members met at school. “We never planned any of this,” they said.")
     assert _all(text).get("We never planned any of this") is None
+
+
+def test_the_unnamed_source_named_again_by_its_noun_is_the_same_source() -> None:
+    """"the official said" after "a Commission official told reporters": one source, unless two officials spoke."""
+    one = ("“We may change the threshold later,” a Commission official told reporters on Monday.\n\n"
+           "“There are no official sources on this,” the official said.")
+    assert _all(one).get("There are no official sources on this") == "a Commission official"
+    two = ("“We may change the threshold later,” a Commission official told reporters.\n\n"
+           "“We will not,” a White House official said.\n\n“There are no official sources on this,” the official said.")
+    assert _all(two).get("There are no official sources on this") == "the official"

@@ -194,6 +194,11 @@ def _by_name(phrase: str, names: list[str], articles: dict[str, Passage], out: S
                 person = bool(rest - PRESS_NOUNS) and _speaks_for(WORD_RE.findall(q.role), org)
                 out.found.append(Found(p, q, q.speaker if person else f"{org} ({q.role} {q.speaker})"))
                 out.name = out.name or (q.speaker if person else org)
+            elif names and q.speaker_type == "unnamed" and _unnamed_of(names, q.speaker):
+                # "a Commission official", "a Binance spokesperson": the organisation speaks through them
+                org = " ".join(names)
+                out.found.append(Found(p, q, f"{org} ({q.speaker})"))
+                out.name = out.name or org
 
 
 def _shorter_form(names: list[str], speaker: str, text: str) -> bool:
@@ -217,6 +222,14 @@ def _formal_title(role: str) -> bool:
     words = WORD_RE.findall(role or "")
     return bool(words) and words[0].lower() in _ROLE_NOUNS and all(
         w[:1].isupper() or w.lower() in ("and", "of", "for", "the") for w in words)
+
+
+def _unnamed_of(names: list[str], speaker: str) -> bool:
+    """Is an unnamed source one of the organisation asked ("a Commission official" of "the European Commission",
+    "a Binance spokesperson" of Binance): its name holds the organisation's last word and a noun after it?"""
+    words = [stem(w) for w in WORD_RE.findall(speaker)]
+    last = stem(names[-1])
+    return last in words and words.index(last) < len(words) - 1
 
 
 def _speaks_for(names: list[str], role: str) -> bool:

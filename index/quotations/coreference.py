@@ -184,7 +184,7 @@ class Coreference(OrgMentions):
             if found is None and idx not in self.barriers:  # "'…,' says the club's manager"
                 found = focus_holder(subj, self._subject(idx - 1) if idx else None, self.reg, self.speakers, quote)
             if found is None and definite and unnamed_role(subj, self.reg.people):  # "the Commission official said"
-                found = Speaker("the " + subj.text, "", "unnamed")
+                found = self._unnamed_again(idx, subj.text) or Speaker("the " + subj.text, "", "unnamed")
             return found
         if subj.kind == "unnamed":
             return Speaker(subj.name, "", "unnamed")
@@ -251,6 +251,18 @@ class Coreference(OrgMentions):
                 if p is not None and p.kind == "person":
                     found[p.name] = p
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _unnamed_again(self, idx: int, phrase: str) -> Speaker | None:
+        """"the official said" after "a Commission official told reporters": the unnamed source quoted last whose
+        head noun it repeats, when that is the only one with that noun so far."""
+        head = phrase.split()[-1].lower()
+        same: dict[str, Speaker] = {}
+        for k in range(idx):
+            for p in self.sent_speakers[k]:
+                words = p.name.lower().split()
+                if p.kind == "unnamed" and words[-1] == head:
+                    same.setdefault(" ".join(words[1:] if words[0] in DETS else words), p)
+        return next(iter(same.values())) if len(same) == 1 else None
 
     def _unnamed_before(self, idx: int) -> Speaker | None:
         """The unnamed source ("the official", "a source close to the club") whose words the last two sentences

@@ -101,6 +101,13 @@ def test_a_person_asked_by_their_outlet_is_named_as_the_person() -> None:
     assert ans.answered and ans.citations[0].speaker.startswith("Sportsnet ("), ans.answer
 
 
+def test_an_organisation_speaks_through_its_unnamed_official() -> None:
+    text = ("The European Commission set a threshold for the largest models.\n\n"
+            "“It could go up, it could go down,” a Commission official told reporters about the threshold.\n")
+    ans = ask("What did the European Commission say about the threshold?", chunks("eu", text), embed=None)
+    assert ans.answered and ans.citations[0].speaker == "European Commission (a Commission official)", ans.answer
+
+
 def test_single_quoted_speaker_in_seed_other_article_absent() -> None:
     ans = ask("What did Zelensky say about security guarantees?", SEED_PASSAGES, embed=None)
     assert ans.answered and "joint security guarantees" in ans.citations[0].quote
