@@ -36,7 +36,7 @@ _ROLE_SYNONYMS = [
     "ceo chief-executive boss", "cfo finance-chief chief-financial-officer",
     "congresswoman congressman representative rep lawmaker",
     "acting interim caretaker", "attorney lawyer counsel", "chief head boss gm general-manager director",
-    "owner proprietor", "captain skipper", "coach manager head-coach", "minister secretary",
+    "owner proprietor", "captain skipper", "coach manager head-coach boss", "minister secretary",
 ]
 _ROLE_NOUNS = ROLE_WORDS | {"family", "owner", "board", "captain", "skipper", "boss", "gm", "company", "club",
                             "team", "firm", "chief", "head", "relatives", "parents", "widow", "son", "daughter",
@@ -242,6 +242,7 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
     mentions; each other role, qualifier and clause word found there adds (a clause word half)."""
     roles, quals = phrase.roles, phrase.quals + phrase.clause
     weight = [1.0] * len(phrase.quals) + [0.5] * len(phrase.clause)
+    owners = phrase.owners
     best: tuple[float, str] = (0.0, "")
     scored: dict[tuple[str, str], float] = {}
     quoted: dict[str, list[Found]] = {}
@@ -262,13 +263,15 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
             if key in scored:
                 continue
             own = vocabulary(q.speaker if unnamed else q.role)
-            near = own | vocabulary(_mentions(text, q.speaker)) - vocabulary(q.speaker)
+            cue = " ".join(text[x.sentence_start : x.sentence_end].replace(x.quote, " ") for x in quotes
+                           if x.speaker == q.speaker)  # the sentences that quote them: '"…," the United boss said'
+            near = own | vocabulary(_mentions(text, q.speaker) + " " + cue) - vocabulary(q.speaker)
             head, others = roles[-1], roles[:-1]
-            elsewhere = not all(term_present(o, near) for o in phrase.owners) and not _formal_title(q.role) and any(
+            elsewhere = not all(term_present(o, near) for o in owners) and not _formal_title(q.role) and any(
                 w[:1].isupper() and w.lower() not in _ROLE_NOUNS for w in WORD_RE.findall(q.role or ""))  # a post
             # elsewhere ("New Constructs CEO"), not a formal title ("Chief Soccer Officer and Sporting Director")
             # "Meta's spokesperson" is not "a spokeswoman" the article never ties to Meta
-            elsewhere = elsewhere or unnamed and not all(term_present(o, own) for o in phrase.owners)
+            elsewhere = elsewhere or unnamed and not all(term_present(o, own) for o in owners)
             if not any(term_present(s, near) for s in _synonyms(head)) or head in _COLLECTIVE and not unnamed or (
                     elsewhere):
                 scored[key] = 0.0  # "OpenAI's board" is no person; "Nvidia's CEO" is not New Constructs' CEO

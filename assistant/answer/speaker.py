@@ -243,9 +243,13 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
 
 def _surname(speaker: str) -> str:
     """How a person is named again: "Petersen" for "Ryan Petersen" and for an organisation speaking through
-    him, "Flexport (Flexport founder Ryan Petersen)"."""
+    him, "Flexport (Flexport founder Ryan Petersen)"; a surname keeps its lower-case particles ("ten Hag")."""
     inner = re.fullmatch(r".+? \((.+)\)", speaker)
-    return (inner.group(1) if inner else speaker).split()[-1]
+    words = (inner.group(1) if inner else speaker).split()
+    k = len(words) - 1
+    while k > 1 and words[k - 1].islower():
+        k -= 1
+    return " ".join(words[k:])
 
 
 def _render(question: str, chosen: list[Found]) -> Answer:

@@ -108,6 +108,18 @@ def test_an_organisation_speaks_through_its_unnamed_official() -> None:
     assert ans.answered and ans.citations[0].speaker == "European Commission (a Commission official)", ans.answer
 
 
+def test_a_post_is_found_in_the_sentences_that_quote_its_holder() -> None:
+    """"the United boss told TNT": the manager asked for is the one the quoting sentences call boss, not another
+    club's manager whose article mentions United."""
+    other = ("Chelsea manager Mauro Pellegrin spoke before the game against Manchester United.\n\n"
+             "“He has Chelsea DNA,” Pellegrin said of his captain.\n")
+    text = ("Manchester United drew 3-3 with Galatasaray on Wednesday, and Erik Vos says the defence is not up to "
+            "scratch.\n\n“We aren't defending good enough,” the United boss told TNT Sports.\n")
+    ans = ask("What did the Manchester United manager say about the defending?",
+              chunks("chelsea", other) + chunks("united", text), embed=None)
+    assert ans.answered and ans.citations[0].speaker == "Erik Vos", ans.answer
+
+
 def test_single_quoted_speaker_in_seed_other_article_absent() -> None:
     ans = ask("What did Zelensky say about security guarantees?", SEED_PASSAGES, embed=None)
     assert ans.answered and "joint security guarantees" in ans.citations[0].quote
