@@ -2,14 +2,14 @@
 
 * Speaker questions ("What did X say (about Y)?" and its other forms, ``speaker_question``) give
   ``speaker`` X and ``topic`` Y; "..., and what did he say about Z?" adds a second topic (``topics``).
-* The expected answer type (``answer_type``): "amount" (how much, what share/price/cost),
-  "score" (the final score, the scoreline), "number" (how many/old/long/big, what record),
+* The expected answer type (``answer_type``, the table in ``asked_type``): "amount" (how much, what
+  share/price/cost), "score" (the final score, the scoreline), "number" (how many/old/long/big, what record),
   "rank" (which number, what place), "date" (when, what year/day/time), "name" (who, which <person or
   organisation noun>), "place" (where, which city/country), or "" when the question does not
   fix one.
 * Key terms: ``key_names`` (capitalised words past the first, and words with digits, which a
-  retrieved article must contain), ``specifiers`` (numbers, years, ordinals and months, which
-  must be near the answer sentence) and ``terms`` (all content words, stemmed).
+  retrieved article must contain), ``specifiers`` (numbers, years, ordinals, months and "last season",
+  which must be near the answer sentence) and ``terms`` (all content words, stemmed).
 * ``context``: what a follow-up carried over from the previous turn (``assistant.followups``);
   its words help rank sentences but are never required.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.answer.asked_type import UNIT_ASKED, answer_type_of
 from assistant.answer.speaker_question import DOCUMENTS, find_soft_speaker, find_speaker, looks_like_speaker
 from assistant.answer.words import GENERIC, MONTHS, QUESTION_WORDS, WORD_RE, content_terms, ordinal_value, stem
 from index.quotations.wordlists import ROLE_WORDS
@@ -50,52 +51,6 @@ _SOURCE_NAMED = re.compile(
     r"|\b(?:article|report|piece|story)\s+(?:by|from|in)\s+(?:[Tt]he\s+)?(?P<b>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})"
 )
 _ROLE_ABBREVIATIONS = {"ceo", "cfo", "cto", "coo", "cmo", "cio", "gm", "vp", "svp", "evp", "md"}
-_NOT_AUX = r"(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b)"
-# A question that asks in a unit ("What is its battery life in hours?"): a number of that unit answers it.
-_MEASURES = r"hours|minutes|seconds|days|weeks|months|years|inches|feet|miles|kilomet(?:er|re)s|met(?:er|re)s|pounds|" \
-    r"kilograms|grams"
-UNIT_ASKED = re.compile(r"\bin\s+(" + _MEASURES + r"|percent|dollars|euros)\s*[?.!]*$", re.I)
-# "how much content / traffic" asks how many items; "how much money / revenue" stays an amount
-_COUNTABLE = r"content|posts?|material|traffic|email|mail|spam|footage|data\s+points|visitors|users"
-# up to five words before the noun asked, none a preposition ("the Sabres' power play success rate", not "the
-# reason for the rate")
-_MODIFIERS = r"(?:(?!(?:of|for|to|in|on|at|by|with|about|behind|from)\b)[\w'’-]+\s+){0,5}?"
-_TYPE_RULES: list[tuple[str, str]] = [
-    (r"\b(?:final|aggregate|the|a|what)\s+score\b|\bscoreline\b|\bby\s+what\s+score\b|\bfinal\s+result\b", "score"),
-    (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:number|rank|ranking|position|place)\b", "rank"),
-    (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,3}?(?:record|age|margin|era|average|rating)\b|^by\s+what\s+margin\b",
-     "number"),
-    (r"\bhow\s+much\s+(?:" + _COUNTABLE + r")\b", "number"),  # "how much content did it take down?": a count
-    (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
-    (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?" + _MODIFIERS + r"(?:share|percentage|percent|"
-     r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss|budget|"
-     r"deficit|debt|funding|bonus|payout|settlement|wages?|compensation|net\s+worth|price\s+tag|value|rate|yield)\b",
-     "amount"),
-    (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced|gross|"
-     r"grossed|earn|earned)\b", "amount"),
-    (r"^what(?:'s|’s)\s.*\bworth\s*[?.!]*$|\bwhat\s+(?:did|does|do|will|would|has|have|had)\s.+?\s(?:close|closed|"
-     r"trade|traded|settle|settled|end|ended|finish|finished|fall|fell|rise|rose|drop|dropped|climb|climbed|jump|"
-     r"jumped|slip|slipped|ease|eased|reach|reached|hit)\s+(?:at|to)\s*[?.!]*$|\bwhat\s+level\b", "amount"),
-    (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:attendance|turnout|"
-     r"death\s+toll|toll|population|tally|headcount|length|duration|size|height|width|weight|distance|speed|capacity|"
-     r"depth|area|volume)\b", "number"),
-    (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:" + _MEASURES + r")\s*[?.!]*$",
-     "number"),
-    (r"^(?:\w+\s+){0,2}?where\s+(?:did|does|do|will|would|could)\s+(?:[\w'’&-]+\s+){0,5}?(?:yields?|prices?|rates?|"
-     r"index|indexes|indices|shares|stocks?|dollar|euro|pound|yen|currency|bitcoin|oil|gold|inflation|unemployment|"
-     r"average|benchmark|futures|bonds?|dow|nasdaq|s&p(?:\s+500)?|ftse|nikkei|asx|market)\s+(?:[\w'’-]+\s+){0,6}?(?:end|close|finish|settle|stand|land|trade)\b",
-     "amount"),  # "Where did the 10-year Treasury yield end up?": a level, not a place
-    (r"^(?:\w+\s+){0,2}?when\b|\b(?:what|which)\s+(?:year|day|date|month|time|season|week|hour)\b", "date"),
-    (r"^(?:\w+\s+){0,2}?where\b|\b(?:what|which)\s+(?:city|cities|country|countries|state|town|venue|stadium|"
-     r"place|region|hospital|university|school)\b", "place"),
-    (r"^(?:\w+\s+){0,3}?(?:who|whom|whose)\b|\b(?:about|on|regarding|as\s+to)\s+(?:who|whom)\b"
-     r"|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+the\s+names?\s+of\b|^name\s+(?:the|a|an|one)\b", "name"),
-    (r"\b(?:which|what)\s+" + _NOT_AUX + r"(?:[\w'’-]+\s+){0,2}?(?:player|players|senator|person|people|company|"
-     r"companies|club|team|firm|coach|manager|pitcher|character|actor|director|executive|official|group|outlet|"
-     r"magazine|newspaper|brand|band|singer|movie|film|show|song|album|book|gene|journal|app|product|rival|"
-     r"opponent|candidate|member|partner|partners|buyer|owner|winner|scorer|" + "|".join(sorted(ROLE_WORDS)) + r")\b",
-     "name"),
-]
 
 
 @dataclass
@@ -159,6 +114,7 @@ def analyse_question(question: str) -> QuestionInfo:
                   r"^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
                   r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
                   r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b|\bactual(?:ly)?\b|"
+                  + _CHOSEN + r"|"
                   r"^how\s+did\s+.+?\s+(?:do|fare|perform|play)\s+(?:against|versus|vs\.?)\s|" + _RULING, low)
     )
     return info
@@ -211,7 +167,15 @@ def _outcome_terms(low: str) -> list[str]:
     if ruling:  # not the words of what was ruled on: "grant the motion to dismiss" is not answered by "dismiss"
         return [t for t in _RULED if t not in low[ruling.end() :]]
     m = re.search(r"\b(?:end(?:ed)?\s+up|eventually|ultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
-    return [stem(m.group(1))] if m and m.group(1) not in FUNCTION_WORDS else []
+    if m and m.group(1) not in FUNCTION_WORDS:
+        return [stem(m.group(1))]
+    if re.search(_CHOSEN, low):  # "Who did United appoint?": a sentence saying someone was appointed, hired, named
+        return [stem(w) for w in ("appointed", "appointment", "hired", "named", "chose", "chosen", "picked", "selected",
+                                  "replaced", "successor")]
+    return []
+
+
+_CHOSEN = r"^who\s+(?:did|has|have)\s+.+?\s(?:appoint|hire|name|choose|pick|select)\b"
 
 
 _ANY_COUNT = {stem(w) for w in ("time", "people", "person", "one")}  # counted in too many other words
@@ -280,14 +244,6 @@ def _role_asked(q: str) -> str:
             or ordinal_value(head) is not None or head.endswith("ed"):  # "Who is she married to": no post
         return ""
     return stem(head)
-
-
-def answer_type_of(question: str) -> str:
-    low = question.lower()
-    for rx, kind in _TYPE_RULES:
-        if re.search(rx, low):
-            return kind
-    return ""
 
 
 _TITLE_SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs v".split())

@@ -36,6 +36,9 @@ _REACT = (
     r"hit\s+back|hit\s+out|fire\s+back|fired\s+back|lash\s+out|lashed\s+out|retort|retorted"
 )
 _SPEAKER_PATTERNS = [
+    # "What does X see as the biggest myth ...?": X's view, the rest its topic
+    re.compile(r"^what\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:see|sees|saw|regard|regards|view|views|consider|"
+               r"considers)\s+as\s+(?P<t>.+?)" + _TAIL, re.I),
     re.compile(
         r"^(?:what(?:\s+else)?|which\s+\w+)\s+(?:did|does|do|has|have|had|is|was)\s+(?P<x>.+?)\s+"
         r"(?:(?:also|else|first|publicly|ever)\s+)?(?:have\s+to\s+|had\s+to\s+)?(?-i:" + _SPEAKER_VERBS + r")\b"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.question import UNIT_ASKED
+from assistant.answer.asked_type import UNIT_ASKED
 from assistant.answer.types import MONEY_RE, gives_measure
 
 _RATE_UNITS = {

@@ -79,3 +79,25 @@ def test_a_power_of_ten_is_an_amount(embed) -> None:
     ans = ask("What amount of training compute gives a model high impact capabilities?", chunks("c", COMPUTE),
               embed=embed)
     assert ans.answered and "10^25 FLOPs" in ans.citations[0].quote
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Where does Kevin Durant rank on the all-time scoring list?", "rank"),
+    ("Where did the Dow finish on Friday?", "amount"),
+    ("Where does the senator stand on abortion?", "place"),
+])
+def test_where_does_x_rank_asks_for_a_rank(question, kind) -> None:
+    assert analyse_question(question).answer_type == kind
+
+
+APPOINT_TALK = ("Man United next manager: assessing candidates to replace Erik Vos\n\n"
+                "If United decide to pull the plug, there are no perfect options to replace Vos at Old Trafford.\n")
+APPOINTED = "United appointed Ruben Lage as manager on Monday, replacing Erik Vos after two seasons.\n"
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_who_did_they_appoint_is_answered_by_an_appointment_not_by_talk_of_one(embed) -> None:
+    question = "Who did United appoint to replace Erik Vos?"
+    assert not ask(question, chunks("talk", APPOINT_TALK), embed=embed).answered
+    ans = ask(question, chunks("talk", APPOINT_TALK) + chunks("done", APPOINTED), embed=embed)
+    assert ans.answered and "Ruben Lage" in ans.citations[0].quote
