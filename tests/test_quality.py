@@ -27,11 +27,12 @@ GATE = {"dev": 0.87, "holdout": 0.68}
 # sixth session's start, 0.733 / 0.639 at the fifth's); gated just under.
 FRESH_EVAL = Path(__file__).parent / "data" / "news_fresh.jsonl"
 FRESH_GATE = {"dev": 0.82, "holdout": 0.64}
-# A third set, written blind by four annotators (none ran the tool) on 48 articles no other set uses; split by
-# article. Measured before any rule was changed against it: dev 0.764 / holdout 0.615; holdout cases never looked
-# at one by one. Gated just under today's figures.
+# A third set, written blind by annotators who never ran the tool, in two batches of 48 articles no other set uses;
+# split by article. Each batch measured before any rule was changed against it: the first dev 0.764 / holdout 0.615,
+# the second (after the first batch's rules) dev 0.565 / holdout 0.688; holdout cases never looked at one by one.
+# Today: dev 0.792 / holdout 0.655. Gated just under.
 BLIND_EVAL = Path(__file__).parent / "data" / "news_blind.jsonl"
-BLIND_GATE = {"dev": 0.80, "holdout": 0.60}
+BLIND_GATE = {"dev": 0.77, "holdout": 0.63}
 
 
 @pytest.fixture
