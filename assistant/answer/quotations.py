@@ -27,7 +27,7 @@ from assistant.schema import Passage
 from index.quotations import Quotation, extract_quotations, shared_quotations, speaker_matches
 from index.quotations.org_mentions import PRESS_NOUNS
 from index.quotations.phrases import is_role
-from index.quotations.wordlists import ROLE_WORDS
+from index.quotations.wordlists import OCCUPATION_RE, ROLE_WORDS
 from index.text.terms import FUNCTION_WORDS
 
 # Role nouns that name the same job in news prose.
@@ -110,7 +110,8 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
             continue
         if low.replace(" ", "-") in _MULTIWORD_ROLES or "-" in low and low.replace("-", " ") in _MULTIWORD_ROLES:
             roles.append("-".join(stem(p) for p in low.split("-")))
-        elif low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS or "-" in low and is_role(low):  # "co-captain"
+        elif low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS or "-" in low and is_role(low) or (
+                w.islower() and OCCUPATION_RE.fullmatch(low)):  # "co-captain", "the sleep therapist"
             roles.append(stem(low))
         elif w[:1].isupper():
             quals.append(stem(low))

@@ -14,7 +14,7 @@ import functools
 import re
 
 from assistant.answer.words import WORD_RE
-from index.quotations.wordlists import ROLE_WORDS
+from index.quotations.wordlists import OCCUPATION_RE, ROLE_WORDS
 
 _SPEAKER_VERBS = (
     r"say|said|says|tell|told|state|stated|claim|claimed|think|believe|write|wrote|argue|argued|mean|"
@@ -116,6 +116,9 @@ _SOFT_PATTERNS = [
                r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*\s+(?P<r>(?-i:[a-z])[\w-]*))\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
     re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*"
                r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
+    # "Why does the sleep therapist think women ...?": a post's reasons
+    re.compile(r"^why\s+(?:did|does|do)\s+(?P<x>(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?-i:think|thinks|"
+               r"believe|believes|say|says|argue|argues|feel|feels)\s+(?:that\s+)?(?P<t>.+?)" + _TAIL, re.I),
     # "According to X, ...?", "..., according to X?": their words when quoted, else the fact with X as its source
     re.compile(r"^according\s+to\s+(?P<x>[^,]+?),\s*(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^(?P<t>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do)\b.+?),?\s+according\s+to\s+"
@@ -211,7 +214,7 @@ def _clean_topic(topic: str) -> str:
 
 
 def looks_like_speaker(x: str) -> bool:
-    """A name, an organisation or a role phrase: has a capitalised word or a role/organisation noun."""
+    """A name, an organisation or a role phrase: has a capitalised word or a role/organisation/occupation noun."""
     words = WORD_RE.findall(x)
     if not words or len(words) > 9 or any(w in DOCUMENTS for w in words):  # "Civic Data" is a name, "the data" not
         return False
@@ -219,7 +222,8 @@ def looks_like_speaker(x: str) -> bool:
         return False
     if any(w[:1].isupper() for w in words):
         return True
-    return any(w.lower() in ROLE_WORDS or w.lower() in _ORG_PRONOUN_NOUNS for w in words)
+    return any(w.lower() in ROLE_WORDS or w.lower() in _ORG_PRONOUN_NOUNS or OCCUPATION_RE.fullmatch(w.lower())
+               for w in words)  # "the sleep therapist": an occupation by its ending
 
 
 __all__ = ["DOCUMENTS", "asking_verbs", "find_soft_speaker", "find_speaker", "looks_like_speaker"]

@@ -22,6 +22,8 @@ _RATE_UNITS = {
     "hour": r"hourly|(?:per|an|each|every)\s+hour|/\s?(?:hour|hr)",
 }
 _RATE_ASKED = re.compile(
+    # not a span: "in less than a day", "within a week", "half a year", "for a month"
+    r"(?<!\bthan\s)(?<!\bin\s)(?<!\bwithin\s)(?<!\bhalf\s)(?<!\bfor\s)(?<!\bonce\s)"
     r"\b(?:per|a|an|each|every)\s+(year|month|week|day|hour)\b(?!\s+(?:ago|earlier|later|before|after))|"
     r"\b(annual|annually|yearly|monthly|weekly|daily|hourly)\b", re.I
 )

@@ -101,3 +101,13 @@ def test_who_did_they_appoint_is_answered_by_an_appointment_not_by_talk_of_one(e
     assert not ask(question, chunks("talk", APPOINT_TALK), embed=embed).answered
     ans = ask(question, chunks("talk", APPOINT_TALK) + chunks("done", APPOINTED), embed=embed)
     assert ans.answered and "Ruben Lage" in ans.citations[0].quote
+
+
+TRAILER = "In just 22 hours, the first trailer for Skyline VI racked up 85 million views, a record.\n"
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_in_less_than_a_day_is_a_span_not_a_rate(embed) -> None:
+    ans = ask("How many views did the first Skyline VI trailer get in less than a day?", chunks("t", TRAILER),
+              embed=embed)
+    assert ans.answered and "85 million views" in ans.citations[0].quote

@@ -187,6 +187,7 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
      "What's the secret to their long marriage", True),
     ("When did the two first meet, according to Varga?", "", "", False),  # a date, with Varga as its source
     ("Why, according to Lena Varga, did sales slow?", "Lena Varga", "why did sales slow", True),
+    ("Why does the sleep therapist think women sleep worse?", "the sleep therapist", "women sleep worse", True),
     ("What does Copley see as the biggest myth people believe about the sea?", "Copley",
      "the biggest myth people believe about the sea", False),
     ("What did Ford recall?", "", "", False),  # a product recall, not a remark

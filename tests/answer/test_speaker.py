@@ -120,6 +120,14 @@ def test_a_post_is_found_in_the_sentences_that_quote_its_holder() -> None:
     assert ans.answered and ans.citations[0].speaker == "Erik Vos", ans.answer
 
 
+def test_an_occupation_named_by_its_ending_is_a_post() -> None:
+    text = ("Studies have found that women are 40 per cent more at risk of insomnia than men.\n\n"
+            "Insomnia can remain long after its trigger has gone, explains sleep therapist Dr Lena Brock.\n\n"
+            "“Hormonal differences may be the cause of this increased risk of insomnia in women,” Dr Brock says.\n")
+    ans = ask("Why does the sleep therapist think women are more at risk of insomnia?", chunks("s", text), embed=None)
+    assert ans.answered and {c.speaker for c in ans.citations} == {"Dr Lena Brock"}, ans.answer
+
+
 def test_single_quoted_speaker_in_seed_other_article_absent() -> None:
     ans = ask("What did Zelensky say about security guarantees?", SEED_PASSAGES, embed=None)
     assert ans.answered and "joint security guarantees" in ans.citations[0].quote
