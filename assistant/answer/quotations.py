@@ -192,7 +192,8 @@ def _by_name(phrase: str, names: list[str], articles: dict[str, Passage], out: S
                 # an organisation speaks through its spokesperson, chief executive, ...; "the Sportsnet insider"
                 # asks for a person, who is the one the article calls only "Sportsnet's Elliotte Friedman"
                 org = " ".join(names)
-                person = bool(rest - PRESS_NOUNS) and _speaks_for(WORD_RE.findall(q.role), org)
+                only_org = {stem(w) for w in WORD_RE.findall(q.role)} <= {stem(n) for n in names}  # "Sportsnet's"
+                person = bool(rest - PRESS_NOUNS) and only_org
                 out.found.append(Found(p, q, q.speaker if person else f"{org} ({q.role} {q.speaker})"))
                 out.name = out.name or (q.speaker if person else org)
             elif names and q.speaker_type == "unnamed" and _unnamed_of(names, q.speaker):
@@ -243,7 +244,6 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
     mentions; each other role, qualifier and clause word found there adds (a clause word half)."""
     roles, quals = phrase.roles, phrase.quals + phrase.clause
     weight = [1.0] * len(phrase.quals) + [0.5] * len(phrase.clause)
-    owners = phrase.owners
     best: tuple[float, str] = (0.0, "")
     scored: dict[tuple[str, str], float] = {}
     quoted: dict[str, list[Found]] = {}
@@ -268,11 +268,11 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
                            if x.speaker == q.speaker)  # the sentences that quote them: '"…," the United boss said'
             near = own | vocabulary(_mentions(text, q.speaker) + " " + cue) - vocabulary(q.speaker)
             head, others = roles[-1], roles[:-1]
-            elsewhere = not all(term_present(o, near) for o in owners) and not _formal_title(q.role) and any(
+            elsewhere = not all(term_present(o, near) for o in phrase.owners) and not _formal_title(q.role) and any(
                 w[:1].isupper() and w.lower() not in _ROLE_NOUNS for w in WORD_RE.findall(q.role or ""))  # a post
             # elsewhere ("New Constructs CEO"), not a formal title ("Chief Soccer Officer and Sporting Director")
             # "Meta's spokesperson" is not "a spokeswoman" the article never ties to Meta
-            elsewhere = elsewhere or unnamed and not all(term_present(o, own) for o in owners)
+            elsewhere = elsewhere or unnamed and not all(term_present(o, own) for o in phrase.owners)
             if not any(term_present(s, near) for s in _synonyms(head)) or head in _COLLECTIVE and not unnamed or (
                     elsewhere):
                 scored[key] = 0.0  # "OpenAI's board" is no person; "Nvidia's CEO" is not New Constructs' CEO
