@@ -40,6 +40,7 @@ _PREVIEW = re.compile(
     r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|dream\s+of|bid\s+to|"
     r"looking\s+to|looks?\s+to|aim|aims|must|odds|predictions?|picks|point\s+spread|moneyline|what\s+to\s+expect|"
     r"closing\s+in\s+on|on\s+the\s+verge\s+of|in\s+(?:advanced\s+)?talks|"
+    r"carr(?:y|ies)\s+(?:a\s+)?(?:maximum\s+|possible\s+)?(?:sentence|penalty|prison\s+term)|"
     r"(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)\s+to|(?:scheduled|set)\s+for)\b",
     re.I
 )

@@ -114,7 +114,7 @@ def analyse_question(question: str) -> QuestionInfo:
                   r"^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
                   r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
                   r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b|\bactual(?:ly)?\b|"
-                  + _CHOSEN + r"|"
+                  + _CHOSEN + r"|" + _SENTENCED + r"|"
                   r"^how\s+did\s+.+?\s+(?:do|fare|perform|play)\s+(?:against|versus|vs\.?)\s|" + _RULING, low)
     )
     return info
@@ -169,12 +169,16 @@ def _outcome_terms(low: str) -> list[str]:
     m = re.search(r"\b(?:end(?:ed)?\s+up|eventually|ultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
     if m and m.group(1) not in FUNCTION_WORDS:
         return [stem(m.group(1))]
+    if re.search(_SENTENCED, low):  # "What sentence did she receive?": a sentence saying she was sentenced
+        return [stem("sentenced")]
     if re.search(_CHOSEN, low):  # "Who did United appoint?": a sentence saying someone was appointed, hired, named
         return [stem(w) for w in ("appointed", "appointment", "hired", "named", "chose", "chosen", "picked", "selected",
                                   "replaced", "successor")]
     return []
 
 
+_SENTENCED = (r"^what\s+(?:prison\s+|jail\s+)?(?:sentence|term)\s+did\b|"
+              r"^how\s+long\s+(?:was|were|is|will)\s+.+?\s+(?:sentenced|jailed)\b")
 _CHOSEN = r"^who\s+(?:did|has|have)\s+.+?\s(?:appoint|hire|name|choose|pick|select)\b"
 
 

@@ -111,3 +111,18 @@ def test_in_less_than_a_day_is_a_span_not_a_rate(embed) -> None:
     ans = ask("How many views did the first Skyline VI trailer get in less than a day?", chunks("t", TRAILER),
               embed=embed)
     assert ans.answered and "85 million views" in ans.citations[0].quote
+
+
+PLEA = ("Under the plea agreement, Ruth Frank agreed to serve a prison term and the sentences will run in a row.\n\n"
+        "Each charge carries a sentence of one to 15 years in prison.\n\n"
+        "Judge Ann Walton scheduled sentencing for Feb. 20 after accepting the plea agreement.\n")
+SENTENCED = "For the charges, Ruth Frank was sentenced on Feb. 20 to four prison terms of one to 15 years each.\n"
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_what_sentence_did_she_receive_is_answered_by_the_sentencing(embed) -> None:
+    """A plea deal, the penalty a charge carries and a sentencing date do not say what sentence she received."""
+    question = "What sentence did Ruth Frank receive for the charges?"
+    assert not ask(question, chunks("plea", PLEA), embed=embed).answered
+    ans = ask(question, chunks("plea", PLEA) + chunks("sentenced", SENTENCED), embed=embed)
+    assert ans.answered and "Ruth Frank was sentenced" in ans.citations[0].quote
