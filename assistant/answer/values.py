@@ -96,10 +96,20 @@ _SUM = re.compile(r"\d\s?(?:thousand|million|billion|trillion|bn|mn)\b|\b(?:one|
                   r"\b(?:NIS|NOK|SEK|DKK|CHF|EUR|USD|GBP|JPY|CNY|RMB|INR|Rs\.?|AUD|CAD|HKD|ZAR|BRL|KRW|RUB)\s?\d", re.I)
 
 
+# a company's valuation is no sum it raised, spent or earned: "a seed round at a $100 million valuation"
+_VALUATION = re.compile(r"\b(?:at|on)\s+an?\s+(?:[\w-]+\s+)?[$£€]\s?[\d.,]+\s?(?:[mb]n?|million|billion|trillion)?"
+                        r"\s+(?:[\w-]+\s+)?valuation\b|\bvalu(?:ed|ing)\s+(?:\w+\s+){0,2}?at\s+[$£€]\s?[\d.,]+\s?"
+                        r"(?:[mb]n?|million|billion|trillion)?", re.I)
+
+
 def gives_money(question: str, text: str) -> bool:
     """"How much did shoppers spend online?" is answered by a sum ("$5.6 billion", "NIS 3.5 billion"), not by
-    another amount ("a 14-inch MacBook", "rose 15%")."""
-    return not _MONEY_ASKED.search(question) or bool(MONEY_RE.search(text) or _SUM.search(text))
+    another amount ("a 14-inch MacBook", "rose 15%") nor by a valuation, unless a value or worth is asked."""
+    if not _MONEY_ASKED.search(question):
+        return True
+    if not re.search(r"\bvalu|\bworth\b", question, re.I):
+        text = _VALUATION.sub(" ", text)
+    return bool(MONEY_RE.search(text) or _SUM.search(text))
 
 
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)

@@ -6,6 +6,7 @@ import pytest
 
 from answer.helpers import ask, chunks, fake_embed
 from assistant.answer.question import analyse_question
+from assistant.answer.values import gives_money
 
 HASHTAGS_WITHHELD = "Its blog post does not specify which hashtags Lumo is blocking in relation to the war.\n"
 HASHTAGS_NAMED = "Lumo is blocking the hashtags #floodwatch and #stormcam in relation to the war, it said.\n"
@@ -126,3 +127,14 @@ def test_what_sentence_did_she_receive_is_answered_by_the_sentencing(embed) -> N
     assert not ask(question, chunks("plea", PLEA), embed=embed).answered
     ans = ask(question, chunks("plea", PLEA) + chunks("sentenced", SENTENCED), embed=embed)
     assert ans.answered and "Ruth Frank was sentenced" in ans.citations[0].quote
+
+
+@pytest.mark.parametrize(("question", "text", "gives"), [
+    ("How much money did Adaptive raise in its seed round?", "Adaptive was about to raise a seed round at a $100 "
+     "million valuation.", False),
+    ("How much money did Adaptive raise in its seed round?", "Adaptive raised $20 million at a $100 million valuation.",
+     True),
+    ("How much is Adaptive worth?", "Adaptive raised a seed round at a $100 million valuation.", True),
+])
+def test_a_valuation_is_no_sum_raised(question, text, gives) -> None:
+    assert gives_money(question, text) is gives
