@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 SEED_EVAL = Path(__file__).parent / "data" / "seed_eval.jsonl"
 NEWS_EVAL = Path(__file__).parent / "data" / "news_eval.jsonl"
 # Issue 8 asks for 0.85 on every split; what the answerer reaches today (`assistant eval
-# tests/data/news_eval.jsonl` on the MultiHop index) is dev 0.907 / holdout 0.718. The gate sits just under that,
+# tests/data/news_eval.jsonl` on the MultiHop index) is dev 0.907 / holdout 0.723. The gate sits just under that,
 # per split, so CI catches any regression; raise it as the answerer improves, never lower it to pass.
 GATE = {"dev": 0.89, "holdout": 0.70}
 # A second set, written by reading 80 articles that neither news_eval nor the attribution set uses (22 outlets;
@@ -29,9 +29,9 @@ FRESH_GATE = {"dev": 0.84, "holdout": 0.64}
 # A third set, written blind by annotators who never ran the tool, in two batches of 48 articles no other set uses;
 # split by article. Each batch measured before any rule was changed against it: the first dev 0.764 / holdout 0.615,
 # the second (after the first batch's rules) dev 0.565 / holdout 0.688; holdout cases never looked at one by one.
-# Today: dev 0.812 / holdout 0.655 (0.673 / 0.644 on the code before either batch). Gated just under.
+# Today: dev 0.822 / holdout 0.655 (0.673 / 0.644 on the code before either batch). Gated just under.
 BLIND_EVAL = Path(__file__).parent / "data" / "news_blind.jsonl"
-BLIND_GATE = {"dev": 0.79, "holdout": 0.63}
+BLIND_GATE = {"dev": 0.80, "holdout": 0.63}
 
 
 @pytest.fixture
