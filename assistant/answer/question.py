@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer.asked_type import UNIT_ASKED, answer_type_of
+from assistant.answer.asked_type import answer_type_of
 from assistant.answer.speaker_question import DOCUMENTS, find_soft_speaker, find_speaker, looks_like_speaker
 from assistant.answer.words import GENERIC, MONTHS, QUESTION_WORDS, WORD_RE, content_terms, ordinal_value, stem
 from index.quotations.wordlists import ROLE_WORDS
@@ -339,7 +339,6 @@ def specifier_stem(spec: str) -> str:
 __all__ = [
     "CONTEXT_MARK",
     "DOCUMENTS",
-    "UNIT_ASKED",
     "QuestionInfo",
     "analyse_question",
     "asking_words",
