@@ -63,6 +63,13 @@ def ask(question: str, passages: list[Passage], embed=fake_embed, **kw) -> Answe
     return ans
 
 
+def refused_then_answered(question: str, wrong: list[Passage], right: list[Passage], expected: str, embed) -> None:
+    """Refused from ``wrong`` alone; with ``right`` beside it, answered first by a quote holding ``expected``."""
+    assert not ask(question, wrong, embed=embed).answered
+    ans = ask(question, wrong + right, embed=embed)
+    assert ans.answered and expected in ans.citations[0].quote
+
+
 BRIDGES = """Paris will close three bridges over the Seine for repairs starting in March, city officials said.
 Mayor Anne Hidalgo said on Monday that the city would close the bridges for at least six months. \
 "We have no choice," she said. "The bridges are a hundred years old."

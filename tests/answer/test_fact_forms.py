@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from answer.helpers import ask, chunks, fake_embed
+from answer.helpers import ask, chunks, fake_embed, refused_then_answered
 from assistant.answer.question import analyse_question
 from assistant.answer.values import gives_money
 
@@ -30,9 +30,7 @@ def test_a_sentence_that_does_not_give_it_does_not_answer(question, wrong, right
     """A sentence saying the detail is not given ("does not specify which"), one that only looks ahead to the
     outcome ("closing in on", "has the cap space to sign"), an article that never names the country asked:
     refused; the sentence that gives it answers."""
-    assert not ask(question, chunks("wrong", wrong), embed=embed).answered
-    ans = ask(question, chunks("wrong", wrong) + chunks("right", right), embed=embed)
-    assert ans.answered and expected in ans.citations[0].quote
+    refused_then_answered(question, chunks("wrong", wrong), chunks("right", right), expected, embed)
 
 
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
@@ -70,9 +68,7 @@ COMPUTE = "A model has high impact capabilities when its training compute passes
 def test_last_season_is_not_answered_by_this_seasons_figure(embed) -> None:
     question = "What was the Sabres' power play success rate last season?"
     assert analyse_question(question).specifiers == ["last season"]
-    assert not ask(question, chunks("now", POWER_PLAY_NOW), embed=embed).answered
-    ans = ask(question, chunks("now", POWER_PLAY_NOW) + chunks("before", POWER_PLAY_BEFORE), embed=embed)
-    assert ans.answered and "21.4%" in ans.citations[0].quote
+    refused_then_answered(question, chunks("now", POWER_PLAY_NOW), chunks("before", POWER_PLAY_BEFORE), "21.4%", embed)
 
 
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
@@ -99,9 +95,7 @@ APPOINTED = "United appointed Ruben Lage as manager on Monday, replacing Erik Vo
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
 def test_who_did_they_appoint_is_answered_by_an_appointment_not_by_talk_of_one(embed) -> None:
     question = "Who did United appoint to replace Erik Vos?"
-    assert not ask(question, chunks("talk", APPOINT_TALK), embed=embed).answered
-    ans = ask(question, chunks("talk", APPOINT_TALK) + chunks("done", APPOINTED), embed=embed)
-    assert ans.answered and "Ruben Lage" in ans.citations[0].quote
+    refused_then_answered(question, chunks("talk", APPOINT_TALK), chunks("done", APPOINTED), "Ruben Lage", embed)
 
 
 TRAILER = "In just 22 hours, the first trailer for Skyline VI racked up 85 million views, a record.\n"
@@ -124,9 +118,8 @@ SENTENCED = "For the charges, Ruth Frank was sentenced on Feb. 20 to four prison
 def test_what_sentence_did_she_receive_is_answered_by_the_sentencing(embed) -> None:
     """A plea deal, the penalty a charge carries and a sentencing date do not say what sentence she received."""
     question = "What sentence did Ruth Frank receive for the charges?"
-    assert not ask(question, chunks("plea", PLEA), embed=embed).answered
-    ans = ask(question, chunks("plea", PLEA) + chunks("sentenced", SENTENCED), embed=embed)
-    assert ans.answered and "Ruth Frank was sentenced" in ans.citations[0].quote
+    refused_then_answered(question, chunks("plea", PLEA), chunks("sentenced", SENTENCED), "Ruth Frank was sentenced",
+                          embed)
 
 
 @pytest.mark.parametrize(("question", "text", "gives"), [

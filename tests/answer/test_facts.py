@@ -19,6 +19,7 @@ from answer.helpers import (
     ask,
     chunks,
     fake_embed,
+    refused_then_answered,
 )
 from assistant.answer import EMBED_BUDGET, answer_extractive
 from assistant.answer.answerer import _absent_words
@@ -97,13 +98,6 @@ Members have no workable plan to elect a new chair before the recess, board secr
 """
 CHAIR_ELECTED = """The harbour board elected Tom Hale as its new chair on Friday after weeks of deadlock.
 """
-
-
-def refused_then_answered(question: str, wrong: list[Passage], right: list[Passage], expected: str, embed) -> None:
-    """Refused from ``wrong`` alone; with ``right`` beside it, answered first by a quote holding ``expected``."""
-    assert not ask(question, wrong, embed=embed).answered
-    ans = ask(question, wrong + right, embed=embed)
-    assert ans.answered and expected in ans.citations[0].quote
 
 
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
