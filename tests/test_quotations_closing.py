@@ -121,3 +121,31 @@ def test_the_unnamed_source_named_again_by_its_noun_is_the_same_source() -> None
     two = ("“We may change the threshold later,” a Commission official told reporters.\n\n"
            "“We will not,” a White House official said.\n\n“There are no official sources on this,” the official said.")
     assert _all(two).get("There are no official sources on this") == "the official"
+
+
+def test_he_after_an_appositive_naming_someone_else_by_possessive_is_the_one_described() -> None:
+    """"For Rory Calder, Duval's opposite number, his tenure ends. '…,' he said": Calder, whom the appositive
+    describes, not Duval, who is only its possessive (and spoke before); a plain possessive still counts."""
+    text = ("“We are happy to qualify,” Henri Duval said.\n\n"
+            "For Rory Calder, Duval's opposite number, his tenure ends in disappointment.\n\n"
+            "“I would like to take this team forward,” he said.")
+    assert _all(text).get("I would like to take this team forward") == "Rory Calder"
+    plain = ("“We are happy to qualify,” Henri Duval said.\n\n"
+             "Duval's side won again on Sunday.\n\n“We can go further,” he said.")
+    assert _all(plain).get("We can go further") == "Henri Duval"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [  # the outlet told is not "the company"
+        ("Streamers have left Vexel in droves.\n\nVexel did not respond to our request for comment. In a statement "
+         "to 404 Media, the company said that it reviews its policies often.", "it reviews its policies often",
+         "Vexel"),
+        # two organisations spoke: the statement is the one that spoke just before's
+        ("The Daily Ledger reported that Orvant sold cameras to the police. But Orvant previously told the Ledger "
+         "that it “has followed all applicable laws.”\n\n“Orvant has never knowingly broken the law,” the "
+         "company’s statement reads.", "Orvant has never knowingly broken the law", "Orvant"),
+    ],
+)
+def test_the_company_is_the_organisation_that_speaks_not_the_one_told(text: str, quote: str, speaker: str) -> None:
+    assert _all(text).get(quote) == speaker

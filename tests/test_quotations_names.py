@@ -32,6 +32,9 @@ from index.quotations import speaker_matches
         ("Open AI", "OpenAI", "", True),
         ("Open", "OpenAI", "", False),
         ("Van Gaal", "Louis van Gaal", "", True),
+        ("Will Smith", "Jada Pinkett Smith", "", False),  # a first name that is also a word keeps the name whole
+        ("Will Smith", "Will Smith", "", True),
+        ("Theresa May", "Theresa May", "", True),
     ],
 )
 def test_speaker_matches(query: str, speaker: str, role: str, expected: bool) -> None:

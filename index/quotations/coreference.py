@@ -37,6 +37,7 @@ from index.quotations.wordlists import DETS, SPEECH_VERBS
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
+_APPOSED_RE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+(?:the\s+)?$")
 _TICKER_RE = re.compile(r"\s*\([A-Z]{2,5}\)")
 _WRITINGS = frozenset("letter post tweet message email note memo".split())  # one writer's, not an institution's
 _LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment filing filings motion".split())
@@ -312,7 +313,8 @@ class Coreference(OrgMentions):
             if pronoun and lead is not None and self._agrees(lead, pronoun) and not named_in(lead, quote):
                 return lead  # "Paul Barrett, deputy director of …, acknowledged both sides. '…,' he wrote"
             if len(people) == 1:
-                return next(iter(people.values()))
+                only = next(iter(people.values()))
+                return self._apposed(k, only) or only
             if len(people) > 1:  # "Djokovic spoke about Federer and Nadal. '…,' he said": the subject
                 return self._subject_person(k, people, pronoun)
             opens = bool(self.sent_tokens[idx]) and low(self.sent_tokens[idx][0].text) == pronoun  # "He said: '…'"
@@ -329,6 +331,20 @@ class Coreference(OrgMentions):
             k -= 1
         found = self._named_subject(idx - 1) if pronoun and idx not in self.barriers else None
         return found if found is None or self._agrees(found, pronoun) else None
+
+    def _apposed(self, k: int, person: Speaker) -> Speaker | None:
+        """The person an appositive that names ``person`` only as a possessive describes ("For Kieran Crowley,
+        Galthié's opposite number, his tenure ends. '…,' he said": Crowley), or None."""
+        for t in self.sent_tokens[k]:
+            found = self.reg.find(clean_name(t.text).removesuffix("'s").removesuffix("’s")) if is_cap(t.text) else None
+            if found is None or found.name != person.name:
+                continue
+            possessive = t.text.endswith(("'s", "’s"))
+            m = _APPOSED_RE.search(self.text, self.sentences[k].start, t.start) if possessive else None
+            words = m.group(1).split() if m else []  # "For Kieran Crowley, ": the full name the run ends on
+            return next((self.reg.add(" ".join(words[i:])) for i in range(len(words) - 1)
+                         if " ".join(words[i:]) in self.plain), None)
+        return None
 
     def _named_subject(self, k: int) -> Speaker | None:
         """The person sentence ``k`` is about when nobody else is in sight: its subject, a name the article gives a

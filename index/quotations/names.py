@@ -49,7 +49,9 @@ def name_match(q_names: list[str], toks: list[str]) -> bool:
 
 def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), role: str = "") -> bool:
     """Does a name from a question (a name, a surname or a role phrase) refer to this speaker?"""
-    q = [w for w in name_tokens(query_name) if w not in GRAMMAR_WORDS]
+    words = query_name.split()  # a capitalised word inside a name is part of it ("Will Smith" is no "Smith")
+    in_name = {t for w, nxt in zip(words, words[1:]) if w[:1].isupper() and nxt[:1].isupper() for t in name_tokens(w)}
+    q = [w for w in name_tokens(query_name) if w not in GRAMMAR_WORDS or w in in_name]
     if not q:
         return False
     q_roles = [w for w in q if w in ROLE_WORDS]

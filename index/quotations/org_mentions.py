@@ -25,6 +25,10 @@ _OUTLET_RE = re.compile(r"\b(?:told|interview with|according to)\s+" + _NAME + r
                         + r"\s+(?:magazine|newspaper|reported|reports)\b")
 
 
+# an organisation told something is not the one that speaks ("In a statement to 404 Media, the company said")
+_RECIPIENT_RE = re.compile(r"\b(?:to|told|tells|with)\s+(?:the\s+)?(?:\d\S*\s+)?$", re.I)
+
+
 class OrgMentions:
     """"It" and "the company": the organisation named or speaking just before."""
 
@@ -62,8 +66,14 @@ class OrgMentions:
             return Speaker(own.name, "", "org")
         recent = range(max(0, idx - PRONOUN_REACH), idx + 1)
         orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
+        if len(orgs) > 1:  # "… told the Guardian that it '…'. '…,' the company's statement reads": the nearest
+            near = [{p.name: p for p in self.sent_speakers[k] if p.kind == "org"}
+                    for k in range(idx - 1, recent[0] - 1, -1)]
+            nearest = next(n for n in near if n)
+            orgs = nearest if len(nearest) == 1 else orgs
         if not orgs:
-            orgs = {name: Speaker(name, "", "org") for k in recent for name, at in self.sent_orgs[k] if at < pos}
+            orgs = {name: Speaker(name, "", "org") for k in recent for name, at in self.sent_orgs[k] if at < pos
+                    and not _RECIPIENT_RE.search(self.text, max(0, at - 8), at)}
         if not orgs:
             subjects = [self._subject_org(k) for k in recent if k < idx]
             orgs = {o.name: Speaker(o.name, "", "org") for o in subjects if o is not None}
