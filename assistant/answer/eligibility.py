@@ -181,6 +181,9 @@ def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
     one or two, at least half for a question spanning several articles. A question naming two dates
     ("the report on October 7, 2023 ... the article on October 30") dates two articles: their days, years
     and months are no figure or name one article must hold."""
+    if not info.key_names and info.context:  # "Who led the round?" after a turn about 10 Minute School: its round
+        carried = name_runs(info.context)
+        return not carried or any(all(name_present(w, article_vocab) for w in r) for r in carried)
     dates = list(_DATE_NUMBERS.finditer(info.text))
     dated = {n for m in dates for n in m.groups() if n} | set(MONTHS) if len(dates) >= 2 else set()
     figures = [n for n in info.key_names if any(ch.isdigit() for ch in n)]

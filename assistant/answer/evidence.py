@@ -102,6 +102,10 @@ class Lexical:
         return got / self.total
 
 
+_SEAT = re.compile(r"\b(?:based|headquartered|headquarters|HQ|located)\b", re.I)
+_SEAT_IN = re.compile(r"\b(?i:based|headquartered|headquarters|HQ|located)\s+(?:is\s+|are\s+)?in\s+(?:the\s+)?[A-Z]")
+
+
 def required_form(info: QuestionInfo, sentence: str) -> bool | None:
     """Does ``sentence`` give the answer in the form the question demands: a currency sum (or a share of a sum:
     "6% of annual turnover") for "how much did X sell/cost/pay", a percentage for "what share" and "how much did
@@ -122,6 +126,8 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
     if info.wh == "where" and re.search(r"\b(?:come|comes|came)\s+from\b", low):  # "Where does X come from?"
         return bool(re.search(r"\b(?:come|comes|came|coming|sourced|drawn|supplied|provided)\s+(?:\w+\s+){0,2}?"
                               r"(?:from|by)\b", sentence, re.I))
+    if info.answer_type == "place" and _SEAT.search(q):  # "Where is Hikvision headquartered?": "Based in Hangzhou"
+        return bool(_SEAT_IN.search(sentence))
     if info.answer_type == "date":
         if "what year" in low or "which year" in low:
             return bool(_YEAR.search(sentence))
@@ -179,6 +185,7 @@ def preference(info: QuestionInfo, sentence: str) -> float:
     if info.answer_type == "name" and info.wh == "who" and _new_full_name(q, sentence):
         return BONUS
     return 0.0
+
 
 
 _DIFFERENCE = {  # what "how much lighter/longer/faster" measures (a share or a multiple fits each)

@@ -216,6 +216,8 @@ def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed 
         c.relevance = relevance(c.cos, c.lex)
         if info.counted and counts(info.counted[-1], c.text):
             c.relevance += COUNT_CREDIT  # "How many years": "seven years of revenue" counts the very thing asked
+        elif info.answer_type == "place" and required_form(info, c.text):
+            c.relevance += COUNT_CREDIT  # "Where is X headquartered?": "Based in Hangzhou" is the very thing asked
         if holder and re.search(r"\b" + re.escape(holder) + r"\b", c.text):
             c.relevance = max(c.relevance, HOLDER_RELEVANCE)  # the attribution itself says who holds the role
         c.score = _order(c) + bonus[id(c)]

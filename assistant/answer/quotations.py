@@ -73,8 +73,13 @@ class SpeakerQuotes:
     name: str = ""  # who the phrase turned out to be (for messages)
 
 
+# a practitioner's post names their field ("the toxicologist": "chief of medical toxicology", "the economist":
+# "professor of economics", "the pediatrician": "pediatrics")
+_FIELD_OF = (("ologist", "ology"), ("ician", "ic"), ("omist", "omic"))
+
+
 def _synonyms(term: str) -> set[str]:
-    out = {term}
+    out = {term} | {term.removesuffix(a) + b for a, b in _FIELD_OF if term.endswith(a)}
     for group in _ROLE_SYNONYMS:
         stems = {"-".join(stem(p) for p in w.split("-")) for w in group.split()}
         if term in stems:

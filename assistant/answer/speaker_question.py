@@ -112,13 +112,15 @@ _SOFT_PATTERNS = [
     # "Why did Universal's boss say the label agreed ...?": the reason they gave
     re.compile(r"^why\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:say|says|said)\s+(?:that\s+)?(?P<t>.+?)"
                + _TAIL, re.I),
+    # "Why does the sleep therapist think women ...?": a post's reasons
+    # ... and "Why does 10 Minute School's COO think ...?": an organisation's post
+    re.compile(r"^why\s+(?:did|does|do)\s+(?P<x>(?:the|a|an|(?:[\w.&-]+\s+){0,4}?[\w.&-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+               r"[\w'’-]+)\s+(?-i:think|thinks|"
+               r"believe|believes|say|says|argue|argues|feel|feels)\s+(?:that\s+)?(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*"
                r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*\s+(?P<r>(?-i:[a-z])[\w-]*))\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
     re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*"
                r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
-    # "Why does the sleep therapist think women ...?": a post's reasons
-    re.compile(r"^why\s+(?:did|does|do)\s+(?P<x>(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?-i:think|thinks|"
-               r"believe|believes|say|says|argue|argues|feel|feels)\s+(?:that\s+)?(?P<t>.+?)" + _TAIL, re.I),
     # "According to X, ...?", "..., according to X?": their words when quoted, else the fact with X as its source
     re.compile(r"^according\s+to\s+(?P<x>[^,]+?),\s*(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^(?P<t>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do)\b.+?),?\s+according\s+to\s+"

@@ -131,3 +131,28 @@ def test_what_sentence_did_she_receive_is_answered_by_the_sentencing(embed) -> N
 ])
 def test_a_valuation_is_no_sum_raised(question, text, gives) -> None:
     assert gives_money(question, text) is gives
+
+
+
+def test_where_a_company_is_based_asks_for_its_seat() -> None:
+    """"Where is X headquartered?": a sentence that says where it is based ("Based in Hangzhou"), not one naming a
+    place it works in; other "where" questions demand no such form."""
+    from assistant.answer.evidence import required_form
+    seat = analyse_question("Where is Orvant headquartered?")
+    assert required_form(seat, "Based in Hangzhou, China, the company is one of the largest makers of cameras.")
+    assert required_form(seat, "Its headquarters are in Hangzhou.")
+    assert not required_form(seat, "Orvant's role in surveilling Muslims in Xinjiang shows it is not serious.")
+    assert required_form(analyse_question("Where did the Dow finish?"), "The Dow finished at 34,000.") is None
+
+
+def test_a_follow_up_naming_nothing_is_answered_from_an_article_its_turn_was_about() -> None:
+    """"Who led the round?" after a question about Tenmin School: an article that never names Tenmin School cannot
+    answer it (a question naming something itself is judged by its own names)."""
+    from assistant.answer.eligibility import names_in_article
+    from assistant.answer.question import with_context
+    from assistant.answer.words import vocabulary
+    info = analyse_question(with_context("Who led the round?", "How much did Tenmin School raise in its latest round?"))
+    assert not names_in_article(info, vocabulary("Balderton is leading the round, with Tencent participating."))
+    assert names_in_article(info, vocabulary("Tenmin School's round was led by Conjunction Capital."))
+    alone = analyse_question("Who led the round?")
+    assert names_in_article(alone, vocabulary("Balderton is leading the round, with Tencent participating."))

@@ -188,6 +188,7 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("When did the two first meet, according to Varga?", "", "", False),  # a date, with Varga as its source
     ("Why, according to Lena Varga, did sales slow?", "Lena Varga", "why did sales slow", True),
     ("Why does the sleep therapist think women sleep worse?", "the sleep therapist", "women sleep worse", True),
+    ("Why does Tenmin School's COO think demand is high?", "Tenmin School's COO", "demand is high", True),
     ("What does Copley see as the biggest myth people believe about the sea?", "Copley",
      "the biggest myth people believe about the sea", False),
     ("What did Ford recall?", "", "", False),  # a product recall, not a remark

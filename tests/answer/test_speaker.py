@@ -281,3 +281,31 @@ def test_an_occasion_is_when_not_what_about() -> None:
         assert ans.answered and {c.speaker for c in ans.citations} == {"Dmitry Peskov"}, (question, ans.answer)
     ans = ask("What did Peskov say about the interview?", ALL_PASSAGES, embed=fake_embed)
     assert not ans.answered, ans.answer
+
+
+TOXICOLOGY = ("“The dose found was enough to cause loss of consciousness,” Lena Ortiz, chief of medical toxicology at "
+              "Harwell Medical School, said in a statement.\n\n“The drug is safe under supervision,” said Dr. Amos "
+              "Reed, a psychiatrist in Ohio.\n")
+EDTECH = ("Tenmin School raised $5.5 million, says co-founder and COO Mira Beg.\n\n“Demand for edtech is huge "
+          "because we have a student base of 42 million and most lack good teachers,” Beg said.\n\nAccess to "
+          "education in Bengal is unequal, say the founders of edtech Tenmin School.\n")
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+@pytest.mark.parametrize(("question", "speaker", "words"), [
+    # a practitioner asked by their trade, whose post names their field
+    ("What did the Harwell toxicologist say about the dose?", "Lena Ortiz", "enough to cause loss"),
+])
+def test_a_post_asked_by_trade_or_by_organisation_finds_its_holder(question, speaker, words, embed) -> None:
+    passages = chunks("tox", TOXICOLOGY) + chunks("edu", EDTECH)
+    ans = ask(question, passages, embed=embed)
+    assert ans.answered and ans.citations and {c.speaker for c in ans.citations} == {speaker}, ans.answer
+    assert words in ans.citations[0].quote
+
+
+def test_a_full_name_is_not_another_person_of_that_surname() -> None:
+    """"What did Will Smith say?" never shows Jada Pinkett Smith's words, though both are Smiths."""
+    text = ("“Jada is the best friend I have ever had,” Will Smith told the crowd.\n\n"
+            "“We are figuring out what that looks like,” Jada Pinkett Smith said of the marriage.\n")
+    ans = ask("What did Will Smith say about the marriage?", chunks("ws", text), embed=fake_embed)
+    assert ans.answered and {c.speaker for c in ans.citations} == {"Will Smith"}, ans.answer
