@@ -45,14 +45,14 @@ MULTIHOP = ROOT / "tests" / "data" / "multihop-rag" / "corpus.json"
 SEED = ROOT / "corpus" / "000_863afebc424a52ba.txt"
 REPORT: list[str] = []  # read by conftest's terminal summary
 
-# A little under what was measured (BENCHMARKS.md, 2026-11-29 eighth session), on 94 articles: dev 0.926 / 0.753 /
-# 0.771, holdout 0.806 / 0.527 / 0.602 (precision / recall / coverage; on the first 54 articles: dev 0.964 / 0.812 /
-# 0.822, holdout 0.821 / 0.567 / 0.637). The 40 articles added in the seventh session score lower (dev 0.876 / 0.681,
-# holdout 0.767 / 0.442): the first 54 had been read while writing the rules. The goal is 0.95 / 0.85 on
-# holdout.
+# A little under what was measured (BENCHMARKS.md, 2026-11-30 eleventh session) on 134 articles: dev 0.932 / 0.721 /
+# 0.743, holdout 0.839 / 0.568 / 0.631 (precision / recall / coverage). The 24 articles added then were annotated
+# blind and measured before any rule was written from them: dev 0.882 / 0.506 / 0.566, holdout 0.936 / 0.673 / 0.691;
+# on the 110 articles before them the figures are those of the tenth session (dev 0.940 / 0.769, holdout 0.807 /
+# 0.536). The goal is 0.95 / 0.85 on holdout.
 FLOORS = {
-    "dev": {"precision": 0.91, "recall": 0.74, "coverage": 0.76},
-    "holdout": {"precision": 0.78, "recall": 0.51, "coverage": 0.59},
+    "dev": {"precision": 0.91, "recall": 0.70, "coverage": 0.72},
+    "holdout": {"precision": 0.82, "recall": 0.55, "coverage": 0.61},
 }
 
 
