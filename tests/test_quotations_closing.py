@@ -149,3 +149,31 @@ def test_he_after_an_appositive_naming_someone_else_by_possessive_is_the_one_des
 )
 def test_the_company_is_the_organisation_that_speaks_not_the_one_told(text: str, quote: str, speaker: str) -> None:
     assert _all(text).get(quote) == speaker
+
+
+def test_a_short_answer_is_speech_and_a_verb_before_and_said_keeps_the_subject() -> None:
+    """'"Yes, Senator," Fraser replied.' is an answer, not a title ("Yes Sir, I Can Boogie" still is one); "Brown
+    (D-Ohio) disagreed and said any ..." is Brown's report."""
+    text = ("Jane Fraser runs the bank.\n\n“Is the bank profitable?” Menendez asked Fraser.\n\n“Yes, Senator,” Fraser "
+            "replied.\n\nThe band sang “Yes Sir, I Can Boogie” at the hearing's end, Fraser said.\n\nIn contrast, "
+            "committee chair Senator Sherrod Brown (D-Ohio) disagreed and said any reduced lending would be due to "
+            "riskier bets.")
+    found = _all(text)
+    assert found.get("Yes, Senator") == "Jane Fraser"
+    assert "Yes Sir, I Can Boogie" not in found
+    assert found.get("any reduced lending would be due to riskier bets") == "Sherrod Brown"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [  # a scare quote earlier in the sentence bounds nothing: the clause before ", saying" still has its subject
+        ("In 2021, Quentin Tarantino defended his plan to make “just” 10 movies and retire, saying, “I know film "
+         "history, and directors do not get better.”", "I know film history, and directors do not get better.",
+         "Quentin Tarantino"),
+        # a he after a fronted participle clause is the sentence's subject, as if the sentence opened on it
+        ("Seth Rollins spoke on a podcast. Referring to him as Chicago Phil, he said that he is as selfish as "
+         "another talent.", "he is as selfish as another talent", "Seth Rollins"),
+    ],
+)
+def test_a_scare_quote_or_a_fronted_clause_does_not_hide_the_speaker(text: str, quote: str, speaker: str) -> None:
+    assert _all(text).get(quote) == speaker

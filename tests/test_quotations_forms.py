@@ -107,6 +107,19 @@ def test_an_acronym_the_article_defines_speaks_under_its_full_name() -> None:
     assert (q.speaker, q.speaker_type) == ("Harbour Pilots Association", "org") and "The HPA" in q.aliases
 
 
+def test_an_acronym_the_article_only_spells_out_speaks_under_its_full_name() -> None:
+    """Never defined in brackets, but its letters are the initials of one name the article gives; a common acronym
+    with no such name ("the CEO") stays as it is."""
+    from index.quotations.acronyms import defined_acronyms
+    text = (
+        "The Harbour Pilots Association has backed the review. The Institute for the Study of War agreed.\n"
+        '"The channel is not safe," the HPA said.\n"The front has not moved," the ISW said. The CEO left.'
+    )
+    assert _one(text, "not safe").speaker == "Harbour Pilots Association"
+    assert _one(text, "has not moved").speaker == "Institute for the Study of War"
+    assert "CEO" not in defined_acronyms(text)
+
+
 def test_said_a_statement_from() -> None:
     q = _one('"We will appeal," said a statement from Senator Ruth Adeyemi.', "will appeal")
     assert (q.speaker, q.kind) == ("Ruth Adeyemi", "direct")

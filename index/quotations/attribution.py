@@ -84,12 +84,15 @@ TITLE_WORDS = 6  # a title quoted in prose is at most this long
 _SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by as but nor".split())
 
 
+_ANSWER_RE = re.compile(r"(?:yes|no|yeah|nope|okay|ok|sure|absolutely|definitely|thanks),\s", re.I)
+
+
 def is_title(quote: str) -> bool:
     """A short quote whose words are all capitalised, small words aside ("Silent Night", "The Lord of the Rings"):
     the title of a work or a name, not someone's words."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quote)]
-    if not words or len(words) > TITLE_WORDS or quote.rstrip()[-1:] in "?!":
-        return False
+    if not words or len(words) > TITLE_WORDS or quote.rstrip()[-1:] in "?!" or _ANSWER_RE.match(quote):
+        return False  # "Yes, Senator": an answer, not a title
     big = [w for w in words if low(w) not in _SMALL_TITLE_WORDS] or words
     return all(is_cap(w) for w in big) and is_cap(words[0])
 

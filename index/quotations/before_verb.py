@@ -44,6 +44,9 @@ def _strip_trailing(toks: list[Token]) -> list[Token]:
     while toks and (low(t := toks[-1].text) in AUX_ADV and t not in NAME_AUXILIARIES
                     or low(t).endswith("ly") and not is_cap(t) and low(t) not in LY_NOUNS):
         toks = toks[:-1]
+    if len(toks) > 2 and toks[-1].text == "and" and toks[-2].text.islower() and toks[-2].text.endswith("ed") and (
+            is_cap(toks[-3].text) or toks[-3].text.endswith(")")):  # "Brown (D-Ohio) disagreed and said": Brown
+        return _strip_trailing(toks[:-2])
     return toks
 
 

@@ -317,7 +317,9 @@ class Coreference(OrgMentions):
                 return self._apposed(k, only) or only
             if len(people) > 1:  # "Djokovic spoke about Federer and Nadal. '…,' he said": the subject
                 return self._subject_person(k, people, pronoun)
-            opens = bool(self.sent_tokens[idx]) and low(self.sent_tokens[idx][0].text) == pronoun  # "He said: '…'"
+            # "He said: '…'", "Referring to him as Phil, he said that …": the he/she is the sentence's subject
+            opens = bool(self.sent_tokens[idx]) and low(self.sent_tokens[idx][0].text) == pronoun or (
+                (own := self._subject(idx)) is not None and own.kind == "pronoun" and low(own.text) == pronoun)
             introduced = self._introduced_as(k, pronoun, k == idx - 1 and opens) if pronoun else None
             if introduced is not None and not named_in(introduced, quote):
                 return introduced

@@ -55,7 +55,8 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
             sent = Span(a, tail.end) if person is not None else sent
         if person is not None:
             attributed.append((q, person))
-        prev_close = q.close_end
+        if person is not None or len(text[q.inner_start : q.inner_end].split()) > 3:
+            prev_close = q.close_end  # a scare quote nobody said ('to make "just" 10 movies') bounds nothing
     # a second quote right after `"…," X said,` continues X
     for q in quotes:
         if any(q is aq for aq, _ in attributed):

@@ -119,7 +119,8 @@ ROLE_WORDS = frozenset(
     mp mep sir dame lord lady councillor councilor superintendent inspector detective trooper
     attorney-general solicitor barrister physician doctor surgeon nurse teacher principal student
     spokesperson's owner partner president's architect engineer cfo coo cto cmo vp boss striker midfielder
-    defender goalkeeper winger quarterback pitcher skipper singer actor actress rapper musician comedian
+    defender goalkeeper winger quarterback pitcher skipper singer songstress songwriter crooner hitmaker frontman
+    frontwoman rocker vocalist actor actress rapper musician comedian
     presenter broadcaster pundit legend star icon veteran driver player forward keeper rookie teammate
     receiver linebacker cornerback batter bowler batsman jockey golfer boxer fighter filmmaker novelist
     entrepreneur investor billionaire co-founder cofounder gm cio evp svp liaison producer
