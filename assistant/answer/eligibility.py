@@ -31,7 +31,7 @@ from assistant.answer.words import (
     term_present,
     vocabulary,
 )
-from index.quotations.wordlists import SPEECH_VERBS
+from index.quotations.wordlists import ORG_WORDS, ROLE_WORDS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from assistant.answer.facts import Candidate
@@ -77,6 +77,8 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "withheld"  # "Its blog post does not specify which hashtags ...": the article says it is not given
     if not article_named:
         return "name"
+    if info.answer_type in ("amount", "number") and not _agent_named(info.text, own | c.near | vocabulary(c.lead)):
+        return "name"  # "How much did Adaptive raise?": Mistral's round, in an article naming Adaptive elsewhere
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
         return "specifier"
     if not _keeps_superlative(info.text, f"{c.lead} {c.text}"):
@@ -124,7 +126,7 @@ def _names_counted(counted: list[str], text: str, vocab: set[str]) -> bool:
     """"How many rebounds ..." is answered only by a sentence (or the line introducing its list) that names what
     is counted, not by one counting points. An acronym ending in the noun's initial names it too ("five STIs"
     for "how many infections")."""
-    if not counted or any(term_present(t, vocab) for t in counted):
+    if not counted or any(term_present(x, vocab) for t in counted for x in expand(t)):
         return True
     return any(m.group(1)[-1].lower() == counted[-1][0] for m in re.finditer(r"\b([A-Z]{2,6})s?\b", text))
 
@@ -160,6 +162,40 @@ def _one_of_many(info: QuestionInfo, text: str) -> bool:
         if len(asked) == 1 and len(runs) <= 2:
             return True
     return False
+
+
+# where the doer of a "how much / how many" question starts: "did the Amsterdam startup Adaptive raise"
+_AGENT_Q = re.compile(r"^how\s+(?:much|many)\b.*?\b(?:did|does|do|has|have|had|will|would|is|are|was|were)\s", re.I)
+
+
+def _agent_named(question: str, vocab: set[str]) -> bool:
+    """The sentence (with its neighbours and title) names the doer the question asks about, if it names one: the
+    last name before the verb ("the Amsterdam AI startup Adaptive raise": Adaptive; "is the self-driving car company
+    Cruise cutting": Cruise), past the nouns of a description ("startup", "company"); any word of it, or its initials
+    ("the Bank of England": "the BOE")."""
+    m = _AGENT_Q.search(question)
+    run: list[str] = []
+    words = WORD_RE.findall(question[m.end() :]) if m else []
+    k, owned = 0, False
+    for k, w in enumerate(words):
+        if w[:1].isupper() and w != "I":
+            joined = run and k > 0 and words[k - 1].lower() in ("of", "for", "and")
+            run = [*run, w] if joined or (run and words[k - 1][:1].isupper()) else [w]
+            owned = owned or w.endswith(("'s", "’s"))
+        elif run and (base := w.lower().removesuffix("'s").removesuffix("’s")) in ORG_WORDS | ROLE_WORDS:
+            owned = owned or base != w.lower()  # "the NTU team's battery"
+        elif run and w.lower() not in ("of", "for", "and"):
+            break  # the verb
+    if owned:
+        return True  # "How much did Israel's Gaza barrier cost?": the thing asked is the barrier
+    objects = [w for w in words[k + 1 :] if w[:1].isupper()]  # "are the Padres paying Yuki Matsui": him, too
+    run = [w.removesuffix("'s").removesuffix("’s") for w in run]
+    if not run or any(name_present(w, vocab) for w in run + objects):
+        return True
+    rest = question[m.end() :] if m else ""
+    first = rest.find(run[0])
+    whole = WORD_RE.findall(rest[first : rest.find(run[-1], first) + len(run[-1])])  # "Bank of England"
+    return len(run) > 1 and any("".join(w[0] for w in form).lower() in vocab for form in (run, whole))
 
 
 def _own_specifiers(info: QuestionInfo) -> list[str]:

@@ -112,7 +112,7 @@ def analyse_question(question: str) -> QuestionInfo:
     info.result = bool(
         re.search(_WIN_ASKED + r"|" + _OUTCOME_ASKED + r"|\bwho\s+(?:won|win|wins|beat|lost)\b|\bfinal\s+score\b|"
                   r"^did\s+(?:[\w'’-]+\s+){1,6}?(?:win|beat|lose)\b|"
-                  r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|\b(?:end|ended)\s+up\b|\beventually\b|"
+                  r"\bwhat\s+was\s+the\s+(?:result|outcome|score)\b|" + _ENDED_UP + r"\b|\beventually\b|"
                   r"\bultimately\b|\bin\s+the\s+end\b|\bwho\s+was\s+elected\b|\bactual(?:ly)?\b|"
                   + _CHOSEN + r"|" + _SENTENCED + r"|"
                   r"^how\s+did\s+.+?\s+(?:do|fare|perform|play)\s+(?:against|versus|vs\.?)\s|" + _RULING, low)
@@ -166,7 +166,7 @@ def _outcome_terms(low: str) -> list[str]:
     ruling = re.search(_RULING, low)
     if ruling:  # not the words of what was ruled on: "grant the motion to dismiss" is not answered by "dismiss"
         return [t for t in _RULED if t not in low[ruling.end() :]]
-    m = re.search(r"\b(?:end(?:ed)?\s+up|eventually|ultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
+    m = re.search(r"(?:" + _ENDED_UP + r"|\beventually|\bultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
     if m and m.group(1) not in FUNCTION_WORDS:
         return [stem(m.group(1))]
     if re.search(_SENTENCED, low):  # "What sentence did she receive?": a sentence saying she was sentenced
@@ -177,6 +177,8 @@ def _outcome_terms(low: str) -> list[str]:
     return []
 
 
+# "ended up": an outcome asked; "will end up costing": a forecast, which a sentence looking ahead answers
+_ENDED_UP = r"(?<!will\s)(?<!would\s)(?<!could\s)(?<!might\s)\b(?:end|ended)\s+up"
 _SENTENCED = (r"^what\s+(?:prison\s+|jail\s+)?(?:sentence|term)\s+did\b|"
               r"^how\s+long\s+(?:was|were|is|will)\s+.+?\s+(?:sentenced|jailed)\b")
 _CHOSEN = r"^who\s+(?:did|has|have)\s+.+?\s(?:appoint|hire|name|choose|pick|select)\b"

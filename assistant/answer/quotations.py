@@ -239,9 +239,14 @@ def _unnamed_of(names: list[str], speaker: str) -> bool:
     return last in words and words.index(last) < len(words) - 1
 
 
+# "Apple analyst Ming-Chi Kuo" watches Apple from outside: his words are not Apple's
+_OUTSIDERS = frozenset(stem(w) for w in "analyst analysts critic critics watcher watchers observer observers expert "
+                       "experts fan fans rival rivals".split())
+
+
 def _speaks_for(names: list[str], role: str) -> bool:
     role_words = {stem(w) for w in WORD_RE.findall(role)}
-    return all(stem(n) in role_words for n in names)
+    return all(stem(n) in role_words for n in names) and not role_words & _OUTSIDERS
 
 
 def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQuotes) -> None:

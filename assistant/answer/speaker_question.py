@@ -45,6 +45,9 @@ _SPEAKER_PATTERNS = [
         r"(?:\s+(?P<o>(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})|the\s+press|(?-i:[a-z]+)))?" + _TOPIC + _TAIL,
         re.I,
     ),
+    # "What performance improvements did Apple claim for its M3 chips?": what X claimed or said, on the topic
+    re.compile(r"^what\s+(?:[\w-]+\s+){1,3}?(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:claim|claimed|claims|say|"
+               r"said|says|promise|promised|predict|predicted|argue|argued)\b" + _TOPIC + _TAIL, re.I),
     re.compile(r"^(?:quote|cite)\s+(?P<x>.+?)" + _TOPIC + _TAIL, re.I),
     re.compile(
         r"^how\s+(?:did|does|has|have|do|was|were)\s+(?P<x>.+?)\s+(?-i:" + _REACT + r")\b" + _TOPIC + _TAIL, re.I
@@ -121,6 +124,9 @@ _SOFT_PATTERNS = [
                r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*\s+(?P<r>(?-i:[a-z])[\w-]*))\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
     re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*"
                r"(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
+    # "How did Convoy's CEO decide which industry to enter?": the reasons they gave
+    re.compile(r"^how\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:decide|choose|chose|pick|come\s+up\s+with|settle\s+on)\s+"
+               r"(?P<t>.+?)" + _TAIL, re.I),
     # "According to X, ...?", "..., according to X?": their words when quoted, else the fact with X as its source
     re.compile(r"^according\s+to\s+(?P<x>[^,]+?),\s*(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^(?P<t>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do)\b.+?),?\s+according\s+to\s+"
@@ -215,12 +221,18 @@ def _clean_topic(topic: str) -> str:
     return topic.strip(" ,;:")
 
 
+_DUAL_POSTS = frozenset("founder co-founder cofounder chairman chairwoman chair president owner".split())
+
+
 def looks_like_speaker(x: str) -> bool:
     """A name, an organisation or a role phrase: has a capitalised word or a role/organisation/occupation noun."""
     words = WORD_RE.findall(x)
     if not words or len(words) > 9 or any(w in DOCUMENTS for w in words):  # "Civic Data" is a name, "the data" not
         return False
-    if re.search(r"\s(?:and|or)\s|\beach\b|\bboth\b", x):  # two outlets or people: not one speaker
+    two = [m for m in re.finditer(r"(\S+)\s(?:and|or)\s(\S+)", x)  # "co-founder and CEO" is one person's posts
+           if not ({m.group(1).lower(), m.group(2).lower()} <= ROLE_WORDS and {m.group(1).lower(), m.group(2).lower()}
+                   & _DUAL_POSTS)]
+    if two or re.search(r"\beach\b|\bboth\b", x):  # two outlets or people: not one speaker
         return False
     if any(w[:1].isupper() for w in words):
         return True

@@ -64,6 +64,7 @@ _ALIAS_GROUPS = [
     "revenue sales turnover", "profit earnings net-income",
     "score scored scorer goal netted brace strike header", "win won winner winning victory",
     "dock docked deduct deducted deduction", "write wrote written penned",
+    "job employee worker staff staffer position",  # "How many jobs is X cutting?": "cutting 900 employees"
 ]
 
 

@@ -156,3 +156,45 @@ def test_a_follow_up_naming_nothing_is_answered_from_an_article_its_turn_was_abo
     assert names_in_article(info, vocabulary("Tenmin School's round was led by Conjunction Capital."))
     alone = analyse_question("Who led the round?")
     assert names_in_article(alone, vocabulary("Balderton is leading the round, with Tencent participating."))
+
+
+MISTRAL = ("Amsterdam has a growing AI scene, and the startup Adaptive is part of it.\n\n"
+           "Many of the city's founders studied at its universities and worked at the big labs abroad.\n\n"
+           "Investors say talent is the draw in Europe this year.\n\n"
+           "Founders of Mistral AI, the French AI startup that raised a €105 million seed round, came from big labs.\n")
+ADAPTIVE = "Adaptive raised $4 million in a seed round led by Valley Partners, the Amsterdam AI startup said.\n"
+LAYOFFS = ("Cruise\n\nThe embattled self-driving car company is cutting 900 employees, or 24% of its workforce.\n\n"
+           "Spotify\n\nThe streaming company is eliminating about 1,500 jobs, it announced.\n")
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_how_much_did_x_raise_needs_x_named_by_the_sentence_or_its_neighbours(embed) -> None:
+    """Another startup's round, in an article that names the asked one elsewhere, does not answer."""
+    refused_then_answered("How much money did the Amsterdam AI startup Adaptive raise in its seed round?",
+                          chunks("m", MISTRAL), chunks("a", ADAPTIVE), "$4 million", embed)
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_how_many_jobs_is_answered_by_a_count_of_employees(embed) -> None:
+    ans = ask("How many jobs is the self-driving car company Cruise cutting?", chunks("l", LAYOFFS), embed=embed)
+    assert ans.answered and "900 employees" in ans.citations[0].quote, ans.answer
+
+
+@pytest.mark.parametrize(("question", "sentence", "named"), [
+    ("How much does the Bank of England think QE will cost?", "Over a decade, the BOE estimates, it will cost £200bn.",
+     True),  # the name by its initials
+    ("How much did Israel's Gaza barrier cost?", "The cost of the barriers was NIS 3.5 billion.", True),  # the thing
+    ("How many cycles did the NTU team's battery last?", "The team found it lasted 3,000 cycles.", True),
+    ("How much are the Padres paying Yuki Matsui?", "Yuki Matsui inked a $28 million deal.", True),  # the one paid
+    ("How much do I need to spend on the card?", "You must spend $6,000 in six months.", True),  # "I" is no name
+    ("How much money did the Amsterdam AI startup Adaptive raise?", "Mistral AI raised a €105 million round.", False),
+])
+def test_the_doer_of_how_much_must_be_named(question: str, sentence: str, named: bool) -> None:
+    from assistant.answer.eligibility import _agent_named
+    from assistant.answer.words import vocabulary
+    assert _agent_named(question, vocabulary(sentence)) is named
+
+
+def test_will_end_up_costing_asks_for_a_forecast_not_a_result() -> None:
+    assert not analyse_question("How much does the bank think QE will end up costing?").result
+    assert analyse_question("Who ended up winning the race?").result

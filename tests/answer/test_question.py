@@ -189,6 +189,11 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Why, according to Lena Varga, did sales slow?", "Lena Varga", "why did sales slow", True),
     ("Why does the sleep therapist think women sleep worse?", "the sleep therapist", "women sleep worse", True),
     ("Why does Tenmin School's COO think demand is high?", "Tenmin School's COO", "demand is high", True),
+    ("What performance gains did Orvant claim for its new chips?", "Orvant", "its new chips", False),
+    ("How did Convoy's co-founder and CEO decide which industry to enter?", "Convoy's co-founder and CEO",
+     "which industry to enter", True),  # one person's two posts
+    ("What did the CEO and CFO say about the deal?", "", "", False),  # two people
+    ("What games did Nintendo announce?", "", "", False),  # a fact about products, not a remark
     ("What does Copley see as the biggest myth people believe about the sea?", "Copley",
      "the biggest myth people believe about the sea", False),
     ("What did Ford recall?", "", "", False),  # a product recall, not a remark

@@ -309,3 +309,12 @@ def test_a_full_name_is_not_another_person_of_that_surname() -> None:
             "“We are figuring out what that looks like,” Jada Pinkett Smith said of the marriage.\n")
     ans = ask("What did Will Smith say about the marriage?", chunks("ws", text), embed=fake_embed)
     assert ans.answered and {c.speaker for c in ans.citations} == {"Will Smith"}, ans.answer
+
+
+def test_an_analyst_who_covers_a_company_does_not_speak_for_it() -> None:
+    """"Orvant analyst Mia Kuo" watches Orvant from outside; "Orvant spokesperson Dan Roe" speaks for it."""
+    text = ("“Sales of the M3 will be strong,” said Orvant analyst Mia Kuo.\n\n"
+            "“The M3 renders twice as fast,” said Orvant spokesperson Dan Roe.\n")
+    ans = ask("What did Orvant say about the M3?", chunks("o", text), embed=fake_embed)
+    assert ans.answered and all("Kuo" not in c.speaker for c in ans.citations), ans.answer
+    assert any("twice as fast" in c.quote for c in ans.citations)
