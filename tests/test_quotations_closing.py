@@ -177,3 +177,17 @@ def test_a_short_answer_is_speech_and_a_verb_before_and_said_keeps_the_subject()
 )
 def test_a_scare_quote_or_a_fronted_clause_does_not_hide_the_speaker(text: str, quote: str, speaker: str) -> None:
     assert _all(text).get(quote) == speaker
+
+
+def test_an_organisation_by_its_acronym_after_a_heading_and_a_participle_after_also() -> None:
+    """A heading "Every PGMOL apology" names no person "Every PGMOL"; "The PGMOL issued a statement ... stating"
+    is the body the article spelled out; "also stating that" goes on with the speaker ("also claiming a pair of
+    victims" is no speech)."""
+    text = ("The Professional Game Match Officials Limited (PGMOL) has apologised often.\n\nEvery PGMOL apology\n\n"
+            "The PGMOL issued a statement after the match stating the goal should have stood.\n\n"
+            "Seth Rollins called him a “cancer” also stating that he should stay away.\n\n"
+            "Reece Topley was even better, also claiming a pair of victims but conceding only 17.")
+    found = _all(text)
+    assert found.get("the goal should have stood") == "Professional Game Match Officials Limited"
+    assert found.get("he should stay away") == "Seth Rollins"
+    assert not any("victims" in q for q in found)

@@ -148,6 +148,8 @@ class Coreference(OrgMentions):
     def resolve(self, subj: Subject, idx: int, quote: str = "") -> Speaker | None:
         """Who ``subj`` in sentence ``idx`` is; for "he"/"she", never someone the ``quote`` itself names
         ('"… Sonny was at the centre of that," he explained': not Son)."""
+        if subj.kind == "name" and subj.name.isupper() and subj.name in self.acronyms:
+            return Speaker(self.acronyms[subj.name], "", "org", {subj.name})  # "The PGMOL issued a statement"
         if subj.kind == "name":
             known = self.reg.find(subj.name)
             if known is not None and known.kind == "person":

@@ -121,7 +121,11 @@ def role_keys(role: str) -> set[str]:
 def opener(word: str) -> bool:
     """A sentence-opening adverb, connective or preposition ("Certainly", "Meanwhile", "Beyond")."""
     w = word.lower()
-    return w in PREPOSITIONS or w in SENTENCE_ADVERBS or w in CLAUSE_OPENERS or w in AUX_ADV
+    return (w in PREPOSITIONS or w in SENTENCE_ADVERBS or w in CLAUSE_OPENERS or w in AUX_ADV
+            or w in _QUANTIFIERS)  # "Every PGMOL apology": no first name "Every"
+
+
+_QUANTIFIERS = frozenset("every each all any no most both many several some".split())
 
 
 def title_like(name: str) -> bool:

@@ -150,11 +150,14 @@ def _speaker(ex: Extractor, idx: int, a: int, m: re.Match) -> Speaker | None:
     if subj is not None:
         return ex.people.resolve(issuer(text, a, subj, m.group(1)), idx) if fits_verb(subj, m.group(1)) else None
     head = text[a : m.start()].rstrip()
-    if m.group(1).endswith("ing") and head.endswith(","):
+    plain = m.group(1) in ("saying", "stating", "noting", "adding", "explaining", "arguing", "insisting", "warning")
+    also = re.search(r",?\s+also$", head) if plain or re.match(r"\s*(?:that\b|[:\"“])", text[m.end() :]) else None
+    # "X called him a 'cancer' also stating that …" (not "Topley was better, also claiming a pair of victims")
+    if m.group(1).endswith("ing") and (head.endswith(",") or also):
         said = [p for q, p in zip(ex.out, ex.speaker_of, strict=True) if q.sentence_start == a and q.end <= m.start()]
         if said:
             return said[-1]
-        comma = a + len(head) - 1
+        comma = a + (also.start() if also else len(head) - 1)
         last = [v for v in cues.SPEECH_RE.finditer(text, a, comma) if text[v.end() : comma].strip() == ""
                 and not _NOUN_BEFORE_RE.search(text, a, v.start())]  # not 'rejected the claims, saying'
         if last:  # '…, Gimenez said, adding that …'
