@@ -142,7 +142,7 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
         articles.setdefault(p.article_id, p)
     parts = _phrase_parts(phrase)
     out = SpeakerQuotes()
-    named = _named_after_role(phrase) if parts.roles else _named_after_owner(phrase)
+    named = _named_after_role(phrase) if parts.roles else _named_after_owner(phrase) or _described(phrase)
     if named:  # "OpenAI CEO Sam Altman", "prosecutor Thane Rehn": the name says who; the role only describes
         _by_name(named, _phrase_parts(named).names, articles, out)
         if out.found:
@@ -169,6 +169,12 @@ def _named_after_owner(phrase: str) -> str:
     return m.group(1) if m else ""
 
 
+def _described(phrase: str) -> str:
+    """The name a plain description leads up to ("PGMOL" in "the refereeing body PGMOL"), or ""."""
+    m = re.fullmatch(r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)", phrase.strip())
+    return m.group(1) if m else ""
+
+
 def _named_after_role(phrase: str) -> str:
     """The name right after a role phrase's role noun ("Sam Altman" in "OpenAI CEO Sam Altman"), or "" ("the
     congresswoman who voted against Jordan" ends on someone else)."""
@@ -189,7 +195,7 @@ def _by_name(phrase: str, names: list[str], articles: dict[str, Passage], out: S
             out.mentioned = True
         about = f"{p.title}. {p.title}. {p.article_text}"
         for q in quotations_of(p):
-            if speaker_matches(phrase, q.speaker, role=q.role) or _shorter_form(names, q.speaker, about) or (
+            if speaker_matches(phrase, q.speaker, q.aliases, q.role) or _shorter_form(names, q.speaker, about) or (
                     outlet and q.speaker_type == "org" and speaker_matches(outlet, q.speaker)):
                 out.found.append(Found(p, q, q.speaker))
                 out.name = out.name or q.speaker

@@ -318,3 +318,11 @@ def test_an_analyst_who_covers_a_company_does_not_speak_for_it() -> None:
     ans = ask("What did Orvant say about the M3?", chunks("o", text), embed=fake_embed)
     assert ans.answered and all("Kuo" not in c.speaker for c in ans.citations), ans.answer
     assert any("twice as fast" in c.quote for c in ans.citations)
+
+
+def test_a_description_before_a_name_asks_for_the_name() -> None:
+    """"the refereeing body PGMOL": the body the article calls the PGMOL (its words, under the name it spelled out)."""
+    text = ("The Professional Game Match Officials Limited (PGMOL) runs refereeing.\n\n"
+            "The PGMOL issued a statement after the match stating the goal should have stood.\n")
+    ans = ask("What did the refereeing body PGMOL say about the goal?", chunks("p", text), embed=fake_embed)
+    assert ans.answered and any("should have stood" in c.quote for c in ans.citations), ans.answer
