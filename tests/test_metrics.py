@@ -188,6 +188,9 @@ def test_mean_skips_undefined():
         ("OpenAI", "Open AI", True),  # spaced or not, one name
         ("Julia Roberts", "Robert", False),
         ("OpenAI", "Open Society", False),
+        ("PGMOL", "Professional Game Match Officials Limited", True),  # an acronym and the name it spells
+        ("Institute for the Study of War", "ISW", True),
+        ("PGMOL", "Premier League", False),
     ],
 )
 def test_speaker_is(expected: str, shown: str, same: bool) -> None:

@@ -191,3 +191,12 @@ def test_an_organisation_by_its_acronym_after_a_heading_and_a_participle_after_a
     assert found.get("the goal should have stood") == "Professional Game Match Officials Limited"
     assert found.get("he should stay away") == "Seth Rollins"
     assert not any("victims" in q for q in found)
+
+
+def test_as_he_put_it_before_a_quote() -> None:
+    """'As he put in a video for the festival, "…"': his words ("As it stands, ..." names nobody)."""
+    text = ("“I was nervous,” Danny Elfman said.\n\nAs he put in a video for the festival, “Coming out as myself "
+            "was terrifying.”\n\nAs it stands, “the show” is sold out.")
+    found = _all(text)
+    assert found.get("Coming out as myself was terrifying.") == "Danny Elfman"
+    assert found.get("the show") is None

@@ -96,11 +96,18 @@ def _name_words(name: str) -> list[str]:
 def speaker_is(expected: str, shown: str) -> bool:
     """Does a citation's speaker name the expected speaker? The last word of one (a surname, or an
     organisation's name) must be a word of the other: "Mooney" ~ "Darnell Mooney", "Binance" ~
-    "Binance (spokesperson)", "Open AI" ~ "OpenAI"; "Robert" !~ "Julia Roberts"."""
+    "Binance (spokesperson)", "Open AI" ~ "OpenAI"; "Robert" !~ "Julia Roberts"; an acronym is the name whose
+    capitalised words it spells ("PGMOL" ~ "Professional Game Match Officials Limited")."""
     e, s = _name_words(expected), _name_words(shown)
     if not e or not s:
         return False
-    return e[-1] in s or s[-1] in e or "".join(e) == "".join(s)  # spaced or not: "Open AI" ~ "OpenAI"
+    return e[-1] in s or s[-1] in e or "".join(e) == "".join(s) or (  # spaced or not: "Open AI" ~ "OpenAI"
+        _spells(expected, shown) or _spells(shown, expected))
+
+
+def _spells(acronym: str, name: str) -> bool:
+    caps = [w for w in name.split() if w[:1].isupper()]
+    return acronym.strip().isupper() and len(caps) >= 2 and "".join(w[0] for w in caps) == acronym.strip()
 
 
 def citation_is_valid(quote: str, start: int, end: int, article_text: str) -> bool:

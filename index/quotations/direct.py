@@ -28,6 +28,8 @@ _ASKED_RE = re.compile(r"\b[Aa]sked\s+(?:why|whether|if|about|how|what|when|wher
 
 
 # a sentence that opens with the verb, 'Said Keeley, "…"', or "in the words of": the speaker comes after
+_AS_PUT_RE = re.compile(r"\s*As\s+(he|she|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:put|puts|phrased|phrases)\b"
+                        r"[^\"“”]{0,60},")
 _INVERTED_RE = re.compile(r"(?:\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Explained|Explains)|.*?\b[Ii]n\s+"
                           r"the\s+words\s+of)\s+([^,:;]{2,80}?)\s*[,:]", re.S)
 
@@ -182,6 +184,10 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
     if inverted:  # 'Said Keeley, "…"', 'In the words of MLB Commissioner Rob Manfred, "…"'
         subj = subject_after(text, inverted.start(1), inverted.end(1))
         return ex.people.resolve(subj, idx) if subj is not None else None
+    put = _AS_PUT_RE.fullmatch(text, lo, lo + len(prefix))
+    if put:  # 'As he put it in a video for the festival, "…"'
+        subj = parse_np(tokens(text, put.start(1), put.end(1)))
+        return ex.people.resolve(subj, idx) if subj is not None and subj.kind in ("name", "pronoun") else None
     if not verbs:
         return _colon_speaker(ex, idx, lo, prefix) if prefix.endswith(":") else None
     v = verbs[-1]
