@@ -41,6 +41,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:attendance|turnout|"
      r"death\s+toll|toll|population|tally|headcount|length|duration|size|height|width|weight|distance|speed|capacity|"
      r"depth|area|volume)\b", "number"),
+    (r"\bhow\s+far\s+(?:north|south|east|west|inland|afield)\b", "place"),  # "as far south as Wiltshire"
     (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:" + _MEASURES + r")\s*[?.!]*$",
      "number"),
     (r"^(?:\w+\s+){0,2}?where\s+(?:did|does|do|will|would|could)\s+(?:[\w'’&-]+\s+){0,5}?(?:yields?|prices?|rates?|"

@@ -246,7 +246,11 @@ def _rival_place(info: QuestionInfo, text: str) -> bool:
     if any(term_present(a, names) for a in asked):
         return False
     allowed = {x for a in asked for x in expand(a)} | {stem(n) for n in info.key_names}
+    allowed |= {x for a in asked if a in _UK_NATIONS for x in expand("uk")}  # England asked: "the UK" is no rival
     return any(n in COUNTRIES and n not in allowed for n in names)
+
+
+_UK_NATIONS = frozenset(stem(w) for w in "england english scotland scottish wales welsh".split())
 
 
 # A superlative asked ("the cheapest season ticket") and the words that state it.

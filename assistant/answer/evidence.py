@@ -128,6 +128,9 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
                               r"(?:from|by)\b", sentence, re.I))
     if info.answer_type == "place" and _SEAT.search(q):  # "Where is Hikvision headquartered?": "Based in Hangzhou"
         return bool(_SEAT_IN.search(sentence))
+    far = re.search(r"\bhow\s+far\s+(north|south|east|west|inland|afield)\b", low)
+    if far:  # "How far south were the lights seen?": "as far south as Wiltshire"
+        return bool(re.search(r"\bas\s+far\s+" + far.group(1) + r"\s+as\s+[A-Z]", sentence))
     if info.answer_type == "date":
         if "what year" in low or "which year" in low:
             return bool(_YEAR.search(sentence))

@@ -198,3 +198,15 @@ def test_the_doer_of_how_much_must_be_named(question: str, sentence: str, named:
 def test_will_end_up_costing_asks_for_a_forecast_not_a_result() -> None:
     assert not analyse_question("How much does the bank think QE will end up costing?").result
     assert analyse_question("Who ended up winning the race?").result
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_how_far_south_asks_for_the_place_reached(embed) -> None:
+    """"How far south in England ...?": "as far south as Wiltshire" (a sentence saying "the UK", which England is
+    part of, is no rival country), not a sentence naming some other English place."""
+    text = ("The aurora was seen in Northumberland in April 2023, where the park hosts a festival in February.\n\n"
+            "Sightings have become more frequent in the UK, with the lights seen as far south as Wiltshire in "
+            "February 2023.\n")
+    passages = chunks("n", text, title="Where to see the Northern Lights in England")
+    ans = ask("How far south in England were the Northern Lights seen in February 2023?", passages, embed=embed)
+    assert ans.answered and "as far south as Wiltshire" in ans.citations[0].quote, ans.answer
