@@ -77,6 +77,9 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "withheld"  # "Its blog post does not specify which hashtags ...": the article says it is not given
     if not article_named:
         return "name"
+    if info.context and info.answer_type and not all(name_present(n, own | vocabulary(c.lead))
+                                                     for n in _new_names(info)):
+        return "name"  # "How much of that went to Apple?" after Google's payments: a sentence naming Apple
     if info.answer_type in ("amount", "number") and not _agent_named(info.text, own | c.near | vocabulary(c.lead)):
         return "name"  # "How much did Adaptive raise?": Mistral's round, in an article naming Adaptive elsewhere
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
@@ -196,6 +199,15 @@ def _agent_named(question: str, vocab: set[str]) -> bool:
     first = rest.find(run[0])
     whole = WORD_RE.findall(rest[first : rest.find(run[-1], first) + len(run[-1])])  # "Bank of England"
     return len(run) > 1 and any("".join(w[0] for w in form).lower() in vocab for form in (run, whole))
+
+
+def _new_names(info: QuestionInfo) -> list[str]:
+    """The names a follow-up brings that its previous turn did not ("Apple" in "How much of that went to Apple?")."""
+    before = vocabulary(info.context)
+    lasts = {r[-1] for r in name_runs(info.text)}  # of "Bill Kenwright", the surname: "Kenwright sold a stake"
+    owners = set(re.findall(r"([A-Z][\w.-]*)['’]s\b", info.text))  # "Detroit's rookie": the rookie is asked of
+    return [n for n in info.key_names if n in lasts and n.removesuffix("'s").removesuffix("’s") not in owners
+            and not any(ch.isdigit() for ch in n) and not name_present(n, before)]
 
 
 def _own_specifiers(info: QuestionInfo) -> list[str]:

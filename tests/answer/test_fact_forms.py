@@ -210,3 +210,29 @@ def test_how_far_south_asks_for_the_place_reached(embed) -> None:
     passages = chunks("n", text, title="Where to see the Northern Lights in England")
     ans = ask("How far south in England were the Northern Lights seen in February 2023?", passages, embed=embed)
     assert ans.answered and "as far south as Wiltshire" in ans.citations[0].quote, ans.answer
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_follow_up_that_names_something_is_answered_by_a_sentence_naming_it(embed) -> None:
+    """"How much of that went to Orvant?" after a question about Glint's payments: the share that names Orvant,
+    not the total the previous turn already gave."""
+    from assistant.answer.question import with_context
+    text = ("Glint paid $26 billion in 2021 to be the default search engine on phones and browsers.\n\n"
+            "The trial heard from several phone makers and browser makers about the deals.\n\n"
+            "About $18 billion of that went to Orvant, said the report on what Glint paid in 2021.\n")
+    question = with_context("How much of that went to Orvant?", "How much did Glint pay in 2021 to be the default "
+                            "search engine on phones and browsers?")
+    ans = ask(question, chunks("g", text), embed=embed)
+    assert ans.answered and "$18 billion" in ans.citations[0].quote, ans.answer
+
+
+@pytest.mark.parametrize(("question", "previous", "new"), [
+    ("How much of that went to Apple?", "How much did Google pay in 2021?", ["Apple"]),
+    ("Who did Bill Kenwright sell a stake to in 2016?", "Who was the Everton chairman?", ["Kenwright"]),  # surname
+    ("How many yards did Detroit's rookie gain?", "Who won when the Lions hosted the Raiders?", []),  # an owner
+    ("How many trucks did Musk say Texas would build?", "What did Musk admit about the Cybertruck?", ["Texas"]),
+])
+def test_the_names_a_follow_up_brings(question: str, previous: str, new: list[str]) -> None:
+    from assistant.answer.eligibility import _new_names
+    from assistant.answer.question import with_context
+    assert _new_names(analyse_question(with_context(question, previous))) == new
