@@ -25,6 +25,7 @@ from index.loaders.metadata import make_article
         "Watch This Story | Star Wars Saga: A Galactic Surprise for the Champion",
         "Watch This Story: Every Superstar Who Attacked the Chairman",
         "(Getty Images)",
+        "Eddie Jones with fans during a training session at the stadium. (Getty)",
         "The striker celebrates his second goal. Photograph: Jane Smith/Agency",
         "Photo by John Doe / The Daily",
         "© Agency",
@@ -49,6 +50,7 @@ def test_furniture_lines(line: str) -> None:
         "NATO",
         "Share prices fell 3% on Tuesday after the announcement.",
         "Why It Matters",
+        "The deal was first reported by the news agency (Reuters) last week.",
     ],
 )
 def test_article_lines_stay(line: str) -> None:

@@ -10,7 +10,8 @@ outlet or article is named): a line goes when it is
 * a sign-up prompt (a line starting "Sign up"/"Subscribe"/"Click here", or one that names a
   newsletter together with signing up and an email address or inbox);
 * a cross-promotion link ("Read more: ...", "RELATED: ...", "See also: ...", "Watch This Story | ...");
-* a photo credit or caption ("Credit: ...", "(Getty Images)", "Photo: ...", "© ..."), and on a
+* a photo credit or caption ("Credit: ...", "(Getty Images)", "Photo: ...", "© ...", a caption ending
+  "… training session. (Getty)"), and on a
   page whose captions are numbered ("6 The striker scored twice Credit: Getty"), an unpunctuated
   line with the same number in front;
 * an affiliate disclosure ("... we may earn a commission ...");
@@ -50,6 +51,8 @@ _CREDIT = r"\(?\b(?:credit|credits|photo|photograph|picture|image|illustration|f
 # a caption ends with its credit; a credit line on its own is short
 _CREDIT_RE = re.compile(_CREDIT, re.IGNORECASE)
 _CREDIT_LINE_RE = re.compile(r"(?:" + _CREDIT + r"|\(?©|\((?:[\w ]+ )?(?:images?|photos?)\)$)", re.IGNORECASE)
+# a caption that ends on a picture agency's name in brackets, after its full stop
+_AGENCY_END_RE = re.compile(r"[.!?]\s*\((?:Getty(?: Images)?|AP|AFP|AAP|EPA|Reuters|Supplied|Shutterstock)\)$")
 _GALLERY_RE = re.compile(r"(\d{1,2}) [A-Z][^.!?]*")
 _GALLERY_CREDIT_RE = re.compile(r"(\d{1,2}) [A-Z].*\bCredit:")
 # every credit pattern holds one of these (a cheap test before the patterns)
@@ -97,6 +100,8 @@ def furniture_rule(line: str, gallery: frozenset[str] = frozenset()) -> str:
         (len(words) <= 40 and _credit_at_end(line)) or (len(words) <= 12 and _CREDIT_LINE_RE.match(line))
     ):
         return "photo credit"
+    if line.endswith(")") and len(words) <= 40 and _AGENCY_END_RE.search(line):
+        return "photo credit"  # "Samu Kerevi of Australia reacts after the loss. (Getty)"
     m = _GALLERY_RE.fullmatch(line) if line[:1].isdigit() else None
     if m and m.group(1) in gallery and len(words) <= 25:
         return "gallery caption"
