@@ -274,6 +274,7 @@ def _key_names(q: str) -> list[str]:
                 or w.upper() == w[:1]
             ):
                 continue
+            w = re.sub(r"-(?:born|bred|raised|based)$", "", w)  # "Fiji-born": "born in Fiji" names Fiji
             names.append(w.rstrip("'’"))  # "'The Age'": the closing quote mark is no part of the name
     # an outlet named as a source ("the Sporting News article", "according to 'The Age'") is not a key name
     outlets = {w for o in outlets_in(q) for w in o.split()}

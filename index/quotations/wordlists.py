@@ -123,6 +123,7 @@ ROLE_WORDS = frozenset(
     frontwoman rocker vocalist actor actress rapper musician comedian
     presenter broadcaster pundit legend star icon veteran driver player forward keeper rookie teammate
     receiver linebacker cornerback batter bowler batsman jockey golfer boxer fighter filmmaker novelist
+    centre fullback flanker hooker fly-half scrum-half halfback back-rower
     entrepreneur investor billionaire co-founder cofounder gm cio evp svp liaison producer
 """.split()
 )

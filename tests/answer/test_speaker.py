@@ -326,3 +326,12 @@ def test_a_description_before_a_name_asks_for_the_name() -> None:
             "The PGMOL issued a statement after the match stating the goal should have stood.\n")
     ans = ask("What did the refereeing body PGMOL say about the goal?", chunks("p", text), embed=fake_embed)
     assert ans.answered and any("should have stood" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_post_with_a_birthplace_finds_the_player_born_there() -> None:
+    """"the Fiji-born Wallabies centre": the centre the article says was born in Fiji, not the coach."""
+    text = ("“We have only ourselves to blame at this World Cup,” Wallabies centre Samu Kerevi, who was born in Fiji, "
+            "said on Saturday.\n\n"
+            "“The players worked hard all year,” Wallabies coach Eddie Jones said.\n")
+    ans = ask("What did the Fiji-born Wallabies centre say about the World Cup?", chunks("w", text), embed=fake_embed)
+    assert ans.answered and {c.speaker for c in ans.citations} == {"Samu Kerevi"}, ans.answer
