@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
 from assistant.answer.types import carries
-from assistant.answer.values import gives_money, gives_rate, gives_share, gives_unit, gives_year
+from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_unit, gives_year
 from assistant.answer.words import (
     COUNTRIES,
     MONTHS,
@@ -90,7 +90,7 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "specifier"
     if info.answer_type in ("amount", "number") and not gives_rate(info.text, c.text):
         return "specifier"
-    if not all(gives(info.text, c.text) for gives in (gives_unit, gives_year, gives_share, gives_money)):
+    if not all(gives(info.text, c.text) for gives in (gives_unit, gives_year, gives_share, gives_money, gives_odds)):
         return "type"
     if info.answer_type == "score" and _interim_only(c.text):
         return "preview"  # "a catch that put the Chiefs up 41-0": a score during the game, not its result

@@ -34,7 +34,8 @@ CONTEXT_WEIGHT = 0.33
 BONUS = 0.08
 _MONEY_Q = re.compile(
     r"\b(?:sell|sold|sales|revenue|cost|costs|pay|paid|pays|paying|price|prices|priced|spend|spent|earn|earned|"
-    r"raise|raised|worth|fine|fined|salary|bring\s+in|make|made|gross|grossed|charg\w*|lose|lost|income|profit|"
+    r"raise|raised|worth|fine|fined|salary|bring\s+in|make|made|making|gross|grossed|grossing|charg\w*|lose|lost|"
+    r"income|profit|"
     r"money|budget|valued|valuation|fee|fees|funding|bookings?|get)\b", re.I
 )
 _SHARE_Q = re.compile(

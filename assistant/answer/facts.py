@@ -280,7 +280,7 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
             return "No retrieved sentence says it of exactly what the question asks."
         if top == "type":
             kind = {"amount": "an amount", "score": "a score", "number": "a number", "rank": "a rank",
-                    "date": "a date", "name": "a name", "place": "a place"}[info.answer_type]
+                    "date": "a date", "name": "a name", "place": "a place"}.get(info.answer_type, "what it asks for")
             return f"No retrieved sentence on this gives {kind}."
         if top == "name":
             names = [" ".join(r) for r in name_runs(info.text) if set(r) & set(info.key_names)] or info.key_names

@@ -90,7 +90,8 @@ def gives_share(question: str, text: str) -> bool:
 # "how much did they spend / cost / earn ...?" asks for a sum of money, not "a 14-inch screen" or "15%"
 _MONEY_ASKED = re.compile(r"\bhow\s+much\s+(?:money\b|(?:[\w'’$&.,-]+\s+){0,8}?(?:spend|spent|cost|costs|pay|paid|"
                           r"earn|earned|gross|grossed|raise|raised|charge|charged|fetch|fetched|(?:sell|sold)\s+for|"
-                          r"worth|invest|invested|owe|owed|bring|brought|fined)\b)", re.I)
+                          r"worth|invest|invested|owe|owed|bring|brought|fined|"
+                          r"(?:make|made|making)(?=.*\b(?:box\s+office|sales|revenue|profit|money)\b))\b)", re.I)
 _SUM = re.compile(r"\d\s?(?:thousand|million|billion|trillion|bn|mn)\b|\b(?:one|two|three|four|five|six|seven|eight|"
                   r"nine|ten|hundreds?|thousands?)\s+(?:million|billion|trillion)\b|"
                   r"\b(?:NIS|NOK|SEK|DKK|CHF|EUR|USD|GBP|JPY|CNY|RMB|INR|Rs\.?|AUD|CAD|HKD|ZAR|BRL|KRW|RUB)\s?\d", re.I)
@@ -122,4 +123,16 @@ def gives_year(question: str, text: str) -> bool:
         return True
     return bool(set(_YEAR.findall(text)) - set(_YEAR.findall(question)))
 
-__all__ = ["gives_money", "gives_rate", "gives_share", "gives_unit", "gives_year"]
+_ODDS_ASKED = re.compile(r"\bwhat\s+(?:(?:are|were|is|was)\s+)?(?:the\s+|his\s+|her\s+|their\s+|its\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}?odds\b", re.I)
+_ODDS = re.compile(r"(?<![\w.])[+-]\d{3,5}\b|\b\d{1,3}\s?/\s?\d{1,3}\b|\b\d{1,3}(?:\s+|-)to(?:\s+|-)\d{1,3}\b|"
+                   r"\b\d{1,3}\.\d{1,2}\s+(?:odds|to\s+win)\b")
+
+
+def gives_odds(question: str, text: str) -> bool:
+    """"What odds were sportsbooks giving X?" is answered by odds ("+350", "7/2", "5-to-1"), not by a sentence about
+    where the odds are posted."""
+    return not _ODDS_ASKED.search(question) or bool(_ODDS.search(text))
+
+
+__all__ = ["gives_money", "gives_odds", "gives_rate", "gives_share", "gives_unit", "gives_year"]

@@ -236,3 +236,18 @@ def test_the_names_a_follow_up_brings(question: str, previous: str, new: list[st
     from assistant.answer.eligibility import _new_names
     from assistant.answer.question import with_context
     assert _new_names(analyse_question(with_context(question, previous))) == new
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_odds_asked_need_odds_and_box_office_takings_need_a_sum(embed) -> None:
+    """"What odds ...?" is answered by odds ("+525"), not by a line about where odds are posted; "How much did the
+    film end up making at the box office?" by a sum, not by "made his 10th film"."""
+    posted = "Below, see the current MVP odds posted at top online sportsbooks for Nikola Jokic and others.\n"
+    given = "Sportsbooks are giving Nikola Jokic the second-shortest odds to win MVP (+525), behind Joel Embiid.\n"
+    refused_then_answered("What odds were sportsbooks giving Nikola Jokic to win MVP?", chunks("p", posted),
+                          chunks("g", given), "+525", embed)
+    ans = ask("How much did Killers of the Flower Moon end up making at the box office?",
+              chunks("k", "Scorsese had made his 10th film by 1986; Killers of the Flower Moon, his 27th, hits the box "
+                                  "office at the end of the week.\n"),
+              embed=embed)
+    assert not ans.answered and "No retrieved sentence" in ans.answer, ans.answer
