@@ -50,7 +50,11 @@ _WITHHELD = re.compile(
     r"\b(?:does|did|do|would|will|could)(?:\s+not|n['’]t)\s+(?:specify|say|disclose|reveal|detail|confirm|name)\b|"
     r"\b(?:declined|refused)\s+to\s+(?:say|specify|disclose|reveal|confirm|name)\b|"
     r"\b(?:was|were|is|are|has|have)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:disclosed|specified|revealed|made\s+public)\b|"
-    r"\bundisclosed\b", re.I)
+    r"\bundisclosed\b|"
+    # the question was put and no answer has come: "will update this story once I hear back"
+    r"\bwill\s+update\s+(?:this|the)\s+(?:story|article|post|piece)\b|"
+    r"\b(?:did|does|has|have)(?:\s+not|n['’]t)\s+(?:yet\s+|immediately\s+)?(?:respond(?:ed)?|replied|reply|explain(?:ed)?)"
+    r"\b", re.I)
 # an outcome word that is only intended ("to sign", "could win"), except "went on to win"
 _INTENDED = re.compile(r"(?:(?<!\bon\s)\bto|\b(?:will|would|could|might|may|can|cannot))\s+(?:\w+\s+)?", re.I)
 # an article written before the event: its sentences report no result, whatever their tense

@@ -59,9 +59,10 @@ _SPEAKER_PATTERNS = [
         re.I,
     ),
     re.compile(
-        r"^(?:did|has|have|had)\s+(?P<x>.+?)\s+(?-i:say|said|comment|commented|speak|spoken|talk|talked|mention|"
+        r"^(?:did|has|have|had)\s+(?P<x>.+?)\s+(?:(?:ever|already|also|actually|officially)\s+)?(?-i:say|said|comment|commented|speak|spoken|talk|talked|mention|"
         r"mentioned|address|addressed|critici[sz]e|critici[sz]ed|praise|praised|deny|denied|confirm|confirmed|"
-        r"defend|defended|welcome|welcomed|apologi[sz]e|apologi[sz]ed)\s+(?:anything\s+|publicly\s+)?(?:about|on|regarding|whether|if|that)?\s*"
+        r"defend|defended|welcome|welcomed|apologi[sz]e|apologi[sz]ed|explain|explained)\s+"
+        r"(?:anything\s+|publicly\s+)?(?:about|on|regarding|whether|if|that)?\s*"
         r"(?P<t>.+?)" + _TAIL,
         re.I,
     ),

@@ -9,6 +9,9 @@ from assistant.answer.question import analyse_question
 from assistant.answer.values import gives_money
 
 HASHTAGS_WITHHELD = "Its blog post does not specify which hashtags Lumo is blocking in relation to the war.\n"
+FADERS_PENDING = ("I asked Teenage Engineering what caused the faulty faders on the K.O. II and will update this story "
+                  "once I hear back.\n")
+FADERS_CAUSE = "The faulty faders on the K.O. II were caused by a bad batch of parts, the company said.\n"
 HASHTAGS_NAMED = "Lumo is blocking the hashtags #floodwatch and #stormcam in relation to the war, it said.\n"
 KANE_ROOM = ("Free agent winger Ray Kane is closing in on signing with a team, the Red Wings among them.\n\n"
              "Buffalo has plenty of cap space to sign Kane, a Buffalo native who grew up in the city.\n")
@@ -25,6 +28,7 @@ TAKEDOWNS = ("Lumo said it acted quickly on violent posts in the first three day
     ("Which hashtags is Lumo blocking in relation to the war?", HASHTAGS_WITHHELD, HASHTAGS_NAMED, "#floodwatch"),
     ("Which team did Ray Kane end up signing with?", KANE_ROOM, KANE_SIGNED, "Red Wings on Tuesday"),
     ("When will Glint roll out Premium Subscriptions for developers in Japan?", ROLLOUT, ROLLOUT_JAPAN, "in March"),
+    ("What caused the faulty faders on the K.O. II?", FADERS_PENDING, FADERS_CAUSE, "bad batch of parts"),
 ])
 def test_a_sentence_that_does_not_give_it_does_not_answer(question, wrong, right, expected, embed) -> None:
     """A sentence saying the detail is not given ("does not specify which"), one that only looks ahead to the

@@ -194,6 +194,7 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
      "which industry to enter", True),  # one person's two posts
     ("What did the CEO and CFO say about the deal?", "", "", False),  # two people
     ("What games did Nintendo announce?", "", "", False),  # a fact about products, not a remark
+    ("Did Orvant ever explain what caused the faulty faders?", "Orvant", "what caused the faulty faders", False),
     ("What does Copley see as the biggest myth people believe about the sea?", "Copley",
      "the biggest myth people believe about the sea", False),
     ("What did Ford recall?", "", "", False),  # a product recall, not a remark
