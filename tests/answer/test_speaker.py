@@ -286,6 +286,8 @@ def test_an_occasion_is_when_not_what_about() -> None:
 TOXICOLOGY = ("“The dose found was enough to cause loss of consciousness,” Lena Ortiz, chief of medical toxicology at "
               "Harwell Medical School, said in a statement.\n\n“The drug is safe under supervision,” said Dr. Amos "
               "Reed, a psychiatrist in Ohio.\n")
+RUGBY = ("“We have only ourselves to blame at this World Cup,” Wallabies centre Samu Kerevi, who was born in Fiji, "
+         "said on Saturday.\n\n“The players worked hard all year,” Wallabies coach Eddie Jones said.\n")
 EDTECH = ("Tenmin School raised $5.5 million, says co-founder and COO Mira Beg.\n\n“Demand for edtech is huge "
           "because we have a student base of 42 million and most lack good teachers,” Beg said.\n\nAccess to "
           "education in Bengal is unequal, say the founders of edtech Tenmin School.\n")
@@ -295,9 +297,11 @@ EDTECH = ("Tenmin School raised $5.5 million, says co-founder and COO Mira Beg.\
 @pytest.mark.parametrize(("question", "speaker", "words"), [
     # a practitioner asked by their trade, whose post names their field
     ("What did the Harwell toxicologist say about the dose?", "Lena Ortiz", "enough to cause loss"),
+    # a birthplace in the post ("Fiji-born"), which the article gives as "who was born in Fiji"
+    ("What did the Fiji-born Wallabies centre say about the World Cup?", "Samu Kerevi", "only ourselves to blame"),
 ])
 def test_a_post_asked_by_trade_or_by_organisation_finds_its_holder(question, speaker, words, embed) -> None:
-    passages = chunks("tox", TOXICOLOGY) + chunks("edu", EDTECH)
+    passages = chunks("tox", TOXICOLOGY) + chunks("edu", EDTECH) + chunks("rugby", RUGBY)
     ans = ask(question, passages, embed=embed)
     assert ans.answered and ans.citations and {c.speaker for c in ans.citations} == {speaker}, ans.answer
     assert words in ans.citations[0].quote
@@ -326,12 +330,3 @@ def test_a_description_before_a_name_asks_for_the_name() -> None:
             "The PGMOL issued a statement after the match stating the goal should have stood.\n")
     ans = ask("What did the refereeing body PGMOL say about the goal?", chunks("p", text), embed=fake_embed)
     assert ans.answered and any("should have stood" in c.quote for c in ans.citations), ans.answer
-
-
-def test_a_post_with_a_birthplace_finds_the_player_born_there() -> None:
-    """"the Fiji-born Wallabies centre": the centre the article says was born in Fiji, not the coach."""
-    text = ("“We have only ourselves to blame at this World Cup,” Wallabies centre Samu Kerevi, who was born in Fiji, "
-            "said on Saturday.\n\n"
-            "“The players worked hard all year,” Wallabies coach Eddie Jones said.\n")
-    ans = ask("What did the Fiji-born Wallabies centre say about the World Cup?", chunks("w", text), embed=fake_embed)
-    assert ans.answered and {c.speaker for c in ans.citations} == {"Samu Kerevi"}, ans.answer
