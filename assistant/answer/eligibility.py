@@ -7,8 +7,9 @@ update this story once I hear back"); the key names are in its article (a countr
 naming nothing, the previous turn's names), and a follow-up's new names ("How much of that went to Apple?") and
 the doer of "how much did X raise" are in it or, for the doer, beside it; it names no rival country or stage; a
 superlative asked ("the cheapest") is stated; the value is in the form asked (``values``: a rate, a unit, a share, a
-sum of money, a year, odds); a figure asked of one name is not a total for a list it is one of; it names what "how many" counts, the
-kind of institution "which hospital" asks for and the post "who is X's CFO" asks about; and for a result question
+sum of money, a year, odds); a figure asked of one name is not a total for a list it is one of; it names what "how
+many" counts, the kind of institution "which hospital" asks for and the post "who is X's CFO" asks about; and for a
+result question
 it reports an outcome rather than looking ahead ("will face", "hopes to", "dream of", "has the space to sign"),
 with both sides asked of in or beside it.
 """
