@@ -200,3 +200,12 @@ def test_as_he_put_it_before_a_quote() -> None:
     found = _all(text)
     assert found.get("Coming out as myself was terrifying.") == "Danny Elfman"
     assert found.get("the show") is None
+
+
+def test_an_online_creator_known_by_one_handle_is_a_person_with_a_post() -> None:
+    """"Independent VTuber KoiKuri": a post ("VTuber", like "streamer" or "influencer") and a one-word name, whom
+    "she says" goes on with."""
+    text = ("Independent VTuber KoiKuri feels that “corporate VTubing” still works for some.\n\n"
+            "“I think VTubing content has become kind of stale,” she says.")
+    found = {q.quote: (q.speaker, q.role) for q in extract_quotations(text)}
+    assert found.get("I think VTubing content has become kind of stale") == ("KoiKuri", "Independent VTuber")

@@ -124,6 +124,7 @@ ROLE_WORDS = frozenset(
     presenter broadcaster pundit legend star icon veteran driver player forward keeper rookie teammate
     receiver linebacker cornerback batter bowler batsman jockey golfer boxer fighter filmmaker novelist
     centre fullback flanker hooker fly-half scrum-half halfback back-rower
+    streamer influencer creator vtuber youtuber tiktoker blogger vlogger podcaster gamer
     entrepreneur investor billionaire co-founder cofounder gm cio evp svp liaison producer
 """.split()
 )
