@@ -21,6 +21,8 @@ _COUNTABLE = r"content|posts?|material|traffic|email|mail|spam|footage|data\s+po
 # up to five words before the noun asked, none a preposition ("the Sabres' power play success rate", not "the
 # reason for the rate")
 _MODIFIERS = r"(?:(?!(?:of|for|to|in|on|at|by|with|about|behind|from)\b)[\w'’-]+\s+){0,5}?"
+# "How far south ...?": a place reached ("as far south as Wiltshire"), which evidence's required form reads too
+FAR_ASKED = re.compile(r"\bhow\s+far\s+(north|south|east|west|inland|afield)\b", re.I)
 _TYPE_RULES: list[tuple[str, str]] = [
     (r"\b(?:final|aggregate|the|a|what)\s+score\b|\bscoreline\b|\bby\s+what\s+score\b|\bfinal\s+result\b", "score"),
     (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:number|rank|ranking|position|place)\b|^where\s+(?:does|did|do|is|"
@@ -41,7 +43,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:attendance|turnout|"
      r"death\s+toll|toll|population|tally|headcount|length|duration|size|height|width|weight|distance|speed|capacity|"
      r"depth|area|volume)\b", "number"),
-    (r"\bhow\s+far\s+(?:north|south|east|west|inland|afield)\b", "place"),  # "as far south as Wiltshire"
+    (FAR_ASKED.pattern, "place"),  # "as far south as Wiltshire"
     (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:" + _MEASURES + r")\s*[?.!]*$",
      "number"),
     (r"^(?:\w+\s+){0,2}?where\s+(?:did|does|do|will|would|could)\s+(?:[\w'’&-]+\s+){0,5}?(?:yields?|prices?|rates?|"
@@ -69,4 +71,4 @@ def answer_type_of(question: str) -> str:
     return ""
 
 
-__all__ = ["UNIT_ASKED", "answer_type_of"]
+__all__ = ["FAR_ASKED", "UNIT_ASKED", "answer_type_of"]

@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from assistant.answer.asked_type import FAR_ASKED
 from assistant.answer.question import QuestionInfo
 from assistant.answer.types import MEASURE_RE, MONEY_RE, PERCENT_RE
 from assistant.answer.words import WORD_RE, by_prefix, stem, term_present
@@ -103,8 +104,9 @@ class Lexical:
         return got / self.total
 
 
-_SEAT = re.compile(r"\b(?:based|headquartered|headquarters|HQ|located)\b", re.I)
-_SEAT_IN = re.compile(r"\b(?i:based|headquartered|headquarters|HQ|located)\s+(?:is\s+|are\s+)?in\s+(?:the\s+)?[A-Z]")
+_SEAT_WORDS = r"based|headquartered|headquarters|HQ|located"
+_SEAT = re.compile(rf"\b(?:{_SEAT_WORDS})\b", re.I)
+_SEAT_IN = re.compile(rf"\b(?i:{_SEAT_WORDS})\s+(?:is\s+|are\s+)?in\s+(?:the\s+)?[A-Z]")
 
 
 def required_form(info: QuestionInfo, sentence: str) -> bool | None:
@@ -129,7 +131,7 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
                               r"(?:from|by)\b", sentence, re.I))
     if info.answer_type == "place" and _SEAT.search(q):  # "Where is Hikvision headquartered?": "Based in Hangzhou"
         return bool(_SEAT_IN.search(sentence))
-    far = re.search(r"\bhow\s+far\s+(north|south|east|west|inland|afield)\b", low)
+    far = FAR_ASKED.search(low)
     if far:  # "How far south were the lights seen?": "as far south as Wiltshire"
         return bool(re.search(r"\bas\s+far\s+" + far.group(1) + r"\s+as\s+[A-Z]", sentence))
     if info.answer_type == "date":

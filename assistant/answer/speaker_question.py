@@ -230,9 +230,8 @@ def looks_like_speaker(x: str) -> bool:
     words = WORD_RE.findall(x)
     if not words or len(words) > 9 or any(w in DOCUMENTS for w in words):  # "Civic Data" is a name, "the data" not
         return False
-    two = [m for m in re.finditer(r"(\S+)\s(?:and|or)\s(\S+)", x)  # "co-founder and CEO" is one person's posts
-           if not ({m.group(1).lower(), m.group(2).lower()} <= ROLE_WORDS and {m.group(1).lower(), m.group(2).lower()}
-                   & _DUAL_POSTS)]
+    pairs = [{m.group(1).lower(), m.group(2).lower()} for m in re.finditer(r"(\S+)\s(?:and|or)\s(\S+)", x)]
+    two = [p for p in pairs if not (p <= ROLE_WORDS and p & _DUAL_POSTS)]  # "co-founder and CEO": one person's posts
     if two or re.search(r"\beach\b|\bboth\b", x):  # two outlets or people: not one speaker
         return False
     if any(w[:1].isupper() for w in words):
