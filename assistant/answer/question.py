@@ -21,7 +21,16 @@ from dataclasses import dataclass, field
 
 from assistant.answer.asked_type import answer_type_of
 from assistant.answer.speaker_question import DOCUMENTS, find_soft_speaker, find_speaker, looks_like_speaker
-from assistant.answer.words import GENERIC, MONTHS, QUESTION_WORDS, WORD_RE, content_terms, ordinal_value, stem
+from assistant.answer.words import (
+    GENERIC,
+    MONTHS,
+    ORIGIN_WORDS,
+    QUESTION_WORDS,
+    WORD_RE,
+    content_terms,
+    ordinal_value,
+    stem,
+)
 from index.quotations.wordlists import ROLE_WORDS
 from index.text.terms import FUNCTION_WORDS
 
@@ -274,7 +283,8 @@ def _key_names(q: str) -> list[str]:
                 or w.upper() == w[:1]
             ):
                 continue
-            w = re.sub(r"-(?:born|bred|raised|based)$", "", w)  # "Fiji-born": "born in Fiji" names Fiji
+            if "-" in w and w.rsplit("-", 1)[1] in ORIGIN_WORDS:
+                w = w.rsplit("-", 1)[0]  # "Fiji-born": "born in Fiji" names Fiji
             names.append(w.rstrip("'’"))  # "'The Age'": the closing quote mark is no part of the name
     # an outlet named as a source ("the Sporting News article", "according to 'The Age'") is not a key name
     outlets = {w for o in outlets_in(q) for w in o.split()}

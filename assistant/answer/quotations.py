@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.answer.words import WORD_RE, content_terms, stem, term_present, vocabulary
+from assistant.answer.words import ORIGIN_WORDS, WORD_RE, content_terms, stem, term_present, vocabulary
 from assistant.schema import Passage
 from index.quotations import Quotation, extract_quotations, shared_quotations, speaker_matches
 from index.quotations.org_mentions import PRESS_NOUNS
@@ -87,7 +87,6 @@ def _synonyms(term: str) -> set[str]:
     return out
 
 
-_ORIGIN_WORDS = frozenset("born bred raised based".split())  # "the Fiji-born centre", "the London-based analyst"
 _MULTIWORD_ROLES = sorted({w.replace("-", " ") for g in _ROLE_SYNONYMS for w in g.split() if "-" in w}, key=len)[::-1]
 
 
@@ -119,7 +118,7 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
         elif low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS or "-" in low and is_role(low) or (
                 w.islower() and OCCUPATION_RE.fullmatch(low)):  # "co-captain", "the sleep therapist"
             roles.append(stem(low))
-        elif "-" in low and low.split("-")[-1] in _ORIGIN_WORDS:  # "Fiji-born": the article may say "born in Fiji"
+        elif "-" in low and low.split("-")[-1] in ORIGIN_WORDS:  # "Fiji-born": the article may say "born in Fiji"
             quals.extend(stem(part) for part in low.split("-") if part)
         elif w[:1].isupper():
             quals.append(stem(low))

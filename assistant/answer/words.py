@@ -18,6 +18,8 @@ from index.text.terms import WORD_RE, stem
 
 QUESTION_WORDS = frozenset({"who", "whom", "whose", "what", "when", "where", "which", "why", "how", "many", "much"})
 # Words that say how something was said or asked, not what about.
+# "Fiji-born", "London-based": a place of origin asked as part of a description ("born in Fiji" names it)
+ORIGIN_WORDS = frozenset("born bred raised based".split())
 GENERIC = frozenset(
     """
     say said says tell told happen happened know think thing according article articles news report
@@ -215,6 +217,7 @@ __all__ = [
     "GENERIC",
     "acronyms",
     "MONTHS",
+    "ORIGIN_WORDS",
     "QUESTION_WORDS",
     "WORD_RE",
     "content_terms",
