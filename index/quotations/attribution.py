@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import replace
 
-from index.quotations import blocks, direct, embedded, posts, reported
+from index.quotations import blocks, direct, embedded, interviews, posts, reported
 from index.quotations.coreference import Coreference
 from index.quotations.entities import Speaker
 from index.quotations.phrases import is_cap, low
@@ -71,8 +71,9 @@ class Extractor:
             embedded.partial_quotes(self, idx, sent)
             embedded.nested(self, idx, sent)
             blocks.block_quote(self, idx, sent)
-            blocks.interview_answer(self, idx, sent)
+            interviews.named_answer(self, idx, sent)
         posts.posts(self)
+        interviews.answers(self)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
             q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind
             q.aliases = tuple(sorted(person.forms - {person.name}))

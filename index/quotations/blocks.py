@@ -10,7 +10,6 @@ participle ("— writing in an emailed statement:") the speaker is the one perso
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from index.quotations.before_verb import subject_before
@@ -53,42 +52,4 @@ def block_quote(ex: Extractor, idx: int, sent: Span) -> None:
         ex.emit(start, end, person, "direct", Span(start, end), idx + 1)
 
 
-_FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|[Ww]e|[Ww]e['’]re|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")
-# an interview answer set off by its speaker's name: "Jon Copley: This new book answers the top 10 questions …"
-_NAMED_ANSWER_RE = re.compile(r"((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w'’-]+):[ \t]+(?=[A-Z])")
-
-
-def interview_answer(ex: Extractor, idx: int, sent: Span) -> None:
-    """A sentence that opens on a person's name (or initials) and a colon, with no quote marks, right after the
-    interviewer's question ("…?" then "Jon Copley: This new book answers the questions that I know people have"):
-    the person's answer, word for word, up to the next question, the next name and colon, or the paragraph's end.
-    It speaks in the first person; a list of people with a line on each ("Nikola Jokic: Falling short of …") does
-    not."""
-    text = ex.text
-    a, b = sent
-    m = _NAMED_ANSWER_RE.match(text, a)
-    if m is None or ex.quotes_in(a, b):
-        return
-    label = m.group(1)
-    if label.isupper() and 2 <= len(label) <= 3:  # "JC: We're finding out …": Jon Copley's initials
-        held = {p.name: p for p in ex.people.reg.people if p.kind == "person" and len(p.name.split()) == len(label)
-                and "".join(w[0] for w in p.name.split()) == label}
-        person = next(iter(held.values())) if len(held) == 1 else None
-    else:
-        person = ex.people.reg.find(label)
-    if person is None or person.kind != "person" or " " not in person.name:
-        return  # "Update: …", "Warning: …", or a name the article never gives in full
-    start, end, k = m.end(), b, idx
-    while k + 1 < len(ex.sentences) and "\n" not in text[end : ex.sentences[k + 1].start]:
-        nxt = ex.sentences[k + 1]
-        if ex.quotes_in(nxt.start, nxt.end) or text[nxt.start : nxt.end].rstrip().endswith("?") or \
-                _NAMED_ANSWER_RE.match(text, nxt.start):
-            break
-        end, k = nxt.end, k + 1
-    asked = idx > 0 and text[ex.sentences[idx - 1].start : ex.sentences[idx - 1].end].rstrip().endswith("?")
-    own = _FIRST_PERSON_RE.search(text, start, end) is not None  # an answer speaks for itself ("I", "we", "my")
-    if len(text[start:end].split()) >= BLOCK_MIN_WORDS and own and (asked or label.isupper()):
-        ex.emit(start, end, person, "direct", Span(a, end), idx)
-
-
-__all__ = ["BLOCK_MIN_WORDS", "block_quote", "interview_answer"]
+__all__ = ["BLOCK_MIN_WORDS", "block_quote"]

@@ -66,7 +66,10 @@ def register_people(text: str, sentences: Sequence[Span], sent_tokens: list[list
                     appos = nxt == "," and (low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
                                             or is_role(after) and not is_cap(after)  # "X, deputy director of"
                                             or posted(toks, j + 1))  # "X, managing partner at Y,"
-                    if any(is_role(w) and base(w) not in ROLE_QUALIFIERS for w in np.role.split()) or appos:
+                    # "Boston Dynamics CTO, Aaron Saunders": a role set off before the name
+                    titled = i >= 2 and toks[i - 1].text == "," and is_role(toks[i - 2].text) \
+                        and len(np.name.split()) >= 2
+                    if any(is_role(w) and base(w) not in ROLE_QUALIFIERS for w in np.role.split()) or appos or titled:
                         reg.add(np.name, np.role)
                     elif len(np.name.split()) >= 2 and not title_like(np.name):
                         plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
