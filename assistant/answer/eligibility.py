@@ -256,13 +256,14 @@ def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
 
 
 def _rival_place(info: QuestionInfo, text: str) -> bool:
-    """The question asks about a country ("in Brazil"); the sentence names another one and not it (unless the
-    question names an opponent: a match has two sides)."""
+    """The question asks about a country ("in Brazil"); the sentence names another one and not it, or, of two
+    countries asked ("India's exports to Saudi Arabia"), names one and another in place of the second ("Israel's
+    share in exports from India"); unless the question names an opponent: a match has two sides."""
     asked = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]
     if not asked or re.search(r"\b(?:against|vs?\.?|versus|beat|beating|play|playing)\s+(?:the\s+)?[A-Z]", info.text):
         return False  # "Messi's role against Paraguay": the other side (Argentina) is no rival
     names = proper_vocabulary(text)
-    if any(term_present(a, names) for a in asked):
+    if all(any(term_present(x, names) for x in expand(a)) for a in asked):
         return False
     allowed = {x for a in asked for x in expand(a)} | {stem(n) for n in info.key_names}
     allowed |= {x for a in asked if a in _UK_NATIONS for x in expand("uk")}  # England asked: "the UK" is no rival

@@ -181,7 +181,7 @@ UNNAMED_HEADS = frozenset(
     player member fan leader minister negotiator organizer organiser supporter opponent campaigner activist
     attendee viewer user customer voter student parent worker participant visitor reader listener consumer
     shopper buyer seller owner banker advocate protester protestor commenter follower survivor victim plaintiff
-    defendant
+    defendant secretary ambassador envoy governor mayor commissioner chancellor
     """.split()
 )
 # What a statement can be read from: "according to a press release", "the report says".

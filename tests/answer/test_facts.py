@@ -61,6 +61,10 @@ def test_the_place_asked_about_must_be_there() -> None:
 SCOOTERS = """Voltra will invest $2.5 billion in India over five years, chief executive Raj Mehta said on Monday.
 The scooter maker also plans to enter Nepal, its first market outside India, next year.
 """
+TRADE = """In 2022-23, Israel's share in exports from India stood at 1.87 per cent.
+India's exports to the UAE rose 12 per cent in the same year.
+Saudi Arabia's energy minister visited Delhi in March.
+"""
 QUALIFIER = """Uruguay hosted Peru in Montevideo on Tuesday night in World Cup qualifying.
 Striker Leo Ruiz scored twice as Uruguay won 2-0 to go top of the group.
 """
@@ -72,6 +76,11 @@ def test_a_figure_for_one_country_does_not_answer_for_another(embed) -> None:
     ans = ask("How much will Voltra invest in India?", passages, embed=embed)
     assert ans.answered and "$2.5 billion" in ans.citations[0].quote
     assert not ask("How much will Voltra invest in Nepal?", passages, embed=embed).answered
+    # two countries asked: a sentence naming one of them and another in place of the second does not answer
+    trade = chunks("trade", TRADE)
+    assert not ask("What share of India's exports went to Saudi Arabia in 2022-23?", trade, embed=embed).answered
+    ans = ask("What share of India's exports went to Israel in 2022-23?", trade, embed=embed)
+    assert ans.answered and "1.87 per cent" in ans.citations[0].quote
     # a match has two sides: the one the question does not name is no rival
     ans = ask("How many goals did Leo Ruiz score against Peru?", chunks("qualifier", QUALIFIER), embed=embed)
     assert ans.answered and "scored twice" in ans.citations[0].quote
