@@ -39,6 +39,13 @@ _MONEY_Q = re.compile(
     r"income|profit|"
     r"money|budget|valued|valuation|fee|fees|funding|bookings?|get)\b", re.I
 )
+# "How much does X cost / is X paying / did X spend?": only a sum of money answers (units sold or a time spent
+# could answer "how much did X sell", "how much time did X spend"; those are not asked this way)
+_MONEY_ONLY_Q = re.compile(
+    r"\bhow\s+much\s+(?:money\s+|cash\s+)?(?:is|was|are|were|did|does|do|will|would|has|have|had|could|can|might)\b"
+    r".*\b(?:cost|costs|costing|pay|paid|pays|paying|price[ds]?|spend|spending|spent|fine[ds]?|salary|worth|valued|"
+    r"valuation|budget|fees?|funding|charg(?:e|es|ed|ing))\b", re.I
+)
 _SHARE_Q = re.compile(
     r"\b(?:share|percentage|percent|proportion|rise|rose|climb|climbed|fall|fell|drop|dropped|gain|gained|"
     r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|(?<!-)(?:up|down)(?!-))\b", re.I
@@ -107,6 +114,13 @@ class Lexical:
 _SEAT_WORDS = r"based|headquartered|headquarters|HQ|located"
 _SEAT = re.compile(rf"\b(?:{_SEAT_WORDS})\b", re.I)
 _SEAT_IN = re.compile(rf"\b(?i:{_SEAT_WORDS})\s+(?:is\s+|are\s+)?in\s+(?:the\s+)?[A-Z]")
+
+
+def form_is_required(info: QuestionInfo) -> bool:
+    """Must the answer come in the question's form, or not at all: a sum of money for "how much does X cost / is X
+    paying"? (Elsewhere a sentence in the form is preferred, and another one may answer when none is.)"""
+    return info.answer_type == "amount" and not _COMPARATIVE.search(info.text) and not _SHARE_Q.search(info.text) \
+        and bool(_MONEY_ONLY_Q.search(info.text))
 
 
 def required_form(info: QuestionInfo, sentence: str) -> bool | None:
@@ -270,4 +284,4 @@ def counts(unit: str, sentence: str) -> bool:
     return False
 
 
-__all__ = ["BONUS", "Lexical", "counts", "name_phrases", "preference", "required_form"]
+__all__ = ["BONUS", "Lexical", "counts", "form_is_required", "name_phrases", "preference", "required_form"]

@@ -21,7 +21,8 @@ candidate can answer only when (``eligibility.check``)
    not look ahead ("will face", "ahead of", "hopes to"): a preview is not a result.
 
 When some eligible sentence gives the answer in the form the question demands (a currency sum for
-"how much did X sell", a percentage for "what share", a year for "what year"), only those stay.
+"how much did X sell", a percentage for "what share", a year for "what year"), only those stay; for "how much
+does X cost / is X paying / did X spend" a sentence without a sum of money never answers.
 Eligible sentences are ranked by dense cosine to the question blended with the idf-weighted share
 of the question's words (that share alone without an encoder) plus small bonuses (a currency or
 percentage for amount questions, the follow-up context's words, retrieval rank). The best-ranked
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer.citations import Span, refuse, sentence_answer
 from assistant.answer.eligibility import check, names_in_article
-from assistant.answer.evidence import Lexical, counts, preference, required_form
+from assistant.answer.evidence import Lexical, counts, form_is_required, preference, required_form
 from assistant.answer.question import QuestionInfo, name_runs, with_context
 from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
@@ -198,6 +199,8 @@ def rank_candidates(info: QuestionInfo, question: str, pool: Pool, embed: Embed 
     if not eligible:
         return []
     in_form = [c for c in eligible if required_form(info, c.text)]
+    if not in_form and form_is_required(info):
+        return []  # "how much does X cost?": a sentence without a sum of money does not answer
     eligible = in_form or eligible  # "how much did X sell": a sum of money, when some sentence gives one
     holder = _role_holder(info, cands)
     lexical = Lexical(info, [c.terms for c in cands])

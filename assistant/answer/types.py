@@ -17,7 +17,10 @@ import re
 from assistant.answer.words import MONTHS, WORD_RE, stem
 from index.text.terms import FUNCTION_WORDS
 
-_CURRENCY = r"[$£€¥₹]|\b(?:US\$|A\$|C\$|HK\$)"
+_CURRENCY_CODES = "INR USD EUR GBP CHF AUD CAD NZD HKD SGD JPY CNY RMB NIS ILS SEK NOK DKK ZAR KRW BRL MXN".split()
+_CODES = "|".join(_CURRENCY_CODES)
+_CURRENCY = rf"[$£€¥₹]|\$[A-Z]{{1,2}}(?=\s?\d)|\b(?:US\$|A\$|C\$|HK\$|Rs\.?|(?-i:{_CODES}))"
+_MONEY_WORDS = r"(?:dollars|euros|pounds|yen|yuan|rupees|francs|pesos|riyals|dirhams|cents|pence)\b"
 _MAGNITUDE = r"(?:thousand|million|billion|trillion|bn|m|k|mn)\b"
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _UNIT = (
@@ -30,7 +33,13 @@ _NUMBER_WORD = (
     r"dozen|dozens|thousands|millions|billions)\b"
 )
 _ORDINAL = r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
-MONEY_RE = re.compile(rf"(?:{_CURRENCY})\s?\d|\d\s?(?:dollars|euros|pounds|yen)\b|\d\s?¢", re.I)
+# "$69bn", "Rs 500 crore", "10 million euros", "500 USD", "20 cents", "half a million dollars"
+MONEY_RE = re.compile(
+    rf"(?:{_CURRENCY})\s?\d|\d\s?(?:{_MAGNITUDE}\s?)?{_MONEY_WORDS}|\d\s?¢|\d\s?(?-i:{_CODES})\b|"
+    rf"(?:{_NUMBER_WORD}|\ba|\ban|\bhalf\s+a)(?:\s+(?:of\s+)?(?:hundred|thousand|million|billion|trillion)s?)*"
+    rf"(?:\s+of)?\s+{_MONEY_WORDS}",
+    re.I,
+)
 PERCENT_RE = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)", re.I)
 MEASURE_RE = re.compile(rf"\d[\d.,]*\s?-?(?:{_UNIT}|%|percent\b)", re.I)
 _AMOUNT_RE = re.compile(

@@ -221,6 +221,8 @@ SEARCH_CHANGE = "Searches handled by Lookup in the US rose 12% last year, the co
 SEARCH_SHARE = "Lookup handles about 90% of all searches in the US, the court heard.\n"
 SHOPPING_DEAL = "On Cyber Monday shoppers online snapped up the 14-inch Lumo laptop, 30% cheaper than last week.\n"
 SHOPPING_SUM = "On Cyber Monday shoppers online spent NIS 3.5 billion, the retail group said.\n"
+RIGHTS_DATE = "Also on Streamly: Lumen Bay (December 15), a thriller about 40-something women marooned for 18 months.\n"
+RIGHTS_SUM = "Streamly is paying 12 million euros a season for the rights to Lumen Bay, the studio said.\n"
 
 
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
@@ -232,6 +234,8 @@ SHOPPING_SUM = "On Cyber Monday shoppers online spent NIS 3.5 billion, the retai
     ("How many EU users have signed up for the ad-free subscription?", SUBSCRIPTION_PRICE, SUBSCRIPTION_COUNT,
      "2 million"),
     ("How much did shoppers spend online on Cyber Monday?", SHOPPING_DEAL, SHOPPING_SUM, "NIS 3.5 billion"),
+    # "how much is X paying": only a sum of money answers, written out in words too
+    ("How much is Streamly paying for the rights to Lumen Bay?", RIGHTS_DATE, RIGHTS_SUM, "12 million euros"),
 ])
 def test_the_answer_is_the_kind_asked(question, wrong, right, expected, embed) -> None:
     """A year for "what year" (not "160 years ago"), a result for "the final score" (not a score during the game),

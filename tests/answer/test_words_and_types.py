@@ -83,3 +83,19 @@ def test_a_prefix_index_finds_what_a_scan_finds() -> None:
     found = [term_present(t, vocab, index) for t in terms]
     assert found == [term_present(t, vocab) for t in terms]
     assert found.count(True) >= 4 and found.count(False) >= 1  # both outcomes occur: the check can tell them apart
+
+
+@pytest.mark.parametrize("text", ["$69bn", "Rs 500 crore", "10 million euros", "1.1 billion dollars", "500 USD",
+                                  "CHF 20", "$A20", "20 cents", "NIS 3.5 billion", "half a million dollars",
+                                  "millions of dollars", "fifty dollars"])
+def test_a_sum_of_money_in_its_written_forms(text: str) -> None:
+    from assistant.answer.types import MONEY_RE
+
+    assert MONEY_RE.search(f"It came to {text} in the end.")
+
+
+@pytest.mark.parametrize("text", ["a thousand miles", "COVID 19", "3 usd", "one of the dollars"])
+def test_no_sum_of_money(text: str) -> None:
+    from assistant.answer.types import MONEY_RE
+
+    assert not MONEY_RE.search(f"It came to {text} in the end.")
