@@ -33,23 +33,25 @@ from assistant.answer.words import WORD_RE, by_prefix, stem, term_present
 NEIGHBOUR_CREDIT = 0.5
 CONTEXT_WEIGHT = 0.33
 BONUS = 0.08
+# words of a question only a sum of money answers ("cost", "pay", "worth"; not the noun "spending", which
+# rises and falls), and those a sum answers best
+_MONEY_ONLY_WORDS = (r"cost|costs|costing|pay|paid|pays|paying|price|prices|priced|spend|spent|fine|"
+                     r"fined|salary|worth|valued|valuation|budget|fee|fees|funding|charg(?:e|es|ed|ing)")
 _MONEY_Q = re.compile(
-    r"\b(?:sell|sold|sales|revenue|cost|costs|pay|paid|pays|paying|price|prices|priced|spend|spent|earn|earned|"
-    r"raise|raised|worth|fine|fined|salary|bring\s+in|make|made|making|gross|grossed|grossing|charg\w*|lose|lost|"
-    r"income|profit|"
-    r"money|budget|valued|valuation|fee|fees|funding|bookings?|get)\b", re.I
+    rf"\b(?:{_MONEY_ONLY_WORDS}|sell|sold|sales|revenue|earn|earned|raise|raised|bring\s+in|make|made|making|gross|"
+    r"grossed|grossing|lose|lost|income|profit|money|bookings?|get)\b", re.I
 )
 # "How much does X cost / is X paying / did X spend?": only a sum of money answers (units sold or a time spent
 # could answer "how much did X sell", "how much time did X spend"; those are not asked this way)
 _MONEY_ONLY_Q = re.compile(
     r"\bhow\s+much\s+(?:money\s+|cash\s+)?(?:is|was|are|were|did|does|do|will|would|has|have|had|could|can|might)\b"
-    r".*\b(?:cost|costs|costing|pay|paid|pays|paying|price[ds]?|spend|spending|spent|fine[ds]?|salary|worth|valued|"
-    r"valuation|budget|fees?|funding|charg(?:e|es|ed|ing))\b", re.I
+    rf".*\b(?:{_MONEY_ONLY_WORDS})\b", re.I
 )
 _SHARE_Q = re.compile(
     r"\b(?:share|percentage|percent|proportion|rise|rose|climb|climbed|fall|fell|drop|dropped|gain|gained|"
-    r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|(?<!-)(?:up|down)(?!-))\b", re.I
-)
+    r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|(?<!-)(?<!end\s)(?<!ends\s)(?<!ended\s)"
+    r"(?<!wind\s)(?<!set\s)(?<!sign\s)(?<!signed\s)(?<!pick\s)(?<!picked\s)(?:up|down)(?!-))\b", re.I
+)  # "how much did shares go up": a change; "how much will it end up costing": no change asked
 _SHARE_OF = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)\s+of\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+){0,2}?"
                        r"(?:turnover|revenues?|sales|income|profits?|earnings|salary|budget|value)\b", re.I)
 _COMPARATIVE = re.compile(r"\bhow\s+much\s+\w+er\b|\bhow\s+much\s+(?:more|less)\b", re.I)

@@ -222,6 +222,8 @@ SEARCH_SHARE = "Lookup handles about 90% of all searches in the US, the court he
 SHOPPING_DEAL = "On Cyber Monday shoppers online snapped up the 14-inch Lumo laptop, 30% cheaper than last week.\n"
 SHOPPING_SUM = "On Cyber Monday shoppers online spent NIS 3.5 billion, the retail group said.\n"
 RIGHTS_DATE = "Also on Streamly: Lumen Bay (December 15), a thriller about 40-something women marooned for 18 months.\n"
+BONDS_SHARE = "About 30% of economists see the bank's bond-buying as a tool for financial stability only.\n"
+BONDS_SUM = "Over the next decade, the bank estimates, its bond-buying will cost the government over £200 billion.\n"
 RIGHTS_SUM = "Streamly is paying 12 million euros a season for the rights to Lumen Bay, the studio said.\n"
 
 
@@ -236,6 +238,9 @@ RIGHTS_SUM = "Streamly is paying 12 million euros a season for the rights to Lum
     ("How much did shoppers spend online on Cyber Monday?", SHOPPING_DEAL, SHOPPING_SUM, "NIS 3.5 billion"),
     # "how much is X paying": only a sum of money answers, written out in words too
     ("How much is Streamly paying for the rights to Lumen Bay?", RIGHTS_DATE, RIGHTS_SUM, "12 million euros"),
+    # "end up costing" asks for a sum, not for a change ("go up")
+    ("How much does the bank think its bond-buying will end up costing the government?", BONDS_SHARE, BONDS_SUM,
+     "£200 billion"),
 ])
 def test_the_answer_is_the_kind_asked(question, wrong, right, expected, embed) -> None:
     """A year for "what year" (not "160 years ago"), a result for "the final score" (not a score during the game),
