@@ -1,18 +1,18 @@
 """Strict speaker mode: "What did X say (about Y)?" answered only from X's attributed quotations.
 
-Never narration, never another person's words. The quotations come from
-``quotations.resolve_speaker``. Without a topic, X's quotations are shown direct first, newest
-article first. With a topic, each quotation is scored by the topic's words in the quotation's
-sentence and the sentence before it (``lex``) and, with an encoder, the cosine between the topic
-and that sentence (``cos``; the better of the topic as asked and the topic with its possessive read
-as the speaker, "its shutdown" -> "Bittrex's shutdown"); a quotation is about the topic when ``lex >= TOPIC_LEXICAL`` or
-``cos >= TOPIC_COSINE`` or their mean clears ``TOPIC_MIXED``, or the topic's cosine to the quotation's sentence
-read with the one before it (which often says what the quote answers) reaches ``CONTEXT_COSINE``. After those,
-quotations of an article whose opening is on the topic, and quotations whose narration leading up to them (back to
-the speaker's quotation before, at most ``SECTION_BACK`` sentences, within the section) holds every topic word: a
-round-up's game told three sentences before its coach speaks. Quotations on the topic rank by ``lex`` plus the
-better of the two cosines (a quote introduced by the topic ranks by its introduction). Several topics ("..., and
-what did he say about Z?") each get their best quotations.
+Never narration, never another person's words. The quotations come from ``quotations.resolve_speaker``. Without a
+topic, X's quotations are shown direct first, newest article first. With a topic, each quotation is scored by the
+topic's words in the quotation's sentence and the sentence before it (an interview answer: the whole question
+paragraph before it; ``lex``) and, with an encoder, the cosine between the topic and that sentence (``cos``; the
+better of the topic as asked and the topic with its possessive read as the speaker, "its shutdown" -> "Bittrex's
+shutdown"); a quotation is about the topic when ``lex >= TOPIC_LEXICAL`` or ``cos >= TOPIC_COSINE`` or their mean
+clears ``TOPIC_MIXED``, or the topic's cosine to the quotation's sentence read with the one before it (which often
+says what the quote answers) reaches ``CONTEXT_COSINE``. After those, quotations of an article whose opening is on
+the topic, and quotations whose narration leading up to them (back to the speaker's quotation before, at most
+``SECTION_BACK`` sentences, within the section) holds every topic word: a round-up's game told three sentences
+before its coach speaks. Quotations on the topic rank by ``lex`` plus the better of the two cosines (a quote
+introduced by the topic ranks by its introduction). Several topics ("..., and what did he say about Z?") each get
+their best quotations.
 
 A topic that is the occasion ("to reporters", "in a statement", "on his podcast", "on Friday": ``is_occasion``) which
 no quotation names is answered with X's quotations as without a topic.
@@ -145,7 +145,8 @@ def _place(f: Found, found: list[Found]) -> tuple[Layout, int | None, set[int]]:
 
 
 def _contexts(f: Found, found: list[Found]) -> tuple[str, str]:
-    """The quotation's sentence and the sentence before it (which often says what it answers); and, for a quote
+    """The quotation's sentence and the sentence before it (which often says what it answers; for an answer opening
+    its paragraph after a question, the whole question paragraph); and, for a quote
     that goes on from the same speaker's quote before it ('Djokovic spoke about Federer and Nadal. "…," he
     said. "We're not friends …"'), from the sentence before the first of them (up to ``CONTINUED`` back)."""
     text = f.passage.article_text
@@ -158,7 +159,12 @@ def _contexts(f: Found, found: list[Found]) -> tuple[str, str]:
     first = k
     while first > 0 and k - first < CONTINUED and spans[first - 1][0] in starts and text[spans[first][0]] in OPENERS:
         first -= 1
-    return text[spans[max(0, k - 1)][0] : q.sentence_end], text[spans[max(0, first - 1)][0] : q.sentence_end]
+    lead = k - 1  # an answer opening its paragraph after a question paragraph: the whole question says what it answers
+    asked = lead >= 0 and text[spans[lead][0] : spans[lead][1]].rstrip().endswith("?")
+    if asked and "\n" in text[spans[lead][1] : spans[k][0]]:
+        while lead > 0 and "\n" not in text[spans[lead - 1][1] : spans[lead][0]]:
+            lead -= 1
+    return text[spans[max(0, lead)][0] : q.sentence_end], text[spans[max(0, min(lead, first - 1))][0] : q.sentence_end]
 
 
 def _section(f: Found, found: list[Found]) -> str:

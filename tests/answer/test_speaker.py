@@ -150,6 +150,21 @@ def test_a_quote_that_goes_on_from_the_one_before_keeps_its_topic() -> None:
     assert not any("clay was slow" in q for q in quotes)
 
 
+def test_an_interview_answer_is_about_the_whole_question_before_it() -> None:
+    """The topic is in the question's first sentence ("Instagram or TikTok"), not in its last nor in the answer."""
+    text = ("Streamly has had a tense year. In an interview, its chief revenue officer Mike Arkwell discussed the "
+            "revenue split.\n\n"
+            "Gazette: Is there anything Streamly is doing to appease irate creators?\n\n"
+            "Mike Arkwell: We said we would end these deals, and I think we were right to do so.\n\n"
+            "Tactics for monetization that work for Instagram or TikTok just don't work for livestreaming. So what "
+            "has Streamly done differently?\n\n"
+            "One thing we have done since the beginning is getting people to support creators through "
+            "subscriptions and gifting. I think that sets us apart.\n")
+    ans = ask("How does Arkwell think Streamly differs from Instagram or TikTok?", chunks("arkwell", text),
+              embed=None)
+    assert ans.answered and "subscriptions and gifting" in ans.citations[0].quote, ans.answer
+
+
 def test_an_organisation_speaking_through_a_person_names_the_person_again_by_surname() -> None:
     text = ("Norvex Freight cut 200 jobs on Monday.\n\n"
             '"We grew too fast," Norvex Freight founder Ryan Peters said. "We will hire again next year."')
