@@ -11,7 +11,7 @@ sum of money, a year, odds); a figure asked of one name is not a total for a lis
 many" counts, the kind of institution "which hospital" asks for and the post "who is X's CFO" asks about; and for a
 result question
 it reports an outcome rather than looking ahead ("will face", "hopes to", "dream of", "has the space to sign"),
-with both sides asked of in or beside it.
+with both sides asked of in or beside it and the opponent asked ("did X beat Y", "X's game against Y") in it.
 """
 
 from __future__ import annotations
@@ -112,7 +112,8 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
     done = vocabulary(_INTENDED.sub(" ", c.text)) if info.outcome else own  # "has the space to sign him": no outcome
     if info.outcome and not any(t in done or any(w.startswith(t) for w in done) for t in info.outcome):
         return "preview"
-    if info.result and not (_names_own_half(info, own) and _both_sides(info, own | c.near)):
+    if info.result and not (_names_own_half(info, own) and _both_sides(info, own | c.near)
+                            and _opponent_named(info.text, own)):
         return "name"
     return ""
 
@@ -329,6 +330,20 @@ def _both_sides(info: QuestionInfo, vocab: set[str]) -> bool:
     with both of them in or beside the sentence: a result against a third side is another game's."""
     phrases = name_runs(info.text)
     return len(phrases) != 2 or all(_side_present(ph, vocab) for ph in phrases)
+
+
+_OPPONENT = re.compile(r"\b(?:against|beat|beats|beating|defeat|defeated)\s+(?:the\s+)?"
+                       r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*)", re.I)
+
+
+def _opponent_named(question: str, vocab: set[str]) -> bool:
+    """"Did Bayern win their game against Union Berlin?": the sentence reporting the result names the opponent (the
+    last word of the name: "Berlin", "State" of "Arizona State", "Okoro" of "Jermell Okoro"); a result beside a
+    mention of the game is another game's ("Frankfurt beat Bayern 5-1." then "The game against Union Berlin was
+    postponed.")."""
+    m = _OPPONENT.search(question)
+    words = m.group(1).split() if m else []
+    return not words or name_present(words[-1], vocab)  # "Okoro" for "Jermell Okoro"; "State", not "Arizona"
 
 
 def _competes(spec: str, text: str) -> bool:

@@ -94,6 +94,20 @@ def test_a_count_asked_for_one_ballot_is_not_answered_from_another() -> None:
     assert not ask("How many Republicans voted against Baker on the third ballot?", passages, embed=None).answered
 
 
+ROUND_UP = """Eintracht Frankfurt beat Bayern Munich 5-1 in the Bundesliga on Saturday.
+Bayern's game against Union Berlin was postponed because of snow.
+"""
+ROUND_UP_LATER = """Bayern Munich beat Union Berlin 1-0 in the rearranged Bundesliga game on Wednesday.
+"""
+
+
+def test_a_result_against_another_side_does_not_answer_for_the_opponent_asked() -> None:
+    question = "Did Bayern win their Bundesliga game against Union Berlin?"
+    assert not ask(question, chunks("round", ROUND_UP), embed=None).answered
+    ans = ask(question, chunks("later", ROUND_UP_LATER), embed=None)
+    assert ans.answered and "1-0" in ans.citations[0].quote
+
+
 def test_a_preview_does_not_answer_who_won() -> None:
     passages = chunks("final", FINAL_PREVIEW)
     assert not ask("Who won the Nations Cup final?", passages, embed=None).answered
