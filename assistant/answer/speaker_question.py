@@ -83,6 +83,9 @@ _SPEAKER_PATTERNS = [
     # "What does X say keeps his marriage going?", "What did X warn would happen if ...?": the clause is the topic
     re.compile(r"^what\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:" + _SPEAKER_VERBS + r")\s+"
                r"(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
+    # "How did X say streamers should think about ads?": what X said, the clause the topic
+    re.compile(r"^how\s+(?:did|does|do|has|have)\s+(?P<x>.+?)\s+(?-i:say|said)\s+(?:that\s+)?(?P<t>.+?)" + _TAIL,
+               re.I),
     # "How did X feel about Y?", "How does X think Y differs?", "What does X expect from Y?": X's own words
     re.compile(r"^how\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:feel|felt|think)\s+(?:about\s+)?(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^what\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:expect|hope|fear|want)\s+(?:from\s+|of\s+|for\s+)?"

@@ -179,6 +179,7 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Summarize what Varga said about the deal.", "Varga", "the deal", False),
     ("How did Varga feel about the result?", "Varga", "the result", False),  # her words, as "Did she think ...?"
     ("How does Varga think the platform differs from TikTok?", "Varga", "the platform differs from TikTok", False),
+    ("How did Varga say founders should think about hiring?", "Varga", "founders should think about hiring", False),
     ("What does Varga expect from the talks?", "Varga", "the talks", False),
     ("According to Varga, why did sales slow?", "Varga", "why did sales slow", True),
     ("What advice does Lena Varga give to new founders?", "Lena Varga", "new founders", False),
