@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.answer.evidence import counts
 from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
 from assistant.answer.types import carries
 from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_unit, gives_year
@@ -136,8 +137,10 @@ def _interim_only(text: str) -> bool:
 def _names_counted(counted: list[str], text: str, vocab: set[str]) -> bool:
     """"How many rebounds ..." is answered only by a sentence (or the line introducing its list) that names what
     is counted, not by one counting points. An acronym ending in the noun's initial names it too ("five STIs"
-    for "how many infections")."""
+    for "how many infections"), and a unit's symbol after its number ("12MP" for "how many megapixels")."""
     if not counted or any(term_present(x, vocab) for t in counted for x in expand(t)):
+        return True
+    if counts(counted[-1], text, symbols_only=True):
         return True
     return any(m.group(1)[-1].lower() == counted[-1][0] for m in re.finditer(r"\b([A-Z]{2,6})s?\b", text))
 

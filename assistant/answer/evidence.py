@@ -273,8 +273,18 @@ def _measured_noun_valued(question: str, sentence: str) -> bool | None:
                for k, w in enumerate(words))
 
 
-def counts(unit: str, sentence: str) -> bool:
-    """Does the sentence count ``unit`` ("six goals", "1,180 days", "a 10-point deduction")?"""
+# a unit's symbol after its number counts the unit: "12MP" for "how many megapixels"
+_UNIT_SYMBOLS = {"megapixel": "mp", "gigabyt": "gb", "terabyt": "tb", "megabyt": "mb", "watt": "w", "kilowatt": "kw",
+                 "hertz": "hz", "kilometr": "km", "kilometer": "km", "kilogram": "kg", "horsepower": "hp"}
+
+
+def counts(unit: str, sentence: str, symbols_only: bool = False) -> bool:
+    """Does the sentence count ``unit`` ("six goals", "1,180 days", "a 10-point deduction", "12MP")?"""
+    symbol = _UNIT_SYMBOLS.get(unit)
+    if symbol and re.search(rf"\b\d[\d.,]*\s?{symbol}\b", sentence, re.I):
+        return True
+    if symbols_only:
+        return False
     words = WORD_RE.findall(sentence)
     for k, w in enumerate(words):
         parts = w.split("-")

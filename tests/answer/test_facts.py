@@ -86,6 +86,15 @@ def test_a_figure_for_one_country_does_not_answer_for_another(embed) -> None:
     assert ans.answered and "scored twice" in ans.citations[0].quote
 
 
+def test_a_units_symbol_after_its_number_counts_it() -> None:
+    """"How many megapixels": "12MP" counts them (and earns the count's credit), "12 cameras" does not."""
+    from assistant.answer.evidence import counts
+
+    assert counts("megapixel", "The camera has been upgraded from 5MP to 12MP.")
+    assert counts("gigabyt", "It ships with 8 GB of memory.")
+    assert not counts("megapixel", "The glasses have 2 cameras and 12 microphones.")
+
+
 def test_a_count_asked_for_one_ballot_is_not_answered_from_another() -> None:
     passages = chunks("ballots", BALLOTS)
     ans = ask("How many Republicans voted against Baker on the second ballot?", passages, embed=None)
