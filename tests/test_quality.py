@@ -17,23 +17,25 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 SEED_EVAL = Path(__file__).parent / "data" / "seed_eval.jsonl"
 NEWS_EVAL = Path(__file__).parent / "data" / "news_eval.jsonl"
 # Issue 8 asks for 0.85 on every split; what the answerer reaches today (`assistant eval
-# tests/data/news_eval.jsonl` on the MultiHop index) is dev 0.907 / holdout 0.728. The gate sits just under that,
+# tests/data/news_eval.jsonl` on the MultiHop index) is dev 0.907 / holdout 0.733. The gate sits just under that,
 # per split, so CI catches any regression; raise it as the answerer improves, never lower it to pass.
-GATE = {"dev": 0.89, "holdout": 0.71}
+GATE = {"dev": 0.89, "holdout": 0.72}
 # A second set, written by reading 80 articles that neither news_eval nor the attribution set uses (22 outlets;
 # dev and holdout split by article). Measured before any rule was changed against it: dev 0.535 / holdout 0.588;
 # the holdout articles were never looked at case by case. Today: dev 0.860 / holdout 0.664 (0.802 / 0.647 at the
 # sixth session's start, 0.733 / 0.639 at the fifth's); gated just under.
 FRESH_EVAL = Path(__file__).parent / "data" / "news_fresh.jsonl"
 FRESH_GATE = {"dev": 0.84, "holdout": 0.65}
-# A third set, written blind by annotators who never ran the tool, in four batches of articles no other set uses;
+# A third set, written blind by annotators who never ran the tool, in five batches of articles no other set uses;
 # split by article. Each batch measured before any rule was changed against it: the first dev 0.764 / holdout 0.615,
 # the second (after the first batch's rules) dev 0.565 / holdout 0.688, the third (46 articles, eleventh session)
-# dev 0.690 / holdout 0.735, the fourth (44 articles with few quotations, same session) dev 0.614 / holdout 0.673;
-# holdout cases never looked at one by one. Today, all four: dev 0.861 / holdout 0.681 (the first two: 0.871 / 0.655;
-# 0.822 / 0.655 at the tenth session's end, 0.673 / 0.644 before either). Gated just under.
+# dev 0.690 / holdout 0.735, the fourth (44 articles with few quotations, same session) dev 0.614 / holdout 0.673,
+# the fifth (45 articles that quote people little, twelfth session) dev 0.596 / holdout 0.605; holdout cases never
+# looked at one by one. Today, all five: dev 0.854 / holdout 0.671 (the first four: 0.872 / 0.681; the fifth 0.788 /
+# 0.628). Gated just under; the holdout gate went 0.67 -> 0.66 when the fifth, harder batch joined (the first four
+# alone still pass 0.67).
 BLIND_EVAL = Path(__file__).parent / "data" / "news_blind.jsonl"
-BLIND_GATE = {"dev": 0.84, "holdout": 0.67}
+BLIND_GATE = {"dev": 0.84, "holdout": 0.66}
 
 
 @pytest.fixture
