@@ -7,13 +7,9 @@ Invented prose with names the corpus does not use; guard cases pin what must sta
 from __future__ import annotations
 
 import pytest
+from quotations_helpers import speakers as _speakers
 
 from index.quotations import extract_quotations
-
-
-def _speakers(text: str) -> dict[str, str]:
-    """Each quotation's words -> its speaker."""
-    return {q.quote: q.speaker for q in extract_quotations(text)}
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from index.quotations import extract_quotations
-
-
-def _speakers(text: str) -> dict[str, str]:
-    return {q.quote: q.speaker for q in extract_quotations(text)}
-
+from quotations_helpers import speakers as _speakers
 
 TRANSCRIPT = (
     "For the next few weeks, our newsletter will be running Q&As with people who build robots.\n\n"

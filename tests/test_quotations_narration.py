@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from quotations_helpers import speakers as _speakers
 
 from index.quotations import extract_quotations
 
 INTRO = 'Coach Marta Reyes spoke after the match.\n"We were brave," Reyes said.\n'
-
-
-def _speakers(text: str) -> dict[str, str]:
-    return {q.quote: q.speaker for q in extract_quotations(text)}
 
 
 @pytest.mark.parametrize(

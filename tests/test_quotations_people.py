@@ -8,16 +8,11 @@ Invented prose with names the corpus does not use; guard cases pin what must sta
 from __future__ import annotations
 
 import pytest
+from quotations_helpers import speakers as _speakers
 
 from index.quotations import extract_quotations
 from index.quotations.coreference import Coreference
 from index.text.sentences import layout
-
-
-def _speakers(text: str) -> dict[str, str]:
-    """Each quotation's words -> its speaker."""
-    return {q.quote: q.speaker for q in extract_quotations(text)}
-
 
 FAMILY = (
     "Orlando Brackwater has put his memory of old movies to the test in a video posted by his daughter, "
