@@ -44,7 +44,7 @@ PERCENT_RE = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)", re.I)
 MEASURE_RE = re.compile(rf"\d[\d.,]*\s?-?(?:{_UNIT}|%|percent\b)", re.I)
 _AMOUNT_RE = re.compile(
     rf"(?:{_CURRENCY})\s?{_NUM}|{_NUM}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)|"
-    rf"{_NUM}\s?{_MAGNITUDE}|{_NUM}\s?(?:dollars|euros|pounds|yen|yuan|rupees|cents|pence|p\b|¢|US\s+cents)|"
+    rf"{_NUM}\s?{_MAGNITUDE}|{_NUM}\s?(?:{_MONEY_WORDS}|p\b|¢|US\s+cents)|"
     rf"{_NUM}\s?-?{_UNIT}|{_NUMBER_WORD}\s+(?:percent|per\s+cent|million|billion|dollars|euros|pounds)|"
     r"\d\s?(?:\^|\*\*)\s?\d+|\d\s?[x×]\s?10\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d(?:\.\d+)?e\d+\b",  # "10^25 FLOPs", "1e25"
     re.I,
