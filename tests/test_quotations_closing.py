@@ -5,6 +5,7 @@ agree that …'). Invented prose with names the corpus does not use; guard cases
 from __future__ import annotations
 
 import pytest
+from quotations_helpers import speakers as _all
 
 from index.quotations import extract_quotations
 
@@ -84,10 +85,6 @@ def test_clause_ends_adverbs_and_collective_voices(text: str, quote: str, speake
 )
 def test_an_opening_word_before_the_aside_and_a_closing_participle(text: str, quote: str, speaker: str) -> None:
     assert _reported(text).get(quote) == speaker
-
-
-def _all(text: str) -> dict[str, str | None]:
-    return {q.quote: q.speaker for q in extract_quotations(text)}
 
 
 @pytest.mark.parametrize(
