@@ -35,6 +35,11 @@ from index.quotations import speaker_matches
         ("Will Smith", "Jada Pinkett Smith", "", False),  # a first name that is also a word keeps the name whole
         ("Will Smith", "Will Smith", "", True),
         ("Theresa May", "Theresa May", "", True),
+        ("Lena Moss King", "Lena Moss King", "", True),  # a title that is a surname ends her name
+        ("King", "Lena Moss King", "", True),
+        ("Harold King", "Lena Moss King", "", False),
+        ("the King", "Lena Moss King", "", False),  # "the King" is a title
+        ("King", "King Charles", "", False),
     ],
 )
 def test_speaker_matches(query: str, speaker: str, role: str, expected: bool) -> None:

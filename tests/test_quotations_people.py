@@ -211,3 +211,26 @@ def test_interview_answers_set_off_by_the_speakers_name_or_initials() -> None:
     assert got.get("It's the idea that we know almost nothing about it. That is only true of its maps.") == \
         "Ilona Markvart"
     assert not any(q.startswith("Falling short") for q in got)  # a list of people, a line on each: no speech
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ('Novelist Harold King has a new book out this week.\n\n"I write every day," King said on Tuesday. '
+         '"It is a habit I cannot break," King added.', "It is a habit I cannot break", "Harold King"),
+        ('Tigers slugger Marcus Judge hit his 40th home run. "We will be back next year," Judge said after the game.',
+         "We will be back next year", "Marcus Judge"),
+        ('The tennis great spoke at the Lena Moss King Cup in Prague. "We are at a tipping point," Lena Moss King '
+         'said. "People see it now," King added.', "People see it now", "Lena Moss King"),
+    ],
+)
+def test_a_title_that_is_a_surname(text: str, quote: str, speaker: str) -> None:
+    # "King said" with no "the": a surname, so "Harold King" is a person; "the … King Cup" names a trophy, not "Cup"
+    assert _speakers(text).get(quote) == speaker
+
+
+def test_a_title_that_is_no_surname_names_nobody() -> None:
+    text = ('King Charles visited Kenya on Monday. "We are grateful," the King said.\n\n'
+            'Burger King opened 40 restaurants in Nairobi last year.')
+    people = {q.speaker for q in extract_quotations(text)}
+    assert "Burger King" not in people and people == {"Charles"}

@@ -26,8 +26,8 @@ from assistant.answer.words import ORIGIN_WORDS, WORD_RE, content_terms, stem, t
 from assistant.schema import Passage
 from index.quotations import Quotation, extract_quotations, shared_quotations, speaker_matches
 from index.quotations.org_mentions import PRESS_NOUNS
-from index.quotations.phrases import is_role
-from index.quotations.wordlists import OCCUPATION_RE, ROLE_WORDS
+from index.quotations.phrases import is_role, titled_surname
+from index.quotations.wordlists import OCCUPATION_RE, ROLE_WORDS, SURNAME_TITLES
 from index.text.terms import FUNCTION_WORDS
 
 # Role nouns that name the same job in news prose.
@@ -149,6 +149,13 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
         _by_name(named, _phrase_parts(named).names, articles, out)
         if out.found:
             return out
+    words = phrase.split()
+    alone = len(words) == 1 and words[0][:1].isupper() and words[0].lower() in SURNAME_TITLES  # "King"
+    if parts.roles and (titled_surname(words) >= 0 or alone):  # "Billie Jean King": a surname when the article says so
+        surname = SpeakerQuotes()
+        _by_name(phrase, [*parts.names, words[-1]], articles, surname)
+        if surname.found:
+            return surname
     if not parts.roles:
         _by_name(phrase, parts.names, articles, out)
     else:

@@ -85,6 +85,16 @@ class Registry:
                 return next(iter(rest.values()))
         return None
 
+    def titled(self, phrase: str) -> Speaker | None:
+        """The person a title-ended phrase names, when the article made that title a surname: "Stephen King",
+        "King", "author Stephen King" (``people.register_people`` registers "Stephen King" only then)."""
+        words = phrase.split()
+        for k in range(len(words)):
+            found = self.find(" ".join(words[k:]))
+            if found is not None and found.kind == "person" and found.surname == words[-1].lower():
+                return found
+        return None
+
     def by_role(self, role_phrase: str) -> Speaker | None:
         heads = role_keys(role_phrase)
         if not heads:
@@ -180,12 +190,12 @@ def words_alone(sent_tokens: list[list[Token]], surnames: set[str]) -> set[str]:
     for toks in sent_tokens:
         for k, tok in enumerate(toks):
             word = clean_name(tok.text).removesuffix("'s").removesuffix("’s")
-            if word in surnames and _alone_after(toks, k):
+            if word in surnames and alone_after(toks, k):
                 found.add(word)
     return found
 
 
-def _alone_after(toks: Sequence[Token], k: int) -> bool:
+def alone_after(toks: Sequence[Token], k: int) -> bool:
     """Does ``toks[k]`` follow no capitalised word of its own name (the first word of a sentence follows nothing; a
     sentence's opening adverb or connective is no name: "Certainly Palmer feels", "When Jason quipped")?"""
     return k == 0 or not is_cap(toks[k - 1].text) or toks[k - 1].end < toks[k].start - 1 or (
@@ -209,7 +219,7 @@ def first_called(sent_tokens: list[list[Token]], people: list[Speaker]) -> Count
             if word not in wanted or k == 0 and word in NAME_AUXILIARIES:  # "Will the Chiefs ...?"
                 continue
             after = k + 1 == len(toks) or not is_cap(toks[k + 1].text) or toks[k + 1].start > tok.end + 1
-            if _alone_after(toks, k) and after:
+            if alone_after(toks, k) and after:
                 found[wanted[word]] += 1
     return found
 
@@ -326,7 +336,7 @@ def unnamed_role(subj: Subject, people: list[Speaker]) -> bool:
 
 
 __all__ = [
-    "Registry", "Speaker", "better_role", "describes", "first_called", "focus_holder", "kin_holder", "lone_source",
-    "named_in", "opener", "opens_on", "role_keys", "subject_called", "surname_holders", "title_like", "unnamed_role",
-    "words_alone",
+    "Registry", "Speaker", "alone_after", "better_role", "describes", "first_called", "focus_holder", "kin_holder",
+    "lone_source", "named_in", "opener", "opens_on", "role_keys", "subject_called", "surname_holders", "title_like",
+    "unnamed_role", "words_alone",
 ]

@@ -59,12 +59,15 @@ def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), 
     role_toks = name_tokens(role)
     role_phrase = q[-1] in ROLE_WORDS  # "the Kremlin spokesperson": a role, not the name "Kremlin"
     proper = query_name.strip()[:1].isupper()
+    low_first = words[0].lower() if words else ""
     for name in (speaker, *aliases):
         toks = name_tokens(name)
         if not toks or (proper and name.split()[0] in INDEFINITES | DETS):
             continue  # "Fan" (a surname) is not "one fan", "Complaint" not "the complaint"
         if q_names and (name_match(q_names, toks) or "".join(q_names) == "".join(toks)) and not role_phrase:
             return True  # (spaced or not: "Open AI" is "OpenAI")
+        if role_phrase and proper and low_first not in DETS and same_word(q[-1], toks[-1]) and name_match(q, toks):
+            return True  # "Billie Jean King", "King" for her: a title that is the speaker's surname
         if q_roles and role_toks:
             have = toks + role_toks
             if all(any(same_word(w, t) for t in have) for w in q_names) and (

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.quotations.entities import Registry, name_like, opener, posted, title_like, words_alone
-from index.quotations.phrases import Token, base, is_cap, is_role, low, parse_np, particle_at
+from index.quotations.entities import Registry, alone_after, name_like, opener, posted, title_like, words_alone
+from index.quotations.phrases import Token, base, is_cap, is_role, low, parse_np, particle_at, titled_surname
 from index.quotations.wordlists import DETS, NAME_AUXILIARIES, ORG_WORDS, ROLE_QUALIFIERS, UNNAMED_HEADS
 from index.text.sentences import Span
 
@@ -34,6 +34,7 @@ def register_people(text: str, sentences: Sequence[Span], sent_tokens: list[list
     by surname, never to places ("New Zealand") or events by their last word.
     """
     plain: list[tuple[str, tuple[str, str]]] = []  # full names introduced without a role, (first, last)
+    title_names: dict[str, str] = {}  # names that end in a title ("Stephen King"), with the role before them
     sent_orgs: list[list[tuple[str, int]]] = []
     for (a, b), toks in zip(sentences, sent_tokens, strict=True):
         sent_orgs.append([])
@@ -61,6 +62,11 @@ def register_people(text: str, sentences: Sequence[Span], sent_tokens: list[list
                 suffix = all(low(w).rstrip(".") in _CORPORATE for w in np.name.split()) if np is not None else False
                 if np is not None and np.kind == "org" and not np.name.startswith("the ") and not suffix:
                     sent_orgs[-1].append((np.name, np.start))
+                words = [t.text for t in run]
+                k = titled_surname(words) if np is not None and np.kind == "role" and low(words[0]) not in DETS \
+                    else -1
+                if k >= 0 and name_like(" ".join(words[k:])):
+                    title_names[" ".join(words[k:])] = " ".join(words[:k])
                 qualifies = low(nxt).rstrip(".") in UNNAMED_HEADS  # "three senior OpenAI researchers": no person
                 if np is not None and np.kind == "name" and not np.name.isupper() and not qualifies:
                     appos = nxt == "," and (low(after) in DETS and any(is_role(t.text) for t in toks[j + 2 : j + 5])
@@ -83,7 +89,22 @@ def register_people(text: str, sentences: Sequence[Span], sent_tokens: list[list
         upgrade = known is not None and " " not in known.name and lasts.count(last) == 1
         if last in alone and (known is None or upgrade) and name in persons and name_like(name):
             reg.add(name)
+    for name, role in title_names.items():  # "Stephen King" is a person when "King" also names him alone ("King said")
+        if title_alone(sent_tokens, name.split()[-1]) and reg.find(name) is None:
+            reg.add(name, role)
     return Cast(persons, alone, sent_orgs)
+
+
+def title_alone(sent_tokens: list[list[Token]], title: str) -> bool:
+    """Does the title stand alone, as a surname does ("King said", "for King,"), not as a title does ("the King",
+    "King Charles", "Burger King")?"""
+    for toks in sent_tokens:
+        for k, tok in enumerate(toks):
+            after = toks[k + 1].text if k + 1 < len(toks) else ""
+            if tok.text.removesuffix("'s").removesuffix("’s") in (title, title.upper()) and alone_after(toks, k) \
+                    and not (k and low(toks[k - 1].text) in DETS) and not is_cap(after):
+                return True
+    return False
 
 
 __all__ = ["Cast", "register_people"]

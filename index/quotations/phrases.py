@@ -13,6 +13,7 @@ from index.quotations.wordlists import (
     DAYS_MONTHS,
     DETS,
     DOCUMENT_NOUNS,
+    EPONYM_NOUNS,
     GRAMMAR_WORDS,
     INDEFINITES,
     KIN_NOUNS,
@@ -26,6 +27,7 @@ from index.quotations.wordlists import (
     ROLE_WORDS,
     SPEAKER_PRONOUNS,
     SPEECH_VERBS,
+    SURNAME_TITLES,
     TIME_WORDS,
     UNNAMED_HEADS,
 )
@@ -207,6 +209,8 @@ def parse_np(toks: list[Token]) -> Subject | None:
     role_words = words[: last_role + 1]
     if name_words and (len(name_words) > 5 or not is_cap(name_words[-1])):
         return None
+    if len(name_words) == 1 and base(clean_name(name_words[0])) in EPONYM_NOUNS:
+        return None  # "the Billie Jean King Cup": a trophy, not a person called "Cup"
     role = " ".join(role_words)
     if not name_words:
         if role_words and any(is_role(w) for w in role_words):
@@ -227,6 +231,20 @@ def parse_np(toks: list[Token]) -> Subject | None:
     if had_det and not role_words:
         return Subject("org", raw, start, name="the " + name)
     return Subject("name", raw, start, name=name, role=role)
+
+
+def titled_surname(words: list[str]) -> int:
+    """Where a name ending in a title that is also a surname begins ("Stephen King", "Yankees star Aaron Judge":
+    2), or -1. Only the shape: whether "King" is a surname is for the article to say (``people.register_people``
+    asks that it also stand alone: "King said"), since "Burger King" and "Thai King" have the same shape."""
+    if len(words) < 2 or base(words[-1]) not in SURNAME_TITLES or not is_cap(words[-1]):
+        return -1
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= 3 and is_cap(words[k - 1]) and not is_role(words[k - 1]) and not (
+            _modifier(words[k - 1]) or base(words[k - 1]) in ORG_WORDS | ROLE_QUALIFIERS | DAYS_MONTHS
+            or low(words[k - 1]).endswith(("'s", "’s"))):
+        k -= 1
+    return k if k < len(words) - 1 and (k == 0 or is_role(words[k - 1]) or not is_cap(words[k - 1])) else -1
 
 
 def _modifier(word: str) -> bool:
@@ -273,4 +291,4 @@ _ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's 
 
 
 __all__ = ["Subject", "Token", "base", "clean_name", "is_cap", "is_role", "kin_phrase", "low", "parse_np",
-           "phrase_start", "title_link", "tokens"]
+           "phrase_start", "title_link", "titled_surname", "tokens"]

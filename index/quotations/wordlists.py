@@ -131,6 +131,11 @@ ROLE_WORDS = frozenset(
 # occupations by their ending: "neurologist", "psychiatrist", "pediatrician", "photographer"
 OCCUPATION_RE = re.compile(r"(?=[a-z]{7})(?!(?:against|amongst|amidst|assist|consist|exist|insist|persist|resist)$)"
                            r"[a-z]{3,}(?:ologist|iatrist|ician|ographer|ist)")
+# Titles that are also surnames: "Stephen King", "Aaron Judge", "Nick Pope" (``phrases.titled_surname``)
+SURNAME_TITLES = frozenset("king queen judge pope prince bishop".split())
+# Nouns a title's holder lends a name to, never a person's name after the title: "the Billie Jean King Cup"
+EPONYM_NOUNS = frozenset("cup trophy award awards prize medal open classic championship championships tournament "
+                         "day stadium arena".split())
 # Role words that qualify a role rather than name one ("senior official", "foreign minister").
 ROLE_QUALIFIERS = frozenset(
     """

@@ -229,3 +229,16 @@ def test_a_post_in_title_case_is_a_title_not_another_organisation() -> None:
     passages = chunks("harbourside", text, title="Harbourside FC friendly matches for 2024")
     assert resolve_speaker("Harbourside FC's sporting director", passages).name == "Aldous Pennyworth"
     assert resolve_speaker("Harbourside FC's CEO", passages).name != "Ilse Varga"  # another company's CEO
+
+
+TITLED = """Tennis great Lena Moss King spoke at the Lena Moss King Cup in Prague on Monday.
+"We are at a tipping point," King said. "People see it now."
+"""
+
+
+def test_a_name_that_ends_in_a_title_is_asked_by_name() -> None:
+    # "King" is her surname here: the phrase is a name, not the role "king" held by someone called "Lena Moss"
+    for phrase in ("Lena Moss King", "King"):
+        found = resolve_speaker(phrase, chunks("cup", TITLED))
+        assert {f.speaker for f in found.found} == {"Lena Moss King"}, phrase
+        assert "We are at a tipping point" in [f.quotation.quote for f in found.found]
