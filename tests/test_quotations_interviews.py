@@ -84,3 +84,50 @@ def test_a_name_and_colon_that_answered_nothing_starts_no_answer() -> None:
             "Orrin Vesk: +250. Falling short last season, Vesk steered Denver to its first title.\n\n"
             "Vesk would be our pick, and we think his numbers can only grow from here.\n")
     assert not any(q.startswith("Vesk would") for q in _speakers(text))
+
+
+ASKED_BY_OUTLET = (
+    "Tennis great Marla Queen founded the league in 1973. Here's a Q&A with Queen, edited for brevity.\n\n"
+    "Gazette: It's the 50th anniversary of the league. Talk about that year.\n\n"
+    "QUEEN: We started the league four days before the final. I won everything that summer. How did we do that?\n\n"
+    "You've said the final was about social change, women standing up for themselves.\n\n"
+    "It was really about men, too. Because men started to shift a little, and I saw it happen.\n\n"
+    "How is investment changing?\n\n"
+    "I'm asking owners now — ‘do you invest as much in women as in men?’ Then it usually gets very quiet in the "
+    "room.\n\n"
+    "We only get 5% of the airtime. People always say, 'why is there less money?' I'm like, really? If you "
+    "count the minutes on air you will see why.\n")
+
+
+def test_an_answer_after_the_outlets_question_ends_on_a_question_of_its_own() -> None:
+    got = _speakers(ASKED_BY_OUTLET)
+    # "QUEEN: … How did we do that?" answers "Gazette: …": her answers go on below it
+    assert got.get("We started the league four days before the final. I won everything that summer.") == "Marla Queen"
+    assert got.get("It was really about men, too. Because men started to shift a little, and I saw it happen.") == \
+        "Marla Queen"
+    # a question she quotes, or asks herself halfway through, leaves her paragraph an answer
+    assert got.get("Then it usually gets very quiet in the room.") == "Marla Queen"
+    assert [v for k, v in got.items() if k.startswith("We only get 5% of the airtime.")] == ["Marla Queen"]
+
+
+def test_the_interviewer_recalling_what_was_said_is_no_answer() -> None:
+    assert not any(q.startswith("You've said") for q in _speakers(ASKED_BY_OUTLET))
+    recalled = TRANSCRIPT.replace("Are humanoids the right form?", "You have said humanoids are the wrong form for "
+                                  "most jobs, and that your team prefers wheels.")
+    got = _speakers(recalled)
+    assert not any(q.startswith("You have said") for q in got)
+    assert got.get("Humanoids aren't the best form for every task. I think a box mover shows that better than "
+                   "anything.") == "Nadia Ferrante"
+
+
+def test_an_interviewer_addressing_the_guest_before_asking_is_still_asking() -> None:
+    text = ("Gazette sat down with Arvika chief executive Nadia Ferrante.\n\n"
+            "What changed this year?\n\n"
+            "We grew our team to 300 people and I spent the year hiring them myself.\n\n"
+            "So you have been pushing older users onto the platform. You're verifying ID. How's it going? "
+            "Actually, I made a new account myself last week.\n\n"
+            "It is going well and we are seeing more of them every month than we planned for.\n")
+    got = _speakers(text)
+    assert not any(q.startswith(("So you", "Actually")) for q in got)
+    assert got.get("It is going well and we are seeing more of them every month than we planned for.") == \
+        "Nadia Ferrante"

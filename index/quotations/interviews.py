@@ -40,6 +40,10 @@ _MARKER_RE = re.compile(
     re.I,
 )
 _QUESTION_END_RE = re.compile(r"\?[\"”’')\]]*\s*$")
+_QUOTED_QUESTION_RE = re.compile(r"[‘“\"][^‘“\"’”]*\?[’”\"]\s*$")  # "… said, ‘can you help us?’"
+# the interviewer recalling the interviewee's words, a prompt that asks without a question mark
+_RECALLS_RE = re.compile(r"You(?:['’]ve| have)? (?:once |often |always |previously |recently )?"
+                         r"(?:said|says|say|talked|spoken|written|wrote|mentioned|described|called|noted|told)\b")
 _NOTE_RE = re.compile(r"\[|\(?Editor['’]s note", re.I)  # "[Editor’s note: Every journalist …]"
 _YOU_RE = re.compile(r"\b(?:you|your|you['’]re|you['’]ve)\b", re.I)
 
@@ -87,11 +91,16 @@ def named_answer(ex: Extractor, idx: int, sent: Span) -> None:
 
 
 def _is_question(ex: Extractor, a: int, b: int, sent_ids: list[int]) -> bool:
-    """The interviewer's turn: it ends on a question, or asks one and addresses the interviewee ("How's it going?
-    Actually, I made a new account …")."""
+    """The interviewer's turn: it ends on a question, or addresses the interviewee up to a question ("You’re only a
+    couple months in. How's it going? Actually, I made a new account …"). A question quoted inside an answer
+    ("Coyne said, ‘can you help us?’") or asked with no "you" before it ("I’m like, really? If you watch …") is
+    the answerer's own."""
     text = ex.text
-    asks = [i for i in sent_ids if _QUESTION_END_RE.search(text, ex.sentences[i].start, ex.sentences[i].end)]
-    return bool(asks) and (asks[-1] == sent_ids[-1] or _YOU_RE.search(text, a, b) is not None)
+    asks = [i for i in sent_ids if _QUESTION_END_RE.search(text, ex.sentences[i].start, ex.sentences[i].end)
+            and not _QUOTED_QUESTION_RE.search(text, ex.sentences[i].start, ex.sentences[i].end)]
+    if _RECALLS_RE.match(text, a):
+        return True  # "You’ve said the King-Riggs match was about social change …": a prompt, not an answer
+    return bool(asks) and (asks[-1] == sent_ids[-1] or _YOU_RE.search(text, a, ex.sentences[asks[-1]].end) is not None)
 
 
 def _turns(ex: Extractor, paras: list[tuple[int, int]], sent_of: list[list[int]]) -> list[tuple[str, Speaker | None]]:
@@ -106,6 +115,8 @@ def _turns(ex: Extractor, paras: list[tuple[int, int]], sent_of: list[list[int]]
             turns.append(("heading", None))
         elif m is not None and label is None:
             turns.append(("asker", None))
+        elif label is not None and turns and turns[-1][0] == "asker":
+            turns.append(("labelled", label))  # "AP: …?" then "KING: … How the heck did we do that?": an answer
         elif _is_question(ex, a, b, ids):
             turns.append(("question", label))
         else:
