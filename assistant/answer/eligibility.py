@@ -69,7 +69,7 @@ _PREVIEW_TITLE = re.compile(r"\b(?:odds|predictions?|preview|picks|how\s+to\s+wa
 def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
     """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can.
     ``article_named``: ``names_in_article`` of the candidate's article (found once per article)."""
-    two_sides = info.result and info.answer_type == "name" and len(name_runs(info.text)) == 2
+    two_sides = info.result and info.answer_type == "name" and _sides(info.text)
     if info.who_said and not (c.speaker or any(w.lower() in SPEECH_VERBS for w in WORD_RE.findall(c.text))):
         return "type"  # "Who said ...?": a sentence with nobody's words in it names no one who said them
     if info.answer_type and not carries(info.answer_type, c.text, info.text) and not two_sides:
@@ -162,6 +162,23 @@ def _names_post(info: QuestionInfo, vocab: set[str]) -> bool:
 
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*"
 _LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME}){{1,}},?\s+(?:and|&)\s+{_NAME}")
+
+
+# what joins the two sides of a contest: "the Chiefs and the Bills", "Alcaraz or Djokovic", "Leeds vs Hull"
+_SIDES_JOIN = re.compile(r"\s*(?:,\s*)?(?:vs\.?|v\.?|versus|against|and|or|&|-|–|played|faced|met|hosted|visited|"
+                         r"took\s+on)\s+(?:the\s+)?$", re.I)
+
+
+def _sides(question: str) -> bool:
+    """Does the question name two sides of a contest ("Who won, Alcaraz or Djokovic?"): two names joined as rivals,
+    not a place and a player ("the race at Lernerville Speedway that Kyle Larson took part in")?"""
+    runs = name_runs(question)
+    if len(runs) != 2:
+        return False
+    first = re.search(r"\b" + r"\W+".join(map(re.escape, runs[0])) + r"\b", question)
+    second = re.search(r"\b" + r"\W+".join(map(re.escape, runs[1])) + r"\b", question[first.end():]) if first else None
+    return second is not None and _SIDES_JOIN.fullmatch(" " + question[first.end(): first.end() + second.start()]) \
+        is not None
 
 
 def _one_of_many(info: QuestionInfo, text: str) -> bool:

@@ -86,6 +86,28 @@ def test_a_figure_for_one_country_does_not_answer_for_another(embed) -> None:
     assert ans.answered and "scored twice" in ans.citations[0].quote
 
 
+SPRINT = """Ten drivers raced the sprint car series at Pinecrest Speedway on Saturday night.
+With nine laps to go, Kyle Marsh was leading the race at Pinecrest Speedway and seemed to take the victory.
+Then Marsh lost control of his car, and Dale Corrigan won the sprint car race.
+"""
+DERBY = """Ashford hosted Brampton in the county derby on Sunday.
+Ashford won the derby 2-1 with a late goal from a substitute.
+"""
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_winner_asked_needs_a_name_besides_the_ones_asked(embed) -> None:
+    # a place and a driver named are no two sides of a contest: the winner is someone else, or nobody the article says
+    partial = chunks("sprint", SPRINT.rsplit("Then", 1)[0])
+    question = "Who won the sprint car race at Pinecrest Speedway that Kyle Marsh took part in?"
+    assert not ask(question, partial, embed=embed).answered
+    ans = ask(question, chunks("sprint", SPRINT), embed=embed)
+    assert ans.answered and "Dale Corrigan" in ans.citations[0].quote
+    # two sides asked: the winner is one of them
+    ans = ask("Who won the derby between Ashford and Brampton?", chunks("derby", DERBY), embed=embed)
+    assert ans.answered and "won the derby 2-1" in ans.citations[0].quote
+
+
 def test_a_units_symbol_after_its_number_counts_it() -> None:
     """"How many megapixels": "12MP" counts them (and earns the count's credit), "12 cameras" does not."""
     from assistant.answer.evidence import counts
