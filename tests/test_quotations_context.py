@@ -145,3 +145,23 @@ def test_more_verbs_of_speech_after_a_quote(cue: str) -> None:
 def test_confessed_and_specified_report_a_clause(verb: str) -> None:
     text = f"Ivo Marsh, the lead author, {verb} he had made a promise to the team at the start of the study."
     assert _typed(text)["he had made"] == ("Ivo Marsh", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("Investors lost money on Haulwise. Haulwise is big. The digital freight broker told employees it would "
+         "close its offices.", "it would close", "Haulwise"),
+        ("In the meantime, Brixel maintains that its model is legal. The adtech giant also said that it would appeal.",
+         "it would appeal", "Brixel"),
+    ],
+)
+def test_a_business_epithet_is_the_company_the_sentence_before_was_about(text: str, quote: str, speaker: str) -> None:
+    assert _speakers(text).get(quote) == speaker
+
+
+def test_a_business_epithet_with_no_company_in_focus_names_nobody() -> None:
+    # the company named last is another one: "the EV maker" is not Beeper, nor "the Wall Street consensus"
+    text = ("Just days after launching, Tarvo on Friday took action against the startup Beeper. "
+            "The Wall Street consensus remains at Buy. On Friday, the EV maker announced that deliveries rose 12%.")
+    assert _speakers(text) == {}

@@ -403,3 +403,33 @@ def test_an_owners_post_right_after_a_sentence_about_its_holder(post: str, speak
             f"\u201cFirst the job of a keeper is to save, that is his main job,\u201d says {post}.\n\n"
             "Ten Hag was asked about the league. \u201cWe have to win at home,\u201d Ten Hag said.")
     assert [q.speaker for q in extract_quotations(text) if q.quote.startswith("First")] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (INTRO + "Velez suspects that the strike fund is nearly empty.", "the strike fund is nearly empty"),
+        (INTRO + "Velez recommends that shippers book their slots early.", "shippers book their slots early"),
+        (INTRO + "Velez made the point that the cranes were idle for a week.", "the cranes were idle for a week"),
+        (INTRO + "Velez is adamant that the port will stay open.", "the port will stay open"),
+        (INTRO + "Velez expressed hope that the talks would end soon.", "the talks would end soon"),
+        (INTRO + "Ships should wait outside the harbour, Velez advised.", "Ships should wait outside the harbour"),
+    ],
+)
+def test_cues_in_the_verbs_place(text: str, quote: str) -> None:
+    # a suspicion, a recommendation, an adjective or a noun phrase of speech: the person's reported words
+    assert ("Hana Velez", quote) in _reported(text)
+
+
+def test_suspected_as_an_adjective_cuts_no_statement() -> None:
+    text = INTRO + "Velez said the inquiry will look at delays, and suspected shortcomings in the port's records."
+    assert ("Hana Velez", "the inquiry will look at delays, and suspected shortcomings in the port's records") in \
+        _reported(text)
+
+
+def test_a_statement_inside_a_relative_clause_ends_with_it() -> None:
+    text = INTRO + "Velez, who said that the cranes were unsafe, resigned on Friday."
+    assert _reported(text) == [("Hana Velez", "the cranes were unsafe")]
+    # at the sentence's end, its commas belong to the statement
+    text = INTRO + "The loudest voice was Velez, who wrote that the port was failing, as well as its unions."
+    assert _reported(text) == [("Hana Velez", "the port was failing, as well as its unions")]

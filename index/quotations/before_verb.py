@@ -30,6 +30,7 @@ from index.quotations.wordlists import (
     INDEFINITES,
     LY_NOUNS,
     NAME_AUXILIARIES,
+    ORG_EPITHETS,
     ORG_WORDS,
     PREPOSITIONS,
     SPEAKER_PRONOUNS,
@@ -145,7 +146,7 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
         return None  # "a group of artists in Europe has warned": Europe is no subject
     if not np_toks and low(toks[-1].text) in SPEAKER_PRONOUNS:
         np_toks = toks[-1:]
-    elif not np_toks and len(toks) >= 2 and base(toks[-1].text) in ORG_WORDS | DOCUMENT_NOUNS:
+    elif not np_toks and len(toks) >= 2 and base(toks[-1].text) in ORG_WORDS | ORG_EPITHETS | DOCUMENT_NOUNS:
         # "the company said", "the Premier League club said", "a family statement read"
         k = len(toks) - 2
         while k > 0 and len(toks) - k < 6 and low(toks[k].text) not in DETS and toks[k].text[:1].isalpha() and (

@@ -33,7 +33,7 @@ from index.quotations.gender import gender_follows, genders, pronoun_of, pronoun
 from index.quotations.org_mentions import PRESS_NOUNS, PRONOUN_REACH, OrgMentions
 from index.quotations.people import register_people
 from index.quotations.phrases import Subject, clean_name, is_cap, low, particle_at, tokens
-from index.quotations.wordlists import DETS, SPEECH_VERBS
+from index.quotations.wordlists import DETS, ORG_EPITHETS, SPEECH_VERBS
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
 
@@ -204,7 +204,8 @@ class Coreference(OrgMentions):
             if low(subj.text) == "they":  # '"…," they added.' after an unnamed source's words: the same source
                 return self._unnamed_before(idx)
             if low(subj.text) == "it":  # "the magazine said": the outlet the article named; "it": the organisation
-                return self._outlet(idx) if subj.role in PRESS_NOUNS else self._org_antecedent(idx, subj.start)
+                return self._outlet(idx) if subj.role in PRESS_NOUNS else self._epithet_org(idx, subj.start) \
+                    if subj.role in ORG_EPITHETS else self._org_antecedent(idx, subj.start)
             pronoun, owner = pronoun_of(subj.text), self._possessor(idx, subj.start)
             agrees = owner is not None and self._agrees(owner, pronoun)
             return owner if agrees else self._antecedent(idx, pronoun, quote)

@@ -58,6 +58,18 @@ class OrgMentions:
         """The report / the statement / the tweet: the organisation that spoke or was named last."""
         return self._org_antecedent(idx, self.sentences[idx].end)
 
+    def _epithet_org(self, idx: int, pos: int) -> Speaker | None:
+        """"The digital freight broker told employees …": the organisation its own sentence opened with ("Honda never
+        sold it abroad, and the automaker said …") or the previous sentence was about ("Convoy isn't a traditional
+        deal"), named bare, else nobody: an epithet is no pronoun, and the organisation named last is often another."""
+        own = self._subject_org(idx)
+        if own is not None and own.start < pos and self.text[own.start : pos].strip():
+            before: Subject | None = own
+        else:
+            before = self._subject_org(idx - 1) if idx > 0 else None
+        # a business goes by its bare name ("Convoy"); "The Wall Street consensus remains" is about no company
+        return Speaker(before.name, "", "org") if before is not None and not before.name.startswith("the ") else None
+
     def _org_antecedent(self, idx: int, pos: int) -> Speaker | None:
         """It / the company: the organisation this sentence opened with ("Chelsea issued a statement in which
         it noted"), else the one that spoke or was named in the last sentences, else the last one that spoke."""

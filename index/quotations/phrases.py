@@ -20,6 +20,7 @@ from index.quotations.wordlists import (
     MID_PARTICLES,
     NAME_AUXILIARIES,
     OCCUPATION_RE,
+    ORG_EPITHETS,
     ORG_WORDS,
     PARTICLES,
     ROLE_PREFIXES,
@@ -193,6 +194,8 @@ def parse_np(toks: list[Token]) -> Subject | None:
             name = " ".join(t.text for t in [indefinite, *toks])
             return Subject("unnamed", name, indefinite.start, name=name)
         return Subject("document", raw, start)  # "the report says": whoever issued it
+    if had_det and not is_cap(words[-1]) and lows[-1] in ORG_EPITHETS:
+        return Subject("pronoun", "it", start, role=lows[-1])  # "the iPhone maker said": a company named before
     if any(w in ORG_WORDS for w in lows) and not titled and not is_role(words[-1]):  # "Chief Soccer Officer": a role
         if had_det and not is_cap(words[-1]) and lows[-1] in ORG_WORDS:
             return Subject("pronoun", "it", start, role=lows[-1])  # "the company said", "the Premier League club said"

@@ -30,6 +30,7 @@ from index.quotations.entities import Speaker
 from index.quotations.phrases import Subject, is_cap, low, parse_np, tokens
 from index.quotations.wordlists import (
     AFTER_QUOTE_VERBS,
+    AUX_ADV,
     BARE_CLAUSE_VERBS,
     DETS,
     LISTENER_NOUNS,
@@ -37,6 +38,7 @@ from index.quotations.wordlists import (
     OBJECT_VERBS,
 )
 from index.text.sentences import Span
+from index.text.terms import FUNCTION_WORDS
 
 if TYPE_CHECKING:
     from index.quotations.attribution import Extractor
@@ -117,11 +119,11 @@ def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
         if person is None:
             continue
         clause_end = b
-        if cues.SUBORDINATE_RE.match(text, a):
+        if cues.SUBORDINATE_RE.match(text, a) or _RELATIVE_RE.fullmatch(text, a, m.start()):
             comma = text.find(",", clause_start, b)
             while comma != -1 and ex.inside_quote(comma):
                 comma = text.find(",", comma + 1, b)
-            if comma != -1:
+            if comma != -1 and (cues.SUBORDINATE_RE.match(text, a) or _main_verb_after(text, comma)):
                 clause_end = comma
         for rx in (cues.COORD_RE, cues.CLAUSE_END_RE):
             nxt = rx.search(text, clause_start, clause_end)
@@ -130,6 +132,19 @@ def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
             if nxt is not None:
                 clause_end = nxt.start()
         ex.emit(clause_start, clause_end, person, "reported", sent, idx)
+
+
+# "Gull, who said that the plan would work, resigned": a relative clause right after the sentence's subject, set off
+# by commas; the statement ends with it when the main clause's verb follows the comma
+_RELATIVE_RE = re.compile(r"\s*(?:\S+\s+){0,5}?\S+,\s+(?:who|which)\s+[^,;]*")
+
+
+def _main_verb_after(text: str, comma: int) -> bool:
+    """Does a verb go on after ``comma`` ("…, resigned", "…, has since left"), not more of the statement ("…, as well
+    as", "…, one current member", "…, using them")?"""
+    m = re.match(r",\s+([a-z]+)", text[comma:])
+    word = m.group(1) if m else ""
+    return word in AUX_ADV or (word.endswith(("ed", "s")) and not word.endswith("ss") and word not in FUNCTION_WORDS)
 
 
 def _wh_object(text: str, a: int, verb_start: int) -> bool:

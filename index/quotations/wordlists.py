@@ -34,7 +34,12 @@ SPEECH_VERBS = frozenset(
     comments elaborates elaborated assures clarifies recalls responds reiterates observes concludes discloses
     cautions laments boasts recounts quips retorts denies agrees informs reminds muses urges
 """.split()
-) | frozenset(_MANNER.split()) | {"pointed out", "points out"}
+) | frozenset(_MANNER.split()) | {"pointed out", "points out"} | frozenset(
+    "suspects recommends recommended advised advises".split()) | {  # not "suspected": "suspected shortcomings"
+    # a noun or adjective phrase in the verb's place: "X made the point that …", "X is adamant that …"
+    "made the point", "makes the point", "expressed hope", "expressed confidence", "expressed concern",
+    "is adamant", "was adamant", "remains adamant", "is insistent", "was insistent", "is convinced", "was convinced",
+}
 # Verbs only a document speaks with: '"…," a family statement read'.
 DOCUMENT_VERBS = frozenset({"read", "reads"})
 # Verbs that may introduce a clause with no "that": "X said he would ...", "X believes the plan is ..."
@@ -158,6 +163,10 @@ ORG_WORDS = frozenset(
     retailer lender insurer chipmaker
 """.split()
 )
+# Nouns that describe a business the article named just before ("the iPhone maker", "the digital freight broker",
+# "the Cupertino tech giant"): an epithet, read back only to the organisation a sentence is about
+ORG_EPITHETS = frozenset("maker carmaker automaker manufacturer giant broker exchange platform chain airline "
+                         "conglomerate marketplace".split())
 # Adverbs that open a sentence (capitalised only there): "Certainly Palmer feels ..." names no "Certainly Palmer".
 SENTENCE_ADVERBS = frozenset("""
     certainly clearly perhaps maybe surely obviously naturally presumably arguably ultimately finally eventually
