@@ -4,7 +4,8 @@ Case- and accent-insensitive; a surname or the full name matches ("peskov" ~ "Dm
 Peskov", "Putin" !~ "Peskov"); spelling variants that differ by one trailing letter of a long
 word match (Zelensky / Zelenskyy); a lone first name matches a person's first name. A query
 that is a role phrase ("the Kremlin spokesperson") matches when all its words are in the
-speaker's name plus role and a role noun agrees.
+speaker's name plus role and a role noun agrees; a role noun that ends the speaker's own name ("King" of "Billie
+Jean King") is a surname, asked capitalised and without "the".
 """
 
 from __future__ import annotations
