@@ -131,3 +131,12 @@ def test_an_interviewer_addressing_the_guest_before_asking_is_still_asking() -> 
     assert not any(q.startswith(("So you", "Actually")) for q in got)
     assert got.get("It is going well and we are seeing more of them every month than we planned for.") == \
         "Nadia Ferrante"
+
+
+def test_the_interviewer_announcing_the_next_subject_is_no_answer() -> None:
+    text = TRANSCRIPT.replace("Are humanoids the right form?", "There's a lot I want to get into. First, though, I "
+                              "want to touch quickly on the layoffs that you announced in your sales team.")
+    got = _speakers(text)
+    assert not any(q.startswith("There's a lot") for q in got)
+    assert got.get("Humanoids aren't the best form for every task. I think a box mover shows that better than "
+                   "anything.") == "Nadia Ferrante"

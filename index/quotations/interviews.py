@@ -44,6 +44,10 @@ _QUOTED_QUESTION_RE = re.compile(r"[‘“\"][^‘“\"’”]*\?[’”\"]\s*$"
 # the interviewer recalling the interviewee's words, a prompt that asks without a question mark
 _RECALLS_RE = re.compile(r"You(?:['’]ve| have)? (?:once |often |always |previously |recently )?"
                          r"(?:said|says|say|talked|spoken|written|wrote|mentioned|described|called|noted|told)\b")
+# the interviewer announcing the next subject: "I want to touch quickly on …", "Let’s talk about …"
+_PROMPT_RE = re.compile(r"\b(?:I\s+want\s+to\s+(?:ask|talk|touch|get\s+into|start|go\s+back|turn)|"
+                        r"I['’]d\s+(?:like|love)\s+to\s+(?:ask|talk|start)|[Ll]et['’]s\s+(?:talk|turn|move\s+on)|"
+                        r"[Tt]ell\s+(?:me|us)\s+(?:about|more))\b")
 _NOTE_RE = re.compile(r"\[|\(?Editor['’]s note", re.I)  # "[Editor’s note: Every journalist …]"
 _YOU_RE = re.compile(r"\b(?:you|your|you['’]re|you['’]ve)\b", re.I)
 
@@ -98,8 +102,8 @@ def _is_question(ex: Extractor, a: int, b: int, sent_ids: list[int]) -> bool:
     text = ex.text
     asks = [i for i in sent_ids if _QUESTION_END_RE.search(text, ex.sentences[i].start, ex.sentences[i].end)
             and not _QUOTED_QUESTION_RE.search(text, ex.sentences[i].start, ex.sentences[i].end)]
-    if _RECALLS_RE.match(text, a):
-        return True  # "You’ve said the King-Riggs match was about social change …": a prompt, not an answer
+    if _RECALLS_RE.match(text, a) or _PROMPT_RE.search(text, a, b) and _YOU_RE.search(text, a, b):
+        return True  # "You’ve said the King-Riggs match was …", "I want to touch on the layoffs that you …": prompts
     return bool(asks) and (asks[-1] == sent_ids[-1] or _YOU_RE.search(text, a, ex.sentences[asks[-1]].end) is not None)
 
 
