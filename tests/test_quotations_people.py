@@ -234,3 +234,13 @@ def test_a_title_that_is_no_surname_names_nobody() -> None:
             'Burger King opened 40 restaurants in Nairobi last year.')
     people = {q.speaker for q in extract_quotations(text)}
     assert "Burger King" not in people and people == {"Charles"}
+
+
+def test_a_nickname_between_first_name_and_surname() -> None:
+    # 'Tyler “Ninja” Blevins' is Tyler Blevins, also called Ninja ("What did Ninja say?" finds him)
+    text = 'Streamer Tyler “Ninja” Blevins left Twitch in 2019. "I wanted more freedom," Blevins said.'
+    [q] = extract_quotations(text)
+    assert q.speaker == "Tyler Blevins" and "Ninja" in q.aliases
+    # a quoted title between two capitalised words names nobody
+    title = 'Netflix "Stranger Things" Season 5 arrives in 2025. Season 5 is the last, the company said.'
+    assert all(q.speaker != "Netflix Season" for q in extract_quotations(title))

@@ -7,6 +7,7 @@ against what it finds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,8 @@ from index.quotations.phrases import Token, base, is_cap, is_role, low, parse_np
 from index.quotations.wordlists import DETS, NAME_AUXILIARIES, ORG_WORDS, ROLE_QUALIFIERS, UNNAMED_HEADS
 from index.text.sentences import Span
 
+# a nickname between the first name and the surname: Tyler “Ninja” Blevins
+_NICKNAMED_RE = re.compile(r"\b([A-Z][\w'’-]+) [“\"]([A-Z][^”\"\n]{0,30})[”\"] ([A-Z][\w'’-]+)\b")
 _CORPORATE = frozenset("inc corp ltd llc plc co".split())  # "OpenAI, Inc.": the suffix alone names nobody
 
 
@@ -81,6 +84,12 @@ def register_people(text: str, sentences: Sequence[Span], sent_tokens: list[list
                         plain.append((np.name, (np.name.split()[0], np.name.split()[-1])))
                 i = j
             i += 1
+    nicknames: dict[str, str] = {}  # 'Tyler “Ninja” Blevins': Tyler Blevins, also called Ninja
+    for m in _NICKNAMED_RE.finditer(text):
+        first, nick, last = m.groups()
+        if name_like(f"{first} {last}") and not {base(first), base(last)} & ORG_WORDS and not is_role(last):
+            plain.append((f"{first} {last}", (first, last)))
+            nicknames[f"{first} {last}"] = nick
     alone = words_alone(sent_tokens, {last for _, (_first, last) in plain})
     persons = [name for name, _ in plain if not any(base(w) in ORG_WORDS for w in name.split())]
     lasts = [n.split()[-1] for n in persons]
@@ -89,6 +98,9 @@ def register_people(text: str, sentences: Sequence[Span], sent_tokens: list[list
         upgrade = known is not None and " " not in known.name and lasts.count(last) == 1
         if last in alone and (known is None or upgrade) and name in persons and name_like(name):
             reg.add(name)
+    for name, nick in nicknames.items():
+        if (person := reg.find(name)) is not None and person.kind == "person":
+            person.forms.add(nick)  # asked by the nickname: "What did Ninja say?"
     for name, role in title_names.items():  # "Stephen King" is a person when "King" also names him alone ("King said")
         if title_alone(sent_tokens, name.split()[-1]) and reg.find(name) is None:
             reg.add(name, role)
