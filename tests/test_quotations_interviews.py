@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from quotations_helpers import speakers as _speakers
 
 TRANSCRIPT = (
@@ -110,14 +111,18 @@ def test_an_answer_after_the_outlets_question_ends_on_a_question_of_its_own() ->
     assert [v for k, v in got.items() if k.startswith("We only get 5% of the airtime.")] == ["Marla Queen"]
 
 
-def test_the_interviewer_recalling_what_was_said_is_no_answer() -> None:
-    assert not any(q.startswith("You've said") for q in _speakers(ASKED_BY_OUTLET))
-    recalled = TRANSCRIPT.replace("Are humanoids the right form?", "You have said humanoids are the wrong form for "
-                                  "most jobs, and that your team prefers wheels.")
-    got = _speakers(recalled)
-    assert not any(q.startswith("You have said") for q in got)
+@pytest.mark.parametrize("prompt", [
+    # recalling what the guest said, and announcing the next subject: prompts that ask without a question mark
+    "You have said humanoids are the wrong form for most jobs, and that your team prefers wheels.",
+    "There's a lot I want to get into. First, though, I want to touch quickly on the layoffs that you announced in "
+    "your sales team.",
+])
+def test_the_interviewers_prompt_is_no_answer(prompt: str) -> None:
+    got = _speakers(TRANSCRIPT.replace("Are humanoids the right form?", prompt))
+    assert not any(prompt.startswith(q[:12]) for q in got)
     assert got.get("Humanoids aren't the best form for every task. I think a box mover shows that better than "
                    "anything.") == "Nadia Ferrante"
+    assert not any(q.startswith("You've said") for q in _speakers(ASKED_BY_OUTLET))
 
 
 def test_an_interviewer_addressing_the_guest_before_asking_is_still_asking() -> None:
@@ -131,12 +136,3 @@ def test_an_interviewer_addressing_the_guest_before_asking_is_still_asking() -> 
     assert not any(q.startswith(("So you", "Actually")) for q in got)
     assert got.get("It is going well and we are seeing more of them every month than we planned for.") == \
         "Nadia Ferrante"
-
-
-def test_the_interviewer_announcing_the_next_subject_is_no_answer() -> None:
-    text = TRANSCRIPT.replace("Are humanoids the right form?", "There's a lot I want to get into. First, though, I "
-                              "want to touch quickly on the layoffs that you announced in your sales team.")
-    got = _speakers(text)
-    assert not any(q.startswith("There's a lot") for q in got)
-    assert got.get("Humanoids aren't the best form for every task. I think a box mover shows that better than "
-                   "anything.") == "Nadia Ferrante"

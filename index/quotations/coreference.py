@@ -181,8 +181,8 @@ class Coreference(OrgMentions):
             found = self.reg.by_role(subj.role)
             definite = low(self.text[subj.start : subj.start + 4]) == "the " or _DEFINITE_RE.search(
                 self.text, max(0, subj.start - 60), subj.start) is not None
-            if not definite and self.reg.titled(subj.role) is not None:
-                return self.reg.titled(subj.role)  # "Stephen King said", "King added": a surname, not a title
+            if not definite and (titled := self.reg.titled(subj.role)) is not None:
+                return titled  # "Stephen King said", "King added": a surname, not a title
             if found is None and definite and describes(subj):  # "the Team Penske driver said": the one in focus
                 found = self._in_focus(idx, quote) or self._antecedent(
                     idx, pronoun_taken(self._words_after(idx, subj.start + len(subj.text))), quote)

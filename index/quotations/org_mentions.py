@@ -62,19 +62,21 @@ class OrgMentions:
         """"The digital freight broker told employees …": the organisation its own sentence opened with ("Honda never
         sold it abroad, and the automaker said …") or the previous sentence was about ("Convoy isn't a traditional
         deal"), named bare, else nobody: an epithet is no pronoun, and the organisation named last is often another."""
-        own = self._subject_org(idx)
-        if own is not None and own.start < pos and self.text[own.start : pos].strip():
-            before: Subject | None = own
-        else:
-            before = self._subject_org(idx - 1) if idx > 0 else None
+        before = self._opened_with(idx, pos) or (self._subject_org(idx - 1) if idx > 0 else None)
         # a business goes by its bare name ("Convoy"); "The Wall Street consensus remains" is about no company
         return Speaker(before.name, "", "org") if before is not None and not before.name.startswith("the ") else None
+
+    def _opened_with(self, idx: int, pos: int) -> Subject | None:
+        """The organisation sentence ``idx`` opened with, before ``pos`` ("Chelsea issued a statement in which it
+        noted"), or None."""
+        own = self._subject_org(idx)
+        return own if own is not None and own.start < pos and self.text[own.start : pos].strip() else None
 
     def _org_antecedent(self, idx: int, pos: int) -> Speaker | None:
         """It / the company: the organisation this sentence opened with ("Chelsea issued a statement in which
         it noted"), else the one that spoke or was named in the last sentences, else the last one that spoke."""
-        own = self._subject_org(idx)
-        if own is not None and own.start < pos and self.text[own.start : pos].strip():
+        own = self._opened_with(idx, pos)
+        if own is not None:
             return Speaker(own.name, "", "org")
         recent = range(max(0, idx - PRONOUN_REACH), idx + 1)
         orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
