@@ -119,11 +119,12 @@ def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
         if person is None:
             continue
         clause_end = b
-        if cues.SUBORDINATE_RE.match(text, a) or _RELATIVE_RE.fullmatch(text, a, m.start()):
+        subordinate = cues.SUBORDINATE_RE.match(text, a) is not None
+        if subordinate or _RELATIVE_RE.fullmatch(text, a, m.start()):
             comma = text.find(",", clause_start, b)
             while comma != -1 and ex.inside_quote(comma):
                 comma = text.find(",", comma + 1, b)
-            if comma != -1 and (cues.SUBORDINATE_RE.match(text, a) or _main_verb_after(text, comma)):
+            if comma != -1 and (subordinate or _main_verb_after(text, comma)):
                 clause_end = comma
         for rx in (cues.COORD_RE, cues.CLAUSE_END_RE):
             nxt = rx.search(text, clause_start, clause_end)
