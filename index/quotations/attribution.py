@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import replace
 
-from index.quotations import blocks, direct, embedded, interviews, posts, reported
+from index.quotations import blocks, direct, embedded, interviews, posts, reported, running
 from index.quotations.coreference import Coreference
 from index.quotations.entities import Speaker
 from index.quotations.phrases import is_cap, low
@@ -74,6 +74,7 @@ class Extractor:
             interviews.named_answer(self, idx, sent)
         posts.posts(self)
         interviews.answers(self)
+        running.running(self)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
             q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind
             q.aliases = tuple(sorted(person.forms - {person.name}))

@@ -114,7 +114,7 @@ ROLE_WORDS = frozenset(
     chancellor chief ceo director ambassador commissioner chairman chairwoman chair chairperson
     speaker leader king queen prince princess pope general gen. admiral adm. colonel col. lt.
     lieutenant captain capt. sgt. sergeant commander officer judge justice attorney lawyer professor
-    prof. dr. mr. mrs. ms. rev. reverend fr. msgr. det. supt. analyst economist expert official adviser advisor
+    prof. dr. mr. mrs. ms. adv. rev. reverend fr. msgr. det. supt. analyst economist expert official adviser advisor
     aide author founder
     executive deputy foreign defense defence state interior finance treasury coach manager editor
     correspondent reporter journalist host anchor researcher scientist envoy diplomat negotiator

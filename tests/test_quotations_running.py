@@ -1,0 +1,65 @@
+"""The running speaker: an uncued quote goes on from the last person quoted, when nobody else came between.
+
+Invented prose with names the corpus does not use. Each guard pins what must stay unattributed: another
+person named in between, an uncredited statement in between, a scare quote, a quote in a sentence that
+names someone, a new section.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotations import extract_quotations
+from index.text.sentences import sentence_spans
+
+OPENING = ("\u201cWe moved the whole plant in a weekend, and nobody noticed,\u201d says Orla Penhallow, the "
+           "works manager.\n\n")
+NARRATION = "Since then, most of the plant's output has gone to export markets in the north.\n\n"
+RUNNING = "\u201cWe ship every morning now, and the trucks leave full.\u201d"
+
+
+def _speakers(text: str) -> dict[str, str]:
+    return {" ".join(q.quote.split()[:4]): q.speaker for q in extract_quotations(text)}
+
+
+def test_a_quote_after_narration_goes_on_from_the_last_speaker() -> None:
+    assert _speakers(OPENING + NARRATION + "Output doubled. " + RUNNING)["We ship every morning"] == "Orla Penhallow"
+
+
+def test_a_quote_a_few_paragraphs_on_still_runs_and_the_run_carries_on() -> None:
+    text = OPENING + NARRATION + RUNNING + "\n\n" + NARRATION + "\u201cThe next step is a second line, maybe two.\u201d"
+    got = _speakers(text)
+    assert got["We ship every morning"] == got["The next step is"] == "Orla Penhallow"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Tavish Morrow, who runs the depot next door, disagrees.\n\n",  # another person named
+        "\u201cIt was never that simple for the drivers,\u201d a neighbour replied.\n\n",  # a statement nobody credited
+    ],
+)
+def test_someone_else_in_between_stops_the_run(between: str) -> None:
+    assert "We ship every morning" not in _speakers(OPENING + between + RUNNING)
+
+
+def test_a_scare_quote_or_a_quote_inside_narration_does_not_run() -> None:
+    text = OPENING + NARRATION + "The plant calls it a \u201cvery quiet move of the whole plant\u201d in its report."
+    assert "very quiet move of" not in _speakers(text)
+
+
+def test_a_quote_too_far_back_does_not_run() -> None:
+    text = OPENING + NARRATION * 4 + RUNNING
+    assert "We ship every morning" not in _speakers(text)
+
+
+def test_an_organisation_does_not_run() -> None:
+    text = ("\u201cThe plant will stay open for as long as the orders come in,\u201d Calloway Foods Inc. said in a "
+            "statement.\n\n" + NARRATION + RUNNING)
+    assert "We ship every morning" not in _speakers(text)
+
+
+def test_adv_is_a_title_not_a_sentence_end_nor_a_name() -> None:
+    text = "\u201cThis is a real-time deterrence,\u201d reveals agency director general Adv. Mirit Kessem-Dor."
+    assert len(sentence_spans(text)) == 1
+    assert _speakers(text) == {"This is a real-time": "Mirit Kessem-Dor"}
