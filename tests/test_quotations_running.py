@@ -63,3 +63,11 @@ def test_adv_is_a_title_not_a_sentence_end_nor_a_name() -> None:
     text = "\u201cThis is a real-time deterrence,\u201d reveals agency director general Adv. Mirit Kessem-Dor."
     assert len(sentence_spans(text)) == 1
     assert _speakers(text) == {"This is a real-time": "Mirit Kessem-Dor"}
+
+
+def test_a_he_or_she_after_the_run_finds_the_running_speaker() -> None:
+    """The run is credited as the article is read, so a later "she says" looks back to it, not past it."""
+    text = (OPENING + NARRATION + "Output doubled. Exports rose. " + RUNNING + "\n\n"
+            "The plant opened in 1990 and employs 300 people.\n\n"
+            "\u201cWe will hire again in the spring, all being well,\u201d she says.")
+    assert _speakers(text)["We will hire again"] == "Orla Penhallow"

@@ -72,9 +72,9 @@ class Extractor:
             embedded.nested(self, idx, sent)
             blocks.block_quote(self, idx, sent)
             interviews.named_answer(self, idx, sent)
+            running.running(self, idx, sent)
         posts.posts(self)
         interviews.answers(self)
-        running.running(self)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
             q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind
             q.aliases = tuple(sorted(person.forms - {person.name}))

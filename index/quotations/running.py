@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from index.quotations import cues
 from index.quotations.clauses import only_punct
 from index.quotations.entities import Speaker, name_like
+from index.text.sentences import Span
 
 if TYPE_CHECKING:
     from index.quotations.attribution import Extractor
@@ -30,23 +31,23 @@ MIN_WORDS = 5  # a shorter quote is as likely a phrase the article borrows as so
 REACH = 3  # paragraphs between the last quotation and this one
 
 
-def running(ex: Extractor) -> None:
-    """Credit each unattributed statement quote to the running speaker, where there is one."""
+def running(ex: Extractor, idx: int, sent: Span) -> None:
+    """Credit each unattributed statement quote of sentence ``idx`` to the running speaker, where there is one."""
     text = ex.text
-    for idx, sent in enumerate(ex.sentences):
-        for q in ex.quotes_in(sent.start, sent.end):
-            if any(o.start < q.inner_end and q.inner_start < o.end for o in ex.out):
-                continue  # credited already, or inside a credited quotation
-            if any(o is not q and o.open < q.open and q.close_end <= o.close_end for o in ex.quotes):
-                continue  # a quote inside a quote
-            if len(text[q.inner_start : q.inner_end].split()) < MIN_WORDS or not only_punct(text, sent.start, q.open):
-                continue
-            outside = "".join(text[a:b] for a, b in cues.gaps(sent.start, sent.end, ex.quotes_in(sent.start, sent.end)))
-            if ex.people.sent_mentions[idx] or cues.SPEECH_RE.search(outside):
-                continue
-            person = _running_speaker(ex, idx, q.open)
-            if person is not None:
-                ex.emit(q.inner_start, q.inner_end, person, "direct", sent, idx)
+    quotes = ex.quotes_in(sent.start, sent.end)
+    for q in quotes:
+        if any(o.start < q.inner_end and q.inner_start < o.end for o in ex.out):
+            continue  # credited already, or inside a credited quotation
+        if any(o is not q and o.open < q.open and q.close_end <= o.close_end for o in ex.quotes):
+            continue  # a quote inside a quote
+        if len(text[q.inner_start : q.inner_end].split()) < MIN_WORDS or not only_punct(text, sent.start, q.open):
+            continue
+        outside = "".join(text[a:b] for a, b in cues.gaps(sent.start, sent.end, quotes))
+        if ex.people.sent_mentions[idx] or cues.SPEECH_RE.search(outside):
+            continue
+        person = _running_speaker(ex, idx, q.open)
+        if person is not None:
+            ex.emit(q.inner_start, q.inner_end, person, "direct", sent, idx)
 
 
 def _running_speaker(ex: Extractor, idx: int, at: int) -> Speaker | None:
