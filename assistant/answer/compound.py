@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.citations import citation, one_line, refuse
-from assistant.answer.facts import Candidate, build_pool, pick, rank_candidates, speaker_at, why_refused
+from assistant.answer.facts import Candidate, build_pool, from_outlets, pick, rank_candidates, speaker_at, why_refused
 from assistant.answer.question import QuestionInfo, analyse_question
 from assistant.answer.similarity import Embed
 from assistant.answer.words import WORD_RE
@@ -90,11 +90,12 @@ def subject_parts(info: QuestionInfo, passages: Sequence[Passage]) -> list[Part]
 
 
 def article_parts(info: QuestionInfo, passages: Sequence[Passage]) -> list[Part]:
-    """"each" / "both": one part per retrieved article, in retrieval order."""
+    """"each" / "both": one part per retrieved article, in retrieval order; only the articles of the outlets the
+    question names, when any of them was retrieved (as for a question asked as one)."""
     if not _EACH.search(info.text):
         return []
     by_article: dict[str, list[Passage]] = {}
-    for p in passages:
+    for p in from_outlets(info, passages):
         by_article.setdefault(p.article_id, []).append(p)
     return [Part("", info, group) for group in by_article.values()]
 

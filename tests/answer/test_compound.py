@@ -96,3 +96,15 @@ def test_each_outlet_may_give_two_sentences_labelled_once() -> None:
               min_score=0.3)
     assert ans.answered and [c.source for c in ans.citations].count("The Herald") == 2, ans.answer
     assert ans.answer.count("The Herald: ") == 1
+
+
+def test_both_articles_come_from_the_outlets_the_question_names() -> None:
+    """"Mentioned in both articles" after naming its outlets: the sentences come from those outlets' articles, never
+    from another outlet's article the search also found (here the one that happens to hold an answer)."""
+    other = "The Steam Deck OLED handheld is made by Valve, the company behind Steam.\nIt costs $549.\n"
+    named = "Handheld gaming had a busy year.\nSeveral new consoles were sold in three models.\n"
+    passages = chunks("other", other, source="The Verge") + chunks("named", named, source="Engadget")
+    question = ("Considering an Engadget article and a Bloomberg report, which company makes the Steam Deck OLED "
+                "handheld, as mentioned in both articles?")
+    assert not ask(question, passages).answered
+    assert ask(question.replace("Engadget", "Verge"), passages).citations[0].source == "The Verge"
