@@ -1,4 +1,5 @@
-"""The running speaker: an uncued quote goes on from the last person quoted, when nobody else came between.
+"""The running speaker: an uncued quote goes on from the last person quoted, when nobody else came between;
+and echoes: a quote that repeats one speaker's credited words is theirs.
 
 Invented prose with names the corpus does not use. Each guard pins what must stay unattributed: another
 person named in between, an uncredited statement in between, a scare quote, a quote in a sentence that
@@ -71,3 +72,23 @@ def test_a_he_or_she_after_the_run_finds_the_running_speaker() -> None:
             "The plant opened in 1990 and employs 300 people.\n\n"
             "\u201cWe will hire again in the spring, all being well,\u201d she says.")
     assert _speakers(text)["We will hire again"] == "Orla Penhallow"
+
+
+def test_a_pull_quote_repeating_credited_words_is_the_same_speakers() -> None:
+    """A line set off on its own that repeats words the body credits (a pull quote, before or after them)."""
+    text = ("\u201cWe ship every morning now.\u201d\n\n" + OPENING
+            + "Penhallow was clear about the cost. \u201cWe ship every morning now, and the trucks leave full,\u201d "
+              "she said.")
+    assert {q.quote: q.speaker for q in extract_quotations(text)}["We ship every morning now."] == "Orla Penhallow"
+
+
+def test_words_two_speakers_share_a_short_phrase_or_a_phrase_narration_borrows_echo_nobody() -> None:
+    text = ("\u201cEvery truck leaves full.\u201d\n\n\u201cEvery truck leaves full at dawn,\u201d said Orla Penhallow. "
+            "\u201cEvery truck leaves full at noon,\u201d said Tavish Morrow.\n\n"
+            "Later a \u201cfull truck\u201d was all anyone talked about.")
+    got = _speakers(text)
+    assert "Every truck leaves full." not in {q.quote for q in extract_quotations(text)}
+    assert "full truck" not in got
+    borrowed = ("\u201cEvery truck leaves full at dawn,\u201d said Orla Penhallow.\n\n"
+                "The drivers call it \u201cevery truck leaves full\u201d and laugh.")
+    assert {q.quote for q in extract_quotations(borrowed)} == {"Every truck leaves full at dawn"}

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import replace
 
-from index.quotations import blocks, direct, embedded, interviews, posts, reported, running
+from index.quotations import blocks, direct, echoes, embedded, interviews, posts, reported, running
 from index.quotations.coreference import Coreference
 from index.quotations.entities import Speaker
 from index.quotations.phrases import is_cap, low
@@ -75,6 +75,7 @@ class Extractor:
             running.running(self, idx, sent)
         posts.posts(self)
         interviews.answers(self)
+        echoes.echoes(self)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
             q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind
             q.aliases = tuple(sorted(person.forms - {person.name}))
