@@ -43,6 +43,10 @@ class Extractor:
     def inside_quote(self, pos: int) -> bool:
         return inside_quotation(self.quotes, pos)
 
+    def credited(self, q: QuoteSpan) -> bool:
+        """Do the words of quote ``q`` overlap a statement kept so far (its own, or one it sits in)?"""
+        return any(o.start < q.inner_end and q.inner_start < o.end for o in self.out)
+
     def emit(self, a: int, b: int, person: Speaker, kind: str, sent: Span, idx: int) -> bool:
         """Keep ``text[a:b]`` (trimmed) as ``person``'s statement; False when too short or already kept."""
         text = self.text

@@ -30,7 +30,7 @@ def echoes(ex: Extractor) -> None:
     """Credit each uncredited quote that repeats one speaker's credited words to that speaker."""
     credited = [(_plain(q.quote), person) for q, person in zip(ex.out, ex.speaker_of, strict=True)]
     for q in ex.quotes:
-        if any(o.start < q.inner_end and q.inner_start < o.end for o in ex.out):
+        if ex.credited(q):
             continue
         words = _plain(ex.text[q.inner_start : q.inner_end])
         if len(words.split()) < MIN_WORDS:

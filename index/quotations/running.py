@@ -11,6 +11,8 @@ has had its say, nobody was credited with it and:
   may name someone else);
 * the last direct quotation before it is a person's, at most ``REACH`` paragraphs back, and
   in between no other person is named, no section starts and no statement went uncredited.
+
+It runs as the sentences are read, so a he/she further on can find the running speaker.
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ def running(ex: Extractor, idx: int, sent: Span) -> None:
     text = ex.text
     quotes = ex.quotes_in(sent.start, sent.end)
     for q in quotes:
-        if any(o.start < q.inner_end and q.inner_start < o.end for o in ex.out):
-            continue  # credited already, or inside a credited quotation
+        if ex.credited(q):
+            continue
         if any(o is not q and o.open < q.open and q.close_end <= o.close_end for o in ex.quotes):
             continue  # a quote inside a quote
         if len(text[q.inner_start : q.inner_end].split()) < MIN_WORDS or not only_punct(text, sent.start, q.open):
@@ -68,7 +70,7 @@ def _running_speaker(ex: Extractor, idx: int, at: int) -> Speaker | None:
             return None
     for q in ex.quotes:  # an uncredited statement in between: someone the rules could not name spoke last
         if last.end <= q.open and q.close_end <= at and len(ex.text[q.inner_start : q.inner_end].split()) >= MIN_WORDS \
-                and not any(o.start < q.inner_end and q.inner_start < o.end for o in ex.out):
+                and not ex.credited(q):
             return None
     own = {w for form in person.forms | {person.name} for w in form.split()}
     between = ex.text[last.end : at]
