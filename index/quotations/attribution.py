@@ -43,6 +43,10 @@ class Extractor:
     def inside_quote(self, pos: int) -> bool:
         return inside_quotation(self.quotes, pos)
 
+    def sentence_at(self, pos: int) -> int:
+        """The sentence holding ``pos``, or the first one after it."""
+        return next(i for i, s in enumerate(self.sentences) if s.start <= pos < s.end or s.start > pos)
+
     def credited(self, q: QuoteSpan) -> bool:
         """Do the words of quote ``q`` overlap a statement kept so far (its own, or one it sits in)?"""
         return any(o.start < q.inner_end and q.inner_start < o.end for o in self.out)

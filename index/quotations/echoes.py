@@ -38,8 +38,8 @@ def echoes(ex: Extractor) -> None:
         people = {person.name: person for said, person in credited if words in said}
         if len(people) != 1:
             continue
-        idx = next((k for k, s in enumerate(ex.sentences) if s.start <= q.open < s.end), None)
-        if idx is not None and only_punct(ex.text, ex.sentences[idx].start, q.open):
+        idx = ex.sentence_at(q.open)
+        if only_punct(ex.text, ex.sentences[idx].start, q.open):
             ex.emit(q.inner_start, q.inner_end, next(iter(people.values())), "direct", ex.sentences[idx], idx)
 
 

@@ -49,10 +49,10 @@ def posts(ex: Extractor) -> None:
                 j -= 1
         if end - start < 3:
             continue
-        idx = _sentence_at(ex, sig.start())
+        idx = ex.sentence_at(sig.start())
         person = ex.people.resolve(subj, idx)
         if person is not None:
-            first = ex.sentences[_sentence_at(ex, start)]
+            first = ex.sentences[ex.sentence_at(start)]
             ex.emit(start, end, person, "direct", Span(first.start, ex.sentences[idx].end), idx)
 
 
@@ -64,10 +64,6 @@ def _signer(text: str, a: int, b: int) -> Subject | None:
     if np is not None and np.kind == "name" and np.name == text[a:b]:
         return np
     return Subject("org", text[a:b], a, name=text[a:b]) if any(ch.isalpha() for ch in text[a:b]) else None
-
-
-def _sentence_at(ex: Extractor, pos: int) -> int:
-    return next(i for i, s in enumerate(ex.sentences) if s.start <= pos < s.end or s.start > pos)
 
 
 __all__ = ["POST_CHARS", "TAIL_CHARS", "posts"]

@@ -37,15 +37,15 @@ def running(ex: Extractor, idx: int, sent: Span) -> None:
     """Credit each unattributed statement quote of sentence ``idx`` to the running speaker, where there is one."""
     text = ex.text
     quotes = ex.quotes_in(sent.start, sent.end)
+    outside = "".join(text[a:b] for a, b in cues.gaps(sent.start, sent.end, quotes))
+    if ex.people.sent_mentions[idx] or cues.SPEECH_RE.search(outside):
+        return
     for q in quotes:
         if ex.credited(q):
             continue
         if any(o is not q and o.open < q.open and q.close_end <= o.close_end for o in ex.quotes):
             continue  # a quote inside a quote
         if len(text[q.inner_start : q.inner_end].split()) < MIN_WORDS or not only_punct(text, sent.start, q.open):
-            continue
-        outside = "".join(text[a:b] for a, b in cues.gaps(sent.start, sent.end, quotes))
-        if ex.people.sent_mentions[idx] or cues.SPEECH_RE.search(outside):
             continue
         person = _running_speaker(ex, idx, q.open)
         if person is not None:
@@ -60,7 +60,7 @@ def _running_speaker(ex: Extractor, idx: int, at: int) -> Speaker | None:
     person = ex.speaker_of[ex.out.index(last)]
     if person.kind != "person":
         return None
-    first = next(k for k, s in enumerate(ex.sentences) if s.end >= last.end)
+    first = ex.sentence_at(last.end - 1)
     if any(k in ex.barriers for k in range(first + 1, idx + 1)):
         return None
     if len(re.findall(r"\n+", ex.text[last.end : at])) > REACH:
