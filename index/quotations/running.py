@@ -43,8 +43,6 @@ def running(ex: Extractor, idx: int, sent: Span) -> None:
     for q in quotes:
         if ex.credited(q):
             continue
-        if any(o is not q and o.open < q.open and q.close_end <= o.close_end for o in ex.quotes):
-            continue  # a quote inside a quote
         if len(text[q.inner_start : q.inner_end].split()) < MIN_WORDS or not only_punct(text, sent.start, q.open):
             continue
         person = _running_speaker(ex, idx, q.open)
