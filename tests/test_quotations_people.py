@@ -83,6 +83,23 @@ def test_she_is_never_given_to_a_man_named_with_a_possessive() -> None:
     assert _speakers(text).get("I am confused by all of this.") != "Dario Fenchurch"
 
 
+def test_she_after_an_unnamed_woman_is_not_a_named_person_whose_pronoun_is_unknown() -> None:
+    text = ("Corwin Lathe, a streamer, filmed the meeting. Lathe and fellow streamer Robin Quast hid in the next room. "
+            "When the talk turned tense, Lathe and Quast laughed behind the door, which startled the woman. She tried "
+            "to leave. When the host pressed her, she said the whole thing was “creepy.” “Why?” Lathe said.")
+    got = _speakers(text)
+    assert "Robin Quast" not in got.values() and "Corwin Lathe" not in {got.get("creepy."), got.get(
+        "the whole thing was “creepy.”")}
+    assert got.get("Why?") == "Corwin Lathe"  # a named speaker after it is still found
+
+
+def test_she_after_a_woman_named_with_her_pronoun_is_still_hers() -> None:
+    # the sentence naming the woman is about "she" (its subject), who goes on being Quayle
+    text = ("Hester Quayle, who runs the shelter, said it was full. She met a woman who had walked for days. “We fed "
+            "her first,” she said.")
+    assert _speakers(text).get("We fed her first") == "Hester Quayle"
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "speaker"),
     [

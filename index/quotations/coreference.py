@@ -29,7 +29,7 @@ from index.quotations.entities import (
     surname_holders,
     unnamed_role,
 )
-from index.quotations.gender import gender_follows, genders, pronoun_of, pronoun_taken
+from index.quotations.gender import gender_follows, genders, pronoun_of, pronoun_taken, unnamed_one
 from index.quotations.org_mentions import PRESS_NOUNS, PRONOUN_REACH, OrgMentions
 from index.quotations.people import register_people
 from index.quotations.phrases import Subject, clean_name, is_cap, low, particle_at, tokens
@@ -309,6 +309,11 @@ class Coreference(OrgMentions):
                         and not named_in(p, quote)]
             if speakers:
                 return speakers[-1]
+            # a sentence whose subject is the same he/she goes on about the same person: it costs no reach
+            same = pronoun and (s := self._subject(k)) is not None and s.kind == "pronoun" and low(s.text) == pronoun
+            if not same and unnamed_one(self.text[slice(*self.sentences[k])], pronoun) and not any(
+                    self._agrees(p, pronoun) and self._genders[1].get(p.name) for p in self.sent_mentions[k]):
+                return None  # "Pepper made noises, which startled the woman. She tried to leave. ... she said"
             people = {p.name: p for p in self.sent_mentions[k]
                       if (anyone or not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)
                       and not named_in(p, quote)}
@@ -332,8 +337,6 @@ class Coreference(OrgMentions):
             if subj is not None and subj.kind == "unnamed" and lone_source(subj.name) and not self.inside_quote(
                     subj.start) and any(low(t.text) in SPEECH_VERBS for t in self.sent_tokens[k]):
                 return Speaker(subj.name, "", "unnamed")  # "A TikTok spokeswoman denied it. '…,' she said"
-            # a sentence whose subject is the same he/she goes on about the same person: it costs no reach
-            same = pronoun and (s := self._subject(k)) is not None and s.kind == "pronoun" and low(s.text) == pronoun
             steps += 1 if not same or idx - k > 2 * PRONOUN_REACH else 0
             k -= 1
         found = self._named_subject(idx - 1) if pronoun and idx not in self.barriers else None

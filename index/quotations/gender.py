@@ -99,4 +99,16 @@ _LINKS = frozenset("is was became becomes , a an the bonus proud new former youn
 # "Speaking about Kelce, his mother said" makes no mother of Kelce
 
 
-__all__ = ["genders", "pronoun_of"]
+# someone the article does not name, by a gendered noun ("startled the woman"; not "his brother", often named)
+_UNNAMED_RE = re.compile(r"\b(?:the|a|an)\s+(?:(?:young|old|older|elderly|other)\s+)?(?P<n>woman|man|girl|boy|lady)"
+                         r"\b(?!['’])", re.I)
+_UNNAMED_OF = {"woman": "she", "man": "he", "girl": "she", "boy": "he", "lady": "she"}
+
+
+def unnamed_one(sentence: str, pronoun: str) -> bool:
+    """Does ``sentence`` speak of someone it does not name whom ``pronoun`` can refer to ("which startled the woman.
+    She tried to leave")?"""
+    return any(_UNNAMED_OF[low(m.group("n"))] == pronoun for m in _UNNAMED_RE.finditer(sentence))
+
+
+__all__ = ["genders", "pronoun_of", "unnamed_one"]
