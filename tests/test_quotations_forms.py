@@ -120,6 +120,17 @@ def test_an_acronym_the_article_only_spells_out_speaks_under_its_full_name() -> 
     assert "CEO" not in defined_acronyms(text)
 
 
+def test_an_organisation_found_by_the_acronym_it_goes_by_is_the_full_name_without_a_possessive() -> None:
+    """"The HPA issued a statement in which it said …": the organisation "it" is found as the article names it there,
+    by the acronym; it is still the one the article spelled out, and a possessive is no part of that name."""
+    text = ("The Harbour Pilots Association met on Monday. The HPA issued a statement in which it said it would not "
+            "sell. The Coastal Shipping Council’s staff met. The CSC issued a statement in which it said it would "
+            "wait.")
+    q = _one(text, "would not sell")
+    assert (q.speaker, q.speaker_type) == ("Harbour Pilots Association", "org") and "HPA" in q.aliases
+    assert _one(text, "would wait").speaker == "Coastal Shipping Council"
+
+
 def test_said_a_statement_from() -> None:
     q = _one('"We will appeal," said a statement from Senator Ruth Adeyemi.', "will appeal")
     assert (q.speaker, q.kind) == ("Ruth Adeyemi", "direct")

@@ -28,7 +28,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
             for k in range(len(words) - 2):  # "The Queensland Rugby Union": also the run past its first word
                 if words[k][:1].isupper():
                     tail = words[k:]
-                    spelled.setdefault("".join(w[0] for w in tail if w[:1].isupper()), set()).add(" ".join(tail))
+                    name = re.sub(r"['’]s?$", "", " ".join(tail))  # "the National Football League’s": the league
+                    spelled.setdefault("".join(w[0] for w in tail if w[:1].isupper()), set()).add(name)
         for acronym in used:
             names = spelled.get(acronym, set())
             if len(names) == 1:

@@ -85,8 +85,12 @@ class Extractor:
         interviews.answers(self)
         echoes.echoes(self)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known
-            q.speaker, q.role, q.speaker_type = person.name, person.role, person.kind
-            q.aliases = tuple(sorted(person.forms - {person.name}))
+            name, forms = person.name, person.forms | {person.name}
+            bare = name.removeprefix("the ").removeprefix("The ")
+            if person.kind == "org" and bare in self.people.acronyms:  # "the QRU": "the Queensland Rugby Union"
+                name, forms = self.people.acronyms[bare], forms | {bare}
+            q.speaker, q.role, q.speaker_type = name, person.role, person.kind
+            q.aliases = tuple(sorted(forms - {name}))
         self.out.sort(key=lambda q: q.start)
         return self.out
 
