@@ -574,3 +574,16 @@ def test_his_lawyer_is_the_lawyer_the_article_names() -> None:
     text = "Kevin Federline's attorney Mark Kaplan spoke to ET in 2019.\n\n" + said + lawyer
     assert [q.speaker for q in extract_quotations(text)] == ["Kevin Federline", "Mark Kaplan"]
     assert [q.speaker for q in extract_quotations(said + lawyer)] == ["Kevin Federline", "Kevin Federline's lawyer"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hollis Brandt leads the diocese. An exorcist, said Brandt, "is a priest chosen by a bishop."',
+        "Hollis Brandt leads the diocese. The problem, said Brandt, “is that nobody listens to the patients.”",
+    ],
+)
+def test_a_quote_after_an_inverted_aside_is_the_asides_speaker(text: str) -> None:
+    """'The problem, said X, "is that …"': the quote goes on the sentence the aside interrupts."""
+    quotes = [q for q in extract_quotations(text) if q.kind == "direct"]
+    assert [(q.speaker, q.quote.split()[0]) for q in quotes] == [("Hollis Brandt", "is")]

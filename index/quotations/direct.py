@@ -16,7 +16,7 @@ from index.quotations.before_verb import subject_before
 from index.quotations.clauses import clause_subject, fits_verb, is_document, issuer, only_punct, subject_after
 from index.quotations.entities import Speaker, name_like
 from index.quotations.phrases import Subject, low, parse_np, tokens
-from index.quotations.wordlists import GRAMMAR_WORDS, PREPOSITIONS, SPEECH_VERBS
+from index.quotations.wordlists import AFTER_QUOTE_VERBS, GRAMMAR_WORDS, PREPOSITIONS, SPEECH_VERBS
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span
 
@@ -202,7 +202,10 @@ def _attribute_quote(ex: Extractor, idx: int, b: int, q: QuoteSpan, lo: int) -> 
         if between != "that" and not adjunct and (re.search(r"\bthat\b|[.;:!?]", between)
                                                   or len(between.split()) > 3):
             return None
-    subj = quoted_as(text, lo, v) or subject_before(text, lo, v.start()) or _participle_subject(text, lo, v)
+    aside = text[lo : v.start()].rstrip().endswith(",") and text[v.end() : q.open].rstrip().endswith(",") and \
+        v.group(1) in AFTER_QUOTE_VERBS
+    subj = aside and subject_after(text, v.end(), q.open)  # 'An exorcist, said Reehil, "is a priest …"'
+    subj = subj or quoted_as(text, lo, v) or subject_before(text, lo, v.start()) or _participle_subject(text, lo, v)
     if subj is None or not fits_verb(subj, v.group(1)):
         return None
     return ex.people.resolve(issuer(text, lo, subj, v.group(1)), idx)
