@@ -542,6 +542,21 @@ def test_a_block_statement_after_its_introduction_is_direct() -> None:
     assert text[found[0].start : found[0].end] == found[0].quote
 
 
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [("The Harbour Council said in a statement:", "The Harbour Council"), ("From the Harbour Council:",
+                                                                            "The Harbour Council"),
+     ("Statement from Lakeside University:", "Lakeside University")],
+)
+def test_a_quote_paragraph_after_its_introduction_or_a_from_label_is_theirs(intro: str, speaker: str) -> None:
+    """An organisation's statement in quote marks set off below the paragraph that introduces it, or below a label
+    naming whose it is; a label naming nobody ("From the outset:") gives it to nobody."""
+    statement = "\u201cThe council is committed to safe harbours and will cooperate fully with the review.\u201d"
+    text = f"The review began on Monday.\n\n{intro}\n\n{statement}"
+    assert [(q.speaker, q.kind) for q in extract_quotations(text)] == [(speaker, "direct")]
+    assert extract_quotations(f"The review began on Monday.\n\nFrom the outset:\n\n{statement}") == []
+
+
 def test_he_after_a_sentence_opening_on_a_described_person_is_that_person() -> None:
     """'Paul Barr, deputy director of the centre, acknowledged both sides.' then '"…," he wrote': Barr, not the
     senator quoted before him."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from index.quotations import cues
 from index.quotations.before_verb import subject_before
+from index.quotations.blocks import introduced
 from index.quotations.clauses import clause_subject, fits_verb, is_document, issuer, only_punct, subject_after
 from index.quotations.entities import Speaker, name_like
 from index.quotations.phrases import Subject, low, parse_np, tokens
@@ -124,6 +125,8 @@ def _context_speaker(ex: Extractor, idx: int) -> Speaker | None:
     k = idx - 1
     if k < 0 or idx in ex.barriers:
         return None
+    if (intro := introduced(ex, k)) is not None:
+        return intro  # 'The Big Ten said in a statement:' / 'From Michigan:' as a paragraph before it
     para = [k]
     while para[-1] > 0 and "\n" not in ex.text[ex.sentences[para[-1] - 1].end : ex.sentences[para[-1]].start]:
         para.append(para[-1] - 1)
