@@ -99,9 +99,10 @@ _LINKS = frozenset("is was became becomes , a an the bonus proud new former youn
 # "Speaking about Kelce, his mother said" makes no mother of Kelce
 
 
-# someone the article does not name, by a gendered noun ("startled the woman"; not "his brother", often named)
-_UNNAMED_RE = re.compile(r"\b(?:the|a|an)\s+(?:(?:young|old|older|elderly|other)\s+)?(?P<n>woman|man|girl|boy|lady)"
-                         r"\b(?!['’])", re.I)
+# someone the article does not name, by a gendered noun ("startled the woman"): definite, so someone told of before
+# (not "X is a man on the move", "X, the woman who …", nor "his brother", often named)
+_UNNAMED_RE = re.compile(r"(?<!\bis\s)(?<!\bwas\s)(?<!\bas\s)(?<!,\s)\b[Tt]he\s+"
+                         r"(?:(?:young|old|older|elderly|other)\s+)?(?P<n>woman|man|girl|boy|lady)\b(?!['’])")
 _UNNAMED_OF = {"woman": "she", "man": "he", "girl": "she", "boy": "he", "lady": "she"}
 
 
