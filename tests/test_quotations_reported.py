@@ -433,3 +433,19 @@ def test_a_statement_inside_a_relative_clause_ends_with_it() -> None:
     # at the sentence's end, its commas belong to the statement
     text = INTRO + "The loudest voice was Velez, who wrote that the port was failing, as well as its unions."
     assert _reported(text) == [("Hana Velez", "the port was failing, as well as its unions")]
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Asked about rivals, Ilse Marwood said the company welcomes competition.", "the company welcomes competition"),
+        ("Ilse Marwood said the region’s school system faces many challenges.",
+         "the region’s school system faces many challenges"),
+        # a plural noun with its verb after it stays one noun phrase
+        ("Ilse Marwood said the market share gains were small.", "the market share gains were small"),
+    ],
+)
+def test_a_clause_whose_verb_is_in_the_present_after_a_singular_subject(text: str, statement: str) -> None:
+    """'X said the company welcomes competition': the verb in "-s" after a singular noun opens the predicate."""
+    assert [(q.speaker, q.kind, q.quote) for q in extract_quotations(text)] == [("Ilse Marwood", "reported",
+                                                                                statement)]

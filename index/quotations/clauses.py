@@ -162,6 +162,18 @@ def _verb_near(toks: list[Token], end: int) -> bool:
     return any(_verbish(t.text) or low(t.text) in _IRREGULAR_PAST for t in window)
 
 
+def _present_verb(toks: list[Token], start: int, end: int) -> bool:
+    """Does a verb in the present end the subject ("the company welcomes competition"): a lower-case word in "-s"
+    right after a singular common noun, with no verb after it ("the market share gains were" is a noun phrase)?"""
+    for j in range(start, end):
+        w, prev = low(toks[j].text), toks[j - 1].text
+        nxt = low(toks[j + 1].text) if j + 1 < len(toks) else ""
+        if w.endswith("s") and not w.endswith(("ss", "'s", "’s", "us", "is")) and len(w) > 3 and prev.isalpha() and \
+                prev.islower() and not prev.endswith("s") and not _verbish(nxt) and nxt not in AUX_ADV:
+            return True
+    return False
+
+
 def _clause_follows(toks: list[Token], k: int) -> bool:
     """Does a clause start at ``toks[k]`` (a subject pronoun, a quote, or a verb within a few words),
     rather than a noun phrase ("revealed that goal to …")?"""
@@ -232,6 +244,8 @@ def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bo
             _clause_follows(toks, end)
         ):  # "said the behaviour of Peter Horton, the counsel, didn't meet …", "said the team, who lost, never …"
             return first.start
+        if not strict and w in DETS and _present_verb(toks, k + 2, end):
+            return first.start  # "said the company welcomes competition": a verb in the present, not a plural noun
         if strict or end == k or end >= len(toks):
             return None
         after = low(toks[end].text)
