@@ -449,3 +449,16 @@ def test_a_clause_whose_verb_is_in_the_present_after_a_singular_subject(text: st
     """'X said the company welcomes competition': the verb in "-s" after a singular noun opens the predicate."""
     assert [(q.speaker, q.kind, q.quote) for q in extract_quotations(text)] == [("Ilse Marwood", "reported",
                                                                                 statement)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "statement"),
+    [
+        ("Dara Quennell suspects it is because the metal likes to share electrons.", "Dara Quennell",
+         "it is because the metal likes to share electrons"),
+        ("Harbourline Research also estimates the audience skewed a little older.", "Harbourline Research",
+         "the audience skewed a little older"),
+    ],
+)
+def test_suspects_and_estimates_report_a_bare_clause(text: str, speaker: str, statement: str) -> None:
+    assert [(q.speaker, q.kind, q.quote) for q in extract_quotations(text)] == [(speaker, "reported", statement)]

@@ -35,7 +35,7 @@ SPEECH_VERBS = frozenset(
     cautions laments boasts recounts quips retorts denies agrees informs reminds muses urges
 """.split()
 ) | frozenset(_MANNER.split()) | {"pointed out", "points out"} | frozenset(
-    "suspects recommends recommended advised advises".split()) | {  # not "suspected": "suspected shortcomings"
+    "suspects recommends recommended advised advises estimates".split()) | {  # not "suspected" ("suspected flaws")
     # a noun or adjective phrase in the verb's place: "X made the point that …", "X is adamant that …"
     "made the point", "makes the point", "expressed hope", "expressed confidence", "expressed concern",
     "is adamant", "was adamant", "remains adamant", "is insistent", "was insistent", "is convinced", "was convinced",
@@ -52,14 +52,14 @@ BARE_CLAUSE_VERBS = frozenset(
     predicts predict estimated reckons confirmed confirms acknowledged acknowledges conceded concedes conceding
     adding noting insisting claiming arguing warning explaining revealing admitting wrote writes suggested
     suggests stressed stresses reported reports asserted asserts asserting contended contends contending stated
-    states stating confessed confesses specified specifies
+    states stating confessed confesses specified specifies suspects estimates
 """.split()
 )
 # Of those, verbs that also take a plain object ("expects revenue growth", "confirmed the deal"):
 # their clause must show its verb within a few words.
 OBJECT_VERBS = frozenset(
     """
-    announced announces revealed reveals expects expected expect predicted predicts predict estimated
+    announced announces revealed reveals expects expected expect predicted predicts predict estimated estimates
     confirmed confirms acknowledged acknowledges admitted admits suggested suggests wrote writes noted notes
     explained explains reported reports feared fears stressed stresses claimed claims conceded concedes
     added adds adding stated states
