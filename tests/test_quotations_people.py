@@ -261,3 +261,28 @@ def test_a_nickname_between_first_name_and_surname() -> None:
     # a quoted title between two capitalised words names nobody
     title = 'Netflix "Stranger Things" Season 5 arrives in 2025. Season 5 is the last, the company said.'
     assert all(q.speaker != "Netflix Season" for q in extract_quotations(title))
+
+
+def test_a_title_with_no_full_stop_is_no_part_of_the_name() -> None:
+    """"Dr Foley" (British style, no full stop) is the Aoife Foley the article introduced, not a second person that
+    takes her surname from her."""
+    text = ("Professor Aoife Foley from Queen's University has calculated that households could save money.\n\n"
+            "Dr Foley, who specialises in clean energy research, said we could save a great deal every winter.\n\n"
+            "“There is no doubt that we would save energy,” Foley said.")
+    assert {q.speaker for q in extract_quotations(text)} == {"Aoife Foley"}
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Tess Morrow sold her Perth home last year.",
+        # a fronted phrase and an appositive with an occupation before the verb
+        "Yearning for a tree change, Tess Morrow, a 31-year-old travel writer, sold her Perth home last year.",
+    ],
+)
+def test_a_quote_paragraph_after_a_sentence_whose_subject_is_a_full_name(intro: str) -> None:
+    """The sentence names nobody the rules register (no speech verb, no post), but its subject is a person's full
+    name: the quote paragraph after it is hers. A short phrase after such a sentence is not taken."""
+    text = f"{intro}\n\n“Our initial stay with his parents has stretched out month after month.”"
+    assert [q.speaker for q in extract_quotations(text)] == ["Tess Morrow"]
+    assert extract_quotations(f"{intro}\n\n“Who could blame her?”") == []

@@ -345,7 +345,7 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
                 j += 1
         if j == s or j >= len(toks):
             continue
-        if toks[j].text == "," and s == 0:
+        if toks[j].text == ",":  # (also after a fronted phrase: "Yearning for a change, Tess Moone, a writer, sold …")
             appos = _past_appositive(text, a, toks, j)  # "Dr. Jane Doe, CEO of Acme, announced the hire, noting …"
             if appos is not None:
                 return appos
@@ -365,10 +365,14 @@ def _past_appositive(text: str, a: int, toks: list[Token], j: int) -> Subject | 
         if toks[c].text != ",":
             continue
         passive = low(toks[c + 1].text) in BE_FORMS and c + 2 < len(toks) and opens_predicate(toks[c + 2].text)
-        if not opens_predicate(toks[c + 1].text) or passive or not any(is_role(t.text) for t in toks[j + 1 : c]):
-            return None  # "X, the co-founder, was asked by Y": not X's words; "Pebble, the app, is …": no person
+        if not opens_predicate(toks[c + 1].text) or passive:
+            return None  # "X, the co-founder, was asked by Y": not X's words
         subj = subject_before(text, a, toks[c + 1].start)
-        return subj if subj is not None and subj.kind in ("name", "role") else None
+        if subj is None or subj.kind not in ("name", "role"):
+            return None
+        # a post or occupation in the appositive ("CEO of Acme", "a 31-year-old travel writer"), not "Pebble, the app"
+        return subj if any(is_role(t.text) for t in toks[j + 1 : c]) or subj.kind == "name" and re.search(
+            r"(?:er|or|ist|ian|ant|ent)$", subj.role) else None
     return None
 
 

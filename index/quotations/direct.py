@@ -17,6 +17,7 @@ from index.quotations.blocks import introduced
 from index.quotations.clauses import clause_subject, fits_verb, is_document, issuer, only_punct, subject_after
 from index.quotations.entities import Speaker, name_like
 from index.quotations.phrases import Subject, low, parse_np, tokens
+from index.quotations.running import MIN_WORDS
 from index.quotations.wordlists import AFTER_QUOTE_VERBS, GRAMMAR_WORDS, PREPOSITIONS, SPEECH_VERBS
 from index.text.marks import QuoteSpan
 from index.text.sentences import Span
@@ -135,8 +136,11 @@ def _context_speaker(ex: Extractor, idx: int) -> Speaker | None:
     if not named:  # 'This point was backed by neurologist Cath Mummery. "It has been a long road."'
         named = {p.name: p for p in ex.people.sent_mentions[k] if name_like(p.name) and not _after(ex, k, p)}
     subj = clause_subject(ex.text, *ex.sentences[k]) if not named else None
-    if subj is not None and subj.kind == "pronoun" and re.split("['’]", low(subj.text))[0] in ("he", "she"):
-        # 'She stood her ground.' then '"If you chase two rabbits, you lose them both."': whoever "she" is
+    statement = len(ex.text[slice(*ex.sentences[idx])].split()) >= MIN_WORDS  # not a phrase ("Who could blame them?")
+    if subj is not None and (subj.kind == "pronoun" and re.split("['’]", low(subj.text))[0] in ("he", "she") or (
+            statement and subj.kind == "name" and len(subj.name.split()) > 1 and name_like(subj.name))):
+        # 'She stood her ground.' then '"If you chase two rabbits, you lose them both."': whoever "she" is; 'Tess
+        # Moone sold her Perth home.' then '"Our stay has stretched out …"': the person the sentence is about
         person = ex.people.resolve(subj, k)
         return person if person is not None and person.kind == "person" else None
     return next(iter(named.values())) if len(named) == 1 else None

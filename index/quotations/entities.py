@@ -45,6 +45,16 @@ class Speaker:
         return self.name.split()[-1].lower()
 
 
+# titles written with no full stop ("Dr Foley", "Mrs de Jongh"): no part of the name (with one, "Dr." is a post)
+_TITLES = frozenset("Dr Prof Mr Mrs Ms Miss".split())
+
+
+def untitled(name: str) -> str:
+    """``name`` without a title that has no full stop: "Dr Foley" is Foley, "Mrs de Jongh" de Jongh."""
+    title, _, rest = name.partition(" ")
+    return rest if title in _TITLES and rest[:1].isalpha() else name
+
+
 class Registry:
     """People introduced in an article, and who each later mention refers to."""
 
@@ -53,6 +63,7 @@ class Registry:
         self.surname_holders: set[str] = set()  # who a surname two of them share stands for (``surname_holders``)
 
     def add(self, name: str, role: str = "", kind: str = "person") -> Speaker:
+        name = untitled(name) if kind == "person" else name
         found = self.find(name)
         if found is not None:
             if len(name.split()) > len(found.name.split()):  # a fuller form of a name seen short first
@@ -65,7 +76,7 @@ class Registry:
         return person
 
     def find(self, name: str) -> Speaker | None:
-        low = name.lower()
+        low = untitled(name).lower()
         for p in reversed(self.people):
             if p.name.lower() == low:
                 return p
