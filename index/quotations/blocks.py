@@ -70,7 +70,7 @@ def introduced(ex: Extractor, idx: int) -> Speaker | None:
 
 # a label that says whose statement follows: "From the Big Ten:", "Statement from Michigan:", "Full statement from X:"
 _LABEL_RE = re.compile(r"(?:(?:(?:the|a|full|read\s+the)\s+)?(?:statement|response|comment|message)\s+)?from\s+"
-                       r"((?:the\s+)?[A-Z][^:\n]{1,60})", re.I)
+                       r"((?:the\s+)?(?-i:[A-Z])[^:\n]{1,60})", re.I)
 
 
 __all__ = ["BLOCK_MIN_WORDS", "block_quote", "introduced"]
