@@ -41,9 +41,6 @@ _APPOSED_RE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+(?:the\s+
 _TICKER_RE = re.compile(r"\s*\([A-Z]{2,5}\)")
 _WRITINGS = frozenset("letter post tweet message email note memo".split())  # one writer's, not an institution's
 _LEGAL_PAPERS = frozenset("complaint complaints lawsuit lawsuits suit indictment filing filings motion".split())
-
-
-
 # "the" opening a description, past its modifiers: 'the "Bad Blood" singer', "the hard-charging committee chairman"
 _DEFINITE_RE = re.compile(r"\b[Tt]he\s+(?:[\"“][^\"”]{1,40}[\"”]\s+|[\w'’-]+\s+){0,4}$")
 
@@ -281,11 +278,13 @@ class Coreference(OrgMentions):
 
     def _agrees(self, person: Speaker, pronoun: str) -> bool:
         """Can ``pronoun`` ("he"/"she"/"") refer to ``person``, as far as the article shows their pronoun?"""
-        if not pronoun:
-            return True
+        return not pronoun or self._pronoun(person) in ("", pronoun)
+
+    def _pronoun(self, person: Speaker) -> str:
+        """``person``'s pronoun as the article shows it ("he"/"she"), or "" when it shows none."""
         if self._genders is None or self._genders[0] != len(self.reg.people):  # read again when people were added
             self._genders = (len(self.reg.people), genders(self.sent_tokens, self._people_in, self._person_at))
-        return self._genders[1].get(person.name, pronoun) == pronoun
+        return self._genders[1].get(person.name, "")
 
     def _person_at(self, name: str) -> str | None:
         return p.name if (p := self.reg.find(name)) is not None and p.kind == "person" else None
@@ -311,8 +310,8 @@ class Coreference(OrgMentions):
                 return speakers[-1]
             # a sentence whose subject is the same he/she goes on about the same person: it costs no reach
             same = pronoun and (s := self._subject(k)) is not None and s.kind == "pronoun" and low(s.text) == pronoun
-            if not same and unnamed_one(self.text[slice(*self.sentences[k])], pronoun) and not any(
-                    self._agrees(p, pronoun) and self._genders[1].get(p.name) for p in self.sent_mentions[k]):
+            if not same and unnamed_one(self.text[slice(*self.sentences[k])], pronoun) and all(
+                    self._pronoun(p) != pronoun for p in self.sent_mentions[k]):
                 return None  # "Pepper made noises, which startled the woman. She tried to leave. ... she said"
             people = {p.name: p for p in self.sent_mentions[k]
                       if (anyone or not self.speakers or p.name in self.speakers) and self._agrees(p, pronoun)
