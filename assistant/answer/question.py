@@ -306,7 +306,8 @@ def _specifiers(q: str) -> list[str]:
     and a small number keeps the name it numbers ("Game 1"), so a score of 1 does not match it.
     """
     out = []
-    words = WORD_RE.findall(q)
+    found = list(WORD_RE.finditer(q))
+    words = [m.group() for m in found]
     for k, w in enumerate(words):
         low = w.lower()
         if ordinal_value(low) not in (None, 0, 1):
@@ -314,7 +315,8 @@ def _specifiers(q: str) -> list[str]:
             out.append(f"{w} {nxt}" if nxt.isalpha() and nxt.lower() not in FUNCTION_WORDS else w)
         elif any(ch.isdigit() for ch in w) or w in MONTHS:
             prev = words[k - 1] if k > 0 else ""
-            numbered = w.isdigit() and len(w) < 4 and prev[:1].isupper() and k > 1  # "Game 1", "Steam Deck 2"
+            ratio = q[found[k].end() : found[k].end() + 2][:1] in ("/", ":")  # "Partner Plus 70/30": no "Plus 70"
+            numbered = w.isdigit() and len(w) < 4 and prev[:1].isupper() and k > 1 and not ratio  # "Game 1", "Deck 2"
             out.append(f"{prev} {w}" if numbered else w)
     # a period named relative to the article ("last season"): a figure for the current one does not answer
     out += [" ".join(m.group().lower().split()) for m in _LAST_PERIOD.finditer(q)]

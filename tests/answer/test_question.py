@@ -102,6 +102,8 @@ def test_key_terms_and_specifiers() -> None:
     assert info.key_names == ["Uber", "2023"]
     assert info.specifiers == ["second quarter", "2023"]
     assert analyse_question("What was the final score of Game 1 of the World Series?").specifiers == ["Game 1"]
+    # a ratio after a name numbers nothing: "70/30" is no "Plus 70" a sentence about the Plus tier must hold
+    assert analyse_question("Who gets the Partner Plus 70/30 split?").specifiers == ["70", "30"]
     assert analyse_question("When did Trump meet Putin?").key_names == ["Trump", "Putin"]
     assert "CFO" not in analyse_question("Who is Nike's CFO?").key_names  # a role, not a name
 
