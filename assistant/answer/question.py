@@ -255,9 +255,10 @@ def _role_asked(q: str) -> str:
     if not m:
         return ""
     head = m.group("role").split()[-1]
-    if (head[:1].isupper() and not head.isupper()) or head.lower() in FUNCTION_WORDS or _RANKED.fullmatch(head) \
+    ranked = any(_RANKED.fullmatch(part) for w in m.group("role").split() for part in w.split("-"))
+    if (head[:1].isupper() and not head.isupper()) or head.lower() in FUNCTION_WORDS or ranked \
             or ordinal_value(head) is not None or head.endswith("ed"):  # "Who is she married to": no post
-        return ""
+        return ""  # "Who was the top-ranked tight end": a place in a ranking, not a post
     return stem(head)
 
 

@@ -137,6 +137,7 @@ def test_follow_up_context_is_carried_and_split() -> None:
         ("Who is Ana Brooks?", [], [], ""),
         ("Who is seventh on the list of top scorers?", [], [], ""),
         ("Who is the oldest of the couple's daughters?", [], [], ""),
+        ("Who was the top-ranked tight end for Week 14?", [], [], ""),
         ("Who is she married to?", [], [], ""),
         ("Which CEO, named in both articles, led a turnaround?", [], [], "ceo"),
         ("Which executive oversees Apple Maps?", [], [], "executiv"),
