@@ -379,6 +379,8 @@ def _competes(spec: str, text: str) -> bool:
                               r"\ball[- ]time\b|\bcareer\b|\b(?:last|previous)\s+(?:year|season)\b", text, re.I))
     if spec in MONTHS:
         return any(re.search(r"\b" + m + r"\b", text) for m in MONTHS if m != spec)
+    if re.fullmatch(_SCORE, spec):  # "the 2-1 loss": a sentence telling of a 2-2 is about another moment or game
+        return any(re.sub(r"\s", "", x).replace("–", "-") != spec.replace("–", "-") for x in re.findall(_SCORE, text))
     return False
 
 

@@ -662,3 +662,13 @@ def test_names_no_single_article_holds_together_are_refused_as_such() -> None:
     ans = ask("How much did Harbor Bank expect the Reserve Board to raise rates?", passages, embed=None)
     assert not ans.answered and "No retrieved article mentions both Harbor Bank and Reserve Board." in ans.answer, \
         ans.answer
+
+
+def test_a_score_asked_is_not_matched_by_a_sentence_telling_another_score() -> None:
+    """"the 2-1 loss": a sentence beside it telling of a 2-2 that never stood is about another moment."""
+    text = ("Ashford suffered a 2-1 loss to Brampton on Saturday, where the hosts got the better of them.\n\n"
+            "Late on, Ben Cole thought he had scored for Ashford to make it 2-2, but the referee ruled the goal out.\n")
+    ans = ask("Who scored Ashford's goal in the 2-1 loss to Brampton?", chunks("mill", text), embed=None)
+    assert not ans.answered and all("2-2" not in c.quote for c in ans.citations)
+    ans = ask("Who thought he had made it 2-2 for Ashford?", chunks("mill", text), embed=None)
+    assert ans.answered and "Ben Cole" in ans.citations[0].quote
