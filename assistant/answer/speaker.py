@@ -114,12 +114,18 @@ def is_occasion(topic: str, question: str) -> bool:
 
 
 def _distinct(found: list[Found]) -> list[Found]:
-    """Drop repeats: the same words (syndicated copies) or a span inside another of the same article."""
+    """Drop repeats: the same words (syndicated copies; of a quote one copy cuts short, "They're overdoing it." and
+    "They're overdoing it a little bit, for sure", the longer, in the place of the first) or a span inside another
+    of the same article."""
     out: list[Found] = []
     keys: list[str] = []
     for f in found:
         q = f.quotation
-        key = fold(q.quote).lower()
+        key = fold(q.quote).lower().strip().rstrip(".,;:!?…").rstrip()
+        shorter = next((k for k, have in enumerate(keys) if have in key and have != key), None)
+        if shorter is not None and out[shorter].passage.article_id != f.passage.article_id:
+            out[shorter], keys[shorter] = f, key
+            continue
         if any(key in k or k in key for k in keys):
             continue
         if any(o.passage.article_id == f.passage.article_id and o.quotation.start <= q.start < o.quotation.end

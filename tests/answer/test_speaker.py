@@ -345,3 +345,14 @@ def test_a_description_before_a_name_asks_for_the_name() -> None:
             "The PGMOL issued a statement after the match stating the goal should have stood.\n")
     ans = ask("What did the refereeing body PGMOL say about the goal?", chunks("p", text), embed=fake_embed)
     assert ans.answered and any("should have stood" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_quote_one_copy_cuts_short_is_shown_whole_in_its_place() -> None:
+    """Two outlets carry the same quote, one cut short: the longer is shown once, where the first stood."""
+    short = chunks("cut", 'Cora Vance spoke after the final on Sunday. "We were not good enough," Vance said.',
+                   published="2023-11-02")
+    whole = chunks("whole", 'Cora Vance spoke on Sunday. "We were not good enough, and we know it," Vance said.',
+                   published="2023-11-01")
+    ans = ask("What did Cora Vance say?", short + whole, embed=None)
+    assert ans.answered and len(ans.citations) == 1, ans.answer
+    assert ans.citations[0].quote == "We were not good enough, and we know it"
