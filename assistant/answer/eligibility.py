@@ -1,11 +1,12 @@
 """Which candidate sentences may answer a fact question: the rules 2-4 of ``facts`` (and rule 1, the type).
 
-``check`` says why a sentence cannot answer ("type", "specifier", "withheld", "name", "preview") or "" when it
+``check`` says why a sentence cannot answer ("type", "specifier", "withheld", "name", "doer", "preview") or "" when it
 can: it carries the answer type; the question's specifiers are in it, or near it while it names no rival value;
 it does not say the detail is not given ("does not specify which", "declined to say") or not given yet ("will
 update this story once I hear back"); the key names are in its article (a country asked always; for a follow-up
 naming nothing, the previous turn's names), and a follow-up's new names ("How much of that went to Apple?") and
-the doer of "how much did X raise" are in it or, for the doer, beside it; it names no rival country or stage; a
+the doer of "how much did X raise" are in it or, for the doer, beside it (and a sentence opening on another name,
+"Kane, who has scored nine goals", gives that one's figure); it names no rival country or stage; a
 superlative asked ("the cheapest") is stated; the value is in the form asked (``values``: a rate, a unit, a share, a
 sum of money, a year, odds); a figure asked of one name is not a total for a list it is one of; it names what "how
 many" counts, the kind of institution "which hospital" asks for and the post "who is X's CFO" asks about; and for a
@@ -36,6 +37,7 @@ from assistant.answer.words import (
     vocabulary,
 )
 from index.quotations.wordlists import ORG_WORDS, ROLE_WORDS, SPEECH_VERBS
+from index.text.terms import FUNCTION_WORDS
 
 if TYPE_CHECKING:
     from assistant.answer.facts import Candidate
@@ -89,7 +91,9 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
                                                      for n in _new_names(info)):
         return "name"  # "How much of that went to Apple?" after Google's payments: a sentence naming Apple
     if info.answer_type in ("amount", "number") and not _agent_named(info.text, own | c.near | vocabulary(c.lead)):
-        return "name"  # "How much did Adaptive raise?": Mistral's round, in an article naming Adaptive elsewhere
+        return "doer"  # "How much did Adaptive raise?": Mistral's round, in an article naming Adaptive elsewhere
+    if info.answer_type in ("amount", "number") and not _agent_named(info.text, own) and _other_subject(c.text):
+        return "doer"  # "How many goals did Lewandowski score?": "Kane, who has scored nine goals ..." is Kane's count
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
         return "specifier"
     if not _keeps_superlative(info.text, f"{c.lead} {c.text}"):
@@ -203,7 +207,7 @@ def _agent_named(question: str, vocab: set[str]) -> bool:
     """The sentence (with its neighbours and title) names the doer the question asks about, if it names one: the
     last name before the verb ("the Amsterdam AI startup Adaptive raise": Adaptive; "is the self-driving car company
     Cruise cutting": Cruise), past the nouns of a description ("startup", "company"); any word of it, or its initials
-    ("the Bank of England": "the BOE")."""
+    ("the Bank of England": "the BOE"; three letters or more: "Robert Lewandowski" is not "Romelu Lukaku")."""
     m = _AGENT_Q.search(question)
     run: list[str] = []
     words = WORD_RE.findall(question[m.end() :]) if m else []
@@ -226,7 +230,21 @@ def _agent_named(question: str, vocab: set[str]) -> bool:
     rest = question[m.end() :] if m else ""
     first = rest.find(run[0])
     whole = WORD_RE.findall(rest[first : rest.find(run[-1], first) + len(run[-1])])  # "Bank of England"
-    return len(run) > 1 and any("".join(w[0] for w in form).lower() in vocab for form in (run, whole))
+    initials = {"".join(w[0] for w in form).lower() for form in (run, whole)}  # of three letters or more: two
+    return len(run) > 1 and any(len(i) >= 3 and i in vocab for i in initials)  # are any two names' ("RL", "RL")
+
+
+_SUBJECT_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+(?:,\s+(?:who|whose)\b|\s+(?:has|have|had|is|was|"
+                           r"scored|made|earned|raised|sold|spent|paid|got|received|took|won|posted|recorded)\b)|"
+                           r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*(?:\(|[-–—]\s)")  # a list line: a full name
+
+
+def _other_subject(text: str) -> bool:
+    """Does the sentence open on a name as its subject ("Kane, who has scored nine goals", "Mistral raised", a list
+    line's "5. Romelu Lukaku (Roma) - 40 goals")?
+    Its figure is then that one's, unless the name is the doer asked (checked by the caller)."""
+    m = _SUBJECT_NAME.match(re.sub(r"^\s*\d{1,3}\.\s+", "", text).lstrip("“\"‘' "))  # "5. Romelu Lukaku - 40 goals"
+    return bool(m) and m.group().split()[0].lower() not in FUNCTION_WORDS
 
 
 def _new_names(info: QuestionInfo) -> list[str]:

@@ -290,6 +290,9 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
             both = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
             return ("No retrieved article mentions " + ("both " if len(names) == 2 else "all of " if names[2:] else "")
                     + both + ".")
+        if top == "doer":  # "How many goals did Lewandowski score?": figures of others ("Kane, who has scored nine")
+            names = [" ".join(r) for r in name_runs(info.text) if set(r) & set(info.key_names)]
+            return f"No retrieved sentence gives that figure for {' and '.join(names) or 'what the question names'}."
         if top == "withheld":
             return "The retrieved article says this is not given."
         if top == "preview":

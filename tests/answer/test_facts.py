@@ -672,3 +672,42 @@ def test_a_score_asked_is_not_matched_by_a_sentence_telling_another_score() -> N
     assert not ans.answered and all("2-2" not in c.quote for c in ans.citations)
     ans = ask("Who thought he had made it 2-2 for Ashford?", chunks("mill", text), embed=None)
     assert ans.answered and "Ben Cole" in ans.citations[0].quote
+
+
+SCORERS = """Harry Kane has been in record form for Bayern Munich this season, closing in on Lewandowski.
+Kane, who has scored nine goals for England in 2023, is the first player to score a hat-trick on his Bundesliga debut.
+Robert Lewandowski set the record of 41 goals in a Bundesliga season in 2021.
+5. Romelu Lukaku (Roma/Belgium) - 40 goals
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("How many goals did Robert Lewandowski score in 2023?", False),  # Kane's nine, Lukaku's 40: not his
+        ("How many goals did Harry Kane score for England in 2023?", True),
+    ],
+)
+def test_a_figure_asked_of_one_name_is_not_taken_from_a_sentence_about_another(question: str, answered: bool) -> None:
+    ans = ask(question, chunks("scorers", SCORERS), embed=None)
+    assert ans.answered is answered, ans.answer
+    if answered:
+        assert "nine goals" in ans.citations[0].quote
+
+
+def test_a_refusal_for_another_ones_figure_says_whose_was_asked() -> None:
+    text = ("Kane, who has scored nine goals this season, leads the scoring charts for Bayern Munich.\n\n"
+            "Kane, who has made 12 appearances, has also set up four goals for his team-mates.\n\n"
+            "Robert Lewandowski left Munich for Barcelona in the summer of 2022.\n")
+    ans = ask("How many goals has Robert Lewandowski scored this season?", chunks("kane", text), embed=None)
+    assert not ans.answered
+    assert ans.answer.endswith("No retrieved sentence gives that figure for Robert Lewandowski."), ans.answer
+
+
+def test_the_doer_asked_is_known_by_initials_of_three_letters_or_more() -> None:
+    from assistant.answer.eligibility import _agent_named
+    from assistant.answer.words import vocabulary
+
+    assert _agent_named("How much did the Bank of England raise rates?", vocabulary("The BOE raised rates to 5.25%."))
+    assert not _agent_named("How many goals did Robert Lewandowski score?",  # "RL" is as much Romelu Lukaku
+                            vocabulary("5. Romelu Lukaku (Roma/Belgium) - 40 goals"))
