@@ -48,10 +48,12 @@ _MONEY_ONLY_Q = re.compile(
     rf".*\b(?:{_MONEY_ONLY_WORDS})\b", re.I
 )
 _SHARE_Q = re.compile(
-    r"\b(?:share|percentage|percent|proportion|rise|rose|climb|climbed|fall|fell|drop|dropped|gain|gained|"
+    r"\b(?:share|percentage|percent|proportion|rise|rose|climb|climbed|fell|drop|dropped|gain|gained|"
+    r"fall(?!\s+(?-i:[A-Z])|\s+(?:season|semester|sales?|lineup|schedule|release|event)\b)|"  # not "the fall Prime Day"
     r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|(?<!-)(?<!end\s)(?<!ends\s)(?<!ended\s)"
     r"(?<!wind\s)(?<!set\s)(?<!sign\s)(?<!signed\s)(?<!pick\s)(?<!picked\s)(?:up|down)(?!-))\b", re.I
-)  # "how much did shares go up": a change; "how much will it end up costing": no change asked
+)  # "how much did shares go up": a change; "how much will it end up costing": no change asked; "the fall
+#  Prime Day sales", "the fall season": the season
 _SHARE_OF = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)\s+of\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+){0,2}?"
                        r"(?:turnover|revenues?|sales|income|profits?|earnings|salary|budget|value)\b", re.I)
 _COMPARATIVE = re.compile(r"\bhow\s+much\s+\w+er\b|\bhow\s+much\s+(?:more|less)\b", re.I)

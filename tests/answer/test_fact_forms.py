@@ -255,3 +255,13 @@ def test_odds_asked_need_odds_and_box_office_takings_need_a_sum(embed) -> None:
                                   "office at the end of the week.\n"),
               embed=embed)
     assert not ans.answered and "No retrieved sentence" in ans.answer, ans.answer
+
+
+def test_the_fall_season_asks_no_change() -> None:
+    """"During the fall Prime Day sales": the season, so a price answers; "how much did sales fall": a change."""
+    from assistant.answer.evidence import required_form
+    season = analyse_question("What price was Best Buy charging for the earbuds during the fall Prime Day sales?")
+    assert required_form(season, "The earbuds are on sale for $129.99 ($70 off) at Best Buy.")
+    change = analyse_question("How much did Acme's sales fall in the quarter?")
+    assert not required_form(change, "Acme's sales were $4.1 billion in the quarter.")
+    assert required_form(change, "Acme's sales fell 12% in the quarter.")
