@@ -27,10 +27,10 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.citations import citation, refuse, said
-from assistant.answer.question import QuestionInfo
+from assistant.answer.question import QuestionInfo, name_runs
 from assistant.answer.quotations import Found, resolve_speaker
 from assistant.answer.similarity import Embed, cosines_to
-from assistant.answer.words import GENERIC, content_terms, term_present, vocabulary
+from assistant.answer.words import GENERIC, WORD_RE, content_terms, stem, term_present, vocabulary
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
 from index.text.sentences import Layout, layout, sentence_spans
@@ -224,6 +224,9 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
     ctx_cos = both[0][n + len(ledes) :] if both else None
 
     head = _head(topic)
+    mine = {stem(w) for w in WORD_RE.findall(who)}
+    fulls = [[stem(w.removesuffix("'s").removesuffix("’s")) for w in r] for r in name_runs("X " + topic) if len(r) >= 2]
+    named = next((r for r in fulls if not set(r) & mine), [])  # a full name the topic is about, not the speaker's
 
     def share(vocab: set[str]) -> float:
         return sum(term_present(t, vocab) for t in terms) / len(terms) if terms else 0.0
@@ -239,6 +242,8 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
         position[aid] = pos + 1
         direct = DIRECT_BONUS if f.quotation.kind == "direct" else 0.0
         in_words = bool(head) and term_present(head, vocabulary(sentences[k]))
+        if named and all(term_present(t, vocabulary(sentences[k])) for t in named):
+            in_words = True  # "Dave Clark's role in buying Deliverr": "I give all the credit ... to Dave Clark"
         dense = c is not None and (c >= TOPIC_COSINE or (c + lex) / 2 >= TOPIC_MIXED
                                    or ctx_cos is not None and ctx_cos[k] >= CONTEXT_COSINE)
         if in_words or run_lex >= TOPIC_LEXICAL or dense:

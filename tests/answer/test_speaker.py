@@ -356,3 +356,20 @@ def test_a_quote_one_copy_cuts_short_is_shown_whole_in_its_place() -> None:
     ans = ask("What did Cora Vance say?", short + whole, embed=None)
     assert ans.answered and len(ans.citations) == 1, ans.answer
     assert ans.citations[0].quote == "We were not good enough, and we know it"
+
+
+def test_a_quote_naming_the_person_the_topic_is_about_is_on_it() -> None:
+    """"About Dana Kerr's role in the takeover": a quote that names Dana Kerr is about her, though it shares few of
+    the topic's other words; a quote naming only someone else is not."""
+    text = ("The freight market has had a hard year, with rates down by a third since the spring.\n\n"
+            "Ports on both coasts have cut their hours as fewer ships arrive from across the Pacific.\n\n"
+            "Ravi Patel founded Cargoline in 2013.\n\n"
+            '"I would never have had the courage to do that deal, but I give all the credit in the world to Dana Kerr,"'
+            " Patel said.\n\n"
+            '"We have to keep our costs down next year," Patel said.\n\n'
+            '"Tom Ruiz has been a great help to the warehouse staff," Patel said.')
+    ans = ask("What did Ravi Patel say about Dana Kerr's role in buying Shipwell?", chunks("cargo", text), embed=None)
+    assert ans.answered and len(ans.citations) == 1, ans.answer
+    assert "Dana Kerr" in ans.citations[0].quote
+    ans = ask("What did Ravi Patel say about Ana Lopez's role in buying Shipwell?", chunks("cargo", text), embed=None)
+    assert not ans.answered, ans.answer
