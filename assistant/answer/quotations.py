@@ -40,7 +40,11 @@ _ROLE_SYNONYMS = [
 ]
 _ROLE_NOUNS = ROLE_WORDS | {"family", "owner", "board", "captain", "skipper", "boss", "gm", "company", "club",
                             "team", "firm", "chief", "head", "relatives", "parents", "widow", "son", "daughter",
-                            "cfo", "cto", "coo", "cmo", "cio", "vp"}
+                            "cfo", "cto", "coo", "cmo", "cio", "vp",
+                            # kin: "the hostage's father", "Emily Hand's mother" (named where the article quotes them)
+                            "father", "mother", "dad", "mom", "mum", "husband", "wife", "brother", "sister",
+                            "grandfather", "grandmother", "uncle", "aunt", "cousin", "fiance", "fiancee", "girlfriend",
+                            "boyfriend", "stepfather", "stepmother"}
 
 
 _COLLECTIVE = {"board", "committee", "council", "jury", "panel"}  # bodies, not people (stems)

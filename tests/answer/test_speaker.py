@@ -373,3 +373,12 @@ def test_a_quote_naming_the_person_the_topic_is_about_is_on_it() -> None:
     assert "Dana Kerr" in ans.citations[0].quote
     ans = ask("What did Ravi Patel say about Ana Lopez's role in buying Shipwell?", chunks("cargo", text), embed=None)
     assert not ans.answered, ans.answer
+
+
+def test_a_relative_asked_by_kin_is_the_person_the_article_names_so() -> None:
+    text = ("Emily Hand, 8, was taken from the kibbutz on October 7.\n\n"
+            '"I wouldn\'t be able to sleep," her father, Thomas Hand, told reporters on Monday.\n\n'
+            '"She will be home soon," said army spokesman Daniel Hagari.')
+    ans = ask("What did Emily Hand's father say?", chunks("hand", text), embed=None)
+    assert ans.answered and [c.speaker for c in ans.citations] == ["Thomas Hand"], ans.answer
+    assert not ask("What did Emily Hand's mother say?", chunks("hand", text), embed=None).answered
