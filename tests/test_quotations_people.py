@@ -111,6 +111,9 @@ def test_she_after_a_woman_named_with_her_pronoun_is_still_hers() -> None:
         # a relative after an inverted verb, named in an appositive
         ('Tamsin Quayle is ten. "She was on the brink of death," said her mother, Hester Quayle, in an interview.',
          "She was on the brink of death", "Hester Quayle"),
+        # a chief officer's initials are a post, not part of a name: "Acme CCO Jane Roe"
+        ('Acme cut 200 jobs. "We will hire again next year," said Acme CCO Jane Roe.', "We will hire again next year",
+         "Jane Roe"),
     ],
 )
 def test_posts_and_relatives_in_appositives(text: str, quote: str, speaker: str) -> None:

@@ -274,13 +274,14 @@ def _key_names(q: str) -> list[str]:
     title_case = len(words) >= 6 and len(capitalised) > 0.6 * (len(words) - 1) and all(
         w.lower() in _TITLE_SMALL for w in lower)
     if words and not title_case:
-        for w in capitalised:
+        for k, w in ((k, w) for k, w in enumerate(words) if k > 0 and w[:1].isupper()):
             low_w = w.lower()
             if (
                 low_w in FUNCTION_WORDS
                 or low_w in QUESTION_WORDS
                 or low_w.rstrip(".") in ROLE_WORDS
                 or low_w in _ROLE_ABBREVIATIONS
+                or k > 0 and re.fullmatch(r"C[A-Z]{1,2}O", w) and words[k - 1][:1].isupper()  # "Acme's CCO": a post
                 or w.upper() == w[:1]
             ):
                 continue

@@ -82,13 +82,28 @@ class SpeakerQuotes:
 _FIELD_OF = (("ologist", "ology"), ("ician", "ic"), ("omist", "omic"))
 
 
+_CHIEF_OFFICER = re.compile(r"\bchief\s+([a-z]+)\s+officer\b", re.I)
+_OFFICER_ACRONYM = re.compile(r"C[A-Z]{1,2}O")  # CCO, CPO, CAIO
+
+
 def _synonyms(term: str) -> set[str]:
     out = {term} | {term.removesuffix(a) + b for a, b in _FIELD_OF if term.endswith(a)}
+    chief = re.fullmatch(r"chief-([a-z]+)-officer", term)
+    if chief:  # "chief creative officer" is also the "CCO"
+        out.add(f"c{chief.group(1)[0]}o")
     for group in _ROLE_SYNONYMS:
         stems = {"-".join(stem(p) for p in w.split("-")) for w in group.split()}
         if term in stems:
             out |= stems
     return out
+
+
+def _holds(term: str, vocab: set[str]) -> bool:
+    """Is the role ``term`` (or another name of it) in ``vocab``: "cco" also as a spelled "chief creative officer"."""
+    if any(term_present(s, vocab) for s in _synonyms(term)):
+        return True
+    m = re.fullmatch(r"c([a-z])o", term)
+    return bool(m) and any(re.fullmatch(rf"chief-{m.group(1)}[a-z]*-officer", v) for v in vocab)
 
 
 _MULTIWORD_ROLES = sorted({w.replace("-", " ") for g in _ROLE_SYNONYMS for w in g.split() if "-" in w}, key=len)[::-1]
@@ -108,7 +123,7 @@ class SpeakerPhrase:
 
 def _phrase_parts(phrase: str) -> SpeakerPhrase:
     main = re.split(r"\s+(?:who|which|that)\s+", phrase, maxsplit=1)
-    head = main[0]
+    head = _CHIEF_OFFICER.sub(lambda m: f"chief-{m.group(1)}-officer", main[0])  # one post: "chief creative officer"
     for multi in _MULTIWORD_ROLES:
         head = re.sub(r"\b" + multi + r"\b", multi.replace(" ", "-"), head, flags=re.I)
     words = WORD_RE.findall(head)
@@ -117,8 +132,11 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
         low = w.lower().replace("’", "'").removesuffix("'s").rstrip("'")
         if low in {"the", "a", "an"} or low in FUNCTION_WORDS:
             continue
-        if low.replace(" ", "-") in _MULTIWORD_ROLES or "-" in low and low.replace("-", " ") in _MULTIWORD_ROLES:
+        if low.replace(" ", "-") in _MULTIWORD_ROLES or "-" in low and low.replace("-", " ") in _MULTIWORD_ROLES or (
+                _CHIEF_OFFICER.fullmatch(low.replace("-", " "))):
             roles.append("-".join(stem(p) for p in low.split("-")))
+        elif k > 0 and _OFFICER_ACRONYM.fullmatch(w) and words[k - 1][:1].isupper():
+            roles.append(low)  # "Acme's CCO", "the Acme CAIO": a chief officer's post; "the CBO" is a name
         elif low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS or "-" in low and is_role(low) or (
                 w.islower() and OCCUPATION_RE.fullmatch(low)):  # "co-captain", "the sleep therapist"
             roles.append(stem(low))
@@ -279,7 +297,7 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
     for p in articles.values():
         text = p.article_text
         article_vocab = vocabulary(text + " " + p.title + " " + p.source)
-        if any(term_present(s, article_vocab) for s in _synonyms(roles[-1])):
+        if _holds(roles[-1], article_vocab):
             out.mentioned = True
         quotes = quotations_of(p)
         for q in quotes:
@@ -302,12 +320,12 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
             # elsewhere ("New Constructs CEO"), not a formal title ("Chief Soccer Officer and Sporting Director")
             # "Meta's spokesperson" is not "a spokeswoman" the article never ties to Meta
             elsewhere = elsewhere or unnamed and not all(term_present(o, own) for o in phrase.owners)
-            if not any(term_present(s, near) for s in _synonyms(head)) or head in _COLLECTIVE and not unnamed or (
+            if not _holds(head, near) or head in _COLLECTIVE and not unnamed or (
                     elsewhere):
                 scored[key] = 0.0  # "OpenAI's board" is no person; "Nvidia's CEO" is not New Constructs' CEO
                 continue
-            role_hits = 1 + sum(any(term_present(s, near) for s in _synonyms(r)) for r in others)
-            in_role = sum(any(term_present(s, own) for s in _synonyms(r)) for r in roles)
+            role_hits = 1 + sum(_holds(r, near) for r in others)
+            in_role = sum(_holds(r, own) for r in roles)
             is_near = [term_present(t, near) for t in quals]
             in_article = [term_present(t, article_vocab) for t in quals]
             qual_near = sum(w for w, hit in zip(weight, is_near) if hit)

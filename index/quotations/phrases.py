@@ -82,12 +82,16 @@ def base(tok: str) -> str:
     return w[:-2] if w.endswith("'s") else w
 
 
+_OFFICER_RE = re.compile(r"C[A-Z]{1,2}O(?:['’]s)?")  # a chief officer: "CCO", "CPO", "CAIO"
+
+
 def is_role(tok: str) -> bool:
-    """A role word: "coach", "vice-president", and with a prefix "co-captain", "ex-manager", "vice-captain"."""
+    """A role word: "coach", "vice-president", and with a prefix "co-captain", "ex-manager", "vice-captain"; a chief
+    officer's initials ("Acme CAIO Jane Roe")."""
     w = base(tok)
     parts = w.split("-")
     return w in ROLE_WORDS or parts[0] in ROLE_WORDS or len(parts) == 2 and parts[0] in ROLE_PREFIXES and (
-        parts[1] in ROLE_WORDS) or OCCUPATION_RE.fullmatch(w) is not None
+        parts[1] in ROLE_WORDS) or OCCUPATION_RE.fullmatch(w) is not None or _OFFICER_RE.fullmatch(tok) is not None
 
 
 def clean_name(tok: str) -> str:

@@ -382,3 +382,13 @@ def test_a_relative_asked_by_kin_is_the_person_the_article_names_so() -> None:
     ans = ask("What did Emily Hand's father say?", chunks("hand", text), embed=None)
     assert ans.answered and [c.speaker for c in ans.citations] == ["Thomas Hand"], ans.answer
     assert not ask("What did Emily Hand's mother say?", chunks("hand", text), embed=None).answered
+
+
+@pytest.mark.parametrize("post", ["Acme CCO Jane Roe", "Acme chief creative officer Jane Roe"])
+@pytest.mark.parametrize("asked", ["Acme's CCO", "Acme's chief creative officer"])
+def test_a_chief_officer_is_asked_by_initials_or_in_full(post: str, asked: str) -> None:
+    text = (f'Acme cut 200 jobs on Monday.\n\n"We will hire again next year," said {post}.\n\n'
+            '"Sales fell," said Acme CEO Tom Ruiz.')
+    ans = ask(f"What did {asked} say?", chunks("acme", text), embed=None)
+    assert ans.answered and [c.speaker for c in ans.citations] == ["Jane Roe"], ans.answer
+    assert not ask("What did Acme's chief product officer say?", chunks("acme", text), embed=None).answered
