@@ -131,6 +131,9 @@ _SOFT_PATTERNS = [
     # "How did Convoy's CEO decide which industry to enter?": the reasons they gave
     re.compile(r"^how\s+(?:did|does|do)\s+(?P<x>.+?)\s+(?-i:decide|choose|chose|pick|come\s+up\s+with|settle\s+on)\s+"
                r"(?P<t>.+?)" + _TAIL, re.I),
+    # "How has Thomas Hand been coping since ...?": how a person is feeling, in their words when quoted
+    re.compile(r"^how\s+(?:is|are|was|were|has|have|had)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)"
+               r"\s+(?:been\s+)?(?P<t>(?:coping|feeling|holding\s+up|dealing|handling)\b.*?)" + _TAIL, re.I),
     # "According to X, ...?", "..., according to X?": their words when quoted, else the fact with X as its source
     re.compile(r"^according\s+to\s+(?P<x>[^,]+?),\s*(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^(?P<t>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do)\b.+?),?\s+according\s+to\s+"

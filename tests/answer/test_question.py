@@ -214,6 +214,9 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Acme Motors on track for record deliveries?", "", "", False),
     ("Interest rates on the rise?", "", "", False),
     ("Who won on Sunday?", "", "", False),
+    # how a person is coping: their own words first, when quoted on it
+    ("How has Tom Reid been coping since the flood?", "Tom Reid", "coping since the flood", True),
+    ("How is Acme Motors doing in China?", "", "", False),  # a company's results: no feelings asked
 ])
 def test_other_ways_of_asking_for_someones_words(question: str, speaker: str, topic: str, soft: bool) -> None:
     info = analyse_question(question)
