@@ -11,7 +11,8 @@ says what the quote answers) reaches ``CONTEXT_COSINE``. After those, quotations
 the topic, and quotations whose narration leading up to them (back to the speaker's quotation before, at most
 ``SECTION_BACK`` sentences, within the section) holds every topic word: a round-up's game told three sentences
 before its coach speaks. Quotations on the topic rank by ``lex`` plus the better of the two cosines (a quote
-introduced by the topic ranks by its introduction). Several topics ("..., and what did he say about Z?") each get
+introduced by the topic ranks by its introduction); a quote the speaker said right after one on the topic, in the same
+paragraph ('"Let's go," Moore said. "That's it …"'), follows those on it. Several topics ("..., and what did he say about Z?") each get
 their best quotations.
 
 A topic that is the occasion ("to reporters", "in a statement", "on his podcast", "on Friday": ``is_occasion``) which
@@ -254,8 +255,28 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
             article_tier.append(((lede_lex + (lc or 0.0)) * POSITION_DECAY**pos + direct, k))
         elif (sec := share(vocabulary(_section(f, found)))) >= SECTION_LEXICAL:
             article_tier.append((sec * POSITION_DECAY**pos + direct, k))
-    ranked = sorted(own_tier, key=lambda x: -x[0]) + sorted(article_tier, key=lambda x: -x[0])
+    on = {k: score for score, k in own_tier}
+    carried = []  # '"Let's go," Moore said. "That's it. The players …"': one answer, one topic; after those on it
+    for k, f in enumerate(found):
+        before = _said_just_before(f, found)
+        if k not in on and before is not None and before in on:
+            carried.append((on[before], k))
+    ranked = sorted(own_tier, key=lambda x: -x[0]) + sorted(carried, key=lambda x: -x[0]) + sorted(
+        article_tier, key=lambda x: -x[0])
     return [found[k] for _, k in ranked]
+
+
+def _said_just_before(f: Found, found: list[Found]) -> int | None:
+    """The index of the quotation the same speaker said just before ``f`` in the same paragraph (only the
+    attribution between them: '"Let's go," Moore said. "That's it …'), or None."""
+    text = f.passage.article_text
+    for k, o in enumerate(found):
+        if o is f or o.passage.article_id != f.passage.article_id or o.speaker != f.speaker:
+            continue
+        gap = text[o.quotation.end : f.quotation.start]
+        if o.quotation.end <= f.quotation.start and "\n" not in gap and len(gap) <= 60:
+            return k
+    return None
 
 
 def _surname(speaker: str) -> str:

@@ -392,3 +392,16 @@ def test_a_chief_officer_is_asked_by_initials_or_in_full(post: str, asked: str) 
     ans = ask(f"What did {asked} say?", chunks("acme", text), embed=None)
     assert ans.answered and [c.speaker for c in ans.citations] == ["Jane Roe"], ans.answer
     assert not ask("What did Acme's chief product officer say?", chunks("acme", text), embed=None).answered
+
+
+def test_a_quote_said_right_after_one_on_the_topic_goes_on_with_it() -> None:
+    """'"…," coach Ana Reyes said. "He will be back …"': the second quote of one answer is on the topic the first is on
+    (here through the sentence before it), and follows it; a quote in another paragraph does not."""
+    text = ("The club opened its new training centre in March after two years of building work.\n\n"
+            "The squad trained there for the first time this week.\n\n"
+            "Tom Lowe was hurt, hurt badly, at training on Tuesday.\n\n"
+            '"The doctors may have other plans, but he is doing alright," coach Ana Reyes said. "He will be back for '
+            'the derby, I am sure of it."\n\n'
+            '"We have a young squad," Reyes said.')
+    ans = ask("What did Ana Reyes say about Lowe's knee injury?", chunks("inj", text), embed=_injury_embed)
+    assert ans.answered and [c.quote[:12] for c in ans.citations] == ["The doctors ", "He will be b"], ans.answer
