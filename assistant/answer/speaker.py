@@ -11,9 +11,9 @@ says what the quote answers) reaches ``CONTEXT_COSINE``. After those, quotations
 the topic, and quotations whose narration leading up to them (back to the speaker's quotation before, at most
 ``SECTION_BACK`` sentences, within the section) holds every topic word: a round-up's game told three sentences
 before its coach speaks. Quotations on the topic rank by ``lex`` plus the better of the two cosines (a quote
-introduced by the topic ranks by its introduction); a quote the speaker said right after one on the topic, in the same
-paragraph ('"Let's go," Moore said. "That's it …"'), follows those on it. Several topics ("..., and what did he say about Z?") each get
-their best quotations.
+introduced by the topic ranks by its introduction); a quote the speaker said right after one on the topic, in the
+same paragraph ('"Let's go," Moore said. "That's it …"'), follows those on it. Several topics ("..., and what did he
+say about Z?") each get their best quotations.
 
 A topic that is the occasion ("to reporters", "in a statement", "on his podcast", "on Friday": ``is_occasion``) which
 no quotation names is answered with X's quotations as without a topic.
