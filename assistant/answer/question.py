@@ -31,6 +31,7 @@ from assistant.answer.words import (
     ordinal_value,
     stem,
 )
+from index.quotations.phrases import is_officer_initials
 from index.quotations.wordlists import ROLE_WORDS
 from index.text.terms import FUNCTION_WORDS
 
@@ -281,7 +282,7 @@ def _key_names(q: str) -> list[str]:
                 or low_w in QUESTION_WORDS
                 or low_w.rstrip(".") in ROLE_WORDS
                 or low_w in _ROLE_ABBREVIATIONS
-                or k > 0 and re.fullmatch(r"C[A-Z]{1,2}O", w) and words[k - 1][:1].isupper()  # "Acme's CCO": a post
+                or is_officer_initials(w) and words[k - 1][:1].isupper()  # "Acme's CCO": a post, not a name
                 or w.upper() == w[:1]
             ):
                 continue

@@ -26,7 +26,7 @@ from assistant.answer.words import ORIGIN_WORDS, WORD_RE, content_terms, stem, t
 from assistant.schema import Passage
 from index.quotations import Quotation, extract_quotations, shared_quotations, speaker_matches
 from index.quotations.org_mentions import PRESS_NOUNS
-from index.quotations.phrases import is_role, titled_surname
+from index.quotations.phrases import is_officer_initials, is_role, titled_surname
 from index.quotations.wordlists import OCCUPATION_RE, ROLE_WORDS, SURNAME_TITLES
 from index.text.terms import FUNCTION_WORDS
 
@@ -83,7 +83,6 @@ _FIELD_OF = (("ologist", "ology"), ("ician", "ic"), ("omist", "omic"))
 
 
 _CHIEF_OFFICER = re.compile(r"\bchief\s+([a-z]+)\s+officer\b", re.I)
-_OFFICER_ACRONYM = re.compile(r"C[A-Z]{1,2}O")  # CCO, CPO, CAIO
 
 
 def _synonyms(term: str) -> set[str]:
@@ -135,7 +134,7 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
         if low.replace(" ", "-") in _MULTIWORD_ROLES or "-" in low and low.replace("-", " ") in _MULTIWORD_ROLES or (
                 _CHIEF_OFFICER.fullmatch(low.replace("-", " "))):
             roles.append("-".join(stem(p) for p in low.split("-")))
-        elif k > 0 and _OFFICER_ACRONYM.fullmatch(w) and words[k - 1][:1].isupper():
+        elif k > 0 and is_officer_initials(w) and words[k - 1][:1].isupper():
             roles.append(low)  # "Acme's CCO", "the Acme CAIO": a chief officer's post; "the CBO" is a name
         elif low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS or "-" in low and is_role(low) or (
                 w.islower() and OCCUPATION_RE.fullmatch(low)):  # "co-captain", "the sleep therapist"

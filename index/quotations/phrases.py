@@ -85,13 +85,18 @@ def base(tok: str) -> str:
 _OFFICER_RE = re.compile(r"C[A-Z]{1,2}O(?:['’]s)?")  # a chief officer: "CCO", "CPO", "CAIO"
 
 
+def is_officer_initials(tok: str) -> bool:
+    """A chief officer's initials, in capitals: "CCO", "CAIO", "CPO's" ("the CBO" is a name only after no name)."""
+    return _OFFICER_RE.fullmatch(tok) is not None
+
+
 def is_role(tok: str) -> bool:
     """A role word: "coach", "vice-president", and with a prefix "co-captain", "ex-manager", "vice-captain"; a chief
     officer's initials ("Acme CAIO Jane Roe")."""
     w = base(tok)
     parts = w.split("-")
     return w in ROLE_WORDS or parts[0] in ROLE_WORDS or len(parts) == 2 and parts[0] in ROLE_PREFIXES and (
-        parts[1] in ROLE_WORDS) or OCCUPATION_RE.fullmatch(w) is not None or _OFFICER_RE.fullmatch(tok) is not None
+        parts[1] in ROLE_WORDS) or OCCUPATION_RE.fullmatch(w) is not None or is_officer_initials(tok)
 
 
 def clean_name(tok: str) -> str:
