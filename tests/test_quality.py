@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 SEED_EVAL = Path(__file__).parent / "data" / "seed_eval.jsonl"
 NEWS_EVAL = Path(__file__).parent / "data" / "news_eval.jsonl"
 # Issue 8 asks for 0.85 on every split; what the answerer reaches today (`assistant eval
-# tests/data/news_eval.jsonl` on the MultiHop index) is dev 0.907 / holdout 0.738. The gate sits just under that,
+# tests/data/news_eval.jsonl` on the MultiHop index) is dev 0.916 / holdout 0.738. The gate sits just under that,
 # per split, so CI catches any regression; raise it as the answerer improves, never lower it to pass.
 GATE = {"dev": 0.89, "holdout": 0.72}
 # A second set, written by reading 80 articles that neither news_eval nor the attribution set uses (22 outlets;
@@ -32,11 +32,11 @@ FRESH_GATE = {"dev": 0.84, "holdout": 0.65}
 # the second (after the first batch's rules) dev 0.565 / holdout 0.688, the third (46 articles, eleventh session)
 # dev 0.690 / holdout 0.735, the fourth (44 articles with few quotations, same session) dev 0.614 / holdout 0.673,
 # the fifth (45 articles that quote people little, twelfth session) dev 0.596 / holdout 0.605; holdout cases never
-# looked at one by one. Today, all five: dev 0.862 / holdout 0.675 (the first four: 0.882 / 0.686; the fifth 0.788 /
-# 0.628). Gated just under; the holdout gate went 0.67 -> 0.66 when the fifth, harder batch joined (the first four
-# alone still pass 0.67).
+# looked at one by one. Today, all five: dev 0.879 / holdout 0.684 (the first four: 0.893 / 0.697; the fifth 0.827 /
+# 0.628). Gated just under (dev 0.84 -> 0.86, sixteenth session); the holdout gate went 0.67 -> 0.66 when the
+# fifth, harder batch joined (the first four alone still pass 0.67).
 BLIND_EVAL = Path(__file__).parent / "data" / "news_blind.jsonl"
-BLIND_GATE = {"dev": 0.84, "holdout": 0.66}
+BLIND_GATE = {"dev": 0.86, "holdout": 0.66}
 
 
 @pytest.fixture
