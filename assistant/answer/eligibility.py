@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.answer.doers import agent_named, other_subject
 from assistant.answer.evidence import counts
 from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
 from assistant.answer.types import carries
@@ -36,8 +37,7 @@ from assistant.answer.words import (
     term_present,
     vocabulary,
 )
-from index.quotations.wordlists import ORG_WORDS, ROLE_WORDS, SPEECH_VERBS
-from index.text.terms import FUNCTION_WORDS
+from index.quotations.wordlists import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from assistant.answer.facts import Candidate
@@ -90,9 +90,9 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
     if info.context and info.answer_type and not all(name_present(n, own | vocabulary(c.lead))
                                                      for n in _new_names(info)):
         return "name"  # "How much of that went to Apple?" after Google's payments: a sentence naming Apple
-    if info.answer_type in ("amount", "number") and not _agent_named(info.text, own | c.near | vocabulary(c.lead)):
+    if info.answer_type in ("amount", "number") and not agent_named(info.text, own | c.near | vocabulary(c.lead)):
         return "doer"  # "How much did Adaptive raise?": Mistral's round, in an article naming Adaptive elsewhere
-    if info.answer_type in ("amount", "number") and not _agent_named(info.text, own) and _other_subject(c.text):
+    if info.answer_type in ("amount", "number") and not agent_named(info.text, own) and other_subject(c.text):
         return "doer"  # "How many goals did Lewandowski score?": "Kane, who has scored nine goals ..." is Kane's count
     if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
         return "specifier"
@@ -197,54 +197,6 @@ def _one_of_many(info: QuestionInfo, text: str) -> bool:
         if len(asked) == 1 and len(runs) <= 2:
             return True
     return False
-
-
-# where the doer of a "how much / how many" question starts: "did the Amsterdam startup Adaptive raise"
-_AGENT_Q = re.compile(r"^how\s+(?:much|many)\b.*?\b(?:did|does|do|has|have|had|will|would|is|are|was|were)\s", re.I)
-
-
-def _agent_named(question: str, vocab: set[str]) -> bool:
-    """The sentence (with its neighbours and title) names the doer the question asks about, if it names one: the
-    last name before the verb ("the Amsterdam AI startup Adaptive raise": Adaptive; "is the self-driving car company
-    Cruise cutting": Cruise), past the nouns of a description ("startup", "company"); any word of it, or its initials
-    ("the Bank of England": "the BOE"; three letters or more: "Robert Lewandowski" is not "Romelu Lukaku")."""
-    m = _AGENT_Q.search(question)
-    run: list[str] = []
-    words = WORD_RE.findall(question[m.end() :]) if m else []
-    k, owned = 0, False
-    for k, w in enumerate(words):
-        if w[:1].isupper() and w != "I":
-            joined = run and k > 0 and words[k - 1].lower() in ("of", "for", "and")
-            run = [*run, w] if joined or (run and words[k - 1][:1].isupper()) else [w]
-            owned = owned or w.endswith(("'s", "’s"))
-        elif run and (base := w.lower().removesuffix("'s").removesuffix("’s")) in ORG_WORDS | ROLE_WORDS:
-            owned = owned or base != w.lower()  # "the NTU team's battery"
-        elif run and w.lower() not in ("of", "for", "and"):
-            break  # the verb
-    if owned:
-        return True  # "How much did Israel's Gaza barrier cost?": the thing asked is the barrier
-    objects = [w for w in words[k + 1 :] if w[:1].isupper()]  # "are the Padres paying Yuki Matsui": him, too
-    run = [w.removesuffix("'s").removesuffix("’s") for w in run]
-    if not run or any(name_present(w, vocab) for w in run + objects):
-        return True
-    rest = question[m.end() :] if m else ""
-    first = rest.find(run[0])
-    whole = WORD_RE.findall(rest[first : rest.find(run[-1], first) + len(run[-1])])  # "Bank of England"
-    initials = {"".join(w[0] for w in form).lower() for form in (run, whole)}  # of three letters or more: two
-    return len(run) > 1 and any(len(i) >= 3 and i in vocab for i in initials)  # are any two names' ("RL", "RL")
-
-
-_SUBJECT_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+(?:,\s+(?:who|whose)\b|\s+(?:has|have|had|is|was|"
-                           r"scored|made|earned|raised|sold|spent|paid|got|received|took|won|posted|recorded)\b)|"
-                           r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*(?:\(|[-–—]\s)")  # a list line: a full name
-
-
-def _other_subject(text: str) -> bool:
-    """Does the sentence open on a name as its subject ("Kane, who has scored nine goals", "Mistral raised", a list
-    line's "5. Romelu Lukaku (Roma) - 40 goals")?
-    Its figure is then that one's, unless the name is the doer asked (checked by the caller)."""
-    m = _SUBJECT_NAME.match(re.sub(r"^\s*\d{1,3}\.\s+", "", text).lstrip("“\"‘' "))  # "5. Romelu Lukaku - 40 goals"
-    return bool(m) and m.group().split()[0].lower() not in FUNCTION_WORDS
 
 
 def _new_names(info: QuestionInfo) -> list[str]:

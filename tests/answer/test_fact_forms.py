@@ -194,9 +194,9 @@ def test_how_many_jobs_is_answered_by_a_count_of_employees(embed) -> None:
     ("How much money did the Amsterdam AI startup Adaptive raise?", "Mistral AI raised a €105 million round.", False),
 ])
 def test_the_doer_of_how_much_must_be_named(question: str, sentence: str, named: bool) -> None:
-    from assistant.answer.eligibility import _agent_named
+    from assistant.answer.doers import agent_named
     from assistant.answer.words import vocabulary
-    assert _agent_named(question, vocabulary(sentence)) is named
+    assert agent_named(question, vocabulary(sentence)) is named
 
 
 def test_will_end_up_costing_asks_for_a_forecast_not_a_result() -> None:

@@ -705,9 +705,9 @@ def test_a_refusal_for_another_ones_figure_says_whose_was_asked() -> None:
 
 
 def test_the_doer_asked_is_known_by_initials_of_three_letters_or_more() -> None:
-    from assistant.answer.eligibility import _agent_named
+    from assistant.answer.doers import agent_named
     from assistant.answer.words import vocabulary
 
-    assert _agent_named("How much did the Bank of England raise rates?", vocabulary("The BOE raised rates to 5.25%."))
-    assert not _agent_named("How many goals did Robert Lewandowski score?",  # "RL" is as much Romelu Lukaku
+    assert agent_named("How much did the Bank of England raise rates?", vocabulary("The BOE raised rates to 5.25%."))
+    assert not agent_named("How many goals did Robert Lewandowski score?",  # "RL" is as much Romelu Lukaku
                             vocabulary("5. Romelu Lukaku (Roma/Belgium) - 40 goals"))
