@@ -226,6 +226,7 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
 
     head = _head(topic)
     mine = {stem(w) for w in WORD_RE.findall(who)}
+    # (``name_runs`` reads past a question's first word; "X " stands in for it, so the topic's first word counts too)
     fulls = [[stem(w.removesuffix("'s").removesuffix("’s")) for w in r] for r in name_runs("X " + topic) if len(r) >= 2]
     named = next((r for r in fulls if not set(r) & mine), [])  # a full name the topic is about, not the speaker's
 
@@ -242,8 +243,9 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
         pos = position.get(aid, 0)
         position[aid] = pos + 1
         direct = DIRECT_BONUS if f.quotation.kind == "direct" else 0.0
-        in_words = bool(head) and term_present(head, vocabulary(sentences[k]))
-        if named and all(term_present(t, vocabulary(sentences[k])) for t in named):
+        said = vocabulary(sentences[k])
+        in_words = bool(head) and term_present(head, said)
+        if named and all(term_present(t, said) for t in named):
             in_words = True  # "Dave Clark's role in buying Deliverr": "I give all the credit ... to Dave Clark"
         dense = c is not None and (c >= TOPIC_COSINE or (c + lex) / 2 >= TOPIC_MIXED
                                    or ctx_cos is not None and ctx_cos[k] >= CONTEXT_COSINE)
