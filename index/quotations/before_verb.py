@@ -57,6 +57,23 @@ def _relative_head(toks: list[Token]) -> list[Token]:
     return toks[k:-1] if k and low(toks[-1].text) == "who" else toks
 
 
+# besides the articles, what opens an appositive that describes the person before it
+_APPOSITIVE_OPENERS = frozenset("another one his her their".split())
+
+
+def _names_a_body(inner: list) -> bool:
+    """Does the appositive's head noun (its last word before "of/in/at/…") name an organisation ("another startup
+    in the space")?"""
+    rest = inner[2:] if len(inner) > 2 and low(inner[1].text) == "of" else inner[1:]  # "one of the largest banks"
+    cut = next((k for k, t in enumerate(rest) if low(t.text) in PREPOSITIONS), len(rest))
+    words = [low(t.text) for t in rest[:cut]]
+    if not words:
+        return False
+    w = words[-1]
+    single = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w
+    return bool({w, single} & (ORG_WORDS | ORG_EPITHETS))
+
+
 def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
     """The speaker phrase that ends right before a speech verb (adverbs, an appositive allowed); None before a
     passive ("X was asked by Y, '…?'": the words are not X's)."""
@@ -104,8 +121,12 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
             len(inner) > n + 1 and all(t.text.isalpha() and t.text.islower() for t in inner[:n])  # "X, editorial
             and (n == 1 or is_role(inner[n - 1].text)) and low(inner[n].text) in ("of", "at", "for")  # director of Y,"
             for n in (1, 2, 3))
+        # "X, another parent in the suit, said" / "X, one of the organisers, said" / "X, her sister, said": X
+        # speaks, with no post read from the phrase
+        other = len(inner) > 1 and low(inner[0].text) in _APPOSITIVE_OPENERS and (
+            low(inner[0].text) != "one" or low(inner[1].text) == "of")
         if not inner or not (low(inner[0].text) in DETS | {"who", "whose", "which"} or is_role(inner[0].text) or owner
-                             or post):
+                             or post or other):
             return None
         head = _strip_trailing(head)
         # a second appositive before this one: "X, chief officer at Y, a Z company, said"
@@ -116,9 +137,10 @@ def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
                 break
             inner, head = seg, _strip_trailing(head[:c])
         np = parse_np(head[phrase_start(head) :]) if head else None
-        if np is not None and low(inner[0].text) in ("who", "whose"):
-            np.human = True  # "Sophie, who was named creator of the year, told the BBC": a person, not a role
-        elif np is not None and np.kind == "name" and not np.role and low(inner[0].text) != "which":
+        if np is not None and (low(inner[0].text) in ("who", "whose") or other and not _names_a_body(inner)):
+            np.human = True  # "Sophie, who was named creator of the year, told the BBC": a person, not a role;
+            # "Repzion, another creator on the platform, replied": a person, not an organisation
+        elif np is not None and np.kind == "name" and not np.role and low(inner[0].text) != "which" and not other:
             appos = text[inner[0].start : inner[-1].end]
             np.role = re.sub(r"^(?:a|an|the)\s+", "", appos)
         return np

@@ -268,12 +268,13 @@ class Coreference(OrgMentions):
         return next(iter(same.values())) if len(same) == 1 else None
 
     def _unnamed_before(self, idx: int) -> Speaker | None:
-        """The unnamed source ("the official", "a source close to the club") whose words the last two sentences
-        before ``idx`` that quote anyone quote, if they are one: a singular "they" goes on with them."""
+        """The unnamed source ("the official", "a source close to the club") or the organisation ("the Queensland
+        Rugby Union have said …") whose words the last two sentences before ``idx`` that quote anyone quote, if they
+        are one: "they" goes on with them."""
         for k in range(idx - 1, max(-1, idx - 3), -1):
             if self.sent_speakers[k]:
                 last = self.sent_speakers[k][-1]
-                return last if last.kind == "unnamed" else None
+                return last if last.kind in ("unnamed", "org") else None
         return None
 
     def _agrees(self, person: Speaker, pronoun: str) -> bool:

@@ -246,9 +246,20 @@ def _descriptor(text: str, a: int, subj: Subject) -> None:
     subj.start = a + lead
 
 
+# 'Ten Hag on his strikers: "…"': a name, then what the quote is about
+_ON_RE = re.compile(r"\s*(?P<who>[^,:;\"“”]{2,60}?)\s+on\b(?P<what>[^:\"“”]{1,60}):")
+
+
 def _colon_speaker(ex: Extractor, idx: int, lo: int, prefix: str) -> Speaker | None:
-    """'Andy Smith, mayor of the city: "…"' and the headline form 'Smith: "…"': a name and a colon."""
+    """'Andy Smith, mayor of the city: "…"' and the headline form 'Smith: "…"': a name and a colon; 'Smith on the
+    deal: "…"'."""
     colon = lo + len(prefix) - 1
+    on = _ON_RE.fullmatch(ex.text, lo, colon + 1)
+    if on is not None and len(on.group("what").split()) <= 8:
+        subj = parse_np(tokens(ex.text, on.start("who"), on.end("who")))
+        if subj is not None and subj.kind == "name":
+            person = ex.people.resolve(subj, idx)  # a person, not a phrase the sentence opens on ('Prices on …')
+            return person if person is not None and person.kind == "person" else None
     comma = ex.text.find(",", lo, colon)
     # 'Andy Smith, mayor of the city and a fan: "…"': the name before the description
     subj = parse_np(tokens(ex.text, lo, comma)) if comma != -1 else None
