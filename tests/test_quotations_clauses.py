@@ -147,3 +147,24 @@ def test_a_statement_before_its_speaker(text: str, speaker: str, clause: str) ->
 )
 def test_no_statement_before_these_verbs(text: str) -> None:
     assert _speakers(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Marlow Foods said in October it will begin testing the robots in its warehouses.",
+         "it will begin testing the robots in its warehouses"),
+        ("Marlow Foods said on Monday it will begin testing the robots in its warehouses.",
+         "it will begin testing the robots in its warehouses"),
+        ("Tomas Reyes said in a statement he would step down at the end of the season.",
+         "he would step down at the end of the season"),
+    ],
+)
+def test_a_clause_opening_on_a_pronoun_after_a_time_or_a_statement(text: str, clause: str) -> None:
+    """'said in October it will …', 'said in a statement he would …': no "that" and no comma after the adjunct."""
+    assert clause in _speakers(text)
+
+
+def test_a_noun_after_the_adjunct_opens_no_clause_this_way() -> None:
+    """'said in the end it …' is no time phrase nor a place something is said: not read as 'said …, it …'."""
+    assert _speakers("Tomas Reyes said in the end it was a fair result for both of the sides.") == {}

@@ -33,6 +33,11 @@ def _reported(text: str) -> dict[str, str]:
         # a person of an outlet is the person
         ("He is the bullpen coach for the Gulls, according to Petra Novak of Harbourtimes.com.",
          "He is the bullpen coach for the Gulls", "Petra Novak"),
+        # a business named after a lower-case description of it, its name in camel case too
+        ("Tickets cost more than average, around $23.32, according to data firm Quantiview.",
+         "Tickets cost more than average, around $23.32", "Quantiview"),
+        ("According to ad tracking firm tRakr, TV ads for the film ran only a few dozen times.",
+         "TV ads for the film ran only a few dozen times", "tRakr"),
     ],
 )
 def test_credit_forms(text: str, statement: str, speaker: str) -> None:
@@ -41,3 +46,4 @@ def test_credit_forms(text: str, statement: str, speaker: str) -> None:
 
 def test_a_pronoun_credit_with_nobody_to_refer_to_has_no_speaker() -> None:
     assert _reported("According to them, the courses have grown longer and dearer to keep.") == {}
+

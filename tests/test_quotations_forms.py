@@ -417,12 +417,14 @@ def test_a_definite_unnamed_source_after_the_quote_speaks(text: str, speaker: st
          "Chris Henderson"),
         ("Horace Luke runs the firm.\n\n\u201cWe are talking about several billion dollars by 2030,\u201d Luke "
          "asserted.", "Horace Luke"),
+        ("Ilse Varga testified on Monday.\n\n\u201cNo, Senator, we did not,\u201d Varga answered.", "Ilse Varga"),
+        ("Ilse Varga studies octopuses.\n\n\u201cSo how does that work?\u201d asks Varga.", "Ilse Varga"),
     ],
 )
 def test_more_forms_of_a_named_speaker(text: str, speaker: str) -> None:
     """Roles joined by "and" whose second is capitalised ("co-founder and CTO X"), "recounted X" after the quote,
     an appositive post without an article ("X, member of the board, added:"), "X contends that ...", "Senator X of
-    Virginia said", "said Chief Soccer Officer and Sporting Director X", "X asserted"."""
+    Virginia said", "said Chief Soccer Officer and Sporting Director X", "X asserted", "X answered", "asks X"."""
     assert [q.speaker for q in extract_quotations(text)] == [speaker]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from index.quotations.adjuncts import SUBJECT_PRONOUNS, skip_adjuncts
 from index.quotations.before_verb import subject_before
 from index.quotations.phrases import (
     Subject,
@@ -31,20 +32,18 @@ from index.quotations.wordlists import (
     AUX_ADV,
     BE_FORMS,
     CLAUSE_OPENERS,
-    DAYS_MONTHS,
     DETS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     GRAMMAR_WORDS,
     LISTENER_NOUNS,
     PREPOSITIONS,
-    PRONOUNS,
     QUANTIFIERS,
     TIME_WORDS,
     UNNAMED_HEADS,
 )
 
-_SUBJECT_PRONOUNS = PRONOUNS | {"they", "we", "i", "you", "there"}
+_SUBJECT_PRONOUNS = SUBJECT_PRONOUNS
 _OBJECT_PRONOUNS = frozenset("him her them us me you it".split())
 _POSSESSIVES = frozenset("his her its their our my your".split())
 # finite verbs and auxiliaries that show a clause has started
@@ -67,12 +66,8 @@ _IRREGULAR_PAST = frozenset(
 """.split()
 )
 _PAST_ADJECTIVES = frozenset("set hit put shut shot lost".split())  # "the set list", "a lost cause": no verb
-# prepositions of the setting of a statement: 'said in a statement that', 'told reporters on Tuesday that'
-_THAT_PREPS = frozenset("in on at during via through to over after before from".split())
 _SUBORDINATOR_RE = re.compile(r"\b(?:as|because|while|since|although|though|whereas)\s+")
 _INDEFINITE_PRONOUNS = frozenset("something nothing everything anything somebody nobody everybody".split())
-_ADVERBS = frozenset("also again repeatedly previously once simply even still then now later earlier sometimes often "
-                     "usually".split())  # "said sometimes the path is not a straight line"
 
 
 def _np_end(toks: list[Token], k: int) -> int:
@@ -102,35 +97,6 @@ def opens_predicate(word: str) -> bool:
 def _verbish(word: str) -> bool:
     w = low(word)
     return w in _AUX or (w.endswith("ed") and len(w) > 4 and "-" not in w and not is_cap(word))
-
-
-def skip_adjuncts(toks: list[Token], k: int, before_that: bool = False) -> int:
-    """Past time words and a short prepositional phrase closed by a comma ('on Tuesday', 'in a statement,') or,
-    with ``before_that``, by the "that" of a clause ('said in a statement that', not 'told X about the plans that')."""
-    while k < len(toks):
-        w = low(toks[k].text).rstrip(".")
-        if w in DAYS_MONTHS or w in TIME_WORDS:
-            k += 1
-            continue
-        if w.endswith("ly") or w in _ADVERBS:
-            k += 1
-            continue
-        if w in PREPOSITIONS:
-            j = k + 1
-            while j < len(toks) and j - k <= 9 and toks[j].text not in ",.;:" and low(toks[j].text) != "that":
-                j += 1
-            if j < len(toks) and toks[j].text == "," and j - k <= 9 and before_that:
-                k = j + 1
-                continue
-            if j < len(toks) and low(toks[j].text) == "that" and j - k <= 9 and before_that and w in _THAT_PREPS:
-                k = j
-                continue
-            if j - k <= 4 and all(low(t.text).rstrip(".") in DAYS_MONTHS | TIME_WORDS | DETS or t.text[0].isdigit()
-                                  for t in toks[k + 1 : j]):
-                k = j
-                continue
-        break
-    return k
 
 
 def that_after(text: str, pos: int, b: int, listener: bool = False) -> int | None:
@@ -392,5 +358,5 @@ def only_punct(text: str, a: int, b: int) -> bool:
 
 __all__ = [
     "clause_after", "clause_subject", "fits_verb", "is_document", "issuer", "nearest_subject", "only_punct",
-    "opens_predicate", "skip_adjuncts", "subject_after", "that_after",
+    "opens_predicate", "subject_after", "that_after",
 ]

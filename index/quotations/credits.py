@@ -16,7 +16,7 @@ from index.quotations import cues
 from index.quotations.clauses import clause_after, only_punct
 from index.quotations.gender import pronoun_of
 from index.quotations.phrases import Subject, base, is_role, low, parse_np, tokens
-from index.quotations.wordlists import CLAUSE_OPENERS, DAYS_MONTHS, DOCUMENT_NOUNS, ORG_WORDS
+from index.quotations.wordlists import CLAUSE_OPENERS, DAYS_MONTHS, DOCUMENT_NOUNS, ORG_EPITHETS, ORG_WORDS
 from index.text.sentences import Span
 
 if TYPE_CHECKING:
@@ -117,7 +117,30 @@ def _source(toks: list) -> Subject | None:
         return Subject("unnamed", name, toks[0].start, name=name)
     while len(toks) > 1 and words[len(toks) - 1] in DAYS_MONTHS:
         toks = toks[:-1]  # "estimates from AMC Theatres Sunday": the day it was said, not the name
-    return parse_np(toks)
+    return parse_np(toks) or _described_business(toks)
+
+
+# what a business is called before its name in a credit: "data firm EntTelligence", "consultancy Kpler"
+_BUSINESS_NOUNS = ORG_WORDS | ORG_EPITHETS | {"consultancy", "tracker", "provider", "outfit", "analytics"}
+
+
+def _named(word: str) -> bool:
+    """A word of a name: capitalised, or in camel case ("iSpot", "eBay")."""
+    return word[:1].isupper() or word[:1].islower() and any(ch.isupper() for ch in word[1:])
+
+
+def _described_business(toks: list) -> Subject | None:
+    """'according to data firm EntTelligence' / 'according to ad tracking firm iSpot': the name after a lower-case
+    description whose last word is a kind of business (an organisation, the description its role)."""
+    k = next((j for j, t in enumerate(toks) if _named(t.text)), len(toks))
+    lead = [low(t.text) for t in toks[:k]]
+    lead = lead[1:] if lead and lead[0] in ("the", "a", "an") else lead
+    if not lead or k == len(toks) or len(toks) - k > 4 or lead[-1] not in _BUSINESS_NOUNS:
+        return None
+    if not all(w.replace("-", "").isalpha() for w in lead) or not all(_named(t.text) for t in toks[k:]):
+        return None
+    name = " ".join(t.text for t in toks[k:])
+    return Subject("org", name, toks[k].start, name=name, role=" ".join(lead))
 
 
 __all__ = ["according"]

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.quotations import cues
+from index.quotations.adjuncts import skip_adjuncts
 from index.quotations.before_verb import subject_before
 from index.quotations.clauses import (
     clause_after,
@@ -20,7 +21,6 @@ from index.quotations.clauses import (
     nearest_subject,
     only_punct,
     opens_predicate,
-    skip_adjuncts,
     subject_after,
     that_after,
 )

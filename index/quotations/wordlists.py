@@ -32,7 +32,7 @@ SPEECH_VERBS = frozenset(
     assured vowed pledged promised cautioned lamented complained boasted conceded disclosed indicated
     signalled signaled concluded believe think hope fear expect read reads confesses specified specifies
     comments elaborates elaborated assures clarifies recalls responds reiterates observes concludes discloses
-    cautions laments boasts recounts quips retorts denies agrees informs reminds muses urges
+    cautions laments boasts recounts quips retorts denies agrees informs reminds muses urges answered answers asks
 """.split()
 ) | frozenset(_MANNER.split()) | {"pointed out", "points out"} | frozenset(
     "suspects recommends recommended advised advises estimates".split()) | {  # not "suspected" ("suspected flaws")
@@ -85,7 +85,7 @@ AFTER_QUOTE_VERBS = (
     "tells continues explains notes argues insists warns replies states declares recalls jokes admits reveals "
     "quipped countered responded commented remarked observed recounted recounts acknowledged acknowledges "
     "conceded concedes emphasized emphasised stressed cautioned concluded asks began comments elaborates elaborated "
-    "assures assured"
+    "assures assured answered answers"
 ).split() + _MANNER.split()
 AUX_ADV = frozenset(
     """
