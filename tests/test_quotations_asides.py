@@ -82,3 +82,23 @@ def test_a_name_described_as_another_business_stays_an_organisation() -> None:
     """'Zorblax, one of the largest banks in Europe, said …': the appositive names a body, so no person."""
     text = "Zorblax, one of the largest banks in Europe, said the deal would close in March."
     assert [(q.speaker, q.speaker_type) for q in extract_quotations(text)] == [("Zorblax", "org")]
+
+
+@pytest.mark.parametrize("source", ["one source inside the territory", "a source in the territory"])
+def test_an_unnamed_source_placed_by_inside_or_in_speaks(source: str) -> None:
+    """'"…," one source inside the territory told the paper': the source and where they are."""
+    text = (f"Workers are leaving.\n\n\u201cWhat is happening here is that the sector is being wiped out,\u201d "
+            f"{source} said.")
+    assert _said(text) == [(source, "What is happening")]
+
+
+def test_a_plural_subjects_base_verb_closes_a_quote() -> None:
+    """'"…," critics argue.': the base form after a plural subject, as a quote's closing tag."""
+    text = "Regulators moved on Monday.\n\n\u201cThe rules are vital and long overdue for workers,\u201d critics argue."
+    assert _said(text) == [("critics", "The rules are")]
+
+
+def test_a_base_verb_after_to_closes_nothing() -> None:
+    """'"…," she said, to warn.' / '… set out to argue.': not a plural subject's tag."""
+    text = "Regulators moved.\n\n\u201cThe rules are vital and long overdue for workers,\u201d was the plan to argue."
+    assert _said(text) == []

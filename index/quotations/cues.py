@@ -8,12 +8,12 @@ from index.quotations.wordlists import AFTER_QUOTE_VERBS, SPEECH_VERBS
 from index.text.marks import QuoteSpan
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-# a plural subject speaks in the base form, before "that": "Defense analysts agree that …", "Critics warn that …"
-# (only there: "to explain", "will argue" are no statements)
+# a plural subject speaks in the base form, before "that" or as a quote's closing tag: "Defense analysts agree that …",
+# "Critics warn that …", '"…," the authors argue.' (only there: "to explain", "will argue" are no statements)
 _PLURAL_VERBS = ("agree|warn|argue|note|claim|insist|suggest|explain|add|contend|maintain|stress|acknowledge|admit|"
                  "estimate|recommend|concede|caution|allege")
 SPEECH_RE = re.compile(r"\b(" + _VERBS + r"|(?:(?<=s\s)|(?<=they\s)|(?<=also\s))(?:" + _PLURAL_VERBS
-                       + r")(?=\s+that\b))\b")
+                       + r")(?=\s+that\b|\s*[.,](?:\s|$)))\b")
 # "He went on to explain that …", "She goes on to mention …", "X continues to maintain …": the verb is the base
 # form after "go on to" / "continue to", and the subject comes before "went"
 GO_ON_RE = re.compile(r"\b(?:(?:went|goes|go|gone)\s+on|continue[sd]?)\s+to\s+(say|explain|add|note|insist|argue|claim|"

@@ -298,7 +298,7 @@ def _unnamed(toks: list[Token], indefinite: Token | None) -> Subject | None:
 
 
 # words that end an unnamed source's head noun: "a spokesperson for …", "sources familiar with …", "one source who …"
-_OF_WORDS = frozenset("for at of with from in who familiar close briefed involved based".split())
+_OF_WORDS = frozenset("for at of with from in inside who familiar close briefed involved based".split())
 _ORG_JOINERS = frozenset({"of", "and", "&", "for"})  # inside an organisation's name
 
 
