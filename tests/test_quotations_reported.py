@@ -50,6 +50,12 @@ def _reported(text: str) -> list[tuple[str, str]]:
          "Freight volumes will fall this winter"),
         (INTRO + "The cranes are old, Velez said, which makes every lift slower.", "Hana Velez",
          "which makes every lift slower"),
+        # after a semicolon, only the clause the tag closes is the speaker's; "May" before the comma is a month
+        (INTRO + "The cranes were sold; the port has \u201cnot hired anyone since May,\u201d Velez said.", "Hana Velez",
+         "the port has \u201cnot hired anyone since May"),
+        (INTRO + "The unions, meanwhile, met on Monday; the port has \u201cnot hired anyone since May to date,\u201d "
+         "Velez said, which speaks to its troubles.", "Hana Velez", "the port has \u201cnot hired anyone since May to "
+         "date"),
         ("Ports are hiring more engineers, said Dr. Omar Haddad, a logistics expert at the university.", "Omar Haddad",
          "Ports are hiring more engineers"),
         (INTRO + 'That plan would have been "reckless," Velez said.', "Hana Velez",

@@ -248,10 +248,13 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         person = ex.people.resolve(subj, idx)
         if person is None:
             continue  # '…, when it announces its next move on rates, said X': nobody there, X later
-        if lead and low(lead[-1]) in _RUNS_ON and not opener_only:
+        if lead and lead[-1] in _RUNS_ON and not opener_only:  # lower case: "since May," is a month
             return  # 'features that would, it claimed, detect …': one statement cut by the aside, neither part
         paren = text.rfind("(", a, comma)
         start = paren + 1 if paren != -1 and ")" not in text[paren:comma] else a  # '… (70 percent, says Epic)'
+        semi = text.rfind(";", start, comma)
+        if semi != -1 and not ex.inside_quote(semi):
+            start = semi + 1  # 'X joined early; Spill has "not paid for a user," Parham said': the clause after ";"
         dash = max(text.rfind(" — ", start, comma), text.rfind(" – ", start, comma))
         if dash != -1 and not ex.inside_quote(dash) and text[dash + 3 : dash + 4] in OPENING_MARKS:
             return  # 'X were blown away — "Nobody came close," wrote Vulture —': the quote is all of it (direct)
