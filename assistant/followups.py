@@ -56,7 +56,7 @@ _LEANS = re.compile(
     r"^what\s+about\b|^how\s+about\b",
     re.IGNORECASE,
 )
-_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+(?:de|van|von|da|al|bin|ten|[A-Z][\w'’-]+))*)")
+_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+(?:(?:de|van|von|da|al|bin|ten)\b|[A-Z][\w'’-]+))*)")  # not "Kelce al(so)"
 _TITLES = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame", "Rep", "Sen", "Gov"}
 _NOT_NAMES = frozenset(
     """What Who Whom Whose When Where Why How Which Did Does Do Is Are Was Were Has Have Had Can Could Will Would
@@ -101,6 +101,9 @@ def _subject(user: str) -> str:
     return name[0]
 
 
+_WHO_IS = re.compile(r"(?i:who)\s+(?i:is|was|are|were)\s+(?P<x>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s*[?.!]*$")
+
+
 def referents(user: str, answer: str) -> tuple[str, str]:
     """(person, thing) the previous turn was about; "" where there is none."""
     info = analyse_question(user)
@@ -108,7 +111,10 @@ def referents(user: str, answer: str) -> tuple[str, str]:
     quoted = [q.speaker for q in extract_quotations(answer or "") if q.speaker_type == "person" and q.speaker]
     answer_names = names_in(answer)
     person = thing = ""
-    if asked and not is_role_phrase(asked):
+    who_is = _WHO_IS.match(user.strip())
+    if who_is and not asked and _looks_like_person(who_is.group("x")):
+        person = who_is.group("x")  # "Who is Jim Harbaugh?": he is the one asked about, whoever the answer quotes
+    elif asked and not is_role_phrase(asked):
         if quoted and not any(asked.split()[-1] in q for q in quoted):
             thing = asked  # the answer quotes somebody else for it: an organisation
         elif quoted or _looks_like_person(asked):
@@ -138,6 +144,7 @@ def referents(user: str, answer: str) -> tuple[str, str]:
     return person, thing
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 
 
@@ -147,6 +154,8 @@ def _pronoun_of(name: str, texts: list[str]) -> str:
     seen = set()
     last = re.escape(name.split()[-1])
     for text in texts:
+        # '"I was sad that she left," Kelce said': words about others, and no pronoun reaches across them
+        text = _QUOTED.sub(" . ", text or "")
         for m in re.finditer(last + r"\b(?P<gap>[^.?!]{0,60}?)\b(?P<p>he|she|him|his|her|hers)\b", text or ""):
             if not re.search(r"\b[A-Z][a-z]+\b", m.group("gap")):
                 seen.add(_GENDER[m.group("p").lower()])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.question import split_context
-from assistant.followups import condense, referents
+from assistant.followups import condense, names_in, referents
 
 
 @pytest.mark.parametrize(
@@ -174,3 +174,26 @@ def test_what_about_another_person_keeps_the_topic_of_a_pronoun_speaker_question
     history = [("What did Erik ten Haag say about the takeover?", "Erik ten Haag said: \u201cNo comment.\u201d [1]"),
                ("And what did he say about injuries?", "Erik ten Haag said: \u201cWe lost key players.\u201d [1]")]
     assert condense("What about Rashford?", history) == "What did Rashford say about injuries?"
+
+
+def test_his_is_the_speaker_asked_about_when_the_quotes_shown_call_someone_else_she() -> None:
+    """Pronouns inside the quotes the answer shows refer to others ('"… she doesn't talk," Kelce said'): they say
+    nothing of the speaker's own pronoun, so "his" stays with the speaker asked about."""
+    history = [("What did Tomas Varga say about Ilse Brandt?",
+                "Varga said: \u201cI was disappointed that she doesn't talk before her shows.\u201d Varga also said: "
+                "\u201cShe was great and her team was great.\u201d")]
+    assert split_context(condense("And what did his brother say?", history))[0] == \
+        "And what did Tomas Varga's brother say?"
+
+
+@pytest.mark.parametrize(("text", "names"), [("Varga also said it.", ["Varga"]), ("Smith declined.", ["Smith"]),
+                                             ("Abdullah al Saud spoke.", ["Abdullah al Saud"])])
+def test_a_name_particle_is_a_word_of_its_own(text: str, names: list[str]) -> None:
+    """'Varga also said' names Varga, not "Varga al": "al", "de", "ten" are particles only as words of their own."""
+    assert names_in(text) == names
+
+
+def test_he_after_who_is_a_person_is_that_person() -> None:
+    """After "Who is Jim Roe?", "he" is Jim Roe, not the person the answer happens to quote or name first."""
+    history = [("Who is Jim Roe?", "Sam Lee filled in for Jim Roe as the coach today. \u201cWe won,\u201d Lee said.")]
+    assert condense("What did he say about the hearing?", history).startswith("What did Jim Roe say about the hearing")
