@@ -32,6 +32,7 @@ from assistant.answer.question import analyse_question, looks_like_speaker, with
 from assistant.answer.quotations import is_role_phrase
 from assistant.answer.words import COUNTRIES, stem
 from index.quotations import extract_quotations
+from index.quotations.phrases import is_officer_initials
 from index.quotations.wordlists import ORG_WORDS, ROLE_WORDS
 
 _PERSON = {"he", "she", "him", "her", "his", "hers"}
@@ -70,8 +71,9 @@ def names_in(text: str) -> list[str]:
     out = []
     for m in _NAME.finditer(text or ""):
         words = [w for w in m.group(1).split()]
-        while words and (words[0] in _NOT_NAMES or words[0].rstrip(".") in _TITLES):
-            words.pop(0)
+        while words and (words[0] in _NOT_NAMES or words[0].rstrip(".") in _TITLES or (
+                len(words) > 1 and (words[0].lower() in ROLE_WORDS or is_officer_initials(words[0])))):
+            words.pop(0)  # "CTO Mira Murati", "Chancellor Olaf Scholz": the name without the post
         if words:
             out.append(" ".join(words).removesuffix("'s").removesuffix("’s"))
     return out
@@ -102,6 +104,24 @@ def _subject(user: str) -> str:
 
 
 _WHO_IS = re.compile(r"(?i:who)\s+(?i:is|was|are|were)\s+(?P<x>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s*[?.!]*$")
+
+
+def _owned_subject(user: str) -> str:
+    """The possessed thing a question is about when it is the subject after the auxiliary ("How much did Shohei
+    Ohtani's contract with the Dodgers cost?" -> "Shohei Ohtani's contract"): what a following "it" is; else ""."""
+    m = _SUBJECT.match(user.strip())
+    if not m or not m.group("x").endswith(("'s", "’s")):
+        return ""
+    words = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", user.strip()[m.end() :])
+    if words is None or words.group(1) in _AUX_WORDS:
+        return ""
+    # one noun, or an adjective and its noun ("Apple's new iPhone" keeps a capital: one word then)
+    noun = f"{words.group(1)} {words.group(2)}" if words.group(1) in _ADJECTIVES and words.group(2) else words.group(1)
+    return f"{m.group('x')} {noun}"
+
+
+_AUX_WORDS = frozenset("did does do is was were has had have will would can could be been".split())
+_ADJECTIVES = frozenset("new latest first last next biggest largest own current former previous annual".split())
 
 
 def referents(user: str, answer: str) -> tuple[str, str]:
@@ -250,7 +270,8 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
             target = target or person or asked_name(user) or next(iter(names_in(answer)), "")
         elif word in _THING:  # "How much did Binance pay in its settlement?" - "Who is its founder?": Binance; "its"
             # also further back ("What did its CEO say?" two turns after naming Nvidia)
-            target = thing or _organisation(history if word == "its" else history[-1:], named)
+            owned = _owned_subject(user) if word == "it" else ""
+            target = owned or thing or _organisation(history if word == "its" else history[-1:], named)
         else:
             target = thing or person
         if target and target.lower() not in question.lower() and looks_like_speaker(target):

@@ -197,3 +197,18 @@ def test_he_after_who_is_a_person_is_that_person() -> None:
     """After "Who is Jim Roe?", "he" is Jim Roe, not the person the answer happens to quote or name first."""
     history = [("Who is Jim Roe?", "Sam Lee filled in for Jim Roe as the coach today. \u201cWe won,\u201d Lee said.")]
     assert condense("What did he say about the hearing?", history).startswith("What did Jim Roe say about the hearing")
+
+
+@pytest.mark.parametrize(("previous", "expected"), [
+    ("How much did Ravi Menon's contract with the Gulls cost?", "How long is Ravi Menon's contract?"),
+    ("When does Orbix's new headset launch?", "How long is Orbix's new headset?"),
+])
+def test_it_after_a_possessed_subject_is_that_thing(previous: str, expected: str) -> None:
+    """'How much did X's contract with Y cost?' - 'How long is it?': the contract, not Y nor X."""
+    assert split_context(condense("How long is it?", [(previous, "A 10-year deal.")]))[0] == expected
+
+
+def test_a_post_before_a_name_is_no_part_of_it() -> None:
+    """'CTO Mira Murati' names Mira Murati: a follow-up asks about her, not about "CTO Mira Murati"."""
+    assert names_in("Working against this is that CTO Lena Orsk was elevated; Chancellor Olaf Brandt spoke.")[1:] == \
+        ["Lena Orsk", "Olaf Brandt"]
