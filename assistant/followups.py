@@ -216,9 +216,10 @@ def _last_speaker_topic(history: list[tuple[str, str]]) -> str | None:
 
 def _elliptical(question: str) -> bool:
     """A short question that names nothing of its own and asks about "the" something ("What was the score?",
-    "When is the final?"): it goes on from the previous turn."""
+    "When is the final?"), or is shorter still ("When will deliveries start?"): it goes on from the previous turn."""
     words = question.split()
-    return len(words) <= 7 and not names_in(" ".join(words[1:])) and re.search(r"\bthe\b", question, re.I) is not None
+    return (len(words) <= 7 and re.search(r"\bthe\b", question, re.I) is not None or len(words) <= 5) and not names_in(
+        " ".join(words[1:]))
 
 
 def asked_name(user: str) -> str:

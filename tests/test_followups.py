@@ -212,3 +212,15 @@ def test_a_post_before_a_name_is_no_part_of_it() -> None:
     """'CTO Mira Murati' names Mira Murati: a follow-up asks about her, not about "CTO Mira Murati"."""
     assert names_in("Working against this is that CTO Lena Orsk was elevated; Chancellor Olaf Brandt spoke.")[1:] == \
         ["Lena Orsk", "Olaf Brandt"]
+
+
+def test_a_very_short_question_naming_nothing_goes_on_from_the_previous_turn() -> None:
+    """'When will deliveries start?' after a question about the Zentrax truck: about the truck."""
+    history = [("What did Lena Orsk say about the Zentrax truck?", "Orsk said: \u201cIt is late.\u201d")]
+    question, context = split_context(condense("When will deliveries start?", history))
+    assert (question, context) == ("When will deliveries start?", "What did Lena Orsk say about the Zentrax truck?")
+
+
+def test_a_short_question_with_a_name_of_its_own_stands_alone() -> None:
+    history = [("What did Lena Orsk say about the Zentrax truck?", "Orsk said: \u201cIt is late.\u201d")]
+    assert condense("When will Zentrax deliveries start?", history) == "When will Zentrax deliveries start?"
