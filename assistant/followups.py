@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.question import analyse_question, looks_like_speaker, with_context
+from assistant.answer.question import analyse_question, looks_like_speaker, split_context, with_context
 from assistant.answer.quotations import is_role_phrase
 from assistant.answer.words import COUNTRIES, stem
 from index.quotations import extract_quotations
@@ -239,6 +239,7 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
         return question
     person, thing = referents(user, answer)
     named = asked_name(user)
+    carried = _carried(user, history[:-1])
     other = _OTHER_SPEAKER.match(question.strip())
     # the last speaker question of the last turns ("What did Peskov say?" - "When did he say it?" - "What about
     # Zelensky?"; "... - "And what did he say about injuries?" - "What about Rashford?": about injuries)
@@ -272,15 +273,25 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
         elif word in _THING:  # "How much did Binance pay in its settlement?" - "Who is its founder?": Binance; "its"
             # also further back ("What did its CEO say?" two turns after naming Nvidia)
             owned = _owned_subject(user) if word == "it" else ""
-            target = owned or thing or _organisation(history if word == "its" else history[-1:], named)
+            target = owned or thing or _organisation(history if word == "its" else history[-1:], named) or next(
+                (n for n in names_in(carried) if not _looks_like_person(n) and carried != user), "")  # two turns back
         else:
             target = thing or person
         if target and target.lower() not in question.lower() and looks_like_speaker(target):
             target = target + "'s" if word in _POSSESSIVE else target
             out = question[: m.start()] + target + question[m.end() :]
     if out == question or _LEANS.search(out):
-        return with_context(out, user)
+        return with_context(out, carried)
     return out
+
+
+def _carried(user: str, before: list[tuple[str, str]]) -> str:
+    """The previous question with what it carried itself ("When will deliveries start?" after a question about the
+    Cybertruck carries that question along): the context a follow-up of a follow-up goes on from."""
+    if not before:
+        return user
+    question, context = split_context(condense(user, before))
+    return f"{question} {context}" if context else question
 
 
 __all__ = ["condense", "names_in", "referents"]

@@ -224,3 +224,13 @@ def test_a_very_short_question_naming_nothing_goes_on_from_the_previous_turn() -
 def test_a_short_question_with_a_name_of_its_own_stands_alone() -> None:
     history = [("What did Lena Orsk say about the Zentrax truck?", "Orsk said: \u201cIt is late.\u201d")]
     assert condense("When will Zentrax deliveries start?", history) == "When will Zentrax deliveries start?"
+
+
+def test_a_follow_up_of_a_follow_up_carries_what_the_one_before_carried() -> None:
+    """'What did Orsk say about the Zentrax truck?' - 'When will deliveries start?' - 'How much does it cost?': the
+    truck, named two turns back, is what "it" is; the context keeps both questions."""
+    history = [("What did Lena Orsk say about the Zentrax truck?", "Orsk said: \u201cIt is late.\u201d"),
+               ("When will deliveries start?", "Deliveries start in May.")]
+    assert condense("How much does it cost?", history) == "How much does Zentrax cost?"
+    question, context = split_context(condense("And the range?", history))
+    assert context == "When will deliveries start? What did Lena Orsk say about the Zentrax truck?"
