@@ -239,7 +239,7 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
         return question
     person, thing = referents(user, answer)
     named = asked_name(user)
-    carried = _carried(user, history[:-1])
+    carried = _carried(user, history[-4:-1])  # three turns back at most
     other = _OTHER_SPEAKER.match(question.strip())
     # the last speaker question of the last turns ("What did Peskov say?" - "When did he say it?" - "What about
     # Zelensky?"; "... - "And what did he say about injuries?" - "What about Rashford?": about injuries)
