@@ -2,15 +2,17 @@
 
 A pronoun is replaced by the previous turn's subject, chosen by what the pronoun can refer to:
 
-* he/she/him/her/his/hers -> a person: the speaker the previous question asked about when
-  that is a person's name; else the person the previous answer quotes; else, after a "who"
+* he/she/him/her/his/hers -> a person: the person a "Who is X?" asked about; the speaker the previous question
+  asked about when that is a person's name; else the person the previous answer quotes; else, after a "who"
   question, the first name in the previous answer; else the name the previous question is
   about ("How long did Clark work at Amazon?": Clark, not a name its answer mentions); else
   the first full name in the previous question that its answer names again ("What happened to Geno Smith?" -
-  "... Drew Lock replaced him, though Smith returned"), else in the answer, else in the question.
-* it/its -> an organisation or a thing: the speaker asked about when that is not a person
+  "... Drew Lock replaced him, though Smith returned"), else in the answer, else in the question. The answer's
+  pronouns count toward a name's own only outside the quotes it shows; a post before a name is no part of it.
+* it/its -> an organisation or a thing: for "it", the possessed thing the previous question is about ("How much did
+  X's contract cost?" - "How long is it?"); the speaker asked about when that is not a person
   (the answer quoted somebody else for it, or it is an organisation's name); else, after a
-  "which <thing>" question, the first name in the previous answer.
+  "which <thing>" question, the first name in the previous answer; else one named up to three turns back.
 * they/them/their -> the organisation, else the person.
 
 After a "what did X say" turn, "What about Y?" becomes "What did X say about Y?", "What about Zelensky?" (a
@@ -20,8 +22,9 @@ sets in quotation marks ("“Godzilla Minus One” took third place") is a work,
 such pronoun
 is replaced ("Did he say anything about the scrutiny she's under?"
 keeps "she"). When the question still leans on the previous turn (a pronoun left, "that",
-"there", "the club", a leading "And"), the previous question is carried along as context
-(``answer.question.with_context``): retrieval reads it, the answerer uses its words only to rank.
+"there", "the club", a leading "And", or five words or fewer naming nothing), the previous question is carried
+along as context (``answer.question.with_context``), with what it carried itself: retrieval reads it, the answerer
+uses its words only to rank.
 """
 
 from __future__ import annotations

@@ -13,11 +13,15 @@ SUBJECT_PRONOUNS = PRONOUNS | {"they", "we", "i", "you", "there"}
 _THAT_PREPS = frozenset("in on at during via through to over after before from".split())
 _ADVERBS = frozenset("also again repeatedly previously once simply even still then now later earlier sometimes often "
                      "usually".split())  # "said sometimes the path is not a straight line"
+# where something is said, in "said in a statement she would …"
+_SAID_IN = frozenset("statement interview post tweet letter email video podcast briefing call conference".split())
 
 
 def skip_adjuncts(toks: list[Token], k: int, before_that: bool = False) -> int:
     """Past time words and a short prepositional phrase closed by a comma ('on Tuesday', 'in a statement,') or,
-    with ``before_that``, by the "that" of a clause ('said in a statement that', not 'told X about the plans that')."""
+    with ``before_that``, by the "that" of a clause ('said in a statement that', not 'told X about the plans that'),
+    or a time or the place of a statement that a pronoun follows ('said in October it will', 'said in a statement
+    she would'; not 'said in the end it was')."""
     while k < len(toks):
         w = low(toks[k].text).rstrip(".")
         if w in DAYS_MONTHS or w in TIME_WORDS:
@@ -53,10 +57,6 @@ def skip_adjuncts(toks: list[Token], k: int, before_that: bool = False) -> int:
                 continue
         break
     return k
-
-
-# where something is said, in "said in a statement she would …"
-_SAID_IN = frozenset("statement interview post tweet letter email video podcast briefing call conference".split())
 
 
 __all__ = ["SUBJECT_PRONOUNS", "skip_adjuncts"]

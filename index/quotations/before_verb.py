@@ -61,7 +61,7 @@ def _relative_head(toks: list[Token]) -> list[Token]:
 _APPOSITIVE_OPENERS = frozenset("another one his her their".split())
 
 
-def _names_a_body(inner: list) -> bool:
+def _names_a_body(inner: list[Token]) -> bool:
     """Does the appositive's head noun (its last word before "of/in/at/…") name an organisation ("another startup
     in the space")?"""
     rest = inner[2:] if len(inner) > 2 and low(inner[1].text) == "of" else inner[1:]  # "one of the largest banks"

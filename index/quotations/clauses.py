@@ -43,7 +43,6 @@ from index.quotations.wordlists import (
     UNNAMED_HEADS,
 )
 
-_SUBJECT_PRONOUNS = SUBJECT_PRONOUNS
 _OBJECT_PRONOUNS = frozenset("him her them us me you it".split())
 _POSSESSIVES = frozenset("his her its their our my your".split())
 # finite verbs and auxiliaries that show a clause has started
@@ -75,7 +74,7 @@ def _np_end(toks: list[Token], k: int) -> int:
     j = k
     if j < len(toks) and (low(toks[j].text) in DETS | _POSSESSIVES | QUANTIFIERS):
         j += 1
-    while j < len(toks) and toks[j].text[:1].isalnum() and low(toks[j].text) not in _NP_STOPS | _SUBJECT_PRONOUNS:
+    while j < len(toks) and toks[j].text[:1].isalnum() and low(toks[j].text) not in _NP_STOPS | SUBJECT_PRONOUNS:
         if _verbish(toks[j].text) or j > k and low(toks[j].text) in DETS | _POSSESSIVES:
             break
         if j >= k + 2 and low(toks[j].text) in _IRREGULAR_PAST - _PAST_ADJECTIVES:
@@ -146,7 +145,7 @@ def _clause_follows(toks: list[Token], k: int) -> bool:
     if k >= len(toks):
         return False
     first = re.split("['’]", low(toks[k].text))[0]  # "he’s", "they're": the pronoun and its verb
-    if first in _SUBJECT_PRONOUNS or toks[k].text in "“\"":
+    if first in SUBJECT_PRONOUNS or toks[k].text in "“\"":
         return True
     return any(_verbish(t.text) or low(t.text) in _IRREGULAR_PAST or _present(t.text) for t in toks[k : k + 16])
 
@@ -189,7 +188,7 @@ def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bo
     if not nxt.text[:1].isalnum() and nxt.text not in "“\"":
         return None
     w = re.split("['’]", w)[0]  # "they’re", "he's"
-    if w in _SUBJECT_PRONOUNS:
+    if w in SUBJECT_PRONOUNS:
         # "said it in a statement" is no clause; "said it’s in the process" is one
         return first.start if not (low(first.text) == "it" and low(nxt.text) in PREPOSITIONS) else None
     if w.isalpha() and w not in GRAMMAR_WORDS | _INDEFINITE_PRONOUNS and w.split("-")[0] not in QUANTIFIERS and (
@@ -301,7 +300,7 @@ def clause_subject(text: str, a: int, pos: int) -> Subject | None:
         while j < len(toks) and (
             is_cap(toks[j].text) or is_role(toks[j].text) or low(toks[j].text) in DETS | _POSSESSIVES
             or particle_at(toks, j)
-            or (j == s and low(toks[j].text) in _SUBJECT_PRONOUNS)
+            or (j == s and low(toks[j].text) in SUBJECT_PRONOUNS)
         ):
             j += 1
         if j > s and low(toks[s].text) in DETS | QUANTIFIERS:  # "an Everton fans' group called …"
