@@ -468,3 +468,9 @@ def test_a_clause_whose_verb_is_in_the_present_after_a_singular_subject(text: st
 )
 def test_suspects_and_estimates_report_a_bare_clause(text: str, speaker: str, statement: str) -> None:
     assert [(q.speaker, q.kind, q.quote) for q in extract_quotations(text)] == [(speaker, "reported", statement)]
+
+
+def test_a_team_that_answered_a_score_said_nothing() -> None:
+    """'Even when the Gulls tied the score at 17-17 in the third quarter, Harbour answered.': a reply on the field."""
+    text = INTRO + "Even when the Gulls tied the score at 17-17 in the third quarter, Harbour answered."
+    assert _reported(text) == []

@@ -58,6 +58,8 @@ _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$"
 OPENING_MARKS = '"“”„«‘\''
 # verbs that are no statement after a comma: "…, but the laptop feels like a different species"
 _NOT_PARENTHETICAL = frozenset("feel feels felt hope hopes fear fears expect expects think".split())
+# verbs that answer a quote, and in a game a score: "Even when Ohio State tied the score, Michigan answered."
+_REPLIES = frozenset("answered answers responded responds".split())
 
 
 def attribute(ex: Extractor, idx: int, sent: Span) -> None:
@@ -217,7 +219,7 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         return
     for m in cues.SPEECH_RE.finditer(text, a, b):
         verb = m.group(1).lower()
-        if ex.inside_quote(m.start()) or verb.endswith("ing") or verb in _NOT_PARENTHETICAL:
+        if ex.inside_quote(m.start()) or verb.endswith("ing") or verb in _NOT_PARENTHETICAL | _REPLIES:
             continue
         comma = _comma_before(ex, a, m.start())
         if comma is None:
