@@ -179,7 +179,7 @@ def _pronoun_of(name: str, texts: list[str]) -> str:
     for text in texts:
         # '"I was sad that she left," Kelce said': words about others, and no pronoun reaches across them
         text = _QUOTED.sub(" . ", text or "")
-        for m in re.finditer(last + r"\b(?P<gap>[^.?!]{0,60}?)\b(?P<p>he|she|him|his|her|hers)\b", text or ""):
+        for m in re.finditer(last + r"\b(?P<gap>[^.?!]{0,60}?)\b(?P<p>he|she|him|his|her|hers)\b", text):
             if not re.search(r"\b[A-Z][a-z]+\b", m.group("gap")):
                 seen.add(_GENDER[m.group("p").lower()])
     return seen.pop() if len(seen) == 1 else ""

@@ -35,6 +35,7 @@ from index.quotations.wordlists import (
     PREPOSITIONS,
     SPEAKER_PRONOUNS,
 )
+from index.text.terms import stem
 
 _PARTY_RE = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*")
 _OBJECT_PREPS = frozenset("in at from by on for against among across to".split())  # not "with X saying"
@@ -59,6 +60,7 @@ def _relative_head(toks: list[Token]) -> list[Token]:
 
 # besides the articles, what opens an appositive that describes the person before it
 _APPOSITIVE_OPENERS = frozenset("another one his her their".split())
+_BODY_STEMS = frozenset(stem(w) for w in ORG_WORDS | ORG_EPITHETS)  # "banks", "startups": bodies, in any number
 
 
 def _names_a_body(inner: list[Token]) -> bool:
@@ -66,12 +68,7 @@ def _names_a_body(inner: list[Token]) -> bool:
     in the space")?"""
     rest = inner[2:] if len(inner) > 2 and low(inner[1].text) == "of" else inner[1:]  # "one of the largest banks"
     cut = next((k for k, t in enumerate(rest) if low(t.text) in PREPOSITIONS), len(rest))
-    words = [low(t.text) for t in rest[:cut]]
-    if not words:
-        return False
-    w = words[-1]
-    single = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w
-    return bool({w, single} & (ORG_WORDS | ORG_EPITHETS))
+    return cut > 0 and stem(rest[cut - 1].text) in _BODY_STEMS
 
 
 def subject_before(text: str, lo: int, verb_start: int) -> Subject | None:
