@@ -289,3 +289,32 @@ def test_a_quote_paragraph_after_a_sentence_whose_subject_is_a_full_name(intro: 
     text = f"{intro}\n\n“Our initial stay with his parents has stretched out month after month.”"
     assert [q.speaker for q in extract_quotations(text)] == ["Tess Morrow"]
     assert extract_quotations(f"{intro}\n\n“Who could blame her?”") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [  # a first name alone is a person when the article calls it someone's kin or pairs it with a full name
+        ("Otis Pembry talked about the league. In conversation with his brother Lauro, 35, he went further.\n\n"
+         "“That has to be a record,” Lauro told his younger brother.", "Lauro"),
+        ("Otis Pembry asked his mother, Marisol, who she was rooting for.\n\n"
+         "“Wait until you find the right person,” Marisol advised.", "Marisol"),
+        ("Ilse Varnholt is the second child of Greta and Anselm Varnholt.\n\n"
+         "Greta spoke about him, saying he was “brilliant and curious”.", "Greta"),
+        ("A year later they welcomed Tobin, Ilse’s brother, in 1992. Tobin told the family that the trip was over.",
+         "Tobin"),
+    ],
+)
+def test_a_first_name_used_alone_for_kin_is_a_person(text: str, speaker: str) -> None:
+    got = {(q.speaker, q.speaker_type) for q in extract_quotations(text)}
+    assert (speaker, "person") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # guards: an organisation beside a company's full name, a surname before "and", an adverb before "his brother"
+        "Pellmark sued Brightwave and Stability AI last week. Brightwave said the case was “without merit”.",
+        "Later, his brother joined Quorvo. Quorvo said the hire was “a coup”.",
+    ],
+)
+def test_no_first_name_without_kin_or_a_full_name_beside_it(text: str) -> None:
+    assert all(q.speaker_type == "org" for q in extract_quotations(text))

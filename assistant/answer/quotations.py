@@ -48,6 +48,13 @@ _ROLE_NOUNS = ROLE_WORDS | {"family", "owner", "board", "captain", "skipper", "b
 
 
 _COLLECTIVE = {"board", "committee", "council", "jury", "panel"}  # bodies, not people (stems)
+# kin told from the other side: "Mikaela Shiffrin is the second child of Eileen and Jeff Shiffrin" makes Eileen (near
+# "Shiffrin" and "child") Mikaela's mother, "her son Travis" Donna Kelce's son
+_PARENTS = "mother father parent mom dad mum"
+_CHILDREN = "son daughter child children"
+_KIN_INVERSE = {stem(k): {stem(v) for v in other.split()} for ks, other in (
+    (_PARENTS, _CHILDREN), (_CHILDREN, _PARENTS), ("brother sister sibling", "brother sister sibling"),
+    ("wife husband spouse", "wife husband spouse married")) for k in ks.split()}
 
 
 def quotations_of(passage: Passage, read_only: bool = False) -> Sequence[Quotation]:
@@ -118,6 +125,7 @@ class SpeakerPhrase:
     clause: list[str]  # content stems of a relative clause ("vote", "against", "jordan")
     clause_names: list[str]  # the clause's capitalised words: people it names are not the speaker
     owners: list[str] = field(default_factory=list)  # stems of a possessive name ("Nvidia's CEO")
+    possessor: str = ""  # the possessive name as written ("Travis Kelce" of "Travis Kelce's brother")
 
 
 def _phrase_parts(phrase: str) -> SpeakerPhrase:
@@ -127,6 +135,7 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
         head = re.sub(r"\b" + multi + r"\b", multi.replace(" ", "-"), head, flags=re.I)
     words = WORD_RE.findall(head)
     roles, quals, names, owners = [], [], [], []
+    possessor = ""
     for k, w in enumerate(words):
         low = w.lower().replace("’", "'").removesuffix("'s").rstrip("'")
         if low in {"the", "a", "an"} or low in FUNCTION_WORDS:
@@ -147,11 +156,17 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
             nxt = words[k + 1].lower() if k + 1 < len(words) else ""
             if w.endswith(("'s", "’s")) or nxt in _ROLE_NOUNS or nxt.split("-")[0] in _ROLE_NOUNS:
                 owners.append(stem(low))  # "Meta's spokesperson", "the Meta spokesperson": Meta's
+            if w.endswith(("'s", "’s")) and not possessor:
+                j = k
+                while j > 0 and words[j - 1][:1].isupper():
+                    j -= 1
+                possessor = " ".join([*words[j:k], w[:-2]])
         else:
             quals.append(stem(low))
     clause = content_terms(main[1]) if len(main) > 1 else []
     clause_names = [w for w in WORD_RE.findall(main[1]) if w[:1].isupper()] if len(main) > 1 else []
-    return SpeakerPhrase(roles, quals, names, [t for t in clause if t not in quals], clause_names, owners)
+    return SpeakerPhrase(roles, quals, names, [t for t in clause if t not in quals], clause_names, owners,
+                         possessor)
 
 
 def is_role_phrase(phrase: str) -> bool:
@@ -253,8 +268,9 @@ def _shorter_form(names: list[str], speaker: str, text: str) -> bool:
     have = have[1:] if have[:1] == ["the"] else have  # "The Commission" for "the European Commission"
     if not (len(asked) > len(have) >= 1 and have[-1] == asked[-1] and all(w in asked for w in have)):
         return False
-    firsts = Counter(m.lower() for m in re.findall(r"\b([A-Z][\w'’-]+)\s+" + re.escape(names[-1]) + r"\b", text)
-                     if m.lower() not in FUNCTION_WORDS)
+    firsts = Counter(m if m in asked else m.rsplit("-", 1)[-1]  # "the Swift-Travis Kelce timeline": Travis
+                     for m in map(str.lower, re.findall(r"\b([A-Z][\w'’-]+)\s+" + re.escape(names[-1]) + r"\b", text))
+                     if m not in FUNCTION_WORDS)
     own = sum(firsts[w] for w in asked[:-1])
     return all(n < own for w, n in firsts.items() if w not in asked)  # the one the article names most
 
@@ -305,6 +321,10 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
                 continue
             if any(speaker_matches(name, q.speaker) for name in phrase.clause_names):
                 continue  # "the congresswoman who voted against Jordan" is not Jordan
+            owner = phrase.possessor if not unnamed else ""  # "a Binance spokesperson" may speak for "Binance's"
+            if owner and (speaker_matches(owner, q.speaker, q.aliases) or _shorter_form(
+                    owner.split(), q.speaker, f"{p.title}. {p.title}. {text}")):
+                continue  # "Travis Kelce's brother" is not Travis Kelce, nor the "Kelce" of an article about him
             quoted.setdefault(q.speaker, []).append(Found(p, q, q.speaker))
             key = (p.article_id, q.speaker)  # scored in each article: one may name the post, another not
             if key in scored:
@@ -319,7 +339,7 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
             # elsewhere ("New Constructs CEO"), not a formal title ("Chief Soccer Officer and Sporting Director")
             # "Meta's spokesperson" is not "a spokeswoman" the article never ties to Meta
             elsewhere = elsewhere or unnamed and not all(term_present(o, own) for o in phrase.owners)
-            if not _holds(head, near) or head in _COLLECTIVE and not unnamed or (
+            if not (_holds(head, near) or _kin_of(head, phrase, near)) or head in _COLLECTIVE and not unnamed or (
                     elsewhere):
                 scored[key] = 0.0  # "OpenAI's board" is no person; "Nvidia's CEO" is not New Constructs' CEO
                 continue
@@ -338,6 +358,14 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
     if best[1]:
         out.name = best[1]
         out.found = quoted[best[1]]
+
+
+def _kin_of(head: str, phrase: SpeakerPhrase, near: set[str]) -> bool:
+    """Kin told from the other side: the possessor's surname and the reverse kin word are around the person's
+    mentions ("the second child of Eileen and Jeff Shiffrin": Eileen is Mikaela Shiffrin's mother)."""
+    surname = phrase.possessor.split()[-1:] if phrase.possessor else []
+    return head in _KIN_INVERSE and bool(surname) and term_present(stem(surname[0]), near) and any(
+        term_present(t, near) for t in _KIN_INVERSE[head])
 
 
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")  # not the full stop of an initial ("A.J.")

@@ -67,7 +67,7 @@ class Coreference(OrgMentions):
         self.sent_tokens = [[t for t in tokens(text, a, b) if not self.inside_quote(t.start)] for a, b in sentences]
         cast = register_people(text, sentences, self.sent_tokens, self.reg)
         self.plain = cast.plain  # capitalised full names that are not organisations
-        self.alone = cast.alone  # surnames of full names that also stand alone ("Kelce said")
+        self.alone, self.first_named = cast.alone, cast.first_named  # "Kelce" alone; "his brother Jason"
         self.sent_orgs = cast.sent_orgs  # organisations named in each sentence, and where
         self.reg.surname_holders = surname_holders(text, self.sent_tokens, self.reg.people)
         self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
@@ -160,10 +160,10 @@ class Coreference(OrgMentions):
                 person = self.reg.add(full, subj.role)
                 person.forms.add(subj.name)
                 return person
-            # news introduces people by full name: a lone word nobody was introduced by is an organisation,
-            # unless "he" or "she" follows it ("Donna said she could not choose")
+            # news introduces people by full name: a lone word nobody was introduced by is an organisation, unless
+            # "he" or "she" follows it ("Donna said she could not choose") or the article calls it someone's kin
             # ... and a name that ends in an acronym ("ChatGPT-maker Open AI said") is one too
-            follows = gender_follows(self._words_after(idx, subj.start + 1))
+            follows = gender_follows(self._words_after(idx, subj.start + 1)) or subj.name in self.first_named
             person = (len(subj.name.split()) > 1 or subj.role) and name_like(subj.name) or subj.human or \
                 follows or any(n.split()[-1] == subj.name for n in self.plain)
             end = self.text.find(subj.name.split()[-1], subj.start) + len(subj.name.split()[-1])

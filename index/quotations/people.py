@@ -13,12 +13,21 @@ from dataclasses import dataclass
 
 from index.quotations.entities import Registry, alone_after, name_like, opener, posted, title_like, words_alone
 from index.quotations.phrases import Token, base, is_cap, is_role, low, parse_np, particle_at, titled_surname
-from index.quotations.wordlists import DETS, NAME_AUXILIARIES, ORG_WORDS, ROLE_QUALIFIERS, UNNAMED_HEADS
+from index.quotations.wordlists import DETS, KIN_NOUNS, NAME_AUXILIARIES, ORG_WORDS, ROLE_QUALIFIERS, UNNAMED_HEADS
 from index.text.sentences import Span
 
 # a nickname between the first name and the surname: Tyler “Ninja” Blevins
 _NICKNAMED_RE = re.compile(r"\b([A-Z][\w'’-]+) [“\"]([A-Z][^”\"\n]{0,30})[”\"] ([A-Z][\w'’-]+)\b")
 _CORPORATE = frozenset("inc corp ltd llc plc co".split())  # "OpenAI, Inc.": the suffix alone names nobody
+# one person's kin or counsel, named by a lone first name: "his brother Jason, 35,", "his mother, Donna,",
+# "Taylor, Mikaela's brother,"
+_KIN = "|".join(sorted(w for w in KIN_NOUNS if w not in ("family", "relatives", "parents", "children", "reps")
+                       and not w.endswith("ys")))
+_OWNER = r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.'’-]*['’]s?)\s+(?:(?:younger|older|elder|late|little|big)\s+)?"
+_KIN_NAMED_RE = re.compile(rf"\b{_OWNER}(?:{_KIN}),?\s+([A-Z][a-z]+)\b(?![\w'’-]|\s+[A-Z])"
+                           rf"|\b([A-Z][a-z]+),\s+{_OWNER}(?:{_KIN})\b")
+# first names sharing one surname: "Eileen and Jeff Shiffrin", "New Heights with Jason and Travis Kelce"
+_GIVEN_PAIR_RE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w'’-]+)\b")
 
 
 @dataclass
@@ -26,6 +35,7 @@ class Cast:
     plain: list[str]  # capitalised full names that are not organisations
     alone: set[str]  # surnames of full names that also stand alone ("Kelce said")
     sent_orgs: list[list[tuple[str, int]]]  # organisations named in each sentence, and where
+    first_named: set[str]  # first names used alone for a person ("his brother Jason")
 
 
 def register_people(text: str, sentences: Sequence[Span], sent_tokens: list[list[Token]], reg: Registry) -> Cast:
@@ -104,7 +114,21 @@ def register_people(text: str, sentences: Sequence[Span], sent_tokens: list[list
     for name, role in title_names.items():  # "Stephen King" is a person when "King" also names him alone ("King said")
         if title_alone(sent_tokens, name.split()[-1]) and reg.find(name) is None:
             reg.add(name, role)
-    return Cast(persons, alone, sent_orgs)
+    return Cast(persons, alone, sent_orgs, _first_named(text, persons))
+
+
+def _first_named(text: str, persons: list[str]) -> set[str]:
+    """First names the article uses alone for a person: a relative beside a full name ("Eileen and Jeff Shiffrin":
+    Eileen), someone's kin ("his brother Jason, 35,", "his mother, Donna,", "Taylor, Mikaela's brother,"). A lone
+    word nobody was introduced by is otherwise read as an organisation."""
+    out = set()
+    for m in _GIVEN_PAIR_RE.finditer(text):
+        first, other, last = m.groups()
+        surname = re.search(r"[A-Z][\w'’.-]*\s+$", text[max(0, m.start() - 30) : m.start()])
+        if f"{other} {last}" in persons and name_like(f"{other} {last}") and not surname:
+            out.add(first)  # not "Alejandro Garnacho and Bruno Fernandes": Garnacho is a surname
+    out.update(m.group(1) or m.group(2) for m in _KIN_NAMED_RE.finditer(text))
+    return {w for w in out if not opener(w) and base(w) not in ORG_WORDS and name_like(w)}
 
 
 def title_alone(sent_tokens: list[list[Token]], title: str) -> bool:

@@ -242,3 +242,41 @@ def test_a_name_that_ends_in_a_title_is_asked_by_name() -> None:
         found = resolve_speaker(phrase, chunks("cup", TITLED))
         assert {f.speaker for f in found.found} == {"Lena Moss King"}, phrase
         assert "We are at a tipping point" in [f.quotation.quote for f in found.found]
+
+
+PODCAST = """Corvin Mallery hosts a podcast, Deep Snap with Bastian and Corvin Mallery, with his brother.
+"I never read those posts again," Mallery said of his old tweets.
+His brother Bastian Mallery laughed at him. "He wrote every one of them at two in the morning," Bastian Mallery said.
+"""
+
+
+def test_a_possessor_is_not_the_holder_of_his_own_kin_role() -> None:
+    """"Corvin Mallery's brother" is Bastian, though the article names Corvin beside "brother" and quotes him
+    by surname; Bastian's brother is the "Mallery" of an article about Corvin."""
+    pod = chunks("pod", PODCAST, title="Corvin Mallery says he tried to delete his old tweets")
+    assert resolve_speaker("Corvin Mallery's brother", pod).name == "Bastian Mallery"
+    assert {f.quotation.quote for f in resolve_speaker("Bastian Mallery's brother", pod).found} \
+        == {"I never read those posts again"}
+
+
+PARENTS = """Who are Ilse Varnholt's parents?
+Ilse Varnholt is the second child of Greta and Anselm Varnholt. Greta had skating in her blood.
+The couple took Ilse to the rink every morning.
+Later, the loss of Anselm's father was hard for Greta, who said, "We learned to carry it together."
+"""
+
+
+def test_kin_told_from_the_other_side() -> None:
+    """"the second child of Greta and Anselm Varnholt": Greta is Ilse Varnholt's mother, a person, though the
+    article gives her first name only."""
+    found = resolve_speaker("Ilse Varnholt's mother", chunks("skate", PARENTS))
+    assert found.name == "Greta" and [f.quotation.quote for f in found.found] == ["We learned to carry it together."]
+    assert resolve_speaker("Ilse Varnholt's coach", chunks("skate", PARENTS)).found == []
+
+
+def test_a_hyphenated_title_word_counts_for_the_first_name_after_it() -> None:
+    """'the Vale-Tomas Reyne timeline': Tomas Reyne, named most, is the "Reyne" quoted, not his brother Pavel's."""
+    text = ("Vale-Tomas Reyne timeline: everything to know.\nTomas Reyne met Vale in June. His brother, Pavel Reyne, "
+            "joked about it on their show with Donna Reyne.\n\"I was nervous,\" Reyne said.\n")
+    assert resolve_speaker("Pavel Reyne's brother", chunks("vale", text)).name == "Reyne"
+    assert resolve_speaker("Tomas Reyne", chunks("vale", text)).name == "Reyne"
