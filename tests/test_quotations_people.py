@@ -318,3 +318,21 @@ def test_a_first_name_used_alone_for_kin_is_a_person(text: str, speaker: str) ->
 )
 def test_no_first_name_without_kin_or_a_full_name_beside_it(text: str) -> None:
     assert all(q.speaker_type == "org" for q in extract_quotations(text))
+
+
+def test_a_he_going_on_about_one_person_is_not_the_other_people_his_sentence_names() -> None:
+    """'But he has rejected any suggestion from Morrow …. "…," he said': the he of that sentence, not Morrow, whom
+    it names after him (both are quoted elsewhere in the article)."""
+    text = ("President Omar Velde said in May that the border “stays shut”. Prime minister Anna Morrow said the talks "
+            "were “useful”.\n\nEuropean governments are now courting Velde for help. But he has rejected any "
+            "suggestion from Morrow that his country host refugees. “They can go to the desert instead,” he said.")
+    assert _speakers(text).get("They can go to the desert instead") == "Omar Velde"
+
+
+def test_a_he_after_the_name_his_sentence_opens_with_is_that_person() -> None:
+    """Guard: "One of Kyle Rennard's reasons is simpler, and he revealed it to Dale Orbin" names Rennard before the
+    he."""
+    text = ("Kyle Rennard races every week. Rennard won again on Friday. But one of Kyle Rennard’s reasons for racing "
+            "is a lot simpler, and he revealed that goal to Dale Orbin at the speedway.\n\n“I was hoping this would "
+            "raise the purses,” he added.")
+    assert _speakers(text).get("I was hoping this would raise the purses") == "Kyle Rennard"

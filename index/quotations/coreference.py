@@ -22,6 +22,7 @@ from index.quotations.entities import (
     focus_holder,
     kin_holder,
     lone_source,
+    mentioned_people,
     name_like,
     named_in,
     opens_on,
@@ -32,7 +33,7 @@ from index.quotations.entities import (
 from index.quotations.gender import gender_follows, genders, pronoun_of, pronoun_taken, unnamed_one
 from index.quotations.org_mentions import PRESS_NOUNS, PRONOUN_REACH, OrgMentions
 from index.quotations.people import register_people
-from index.quotations.phrases import Subject, clean_name, is_cap, low, particle_at, tokens
+from index.quotations.phrases import Subject, clean_name, is_cap, low, tokens
 from index.quotations.wordlists import DETS, ORG_EPITHETS, SPEECH_VERBS
 from index.text.marks import QuoteSpan, inside_quotation
 from index.text.sentences import Span
@@ -70,7 +71,7 @@ class Coreference(OrgMentions):
         self.alone, self.first_named = cast.alone, cast.first_named  # "Kelce" alone; "his brother Jason"
         self.sent_orgs = cast.sent_orgs  # organisations named in each sentence, and where
         self.reg.surname_holders = surname_holders(text, self.sent_tokens, self.reg.people)
-        self.sent_mentions = [self._mentions(toks) for toks in self.sent_tokens]
+        self.sent_mentions = [mentioned_people(toks, self.reg, self.plain) for toks in self.sent_tokens]
         self.sent_speakers: list[list[Speaker]] = [[] for _ in sentences]  # in the order their words come
         self._spoke_at: list[list[int]] = [[] for _ in sentences]
         self._genders: tuple[int, dict[str, str]] | None = None  # (people known, each one's pronoun)
@@ -117,30 +118,6 @@ class Coreference(OrgMentions):
             if names:
                 return None
         return None
-
-    def _mentions(self, toks: list) -> list[Speaker]:
-        """The registered people a sentence names: the longest tail of each capitalised run that names one
-        ("Arsenal's Mikel Arteta"), but never a surname inside another full name the article gives ("Lucia
-        Marin" is not "Paolo Marin")."""
-        found: list[Speaker] = []
-        k = 0
-        while k < len(toks):
-            j = k
-            while j < len(toks) and (is_cap(toks[j].text) or particle_at(toks, j)):
-                j += 1
-            words = [clean_name(t.text).removesuffix("'s").removesuffix("’s") for t in toks[k:j]]
-            for start in range(len(words)):
-                tail = " ".join(words[start:])
-                if start == len(words) - 1 and start > 0 and " ".join(words[start - 1 :]) in self.plain:
-                    break
-                p = self.reg.find(tail)
-                if p is not None and p.kind == "person":
-                    found.append(p)
-                    break
-            k = j + 1
-        # "Manchester United legend Peter Schmeichel": the club in his role is not a second person
-        return [p for p in found if not any(q is not p and q.role and re.search(
-            r"(?<!\w)" + re.escape(p.name) + r"(?!\w)", q.role) for q in found)]
 
     def resolve(self, subj: Subject, idx: int, quote: str = "") -> Speaker | None:
         """Who ``subj`` in sentence ``idx`` is; for "he"/"she", never someone the ``quote`` itself names
@@ -309,9 +286,13 @@ class Coreference(OrgMentions):
                         and not named_in(p, quote)]
             if speakers:
                 return speakers[-1]
-            # a sentence whose subject is the same he/she goes on about the same person: it costs no reach
-            same = pronoun and (s := self._subject(k)) is not None and s.kind == "pronoun" and low(s.text) == pronoun
-            if not same and unnamed_one(self.text[slice(*self.sentences[k])], pronoun) and all(
+            # a sentence whose subject is the same he/she goes on about the same person, not the others it names
+            # after it ("The next he's in a T-shirt alongside Cook. '…,' he says": not Cook); it costs no reach
+            if pronoun and (s := self._subject(k)) is not None and s.kind == "pronoun" and low(s.text) == pronoun \
+                    and not self._named_before(k, s.start):
+                steps, k = steps + (idx - k > 2 * PRONOUN_REACH), k - 1
+                continue
+            if unnamed_one(self.text[slice(*self.sentences[k])], pronoun) and all(
                     self._pronoun(p) != pronoun for p in self.sent_mentions[k]):
                 return None  # "Pepper made noises, which startled the woman. She tried to leave. ... she said"
             people = {p.name: p for p in self.sent_mentions[k]
@@ -337,10 +318,14 @@ class Coreference(OrgMentions):
             if subj is not None and subj.kind == "unnamed" and lone_source(subj.name) and not self.inside_quote(
                     subj.start) and any(low(t.text) in SPEECH_VERBS for t in self.sent_tokens[k]):
                 return Speaker(subj.name, "", "unnamed")  # "A TikTok spokeswoman denied it. '…,' she said"
-            steps += 1 if not same or idx - k > 2 * PRONOUN_REACH else 0
-            k -= 1
+            steps, k = steps + 1, k - 1
         found = self._named_subject(idx - 1) if pronoun and idx not in self.barriers else None
         return found if found is None or self._agrees(found, pronoun) else None
+
+    def _named_before(self, k: int, at: int) -> bool:
+        """Does sentence ``k`` name a person before ``at`` ("One of Kyle Larson's reasons is simple, and he …")?"""
+        ahead = self.text[self.sentences[k][0] : at]
+        return any(re.search(r"\b" + re.escape(p.name.split()[-1]) + r"\b", ahead) for p in self.sent_mentions[k])
 
     def _apposed(self, k: int, person: Speaker) -> Speaker | None:
         """The person an appositive that names ``person`` only as a possessive describes ("For Kieran Crowley,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from index.quotations.clauses import opens_predicate
 from index.quotations.gender import pronoun_of
-from index.quotations.phrases import Subject, Token, clean_name, is_cap, is_role
+from index.quotations.phrases import Subject, Token, clean_name, is_cap, is_role, particle_at
 from index.quotations.wordlists import (
     AUX_ADV,
     CLAUSE_OPENERS,
@@ -304,6 +304,31 @@ _HEADS = frozenset("manager coach boss chief ceo president chairman chairwoman d
                    "<press>".split())  # posts that speak for the body they head
 
 
+def mentioned_people(toks: Sequence[Token], reg: Registry, plain: Sequence[str]) -> list[Speaker]:
+    """The registered people a sentence names: the longest tail of each capitalised run that names one
+    ("Arsenal's Mikel Arteta"), but never a surname inside another full name the article gives ("Lucia
+    Marin" is not "Paolo Marin")."""
+    found: list[Speaker] = []
+    k = 0
+    while k < len(toks):
+        j = k
+        while j < len(toks) and (is_cap(toks[j].text) or particle_at(toks, j)):
+            j += 1
+        words = [clean_name(t.text).removesuffix("'s").removesuffix("’s") for t in toks[k:j]]
+        for start in range(len(words)):
+            tail = " ".join(words[start:])
+            if start == len(words) - 1 and start > 0 and " ".join(words[start - 1 :]) in plain:
+                break
+            p = reg.find(tail)
+            if p is not None and p.kind == "person":
+                found.append(p)
+                break
+        k = j + 1
+    # "Manchester United legend Peter Schmeichel": the club in his role is not a second person
+    return [p for p in found if not any(q is not p and q.role and re.search(
+        r"(?<!\w)" + re.escape(p.name) + r"(?!\w)", q.role) for q in found)]
+
+
 def kin_holder(reg: Registry, owner: Speaker, role: str) -> Speaker | None:
     """"his lawyer" when the article names him: the one person whose role is that post of the owner
     ("Federline's attorney Mark Kaplan")."""
@@ -348,6 +373,6 @@ def unnamed_role(subj: Subject, people: list[Speaker]) -> bool:
 
 __all__ = [
     "Registry", "Speaker", "alone_after", "better_role", "describes", "first_called", "focus_holder", "kin_holder",
-    "lone_source", "named_in", "opener", "opens_on", "role_keys", "subject_called", "surname_holders", "title_like",
-    "unnamed_role", "words_alone",
+    "lone_source", "mentioned_people", "named_in", "opener", "opens_on", "role_keys", "subject_called",
+    "surname_holders", "title_like", "unnamed_role", "words_alone",
 ]
