@@ -22,6 +22,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from assistant.answer.kin import KIN_ROLES, kin_of
+from assistant.answer.org_speakers import ORG_NOUNS, described_org, is_org_noun
 from assistant.answer.words import ORIGIN_WORDS, WORD_RE, content_terms, stem, term_present, vocabulary
 from assistant.schema import Passage
 from index.quotations import Quotation, extract_quotations, shared_quotations, speaker_matches
@@ -38,23 +40,12 @@ _ROLE_SYNONYMS = [
     "acting interim caretaker", "attorney lawyer counsel", "chief head boss gm general-manager director",
     "owner proprietor", "captain skipper", "coach manager head-coach boss", "minister secretary",
 ]
-_ROLE_NOUNS = ROLE_WORDS | {"family", "owner", "board", "captain", "skipper", "boss", "gm", "company", "club",
-                            "team", "firm", "chief", "head", "relatives", "parents", "widow", "son", "daughter",
-                            "cfo", "cto", "coo", "cmo", "cio", "vp",
-                            # kin: "the hostage's father", "Emily Hand's mother" (named where the article quotes them)
-                            "father", "mother", "dad", "mom", "mum", "husband", "wife", "brother", "sister",
-                            "grandfather", "grandmother", "uncle", "aunt", "cousin", "fiance", "fiancee", "girlfriend",
-                            "boyfriend", "stepfather", "stepmother"}
+_ROLE_NOUNS = ROLE_WORDS | KIN_ROLES | {"family", "owner", "board", "captain", "skipper", "boss", "gm", "company",
+                                        "club", "team", "firm", "chief", "head", "cfo", "cto", "coo", "cmo", "cio",
+                                        "vp"}
 
 
 _COLLECTIVE = {"board", "committee", "council", "jury", "panel"}  # bodies, not people (stems)
-# kin told from the other side: "Mikaela Shiffrin is the second child of Eileen and Jeff Shiffrin" makes Eileen (near
-# "Shiffrin" and "child") Mikaela's mother, "her son Travis" Donna Kelce's son
-_PARENTS = "mother father parent mom dad mum"
-_CHILDREN = "son daughter child children"
-_KIN_INVERSE = {stem(k): {stem(v) for v in other.split()} for ks, other in (
-    (_PARENTS, _CHILDREN), (_CHILDREN, _PARENTS), ("brother sister sibling", "brother sister sibling"),
-    ("wife husband spouse", "wife husband spouse married")) for k in ks.split()}
 
 
 def quotations_of(passage: Passage, read_only: bool = False) -> Sequence[Quotation]:
@@ -145,7 +136,8 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
             roles.append("-".join(stem(p) for p in low.split("-")))
         elif k > 0 and is_officer_initials(w) and words[k - 1][:1].isupper():
             roles.append(low)  # "Acme's CCO", "the Acme CAIO": a chief officer's post; "the CBO" is a name
-        elif low in _ROLE_NOUNS or low.split("-")[0] in _ROLE_NOUNS or "-" in low and is_role(low) or (
+        elif low in _ROLE_NOUNS or w.islower() and low in ORG_NOUNS or low.split("-")[0] in _ROLE_NOUNS or (
+                "-" in low and is_role(low)) or (
                 w.islower() and OCCUPATION_RE.fullmatch(low)):  # "co-captain", "the sleep therapist"
             roles.append(stem(low))
         elif "-" in low and low.split("-")[-1] in ORIGIN_WORDS:  # "Fiji-born": the article may say "born in Fiji"
@@ -173,8 +165,9 @@ def is_role_phrase(phrase: str) -> bool:
     return bool(_phrase_parts(phrase).roles)
 
 
-def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
-    """The quotations in the retrieved articles that the speaker ``phrase`` names (see module doc)."""
+def resolve_speaker(phrase: str, passages: Sequence[Passage], topic: str = "") -> SpeakerQuotes:
+    """The quotations in the retrieved articles that the speaker ``phrase`` names (see module doc); ``topic`` (what
+    the question asks about) may name the organisation a description means ("the company" of "layoffs at Spotify")."""
     articles: dict[str, Passage] = {}
     for p in passages:
         articles.setdefault(p.article_id, p)
@@ -192,6 +185,15 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage]) -> SpeakerQuotes:
         _by_name(phrase, [*parts.names, words[-1]], articles, surname)
         if surname.found:
             return surname
+    if parts.roles and is_org_noun(parts.roles[-1]):  # "the carmaker", "Ruby Franke's law firm": an organisation
+        org = described_org(parts.roles[-1], parts.quals, parts.names, articles.values(),
+                            lambda p: quotations_of(p, read_only=True), topic)
+        if org:
+            _by_name(org, org.split(), articles, out)
+        out.mentioned = out.mentioned or any(term_present(parts.roles[-1], vocabulary(p.article_text))
+                                             for p in articles.values())
+        if out.found or parts.roles[-1] not in _ROLE_NOUNS:
+            return out  # "the carmaker" is no person's post; "the company" may be ("said the company's founder")
     if not parts.roles:
         _by_name(phrase, parts.names, articles, out)
     else:
@@ -293,7 +295,7 @@ def _unnamed_of(names: list[str], speaker: str) -> bool:
 
 # "Apple analyst Ming-Chi Kuo" watches Apple from outside: his words are not Apple's
 _OUTSIDERS = frozenset(stem(w) for w in "analyst analysts critic critics watcher watchers observer observers expert "
-                       "experts fan fans rival rivals".split())
+                       "experts fan fans rival rivals former ex".split())  # "former Everton forward Wayne Rooney"
 
 
 def _speaks_for(names: list[str], role: str) -> bool:
@@ -339,8 +341,8 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
             # elsewhere ("New Constructs CEO"), not a formal title ("Chief Soccer Officer and Sporting Director")
             # "Meta's spokesperson" is not "a spokeswoman" the article never ties to Meta
             elsewhere = elsewhere or unnamed and not all(term_present(o, own) for o in phrase.owners)
-            if not (_holds(head, near) or _kin_of(head, phrase, near)) or head in _COLLECTIVE and not unnamed or (
-                    elsewhere):
+            held = _holds(head, near) or kin_of(head, phrase.possessor, near)
+            if not held or head in _COLLECTIVE and not unnamed or elsewhere:
                 scored[key] = 0.0  # "OpenAI's board" is no person; "Nvidia's CEO" is not New Constructs' CEO
                 continue
             role_hits = 1 + sum(_holds(r, near) for r in others)
@@ -358,14 +360,6 @@ def _by_role(phrase: SpeakerPhrase, articles: dict[str, Passage], out: SpeakerQu
     if best[1]:
         out.name = best[1]
         out.found = quoted[best[1]]
-
-
-def _kin_of(head: str, phrase: SpeakerPhrase, near: set[str]) -> bool:
-    """Kin told from the other side: the possessor's surname and the reverse kin word are around the person's
-    mentions ("the second child of Eileen and Jeff Shiffrin": Eileen is Mikaela Shiffrin's mother)."""
-    surname = phrase.possessor.split()[-1:] if phrase.possessor else []
-    return head in _KIN_INVERSE and bool(surname) and term_present(stem(surname[0]), near) and any(
-        term_present(t, near) for t in _KIN_INVERSE[head])
 
 
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")  # not the full stop of an initial ("A.J.")

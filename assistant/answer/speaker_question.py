@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from assistant.answer.org_speakers import ORG_NOUNS
 from assistant.answer.words import WORD_RE
 from index.quotations.wordlists import OCCUPATION_RE, ROLE_WORDS
 
@@ -153,7 +154,7 @@ _SECOND_PART = re.compile(
     r"\s+(?P<v>\w+)\b(?P<rest>.*)$",
     re.I,
 )
-_ORG_PRONOUN_NOUNS = {"company", "firm", "club", "team", "group", "board", "family", "company's"}
+_ORG_PRONOUN_NOUNS = {"group", "board", "family", "company's"} | ORG_NOUNS
 
 
 _LEAD = re.compile(r"^(?:and|so|but|also|ok|okay|well|then|now)\b[,\s]+", re.I)  # "And what did he say ...?"

@@ -1,0 +1,61 @@
+"""Organisations asked by what they are ("the crypto exchange", "the company", "Ruby Franke's law firm")."""
+
+from __future__ import annotations
+
+from answer.helpers import chunks
+from assistant.answer.question import analyse_question
+from assistant.answer.quotations import is_role_phrase, resolve_speaker
+
+EXCHANGE = """Zentrix, the world's largest crypto exchange, will leave the US market, Bloomberg reported.
+Zentrix said it would "wind down operations in an orderly way" by March.
+Regulator Halvard Brun said the exit was "overdue".
+"""
+
+
+def test_an_organisation_asked_by_the_noun_the_article_calls_it() -> None:
+    found = resolve_speaker("the crypto exchange", chunks("zx", EXCHANGE))
+    assert found.name == "Zentrix" and {f.quotation.speaker for f in found.found} == {"Zentrix"}
+    assert resolve_speaker("the carmaker", chunks("zx", EXCHANGE)).found == []  # no carmaker in the article
+
+
+LAYOFFS = """Pellway cuts 1,500 jobs.
+Pellway said the cuts were "painful but necessary".
+Tracker site Cutcount said "the running total for 2023 is 224,503".
+"""
+
+
+def test_the_company_the_topic_names_or_none() -> None:
+    """"the layoffs at Pellway": the company is Pellway; "the layoffs at Quorvo" names no quoted company, so the
+    company is nobody (not Pellway, not the tracker site)."""
+    assert resolve_speaker("the company", chunks("lay", LAYOFFS), "the layoffs at Pellway").name == "Pellway"
+    assert resolve_speaker("the company", chunks("lay", LAYOFFS), "the layoffs at Quorvo").found == []
+
+
+FIRM = """Tamsin Oakhurst pleads guilty.
+Oakhurst's attorney did not return calls. "Tamsin Oakhurst is a devoted mother," Pembrook Law said in a statement.
+"""
+
+
+def test_a_firm_named_by_its_kind() -> None:
+    """"Tamsin Oakhurst's law firm": Pembrook Law, whose name says its kind, though the article never writes "firm"."""
+    found = resolve_speaker("Tamsin Oakhurst's law firm", chunks("firm", FIRM))
+    assert [f.quotation.quote for f in found.found] == ["Tamsin Oakhurst is a devoted mother"]
+
+
+def test_organisation_nouns_make_speaker_questions_and_a_capitalised_one_is_a_name() -> None:
+    assert analyse_question("What did the carmaker say about the recall?").speaker == "the carmaker"
+    assert analyse_question("What did the streaming platform say about the revenue split?").speaker == \
+        "the streaming platform"
+    assert is_role_phrase("the crypto exchange")
+    assert not is_role_phrase("the Bank for International Settlements")
+
+
+CLUB = """Everly Rovers mourn their chairman.
+"He was the heart of this club," Everly Rovers said in a statement.
+Former Everly Rovers and England forward Dale Pike said: "Devastated to hear the news."
+"""
+
+
+def test_a_former_player_does_not_speak_for_the_club() -> None:
+    found = resolve_speaker("Everly Rovers", chunks("club", CLUB))
+    assert found.found and {f.quotation.speaker for f in found.found} == {"Everly Rovers"}
