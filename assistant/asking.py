@@ -108,6 +108,33 @@ def with_capitals(question: str, cased: Mapping[str, str]) -> str:
     return _speaker_capitals("".join(out) + question[pos:], cased)
 
 
+def capitals_from(question: str, texts: Iterable[str]) -> str:
+    """A question typed all in lower case with the capitals the retrieved ``texts`` give its words: a word they
+    write at least twice, always capitalised where no sentence starts ("daye" -> "Daye", "tiktok" -> "TikTok",
+    "lewandowski" -> "Lewandowski"; not "time", which they also write in lower case). Unchanged otherwise."""
+    if not typed_in_lower_case(question):
+        return question
+    body = "\n".join(texts)
+    keep = FUNCTION_WORDS | asking_verbs() | ROLE_WORDS
+    forms: dict[str, str] = {}
+    for word in {w.lower() for w in _WORD.findall(question)}:
+        if len(word) < 3 or word in keep or not word.isalpha():
+            continue
+        seen = [m for m in re.finditer(r"(?<![\w'’])" + re.escape(word) + r"(?![\w-])", body, re.I)]
+        mid = [m.group() for m in seen if not _SENTENCE_START.search(body, max(0, m.start() - 3), m.start())]
+        if len(mid) >= 2 and all(w[:1].isupper() for w in mid):
+            forms[word] = max(set(mid), key=mid.count)
+    if not forms:
+        return question
+    first = question[:1]
+    cased = _WORD.sub(lambda m: forms.get(m.group().lower(), m.group()) if m.group().isalpha() else m.group(),
+                      question[1:])
+    return first + cased
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“‘(]\s*|\n)$")
+
+
 def _speaker_capitals(question: str, cased: Mapping[str, str]) -> str:
     """The speaker slot of a speaker question, given capitals when it has none: the names the index knows, and
     every other word but a post or a function word when the slot holds two words or more."""
@@ -139,4 +166,4 @@ def _speaker_capitals(question: str, cased: Mapping[str, str]) -> str:
     return question[:at] + _WORD.sub(cap, slot) + question[at + len(speaker) :]
 
 
-__all__ = ["cased_names", "plain_question", "typed_in_lower_case", "with_capitals"]
+__all__ = ["capitals_from", "cased_names", "plain_question", "typed_in_lower_case", "with_capitals"]

@@ -26,7 +26,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.answer import answer_extractive
 from assistant.answer.authored import by_author
 from assistant.answer.words import content_terms, stem, term_present, vocabulary
-from assistant.asking import plain_question, typed_in_lower_case, with_capitals
+from assistant.asking import capitals_from, plain_question, typed_in_lower_case, with_capitals
 from assistant.filters import Filters
 from assistant.followups import condense
 from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
@@ -175,7 +175,10 @@ class AnswerChain:
         history = state.get("history") or []
         shown = history[-1][1] if history else ""
         embed = self._embed_with(state["analysis"]) if "analysis" in state else self._embed
-        return answer_extractive(state["standalone_question"], state["passages"], embed=embed, already_shown=shown)
+        passages = state["passages"]
+        texts = {p.article_id: f"{p.title}\n{p.article_text}" for p in passages}.values()
+        question = capitals_from(state["standalone_question"], texts)  # "daye" typed: "Daye", as the articles write it
+        return answer_extractive(question, passages, embed=embed, already_shown=shown)
 
     def _embed_with(self, analysis: QueryAnalysis) -> Callable[[list[str]], list[list[float]]]:
         """``_embed``, where the whole question is the composition of the vectors retrieval encoded for its
@@ -187,7 +190,7 @@ class AnswerChain:
             return self._embed
 
         def embed(texts: list[str]) -> list[list[float]]:
-            if not texts or " ".join(texts[0].split()) != whole:
+            if not texts or " ".join(texts[0].split()).lower() != whole.lower():
                 return self._embed(texts)
             question = compose(parts, self.searcher.vectors.encode(parts))
             return [question.tolist(), *(self._embed(texts[1:]) if len(texts) > 1 else [])]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asking import cased_names, plain_question, with_capitals
+from assistant.asking import capitals_from, cased_names, plain_question, with_capitals
 
 
 @pytest.mark.parametrize(("asked", "plain"), [
@@ -55,3 +55,17 @@ NAMES = cased_names(["Lena Varga", "Varga", "Acme Motors", "Acme", "Time", "Toma
 ])
 def test_capitals_for_a_question_typed_in_lower_case(typed: str, cased: str) -> None:
     assert with_capitals(typed, NAMES) == cased
+
+
+ARTICLE = ("Femcare startup Daye now offers tampon-based screening. A test from Daye costs £99 in the U.K. "
+           "Most TikTok users pay for music, and TikTok said so. It was time to go; time will tell.")
+
+
+@pytest.mark.parametrize(("typed", "cased"), [
+    ("What will daye's test cost?", "What will Daye's test cost?"),  # capitalised wherever no sentence starts
+    ("how many tiktok users pay?", "how many TikTok users pay?"),  # as the articles write it
+    ("Who was time's person of the year?", "Who was time's person of the year?"),  # also written in lower case
+    ("What will Daye's test cost?", "What will Daye's test cost?"),  # typed with capitals: left as typed
+])
+def test_capitals_the_retrieved_articles_give(typed: str, cased: str) -> None:
+    assert capitals_from(typed, [ARTICLE]) == cased

@@ -15,7 +15,9 @@ import re
 
 from assistant.answer.org_speakers import ORG_NOUNS
 from assistant.answer.words import WORD_RE
+from index.quotations.org_mentions import PRESS_NOUNS
 from index.quotations.wordlists import OCCUPATION_RE, ROLE_WORDS
+from index.text.terms import FUNCTION_WORDS
 
 _SPEAKER_VERBS = (
     r"say|said|says|tell|told|state|stated|claim|claimed|think|believe|write|wrote|argue|argued|mean|"
@@ -108,8 +110,10 @@ _SPEAKER_PATTERNS = [
                r"remarks|statements)\s+(?:from|by)\s+(?P<x>.+?)" + _TOPIC + _TAIL, re.I),
 ]
 # the terse search form "Sam Asghari on the custody fight?", "Meta's spokesperson on the EDPB?" (see _terse_speaker)
-_TERSE = re.compile(r"^(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){1,5}?)\s+on\s+(?P<t>[^?]+?)\s*\?\s*$",
+_TERSE = re.compile(r"^(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}?)\s+on\s+(?P<t>[^?]+?)\s*\?\s*$",
                     re.I)
+_ASKS_AFTER = re.compile(r",\s*(?:what|who|whom|which|how|when|where|why|is|are|was|were|did|does|do|can|could|will|"
+                         r"would|has|have)\b", re.I)
 # "on" + these is a state, not a topic: "Tesla on track?", "Inflation on the rise?", "Smith on trial?"
 _ON_IDIOMS = re.compile(r"^(?:the\s+)?(?:rise|track|hold|stage|board|time|fire|sale|top|display|way|course|line|move|"
                         r"mend|table|ballot|trial|run|loan|strike|leave|tour|air|duty|brink|verge|market|record|field|"
@@ -170,8 +174,9 @@ def find_speaker(q: str) -> tuple[str, str, list[str]]:
     speaker = topic = ""
     for rx in [*_SPEAKER_PATTERNS, _TERSE]:
         m = rx.match(first)
-        if m and rx is _TERSE and (not _terse_speaker(m.group("x")) or _ON_IDIOMS.match(m.group("t"))):
-            continue
+        if m and rx is _TERSE and (not _terse_speaker(m.group("x")) or _ON_IDIOMS.match(m.group("t"))
+                                   or _ASKS_AFTER.search(m.group("t"))):
+            continue  # "Based on a Bloomberg article, how much ...?": the question comes after the comma
         if m and looks_like_speaker(m.group("x")):
             speaker = m.group("x").strip()
             topic = _clean_topic((m.groupdict().get("t") or "").strip())
@@ -211,14 +216,27 @@ def asking_verbs() -> frozenset[str]:
 
 
 def _terse_speaker(x: str) -> bool:
-    """The X of "X on Y?" is a speaker only when it is a name or a post of two words or more and nothing else:
-    capitalised words, a possessive, a role or organisation noun ("Meta's spokesperson"), never a verb or a question
+    """The X of "X on Y?" is a speaker only when it is a name or a post and nothing else: capitalised words, a
+    possessive, a role or organisation noun ("Meta's spokesperson", "Time magazine"), lower-case qualifiers of a
+    post a name owns ("Inter Miami's sporting director"), one capitalised word that is no request and no plural
+    ("Klopp"; not "Thoughts", "News", "Tariffs on China?", which costs "Jones on ...?"), never a verb or a question
     word ("Who won on Sunday?", "What on earth?")."""
     words = x.split()
     if words[0].lower() in ("what", "who", "which", "how", "why", "when", "where", "is", "are", "was", "were"):
         return False
+    if len(words) == 1:
+        return x[:1].isupper() and x.lower() not in FUNCTION_WORDS | _REQUESTS and not x.endswith("s")
+    nouns = ROLE_WORDS | _ORG_PRONOUN_NOUNS | PRESS_NOUNS
+    owned_post = words[-1].lower() in ROLE_WORDS and any(w[:1].isupper() for w in words)
     return all(w[:1].isupper() or w.lower() in ("the", "of") or w.lower().rstrip("'’s") in ROLE_WORDS
-               or w.lower() in ROLE_WORDS or w.lower() in _ORG_PRONOUN_NOUNS for w in words)
+               or w.lower() in nouns or owned_post and w.isalpha() and w.islower() for w in words)
+
+
+# what "X on Y?" asks for when X is no speaker: "Thoughts on the final?", "Anything on Ohtani?"
+_REQUESTS = frozenset("""anything something everything nothing more news update updates info information detail details
+    thought thoughts stat stats data background context analysis latest help advice tip tips focus comment
+    comments reaction reactions view views opinion opinions take takes report reports notes facts figures numbers
+    insight insights rumor rumors rumour rumours""".split())
 
 
 def _clean_topic(topic: str) -> str:

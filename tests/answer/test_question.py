@@ -204,13 +204,18 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
      "the biggest myth people believe about the sea", False),
     ("What did Ford recall?", "", "", False),  # a product recall, not a remark
     ("What was the firm's account balance?", "", "", False),
-    # exact words, "in X's words", and the terse search form "X on Y?" (two words or more, not an idiom)
+    # exact words, "in X's words", and the terse search form "X on Y?" (a name or a post, not an idiom)
     ("Give me Lena Varga's exact words on the merger.", "Lena Varga", "the merger", False),
     ("In Lena Varga's own words, what about the merger?", "Lena Varga", "the merger", False),
     ("Lena Varga on the merger?", "Lena Varga", "the merger", False),
     ("Tell me what else Varga said about the merger.", "Varga", "the merger", False),
     ("Acme's spokesperson on the fine?", "Acme's spokesperson", "the fine", False),
-    ("Varga on the merger?", "", "", False),  # one capitalised word may be a sentence's first: "Tariffs on China?"
+    ("Varga on the merger?", "Varga", "the merger", False),  # one capitalised word that is no plural or request
+    ("Tariffs on China?", "", "", False),  # ... as a sentence's first word may be
+    ("Thoughts on the final?", "", "", False),
+    ("Based on the Bloomberg article, how long does the battery last?", "", "", False),
+    ("Acme Tower's marketing chief on drawing crowds?", "Acme Tower's marketing chief", "drawing crowds", False),
+    ("Orbit magazine on choosing Lena Varga?", "Orbit magazine", "choosing Lena Varga", False),
     ("Acme Motors on track for record deliveries?", "", "", False),
     ("Interest rates on the rise?", "", "", False),
     ("Who won on Sunday?", "", "", False),
