@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from assistant.answer.speaker_question import asking_verbs, find_speaker
+from assistant.answer.words import COUNTRY_NAMES
 from index.quotations.wordlists import ROLE_WORDS
 from index.text.terms import FUNCTION_WORDS
 
@@ -110,8 +111,10 @@ def with_capitals(question: str, cased: Mapping[str, str]) -> str:
 
 def capitals_from(question: str, texts: Iterable[str]) -> str:
     """A question typed all in lower case with the capitals the retrieved ``texts`` give its words: a word they
-    write at least twice, always capitalised where no sentence starts ("daye" -> "Daye", "tiktok" -> "TikTok",
-    "lewandowski" -> "Lewandowski"; not "time", which they also write in lower case). Unchanged otherwise."""
+    write at least twice, always capitalised where no sentence starts (not in a web address: "oregon.gov"):
+    "daye" -> "Daye", "tiktok" -> "TikTok", never "time", which they also write in lower case; and the names of
+    countries and peoples ("the united states" -> "the United States") the texts never write in lower case (a
+    "turkey" of a recipe stays one). Unchanged when typed with capitals."""
     if not typed_in_lower_case(question):
         return question
     body = "\n".join(texts)
@@ -120,16 +123,16 @@ def capitals_from(question: str, texts: Iterable[str]) -> str:
     for word in {w.lower() for w in _WORD.findall(question)}:
         if len(word) < 3 or word in keep or not word.isalpha():
             continue
-        seen = [m for m in re.finditer(r"(?<![\w'’])" + re.escape(word) + r"(?![\w-])", body, re.I)]
+        seen = [m for m in re.finditer(r"(?<![\w'’./@#])" + re.escape(word) + r"(?![\w-]|\.\w|/)", body, re.I)]
         mid = [m.group() for m in seen if not _SENTENCE_START.search(body, max(0, m.start() - 3), m.start())]
         if len(mid) >= 2 and all(w[:1].isupper() for w in mid):
             forms[word] = max(set(mid), key=mid.count)
-    if not forms:
-        return question
-    first = question[:1]
-    cased = _WORD.sub(lambda m: forms.get(m.group().lower(), m.group()) if m.group().isalpha() else m.group(),
-                      question[1:])
-    return first + cased
+    typed = question[:1] + _WORD.sub(lambda m: forms.get(m.group().lower(), m.group()) if m.group().isalpha()
+                                     else m.group(), question[1:])
+    for place in COUNTRY_NAMES:  # "the united states": a place, unless the articles write it in lower case ("turkey")
+        if place.lower() in typed and not re.search(r"(?<![\w'’./@#])" + re.escape(place.lower()) + r"\b", body):
+            typed = re.sub(r"\b" + re.escape(place.lower()) + r"\b", place, typed)
+    return typed
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“‘(]\s*|\n)$")

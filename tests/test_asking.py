@@ -58,7 +58,8 @@ def test_capitals_for_a_question_typed_in_lower_case(typed: str, cased: str) -> 
 
 
 ARTICLE = ("Femcare startup Daye now offers tampon-based screening. A test from Daye costs £99 in the U.K. "
-           "Most TikTok users pay for music, and TikTok said so. It was time to go; time will tell.")
+           "Most TikTok users pay for music, and TikTok said so. It was time to go; time will tell. A roast "
+           "turkey costs less at daye.com/shop.")
 
 
 @pytest.mark.parametrize(("typed", "cased"), [
@@ -66,6 +67,8 @@ ARTICLE = ("Femcare startup Daye now offers tampon-based screening. A test from 
     ("how many tiktok users pay?", "how many TikTok users pay?"),  # as the articles write it
     ("Who was time's person of the year?", "Who was time's person of the year?"),  # also written in lower case
     ("What will Daye's test cost?", "What will Daye's test cost?"),  # typed with capitals: left as typed
+    ("will daye sell in the united states?", "will Daye sell in the United States?"),  # a country, written or not
+    ("how much is a turkey at the u.k. store?", "how much is a turkey at the u.k. store?"),  # "turkey" in lower case
 ])
 def test_capitals_the_retrieved_articles_give(typed: str, cased: str) -> None:
     assert capitals_from(typed, [ARTICLE]) == cased

@@ -136,6 +136,10 @@ def _stems(group: str) -> frozenset[str]:
 
 
 COUNTRIES: frozenset[str] = frozenset().union(*(_stems(g) for g in _COUNTRY_GROUPS))
+# the places and peoples as written ("United States", "Saudi Arabia", "Brazilian"), for a question typed in lower case
+COUNTRY_NAMES: frozenset[str] = frozenset(" ".join(p.capitalize() for p in w.split("-"))
+                                          for g in _COUNTRY_GROUPS for w in g.split() if len(w) > 3 and w.isalpha()
+                                          or "-" in w and all(len(p) > 1 for p in w.split("-")))
 
 _ALIASES: dict[str, frozenset[str]] = {}
 for _group in _ALIAS_GROUPS:
@@ -214,6 +218,7 @@ def date_words(published: str) -> str:
 
 __all__ = [
     "COUNTRIES",
+    "COUNTRY_NAMES",
     "GENERIC",
     "acronyms",
     "MONTHS",
