@@ -27,6 +27,7 @@ ORG_NOUNS = frozenset({"company", "firm", "club", "team", "startup", "retailer",
                       | ORG_EPITHETS)
 _ORG_STEMS = frozenset(stem(w) for w in ORG_NOUNS)
 _OUTLET_VERBS = ("reported", "reports", "first reported")
+_ANY_ORG = frozenset(stem(w) for w in ("company", "firm", "business", "organisation", "organization"))
 
 
 def is_org_noun(word_stem: str) -> bool:
@@ -36,10 +37,12 @@ def is_org_noun(word_stem: str) -> bool:
 def described_org(head: str, quals: Sequence[str], names: Sequence[str], articles: Iterable[Passage],
                   quotations_of: Callable[[Passage], Sequence[Quotation]], topic: str = "") -> str:
     """The organisation an organisation noun (stem ``head``) with its qualifiers (stems: "law", "crypto") and names
-    ("Ruby", "Franke") describes, or "". A quoted organisation the topic names ("the layoffs at Spotify") comes
-    first; else, in the best-ranked article that holds the names and the noun, the quoted organisation the article
-    calls by the noun ("Binance, the world's largest crypto exchange", "the streaming platform Twitch"), whose name
-    holds a qualifier ("Winward Law" for "law firm") or which its title names."""
+    ("Ruby", "Franke") describes, or "". A quoted organisation the topic names comes first when the noun is
+    "company" or "firm" (then it is the only one: "the company" of "the layoffs at Spotify") or the article calls it
+    by the noun (not Meta for "the regulator" of "Meta's ad-free plan"); else, in the best-ranked article that
+    holds the names and the noun, the quoted organisation the article calls by the noun ("Binance, the world's
+    largest crypto exchange", "the streaming platform Twitch"), whose name holds a qualifier ("Winward Law" for
+    "law firm") or which its title names."""
     asked = {stem(w) for w in WORD_RE.findall(topic)}
     kinds = set(quals) - {stem(n.lower()) for n in names} - {stem(n) for n in names}  # "law", not "Franke"
     named = any(w[:1].isupper() for w in WORD_RE.findall(topic))
@@ -52,14 +55,16 @@ def described_org(head: str, quals: Sequence[str], names: Sequence[str], article
         scores: Counter[str] = Counter()
         for q in quotations_of(p):
             own = {stem(w) for w in WORD_RE.findall(q.speaker)}
-            if q.speaker_type != "org" and not own & kinds or not own or q.speaker in scores or _is_outlet(q, p):
-                continue  # ("Winward Law", read as a person's name, is the "law firm")
-            if own <= asked:
-                return q.speaker
-            if named:
+            if not own or q.speaker in scores or q.speaker_type == "unnamed" or _is_outlet(q, p):
+                continue
+            by_noun = called and _called(q.speaker, head, p.article_text)
+            if q.speaker_type != "org" and not own & kinds and not by_noun:
+                continue  # a person only as the article calls them: "Winward Law", "Datatilsynet, the regulator,"
+            if own <= asked and (head in _ANY_ORG or by_noun):
+                return q.speaker  # "the company" of "Spotify's layoffs"; "the regulator" of "Meta's plan" is not Meta
+            if named and head in _ANY_ORG:
                 continue  # "the layoffs at Spotify": the company is Spotify or nobody
-            by_noun = 3 * _called(q.speaker, head, p.article_text) + 2 * (own <= titled) if called else 0
-            scores[q.speaker] = by_noun + 10 * len(own & kinds)
+            scores[q.speaker] = 3 * by_noun + 2 * (called and own <= titled) + 10 * len(own & kinds)
         best = scores.most_common(1)
         if best and best[0][1] > 0:
             return best[0][0]

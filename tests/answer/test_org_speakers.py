@@ -59,3 +59,15 @@ Former Everly Rovers and England forward Dale Pike said: "Devastated to hear the
 def test_a_former_player_does_not_speak_for_the_club() -> None:
     found = resolve_speaker("Everly Rovers", chunks("club", CLUB))
     assert found.found and {f.quotation.speaker for f in found.found} == {"Everly Rovers"}
+
+
+PLAN = """Norway's data watchdog Datatilsynet wants to extend its ban on Orvane's ad plan.
+Orvane said the plan "complies with the law".
+Datatilsynet, the country's privacy regulator, said the ban "must stand".
+"""
+
+
+def test_a_regulator_is_not_the_company_the_topic_names() -> None:
+    """"the regulator" of "Orvane's ad plan" is the one the article calls the regulator, not Orvane."""
+    found = resolve_speaker("the regulator", chunks("plan", PLAN), "Orvane's ad plan")
+    assert found.name == "Datatilsynet"
