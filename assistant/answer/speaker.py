@@ -59,7 +59,7 @@ def speaker_answer(
     info: QuestionInfo, question: str, passages: Sequence[Passage], embed: Embed | None, max_citations: int,
     shown: str = "",
 ) -> Answer:
-    res = resolve_speaker(info.speaker, passages, " ".join(info.topics))
+    res = resolve_speaker(info.speaker, passages, " ".join([*info.topics, info.context]))  # "the exchange": Binance
     who = res.name or info.speaker
     if not res.found:
         if res.mentioned:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from answer.helpers import chunks
+from answer.helpers import ask, chunks
 from assistant.answer.question import analyse_question
 from assistant.answer.quotations import is_role_phrase, resolve_speaker
 
@@ -71,3 +71,9 @@ def test_a_regulator_is_not_the_company_the_topic_names() -> None:
     """"the regulator" of "Orvane's ad plan" is the one the article calls the regulator, not Orvane."""
     found = resolve_speaker("the regulator", chunks("plan", PLAN), "Orvane's ad plan")
     assert found.name == "Datatilsynet"
+
+
+def test_the_company_of_a_follow_up_is_the_one_the_turn_before_named() -> None:
+    passages = chunks("lay", LAYOFFS) + chunks("zx", EXCHANGE)
+    ans = ask("What did the company say? (following up on: How many jobs did Pellway cut?)", passages, embed=None)
+    assert ans.answered and {c.speaker for c in ans.citations} == {"Pellway"}
