@@ -123,8 +123,7 @@ def capitals_from(question: str, texts: Iterable[str]) -> str:
     for word in {w.lower() for w in _WORD.findall(question)}:
         if len(word) < 3 or word in keep or not word.isalpha():
             continue
-        seen = [m for m in re.finditer(r"(?<![\w'’./@#])" + re.escape(word) + r"(?![\w-]|\.\w|/)", body, re.I)]
-        mid = [m.group() for m in seen if not _SENTENCE_START.search(body, max(0, m.start() - 3), m.start())]
+        mid = _mid_sentence(word, body)
         if len(mid) >= 2 and all(w[:1].isupper() for w in mid):
             forms[word] = max(set(mid), key=mid.count)
     typed = question[:1] + _WORD.sub(lambda m: forms.get(m.group().lower(), m.group()) if m.group().isalpha()
@@ -133,6 +132,19 @@ def capitals_from(question: str, texts: Iterable[str]) -> str:
         if place.lower() in typed and not re.search(r"(?<![\w'’./@#])" + re.escape(place.lower()) + r"\b", body):
             typed = re.sub(r"\b" + re.escape(place.lower()) + r"\b", place, typed)
     return typed
+
+
+def written_in_lower_case(word: str, texts: Iterable[str]) -> bool:
+    """Do the texts write ``word`` in lower case more often than not where no sentence starts ("Impact on jobs?":
+    "impact" is a word, not a name; "Swift", now and then "a swift reply", is a name)?"""
+    mid = _mid_sentence(word.lower(), "\n".join(texts))
+    return sum(w[:1].islower() for w in mid) * 2 > len(mid)
+
+
+def _mid_sentence(word: str, body: str) -> list[str]:
+    """``word`` as ``body`` writes it wherever no sentence starts, outside web addresses ("oregon.gov")."""
+    seen = re.finditer(r"(?<![\w'’./@#])" + re.escape(word) + r"(?![\w-]|\.\w|/)", body, re.I)
+    return [m.group() for m in seen if not _SENTENCE_START.search(body, max(0, m.start() - 3), m.start())]
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“‘(]\s*|\n)$")
@@ -169,4 +181,5 @@ def _speaker_capitals(question: str, cased: Mapping[str, str]) -> str:
     return question[:at] + _WORD.sub(cap, slot) + question[at + len(speaker) :]
 
 
-__all__ = ["capitals_from", "cased_names", "plain_question", "typed_in_lower_case", "with_capitals"]
+__all__ = ["capitals_from", "cased_names", "plain_question", "typed_in_lower_case", "with_capitals",
+           "written_in_lower_case"]

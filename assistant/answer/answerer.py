@@ -17,6 +17,7 @@ never followed, and nothing is rendered.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.answer.authored import authored_answer
@@ -27,6 +28,7 @@ from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question,
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
 from assistant.answer.words import MONTHS, WORD_RE, name_present, stem, term_present, vocabulary
+from assistant.asking import written_in_lower_case
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
 
@@ -68,6 +70,10 @@ def answer_extractive(
             missing = [n for n in missing if not n.isdigit()]  # the dates of different articles
     if missing:
         return refuse(question, "Not found in the retrieved articles: " + ", ".join(dict.fromkeys(missing)) + ".")
+    if info.speaker and _ONE_WORD_ON.match(info.text) and written_in_lower_case(
+            info.speaker, [p.article_text for p in {p.article_id: p for p in passages}.values()]):
+        info = replace(info, speaker="", topic="", topics=[])  # "Impact on jobs?": a word the articles write in
+        # lower case is no one's name
     if info.speaker:
         outlet = [p for p in passages if p.source and stem(p.source) == stem(info.speaker.removeprefix("the "))]
         if outlet:  # "What did Fortune say about ...": what the outlet's article says
@@ -96,6 +102,9 @@ def answer_extractive(
     if compound is not None:
         return compound
     return fact_answer(info, question, passages, embed, max_citations, min_score)
+
+
+_ONE_WORD_ON = re.compile(r"^\s*[\w'’.&-]+\s+on\s")  # the terse "Klopp on ...?" with one word before "on"
 
 
 def _absent_words(info: QuestionInfo, passages: list[Passage]) -> list[str]:

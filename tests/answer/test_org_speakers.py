@@ -77,3 +77,14 @@ def test_the_company_of_a_follow_up_is_the_one_the_turn_before_named() -> None:
     passages = chunks("lay", LAYOFFS) + chunks("zx", EXCHANGE)
     ans = ask("What did the company say? (following up on: How many jobs did Pellway cut?)", passages, embed=None)
     assert ans.answered and {c.speaker for c in ans.citations} == {"Pellway"}
+
+
+def test_one_word_before_on_is_a_name_only_if_the_articles_never_write_it_in_lower_case() -> None:
+    """"Impact on jobs?": the article writes "impact" in lower case, so it is a fact question, not a speaker's;
+    "Pellway on the cuts?" asks Pellway."""
+    text = "Pellway cuts 1,500 jobs.\nThe impact on jobs in the region will be severe, with 1,500 posts lost.\n" + \
+        'Pellway said the cuts were "painful but necessary".\n'
+    impact = ask("Impact on jobs?", chunks("lay", text), embed=None)
+    assert impact.answered and "never quote" not in impact.answer and "impact on jobs" in impact.citations[0].quote
+    spoken = ask("Pellway on the cuts?", chunks("lay", text), embed=None)
+    assert spoken.answered and {c.speaker for c in spoken.citations} == {"Pellway"}
