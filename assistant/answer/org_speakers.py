@@ -1,11 +1,13 @@
 """Organisations asked by what they are: "the company", "the carmaker", "the crypto exchange", "Ruby Franke's law
 firm".
 
-``described_org`` finds the organisation such a phrase names among the retrieved articles: the one quoted most in
-the best-ranked article that quotes an organisation and holds every name of the phrase ("Ruby Franke"), leaving out
-news outlets (an article's own source, or an outlet that "reported"). A qualifier the organisation's own name holds
-("law" of "law firm" in "Winward Law") settles a tie. The answerer then takes that organisation's quotations as it
-does for a name.
+``described_org`` finds the quoted organisation such a phrase means among the retrieved articles: one the
+question's topic or the turn before names ("the layoffs at Spotify", "What did the exchange say?" after a question
+about Binance), when the noun is "company" or "firm" or the article calls it by the noun; else, in the
+best-ranked article that holds the names of the phrase ("Ruby Franke"), the one the article calls by the noun
+("Binance, the world's largest crypto exchange"), whose name says its kind ("Winward Law" for "law firm") or which
+its title names. News outlets (an article's own source, or one that "reported") are never it. The answerer then
+takes that organisation's quotations as it does for a name.
 """
 
 from __future__ import annotations

@@ -21,8 +21,7 @@ _NICKNAMED_RE = re.compile(r"\b([A-Z][\w'’-]+) [“\"]([A-Z][^”\"\n]{0,30})[
 _CORPORATE = frozenset("inc corp ltd llc plc co".split())  # "OpenAI, Inc.": the suffix alone names nobody
 # one person's kin or counsel, named by a lone first name: "his brother Jason, 35,", "his mother, Donna,",
 # "Taylor, Mikaela's brother,"
-_KIN = "|".join(sorted(w for w in KIN_NOUNS if w not in ("family", "relatives", "parents", "children", "reps")
-                       and not w.endswith("ys")))
+_KIN = "|".join(sorted(KIN_NOUNS - {"family", "relatives", "parents", "children", "reps"}))  # one person each
 _OWNER = r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.'’-]*['’]s?)\s+(?:(?:younger|older|elder|late|little|big)\s+)?"
 _KIN_NAMED_RE = re.compile(rf"\b{_OWNER}(?:{_KIN}),?\s+([A-Z][a-z]+)\b(?![\w'’-]|\s+[A-Z])"
                            rf"|\b([A-Z][a-z]+),\s+{_OWNER}(?:{_KIN})\b")
