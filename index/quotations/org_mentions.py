@@ -38,6 +38,7 @@ class OrgMentions:
     sent_tokens: list[list[Token]]
     sent_orgs: list[list[tuple[str, int]]]
     sent_speakers: list[list[Speaker]]
+    barriers: set[int]
     _proper: set[str] | None
 
     def _subject(self, k: int) -> Subject | None:
@@ -55,8 +56,10 @@ class OrgMentions:
         return Speaker(found[-1], "", "org") if found else None
 
     def _issuer(self, idx: int) -> Speaker | None:
-        """The report / the statement / the tweet: the organisation that spoke or was named last."""
-        return self._org_antecedent(idx, self.sentences[idx].end)
+        """The report / the statement / the tweet: the organisation the sentence right before was about ("The QRU
+        confirmed that. '…,' the statement read."), else the one that spoke or was named last."""
+        last = self._subject_org(idx - 1) if idx > 0 and (idx - 1) not in self.barriers else None
+        return Speaker(last.name, "", "org") if last is not None else self._org_antecedent(idx, self.sentences[idx].end)
 
     def _epithet_org(self, idx: int, pos: int) -> Speaker | None:
         """"The digital freight broker told employees …": the organisation its own sentence opened with ("Honda never

@@ -57,14 +57,23 @@ def quote_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
         ch = text[i]
         if ch not in DOUBLE_MARKS:
             continue
-        if open_at is not None and ch in _PAIRS[text[open_at]]:
+        if open_at is not None and (ch in _PAIRS[text[open_at]] or _closes_paragraph(text, i, hi)):
+            # a close, or an opener typed where the close belongs: 'in genre only. “' ending the paragraph
             spans.append(QuoteSpan(open_at, open_at + 1, i, i + 1))
             open_at = None
         elif ch in _PAIRS and (open_at is None or ch not in _CLOSERS or ch == text[open_at]):
             open_at = i  # an opener (a second one before a close restarts the quote)
+        elif open_at is None and not spans and ch == "\u201d" and text[lo] == "\u2018" and (
+                _closes_paragraph(text, i, hi)):
+            spans.append(QuoteSpan(lo, lo + 1, i, i + 1))  # '‘We know … to us.”': a single opener, a double close
     if open_at is not None:
         spans.append(QuoteSpan(open_at, open_at + 1, hi, hi))
     return spans or _single_quote_spans(text, lo, hi)
+
+
+def _closes_paragraph(text: str, i: int, hi: int) -> bool:
+    """Does the mark at ``i`` end its paragraph, after the last word (only punctuation and spaces follow)?"""
+    return i > 0 and not text[i - 1].isalnum() and not any(ch.isalnum() for ch in text[i + 1 : hi])
 
 
 def _single_quote_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
