@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from index.quotations.cues import SPEECH_RE
 from index.quotations.entities import Speaker
 from index.quotations.phrases import Subject, clean_name, is_cap
 
@@ -56,10 +57,13 @@ class OrgMentions:
         return Speaker(found[-1], "", "org") if found else None
 
     def _issuer(self, idx: int) -> Speaker | None:
-        """The report / the statement / the tweet: the organisation the sentence right before was about ("The QRU
+        """The report / the statement / the tweet: the organisation the sentence right before says spoke ("The QRU
         confirmed that. '…,' the statement read."), else the one that spoke or was named last."""
-        last = self._subject_org(idx - 1) if idx > 0 and (idx - 1) not in self.barriers else None
-        return Speaker(last.name, "", "org") if last is not None else self._org_antecedent(idx, self.sentences[idx].end)
+        last = self._subject_org(idx - 1) if idx > 0 and (idx - 1) not in self.barriers and SPEECH_RE.search(
+            self.text, *self.sentences[idx - 1]) else None
+        if last is not None:
+            return Speaker(last.name, "", "org")
+        return self._org_antecedent(idx, self.sentences[idx].end)
 
     def _epithet_org(self, idx: int, pos: int) -> Speaker | None:
         """"The digital freight broker told employees …": the organisation its own sentence opened with ("Honda never
