@@ -165,3 +165,28 @@ def test_a_business_epithet_with_no_company_in_focus_names_nobody() -> None:
     text = ("Just days after launching, Tarvo on Friday took action against the startup Beeper. "
             "The Wall Street consensus remains at Buy. On Friday, the EV maker announced that deliveries rose 12%.")
     assert _speakers(text) == {}
+
+
+def test_a_description_nobody_nearer_fits_is_the_person_the_article_opened_with() -> None:
+    text = ("Dario Velmont has deleted some of his old posts.\n\n"
+            "The posts resurfaced this month amid a transfer saga.\n\n"
+            "Asked about them on a podcast, the Harriers star acknowledged that the posts were never noticed "
+            "back then.")
+    reported = {q.quote: q.speaker for q in extract_quotations(text) if q.kind == "reported"}
+    assert reported.get("the posts were never noticed back then") == "Dario Velmont"
+
+
+def test_a_description_after_an_organisation_lede_is_nobody() -> None:
+    text = ("Harrow Mutual has deleted some of its old posts.\n\n"
+            "The posts resurfaced this month amid a takeover saga.\n\n"
+            "Asked about them on a podcast, the Harriers star acknowledged that the posts were never noticed "
+            "back then.")
+    assert {q.quote: q.speaker for q in extract_quotations(text)}.get("the posts were never noticed back then") is None
+
+
+def test_a_description_is_not_the_lede_person_when_the_quote_names_them() -> None:
+    text = ("Dario Velmont has confessed that he once tried to delete his old posts.\n\n"
+            "The comments came after some of the posts resurfaced this month.\n\n"
+            "\u201cDario was never a good poster, and he knows it,\u201d the Harriers midfielder said.")
+    assert _speakers(text).get("Dario was never") != "Dario Velmont"
+

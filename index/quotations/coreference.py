@@ -159,7 +159,8 @@ class Coreference(OrgMentions):
                 return titled  # "Stephen King said", "King added": a surname, not a title
             if found is None and definite and describes(subj):  # "the Team Penske driver said": the one in focus
                 found = self._in_focus(idx, quote) or self._antecedent(
-                    idx, pronoun_taken(self._words_after(idx, subj.start + len(subj.text))), quote)
+                    idx, pronoun_taken(self._words_after(idx, subj.start + len(subj.text))), quote) or (
+                    self._lede_person(idx, quote))  # "the Chiefs star", nobody nearer: the one the article opened with
             if found is None and idx not in self.barriers:  # "'…,' says the club's manager"
                 found = focus_holder(subj, self._subject(idx - 1) if idx else None, self.reg, self.speakers, quote)
             if found is None and definite and unnamed_role(subj, self.reg.people):  # "the Commission official said"
@@ -194,6 +195,17 @@ class Coreference(OrgMentions):
                 return writer[-1]  # 'S. wrote: "…" The letter continued: "…"': the writer's letter
             return self._issuer(idx)
         return None
+
+    def _lede_person(self, idx: int, quote: str) -> Speaker | None:
+        """The person the article opened with (the first sentence subject that names someone), if the quote does not
+        name them: whom a description ("the Kansas City Chiefs star") nobody nearer fits is about."""
+        k, lead = next(((k, s) for k in range(idx) if (s := self._subject(k)) is not None and s.kind == "name"),
+                       (0, None))
+        found = self.reg.find(lead.name) if lead is not None else None
+        if lead is not None and found is None and any(  # "Dario Velmont has deleted his posts": a person
+                low(t.text) in ("he", "she", "his", "her") for t in self.sent_tokens[k] if t.start > lead.start):
+            found = self.resolve(lead, k)
+        return found if found is not None and found.kind == "person" and not named_in(found, quote) else None
 
     def _in_focus(self, idx: int, quote: str) -> Speaker | None:
         """The person an epithet follows on from: back through the sentences right before it whose subject is
