@@ -604,3 +604,23 @@ def test_a_quote_after_an_inverted_aside_is_the_asides_speaker(text: str) -> Non
     """'The problem, said X, "is that …"': the quote goes on the sentence the aside interrupts."""
     quotes = [q for q in extract_quotations(text) if q.kind == "direct"]
     assert [(q.speaker, q.quote.split()[0]) for q in quotes] == [("Hollis Brandt", "is")]
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "Stream LIVE, or on-demand after, here \U0001f447 https://t.co/aB12cD#Sport #PL pic.twitter.com/xY12zW",
+        "\U0001f4f1: Stream on #LeaguePlus https://t.co/Qw12Er pic.twitter.com/Ty34Ui",
+        "WATCH | https://t.co/HpRt12#Sport pic.twitter.com/Dw34cE",
+        "Click below for more \u2935\ufe0f https://t.co/Le12Uu",
+    ],
+)
+def test_an_embedded_post_that_only_advertises_is_no_statement(post: str) -> None:
+    text = f"The derby ended level.\n\n{post} \u2014 Harbour Sport (@HarbourSport) November 12, 2023\n"
+    assert extract_quotations(text) == []
+
+
+def test_an_embedded_post_that_says_something_is_still_its_signers() -> None:
+    text = ("The derby ended level.\n\nWatching that second half was painful, but the lads never gave up. "
+            "pic.twitter.com/xY12zW \u2014 Harbour Sport (@HarbourSport) November 12, 2023\n")
+    assert [q.speaker for q in extract_quotations(text)] == ["Harbour Sport"]

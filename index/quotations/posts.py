@@ -22,6 +22,9 @@ _SIGNATURE_RE = re.compile(r"\s[—–-]\s*([^()\n—–]{1,60}?)\s*\(@\w{1,30}\
 _LINK_TAIL_RE = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|#\w+|\||\bLIVE\b))+\s*$")
 _CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|ET|BST)?", re.I)
 _OPENERS = '"“„«‘'
+# a post that only tells readers where to watch or click: an advert, not a statement
+_PROMO_RE = re.compile(r"[^\w#@]*(?:stream|watch|click|tap|listen|subscribe|download|tune\s+in|sign\s+up|"
+                       r"also\s+available|available\s+now|read\s+more|get\s+tickets)\b", re.I)
 
 
 def posts(ex: Extractor) -> None:
@@ -36,6 +39,8 @@ def posts(ex: Extractor) -> None:
         if subj is None:
             continue
         start, end = a, a + len(_LINK_TAIL_RE.sub("", text[a : sig.start()]))
+        if _PROMO_RE.match(text, a, sig.start()):
+            continue  # the account's own advert ("📱: Stream on #NFLPlus", "WATCH | …"): no statement
         if end - a < TAIL_CHARS and k:  # only links or a last word: the post began in the paragraphs before
             if end <= a:
                 start = end = paras[k - 1].end
