@@ -26,6 +26,9 @@ from index.loaders.metadata import make_article
         "Watch This Story: Every Superstar Who Attacked the Chairman",
         "(Getty Images)",
         "Eddie Jones with fans during a training session at the stadium. (Getty)",
+        "The two leaders meet on the sidelines of the summit in Lisbon, November 14, 2022. Karl Ostin | Reuters",
+        "A view of the city covered with snow on December 7, 2023. Mara Velt | Anadolu | Getty Images",
+        "A fulfillment centre in Eastvale on Aug. 31, 2021. Jo Phan | News Group | The Press via Getty Images",
         "The striker celebrates his second goal. Photograph: Jane Smith/Agency",
         "Photo by John Doe / The Daily",
         "© Agency",
@@ -51,6 +54,8 @@ def test_furniture_lines(line: str) -> None:
         "Share prices fell 3% on Tuesday after the announcement.",
         "Why It Matters",
         "The deal was first reported by the news agency (Reuters) last week.",
+        "The deal was first reported by Reuters",
+        "Scores: Arsenal 2 | Chelsea 1 | attendance 60,000 | Reuters reported the fine on Tuesday.",
     ],
 )
 def test_article_lines_stay(line: str) -> None:

@@ -11,7 +11,7 @@ outlet or article is named): a line goes when it is
   newsletter together with signing up and an email address or inbox);
 * a cross-promotion link ("Read more: ...", "RELATED: ...", "See also: ...", "Watch This Story | ...");
 * a photo credit or caption ("Credit: ...", "(Getty Images)", "Photo: ...", "© ...", a caption ending
-  "… training session. (Getty)"), and on a
+  "… training session. (Getty)", or signed "Kevin Lamarque | Reuters"), and on a
   page whose captions are numbered ("6 The striker scored twice Credit: Getty"), an unpunctuated
   line with the same number in front;
 * an affiliate disclosure ("... we may earn a commission ...");
@@ -53,6 +53,9 @@ _CREDIT_RE = re.compile(_CREDIT, re.IGNORECASE)
 _CREDIT_LINE_RE = re.compile(r"(?:" + _CREDIT + r"|\(?©|\((?:[\w ]+ )?(?:images?|photos?)\)$)", re.IGNORECASE)
 # a caption that ends on a picture agency's name in brackets, after its full stop
 _AGENCY_END_RE = re.compile(r"[.!?]\s*\((?:Getty(?: Images)?|AP|AFP|AAP|EPA|Reuters|Supplied|Shutterstock)\)$")
+# a caption signed "Photographer | Agency" at its end: "… in Bali, November 14, 2022. Kevin Lamarque | Reuters"
+_PIPED_CREDIT_RE = re.compile(r"\|\s*(?:[\w .'-]+ via )?(?:Getty Images|Reuters|AFP|AP|EPA|Shutterstock|Bloomberg|"
+                              r"Anadolu)$")
 _GALLERY_RE = re.compile(r"(\d{1,2}) [A-Z][^.!?]*")
 _GALLERY_CREDIT_RE = re.compile(r"(\d{1,2}) [A-Z].*\bCredit:")
 # every credit pattern holds one of these (a cheap test before the patterns)
@@ -102,6 +105,8 @@ def furniture_rule(line: str, gallery: frozenset[str] = frozenset()) -> str:
         return "photo credit"
     if line.endswith(")") and len(words) <= 40 and _AGENCY_END_RE.search(line):
         return "photo credit"  # "Samu Kerevi of Australia reacts after the loss. (Getty)"
+    if "|" in line and len(words) <= 60 and _PIPED_CREDIT_RE.search(line):
+        return "photo credit"
     m = _GALLERY_RE.fullmatch(line) if line[:1].isdigit() else None
     if m and m.group(1) in gallery and len(words) <= 25:
         return "gallery caption"
