@@ -43,6 +43,7 @@ PHRASINGS = [
     "How did {x} respond regarding {y}?",
     "In {xs} words, what about {y}?",
     "what did {xl} say about {yl}?",
+    "{xs} reaction to {y}?",
 ]
 
 

@@ -2,7 +2,8 @@
 
 "How did X react to Y", "X's response", "Did X comment on / say anything about / think Y", "What reason did X give
 for Y", "Quote X on Y", "What was said by X", "Give me X's quotes", "Any quotes from X on Y", "How did X describe Y",
-"What did X make of Y", "What did X warn would happen if Y", "X's exact words on Y", "In X's words, what about Y",
+"What did X make of Y", "What did X warn would happen if Y", "X's exact words on Y", "X's reaction to Y", "In X's
+words, what about Y",
 the terse "X on Y?" give the speaker X and the topic Y; "..., and what did he
 say about Z?" adds a second topic. "Why did X ...?" and "Does X regret ...?" are soft (``find_soft_speaker``): X's
 words when the articles quote X on it, else a fact question. A leading "And" / "So" / "But" is no part of X.
@@ -112,6 +113,9 @@ _SPEAKER_PATTERNS = [
 # the terse search form "Sam Asghari on the custody fight?", "Meta's spokesperson on the EDPB?" (see _terse_speaker)
 _TERSE = re.compile(r"^(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}?)\s+on\s+(?P<t>[^?]+?)\s*\?\s*$",
                     re.I)
+# ... and "Pochettino's reaction to the defeat?", "Apple's response to the ruling", "Klopp's thoughts on Salah?"
+_TERSE_OWN = re.compile(r"^(?P<x>.+?)['’]s?\s+(?:reactions?|responses?|thoughts|take|views?|stance|verdict|opinions?|"
+                        r"assessment|explanation)\b" + _TOPIC + _TAIL, re.I)
 _ASKS_AFTER = re.compile(r",\s*(?:what|who|whom|which|how|when|where|why|is|are|was|were|did|does|do|can|could|will|"
                          r"would|has|have)\b", re.I)
 # "on" + these is a state, not a topic: "Tesla on track?", "Inflation on the rise?", "Smith on trial?"
@@ -172,11 +176,13 @@ def find_speaker(q: str) -> tuple[str, str, list[str]]:
     if m2 and m2.start() > 0:
         first, second = q[: m2.start()] + "?", m2.group("rest")
     speaker = topic = ""
-    for rx in [*_SPEAKER_PATTERNS, _TERSE]:
+    for rx in [*_SPEAKER_PATTERNS, _TERSE_OWN, _TERSE]:
         m = rx.match(first)
         if m and rx is _TERSE and (not _terse_speaker(m.group("x")) or _ON_IDIOMS.match(m.group("t"))
                                    or _ASKS_AFTER.search(m.group("t"))):
             continue  # "Based on a Bloomberg article, how much ...?": the question comes after the comma
+        if m and rx is _TERSE_OWN and not _terse_speaker(m.group("x")):
+            continue  # "The market's reaction to the Fed?", "What was the market's reaction?": no speaker
         if m and looks_like_speaker(m.group("x")):
             speaker = m.group("x").strip()
             topic = _clean_topic((m.groupdict().get("t") or "").strip())

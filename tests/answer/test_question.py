@@ -219,6 +219,14 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Acme Motors on track for record deliveries?", "", "", False),
     ("Interest rates on the rise?", "", "", False),
     ("Who won on Sunday?", "", "", False),
+    # ... and the terse possessive "X's reaction to Y?" (a name or a post again; never "the market")
+    ("Lena Varga's reaction to the merger?", "Lena Varga", "the merger", False),
+    ("Acme's response to the ruling", "Acme", "the ruling", False),
+    ("Varga's thoughts on the final?", "Varga", "the final", False),
+    ("Acme Tower's marketing chief's reaction to the crowds?", "Acme Tower's marketing chief", "the crowds", False),
+    ("The market's reaction to the rate cut?", "", "", False),
+    ("Investors' reaction to the rate cut?", "", "", False),
+    ("What was the market's reaction?", "", "", False),
     # how a person is coping: their own words first, when quoted on it
     ("How has Tom Reid been coping since the flood?", "Tom Reid", "coping since the flood", True),
     ("How is Acme Motors doing in China?", "", "", False),  # a company's results: no feelings asked
