@@ -3,8 +3,9 @@ about Y", "According to the articles, who won?", "..., please?", "how many peopl
 without a question mark.
 
 ``plain_question`` takes the asking words off (a greeting, "quick question:", "I'd like to know", "do you know",
-"can you / could you / please" before "tell me", "tell me" before a question in its own word order, "according
-to / based on the articles", a trailing "please" / "thanks"), gives the question a capital and, when it opens
+"could you check:", "can you / could you / please" before "tell me", "tell me" before a question in its own word
+order, "according to / based on the articles", a trailing "please" / "thanks", a request after the question mark
+such as "Please cite the article."), gives the question a capital and, when it opens
 with a question word, its question mark. Everything else is left as typed: "Tell me what X said" stays (that
 is how a speaker question is asked), and "According to Varga, ..." names a source, not the articles.
 """
@@ -25,10 +26,20 @@ _ASKING = (
     r"|(?:i(?:['’]d|\s+would)\s+like\s+to\s+know|i\s+want\s+to\s+know|i(?:['’]m|\s+am)\s+wondering|i\s+wonder(?:ed)?|"
     r"i\s+was\s+wondering)\b\s*[:,\-–—]?\s*"
     r"|(?:do|did|would)\s+you\s+(?:happen\s+to\s+)?know\b\s*[:,]?\s*"
+    r"|(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?(?:check|find\s+out|look\s+up|confirm|verify)\s*[:\-–—]\s*"
     r"|(?:according\s+to|based\s+on|going\s+by|from)\s+(?:the|these|those|your|my|our)\s+(?:indexed\s+)?"
     r"(?:articles?|sources?|news|documents?|stories|coverage|reports?)\s*[:,]\s*"
 )
 _PREFIX = re.compile(r"^\s*" + _GREETING + r"(?:" + _ASKING + r")", re.I)
+# a greeting before the question itself: "Hey, what did X say?", "Hi! How many ...?", "Hello there, who won?"
+_HELLO = re.compile(r"^\s*(?:(?:hey|hi|hello|hiya|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?"
+                    r"\s*[,!.]+\s*|(?:hey|hi|hello)\s+(?=(?:what|who|how|when|where|which|why|did|does|is|was)\b))+",
+                    re.I)
+# a request after the question: "… ? Please cite the article.", "… ? Sources please.", "… ? Be brief."
+_AFTERWORD = re.compile(r"(?<=[?])\s+(?:(?:please\s+)?(?:cite|quote|give|include|show|add|list|link)\s+(?:me\s+)?"
+                        r"(?:the|your|a|its|some)?\s*(?:article|articles|source|sources|citations?|references?|"
+                        r"links?|evidence)\b|(?:sources?|citations?)\s*,?\s*please\b|be\s+brief\b|keep\s+it\s+short\b)"
+                        r"[^?]*$", re.I)
 _POLITE_TELL = re.compile(r"^\s*" + _GREETING + r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)"
                           r"(?=(?:tell|show|give)\s+me\b)", re.I)
 # "tell me" before a question in its own order ("tell me what did X say", "tell me did Y win", "tell me who won",
@@ -43,8 +54,9 @@ _QUESTION_WORD = re.compile(r"^(?:what|who|whom|whose|which|when|where|why|how|i
 
 def plain_question(question: str) -> str:
     """``question`` without the words that only ask it (see the module docstring); unchanged when there are none."""
-    q = question.strip()
+    q = _AFTERWORD.sub("", question.strip())
     for _ in range(3):  # "Hi, quick question: can you tell me ..."
+        q = _HELLO.sub("", q, count=1)
         q = _PREFIX.sub("", q, count=1)
         q = _POLITE_TELL.sub("", q, count=1)
         q = _TELL_DIRECT.sub("", q, count=1)
@@ -77,6 +89,13 @@ def cased_names(names: Iterable[str]) -> dict[str, str]:
 
 MAX_NAME_WORDS = 4
 _WORD = re.compile(r"[^\W_][\w.-]*")  # a word of a name: letters first, then letters, digits, dots, hyphens
+
+
+def unshouted(question: str) -> str:
+    """A question typed all in capitals ("WHAT DID PESKOV SAY?") in lower case, for the names to take the capitals the
+    index gives them as in one typed in lower case; any other question as typed."""
+    letters = [ch for ch in question if ch.isalpha()]
+    return question.lower() if len(letters) >= 8 and not any(ch.islower() for ch in letters) else question
 
 
 def typed_in_lower_case(question: str) -> bool:

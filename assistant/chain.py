@@ -26,7 +26,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.answer import answer_extractive
 from assistant.answer.authored import by_author
 from assistant.answer.words import content_terms, stem, term_present, vocabulary
-from assistant.asking import capitals_from, plain_question, typed_in_lower_case, with_capitals
+from assistant.asking import capitals_from, plain_question, typed_in_lower_case, unshouted, with_capitals
 from assistant.filters import Filters
 from assistant.followups import condense
 from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
@@ -91,7 +91,9 @@ class AnswerChain:
         return state
 
     def _plain(self, question: str) -> str:
-        """The question without its asking words, with the capitals of the names it types in lower case."""
+        """The question without its asking words, with the capitals of the names it types in lower case (or in
+        capitals only)."""
+        question = unshouted(question)
         if self.names is not None and typed_in_lower_case(question):  # the names are read only then
             question = with_capitals(question, self.names())
         return plain_question(question)

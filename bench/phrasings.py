@@ -56,6 +56,10 @@ WRAPPERS = [
     ("..., please?", lambda q: q.rstrip("?") + ", please?"),
     ("I'd like to know: ...", lambda q: "I'd like to know: " + q),
     ("all in lower case", lambda q: q.lower()),
+    ("Hey, ...", lambda q: "Hey, " + q[0].lower() + q[1:]),
+    ("... Please cite the article.", lambda q: q + " Please cite the article."),
+    ("Could you check: ...", lambda q: "Could you check: " + q[0].lower() + q[1:]),
+    ("ALL IN CAPITALS", lambda q: q.upper()),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asking import capitals_from, cased_names, plain_question, with_capitals
+from assistant.asking import capitals_from, cased_names, plain_question, unshouted, with_capitals
 
 
 @pytest.mark.parametrize(("asked", "plain"), [
@@ -18,6 +18,12 @@ from assistant.asking import capitals_from, cased_names, plain_question, with_ca
     ("Who is Acme's CFO, please?", "Who is Acme's CFO?"),
     ("how many people came to the first festival", "How many people came to the first festival?"),
     ("Could you please tell me which hospital treated her", "Which hospital treated her?"),
+    ("Hey, what did Lena Varga say about the merger?", "What did Lena Varga say about the merger?"),
+    ("Hi! How many families have sued Acme?", "How many families have sued Acme?"),
+    ("Hello there, who won the final?", "Who won the final?"),
+    ("Could you check: did the judge grant the motion?", "Did the judge grant the motion?"),
+    ("How many families have sued Acme? Please cite the article.", "How many families have sued Acme?"),
+    ("Who won the final? Sources please.", "Who won the final?"),
 ])
 def test_the_asking_words_come_off(asked: str, plain: str) -> None:
     assert plain_question(asked) == plain
@@ -29,6 +35,9 @@ def test_the_asking_words_come_off(asked: str, plain: str) -> None:
     "Tell me more",
     "According to Varga, why did sales slow?",  # a named source, not "the articles"
     "Quote Varga on the merger.",
+    "Hey Jude was the top song?",  # a title, not a greeting
+    "Hello Kitty sales rose in 2023?",
+    "Please check the ballot count.",  # a request with no question after it
 ])
 def test_a_plain_question_is_left_as_typed(question: str) -> None:
     assert plain_question(question) == question
@@ -72,3 +81,12 @@ ARTICLE = ("Femcare startup Daye now offers tampon-based screening. A test from 
 ])
 def test_capitals_the_retrieved_articles_give(typed: str, cased: str) -> None:
     assert capitals_from(typed, [ARTICLE]) == cased
+
+
+@pytest.mark.parametrize(("typed", "plain"), [
+    ("WHAT DID LENA VARGA SAY ABOUT THE MERGER?", "what did lena varga say about the merger?"),
+    ("NATO?", "NATO?"),  # too short to be shouting
+    ("What did NATO say?", "What did NATO say?"),  # an acronym in a question typed in mixed case
+])
+def test_a_question_typed_in_capitals_is_read_as_typed_in_lower_case(typed: str, plain: str) -> None:
+    assert unshouted(typed) == plain

@@ -139,6 +139,9 @@ def test_unrelated_question_is_refused(run):
     ("Can you tell me what did the Kremlin spokesperson say?", "What did the Kremlin spokesperson say?"),
     ("According to the articles, what did Peskov say, please?", "What did Peskov say?"),
     ("what did dmitry peskov say about putin?", "What did Dmitry Peskov say about Putin?"),
+    ("Hey, what did Dmitry Peskov say about Putin? Please cite the article.",
+     "What did Dmitry Peskov say about Putin?"),
+    ("WHAT DID DMITRY PESKOV SAY ABOUT PUTIN?", "What did Dmitry Peskov say about Putin?"),
 ])
 def test_the_words_that_only_ask_change_no_answer(multihop_engine, asked: str, plain: str) -> None:
     """A question wrapped in asking words gets the answer the plain question gets, on the real index."""

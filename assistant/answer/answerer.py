@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant import asking  # the module, read at call time: asking imports this package's question reader
 from assistant.answer.authored import authored_answer
 from assistant.answer.citations import refuse
 from assistant.answer.compound import compound_answer, outlet_parts
@@ -28,7 +29,6 @@ from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question,
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
 from assistant.answer.words import MONTHS, WORD_RE, name_present, stem, term_present, vocabulary
-from assistant.asking import written_in_lower_case
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
 
@@ -70,7 +70,7 @@ def answer_extractive(
             missing = [n for n in missing if not n.isdigit()]  # the dates of different articles
     if missing:
         return refuse(question, "Not found in the retrieved articles: " + ", ".join(dict.fromkeys(missing)) + ".")
-    if info.speaker and _ONE_WORD_ON.match(info.text) and written_in_lower_case(
+    if info.speaker and _ONE_WORD_ON.match(info.text) and asking.written_in_lower_case(
             info.speaker, [p.article_text for p in {p.article_id: p for p in passages}.values()]):
         info = replace(info, speaker="", topic="", topics=[])  # "Impact on jobs?": a word the articles write in
         # lower case is no one's name
