@@ -26,13 +26,16 @@ _ASKING = (
     r"|(?:i(?:['’]d|\s+would)\s+like\s+to\s+know|i\s+want\s+to\s+know|i(?:['’]m|\s+am)\s+wondering|i\s+wonder(?:ed)?|"
     r"i\s+was\s+wondering)\b\s*[:,\-–—]?\s*"
     r"|(?:do|did|would)\s+you\s+(?:happen\s+to\s+)?know\b\s*[:,]?\s*"
+    r"|(?:(?:do\s+)?you\s+have\s+)?any\s+idea\b\s*[:,]?\s*|(?:real|very)\s+quick(?:ly)?\s*[:,\-–—]+\s*|quick\s+one\s*[:,\-–—]+\s*"
+    r"|just\s+wondering\b\s*[:,\-–—]?\s*"
     r"|(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?(?:check|find\s+out|look\s+up|confirm|verify)\s*[:\-–—]\s*"
     r"|(?:according\s+to|based\s+on|going\s+by|from)\s+(?:the|these|those|your|my|our)\s+(?:indexed\s+)?"
     r"(?:articles?|sources?|news|documents?|stories|coverage|reports?)\s*[:,]\s*"
 )
 _PREFIX = re.compile(r"^\s*" + _GREETING + r"(?:" + _ASKING + r")", re.I)
 # a greeting before the question itself: "Hey, what did X say?", "Hi! How many ...?", "Hello there, who won?"
-_HELLO = re.compile(r"^\s*(?:(?:hey|hi|hello|hiya|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?"
+_HELLO = re.compile(r"^\s*(?:(?:hey|hi|hello|hiya|greetings|good\s+(?:morning|afternoon|evening)|so|ok|okay|well|"
+                    r"alright|right)(?:\s+there)?"
                     r"\s*[,!.]+\s*|(?:hey|hi|hello)\s+(?=(?:what|who|how|when|where|which|why|did|does|is|was)\b))+",
                     re.I)
 # a request after the question: "… ? Please cite the article.", "… ? Sources please.", "… ? Be brief."
@@ -40,14 +43,20 @@ _AFTERWORD = re.compile(r"(?<=[?])\s+(?:(?:please\s+)?(?:cite|quote|give|include
                         r"(?:the|your|a|its|some)?\s*(?:article|articles|source|sources|citations?|references?|"
                         r"links?|evidence)\b|(?:sources?|citations?)\s*,?\s*please\b|be\s+brief\b|keep\s+it\s+short\b)"
                         r"[^?]*$", re.I)
-_POLITE_TELL = re.compile(r"^\s*" + _GREETING + r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)"
+_POLITE_TELL = re.compile(r"^\s*" + _GREETING + r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+|plz\s+)?|"
+                          r"(?:please|pls|plz)\s+)"
                           r"(?=(?:tell|show|give)\s+me\b)", re.I)
 # "tell me" before a question in its own order ("tell me what did X say", "tell me did Y win", "tell me who won",
 # "tell me how many ..."), not before "what X said" (a speaker question asked that way)
 _AUX = r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b"
 _TELL_DIRECT = re.compile(r"^\s*(?:tell|show)\s+me\s*[:,]?\s+(?=(?:what|how)\s+(?:" + _AUX[3:-3] + r"|many|much|long|"
                           r"old|big|far|often)\b|(?:who|whom|which|when|where|why)\b|" + _AUX + r")", re.I)
-_SUFFIX = re.compile(r"[,;\s]+(?:please|thanks|thank\s+you|thx|cheers)\s*[.!]*(?=\s*[?.!]*\s*$)", re.I)
+_SUFFIX = re.compile(r"[,;\s]+(?:please|thanks|thank\s+you|thx|cheers|do\s+you\s+know|any\s+idea|"
+                     r"(?:according\s+to|based\s+on|going\s+by)\s+(?:the|these|your)\s+(?:news|articles?|sources?|"
+                     r"reports?|coverage|stories))\s*[.!]*(?=\s*[?.!]*\s*$)", re.I)
+# a question closed with a full stop ("How many came."), not an abbreviation's ("… in the U.S.")
+_STOP_END = re.compile(r"\.\s*$")
+_ABBREVIATION_END = re.compile(r"(?:[A-Z]|\b(?:Inc|Ltd|Co|Jr|Sr|St|vs|No))\.\s*$")
 _QUESTION_WORD = re.compile(r"^(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|did|does|do|has|have|"
                             r"had|can|could|will|would|should)\b", re.I)
 
@@ -64,6 +73,8 @@ def plain_question(question: str) -> str:
     if not q:
         return question
     q = q[:1].upper() + q[1:]
+    if _QUESTION_WORD.match(q) and _STOP_END.search(q) and not _ABBREVIATION_END.search(q):
+        q = _STOP_END.sub("", q)
     if _QUESTION_WORD.match(q) and q[-1:] not in "?.!":
         q += "?"
     return q

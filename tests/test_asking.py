@@ -24,6 +24,13 @@ from assistant.asking import capitals_from, cased_names, plain_question, unshout
     ("Could you check: did the judge grant the motion?", "Did the judge grant the motion?"),
     ("How many families have sued Acme? Please cite the article.", "How many families have sued Acme?"),
     ("Who won the final? Sources please.", "Who won the final?"),
+    ("Any idea how many families have sued Acme?", "How many families have sued Acme?"),
+    ("Pls tell me who won the final?", "Who won the final?"),
+    ("Real quick - who won the final?", "Who won the final?"),
+    ("So, who won the final?", "Who won the final?"),
+    ("Who won the final, do you know?", "Who won the final?"),
+    ("Who won the final, according to the news?", "Who won the final?"),
+    ("How many families have sued Acme.", "How many families have sued Acme?"),
 ])
 def test_the_asking_words_come_off(asked: str, plain: str) -> None:
     assert plain_question(asked) == plain
@@ -38,6 +45,8 @@ def test_the_asking_words_come_off(asked: str, plain: str) -> None:
     "Hey Jude was the top song?",  # a title, not a greeting
     "Hello Kitty sales rose in 2023?",
     "Please check the ballot count.",  # a request with no question after it
+    "What is the GDP of the U.S.",  # a full stop that ends an abbreviation stays
+    "Right-wing parties gained?",
 ])
 def test_a_plain_question_is_left_as_typed(question: str) -> None:
     assert plain_question(question) == question
