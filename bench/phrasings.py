@@ -44,6 +44,9 @@ PHRASINGS = [
     "In {xs} words, what about {y}?",
     "what did {xl} say about {yl}?",
     "{xs} reaction to {y}?",
+    "What has {x} been saying about {y}?",
+    "What quotes are there from {x} about {y}?",
+    "What did {x} say about {y} in the article?",
 ]
 
 

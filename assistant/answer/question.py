@@ -266,6 +266,11 @@ def _role_asked(q: str) -> str:
 _TITLE_SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs v".split())
 
 
+def _is_post_word(low: str) -> bool:
+    """A post or an honorific, no name: "chief", "Sen.", "Mr" (a word read without its full stop)."""
+    return low.rstrip(".") in ROLE_WORDS or low + "." in ROLE_WORDS
+
+
 def _key_names(q: str) -> list[str]:
     words = WORD_RE.findall(q)
     capitalised = [w for w in words[1:] if w[:1].isupper()]
@@ -280,7 +285,7 @@ def _key_names(q: str) -> list[str]:
             if (
                 low_w in FUNCTION_WORDS
                 or low_w in QUESTION_WORDS
-                or low_w.rstrip(".") in ROLE_WORDS
+                or _is_post_word(low_w)
                 or low_w in _ROLE_ABBREVIATIONS
                 or is_officer_initials(w) and words[k - 1][:1].isupper()  # "Acme's CCO": a post, not a name
                 or w.upper() == w[:1]
@@ -337,7 +342,7 @@ def name_runs(q: str) -> list[list[str]]:
     words = [*WORD_RE.findall(q)[1:], ""]
     for k, w in enumerate(words):
         low = w.lower()
-        plain = low in FUNCTION_WORDS or low in QUESTION_WORDS or low.rstrip(".") in ROLE_WORDS
+        plain = low in FUNCTION_WORDS or low in QUESTION_WORDS or _is_post_word(low)
         if w[:1].isupper() and not plain:
             current.append(w.rstrip("'’"))
             continue

@@ -31,7 +31,8 @@ _SPEAKER_VERBS = (
 )
 _TAIL = r"\s*[?.!]*\s*$"
 _TOPIC = (
-    r"(?:\s+(?:about|on|regarding|concerning|of|to|over|after|before|in|at|during|when|following|whether|that|for)"
+    r"(?:\s+(?:on\s+the\s+(?:subject|topic|issue|matter|question)\s+of|with\s+(?:regard|respect)\s+to|in\s+relation\s+to|"
+    r"as\s+to|re:?|about|on|regarding|concerning|of|to|over|after|before|in|at|during|when|following|whether|that|for)"
     r"\s+(?P<t>.+?))?"
 )
 _REACT = (
@@ -45,7 +46,8 @@ _SPEAKER_PATTERNS = [
                r"considers)\s+as\s+(?P<t>.+?)" + _TAIL, re.I),
     re.compile(
         r"^(?:what(?:\s+else)?|which\s+\w+)\s+(?:did|does|do|has|have|had|is|was)\s+(?P<x>.+?)\s+"
-        r"(?:(?:also|else|first|publicly|ever)\s+)?(?:have\s+to\s+|had\s+to\s+)?(?-i:" + _SPEAKER_VERBS + r")\b"
+        r"(?:(?:also|else|first|publicly|ever)\s+)?(?:have\s+to\s+|had\s+to\s+|been\s+(?=\w+ing\b))?(?-i:"
+        + _SPEAKER_VERBS + r"|saying|telling|writing|posting|claiming|arguing|tweeting|suggesting|warning)\b"
         r"(?:\s+(?P<o>(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})|the\s+press|(?-i:[a-z]+)))?" + _TOPIC + _TAIL,
         re.I,
     ),
@@ -101,7 +103,7 @@ _SPEAKER_PATTERNS = [
                re.I),
     re.compile(r"^(?:(?:show|tell|give)\s+me|summari[sz]e|recap)\s+what\s+(?:else\s+)?(?P<x>.+?)\s+(?:has\s+)?(?-i:"
                + _SPEAKER_VERBS + r")\b" + _TOPIC + _TAIL, re.I),
-    re.compile(r"^(?:(?:give|show|find|list)\s+(?:me\s+)?)?(?:all\s+|any\s+)?(?:the\s+)?(?P<x>.+?)['’]s?\s+"
+    re.compile(r"^(?:(?:give|show|find|list)\s+(?:me\s+)?|tell\s+me\s+about\s+)?(?:all\s+|any\s+)?(?:the\s+)?(?P<x>.+?)['’]s?\s+"
                r"(?:(?:exact|own|actual|latest|full)\s+)?(?:quotes|quotations|comments|remarks|statements|words)\b"
                + _TOPIC + _TAIL, re.I),
     # "In X's own words, what about Y?"
@@ -109,6 +111,9 @@ _SPEAKER_PATTERNS = [
                + _TAIL, re.I),
     re.compile(r"^(?:(?:give|show|find|list)\s+(?:me\s+)?)?(?:all\s+|any\s+)?(?:the\s+)?(?:quotes|quotations|comments|"
                r"remarks|statements)\s+(?:from|by)\s+(?P<x>.+?)" + _TOPIC + _TAIL, re.I),
+    # "What quotes are there from X about Y?", "Are there any quotes from X on Y?"
+    re.compile(r"^(?:what|which|are\s+there(?:\s+any)?)\s+(?:quotes|quotations|comments|remarks|statements)\s+"
+               r"(?:are\s+there\s+|do\s+you\s+have\s+|exist\s+)?(?:from|by)\s+(?P<x>.+?)" + _TOPIC + _TAIL, re.I),
 ]
 # the terse search form "Sam Asghari on the custody fight?", "Meta's spokesperson on the EDPB?" (see _terse_speaker)
 _TERSE = re.compile(r"^(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}?)\s+on\s+(?P<t>[^?]+?)\s*\?\s*$",
@@ -184,7 +189,7 @@ def find_speaker(q: str) -> tuple[str, str, list[str]]:
         if m and rx is _TERSE_OWN and not _terse_speaker(m.group("x")):
             continue  # "The market's reaction to the Fed?", "What was the market's reaction?": no speaker
         if m and looks_like_speaker(m.group("x")):
-            speaker = m.group("x").strip()
+            speaker = _HONORIFIC.sub("", m.group("x").strip())  # "Mr. Zelensky": the name the articles quote
             topic = _clean_topic((m.groupdict().get("t") or "").strip())
             break
     if not speaker:
@@ -245,9 +250,16 @@ _REQUESTS = frozenset("""anything something everything nothing more news update 
     insight insights rumor rumors rumour rumours""".split())
 
 
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+(?=[A-Z])")
+# where the words were read, not what they were about: "… about Y in the article?", "… on Y, in this piece"
+_WHERE_READ = re.compile(r"(?:,?\s+(?:in|from)\s+|^)(?:the|this|that|these|those|your)\s+(?:article|articles|piece|"
+                         r"story|stories|coverage)$", re.I)
+
+
 def _clean_topic(topic: str) -> str:
-    """The topic's own words: no "the topic of", and no verb a clause topic opens on ("is weighing on shoppers")."""
-    topic = re.sub(r"^(?:the\s+)?(?:topic\s+of\s+)", "", topic)
+    """The topic's own words: no "the topic of", no "in the article" after it, and no verb a clause topic opens on
+    ("is weighing on shoppers")."""
+    topic = _WHERE_READ.sub("", re.sub(r"^(?:the\s+)?(?:topic\s+of\s+)", "", topic))
     topic = re.sub(r"^(?:is|are|was|were|would|will|could|should|might|has|have|had|be|been)\s+(?:being\s+)?", "",
                    topic, flags=re.I)
     return topic.strip(" ,;:")

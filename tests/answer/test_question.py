@@ -227,6 +227,19 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("The market's reaction to the rate cut?", "", "", False),
     ("Investors' reaction to the rate cut?", "", "", False),
     ("What was the market's reaction?", "", "", False),
+    # an honorific, "been saying", "re:" / "on the subject of", "in the article", "what quotes are there from X"
+    ("What did Ms. Varga say about the merger?", "Varga", "the merger", False),
+    ("What did Sir Tom Reid say about the merger?", "Tom Reid", "the merger", False),
+    ("What has Lena Varga been saying about the merger?", "Lena Varga", "the merger", False),
+    ("What did Varga say re: the merger?", "Varga", "the merger", False),
+    ("What did Varga say on the subject of the merger?", "Varga", "the merger", False),
+    ("What did Varga say about the merger in the article?", "Varga", "the merger", False),
+    ("What did Varga say in the article?", "Varga", "", False),
+    ("What did Varga say about the Orbit report?", "Varga", "the Orbit report", False),
+    ("Tell me about Lena Varga's comments on the merger.", "Lena Varga", "the merger", False),
+    ("What quotes are there from Lena Varga about the merger?", "Lena Varga", "the merger", False),
+    ("Are there any quotes from Varga on the merger?", "Varga", "the merger", False),
+    ("What has Acme been doing about emissions?", "", "", False),
     # how a person is coping: their own words first, when quoted on it
     ("How has Tom Reid been coping since the flood?", "Tom Reid", "coping since the flood", True),
     ("How is Acme Motors doing in China?", "", "", False),  # a company's results: no feelings asked
@@ -240,3 +253,10 @@ def test_other_ways_of_asking_for_someones_words(question: str, speaker: str, to
                                       "Who is the senior product manager for Acme Kids?"])
 def test_a_post_asked_after_whos_or_a_plural_possessive(question: str) -> None:
     assert analyse_question(question).role in ("manag", "manager", "cfo"), analyse_question(question).role
+
+
+@pytest.mark.parametrize("question", ["What did Mr. Varga say about the merger?", "What did Dr Lena Varga say?"])
+def test_an_honorific_is_no_name_an_article_must_hold(question: str) -> None:
+    info = analyse_question(question)
+    assert info.speaker.endswith("Varga") and not info.speaker.startswith(("Mr", "Dr"))
+    assert "Varga" in info.key_names and not {"Mr", "Dr"} & set(info.key_names)
