@@ -35,7 +35,7 @@ _ASKING = (
 _PREFIX = re.compile(r"^\s*" + _GREETING + r"(?:" + _ASKING + r")", re.I)
 # a greeting before the question itself: "Hey, what did X say?", "Hi! How many ...?", "Hello there, who won?"
 _HELLO = re.compile(r"^\s*(?:(?:hey|hi|hello|hiya|greetings|good\s+(?:morning|afternoon|evening)|so|ok|okay|well|"
-                    r"alright|right)(?:\s+there)?"
+                    r"alright|right|hmm+|um+|uh+|oh|ah)(?:\s+there)?"
                     r"\s*[,!.]+\s*|(?:hey|hi|hello)\s+(?=(?:what|who|how|when|where|which|why|did|does|is|was)\b))+",
                     re.I)
 # a request after the question: "… ? Please cite the article.", "… ? Sources please.", "… ? Be brief."
@@ -102,6 +102,18 @@ MAX_NAME_WORDS = 4
 _WORD = re.compile(r"[^\W_][\w.-]*")  # a word of a name: letters first, then letters, digits, dots, hyphens
 
 
+# "And where did she study?", "So how many ...?": a follow-up's link word, read before the question is condensed
+_LINK_WORD = re.compile(r"^\s*(?:and|so|but|also)\s+(?=(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|"
+                        r"did|does|do|has|have|had|can|could|will|would)\b)", re.I)
+
+
+def unlinked(question: str) -> str:
+    """A condensed question without the "And" / "So" it was asked with ("And where did Jo Reid study?" -> "Where did
+    Jo Reid study?"): the link told the condenser it follows on, and is no part of what is asked."""
+    q = _LINK_WORD.sub("", question, count=1)
+    return q[:1].upper() + q[1:] if q != question else question
+
+
 def unshouted(question: str) -> str:
     """A question typed all in capitals ("WHAT DID PESKOV SAY?") in lower case, for the names to take the capitals the
     index gives them as in one typed in lower case; any other question as typed."""
@@ -139,13 +151,15 @@ def with_capitals(question: str, cased: Mapping[str, str]) -> str:
     return _speaker_capitals("".join(out) + question[pos:], cased)
 
 
-def capitals_from(question: str, texts: Iterable[str]) -> str:
+def capitals_from(question: str, texts: Iterable[str], typed_lower: bool = False) -> str:
     """A question typed all in lower case with the capitals the retrieved ``texts`` give its words: a word they
     write at least twice, always capitalised where no sentence starts (not in a web address: "oregon.gov"):
     "daye" -> "Daye", "tiktok" -> "TikTok", never "time", which they also write in lower case; and the names of
     countries and peoples ("the united states" -> "the United States") the texts never write in lower case (a
-    "turkey" of a recipe stays one). Unchanged when typed with capitals."""
-    if not typed_in_lower_case(question):
+    "turkey" of a recipe stays one). Unchanged when typed with capitals, unless ``typed_lower`` says the reader typed
+    it in lower case (a follow-up condensed with the capitals of the turn before: "How much had shopify paid for
+    Flexport?")."""
+    if not typed_lower and not typed_in_lower_case(question):
         return question
     body = "\n".join(texts)
     keep = FUNCTION_WORDS | asking_verbs() | ROLE_WORDS

@@ -26,7 +26,14 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.answer import answer_extractive
 from assistant.answer.authored import by_author
 from assistant.answer.words import content_terms, stem, term_present, vocabulary
-from assistant.asking import capitals_from, plain_question, typed_in_lower_case, unshouted, with_capitals
+from assistant.asking import (
+    capitals_from,
+    plain_question,
+    typed_in_lower_case,
+    unlinked,
+    unshouted,
+    with_capitals,
+)
 from assistant.filters import Filters
 from assistant.followups import condense
 from assistant.llm import answer_with_llm, condense_with_llm, stream_answer_with_llm
@@ -86,7 +93,7 @@ class AnswerChain:
                 standalone = condense_with_llm(self.llm, question, history)
             except LLMError:
                 pass  # rule-based condensing already gave an answer
-        state["standalone_question"] = standalone
+        state["standalone_question"] = unlinked(standalone)
         self._timed(state, "condense", t)
         return state
 
@@ -179,7 +186,8 @@ class AnswerChain:
         embed = self._embed_with(state["analysis"]) if "analysis" in state else self._embed
         passages = state["passages"]
         texts = {p.article_id: f"{p.title}\n{p.article_text}" for p in passages}.values()
-        question = capitals_from(state["standalone_question"], texts)  # "daye" typed: "Daye", as the articles write it
+        # "daye" typed: "Daye", as the articles write it (also in a follow-up the history gave capitals)
+        question = capitals_from(state["standalone_question"], texts, typed_in_lower_case(state["question"].strip()))
         return answer_extractive(question, passages, embed=embed, already_shown=shown)
 
     def _embed_with(self, analysis: QueryAnalysis) -> Callable[[list[str]], list[list[float]]]:

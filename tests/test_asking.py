@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asking import capitals_from, cased_names, plain_question, unshouted, with_capitals
+from assistant.asking import capitals_from, cased_names, plain_question, unlinked, unshouted, with_capitals
 
 
 @pytest.mark.parametrize(("asked", "plain"), [
@@ -31,6 +31,7 @@ from assistant.asking import capitals_from, cased_names, plain_question, unshout
     ("Who won the final, do you know?", "Who won the final?"),
     ("Who won the final, according to the news?", "Who won the final?"),
     ("How many families have sued Acme.", "How many families have sued Acme?"),
+    ("Hmm, did he say when the ban starts?", "Did he say when the ban starts?"),
 ])
 def test_the_asking_words_come_off(asked: str, plain: str) -> None:
     assert plain_question(asked) == plain
@@ -99,3 +100,19 @@ def test_capitals_the_retrieved_articles_give(typed: str, cased: str) -> None:
 ])
 def test_a_question_typed_in_capitals_is_read_as_typed_in_lower_case(typed: str, plain: str) -> None:
     assert unshouted(typed) == plain
+
+
+@pytest.mark.parametrize(("condensed", "asked"), [
+    ("And where did Lena Varga go to medical school?", "Where did Lena Varga go to medical school?"),
+    ("So how many subscribers had Lena Varga reached?", "How many subscribers had Lena Varga reached?"),
+    ("And Zelensky?", "And Zelensky?"),  # no question after the link: left for the condenser's own reading
+    ("Andrew Varga said what?", "Andrew Varga said what?"),
+])
+def test_a_condensed_question_loses_the_link_word_it_was_asked_with(condensed: str, asked: str) -> None:
+    assert unlinked(condensed) == asked
+
+
+def test_a_follow_up_typed_in_lower_case_takes_capitals_past_the_ones_the_history_gave() -> None:
+    condensed = "How much did daye pay TikTok originally?"  # "daye" typed, "TikTok" from the turn before
+    assert capitals_from(condensed, [ARTICLE]) == condensed  # capitals past the first: as typed ...
+    assert capitals_from(condensed, [ARTICLE], typed_lower=True) == "How much did Daye pay TikTok originally?"
