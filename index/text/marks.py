@@ -5,7 +5,9 @@ when a paragraph has none of these, British-style single quotes ``‘…’`` (a
 word start, a closer not followed by a letter, so apostrophes are not closers).
 
 An unclosed double quote runs to the end of the paragraph (news prose leaves a quote open
-when it continues in the next paragraph); its ``close_end`` then equals ``inner_end``.
+when it continues in the next paragraph); its ``close_end`` then equals ``inner_end``. Marks the
+source typed wrong still pair: an opening mark that ends its paragraph after the last word closes
+the open quote ('… in genre only. “'), and a paragraph opened with ‘ and closed with ” is one quote.
 """
 
 from __future__ import annotations
