@@ -34,6 +34,7 @@ import re
 from assistant.answer.question import analyse_question, looks_like_speaker, split_context, with_context
 from assistant.answer.quotations import is_role_phrase
 from assistant.answer.words import COUNTRIES, stem
+from assistant.asking import unlinked
 from index.quotations import extract_quotations
 from index.quotations.phrases import is_officer_initials
 from index.quotations.wordlists import ORG_WORDS, ROLE_WORDS
@@ -283,8 +284,8 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
         if target and target.lower() not in question.lower() and looks_like_speaker(target):
             target = target + "'s" if word in _POSSESSIVE else target
             out = question[: m.start()] + target + question[m.end() :]
-    if out == question or _LEANS.search(out):
-        return with_context(out, carried)
+    if out == question or _LEANS.search(unlinked(out)):  # "And how old was Jo Reid then?" leans; "And how old
+        return with_context(out, carried)  # is Jo Reid?" no longer, once "she" is resolved
     return out
 
 

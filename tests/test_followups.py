@@ -234,3 +234,19 @@ def test_a_follow_up_of_a_follow_up_carries_what_the_one_before_carried() -> Non
     assert condense("How much does it cost?", history) == "How much does Zentrax cost?"
     question, context = split_context(condense("And the range?", history))
     assert context == "When will deliveries start? What did Lena Orsk say about the Zentrax truck?"
+
+
+@pytest.mark.parametrize("link", ["", "And ", "So "])
+def test_a_link_word_carries_no_context_once_the_pronoun_is_resolved(link: str) -> None:
+    """"And how many subscribers had she reached?" is the question "How many …?" is: once "she" is Jo Reid, the
+    "And" it was asked with carries no earlier question along (that context dilutes the fact it asks for)."""
+    history = [("How is Jo Reid spending her prize money?", "Reid said she will pay off her loans. [1]")]
+    asked = f"{link}how many subscribers had she reached by Friday?"
+    asked = asked[:1].upper() + asked[1:]
+    question, context = split_context(condense(asked, history))
+    assert (question.replace("Jo Reid", "Reid"), context) == (asked.replace("she", "Reid"), "")
+
+
+def test_a_link_word_with_nothing_resolved_still_carries_the_context() -> None:
+    history = [("How is Jo Reid spending her prize money?", "Reid said she will pay off her loans. [1]")]
+    assert split_context(condense("And how many subscribers?", history))[1] == history[0][0]
