@@ -186,8 +186,10 @@ class AnswerChain:
         embed = self._embed_with(state["analysis"]) if "analysis" in state else self._embed
         passages = state["passages"]
         texts = {p.article_id: f"{p.title}\n{p.article_text}" for p in passages}.values()
-        # "daye" typed: "Daye", as the articles write it (also in a follow-up the history gave capitals)
-        question = capitals_from(state["standalone_question"], texts, typed_in_lower_case(state["question"].strip()))
+        # "daye" typed: "Daye", as the articles write it (also in a follow-up the history gave capitals, and in one
+        # typed all in capitals)
+        typed_lower = typed_in_lower_case(unshouted(state["question"].strip()))
+        question = capitals_from(state["standalone_question"], texts, typed_lower)
         return answer_extractive(question, passages, embed=embed, already_shown=shown)
 
     def _embed_with(self, analysis: QueryAnalysis) -> Callable[[list[str]], list[list[float]]]:

@@ -155,3 +155,13 @@ def test_a_follow_up_after_a_question_typed_in_lower_case(multihop_engine) -> No
     first = multihop_engine.ask("what did peskov say?")
     more = multihop_engine.ask("Tell me more", [("what did peskov say?", first.answer)])
     assert first.answered and more.standalone_question == "What else did Peskov say?"
+
+
+@pytest.mark.parametrize("typed", ["how much of that went to apple?", "HOW MUCH OF THAT WENT TO APPLE?"])
+def test_a_follow_up_typed_without_capitals_gets_the_answer_typed_with_them(multihop_engine, typed: str) -> None:
+    """In lower case or all in capitals, a follow-up takes the capitals the retrieved articles give its words."""
+    history = [("How much did Google pay in 2021 to be the default search engine?",
+                "Google paid $26.3 billion in 2021 to browsers, phone makers and platforms such as Apple.")]
+    cased, other = multihop_engine.ask("How much of that went to Apple?", history), multihop_engine.ask(typed, history)
+    assert cased.answered and cased.citations
+    assert (other.answered, [c.quote for c in other.citations]) == (True, [c.quote for c in cased.citations])
