@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from assistant import asking  # the module, read at call time: asking imports this package's question reader
 from assistant.answer.authored import authored_answer
-from assistant.answer.citations import refuse
+from assistant.answer.citations import distinct, joined, refuse
 from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
 from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question, name_runs
@@ -69,7 +69,7 @@ def answer_extractive(
         if len([s for s in info.specifiers if s.split()[0] in MONTHS]) >= 2:
             missing = [n for n in missing if not n.isdigit()]  # the dates of different articles
     if missing:
-        return refuse(question, "Not found in the retrieved articles: " + ", ".join(dict.fromkeys(missing)) + ".")
+        return refuse(question, "Not found in the retrieved articles: " + ", ".join(distinct(missing)) + ".")
     if info.speaker and _ONE_WORD_ON.match(info.text) and asking.written_in_lower_case(
             info.speaker, [p.article_text for p in {p.article_id: p for p in passages}.values()]):
         info = replace(info, speaker="", topic="", topics=[])  # "Impact on jobs?": a word the articles write in
@@ -91,11 +91,11 @@ def answer_extractive(
         info = replace(info, speaker="", topic="", topics=[])  # not quoted on it: the articles' sentences may say
     if info.outlets and from_outlets(info, passages) is passages:
         # it names its sources and none of them is among the retrieved articles
-        return refuse(question, "No retrieved article is from " + " or ".join(info.outlets) + ".")
+        return refuse(question, f"No retrieved article is from {joined(distinct(info.outlets), 'or')}.")
     absent = _absent_words(info, passages)
     others = [t for t in info.terms if t not in {stem(n) for n in info.key_names}]
     if len(absent) >= 2 and len(absent) * 2 > len(others) and len(others) <= MAX_TERMS_FOR_ABSENT:
-        return refuse(question, "Not found in the retrieved articles: " + ", ".join(absent) + ".")
+        return refuse(question, "Not found in the retrieved articles: " + ", ".join(distinct(absent)) + ".")
     if absent:  # part of the question is in no article: only strong evidence for the rest will do
         min_score = max(min_score, STRICT_MIN_SCORE)
     compound = compound_answer(info, question, passages, embed, max_citations, min_score)

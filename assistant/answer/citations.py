@@ -24,6 +24,27 @@ def refuse(question: str, reason: str) -> Answer:
     )
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def distinct(names: list[str]) -> list[str]:
+    """``names`` once each, for a refusal to list: "Mastercard's" is "Mastercard", case aside, and a name all of whose
+    words a longer one listed has is left out ("Horwood" beside "Craig Revel Horwood")."""
+    plain = list(dict.fromkeys(_POSSESSIVE.sub("", n.strip()) for n in names if n.strip()))
+    seen: dict[str, str] = {}
+    for n in plain:
+        seen.setdefault(n.lower(), n)
+    kept = list(seen.values())
+    words = [set(n.lower().split()) for n in kept]
+    return [n for n, w in zip(kept, words, strict=True)
+            if not any(w < other for other in words)]
+
+
+def joined(names: list[str], last: str = "and") -> str:
+    """"A", "A and B", "A, B and C" (``last`` "or" for alternatives)."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {last} {names[-1]}" if names else ""
+
+
 def citation(n: int, p: Passage, start: int, end: int, speaker: str = "", kind: str = "") -> Citation:
     """Citation ``n`` of ``p.article_text[start:end]``; raises ValueError when the span is not there."""
     quote = p.article_text[start:end]
@@ -85,4 +106,4 @@ def sentence_answer(question: str, spans: list[Span], speaker_at=None, name_spea
     )
 
 
-__all__ = ["Span", "citation", "one_line", "refuse", "said", "sentence_answer"]
+__all__ = ["Span", "citation", "distinct", "joined", "one_line", "refuse", "said", "sentence_answer"]

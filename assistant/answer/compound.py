@@ -17,7 +17,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from assistant.answer.citations import citation, one_line, refuse
+from assistant.answer.citations import citation, distinct, joined, one_line, refuse
 from assistant.answer.facts import Candidate, build_pool, from_outlets, pick, rank_candidates, speaker_at, why_refused
 from assistant.answer.question import QuestionInfo, analyse_question
 from assistant.answer.similarity import Embed
@@ -128,14 +128,14 @@ def compound_answer(
     if by_article:
         picked = sorted(picked, key=lambda x: -x[1].score)[:2]
     if not picked:
-        return refuse(question, refused or "No retrieved article is from " + " or ".join(missing) + ".")
+        return refuse(question, refused or f"No retrieved article is from {joined(distinct(missing), 'or')}.")
     citations, prose = [], []
     for n, (part, c) in enumerate(picked[:max_citations], start=1):
         citations.append(citation(n, c.passage, c.start, c.end, speaker_at(c.passage, c.start, c.end)))
         label = f"{part.label}: " if part.label and (n == 1 or picked[n - 2][0] is not part) else ""
         prose.append(f"{label}{one_line(c.text)} [{n}]")
     if missing:
-        prose.append("No retrieved article is from " + " or ".join(missing) + ".")
+        prose.append(f"No retrieved article is from {joined(distinct(missing), 'or')}.")
     return Answer(
         question=question, standalone_question=question, answered=True, answer=" ".join(prose), citations=citations
     )

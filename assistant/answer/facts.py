@@ -36,7 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.answer.citations import Span, refuse, sentence_answer
+from assistant.answer.citations import Span, distinct, joined, refuse, sentence_answer
 from assistant.answer.eligibility import check, names_in_article
 from assistant.answer.evidence import Lexical, counts, form_is_required, preference, required_form
 from assistant.answer.question import QuestionInfo, name_runs, with_context
@@ -278,7 +278,7 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
     if reasons and len(reasons) == len(pool.candidates):
         top = max(set(reasons), key=reasons.count)
         if top == "specifier" and info.specifiers:
-            return "No retrieved sentence mentions " + ", ".join(info.specifiers) + " with the rest of the question."
+            return f"No retrieved sentence mentions {joined(distinct(info.specifiers))} with the rest of the question."
         if top == "specifier":  # a superlative or a rate asked, or a rival place or stage
             return "No retrieved sentence says it of exactly what the question asks."
         if top == "type":
@@ -286,13 +286,13 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
                     "date": "a date", "name": "a name", "place": "a place"}.get(info.answer_type, "what it asks for")
             return f"No retrieved sentence on this gives {kind}."
         if top == "name":
-            names = [" ".join(r) for r in name_runs(info.text) if set(r) & set(info.key_names)] or info.key_names
-            both = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+            names = distinct([" ".join(r) for r in name_runs(info.text) if set(r) & set(info.key_names)]
+                             or info.key_names)
             return ("No retrieved article mentions " + ("both " if len(names) == 2 else "all of " if names[2:] else "")
-                    + both + ".")
+                    + joined(names) + ".")
         if top == "doer":  # "How many goals did Lewandowski score?": figures of others ("Kane, who has scored nine")
-            names = [" ".join(r) for r in name_runs(info.text) if set(r) & set(info.key_names)]
-            return f"No retrieved sentence gives that figure for {' and '.join(names) or 'what the question names'}."
+            names = distinct([" ".join(r) for r in name_runs(info.text) if set(r) & set(info.key_names)])
+            return f"No retrieved sentence gives that figure for {joined(names) or 'what the question names'}."
         if top == "withheld":
             return "The retrieved article says this is not given."
         if top == "preview":

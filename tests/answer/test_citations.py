@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from assistant.answer.citations import citation, said
+from assistant.answer.citations import citation, distinct, joined, said
 from assistant.schema import Passage
 
 
@@ -37,3 +37,14 @@ def test_citation_offsets_are_checked_even_under_python_O():
     )
     out = subprocess.run([sys.executable, "-O", "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "refused", out.stderr
+
+
+@pytest.mark.parametrize(("names", "listed"), [
+    (["Mastercard's", "Mastercard", "MASTERCARD"], "Mastercard"),
+    (["Craig Revel Horwood's", "TV", "Horwood", "TV"], "Craig Revel Horwood and TV"),
+    (["BBC News", "Reuters", "BBC"], "BBC News and Reuters"),
+    (["Jones'", "Smith", "Lee"], "Jones, Smith and Lee"),
+    (["New York", "York City"], "New York and York City"),  # neither holds all of the other's words
+])
+def test_a_refusal_lists_each_name_once(names: list[str], listed: str) -> None:
+    assert joined(distinct(names)) == listed

@@ -711,3 +711,13 @@ def test_the_doer_asked_is_known_by_initials_of_three_letters_or_more() -> None:
     assert agent_named("How much did the Bank of England raise rates?", vocabulary("The BOE raised rates to 5.25%."))
     assert not agent_named("How many goals did Robert Lewandowski score?",  # "RL" is as much Romelu Lukaku
                             vocabulary("5. Romelu Lukaku (Roma/Belgium) - 40 goals"))
+
+
+def test_a_refusal_names_each_name_once() -> None:
+    """"the Reserve Board ... the Reserve Board's rates": one name, listed once, not as "all of" three."""
+    passages = chunks("a", "Harbor Bank expects a rate rise of 0.25% on Monday, its economist said.\n") + chunks(
+        "b", "The Reserve Board may raise rates by 0.25% on Tuesday, the Reserve Board said.\n")
+    ans = ask("How much did Harbor Bank expect the Reserve Board to raise the Reserve Board's rates?",
+              passages, embed=None)
+    assert not ans.answered and "No retrieved article mentions both Harbor Bank and Reserve Board." in ans.answer, \
+        ans.answer
