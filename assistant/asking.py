@@ -169,7 +169,7 @@ def capitals_from(question: str, texts: Iterable[str], typed_lower: bool = False
             continue
         mid = _mid_sentence(word, body)
         if len(mid) >= 2 and all(w[:1].isupper() for w in mid):
-            forms[word] = max(set(mid), key=mid.count)
+            forms[word] = max(dict.fromkeys(mid), key=mid.count)  # a tie goes to the first form written
     typed = question[:1] + _WORD.sub(lambda m: forms.get(m.group().lower(), m.group()) if m.group().isalpha()
                                      else m.group(), question[1:])
     for place in COUNTRY_NAMES:  # "the united states": a place, unless the articles write it in lower case ("turkey")

@@ -276,7 +276,7 @@ def why_refused(info: QuestionInfo, pool: Pool) -> str:
     if not pool.candidates:
         return "No retrieved passage has a usable sentence."
     if reasons and len(reasons) == len(pool.candidates):
-        top = max(set(reasons), key=reasons.count)
+        top = max(dict.fromkeys(reasons), key=reasons.count)  # a tie goes to the first candidate's reason
         if top == "specifier" and info.specifiers:
             return f"No retrieved sentence mentions {joined(distinct(info.specifiers))} with the rest of the question."
         if top == "specifier":  # a superlative or a rate asked, or a rival place or stage

@@ -721,3 +721,21 @@ def test_a_refusal_names_each_name_once() -> None:
               passages, embed=None)
     assert not ans.answered and "No retrieved article mentions both Harbor Bank and Reserve Board." in ans.answer, \
         ans.answer
+
+
+def test_a_refusals_reason_is_the_same_in_every_run() -> None:
+    """Two rules ruling out as many candidates: the reason given is the same whatever the string hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.path.insert(0, 'tests')\n"
+            "from answer.helpers import chunks\n"
+            "from assistant.answer import answer_extractive\n"
+            "p = chunks('a', 'Harbor Bank expects a rate rise of 0.25% on Monday, its economist said.\\n') + chunks(\n"
+            "    'b', 'The Reserve Board may raise rates by 0.25% on Tuesday, the Reserve Board said.\\n')\n"
+            "print(answer_extractive(\"How much did Harbor Bank expect the Reserve Board to raise the Reserve Board's "
+            "rates?\", p, embed=None).answer)\n")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(seen) == 1, seen
