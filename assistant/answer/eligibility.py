@@ -132,8 +132,15 @@ _INTERIM = re.compile(rf"\b(?:put|puts|putting|moved|moving)\s+(?:\w+\s+){{1,3}}
                       re.I)
 
 
+# a live blog's line for a score while the game was on: "End of third quarter: Bears 16, Panthers 10", "Halftime: ..."
+_INTERIM_LINE = re.compile(r"^\s*(?:(?:end\s+of|after)\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)\s+"
+                           r"(?:quarter|period|half|inning)|half-?time|HT)\s*:", re.I)
+
+
 def _interim_only(text: str) -> bool:
-    """Every score in the sentence is one during the game (``_INTERIM``), none its result."""
+    """Every score in the sentence is one during the game (``_INTERIM``, ``_INTERIM_LINE``), none its result."""
+    if _INTERIM_LINE.match(text):
+        return True
     scores = re.findall(_SCORE, text)
     return bool(scores) and len(_INTERIM.findall(text)) >= len(scores)
 
@@ -303,14 +310,38 @@ def _rival_stage(question: str, text: str) -> bool:
 
 
 def _names_own_half(info: QuestionInfo, own: set[str]) -> bool:
-    """An outcome is about the sides asked of: at least half the question's names are in the sentence itself."""
-    phrases = name_runs(info.text)
-    return not phrases or sum(_side_present(ph, own) for ph in phrases) * 2 >= len(phrases)
+    """An outcome is about the sides asked of: at least half the question's names are in the sentence itself (one
+    side of a pair written "Bears-Panthers" names the pair: "The Bears grinded out a 16-13 victory")."""
+    phrases = _side_runs(info.text)
+    return not phrases or sum(_side_present(ph, own, either=True) for ph in phrases) * 2 >= len(phrases)
 
 
-def _side_present(run: list[str], vocab: set[str]) -> bool:
+def _side_runs(question: str) -> list[list[str]]:
+    """The question's runs of names, a pair written with a hyphen standing alone: "the Bears-Panthers Thursday
+    Night Football game" has the pair and "Thursday Night Football"."""
+    out: list[list[str]] = []
+    for run in name_runs(question):
+        cur: list[str] = []
+        for w in run:
+            if _PAIR.fullmatch(w):
+                out += [cur, [w]] if cur else [[w]]
+                cur = []
+            else:
+                cur.append(w)
+        if cur:
+            out.append(cur)
+    return out
+
+
+_PAIR = re.compile(r"[A-Z][\w'’.]*-[A-Z][\w'’.]*")  # "Bears-Panthers", "Jamaica-Canada"
+
+
+def _side_present(run: list[str], vocab: set[str], either: bool = False) -> bool:
     """Is a side the question names in ``vocab``: all its words, its last ("Chiefs", "Charlo") or, for a two-word
-    name, its first ("Canelo" for "Canelo Alvarez")?"""
+    name, its first ("Canelo" for "Canelo Alvarez")? ``either``: a hyphenated pair is present when one of its
+    sides is."""
+    if either and len(run) == 1 and _PAIR.fullmatch(run[0]):
+        return any(name_present(w, vocab) for w in run[0].split("-"))
     return all(name_present(w, vocab) for w in run) or name_present(run[-1], vocab) or (
         len(run) == 2 and name_present(run[0], vocab))
 
@@ -318,7 +349,7 @@ def _side_present(run: list[str], vocab: set[str]) -> bool:
 def _both_sides(info: QuestionInfo, vocab: set[str]) -> bool:
     """An outcome asked between two named sides ("the Dolphins' game against the Patriots") is reported
     with both of them in or beside the sentence: a result against a third side is another game's."""
-    phrases = name_runs(info.text)
+    phrases = _side_runs(info.text)
     return len(phrases) != 2 or all(_side_present(ph, vocab) for ph in phrases)
 
 

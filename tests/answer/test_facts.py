@@ -23,6 +23,7 @@ from answer.helpers import (
 )
 from assistant.answer import EMBED_BUDGET, answer_extractive
 from assistant.answer.answerer import _absent_words
+from assistant.answer.eligibility import _interim_only
 from assistant.answer.facts import COUNT_CREDIT, build_pool, rank_candidates, why_refused
 from assistant.answer.question import analyse_question
 from assistant.answer.similarity import relevance
@@ -721,6 +722,39 @@ def test_a_refusal_names_each_name_once() -> None:
               passages, embed=None)
     assert not ans.answered and "No retrieved article mentions both Harbor Bank and Reserve Board." in ans.answer, \
         ans.answer
+
+
+def test_a_game_named_as_a_hyphenated_pair_is_answered_by_a_sentence_naming_one_side() -> None:
+    """"the Hawks-Owls Friday Night Hockey game": a result naming the Hawks answers it; a live blog's line for the
+    score after a period is no result."""
+    text = ("Hawks vs. Owls live score, updates from Friday Night Hockey.\n\n"
+            "End of second period: Hawks 2, Owls 2\n\n"
+            "The Hawks won the final game of the week 3-2 behind a late goal from Mia Kerr.\n\n"
+            "The Owls have now lost four in a row.\n")
+    passages = chunks("g", text, title="Hawks vs. Owls live score, updates from Friday Night Hockey")
+    ans = ask("What was the final score of the Hawks-Owls Friday Night Hockey game?", passages, embed=None)
+    assert ans.answered and "3-2" in ans.citations[0].quote, ans.answer
+    assert not any(c.quote.startswith("End of second period") for c in ans.citations), ans.answer
+
+
+@pytest.mark.parametrize(("line", "interim"), [
+    ("End of third quarter: Bears 16, Panthers 10", True),
+    ("Halftime: Hawks 2, Owls 1", True),
+    ("Final: Bears 16, Panthers 13", False),
+    ("The Bears grinded out a 16-13 victory.", False),
+])
+def test_a_live_blogs_line_for_a_score_during_the_game(line: str, interim: bool) -> None:
+    assert _interim_only(line) is interim
+
+
+def test_a_live_blogs_line_for_the_score_after_a_period_is_no_result() -> None:
+    text = ("Hawks vs. Owls live score, updates and highlights.\n\n"
+            "End of second period: Hawks 2, Owls 2\n\n"
+            "Final: Hawks 3, Owls 2\n\n"
+            "After the second period: Hawks 2, Owls 1\n")
+    passages = chunks("g", text, title="Hawks vs. Owls live score, updates and highlights")
+    ans = ask("What was the score of the Hawks vs. Owls game?", passages, embed=fake_embed)
+    assert ans.answered and [c.quote for c in ans.citations] == ["Final: Hawks 3, Owls 2"], ans.answer
 
 
 def test_a_refusals_reason_is_the_same_in_every_run() -> None:
