@@ -624,3 +624,24 @@ def test_an_embedded_post_that_says_something_is_still_its_signers() -> None:
     text = ("The derby ended level.\n\nWatching that second half was painful, but the lads never gave up. "
             "pic.twitter.com/xY12zW \u2014 Harbour Sport (@HarbourSport) November 12, 2023\n")
     assert [q.speaker for q in extract_quotations(text)] == ["Harbour Sport"]
+
+
+@pytest.mark.parametrize(("blurb", "quote"), [
+    ("Probably the best thriller of the decade, it never lets up and never explains too much. \u2014Ines Varga",
+     "Probably the best thriller of the decade, it never lets up and never explains too much."),
+    ("HARBOUR CITY | Striker T.J. Okoro: The 31-year-old leads the league with nine goals. \u2014 Ines Varga",
+     "The 31-year-old leads the league with nine goals."),  # the entry's label is not her words
+])
+def test_a_paragraph_signed_with_a_name_is_that_persons(blurb: str, quote: str) -> None:
+    text = f"The best films to stream this week\n\nNight Harbour (2021)\n\n{blurb}\n\nThe Long Field (2019)\n"
+    assert [(q.quote, q.speaker, q.kind) for q in extract_quotations(text)] == [(quote, "Ines Varga", "direct")]
+
+
+@pytest.mark.parametrize("line", [
+    "Tell me lies, tell me sweet little lies, they are true. - New Romantics",  # a hyphen signs nothing
+    "Goals from Okoro and Reid settled it late on. \u2014 Harbour Sports Club",  # an organisation's credit line
+    "Short and sweet. \u2014Ines Varga",  # too short to be anyone's paragraph
+])
+def test_a_line_with_no_persons_signature_is_nobodys(line: str) -> None:
+    text = f"The weekend in review\n\n{line}\n\nMore next week.\n"
+    assert [q.speaker for q in extract_quotations(text)] == []

@@ -82,6 +82,7 @@ class Extractor:
             interviews.named_answer(self, idx, sent)
             running.running(self, idx, sent)
         posts.posts(self)
+        posts.signed(self)
         interviews.answers(self)
         echoes.echoes(self)
         for q, person in zip(self.out, self.speaker_of, strict=True):  # names and roles as finally known

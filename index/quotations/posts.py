@@ -1,8 +1,13 @@
-"""Embedded social posts: the text of a post the page quotes, signed "— Name (@handle) Month D, YYYY".
+"""Signed text: embedded social posts ("— Name (@handle) Month D, YYYY") and signed paragraphs ("… —Pete Volk").
 
 A post is short: its text is the signed paragraph before the signature (links, hashtags and
 "pic.twitter.com" addresses at its end dropped) and, when that is only links or a last word, the
 short paragraphs right before it, up to the length of a post. The signer is the speaker.
+
+A paragraph that ends with a dash and a person's name after its last sentence is that person's: a
+roundup's blurb signed by the critic who wrote it ("… an excellent start to a month of horrors.
+—Toussaint Egan"), or a quotation signed by the one who said it. Only the signed paragraph is theirs;
+a hyphen signs nothing ("… - New Romantics" names a song).
 """
 
 from __future__ import annotations
@@ -61,6 +66,42 @@ def posts(ex: Extractor) -> None:
             ex.emit(start, end, person, "direct", Span(first.start, ex.sentences[idx].end), idx)
 
 
+_SIGNED_RE = re.compile(r"(?<=[.!?”\"’)])\s*[—–]\s?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s*$")
+
+
+_LABEL_RE = re.compile(r"((?:[^.!?:\n]|\.(?=\S)|(?<=\b[A-Z])\.){1,80}):\s+")  # "T.J. Watt:" keeps its initials
+
+
+def signed(ex: Extractor) -> None:
+    """Emit every paragraph signed with a person's name as their direct words (its one quotation, when it is
+    nothing else: '"When I met my mom, I truly felt unconditional love." — Diane Bazella')."""
+    text = ex.text
+    for a, b in paragraphs(text):
+        sig = _SIGNED_RE.search(text, a, b)
+        if sig is None or _SIGNATURE_RE.search(text, a, b) or len(text[a : sig.start()].split()) < 6:
+            continue
+        subj = _signer(text, sig.start(1), sig.end(1))
+        if subj is None or subj.kind != "name":
+            continue
+        start, end = a, sig.start()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        label = _LABEL_RE.match(text, start, end)
+        if label and sum(w[:1].isupper() or not w[:1].isalpha() for w in label.group(1).split()) * 10 >= 7 * len(
+                label.group(1).split()):
+            start = label.end()  # "PITTSBURGH STEELERS | Linebacker T.J. Watt: The Steelers are ...": the entry's label
+        if text[start] in _OPENERS and text[end - 1] in '"”' and not any(
+                ch in '"“”' for ch in text[start + 1 : end - 1]):
+            start, end = start + 1, end - 1  # the quotation alone, without its marks
+        if any(o.start < end and start < o.end for o in ex.out):
+            continue  # words already credited (a quotation the sentence's own attribution gave)
+        idx = ex.sentence_at(sig.start())
+        person = ex.people.resolve(subj, idx)
+        if person is not None and person.kind == "person":
+            first = ex.sentences[ex.sentence_at(start)]
+            ex.emit(start, end, person, "direct", Span(first.start, ex.sentences[idx].end), idx)
+
+
 def _signer(text: str, a: int, b: int) -> Subject | None:
     """The signature's name: a person's name as such, anything else ("247Sports") as an organisation."""
     while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
@@ -71,4 +112,4 @@ def _signer(text: str, a: int, b: int) -> Subject | None:
     return Subject("org", text[a:b], a, name=text[a:b]) if any(ch.isalpha() for ch in text[a:b]) else None
 
 
-__all__ = ["POST_CHARS", "TAIL_CHARS", "posts"]
+__all__ = ["POST_CHARS", "TAIL_CHARS", "posts", "signed"]
