@@ -84,3 +84,10 @@ def test_a_columnist_is_found_by_byline_through_the_index(engine: Engine) -> Non
     # retrieval brings only the market notes; her column comes by its byline, and says nothing of the market
     market = engine.ask("What does Ines Valcourt think about the harbour market on Saturday?", k=2)
     assert not market.answered and "Ines Valcourt wrote one of the retrieved articles" in market.answer
+
+
+def test_the_author_asked_with_the_outlets_possessive_is_found_by_byline() -> None:
+    """"Harbour Post's Ines Valcourt": the outlet says where she writes; the byline names her."""
+    ans = answer_extractive("What did Harbour Post's Ines Valcourt say about the new ferry timetable?", _passages(),
+                            embed=fake_embed)
+    assert ans.answered and ans.answer.startswith("Ines Valcourt writes (Harbour Post): "), ans.answer

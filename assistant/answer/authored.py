@@ -17,6 +17,7 @@ from dataclasses import replace
 from assistant.answer.citations import citation, one_line, refuse
 from assistant.answer.facts import MAX_SENTENCES, build_pool, pick, rank_candidates
 from assistant.answer.question import QuestionInfo, analyse_question
+from assistant.answer.quotations import named_after_owner
 from assistant.answer.similarity import Embed
 from assistant.schema import Answer, Passage
 from index.quotations import speaker_matches
@@ -25,7 +26,9 @@ _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 
 
 def by_author(phrase: str, passages: Sequence[Passage]) -> list[Passage]:
-    """The passages of articles whose byline names ``phrase`` (a full name or a surname)."""
+    """The passages of articles whose byline names ``phrase`` (a full name or a surname; "Wired's Eric Ravenscraft":
+    him, whatever the outlet is called)."""
+    phrase = named_after_owner(phrase) or phrase
     return [p for p in passages if p.author and speaker_matches(phrase, p.author)]
 
 

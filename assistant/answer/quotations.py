@@ -173,7 +173,7 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage], topic: str = "") -
         articles.setdefault(p.article_id, p)
     parts = _phrase_parts(phrase)
     out = SpeakerQuotes()
-    named = _named_after_role(phrase) if parts.roles else _named_after_owner(phrase) or _described(phrase)
+    named = _named_after_role(phrase) if parts.roles else named_after_owner(phrase) or _described(phrase)
     if named:  # "OpenAI CEO Sam Altman", "prosecutor Thane Rehn": the name says who; the role only describes
         _by_name(named, _phrase_parts(named).names, articles, out)
         if out.found:
@@ -209,7 +209,7 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage], topic: str = "") -
     return out
 
 
-def _named_after_owner(phrase: str) -> str:
+def named_after_owner(phrase: str) -> str:
     """The full name after an organisation's possessive ("Carolyn O'Hara" in "Mozilla's Carolyn O'Hara"), or ""."""
     m = re.fullmatch(r"(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s?\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)",
                      phrase.strip())
@@ -381,4 +381,4 @@ def _mentions(text: str, name: str) -> str:
     return " ".join(out)
 
 
-__all__ = ["Found", "SpeakerQuotes", "is_role_phrase", "quotations_of", "resolve_speaker"]
+__all__ = ["Found", "SpeakerQuotes", "is_role_phrase", "named_after_owner", "quotations_of", "resolve_speaker"]
