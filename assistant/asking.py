@@ -29,8 +29,11 @@ _ASKING = (
     r"|(?:(?:do\s+)?you\s+have\s+)?any\s+idea\b\s*[:,]?\s*|(?:real|very)\s+quick(?:ly)?\s*[:,\-–—]+\s*|quick\s+one\s*[:,\-–—]+\s*"
     r"|just\s+wondering\b\s*[:,\-–—]?\s*"
     r"|(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?(?:check|find\s+out|look\s+up|confirm|verify)\s*[:\-–—]\s*"
-    r"|(?:according\s+to|based\s+on|going\s+by|from)\s+(?:the|these|those|your|my|our)\s+(?:indexed\s+)?"
+    r"|(?:according\s+to|based\s+on|going\s+by|from|using|search|look\s+(?:in|through)|in)\s+"
+    r"(?:the|these|those|your|my|our)\s+(?:indexed\s+)?"
     r"(?:articles?|sources?|news|documents?|stories|coverage|reports?)\s*[:,]\s*"
+    r"|i\s+need\s+to\s+know\b\s*[:,]?\s*"
+    r"|from\s+what\s+you(?:['’]ve|\s+have)?\s+(?:indexed|read|got|know|have)\s*[:,]\s*"
 )
 _PREFIX = re.compile(r"^\s*" + _GREETING + r"(?:" + _ASKING + r")", re.I)
 # a greeting before the question itself: "Hey, what did X say?", "Hi! How many ...?", "Hello there, who won?"
@@ -41,7 +44,9 @@ _HELLO = re.compile(r"^\s*(?:(?:hey|hi|hello|hiya|greetings|good\s+(?:morning|af
 # a request after the question: "… ? Please cite the article.", "… ? Sources please.", "… ? Be brief."
 _AFTERWORD = re.compile(r"(?<=[?])\s+(?:(?:please\s+)?(?:cite|quote|give|include|show|add|list|link)\s+(?:me\s+)?"
                         r"(?:the|your|a|its|some)?\s*(?:article|articles|source|sources|citations?|references?|"
-                        r"links?|evidence)\b|(?:sources?|citations?)\s*,?\s*please\b|be\s+brief\b|keep\s+it\s+short\b)"
+                        r"links?|evidence)\b|(?:sources?|citations?)\s*,?\s*please\b|be\s+brief\b|keep\s+it\s+short\b|"
+                        r"(?:a\s+)?(?:short|brief|quick)\s+answer\b|briefly\b|in\s+short\b|thanks\b|thank\s+you\b|"
+                        r"\(\s*(?:with|incl\.?|including)?\s*(?:sources?|citations?|references?|links?)(?:\s+please)?\s*\))"
                         r"[^?]*$", re.I)
 _POLITE_TELL = re.compile(r"^\s*" + _GREETING + r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+|plz\s+)?|"
                           r"(?:please|pls|plz)\s+)"

@@ -32,6 +32,15 @@ from assistant.asking import capitals_from, cased_names, plain_question, unlinke
     ("Who won the final, according to the news?", "Who won the final?"),
     ("How many families have sued Acme.", "How many families have sued Acme?"),
     ("Hmm, did he say when the ban starts?", "Did he say when the ban starts?"),
+    ("From what you've indexed, who won the final?", "Who won the final?"),
+    ("Using the sources, who won the final?", "Who won the final?"),
+    ("Search the articles: Who won the final?", "Who won the final?"),
+    ("I need to know who won the final", "Who won the final?"),
+    ("Who won the final? Short answer please.", "Who won the final?"),
+    ("Who won the final? (with sources)", "Who won the final?"),
+    ("Who won the final? Thanks!", "Who won the final?"),
+    ("Who won the Short Answer award?", "Who won the Short Answer award?"),  # words of the question stay
+    ("Using the new engine, how fast is the car?", "Using the new engine, how fast is the car?"),
 ])
 def test_the_asking_words_come_off(asked: str, plain: str) -> None:
     assert plain_question(asked) == plain
