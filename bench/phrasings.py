@@ -1,10 +1,11 @@
 """The same question asked the ways readers type it: does the answer hold when the wording changes?
 
 Every ``dev`` case of ``tests/data/news_fresh.jsonl`` and ``tests/data/news_eval.jsonl`` written as "What did X
-say about Y?" (no history) is asked as written and in eleven other phrasings ("X on Y?", "Give me X's exact words
+say about Y?" (no history) is asked as written and in fifteen other phrasings ("X on Y?", "Give me X's exact words
 on Y.", "Did X comment on Y?", all in lower case ...); every other ``dev`` case without history (facts,
-unanswerable ones) is asked as written and inside eight ways of asking ("Quick question: ...", "Can you tell me
-...", "According to the articles, ...", "..., please?", lower case without "?", all in lower case). Each
+unanswerable ones) is asked as written and inside fifteen ways of asking ("Quick question: ...", "Can you tell me
+...", "According to the articles, ...", "..., please?", lower case without "?", all in capitals, "... Short answer
+please."). Each
 variant keeps the case's own expectations and goes through ``assistant eval`` on ``--home`` (an index of the
 seed and the 609 MultiHop-RAG articles); for each phrasing the bench reports how many pass among the cases whose
 original wording passes.
@@ -63,6 +64,9 @@ WRAPPERS = [
     ("... Please cite the article.", lambda q: q + " Please cite the article."),
     ("Could you check: ...", lambda q: "Could you check: " + q[0].lower() + q[1:]),
     ("ALL IN CAPITALS", lambda q: q.upper()),
+    ("From what you've indexed, ...", lambda q: "From what you've indexed, " + q[0].lower() + q[1:]),
+    ("... Short answer please.", lambda q: q + " Short answer please."),
+    ("Search the articles: ...", lambda q: "Search the articles: " + q),
 ]
 
 
