@@ -42,7 +42,7 @@ _HELLO = re.compile(r"^\s*(?:(?:hey|hi|hello|hiya|greetings|good\s+(?:morning|af
                     r"\s*[,!.]+\s*|(?:hey|hi|hello)\s+(?=(?:what|who|how|when|where|which|why|did|does|is|was)\b))+",
                     re.I)
 # a request after the question: "… ? Please cite the article.", "… ? Sources please.", "… ? Be brief."
-_AFTERWORD = re.compile(r"(?<=[?])\s+(?:(?:please\s+)?(?:cite|quote|give|include|show|add|list|link)\s+(?:me\s+)?"
+_AFTERWORD = re.compile(r"(?<=[?.!])\s+(?:(?:please\s+)?(?:cite|quote|give|include|show|add|list|link)\s+(?:me\s+)?"
                         r"(?:the|your|a|its|some)?\s*(?:article|articles|source|sources|citations?|references?|"
                         r"links?|evidence)\b|(?:sources?|citations?)\s*,?\s*please\b|be\s+brief\b|keep\s+it\s+short\b|"
                         r"(?:a\s+)?(?:short|brief|quick)\s+answer\b|briefly\b|in\s+short\b|thanks\b|thank\s+you\b|"

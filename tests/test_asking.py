@@ -39,6 +39,8 @@ from assistant.asking import capitals_from, cased_names, plain_question, unlinke
     ("Who won the final? Short answer please.", "Who won the final?"),
     ("Who won the final? (with sources)", "Who won the final?"),
     ("Who won the final? Thanks!", "Who won the final?"),
+    ("Quote Tsonga on Novak Djokovic. Short answer please.", "Quote Tsonga on Novak Djokovic."),
+    ("Quote Tsonga on Novak Djokovic. (with sources)", "Quote Tsonga on Novak Djokovic."),
     ("Who won the Short Answer award?", "Who won the Short Answer award?"),  # words of the question stay
     ("Using the new engine, how fast is the car?", "Using the new engine, how fast is the car?"),
 ])
