@@ -36,6 +36,25 @@ _ASKING = (
     r"|from\s+what\s+you(?:['’]ve|\s+have)?\s+(?:indexed|read|got|know|have)\s*[:,]\s*"
 )
 _PREFIX = re.compile(r"^\s*" + _GREETING + r"(?:" + _ASKING + r")", re.I)
+# a lead-in of words that only ask, before a comma, colon or dash and the question ("Just curious, ...", "Out of
+# curiosity, ...", "Sorry, ...", "Q: ...", "Please answer: ...", "Can you look into this: ...", "Quick check - ..."),
+# or "Do the articles say" before it; a lead-in with any other word ("After the final, ...") is part of the question
+_CHATTER_WORDS = frozenset(
+    "just so ok okay well sorry curious curiosity out of q question quick quickly check please pls plz answer help me "
+    "can could would you look into this one given the coverage articles article sources source news stories a an "
+    "honest honestly seriously random by way btw also now next another follow up simple".split())
+_WH = (r"(?=(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will|"
+       r"would|should)\b)")
+_LEAD_IN = re.compile(r"^\s*((?:[\w'’]+\s+){0,5}[\w'’]+)\s*(?:[,:]|\s[-–—])\s*" + _WH, re.I)
+_DO_THEY_SAY = re.compile(r"^\s*(?:do|does)\s+(?:the|any|your)\s+(?:articles?|sources?|news|coverage|stories|"
+                          r"reports?)\s+(?:say|mention|tell|show)\s+" + _WH, re.I)
+
+
+def _without_lead_in(q: str) -> str:
+    m = _LEAD_IN.match(q)
+    if m and all(w.lower() in _CHATTER_WORDS for w in m.group(1).split()):
+        return q[m.end() :]
+    return _DO_THEY_SAY.sub("", q, count=1)
 # a greeting before the question itself: "Hey, what did X say?", "Hi! How many ...?", "Hello there, who won?"
 _HELLO = re.compile(r"^\s*(?:(?:hey|hi|hello|hiya|greetings|good\s+(?:morning|afternoon|evening)|so|ok|okay|well|"
                     r"alright|right|hmm+|um+|uh+|oh|ah)(?:\s+there)?"
@@ -74,6 +93,7 @@ def plain_question(question: str) -> str:
         q = _PREFIX.sub("", q, count=1)
         q = _POLITE_TELL.sub("", q, count=1)
         q = _TELL_DIRECT.sub("", q, count=1)
+        q = _without_lead_in(q)
     q = _SUFFIX.sub("", q).strip()
     if not q:
         return question

@@ -39,6 +39,15 @@ from assistant.asking import capitals_from, cased_names, plain_question, unlinke
     ("Who won the final? Short answer please.", "Who won the final?"),
     ("Who won the final? (with sources)", "Who won the final?"),
     ("Who won the final? Thanks!", "Who won the final?"),
+    ("Just curious, who won the final?", "Who won the final?"),
+    ("Out of curiosity, who won the final?", "Who won the final?"),
+    ("Q: Who won the final?", "Who won the final?"),
+    ("Can you look into this: Who won the final?", "Who won the final?"),
+    ("Quick check - who won the final?", "Who won the final?"),
+    ("Do the articles say who won the final?", "Who won the final?"),
+    ("After the final, what did Jo Reid say?", "After the final, what did Jo Reid say?"),  # a lead-in that asks
+    ("In 2023, how many cars did Tesla sell?", "In 2023, how many cars did Tesla sell?"),
+    ("Chelsea - who scored?", "Chelsea - who scored?"),
     ("Quote Tsonga on Novak Djokovic. Short answer please.", "Quote Tsonga on Novak Djokovic."),
     ("Quote Tsonga on Novak Djokovic. (with sources)", "Quote Tsonga on Novak Djokovic."),
     ("Who won the Short Answer award?", "Who won the Short Answer award?"),  # words of the question stay
