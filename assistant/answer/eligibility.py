@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from assistant.answer.doers import agent_named, other_subject
 from assistant.answer.evidence import counts
 from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
-from assistant.answer.types import carries
+from assistant.answer.types import carries, names_scores
 from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_unit, gives_year
 from assistant.answer.words import (
     COUNTRIES,
@@ -112,8 +112,9 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "type"  # "Who became its observer?": a sentence naming board members, none as observer
     if info.institution and not any(term_present(t, proper_vocabulary(c.text)) for t in info.institution):
         return "type"  # "Which hospital": a sentence naming one ("St. Anne's Hospital", "the Mayo Clinic")
-    if info.result and (_PREVIEW.search(c.text) or _PREVIEW_TITLE.search(c.passage.title or "")):
-        return "preview"  # a sentence that looks ahead, or any sentence of a preview ("... odds, predictions")
+    if info.result and (_PREVIEW.search(c.text) or _PREVIEW_TITLE.search(c.passage.title or "") and not names_scores(
+            c.text)):  # a sentence that looks ahead, or any sentence of a preview ("... odds, predictions") but
+        return "preview"  # a line giving each side's score ("Boca Raton Bowl: USF 45 Syracuse 0", played already)
     done = vocabulary(_INTENDED.sub(" ", c.text)) if info.outcome else own  # "has the space to sign him": no outcome
     if info.outcome and not any(t in done or any(w.startswith(t) for w in done) for t in info.outcome):
         return "preview"
@@ -333,6 +334,8 @@ def _side_runs(question: str) -> list[list[str]]:
     return out
 
 
+_EVENT_NOUNS = frozenset("Bowl Cup Open Series Classic Championship Championships Trophy Final Games Tournament Prix "
+                         "Invitational Derby Shield".split())
 _PAIR = re.compile(r"[A-Z][\w'’.]*-[A-Z][\w'’.]*")  # "Bears-Panthers", "Jamaica-Canada"
 
 
@@ -342,6 +345,8 @@ def _side_present(run: list[str], vocab: set[str], either: bool = False) -> bool
     sides is."""
     if either and len(run) == 1 and _PAIR.fullmatch(run[0]):
         return any(name_present(w, vocab) for w in run[0].split("-"))
+    if len(run) > 1 and run[-1] in _EVENT_NOUNS:  # "Boca Raton Bowl": "Bowl" alone names every bowl game
+        return all(name_present(w, vocab) for w in run)
     return all(name_present(w, vocab) for w in run) or name_present(run[-1], vocab) or (
         len(run) == 2 and name_present(run[0], vocab))
 

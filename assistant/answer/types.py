@@ -98,7 +98,13 @@ def names_in(sentence: str, acronyms: bool = True) -> set[str]:
 
 
 _TEAM = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?"
-_SCORE_RE = re.compile(rf"\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b|\b{_TEAM}\s\d{{1,3}},\s{_TEAM}\s\d{{1,3}}\b")
+_TEAM_SCORES = rf"\b{_TEAM}\s\d{{1,3}},?\s{_TEAM}\s\d{{1,3}}\b"  # "Bears 16, Panthers 13", "USF 45 Syracuse 0"
+_SCORE_RE = re.compile(rf"\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b|{_TEAM_SCORES}")
+
+
+def names_scores(sentence: str) -> bool:
+    """The sentence gives each side with its score ("Boca Raton Bowl: USF 45 Syracuse 0"): a result as it stands."""
+    return re.search(_TEAM_SCORES, sentence) is not None
 
 
 def carries(answer_type: str, sentence: str, question: str) -> bool:
@@ -120,4 +126,4 @@ def carries(answer_type: str, sentence: str, question: str) -> bool:
     return True
 
 
-__all__ = ["MEASURE_RE", "MONEY_RE", "PERCENT_RE", "carries", "gives_measure", "names_in"]
+__all__ = ["MEASURE_RE", "MONEY_RE", "PERCENT_RE", "carries", "gives_measure", "names_in", "names_scores"]

@@ -773,3 +773,17 @@ def test_a_refusals_reason_is_the_same_in_every_run() -> None:
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(seen) == 1, seen
+
+
+def test_a_result_line_in_an_odds_article_answers_and_another_bowls_line_does_not() -> None:
+    """An article titled as a preview ("... Odds, Spreads ...") that lists games already played: "Harbour Bowl:
+    Ashford 31 Brampton 7" gives that game's result; the "Coast Bowl" line is another game's ("Bowl" is no side)."""
+    text = ("Bowl season is here, and these are the lines for every game still to come.\n\n"
+            "Results so far\n\n"
+            "Harbour Bowl final score: Ashford 31 Brampton 7\n\n"
+            "Coast Bowl: Lyle 21 Dunmore 14\n\n"
+            "Ashford were the only unbeaten side left in the conference.\n")
+    passages = chunks("o", text, title="College Bowl Odds, Spreads, Money Lines and Totals")
+    ans = ask("What was the final score of the Harbour Bowl?", passages, embed=None)
+    assert ans.answered, ans.answer
+    assert [c.quote for c in ans.citations] == ["Harbour Bowl final score: Ashford 31 Brampton 7"], ans.answer
