@@ -55,7 +55,8 @@ _DATE_RE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     + "|".join(m.lower() for m in MONTHS)
     + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?|"
-    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|"
+    r"\b(?:1[89]|20)\d\d\b|\b(?:in|since|from|circa|around|until)\s+1[0-7]\d\d\b|"  # "built back in 1787"
+    r"\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|"
     r"\b(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year|season|night)|next\s+(?:week|month|year|season)|"
     r"(?:in|within|after)\s+(?:\w+\s+){0,3}(?:days?|weeks?|months?|years?)|(?:days?|weeks?|months?|years?)\s+(?:ago|later))\b",
     re.I,
