@@ -63,6 +63,10 @@ _WITHHELD = re.compile(
     r"\b", re.I)
 # an outcome word that is only intended ("to sign", "could win"), except "went on to win"
 _INTENDED = re.compile(r"(?:(?<!\bon\s)\bto|\b(?:will|would|could|might|may|can|cannot))\s+(?:\w+\s+)?", re.I)
+# a game played, told in a preview: "coming off a brutal 63-21 rout", "beat the Jets 31-10"
+_PAST_RESULT = re.compile(r"\b(?:coming\s+off|beat|won|lost|fell|defeated|routed|edged)\b[^.;]{0,40}?"
+                          r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|"
+                          r"\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:\w+\s+){0,4}?(?:win|victory|loss|defeat|rout)\b", re.I)
 # an article written before the event: its sentences report no result, whatever their tense
 _PREVIEW_TITLE = re.compile(r"\b(?:odds|predictions?|preview|picks|how\s+to\s+watch|where\s+to\s+watch|what\s+to\s+"
                             r"(?:expect|know|watch\s+for)|start\s+time|betting|best\s+bets?|prop\s+bets?)\b", re.I)
@@ -112,9 +116,10 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "type"  # "Who became its observer?": a sentence naming board members, none as observer
     if info.institution and not any(term_present(t, proper_vocabulary(c.text)) for t in info.institution):
         return "type"  # "Which hospital": a sentence naming one ("St. Anne's Hospital", "the Mayo Clinic")
-    if info.result and (_PREVIEW.search(c.text) or _PREVIEW_TITLE.search(c.passage.title or "") and not names_scores(
-            c.text)):  # a sentence that looks ahead, or any sentence of a preview ("... odds, predictions") but
-        return "preview"  # a line giving each side's score ("Boca Raton Bowl: USF 45 Syracuse 0", played already)
+    if info.result and (_PREVIEW.search(c.text) or _PREVIEW_TITLE.search(c.passage.title or "") and not (
+            (names_scores(c.text) or _PAST_RESULT.search(c.text)) and not _PREVIEW.search(c.lead))):
+        return "preview"  # a sentence that looks ahead, or any sentence of a preview ("... odds, predictions") but a
+        # line giving each side's score ("Boca Raton Bowl: USF 45 Syracuse 0") or a game played (``_PAST_RESULT``)
     done = vocabulary(_INTENDED.sub(" ", c.text)) if info.outcome else own  # "has the space to sign him": no outcome
     if info.outcome and not any(t in done or any(w.startswith(t) for w in done) for t in info.outcome):
         return "preview"
