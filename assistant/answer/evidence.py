@@ -45,7 +45,10 @@ _MONEY_Q = re.compile(
 # could answer "how much did X sell", "how much time did X spend"; those are not asked this way)
 _MONEY_ONLY_Q = re.compile(
     r"\bhow\s+much\s+(?:money\s+|cash\s+)?(?:is|was|are|were|did|does|do|will|would|has|have|had|could|can|might)\b"
-    rf".*\b(?:{_MONEY_ONLY_WORDS})\b", re.I
+    rf".*\b(?:{_MONEY_ONLY_WORDS})\b"
+    # "How much is the Apple Studio Display during Prime Day?": a thing's price, no verb after it
+    r"|^\W*how\s+much\s+(?:is|are)\s+(?:the|a|an|this|that|these|those)\s+(?:(?-i:[A-Z0-9])[\w'’.&+-]*\s*)+"
+    r"(?:(?:on\s+sale|during|at|in|for|right\s+now|now|today|this\s+\w+)\b[^?]*)?\?*\s*$", re.I
 )
 _SHARE_Q = re.compile(
     r"\b(?:share|percentage|percent|proportion|rise|rose|climb|climbed|fell|drop|dropped|gain|gained|"
@@ -138,7 +141,7 @@ def required_form(info: QuestionInfo, sentence: str) -> bool | None:
     if info.answer_type == "amount" and not _COMPARATIVE.search(q):
         if _SHARE_Q.search(q):
             return bool(PERCENT_RE.search(sentence))
-        if _MONEY_Q.search(q):
+        if _MONEY_Q.search(q) or _MONEY_ONLY_Q.search(q):
             return bool(MONEY_RE.search(sentence) or _SHARE_OF.search(sentence))
     if info.answer_type == "number" and re.search(r"\bhow\s+old\b", low):
         return bool(_AGE.search(sentence))

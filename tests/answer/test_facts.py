@@ -796,3 +796,15 @@ def test_a_game_already_played_told_in_a_preview_is_a_result_and_a_prediction_is
     passages = chunks("p", text, title="Hawks vs. Owls odds, props, predictions")
     ans = ask("What was the score of the Owls' rout of the Hawks in October?", passages, embed=None)
     assert ans.answered and [c.quote[:30] for c in ans.citations] == ["The Hawks are coming off a bru"], ans.answer
+
+
+@pytest.mark.parametrize(("text", "price"), [
+    ("The Harbour Display X1 has a spacious 27-inch screen and a 5K resolution that is stunningly sharp.\n", None),
+    ("The Harbour Display X1 has a spacious 27-inch screen and a 5K resolution that is stunningly sharp.\n\n"
+     "The Harbour Display X1 is down to $1,299 during the sale.\n", "$1,299"),
+])
+def test_how_much_is_a_thing_asks_its_price(text: str, price: str | None) -> None:
+    """"How much is the Harbour Display X1 during the sale?": a sum of money answers, not its size in inches."""
+    ans = ask("How much is the Harbour Display X1 during the sale?", chunks("d", text), embed=None)
+    assert ans.answered is (price is not None), ans.answer
+    assert price is None or price in ans.citations[0].quote
