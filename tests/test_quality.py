@@ -1,6 +1,6 @@
 """Answer quality over the seed article and the 609 MultiHop-RAG articles (real encoder): the seed eval, the
-hand-written news evals (news_eval, news_fresh and news_blind) as CI gates on every split, and the JSON shape of an
-answer."""
+hand-written news evals (news_eval, news_fresh, news_blind and news_rest) as CI gates on every split, and the JSON
+shape of an answer."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ FRESH_GATE = {"dev": 0.84, "holdout": 0.65}
 # fifth, harder batch joined (the first four alone still pass 0.67).
 BLIND_EVAL = Path(__file__).parent / "data" / "news_blind.jsonl"
 BLIND_GATE = {"dev": 0.86, "holdout": 0.66}
+# A fourth set, written blind the same way (twentieth session) on the 108 articles no other set used: deal lists,
+# fantasy rankings and betting guides, live blogs, critics' roundups. Measured before any rule was changed against
+# it: dev 0.593 / holdout 0.535 (after compound expected answers were dropped mechanically, both splits alike; as
+# written 0.527 / 0.480). Today: dev 0.640 / holdout 0.535 (the held-out half unchanged); gated just under.
+REST_EVAL = Path(__file__).parent / "data" / "news_rest.jsonl"
+REST_GATE = {"dev": 0.62, "holdout": 0.52}
 
 
 @pytest.fixture
@@ -61,8 +67,8 @@ def test_seed_eval_passes_the_ci_threshold(run, tmp_path):
     assert (tmp_path / "report" / "report.html").exists()
 
 
-@pytest.mark.parametrize(("path", "gate"), [(NEWS_EVAL, GATE), (FRESH_EVAL, FRESH_GATE), (BLIND_EVAL, BLIND_GATE)],
-                         ids=["news", "fresh", "blind"])
+@pytest.mark.parametrize(("path", "gate"), [(NEWS_EVAL, GATE), (FRESH_EVAL, FRESH_GATE), (BLIND_EVAL, BLIND_GATE),
+                                            (REST_EVAL, REST_GATE)], ids=["news", "fresh", "blind", "rest"])
 def test_news_eval_passes_the_gate_on_every_split(run, multihop_engine, path, gate):
     """The hand-written news sets (dev and holdout, split by article) through the CLI, with every shown
     quote checked verbatim at its offsets against the stored article."""
