@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.doers import agent_named, other_subject
 from assistant.answer.evidence import counts
+from assistant.answer.previews import looks_ahead
 from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
-from assistant.answer.types import carries, names_scores
+from assistant.answer.types import carries
 from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_unit, gives_year
 from assistant.answer.words import (
     COUNTRIES,
@@ -42,15 +43,6 @@ from index.quotations.wordlists import SPEECH_VERBS
 if TYPE_CHECKING:
     from assistant.answer.facts import Candidate
 
-_PREVIEW = re.compile(
-    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|dream\s+of|bid\s+to|"
-    r"looking\s+to|looks?\s+to|aim|aims|must|odds|predictions?|picks|point\s+spread|moneyline|what\s+to\s+expect|"
-    r"closing\s+in\s+on|on\s+the\s+verge\s+of|in\s+(?:advanced\s+)?talks|"
-    r"carr(?:y|ies)\s+(?:a\s+)?(?:maximum\s+|possible\s+)?(?:sentence|penalty|prison\s+term)|"
-    r"(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)\s+to|(?:scheduled|set)\s+for)\b",
-    re.I
-)
-
 # a sentence saying the detail asked is not given: no answer, whatever value it holds
 _WITHHELD = re.compile(
     r"\b(?:does|did|do|would|will|could)(?:\s+not|n['’]t)\s+(?:specify|say|disclose|reveal|detail|confirm|name)\b|"
@@ -63,15 +55,6 @@ _WITHHELD = re.compile(
     r"\b", re.I)
 # an outcome word that is only intended ("to sign", "could win"), except "went on to win"
 _INTENDED = re.compile(r"(?:(?<!\bon\s)\bto|\b(?:will|would|could|might|may|can|cannot))\s+(?:\w+\s+)?", re.I)
-# a game played, told in a preview: "coming off a brutal 63-21 rout", "beat the Jets 31-10"
-_PAST_RESULT = re.compile(r"\b(?:coming\s+off|beat|won|lost|fell|defeated|routed|edged)\b[^.;]{0,40}?"
-                          r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|"
-                          r"\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:\w+\s+){0,4}?(?:win|victory|loss|defeat|rout)\b", re.I)
-# an article written before the event: its sentences report no result, whatever their tense
-_PREVIEW_TITLE = re.compile(r"\b(?:odds|predictions?|preview|picks|how\s+to\s+watch|where\s+to\s+watch|what\s+to\s+"
-                            r"(?:expect|know|watch\s+for)|start\s+time|betting|best\s+bets?|prop\s+bets?)\b", re.I)
-
-
 def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
     """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can.
     ``article_named``: ``names_in_article`` of the candidate's article (found once per article)."""
@@ -116,10 +99,8 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "type"  # "Who became its observer?": a sentence naming board members, none as observer
     if info.institution and not any(term_present(t, proper_vocabulary(c.text)) for t in info.institution):
         return "type"  # "Which hospital": a sentence naming one ("St. Anne's Hospital", "the Mayo Clinic")
-    if info.result and (_PREVIEW.search(c.text) or _PREVIEW_TITLE.search(c.passage.title or "") and not (
-            (names_scores(c.text) or _PAST_RESULT.search(c.text)) and not _PREVIEW.search(c.lead))):
-        return "preview"  # a sentence that looks ahead, or any sentence of a preview ("... odds, predictions") but a
-        # line giving each side's score ("Boca Raton Bowl: USF 45 Syracuse 0") or a game played (``_PAST_RESULT``)
+    if info.result and looks_ahead(info.text, c.text, c.passage.title or "", c.lead):
+        return "preview"  # a sentence that looks ahead, or one of a preview (``previews``)
     done = vocabulary(_INTENDED.sub(" ", c.text)) if info.outcome else own  # "has the space to sign him": no outcome
     if info.outcome and not any(t in done or any(w.startswith(t) for w in done) for t in info.outcome):
         return "preview"

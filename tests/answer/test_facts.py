@@ -790,11 +790,13 @@ def test_a_result_line_in_an_odds_article_answers_and_another_bowls_line_does_no
 
 
 def test_a_game_already_played_told_in_a_preview_is_a_result_and_a_prediction_is_not() -> None:
+    """The Hawks' last game, in a preview of their next one: a result (the previewed game's sides are not both
+    asked about; ``test_a_preview_article_answers_no_result_question`` has the case where they are)."""
     text = ("The Hawks host the Owls on Sunday with a playoff place at stake.\n\n"
-            "The Hawks are coming off a brutal 41-10 rout at the hands of the Owls in October.\n\n"
+            "The Hawks are coming off a brutal 41-10 rout at the hands of the Eagles in October.\n\n"
             "Prediction:\n\nHawks 24, Owls 17\n")
     passages = chunks("p", text, title="Hawks vs. Owls odds, props, predictions")
-    ans = ask("What was the score of the Owls' rout of the Hawks in October?", passages, embed=None)
+    ans = ask("What was the score of the Eagles' rout of the Hawks in October?", passages, embed=None)
     assert ans.answered and [c.quote[:30] for c in ans.citations] == ["The Hawks are coming off a bru"], ans.answer
 
 

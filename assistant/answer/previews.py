@@ -1,0 +1,59 @@
+"""Previews: sentences written before the event, which report no result.
+
+A sentence looks ahead when it says so ("will", "set to", "odds", "favourites"). Every sentence of an article
+titled as a preview ("... odds, props, predictions", "how to watch") looks ahead, whatever its tense, except a line
+giving each side with its score ("Boca Raton Bowl: USF 45 Syracuse 0", a results list in an odds article) and a
+game already played ("The Chargers are coming off a brutal 63-21 rout") that is not between the two sides the
+title sets up when the question names both ("Ridgeback beat Harlow by scores of 48-10" in "Ridgeback vs. Harlow
+odds" answers no "Who won the Ridgeback vs. Harlow game?"); nothing under a "Prediction:" line is a result.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.types import names_scores
+from assistant.answer.words import name_present, vocabulary
+
+_PREVIEW = re.compile(
+    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|dream\s+of|bid\s+to|"
+    r"looking\s+to|looks?\s+to|aim|aims|must|odds|predictions?|picks|point\s+spread|moneyline|what\s+to\s+expect|"
+    r"closing\s+in\s+on|on\s+the\s+verge\s+of|in\s+(?:advanced\s+)?talks|"
+    r"carr(?:y|ies)\s+(?:a\s+)?(?:maximum\s+|possible\s+)?(?:sentence|penalty|prison\s+term)|"
+    r"(?:plan|plans|planning|expected|likely|poised|seeks?|trying|wants?|scheduled|due)\s+to|(?:scheduled|set)\s+for)\b",
+    re.I
+)
+
+# a game played, told in a preview: "coming off a brutal 63-21 rout", "beat the Jets 31-10"
+_PAST_RESULT = re.compile(r"\b(?:coming\s+off|beat|won|lost|fell|defeated|routed|edged)\b[^.;]{0,40}?"
+                          r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|"
+                          r"\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:\w+\s+){0,4}?(?:win|victory|loss|defeat|rout)\b", re.I)
+_MATCHUP = re.compile(r"^(?P<a>[^:,]+?)\s+(?:vs?\.?|at)\s+(?P<b>[^:,]+?)(?:\s+(?:odds|live|prediction|preview|picks|"
+                      r"betting)\b|[:,]|$)", re.I)
+
+
+def _asks_previewed(question: str, title: str) -> bool:
+    """The question names both sides of the game a preview's title sets up ("Bills vs. Chargers odds ..."): a past
+    result between them ("beat Harlow by scores of 48-10") is not the previewed game's."""
+    m = _MATCHUP.match(title or "")
+    return m is not None and all(name_present(s.split()[-1], vocabulary(question)) for s in (m["a"], m["b"]))
+
+
+# an article written before the event: its sentences report no result, whatever their tense
+_PREVIEW_TITLE = re.compile(r"\b(?:odds|predictions?|preview|picks|how\s+to\s+watch|where\s+to\s+watch|what\s+to\s+"
+                            r"(?:expect|know|watch\s+for)|start\s+time|betting|best\s+bets?|prop\s+bets?)\b", re.I)
+
+
+def looks_ahead(question: str, sentence: str, title: str, lead: str = "") -> bool:
+    """Does ``sentence`` (of an article titled ``title``, under the list line ``lead``) report no result (see the
+    module docstring)?"""
+    if _PREVIEW.search(sentence):
+        return True
+    if not _PREVIEW_TITLE.search(title):
+        return False
+    if _PREVIEW.search(lead):
+        return True  # under "Prediction:"
+    return not (names_scores(sentence) or _PAST_RESULT.search(sentence) and not _asks_previewed(question, title))
+
+
+__all__ = ["looks_ahead"]
