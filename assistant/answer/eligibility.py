@@ -24,7 +24,7 @@ from assistant.answer.doers import agent_named, other_subject
 from assistant.answer.evidence import counts
 from assistant.answer.previews import looks_ahead
 from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
-from assistant.answer.types import carries
+from assistant.answer.types import SCORE, carries
 from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_unit, gives_year
 from assistant.answer.words import (
     COUNTRIES,
@@ -55,6 +55,8 @@ _WITHHELD = re.compile(
     r"\b", re.I)
 # an outcome word that is only intended ("to sign", "could win"), except "went on to win"
 _INTENDED = re.compile(r"(?:(?<!\bon\s)\bto|\b(?:will|would|could|might|may|can|cannot))\s+(?:\w+\s+)?", re.I)
+
+
 def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
     """Why ``c`` cannot answer (one of the rules in the module docstring), or "" when it can.
     ``article_named``: ``names_in_article`` of the candidate's article (found once per article)."""
@@ -111,7 +113,7 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
 
 
 
-_SCORE = r"\d{1,3}\s?[-–]\s?\d{1,3}"
+_SCORE = SCORE
 # a score while the game was on: "put the Chiefs up 41-0", "led 14-7 at half-time", "a 21-3 lead"
 _INTERIM = re.compile(rf"\b(?:put|puts|putting|moved|moving)\s+(?:\w+\s+){{1,3}}?(?:up|ahead)\s+(?:by\s+)?{_SCORE}|"
                       rf"{_SCORE}\s+(?:lead|advantage|at\s+(?:half-?time|the\s+(?:break|half|interval))|"

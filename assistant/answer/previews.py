@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.types import names_scores
+from assistant.answer.types import SCORE, names_scores
 from assistant.answer.words import name_present, vocabulary
 
 _PREVIEW = re.compile(
@@ -25,9 +25,8 @@ _PREVIEW = re.compile(
 )
 
 # a game played, told in a preview: "coming off a brutal 63-21 rout", "beat the Jets 31-10"
-_PAST_RESULT = re.compile(r"\b(?:coming\s+off|beat|won|lost|fell|defeated|routed|edged)\b[^.;]{0,40}?"
-                          r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|"
-                          r"\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:\w+\s+){0,4}?(?:win|victory|loss|defeat|rout)\b", re.I)
+_PAST_RESULT = re.compile(rf"\b(?:coming\s+off|beat|won|lost|fell|defeated|routed|edged)\b[^.;]{{0,40}}?\b{SCORE}\b|"
+                          rf"\b{SCORE}\s+(?:\w+\s+){{0,4}}?(?:win|victory|loss|defeat|rout)\b", re.I)
 _MATCHUP = re.compile(r"^(?P<a>[^:,]+?)\s+(?:vs?\.?|at)\s+(?P<b>[^:,]+?)(?:\s+(?:odds|live|prediction|preview|picks|"
                       r"betting)\b|[:,]|$)", re.I)
 
@@ -36,7 +35,8 @@ def _asks_previewed(question: str, title: str) -> bool:
     """The question names both sides of the game a preview's title sets up ("Bills vs. Chargers odds ..."): a past
     result between them ("beat Harlow by scores of 48-10") is not the previewed game's."""
     m = _MATCHUP.match(title or "")
-    return m is not None and all(name_present(s.split()[-1], vocabulary(question)) for s in (m["a"], m["b"]))
+    asked = vocabulary(question)
+    return m is not None and all(name_present(side.split()[-1], asked) for side in (m["a"], m["b"]))
 
 
 # an article written before the event: its sentences report no result, whatever their tense

@@ -99,8 +99,9 @@ def names_in(sentence: str, acronyms: bool = True) -> set[str]:
 
 
 _TEAM = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?"
+SCORE = r"\d{1,3}\s?[-–]\s?\d{1,3}"  # "16-13", "2 – 1"
 _TEAM_SCORES = rf"\b{_TEAM}\s\d{{1,3}},?\s{_TEAM}\s\d{{1,3}}\b"  # "Bears 16, Panthers 13", "USF 45 Syracuse 0"
-_SCORE_RE = re.compile(rf"\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b|{_TEAM_SCORES}")
+_SCORE_RE = re.compile(rf"\b{SCORE}\b|{_TEAM_SCORES}")
 
 
 def names_scores(sentence: str) -> bool:
@@ -127,4 +128,4 @@ def carries(answer_type: str, sentence: str, question: str) -> bool:
     return True
 
 
-__all__ = ["MEASURE_RE", "MONEY_RE", "PERCENT_RE", "carries", "gives_measure", "names_in", "names_scores"]
+__all__ = ["MEASURE_RE", "MONEY_RE", "PERCENT_RE", "SCORE", "carries", "gives_measure", "names_in", "names_scores"]
