@@ -51,10 +51,13 @@ _DO_THEY_SAY = re.compile(r"^\s*(?:do|does)\s+(?:the|any|your)\s+(?:articles?|so
 
 
 def _without_lead_in(q: str) -> str:
+    """``q`` without a lead-in of asking words (``_CHATTER_WORDS``) or "Do the articles say" before the question."""
     m = _LEAD_IN.match(q)
     if m and all(w.lower() in _CHATTER_WORDS for w in m.group(1).split()):
         return q[m.end() :]
     return _DO_THEY_SAY.sub("", q, count=1)
+
+
 # a greeting before the question itself: "Hey, what did X say?", "Hi! How many ...?", "Hello there, who won?"
 _HELLO = re.compile(r"^\s*(?:(?:hey|hi|hello|hiya|greetings|good\s+(?:morning|afternoon|evening)|so|ok|okay|well|"
                     r"alright|right|hmm+|um+|uh+|oh|ah)(?:\s+there)?"
