@@ -174,7 +174,8 @@ _GOAL = r"(?:goal|strike|header|winner|effort|finish|penalty|volley|shot|equali[
 _SCORER = re.compile(
     rf"(?P<a>{_NAME})['’]s\s(?:[\w-]+\s){{0,3}}?{_GOAL}s?\b|"
     rf"(?P<b>{_NAME})\s(?:scored|scores|netted|nets|struck|headed|fired|slotted|converted|volleyed|tapped|curled|"
-    rf"grabbed|bagged|has\s+a\s+winner|got\s+the\s+winner)\b|"
+    rf"grabbed|bagged|rifled|drilled|smashed|lashed|blasted|thumped|powered|poked|prodded|nodded|swept|stabbed|"
+    rf"bundled|flicked|chipped|lobbed|has\s+a\s+winner|got\s+the\s+winner)\b|"
     rf"\b(?i:goal|scored\s+by|{_GOAL}\s+(?:from|by))\b[^.()]{{0,40}}?(?:\(|\bby\s)(?P<c>{_NAME})"
 )
 

@@ -265,3 +265,26 @@ def test_the_fall_season_asks_no_change() -> None:
     change = analyse_question("How much did Acme's sales fall in the quarter?")
     assert not required_form(change, "Acme's sales were $4.1 billion in the quarter.")
     assert required_form(change, "Acme's sales fell 12% in the quarter.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okafor rifled in a 75th minute winner from Brandt's square-ball pass.",
+    "Lindqvist drilled a low shot past the keeper to win it.",
+    "Mbeki nodded in the opener from a corner.",
+    "Haddad lashed home the winner in stoppage time.",
+])
+def test_a_goal_struck_in_other_words_names_the_scorer(sentence) -> None:
+    """"Who got the winner?": "Okafor rifled in a winner" credits a goal to Okafor as "scored" would."""
+    from assistant.answer.evidence import required_form
+    assert required_form(analyse_question("Who got the winner?"), sentence) is True
+
+
+@pytest.mark.parametrize("sentence", [
+    "The winner came late in the second half from a corner.",
+    "Okafor rifled in a 75th minute winner from Brandt's square-ball pass.",
+])
+def test_a_sentence_crediting_no_one_else_names_no_scorer(sentence) -> None:
+    """No name, or only the name the question holds ("Did Okafor get the winner?"), credits nobody new."""
+    from assistant.answer.evidence import required_form
+    question = "Who got the winner, Okafor?" if "Okafor" in sentence else "Who got the winner?"
+    assert required_form(analyse_question(question), sentence) is False
