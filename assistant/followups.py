@@ -43,6 +43,10 @@ _PERSON = {"he", "she", "him", "her", "his", "hers"}
 _THING = {"it", "its"}
 _GROUP = {"they", "them", "their"}
 _POSSESSIVE = {"his", "her", "hers", "its", "their"}
+# "Who trained her to use it?", "What did they tell her?": "her" as an object, not "her coach"
+_OBJECT_HER = re.compile(
+    r"\s*(?:$|[?.!,;:]|(?:to|in|on|at|about|for|with|from|as|after|before|into|during|over|that|if|when|and|or|up|"
+    r"down|out|off|back|again|now|then|because|since|so|the|a|an)\b)", re.IGNORECASE)
 _PRONOUNS_ALL = _PERSON | _THING | _GROUP
 _WHAT_ABOUT = re.compile(r"^(?:(?:and|but)\s+)?(?:(?:what|how)\s+)?about\s+(?P<topic>.+?)\s*[?.!]*$", re.IGNORECASE)
 # "What about Zelensky?", "And Zelensky?": the same question of another person
@@ -282,7 +286,8 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
         else:
             target = thing or person
         if target and target.lower() not in question.lower() and looks_like_speaker(target):
-            target = target + "'s" if word in _POSSESSIVE else target
+            possessive = word in _POSSESSIVE and not (word == "her" and _OBJECT_HER.match(question[m.end():]))
+            target = target + "'s" if possessive else target
             out = question[: m.start()] + target + question[m.end() :]
     if out == question or _LEANS.search(unlinked(out)):  # "And how old was Jo Reid then?" leans; "And how old
         return with_context(out, carried)  # is Jo Reid?" no longer, once "she" is resolved

@@ -250,3 +250,16 @@ def test_a_link_word_carries_no_context_once_the_pronoun_is_resolved(link: str) 
 def test_a_link_word_with_nothing_resolved_still_carries_the_context() -> None:
     history = [("How is Jo Reid spending her prize money?", "Reid said she will pay off her loans. [1]")]
     assert split_context(condense("And how many subscribers?", history))[1] == history[0][0]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Who trained her to use it?", "Who trained Ada Brandt to use it?"),
+    ("Did anyone help her?", "Did anyone help Ada Brandt?"),
+    ("Who gave her the award?", "Who gave Ada Brandt the award?"),
+    ("Who is her coach?", "Who is Ada Brandt's coach?"),
+    ("What did her mother say?", "What did Ada Brandt's mother say?"),
+])
+def test_her_as_an_object_takes_no_possessive(question: str, expected: str) -> None:
+    """"her" before "to", a preposition, an article or the end is the person herself; before a noun, hers."""
+    history = [("What sport does Ada Brandt play?", "Handball.")]
+    assert split_context(condense(question, history))[0] == expected
