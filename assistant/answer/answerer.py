@@ -9,8 +9,8 @@ No language model writes anything here. ``answer_extractive`` analyses the quest
   type and the question's key terms, or a refusal; a question naming two outlets or asking
   what each article said gets the best sentence from each.
 
-A question whose key name, or most of whose other words, no retrieved article holds is refused
-at once; when only some words are missing the answer needs stronger evidence (``STRICT_MIN_SCORE``). Every refusal
+A question whose key name no retrieved article holds is refused at once; when other words of it are
+missing from every retrieved article the answer needs stronger evidence (``STRICT_MIN_SCORE``). Every refusal
 starts with ``schema.REFUSAL`` and says why. Article text is data: it is only ever quoted,
 never followed, and nothing is rendered.
 """
@@ -34,7 +34,6 @@ from index.text.fold import fold
 
 _ELSE = ("else", "other", "more", "also", "again")
 STRICT_MIN_SCORE = 0.50
-MAX_TERMS_FOR_ABSENT = 8  # a long multi-part question is not refused for its missing words alone
 _TYPE_WORDS = {"score": {"score", "scoreline", "result", "final", "outcome"}}
 
 
@@ -92,11 +91,7 @@ def answer_extractive(
     if info.outlets and from_outlets(info, passages) is passages:
         # it names its sources and none of them is among the retrieved articles
         return refuse(question, f"No retrieved article is from {joined(distinct(info.outlets), 'or')}.")
-    absent = _absent_words(info, passages)
-    others = [t for t in info.terms if t not in {stem(n) for n in info.key_names}]
-    if len(absent) >= 2 and len(absent) * 2 > len(others) and len(others) <= MAX_TERMS_FOR_ABSENT:
-        return refuse(question, "Not found in the retrieved articles: " + ", ".join(distinct(absent)) + ".")
-    if absent:  # part of the question is in no article: only strong evidence for the rest will do
+    if _absent_words(info, passages):  # words of the question no article holds: only strong evidence will do
         min_score = max(min_score, STRICT_MIN_SCORE)
     compound = compound_answer(info, question, passages, embed, max_citations, min_score)
     if compound is not None:

@@ -263,9 +263,10 @@ _UK_NATIONS = frozenset(stem(w) for w in "england english scotland scottish wale
 # A superlative asked ("the cheapest season ticket") and the words that state it.
 _CHEAP = r"cheapest|lowest|least\s+expensive|lowest[- ]priced|as\s+low\s+as|start(?:s|ing)?\s+at"
 _DEAR = r"most\s+expensive|priciest|highest[- ]priced"
+_MOST = r"biggest|largest|record|up\s+to|maximum|as\s+much\s+as|as\s+high\s+as"  # "fines of up to £18 million"
 _SUPERLATIVES = [
-    (r"cheapest|lowest|least\s+expensive", _CHEAP), (_DEAR, _DEAR), (r"biggest|largest", r"biggest|largest"),
-    ("smallest", "smallest"), ("highest", r"highest|top|record|up\s+to|maximum"), ("oldest", "oldest"),
+    (r"cheapest|lowest|least\s+expensive", _CHEAP), (_DEAR, _DEAR), (r"biggest|largest|maximum", _MOST),
+    ("smallest", "smallest"), ("highest", rf"highest|top|{_MOST}"), ("oldest", "oldest"),
     ("youngest", "youngest"), ("longest", "longest"), ("shortest", "shortest"),
     (r"fastest|quickest", r"fastest|quickest"), (r"richest|wealthiest", r"richest|wealthiest"),
 ]

@@ -25,7 +25,8 @@ _RATE_ASKED = re.compile(
     # not a span: "in less than a day", "within a week", "half a year", "for a month"
     r"(?<!\bthan\s)(?<!\bin\s)(?<!\bwithin\s)(?<!\bhalf\s)(?<!\bfor\s)(?<!\bonce\s)"
     r"\b(?:per|a|an|each|every)\s+(year|month|week|day|hour)\b(?!\s+(?:ago|earlier|later|before|after))|"
-    r"\b(annual|annually|yearly|monthly|weekly|daily|hourly)\b", re.I
+    r"(?-i:\b(annual|annually|yearly|monthly|weekly|daily|hourly)\b)|^(annual|annually|yearly|monthly|weekly|daily|hourly)\b",
+    re.I,  # in lower case, or opening the question: not "Startups Weekly", "The Daily Mail"
 )
 _RATE_WORD = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
               "daily": "day", "hourly": "hour"}
@@ -37,7 +38,7 @@ def gives_rate(question: str, text: str) -> bool:
     m = _RATE_ASKED.search(question)
     if not m:
         return True
-    unit = (m.group(1) or _RATE_WORD[m.group(2).lower()]).lower()
+    unit = (m.group(1) or _RATE_WORD[(m.group(2) or m.group(3)).lower()]).lower()
     return bool(re.search(r"(?:\b|(?<=\d))(?:" + _RATE_UNITS[unit] + r")\b", text, re.I))
 
 

@@ -288,3 +288,29 @@ def test_a_sentence_crediting_no_one_else_names_no_scorer(sentence) -> None:
     from assistant.answer.evidence import required_form
     question = "Who got the winner, Okafor?" if "Okafor" in sentence else "Who got the winner?"
     assert required_form(analyse_question(question), sentence) is False
+
+
+FINES = ("Regulators at Marlow published the code on Thursday.\n\n"
+         "If a firm is found to be in breach, Marlow can levy fines of up to £18 million or 10 percent of turnover.\n")
+WEEKLY = ("Kestrel Systems is paying an estimated $400 million for Finch Labs, per people familiar "
+          "with the deal.\n")
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # "biggest" asked, "up to" states it
+    ("What's the biggest fine Marlow can levy on a firm in breach?", FINES, "up to £18 million"),
+    # "Weekly" in a title asks for no weekly rate
+    ("In Harbor Weekly, how much is Kestrel paying for Finch Labs?", WEEKLY, "$400 million"),
+])
+def test_a_readers_words_for_it_still_find_it(question, text, expected, embed) -> None:
+    ans = ask(question, chunks("a", text, title="Harbor Weekly: the deals of the week"), embed=embed)
+    assert ans.answered and expected in ans.citations[0].quote
+
+
+@pytest.mark.parametrize("question", ["What is the weekly cost of a Harbor Weekly subscription?",
+                                      "Weekly, how much does Kestrel pay Finch Labs?"])
+def test_a_rate_asked_in_lower_case_or_first_still_needs_a_rate(question) -> None:
+    from assistant.answer.values import gives_rate
+    assert not gives_rate(question, "Kestrel is paying $400 million for Finch Labs.")
+    assert gives_rate(question, "A subscription costs $4 a week.")
