@@ -1,6 +1,6 @@
 """Answer quality over the seed article and the 609 MultiHop-RAG articles (real encoder): the seed eval, the
-hand-written news evals (news_eval, news_fresh, news_blind and news_rest) as CI gates on every split, and the JSON
-shape of an answer."""
+hand-written news evals (news_eval, news_fresh, news_blind, news_rest and news_more) as CI gates on every split,
+and the JSON shape of an answer."""
 
 from __future__ import annotations
 
@@ -43,6 +43,12 @@ BLIND_GATE = {"dev": 0.86, "holdout": 0.66}
 # written 0.527 / 0.480). Today: dev 0.640 / holdout 0.535 (the held-out half unchanged); gated just under.
 REST_EVAL = Path(__file__).parent / "data" / "news_rest.jsonl"
 REST_GATE = {"dev": 0.62, "holdout": 0.52}
+# A fifth set (twenty-first session), written blind the same way by four annotators on 102 articles drawn at random
+# from the whole corpus (so its articles are also other sets' articles, in the same split), asked as readers type:
+# 149 speaker questions, 166 facts, 77 unanswerable near-misses, 37 follow-ups. Measured before any rule was changed
+# against it: dev 0.694 / holdout 0.652. Gated just under.
+MORE_EVAL = Path(__file__).parent / "data" / "news_more.jsonl"
+MORE_GATE = {"dev": 0.67, "holdout": 0.63}
 
 
 @pytest.fixture
@@ -68,7 +74,8 @@ def test_seed_eval_passes_the_ci_threshold(run, tmp_path):
 
 
 @pytest.mark.parametrize(("path", "gate"), [(NEWS_EVAL, GATE), (FRESH_EVAL, FRESH_GATE), (BLIND_EVAL, BLIND_GATE),
-                                            (REST_EVAL, REST_GATE)], ids=["news", "fresh", "blind", "rest"])
+                                            (REST_EVAL, REST_GATE), (MORE_EVAL, MORE_GATE)],
+                         ids=["news", "fresh", "blind", "rest", "more"])
 def test_news_eval_passes_the_gate_on_every_split(run, multihop_engine, path, gate):
     """The hand-written news sets (dev and holdout, split by article) through the CLI, with every shown
     quote checked verbatim at its offsets against the stored article."""
