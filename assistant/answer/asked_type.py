@@ -37,6 +37,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
      "amount"),
     (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced|gross|"
      r"grossed|earn|earned)\b", "amount"),
+    # "What's the Apple Watch Series 9 going for?", "What are the earbuds discounted to?": a price
+    (r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s.+?\s(?:going|selling|retailing|on\s+sale|listed|discounted|"
+     r"marked\s+down|available)\s+(?:for|to|at)(?:\s+(?:in|at|on|during|from)\b.*)?\s*[?.!]*$", "amount"),
     (r"^what(?:'s|’s)\s.*\bworth\s*[?.!]*$|\bwhat\s+(?:did|does|do|will|would|has|have|had)\s.+?\s(?:close|closed|"
      r"trade|traded|settle|settled|end|ended|finish|finished|fall|fell|rise|rose|drop|dropped|climb|climbed|jump|"
      r"jumped|slip|slipped|ease|eased|reach|reached|hit)\s+(?:at|to)\s*[?.!]*$|\bwhat\s+level\b", "amount"),

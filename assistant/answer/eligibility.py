@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from assistant.answer.doers import agent_named, other_subject
 from assistant.answer.evidence import counts
 from assistant.answer.previews import looks_ahead
-from assistant.answer.question import QuestionInfo, name_runs, specifier_stem
+from assistant.answer.question import QuestionInfo, name_runs, specifier_present
 from assistant.answer.types import SCORE, carries
 from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_unit, gives_year
 from assistant.answer.words import (
@@ -67,10 +67,9 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "type"  # ("who won A vs B": the winner is one of the names asked, the outcome rules below decide)
     own = vocabulary(c.text)
     for spec in _own_specifiers(info):
-        s = specifier_stem(spec)
-        if term_present(s, own):
+        if specifier_present(spec, own):
             continue
-        if not term_present(s, c.near) or _competes(spec, c.text):
+        if not specifier_present(spec, c.near) or _competes(spec, c.text):
             return "specifier"
     if _WITHHELD.search(c.text):
         return "withheld"  # "Its blog post does not specify which hashtags ...": the article says it is not given

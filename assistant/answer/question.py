@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from assistant.answer.asked_type import answer_type_of
@@ -29,7 +30,9 @@ from assistant.answer.words import (
     WORD_RE,
     content_terms,
     ordinal_value,
+    ordinal_word,
     stem,
+    term_present,
 )
 from index.quotations.phrases import is_officer_initials
 from index.quotations.wordlists import ROLE_WORDS
@@ -359,6 +362,23 @@ def specifier_stem(spec: str) -> str:
     return "-".join(stem(w) for w in spec.split())
 
 
+def specifier_present(spec: str, vocab: Collection[str]) -> bool:
+    """Is a specifier in ``vocab``: as written, with its ordinal in words ("10th" as "tenth"), or word by word as
+    a phrase there of which each word is the start of the other ("10th-gen" in "tenth generation")?"""
+    written = specifier_stem(spec.replace("-", " ")).split("-")
+    for parts in (written, [ordinal_word(w) for w in written]):
+        if term_present("-".join(parts), vocab):
+            return True
+        if len(parts) > 1 and any(_starts_alike(x.split("-"), parts) for x in vocab
+                                  if x.count("-") == len(parts) - 1 and x.startswith(parts[0])):
+            return True
+    return False
+
+
+def _starts_alike(words: list[str], parts: list[str]) -> bool:
+    return all(a.startswith(b) or b.startswith(a) for a, b in zip(words, parts))
+
+
 __all__ = [
     "CONTEXT_MARK",
     "DOCUMENTS",
@@ -369,6 +389,7 @@ __all__ = [
     "looks_like_speaker",
     "name_runs",
     "outlets_in",
+    "specifier_present",
     "specifier_stem",
     "split_context",
     "with_context",

@@ -202,6 +202,12 @@ def ordinal_value(word: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def ordinal_word(word: str) -> str:
+    """'10th' -> 'tenth' (up to twelfth, as ``vocabulary`` also reads them); any other word as it is."""
+    n = ordinal_value(word)
+    return _ORDINALS[n] if n is not None and n < len(_ORDINALS) else word
+
+
 MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -230,6 +236,7 @@ __all__ = [
     "expand",
     "name_present",
     "ordinal_value",
+    "ordinal_word",
     "proper_vocabulary",
     "stem",
     "term_present",

@@ -314,3 +314,26 @@ def test_a_rate_asked_in_lower_case_or_first_still_needs_a_rate(question) -> Non
     from assistant.answer.values import gives_rate
     assert not gives_rate(question, "Kestrel is paying $400 million for Finch Labs.")
     assert gives_rate(question, "A subscription costs $4 a week.")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What's the Kestrel Watch 9 going for in the Cyber Monday deals?", "amount"),
+    ("What are the Sony earbuds discounted to?", "amount"),
+    ("What was the house listed for?", "amount"),
+    ("What is the team going for this season?", ""),
+])
+def test_what_it_is_going_for_asks_a_price(question, kind) -> None:
+    assert analyse_question(question).answer_type == kind
+
+
+@pytest.mark.parametrize(("spec", "text", "present"), [
+    ("10th-gen", "The tenth generation tablet is on sale for $349.", True),
+    ("10th generation", "The 10th-gen tablet is on sale for $349.", True),
+    ("10th-gen", "The 10th-gen tablet is on sale for $349.", True),
+    ("10th-gen", "The ninth generation tablet is on sale for $249.", False),
+    ("10th-gen", "The 10th game of the season sold out.", False),
+])
+def test_an_ordinal_specifier_is_found_in_words_or_abbreviated(spec, text, present) -> None:
+    from assistant.answer.question import specifier_present
+    from assistant.answer.words import vocabulary
+    assert specifier_present(spec, vocabulary(text)) is present
