@@ -250,8 +250,10 @@ def _by_name(phrase: str, names: list[str], articles: dict[str, Passage], out: S
                 # an organisation speaks through its spokesperson, chief executive, ...; "the Sportsnet insider"
                 # asks for a person, who is the one the article calls only "Sportsnet's Elliotte Friedman"
                 org = " ".join(names)
-                only_org = {stem(w) for w in WORD_RE.findall(q.role)} <= {stem(n) for n in names}  # "Sportsnet's"
-                person = bool(rest - PRESS_NOUNS) and only_org
+                role = {stem(w) for w in WORD_RE.findall(q.role)}
+                only_org = role <= {stem(n) for n in names}  # "Sportsnet's"
+                post = {stem(w) for w in rest - PRESS_NOUNS}  # "Ofcom's online safety lead": the post asked is theirs
+                person = bool(post) and (only_org or post <= role)
                 out.found.append(Found(p, q, q.speaker if person else f"{org} ({q.role} {q.speaker})"))
                 out.name = out.name or (q.speaker if person else org)
             elif names and q.speaker_type == "unnamed" and _unnamed_of(names, q.speaker):

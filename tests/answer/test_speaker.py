@@ -101,6 +101,17 @@ def test_a_person_asked_by_their_outlet_is_named_as_the_person() -> None:
     assert ans.answered and ans.citations[0].speaker.startswith("Sportsnet ("), ans.answer
 
 
+def test_a_person_asked_by_their_post_at_an_organisation_is_named_as_the_person() -> None:
+    """"Marlow's online safety lead" asks for the person who holds that post, not Marlow speaking through them;
+    "Marlow" alone still speaks through its person."""
+    text = ("Marlow published its first codes of practice on Thursday.\n\n"
+            "“This puts a duty of care on tech firms,” Marlow’s online safety lead, Gill Harte, said on Friday.\n")
+    ans = ask("What does Marlow's online safety lead say the codes do?", chunks("codes", text), embed=None)
+    assert ans.answered and ans.citations[0].speaker == "Gill Harte", ans.answer
+    ans = ask("What does Marlow say the codes do?", chunks("codes", text), embed=None)
+    assert ans.answered and ans.citations[0].speaker.startswith("Marlow ("), ans.answer
+
+
 def test_an_organisation_speaks_through_its_unnamed_official() -> None:
     text = ("The European Commission set a threshold for the largest models.\n\n"
             "“It could go up, it could go down,” a Commission official told reporters about the threshold.\n")
