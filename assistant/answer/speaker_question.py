@@ -64,6 +64,11 @@ _SPEAKER_PATTERNS = [
         r"assessment|answer|reply|argument|warning|criticism|complaint|defen[cs]e|account|advice)\b" + _TOPIC + _TAIL,
         re.I,
     ),
+    re.compile(  # "What's Jefferies' Paul Hitchens take on ...?": a name whose possessive the reader left off
+        r"^what(?:['’]s|\s+(?:was|were|is|are))\s+(?P<x>(?:\S+\s+){0,3}?(?-i:[A-Z][\w.-]*\s+[A-Z][\w.-]*))\s+"
+        r"(?-i:take|thoughts|views?|stance|verdict|opinion|reaction|response)\s+(?:on|about|regarding|to)\s+(?P<t>.+?)"
+        + _TAIL, re.I,
+    ),
     re.compile(
         r"^(?:did|has|have|had)\s+(?P<x>.+?)\s+(?:(?:ever|already|also|actually|officially)\s+)?(?-i:say|said|comment|commented|speak|spoken|talk|talked|mention|"
         r"mentioned|address|addressed|critici[sz]e|critici[sz]ed|praise|praised|deny|denied|confirm|confirmed|"

@@ -31,6 +31,8 @@ from assistant.answer.question import analyse_question, split_context, with_cont
         ("What did Peskov have to say about the meeting?", "Peskov", ["the meeting"]),
         ("How did Peskov describe the talks?", "Peskov", ["the talks"]),
         ("What did the Civic Data director say?", "the Civic Data director", []),  # "Data" in a name
+        ("What's Lena Varga take on the merger?", "Lena Varga", ["the merger"]),  # possessive left off
+        ("What is Harbor analyst Mina Cole take on the results?", "Harbor analyst Mina Cole", ["the results"]),
     ],
 )
 def test_speaker_questions(question: str, speaker: str, topics: list[str]) -> None:
@@ -47,6 +49,8 @@ def test_speaker_questions(question: str, speaker: str, topics: list[str]) -> No
         "What was Jonathan Smith's overall record at Oregon State?",  # "State" is no speech verb
         "How did the market see the results?",  # no name, role or organisation
         "What was the company's revenue?",
+        "What's the latest take on the merger?",  # no name before "take"
+        "What's the Apple Watch Series 9 going for?",
     ],
 )
 def test_not_speaker_questions(question: str) -> None:
