@@ -3,7 +3,8 @@
 "How did X react to Y", "X's response", "Did X comment on / say anything about / think Y", "What reason did X give
 for Y", "Quote X on Y", "What was said by X", "Give me X's quotes", "Any quotes from X on Y", "How did X describe Y",
 "What did X make of Y", "What did X warn would happen if Y", "X's exact words on Y", "X's reaction to Y", "In X's
-words, what about Y",
+words, what about Y", "What concern did X raise about Y", "How did X rate Y", "Did X apologize?" (the act is the
+topic), "When the roster came out, what did X say ...?" (an occasion before the question),
 the terse "X on Y?" give the speaker X and the topic Y; "..., and what did he
 say about Z?" adds a second topic. "Why did X ...?" and "Does X regret ...?" are soft (``find_soft_speaker``): X's
 words when the articles quote X on it, else a fact question. A leading "And" / "So" / "But" is no part of X.
@@ -70,11 +71,11 @@ _SPEAKER_PATTERNS = [
         + _TAIL, re.I,
     ),
     re.compile(
-        r"^(?:did|has|have|had)\s+(?P<x>.+?)\s+(?:(?:ever|already|also|actually|officially)\s+)?(?-i:say|said|comment|commented|speak|spoken|talk|talked|mention|"
+        r"^(?:did|has|have|had)\s+(?P<x>.+?)\s+(?:(?:ever|already|also|actually|officially)\s+)?(?P<v>(?-i:say|said|comment|commented|speak|spoken|talk|talked|mention|"
         r"mentioned|address|addressed|critici[sz]e|critici[sz]ed|praise|praised|deny|denied|confirm|confirmed|"
-        r"defend|defended|welcome|welcomed|apologi[sz]e|apologi[sz]ed|explain|explained)\s+"
-        r"(?:anything\s+|publicly\s+)?(?:about|on|regarding|whether|if|that)?\s*"
-        r"(?P<t>.+?)" + _TAIL,
+        r"defend|defended|welcome|welcomed|apologi[sz]e|apologi[sz]ed|explain|explained))(?:\s+"
+        r"(?:anything\s+|publicly\s+)?(?:about|on|regarding|whether|if|that|for)?\s*"
+        r"(?P<t>.+?))?" + _TAIL,
         re.I,
     ),
     re.compile(
@@ -82,18 +83,22 @@ _SPEAKER_PATTERNS = [
     ),
     re.compile(
         r"^what\s+(?:[\w-]+\s+)?(?:reason|reasons|explanation|justification|message|warning|advice|tips?|lessons?|"
-        r"recommendations?|suggestions?|predictions?|excuse|assurances?|promises?|arguments?|criticism)\s+"
+        r"recommendations?|suggestions?|predictions?|excuse|assurances?|promises?|arguments?|criticism|concerns?|"
+        r"worry|worries|fears?|doubts?|objections?|complaints?|questions?|points?)\s+"
         r"(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:give|gave|given|offer|offered|provide|provided|send|sent|"
-        r"have|make|made|share|shared|put\s+forward)\b" + _TOPIC + _TAIL,
+        r"have|make|made|share|shared|put\s+forward|raise|raised|express|expressed|voice|voiced|air|aired|flag|"
+        r"flagged)\b" + _TOPIC + _TAIL,
         re.I,
     ),
     # "How did X describe the talks?", "How does X explain Y?": the object is the topic
     re.compile(r"^how\s+(?:did|does|has|have|do)\s+(?P<x>.+?)\s+(?-i:describe|described|assess|assessed|view|viewed|"
+               r"rate|rated|judge|judged|evaluate|evaluated|"
                r"see|characteri[sz]e|characteri[sz]ed|sum\s+up|explain|explained|justify|justified|defend|defended)\s+"
                r"(?P<t>.+?)" + _TAIL, re.I),
     # "What does X say keeps his marriage going?", "What did X warn would happen if ...?": the clause is the topic
+    # ... and "What did X say Blaney's championship means to the company?": a clause opening on a name
     re.compile(r"^what\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:" + _SPEAKER_VERBS + r")\s+"
-               r"(?P<t>(?-i:[a-z]).+?)" + _TAIL, re.I),
+               r"(?P<t>(?-i:[a-z]|[A-Z][\w.'’&-]*\s+[a-z]).+?)" + _TAIL, re.I),
     # "How did X say streamers should think about ads?": what X said, the clause the topic
     re.compile(r"^how\s+(?:did|does|do|has|have)\s+(?P<x>.+?)\s+(?-i:say|said)\s+(?:that\s+)?(?P<t>.+?)" + _TAIL,
                re.I),
@@ -175,6 +180,7 @@ _SECOND_PART = re.compile(
 _ORG_PRONOUN_NOUNS = {"group", "board", "family", "company's"} | ORG_NOUNS
 
 
+_PLAIN_SPEECH = frozenset("say said comment commented speak spoken talk talked mention mentioned".split())
 _LEAD = re.compile(r"^(?:and|so|but|also|ok|okay|well|then|now)\b[,\s]+", re.I)  # "And what did he say ...?"
 
 
@@ -196,6 +202,9 @@ def find_speaker(q: str) -> tuple[str, str, list[str]]:
         if m and looks_like_speaker(m.group("x")):
             speaker = _HONORIFIC.sub("", m.group("x").strip())  # "Mr. Zelensky": the name the articles quote
             topic = _clean_topic((m.groupdict().get("t") or "").strip())
+            verb = (m.groupdict().get("v") or "").lower()
+            if not topic and verb and verb not in _PLAIN_SPEECH:
+                topic = verb  # "Did SSSniperwolf apologize?": the words in which she did
             break
     if not speaker:
         return "", "", []
@@ -220,9 +229,17 @@ def find_soft_speaker(q: str) -> tuple[str, str]:
         role = m.groupdict().get("r") if m else None  # "the Zelda producer": a lower-case word only as a post
         if m and role and not (role in ROLE_WORDS or role.endswith(("er", "or", "ist"))):
             continue
-        if m and looks_like_speaker(m.group("x")) and len(m.group("x").split()) <= 5:
+        if m and looks_like_speaker(m.group("x")) and _short_enough(m.group("x")):
             return m.group("x").strip(), _clean_topic(m.group("t").strip())
     return "", ""
+
+
+def _short_enough(x: str) -> bool:
+    """A speaker phrase of up to five words, or of up to eight when it is a post held in something ("the head of
+    Fidelity's Japan business"): longer ones are clauses, not people."""
+    words = x.split()
+    post = re.match(r"(?:the|a|an)\s+(?:[\w-]+\s+)?([\w-]+)\s+(?:of|at|for)\s", x, re.I)
+    return len(words) <= 5 or len(words) <= 8 and bool(post) and post.group(1).lower() in ROLE_WORDS
 
 
 @functools.cache

@@ -33,6 +33,13 @@ from assistant.answer.question import analyse_question, split_context, with_cont
         ("What did the Civic Data director say?", "the Civic Data director", []),  # "Data" in a name
         ("What's Lena Varga take on the merger?", "Lena Varga", ["the merger"]),  # possessive left off
         ("What is Harbor analyst Mina Cole take on the results?", "Harbor analyst Mina Cole", ["the results"]),
+        ("What concern did the union's lawyer raise about the contract?", "the union's lawyer", ["the contract"]),
+        ("What did the club's manager say Keane's injury means for the team?", "the club's manager",
+         ["Keane's injury means for the team"]),  # a clause opening on a name
+        ("Did Lena Varga apologize?", "Lena Varga", ["apologize"]),  # the act is what her words must be
+        ("Did Lena Varga comment?", "Lena Varga", []),
+        ("How did the Wallabies centre rate his own performance?", "the Wallabies centre", ["his own performance"]),
+        ("When the roster came out, what did Berhalter say about Reyna?", "Berhalter", ["Reyna"]),  # an occasion
     ],
 )
 def test_speaker_questions(question: str, speaker: str, topics: list[str]) -> None:
@@ -50,6 +57,7 @@ def test_speaker_questions(question: str, speaker: str, topics: list[str]) -> No
         "How did the market see the results?",  # no name, role or organisation
         "What was the company's revenue?",
         "What's the latest take on the merger?",  # no name before "take"
+        "After the final, how many fans stayed?",
         "What's the Apple Watch Series 9 going for?",
     ],
 )
@@ -171,6 +179,9 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Why did the Zelda producer rule out a female hero?", "the Zelda producer", "rule out a female hero", True),
     ("And what did Gus Brook say about his marriage?", "Gus Brook", "his marriage", False),
     ("Why did prices rise?", "", "", False),
+    ("According to the head of Northwind's Japan business, why are investors looking at Japan?",
+     "the head of Northwind's Japan business", "why are investors looking at Japan", True),  # a post held in a firm
+    ("According to the team that built the new stadium in the city, why did costs rise?", "", "", False),
     ("What did Jos Butler make of the stop-clock trial?", "Jos Butler", "the stop-clock trial", False),
     ("How did Canelo hit back at McGregor?", "Canelo", "McGregor", False),
     ("What did Brian Jacob say is weighing on shoppers?", "Brian Jacob", "weighing on shoppers", False),
