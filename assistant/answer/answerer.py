@@ -26,6 +26,7 @@ from assistant.answer.citations import distinct, joined, refuse
 from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
 from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question, name_runs
+from assistant.answer.quotations import Found, resolve_speaker
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
 from assistant.answer.words import MONTHS, WORD_RE, name_present, stem, term_present, vocabulary
@@ -73,6 +74,7 @@ def answer_extractive(
             info.speaker, [p.article_text for p in {p.article_id: p for p in passages}.values()]):
         info = replace(info, speaker="", topic="", topics=[])  # "Impact on jobs?": a word the articles write in
         # lower case is no one's name
+    voice: list[Found] = []  # the asked person's quotations, when a soft speaker question falls back on facts
     if info.speaker:
         outlet = [p for p in passages if p.source and stem(p.source) == stem(info.speaker.removeprefix("the "))]
         if outlet:  # "What did Fortune say about ...": what the outlet's article says
@@ -87,6 +89,7 @@ def answer_extractive(
             return written
         if not info.soft_speaker:
             return spoken
+        voice = resolve_speaker(info.speaker, passages, " ".join([*info.topics, info.context])).found
         info = replace(info, speaker="", topic="", topics=[])  # not quoted on it: the articles' sentences may say
     if info.outlets and from_outlets(info, passages) is passages:
         # it names its sources and none of them is among the retrieved articles
@@ -96,7 +99,7 @@ def answer_extractive(
     compound = compound_answer(info, question, passages, embed, max_citations, min_score)
     if compound is not None:
         return compound
-    return fact_answer(info, question, passages, embed, max_citations, min_score)
+    return fact_answer(info, question, passages, embed, max_citations, min_score, voice)
 
 
 _ONE_WORD_ON = re.compile(r"^\s*[\w'’.&-]+\s+on\s")  # the terse "Klopp on ...?" with one word before "on"

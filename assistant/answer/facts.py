@@ -40,7 +40,7 @@ from assistant.answer.citations import Span, distinct, joined, refuse, sentence_
 from assistant.answer.eligibility import check, names_in_article
 from assistant.answer.evidence import Lexical, counts, form_is_required, preference, required_form
 from assistant.answer.question import QuestionInfo, name_runs, with_context
-from assistant.answer.quotations import is_role_phrase, quotations_of, resolve_speaker
+from assistant.answer.quotations import Found, is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.words import (
     content_terms,
@@ -314,13 +314,27 @@ def fact_answer(
     embed: Embed | None,
     max_citations: int,
     min_score: float = DEFAULT_MIN_SCORE,
+    voice: Sequence[Found] = (),
 ) -> Answer:
+    """The best sentences of ``passages`` for a fact question, or a refusal that says why. ``voice``: the
+    quotations of the person a soft speaker question named ("Why did X decide ...?", "According to X, ...");
+    when any of them is relevant enough, the answer is only their words, not narration or another's quote."""
     pool = build_pool(from_outlets(info, passages))
-    chosen = pick(rank_candidates(info, question, pool, embed), min_score, min(MAX_SENTENCES, max_citations))
+    ranked = rank_candidates(info, question, pool, embed)
+    limit = min(MAX_SENTENCES, max_citations)
+    chosen = pick([c for c in ranked if _voiced(c, voice)], min_score, limit) if voice else []
+    chosen = chosen or pick(ranked, min_score, limit)
     if not chosen:
         return refuse(question, why_refused(info, pool))
     return sentence_answer(question, [c.span for c in chosen], lambda s: speaker_at(s.passage, s.start, s.end),
                            name_speakers=info.who_said)
+
+
+def _voiced(c: Candidate, voice: Sequence[Found]) -> bool:
+    """Does the candidate sentence hold one of these quotations (or its attribution)?"""
+    return any(f.passage.article_id == c.passage.article_id
+               and (f.quotation.sentence_start <= c.start < f.quotation.sentence_end
+                    or c.start <= f.quotation.start < c.end) for f in voice)
 
 
 __all__ = ["DEFAULT_MIN_SCORE", "EMBED_BUDGET", "Candidate", "Pool", "build_pool", "fact_answer", "pick",

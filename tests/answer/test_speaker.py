@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from answer.helpers import ALL_PASSAGES, BRIDGES, SEED_PASSAGES, ask, chunks, fake_embed
+from answer.helpers import ALL_PASSAGES, BRIDGES, SEED_PASSAGES, ask, check_well_formed, chunks, fake_embed
 
 
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
@@ -416,3 +416,27 @@ def test_a_quote_said_right_after_one_on_the_topic_goes_on_with_it() -> None:
             '"We have a young squad," Reyes said.')
     ans = ask("What did Ana Reyes say about Lowe's knee injury?", chunks("inj", text), embed=_injury_embed)
     assert ans.answered and [c.quote[:12] for c in ans.citations] == ["The doctors ", "He will be b"], ans.answer
+
+
+STADIUM = ("Stadium costs rose by 40% in 2023 as steel prices climbed, the council's report found.\n\n"
+           "\u201cThe stadium costs rose because steel prices doubled in a year,\u201d said builder Ana Reyes.\n\n"
+           "Stadium costs rose again in the spring as steel prices climbed further.")
+
+
+def test_a_soft_speaker_answer_that_falls_back_on_facts_keeps_to_their_words() -> None:
+    """When a question about someone's reasons falls back on the articles' sentences, and some of those sentences
+    are that person's words, the answer is only their words: not narration beside them."""
+    from assistant.answer.facts import fact_answer
+    from assistant.answer.question import analyse_question
+    from assistant.answer.quotations import resolve_speaker
+
+    passages = chunks("stadium", STADIUM)
+    info = analyse_question("Why did stadium costs rise as steel prices climbed?")
+    plain = fact_answer(info, info.text, passages, None, 3, 0.1)
+    assert plain.answered and {c.speaker for c in plain.citations} != {"Ana Reyes"}, plain.answer
+    voice = resolve_speaker("Ana Reyes", passages).found
+    assert voice
+    mine = fact_answer(info, info.text, passages, None, 3, 0.1, voice)
+    check_well_formed(mine, passages)
+    assert mine.answered and {c.speaker for c in mine.citations} == {"Ana Reyes"}, mine.answer
+    assert "steel prices doubled" in mine.citations[0].quote
