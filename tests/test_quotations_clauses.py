@@ -98,6 +98,11 @@ def test_a_corporate_suffix_alone_is_no_organisation() -> None:
         # the present tense of verbs the article also uses in the past
         ("Ruben Castellano spoke on Monday. Castellano clarifies that he will not testify on Friday.",
          "Ruben Castellano", "he will not testify on Friday"),
+        # a clause whose subject opens on a hyphenated word ("father-son prospect ...", "long-term rates ...")
+        ("Dario Vellutini believes father-son prospect Emil Ravn has shown enough to be drafted.",
+         "Dario Vellutini", "father-son prospect Emil Ravn has shown enough to be drafted"),
+        ("Economist Marta Quell said long-term rates would rise in the spring.",
+         "Marta Quell", "long-term rates would rise in the spring"),
     ],
 )
 def test_reported_clauses_in_more_forms(text: str, speaker: str, clause: str) -> None:

@@ -191,7 +191,8 @@ def clause_after(text: str, pos: int, b: int, listener: bool = False, strict: bo
     if w in SUBJECT_PRONOUNS:
         # "said it in a statement" is no clause; "said it’s in the process" is one
         return first.start if not (low(first.text) == "it" and low(nxt.text) in PREPOSITIONS) else None
-    if w.isalpha() and w not in GRAMMAR_WORDS | _INDEFINITE_PRONOUNS and w.split("-")[0] not in QUANTIFIERS and (
+    hyphened = w.replace("-", "").isalpha()  # "father-son prospect X has ...", "long-term rates would ..."
+    if hyphened and w not in GRAMMAR_WORDS | _INDEFINITE_PRONOUNS and w.split("-")[0] not in QUANTIFIERS and (
         not is_cap(first.text)
     ):
         # a bare noun phrase as subject: "expects revenue growth to be up", "said prices would rise"
