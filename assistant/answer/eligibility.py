@@ -26,6 +26,7 @@ from assistant.answer.previews import looks_ahead
 from assistant.answer.question import QuestionInfo, name_runs, specifier_present
 from assistant.answer.types import SCORE, carries
 from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_unit, gives_year
+from assistant.answer.withheld import withholds
 from assistant.answer.words import (
     COUNTRIES,
     MONTHS,
@@ -43,16 +44,6 @@ from index.quotations.wordlists import SPEECH_VERBS
 if TYPE_CHECKING:
     from assistant.answer.facts import Candidate
 
-# a sentence saying the detail asked is not given: no answer, whatever value it holds
-_WITHHELD = re.compile(
-    r"\b(?:does|did|do|would|will|could)(?:\s+not|n['’]t)\s+(?:specify|say|disclose|reveal|detail|confirm|name)\b|"
-    r"\b(?:declined|refused)\s+to\s+(?:say|specify|disclose|reveal|confirm|name)\b|"
-    r"\b(?:was|were|is|are|has|have)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:disclosed|specified|revealed|made\s+public)\b|"
-    r"\bundisclosed\b|"
-    # the question was put and no answer has come: "will update this story once I hear back"
-    r"\bwill\s+update\s+(?:this|the)\s+(?:story|article|post|piece)\b|"
-    r"\b(?:did|does|has|have)(?:\s+not|n['’]t)\s+(?:yet\s+|immediately\s+)?(?:respond(?:ed)?|replied|reply|explain(?:ed)?)"
-    r"\b", re.I)
 # an outcome word that is only intended ("to sign", "could win"), except "went on to win"
 _INTENDED = re.compile(r"(?:(?<!\bon\s)\bto|\b(?:will|would|could|might|may|can|cannot))\s+(?:\w+\s+)?", re.I)
 
@@ -71,7 +62,7 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
             continue
         if not specifier_present(spec, c.near) or _competes(spec, c.text):
             return "specifier"
-    if _WITHHELD.search(c.text):
+    if withholds(c.text):
         return "withheld"  # "Its blog post does not specify which hashtags ...": the article says it is not given
     if not article_named:
         return "name"

@@ -42,6 +42,7 @@ from assistant.answer.evidence import Lexical, counts, form_is_required, prefere
 from assistant.answer.question import QuestionInfo, name_runs, with_context
 from assistant.answer.quotations import Found, is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
+from assistant.answer.withheld import withholds_asked
 from assistant.answer.words import (
     content_terms,
     date_words,
@@ -326,6 +327,9 @@ def fact_answer(
     chosen = chosen or pick(ranked, min_score, limit)
     if not chosen:
         return refuse(question, why_refused(info, pool))
+    if any(c.why_not == "withheld" and c.passage.article_id == chosen[0].passage.article_id
+           and withholds_asked(info, c.text) and c.terms & set(info.terms) for c in pool.candidates):
+        return refuse(question, "The retrieved article says this is not given.")  # "does not specify which ..."
     return sentence_answer(question, [c.span for c in chosen], lambda s: speaker_at(s.passage, s.start, s.end),
                            name_speakers=info.who_said)
 
