@@ -25,7 +25,7 @@ from assistant.answer.evidence import counts
 from assistant.answer.previews import looks_ahead
 from assistant.answer.question import QuestionInfo, name_runs, specifier_present
 from assistant.answer.types import SCORE, carries
-from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_unit, gives_year
+from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_span, gives_unit, gives_year
 from assistant.answer.withheld import withholds
 from assistant.answer.words import (
     COUNTRIES,
@@ -81,7 +81,8 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "specifier"
     if info.answer_type in ("amount", "number") and not gives_rate(info.text, c.text):
         return "specifier"
-    if not all(gives(info.text, c.text) for gives in (gives_unit, gives_year, gives_share, gives_money, gives_odds)):
+    if not all(gives(info.text, c.text) for gives in (gives_unit, gives_year, gives_share, gives_money, gives_odds,
+                                                gives_span)):
         return "type"
     if info.answer_type == "score" and _interim_only(c.text):
         return "preview"  # "a catch that put the Chiefs up 41-0": a score during the game, not its result

@@ -136,4 +136,30 @@ def gives_odds(question: str, text: str) -> bool:
     return not _ODDS_ASKED.search(question) or bool(_ODDS.search(text))
 
 
-__all__ = ["gives_money", "gives_odds", "gives_rate", "gives_share", "gives_unit", "gives_year"]
+_LONG_ASKED = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
+_SPAN = re.compile(
+    r"(?:\d[\d.,]*|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|ninety|hundred|several|few|couple\s+of))(?:\s+|-)(?:\w+\s+)?(?:-?(?:hours?|minutes?|"
+    r"seconds?|days?|nights?|weeks?|months?|years?|decades?|seasons?|games?|matches|races|innings|episodes|terms?|"
+    r"inch(?:es)?|cm|mm|km|feet|foot|ft|metres?|meters?|miles?|yards?|laps?|pages|words))\b"
+    r"(?P<rel>\s+(?:after|before|ago|later|earlier|into|on)\b)?|"
+    r"\b(?:until|till|through|throughout|for\s+life|indefinitely|permanently|for\s+good|rest\s+of\s+the)\b|"
+    r"\d[\d.,]*\s?(?:h|hrs?|mins?|s|km|mi|m|ft)\b|\b\d{1,2}:\d{2}\b",
+    re.I)
+
+
+_LASTING = re.compile(r"\b(?:take|takes|took|taking|last|lasts|lasted|lasting|for|spend|spent|within|over|up\s+to)"
+                      r"(?:\s+\w+){0,3}\s*$", re.I)
+
+
+def gives_span(question: str, text: str) -> bool:
+    """"How long will the ban last?" is answered by a span of time or a length ("two weeks", "a five-year deal",
+    "until March", "36 hours", "1,200 metres"), not by a date or a count on its own ("On Oct. 20")."""
+    if not _LONG_ASKED.search(question):
+        return True
+    # "a week after the incident" says when, unless a verb of duration comes first ("can take eight weeks after")
+    return any(not m.group("rel") or _LASTING.search(text[max(0, m.start() - 40) : m.start()])
+               for m in _SPAN.finditer(text))
+
+
+__all__ = ["gives_money", "gives_odds", "gives_span", "gives_rate", "gives_share", "gives_unit", "gives_year"]

@@ -6,7 +6,7 @@ import pytest
 
 from answer.helpers import ask, chunks, fake_embed, refused_then_answered
 from assistant.answer.question import analyse_question
-from assistant.answer.values import gives_money
+from assistant.answer.values import gives_money, gives_span
 
 HASHTAGS_WITHHELD = "Its blog post does not specify which hashtags Lumo is blocking in relation to the war.\n"
 FADERS_PENDING = ("I asked Teenage Engineering what caused the faulty faders on the K.O. II and will update this story "
@@ -337,3 +337,23 @@ def test_an_ordinal_specifier_is_found_in_words_or_abbreviated(spec, text, prese
     from assistant.answer.question import specifier_present
     from assistant.answer.words import vocabulary
     assert specifier_present(spec, vocabulary(text)) is present
+
+
+@pytest.mark.parametrize(("text", "gives"), [
+    ("On Oct. 20, a week after the incident, Vexa said the channel would be temporarily demonetized.", False),
+    ("He signed a five-year deal worth $40 million.", True),
+    ("The ban runs until March.", True),
+    ("The battery lasted four hours and 23 minutes before dying.", True),
+    ("It can take eight to 12 weeks after the spending requirement is met to receive the credit.", True),
+    ("Two days after the crash, the company recalled 4,000 cars.", False),
+])
+def test_how_long_is_answered_by_a_span_not_by_a_date(text: str, gives: bool) -> None:
+    assert gives_span("How long will it last?", text) is gives
+    assert gives_span("When did it start?", text)  # no span asked
+
+
+def test_how_long_refuses_a_sentence_that_only_dates_it() -> None:
+    wrong = "On Oct. 20, a week after the incident, Vexa said the channel would be temporarily demonetized.\n"
+    right = "The channel's demonetization will last 30 days, starting on Oct. 20, Vexa said.\n"
+    refused_then_answered("How long will the channel's demonetization last?", chunks("wrong", wrong),
+                          chunks("right", right), "30 days", None)
