@@ -3,7 +3,8 @@
 A rate asked ("how much per month") is stated as one ("$9.99 a month"); a unit asked ("in hours") or a
 comparison ("how much lighter") is answered in its own dimension ("30 grams less", "15% lighter"); a share asked
 ("what percentage of") is not given only as a change ("rose 12%"); a sum of money asked ("how much did they
-spend") is a sum of money, not a size, a share or a valuation; "in what year" is answered by a year. Each
+spend") is a sum of money, not a size, a share or a valuation; "in what year" is answered by a year; "how long" by
+a span of time or a length, not a date alone. Each
 ``gives_*`` takes the question and the sentence and is True when the question asks nothing of that kind.
 """
 
