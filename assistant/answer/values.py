@@ -144,7 +144,7 @@ _SPAN = re.compile(
     r"seconds?|days?|nights?|weeks?|months?|years?|decades?|seasons?|games?|matches|races|innings|episodes|terms?|"
     r"inch(?:es)?|cm|mm|km|feet|foot|ft|metres?|meters?|miles?|yards?|laps?|pages|words))\b"
     r"(?P<rel>\s+(?:after|before|ago|later|earlier|into|on)\b)?|"
-    r"\b(?:until|till|through|throughout|for\s+life|indefinitely|permanently|for\s+good|rest\s+of\s+the)\b|"
+    r"\b(?:until|till|through|throughout|since|for\s+life|life\s+(?:sentence|in\s+prison)|indefinitely|permanently|for\s+good|rest\s+of\s+the)\b|"
     r"\d[\d.,]*\s?(?:h|hrs?|mins?|s|km|mi|m|ft)\b|\b\d{1,2}:\d{2}\b",
     re.I)
 

@@ -346,6 +346,8 @@ def test_an_ordinal_specifier_is_found_in_words_or_abbreviated(spec, text, prese
     ("The battery lasted four hours and 23 minutes before dying.", True),
     ("It can take eight to 12 weeks after the spending requirement is met to receive the credit.", True),
     ("Two days after the crash, the company recalled 4,000 cars.", False),
+    ("She has led the company since 2015.", True),  # how long she has been in the post
+    ("He received a life sentence.", True),
 ])
 def test_how_long_is_answered_by_a_span_not_by_a_date(text: str, gives: bool) -> None:
     assert gives_span("How long will it last?", text) is gives
