@@ -144,6 +144,10 @@ _SPAN = re.compile(
     r"seconds?|days?|nights?|weeks?|months?|years?|decades?|seasons?|games?|matches|races|innings|episodes|terms?|"
     r"inch(?:es)?|cm|mm|km|feet|foot|ft|metres?|meters?|miles?|yards?|laps?|pages|words))\b"
     r"(?P<rel>\s+(?:after|before|ago|later|earlier|into|on)\b)?|"
+    r"\b(?:the\s+)?(?:past|last|next|whole|entire|full|all|rest\s+of\s+the)\s+(?:\w+\s+)?(?:season|year|month|week|day|"
+    r"night|decade|campaign|tournament|game|match)s?\b(?!\s+(?:after|before|ago|later|earlier)\b)|"
+    r"\b\d+(?:st|nd|rd|th)\s+(?:straight\s+|consecutive\s+)?(?:season|year|term|week|month|day)\b|"
+    r"\b(?:all-day|all-night|full-day|overnight|decades-long|years-long|months-long|weeks-long|lifelong)\b|"
     r"\b(?:until|till|through|throughout|since|for\s+life|life\s+(?:sentence|in\s+prison)|indefinitely|permanently|for\s+good|rest\s+of\s+the)\b|"
     r"\d[\d.,]*\s?(?:h|hrs?|mins?|s|km|mi|m|ft)\b|\b\d{1,2}:\d{2}\b",
     re.I)

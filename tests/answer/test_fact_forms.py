@@ -348,6 +348,9 @@ def test_an_ordinal_specifier_is_found_in_words_or_abbreviated(spec, text, prese
     ("Two days after the crash, the company recalled 4,000 cars.", False),
     ("She has led the company since 2015.", True),  # how long she has been in the post
     ("He received a life sentence.", True),
+    ("He has been out for the past month.", True),  # spans with no figure
+    ("He is in his 10th season with the club.", True),
+    ("The watch has all-day battery life.", True),
 ])
 def test_how_long_is_answered_by_a_span_not_by_a_date(text: str, gives: bool) -> None:
     assert gives_span("How long will it last?", text) is gives
