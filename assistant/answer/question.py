@@ -20,6 +20,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from assistant.answer import speaker_question
 from assistant.answer.asked_type import answer_type_of
 from assistant.answer.speaker_question import DOCUMENTS, find_soft_speaker, find_speaker, looks_like_speaker
 from assistant.answer.words import (
@@ -92,11 +93,6 @@ class QuestionInfo:
     soft_speaker: bool = False  # "Why did X decide ...?": X's words when quoted on it, else a fact question
 
 
-# a clause before the question that says when it was asked of ("When the October roster came out, what did ...")
-_OCCASION_LEAD = re.compile(r"^(?:when|after|before|once|as|following|since|while|during)\b[^,?]{3,80},\s*"
-                            r"(?=(?:what|how|did|does|do|has|have)\b)", re.I)
-
-
 def analyse_question(question: str) -> QuestionInfo:
     question, context = split_context(" ".join(question.split()))
     q = question
@@ -108,11 +104,8 @@ def analyse_question(question: str) -> QuestionInfo:
             break
     info.answer_type = answer_type_of(q)
     info.speaker, info.topic, info.topics = find_speaker(q)
-    core = _OCCASION_LEAD.sub("", q)
-    if not info.speaker and core != q and find_speaker(core)[0]:
-        # "When the roster came out, what did Berhalter say about Reyna?": when he said it, not a date asked
-        info.speaker, info.topic, info.topics = find_speaker(core)
-        info.answer_type = answer_type_of(core)
+    if info.speaker and (core := speaker_question.without_occasion(q)) != q:  # "When the roster came out, what
+        info.answer_type = answer_type_of(core)  # did X say ...?": when X said it, not a date asked
     if not info.speaker:
         info.speaker, info.topic = find_soft_speaker(q)
         if info.answer_type and re.search(r"\baccording\s+to\b", low):  # "When did they meet, according to X?":

@@ -184,9 +184,27 @@ _PLAIN_SPEECH = frozenset("say said comment commented speak spoken talk talked m
 _LEAD = re.compile(r"^(?:and|so|but|also|ok|okay|well|then|now)\b[,\s]+", re.I)  # "And what did he say ...?"
 
 
+# a clause before the question that says when it was asked of ("When the October roster came out, what did ...")
+_OCCASION_LEAD = re.compile(r"^(?:when|after|before|once|as|following|since|while|during)\b[^,?]{3,80},\s*"
+                            r"(?=(?:what|how|did|does|do|has|have)\b)", re.I)
+
+
+def without_occasion(q: str) -> str:
+    """The question without a clause before it that says when ("When the roster came out, ...")."""
+    return _OCCASION_LEAD.sub("", q)
+
+
 def find_speaker(q: str) -> tuple[str, str, list[str]]:
-    """The speaker a question asks about, its topic and every topic asked ("", "", [] for other questions)."""
+    """The speaker a question asks about, its topic and every topic asked ("", "", [] for other questions); a
+    clause before the question that says when ("When the roster came out, what did X say ...?") is no part of it."""
     q = _LEAD.sub("", q)
+    found = _find_speaker(q)
+    if not found[0] and without_occasion(q) != q:
+        return _find_speaker(without_occasion(q))
+    return found
+
+
+def _find_speaker(q: str) -> tuple[str, str, list[str]]:
     first, second = q, ""
     m2 = _SECOND_PART.search(q)
     if m2 and m2.start() > 0:
@@ -305,4 +323,4 @@ def looks_like_speaker(x: str) -> bool:
                for w in words)  # "the sleep therapist": an occupation by its ending
 
 
-__all__ = ["DOCUMENTS", "asking_verbs", "find_soft_speaker", "find_speaker", "looks_like_speaker"]
+__all__ = ["DOCUMENTS", "asking_verbs", "find_soft_speaker", "find_speaker", "looks_like_speaker", "without_occasion"]
