@@ -17,12 +17,15 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 SEED_EVAL = Path(__file__).parent / "data" / "seed_eval.jsonl"
 NEWS_EVAL = Path(__file__).parent / "data" / "news_eval.jsonl"
 # Issue 8 asks for 0.85 on every split; what the answerer reaches today (`assistant eval
-# tests/data/news_eval.jsonl` on the MultiHop index) is dev 0.916 / holdout 0.738. The gate sits just under that,
+# tests/data/news_eval.jsonl` on the MultiHop index) is dev 0.916 / holdout 0.728 (0.738 before the twenty-first and
+# twenty-second sessions: "How long" now needs a span, and words absent from every article only raise the bar). The
+# gate sits just under that,
 # per split, so CI catches any regression; raise it as the answerer improves, never lower it to pass.
 GATE = {"dev": 0.89, "holdout": 0.72}
 # A second set, written by reading 80 articles that neither news_eval nor the attribution set uses (22 outlets;
 # dev and holdout split by article). Measured before any rule was changed against it: dev 0.535 / holdout 0.588;
-# the holdout articles were never looked at case by case. Today: dev 0.860 / holdout 0.672 (0.664 without one case
+# the holdout articles were never looked at case by case. Today: dev 0.860 / holdout 0.664 (0.672 until the
+# twenty-second session's "How long" rule; 0.664 without one case
 # gained on a held-out article read while a rule was written, thirteenth session; 0.802 / 0.647 at the sixth
 # session's start, 0.733 / 0.639 at the fifth's); gated just under.
 FRESH_EVAL = Path(__file__).parent / "data" / "news_fresh.jsonl"
@@ -40,15 +43,16 @@ BLIND_GATE = {"dev": 0.86, "holdout": 0.66}
 # A fourth set, written blind the same way (twentieth session) on the 108 articles no other set used: deal lists,
 # fantasy rankings and betting guides, live blogs, critics' roundups. Measured before any rule was changed against
 # it: dev 0.593 / holdout 0.535 (after compound expected answers were dropped mechanically, both splits alike; as
-# written 0.527 / 0.480). Today: dev 0.640 / holdout 0.535 (the held-out half unchanged); gated just under.
+# written 0.527 / 0.480). Today: dev 0.647 / holdout 0.535 (the held-out half unchanged); gated just under.
 REST_EVAL = Path(__file__).parent / "data" / "news_rest.jsonl"
 REST_GATE = {"dev": 0.62, "holdout": 0.52}
 # A fifth set (twenty-first session), written blind the same way by four annotators on 102 articles drawn at random
 # from the whole corpus (so its articles are also other sets' articles, in the same split), asked as readers type:
 # 149 speaker questions, 166 facts, 77 unanswerable near-misses, 37 follow-ups. Measured before any rule was changed
-# against it: dev 0.694 / holdout 0.652. Gated just under.
+# against it: dev 0.694 / holdout 0.652. After the rules its dev half taught (twenty-first and twenty-second
+# sessions): dev 0.740 / holdout 0.658. Gated just under (0.67 / 0.63 before).
 MORE_EVAL = Path(__file__).parent / "data" / "news_more.jsonl"
-MORE_GATE = {"dev": 0.67, "holdout": 0.63}
+MORE_GATE = {"dev": 0.72, "holdout": 0.64}
 
 
 @pytest.fixture
