@@ -90,26 +90,26 @@ def test_an_organisation_speaks_through_its_spokesperson() -> None:
     assert ans.citations[0].speaker.startswith("Rivet Telecom (") and "Sarah Schmidt" in ans.citations[0].speaker
 
 
-def test_a_person_asked_by_their_outlet_is_named_as_the_person() -> None:
-    """"the Sportsnet insider" is the person the article calls "Sportsnet's Elliot Frame", not Sportsnet speaking
-    through him; asked of the organisation, it speaks through its person."""
-    text = ("Ray Kane is weighing offers from three clubs.\n\n"
-            '"I\'m really curious about the Detroit one," Sportsnet\'s Elliot Frame said on his podcast.\n')
-    ans = ask("What did the Sportsnet insider say about Kane and Detroit?", chunks("kane", text), embed=None)
-    assert ans.answered and ans.citations[0].speaker == "Elliot Frame", ans.answer
-    ans = ask("What did Sportsnet say about Kane and Detroit?", chunks("kane", text), embed=None)
-    assert ans.answered and ans.citations[0].speaker.startswith("Sportsnet ("), ans.answer
-
-
-def test_a_person_asked_by_their_post_at_an_organisation_is_named_as_the_person() -> None:
-    """"Marlow's online safety lead" asks for the person who holds that post, not Marlow speaking through them;
-    "Marlow" alone still speaks through its person."""
-    text = ("Marlow published its first codes of practice on Thursday.\n\n"
-            "“This puts a duty of care on tech firms,” Marlow’s online safety lead, Gill Harte, said on Friday.\n")
-    ans = ask("What does Marlow's online safety lead say the codes do?", chunks("codes", text), embed=None)
-    assert ans.answered and ans.citations[0].speaker == "Gill Harte", ans.answer
-    ans = ask("What does Marlow say the codes do?", chunks("codes", text), embed=None)
-    assert ans.answered and ans.citations[0].speaker.startswith("Marlow ("), ans.answer
+@pytest.mark.parametrize(("text", "by_post", "person", "by_org", "org"), [
+    # "the Sportsnet insider" is the person the article calls "Sportsnet's Elliot Frame"
+    ("Ray Kane is weighing offers from three clubs.\n\n"
+     '"I\'m really curious about the Detroit one," Sportsnet\'s Elliot Frame said on his podcast.\n',
+     "What did the Sportsnet insider say about Kane and Detroit?", "Elliot Frame",
+     "What did Sportsnet say about Kane and Detroit?", "Sportsnet ("),
+    # "Marlow's online safety lead" asks for the person who holds that post
+    ("Marlow published its first codes of practice on Thursday.\n\n"
+     "\u201cThis puts a duty of care on tech firms,\u201d Marlow\u2019s online safety lead, Gill Harte, said on "
+     "Friday.\n",
+     "What does Marlow's online safety lead say the codes do?", "Gill Harte",
+     "What does Marlow say the codes do?", "Marlow ("),
+], ids=["outlet", "post"])
+def test_a_person_asked_by_their_outlet_or_post_is_named_as_the_person(text, by_post, person, by_org, org) -> None:
+    """A person asked by their outlet or post at an organisation is named as the person, not the organisation
+    speaking through them; asked of the organisation alone, it speaks through its person."""
+    ans = ask(by_post, chunks("one", text), embed=None)
+    assert ans.answered and ans.citations[0].speaker == person, ans.answer
+    ans = ask(by_org, chunks("one", text), embed=None)
+    assert ans.answered and ans.citations[0].speaker.startswith(org), ans.answer
 
 
 def test_an_organisation_speaks_through_its_unnamed_official() -> None:
