@@ -167,4 +167,4 @@ def gives_span(question: str, text: str) -> bool:
                for m in _SPAN.finditer(text))
 
 
-__all__ = ["gives_money", "gives_odds", "gives_span", "gives_rate", "gives_share", "gives_unit", "gives_year"]
+__all__ = ["gives_money", "gives_odds", "gives_rate", "gives_share", "gives_span", "gives_unit", "gives_year"]

@@ -19,8 +19,8 @@ from assistant.answer.words import stem
 if TYPE_CHECKING:
     from assistant.answer.question import QuestionInfo
 
-_NOT = r"(?:does|did|do|would|will|could|can)(?:\s+not|n['’]t)"
-_TELL = r"(?:specify|say|disclose|reveal|detail|confirm|name|share|give)"
+_NOT = r"(?:does|did|do|would|will|could)(?:\s+not|n['’]t)"
+_TELL = r"(?:specify|say|disclose|reveal|detail|confirm|name)"
 _WITHHELD = re.compile(
     rf"\b{_NOT}\s+{_TELL}\b|"
     r"\b(?:declined|refused)\s+to\s+(?:say|specify|disclose|reveal|confirm|name)\b|"
