@@ -199,9 +199,8 @@ def find_speaker(q: str) -> tuple[str, str, list[str]]:
     clause before the question that says when ("When the roster came out, what did X say ...?") is no part of it."""
     q = _LEAD.sub("", q)
     found = _find_speaker(q)
-    if not found[0] and without_occasion(q) != q:
-        return _find_speaker(without_occasion(q))
-    return found
+    core = without_occasion(q)
+    return _find_speaker(core) if not found[0] and core != q else found
 
 
 def _find_speaker(q: str) -> tuple[str, str, list[str]]:
