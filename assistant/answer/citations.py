@@ -70,13 +70,17 @@ def one_line(s: str) -> str:
     return " ".join(s.split())
 
 
-def said(who: str, quote: str, kind: str, n: int, again: bool = False) -> str:
-    """One statement in the answer prose: a direct quote in quotation marks, a reported one labelled."""
+def said(who: str, quote: str, kind: str, n: int, again: bool = False, named: bool = False) -> str:
+    """One statement in the answer prose: a direct quote in quotation marks; reported speech is the article's own
+    sentence (its verb kept: "confirmed that", "continues to maintain"), labelled as the article's report, with the
+    speaker put before it when the sentence names them only by a pronoun or a role (``named`` false)."""
     also = " also" if again else ""
     if kind == "direct":
         return f"{who}{also} said: \u201c{one_line(quote)}\u201d [{n}]"
-    clause = re.sub(r"[,;:]+$", "", one_line(quote).rstrip(". "))
-    return f"Reported by the article (not a direct quote): {who}{also} said that {clause}. [{n}]"
+    sentence = one_line(quote)
+    if named:
+        return f"Reported by the article (not a direct quote): {sentence} [{n}]"
+    return f"Reported by the article (not a direct quote), of {who}: {sentence} [{n}]"
 
 
 @dataclass

@@ -50,6 +50,7 @@ SECTION_BACK = 6
 DIRECT_BONUS = 0.4  # among quotations on the topic, the speaker's own words come first
 POSITION_DECAY = 0.93
 HEAD_BONUS = 0.3
+REPORT_SENTENCE_MAX = 400  # reported speech is cited as its whole sentence up to this length
 OPENERS = "\"“‘'«„"  # a sentence that opens with a quote mark goes on from the quote before it
 CONTINUED = 3  # sentences of one speaker's run of quotes read back for the topic
 _COUNTS = {1: "once", 2: "twice"}
@@ -292,17 +293,42 @@ def _surname(speaker: str) -> str:
     return " ".join(words[k:])
 
 
+def _report(f: Found) -> tuple[int, int]:
+    """The span cited for ``f``: a direct quote as said; reported speech as the article's whole sentence, so that its
+    verb and its subject stay the article's ("Berhalter confirmed that ...", not "X said that ..."), unless that
+    sentence runs past ``REPORT_SENTENCE_MAX`` characters or opens on a direct quote."""
+    q, text = f.quotation, f.passage.article_text
+    a, b = q.sentence_start, q.sentence_end
+    if q.kind != "reported" or not (a <= q.start and q.end <= b) or b - a > REPORT_SENTENCE_MAX:
+        return q.start, q.end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if text[a] in OPENERS and a < q.start:  # '"We're ready," she said, adding that ...': the quote is cited apart
+        return q.start, q.end
+    return a, b
+
+
 def _render(question: str, chosen: list[Found]) -> Answer:
     citations, parts = [], []
     first_name = ""
-    for n, f in enumerate(chosen, start=1):
+    cited: set[tuple[str, int, int]] = set()
+    for f in chosen:
         q = f.quotation
-        citations.append(citation(n, f.passage, q.start, q.end, f.speaker, q.kind))
+        start, end = _report(f)
+        if (f.passage.article_id, start, end) in cited:  # two reported clauses of one sentence: cited once
+            continue
+        cited.add((f.passage.article_id, start, end))
+        n = len(citations) + 1
+        citations.append(citation(n, f.passage, start, end, f.speaker, q.kind))
         # the first speaker again ("Swift" after "Taylor Swift" too) is named by surname; another Clark in full
         same = f.speaker == first_name or bool(first_name) and _surname(f.speaker) == f.speaker
         name = _surname(f.speaker) if same and q.speaker_type == "person" else f.speaker
         name = name[:1].upper() + name[1:]
-        parts.append(said(name, q.quote, q.kind, n, again=same))
+        quote = f.passage.article_text[start:end]
+        named = q.kind == "reported" and _surname(f.speaker) in quote
+        parts.append(said(name if q.kind == "direct" else f.speaker, quote, q.kind, n, again=same, named=named))
         first_name = first_name or f.speaker
     return Answer(
         question=question, standalone_question=question, answered=True, answer=" ".join(parts), citations=citations

@@ -21,10 +21,14 @@ def test_citation_is_the_span_or_an_error() -> None:
 
 def test_direct_quoted_reported_labelled() -> None:
     assert said("Peskov", "We will see", "direct", 1) == "Peskov said: \u201cWe will see\u201d [1]"
-    reported = said("Peskov", "Russia had not received a request.", "reported", 2, again=True)
-    assert reported == ("Reported by the article (not a direct quote): Peskov also said that "
-                        "Russia had not received a request. [2]")
+    reported = said("Dmitry Peskov", "He said Russia had not received a request.", "reported", 2, again=True)
+    assert reported == ("Reported by the article (not a direct quote), of Dmitry Peskov: "
+                        "He said Russia had not received a request. [2]")
     assert "\u201c" not in reported and '"' not in reported
+    # a sentence that names the speaker stands as the article has it, its own verb kept
+    named = said("Peskov", "Peskov confirmed that Russia had not received a request.", "reported", 3, named=True)
+    assert named == ("Reported by the article (not a direct quote): "
+                     "Peskov confirmed that Russia had not received a request. [3]")
 
 
 def test_citation_offsets_are_checked_even_under_python_O():
