@@ -40,7 +40,8 @@ MONEY_RE = re.compile(
     rf"(?:\s+of)?\s+{_MONEY_WORDS}",
     re.I,
 )
-PERCENT_RE = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)", re.I)
+PERCENT = rf"(?:\d[\d.,]*|{_NUMBER_WORD})\s?(?:%|percent\b|per\s+cent\b)"  # "43%", "Twenty-two percent"
+PERCENT_RE = re.compile(PERCENT, re.I)
 MEASURE_RE = re.compile(rf"\d[\d.,]*\s?-?(?:{_UNIT}|%|percent\b)", re.I)
 _AMOUNT_RE = re.compile(
     rf"(?:{_CURRENCY})\s?{_NUM}|{_NUM}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)|"
@@ -128,4 +129,6 @@ def carries(answer_type: str, sentence: str, question: str) -> bool:
     return True
 
 
-__all__ = ["MEASURE_RE", "MONEY_RE", "PERCENT_RE", "SCORE", "carries", "gives_measure", "names_in", "names_scores"]
+__all__ = [
+    "MEASURE_RE", "MONEY_RE", "PERCENT", "PERCENT_RE", "SCORE", "carries", "gives_measure", "names_in", "names_scores",
+]

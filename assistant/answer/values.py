@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.asked_type import UNIT_ASKED
-from assistant.answer.types import MONEY_RE, gives_measure
+from assistant.answer.types import MONEY_RE, PERCENT, gives_measure
 
 _RATE_UNITS = {
     "year": r"annual(?:ly)?|yearly|per\s+annum|(?:per|a|an|each|every)\s+year|/\s?(?:year|yr)",
@@ -74,7 +74,7 @@ _SHARE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|share|propo
 _CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|climb|climbed|gain|gained|grow|grew|"
            r"surge|surged|soar|soared|slump|slumped|sink|sank|slid|plunge|plunged|decline|declined|up|down|"
            r"increase|increased|decrease|decreased|cut|lower|higher)")
-_PCT = r"[\d.,]+\s?(?:%|percent|per\s+cent)"
+_PCT = PERCENT
 _CHANGED_BY = re.compile(rf"\b{_CHANGE}\b(?:\s+\w+){{0,2}}?\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?{_PCT}|"
                          rf"{_PCT}\s+(?:{_CHANGE}|more|less|fewer)\b", re.I)
 _PERCENT = re.compile(_PCT, re.I)

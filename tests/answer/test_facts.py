@@ -279,6 +279,9 @@ RIGHTS_SUM = "Streamly is paying 12 million euros a season for the rights to Lum
     ("What was the final score of the Chiefs game against the Bears?", GAME_LIVE, GAME_RESULT, "41-10"),
     ("What was the budget for Aquaman and the Lost Kingdom?", FILM_DATES, FILM_BUDGET, "$205 million"),
     ("What percentage of searches does Lookup handle in the US?", SEARCH_CHANGE, SEARCH_SHARE, "90%"),
+    # a share written out in words
+    ("What share of games bought on Lumo never get played?", "Lumo users bought more games than ever in 2023.\n",
+     "Twenty-two percent of the games bought on Lumo are never played.\n", "Twenty-two percent"),
     ("How many EU users have signed up for the ad-free subscription?", SUBSCRIPTION_PRICE, SUBSCRIPTION_COUNT,
      "2 million"),
     ("How much did shoppers spend online on Cyber Monday?", SHOPPING_DEAL, SHOPPING_SUM, "NIS 3.5 billion"),
