@@ -76,9 +76,9 @@ def answer_extractive(
         # lower case is no one's name
     voice: list[Found] = []  # the asked person's quotations, when a soft speaker question falls back on facts
     if info.speaker:
-        outlet = [p for p in passages if p.source and stem(p.source) == stem(info.speaker.removeprefix("the "))]
-        if outlet:  # "What did Fortune say about ...": what the outlet's article says
-            return fact_answer(info, question, outlet, embed, max_citations, min_score)
+        own = [p for p in passages if p.source and stem(p.source) == stem(info.speaker.removeprefix("the "))]
+        if own:  # "What did Fortune say about ...": what the outlet's article says
+            return fact_answer(info, question, own, embed, max_citations, min_score, outlet=own[0].source)
         words = {w.lower() for w in info.text.split()}
         shown = fold(already_shown).lower() if words & set(_ELSE) else ""
         spoken = speaker_answer(info, question, passages, embed, max_citations, shown)

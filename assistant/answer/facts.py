@@ -316,10 +316,14 @@ def fact_answer(
     max_citations: int,
     min_score: float = DEFAULT_MIN_SCORE,
     voice: Sequence[Found] = (),
+    outlet: str = "",
 ) -> Answer:
     """The best sentences of ``passages`` for a fact question, or a refusal that says why. ``voice``: the
     quotations of the person a soft speaker question named ("Why did X decide ...?", "According to X, ...");
-    when any of them is relevant enough, the answer is only their words, not narration or another's quote."""
+    when any of them is relevant enough, the answer is only their words, not narration or another's quote.
+    ``outlet``: the outlet asked about as a speaker ("What did Fortune say ...?"), whose articles ``passages``
+    are, or one the question asks about as a voice ("Who does WIRED think ...?"): a sentence of its article that
+    quotes no one is the outlet's own words and is cited as theirs."""
     pool = build_pool(from_outlets(info, passages))
     ranked = rank_candidates(info, question, pool, embed)
     limit = min(MAX_SENTENCES, max_citations)
@@ -330,8 +334,29 @@ def fact_answer(
     if any(c.why_not == "withheld" and c.passage.article_id == chosen[0].passage.article_id
            and withholds_asked(info, c.text) and c.terms & set(info.terms) for c in pool.candidates):
         return refuse(question, "The retrieved article says this is not given.")  # "does not specify which ..."
-    return sentence_answer(question, [c.span for c in chosen], lambda s: speaker_at(s.passage, s.start, s.end),
-                           name_speakers=info.who_said)
+    outlet = outlet or _outlet_voice(info.text, [c.passage for c in chosen])
+
+    def said_by(s: Span) -> str:
+        return speaker_at(s.passage, s.start, s.end) or (outlet if s.passage.source == outlet else "")
+
+    return sentence_answer(question, [c.span for c in chosen], said_by, name_speakers=info.who_said)
+
+
+_VOICE = (r"(?:think|thinks|say|says|said|recommend|recommends|recommended|suggest|suggests|suggested|project|projects|"
+          r"projected|predict|predicts|predicted|expect|expects|rate|rates|rated|rank|ranks|ranked|pick|picks|picked|"
+          r"call|calls|called|describe|describes|described|prefer|prefers|consider|considers|argue|argues|believe|"
+          r"believes|reckon|reckons|note|notes|noted|verdict|take)")
+
+
+def _outlet_voice(question: str, passages: Sequence[Passage]) -> str:
+    """The outlet of ``passages`` that the question asks about as a voice ("Who does WIRED think should buy ...?",
+    "Sporting News' models project", "according to Polygon"): its articles' own sentences are its words; else ""."""
+    for source in dict.fromkeys(p.source for p in passages if p.source):
+        o = re.escape(source.removeprefix("The ").removeprefix("the "))
+        voiced = rf"(?i)\baccording\s+to\s+(?:the\s+)?{o}\b|\b{o}(?:['’]s?)?\s+(?:[\w-]+\s+)?{_VOICE}\b"
+        if re.search(voiced, question):
+            return source
+    return ""
 
 
 def _voiced(c: Candidate, voice: Sequence[Found]) -> bool:

@@ -362,3 +362,21 @@ def test_how_long_refuses_a_sentence_that_only_dates_it() -> None:
     right = "The channel's demonetization will last 30 days, starting on Oct. 20, Vexa said.\n"
     refused_then_answered("How long will the channel's demonetization last?", chunks("wrong", wrong),
                           chunks("right", right), "30 days", None)
+
+
+
+LAPTOP_REVIEW = ("We think the people who should buy the Lumo Book Pro are Mac owners who want the touch bar.\n\n"
+                 "The Lumo Book Pro went on sale in March at $1,299.\n")
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+@pytest.mark.parametrize(("question", "voice"), [
+    ("Who does Gadget Weekly think should buy the Lumo Book Pro?", "Gadget Weekly"),
+    ("According to Gadget Weekly, who should buy the Lumo Book Pro?", "Gadget Weekly"),
+    ("Who should buy the Lumo Book Pro?", ""),  # the outlet not asked about: its sentence is no one's quote
+])
+def test_an_outlet_asked_about_as_a_voice_speaks_its_own_sentences(question, voice, embed) -> None:
+    passages = chunks("review", LAPTOP_REVIEW, source="Gadget Weekly")
+    ans = ask(question, passages, embed=embed)
+    assert ans.answered and "Mac owners" in ans.citations[0].quote
+    assert ans.citations[0].speaker == voice
