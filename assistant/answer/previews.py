@@ -16,7 +16,9 @@ from assistant.answer.types import SCORE, names_scores
 from assistant.answer.words import name_present, vocabulary
 
 _PREVIEW = re.compile(
-    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|face|faces|facing|hope|hopes|dream\s+of|bid\s+to|"
+    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|"
+    r"(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bits\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bmy\s)(?<!\bour\s)"
+    r"(?:face|faces|facing)|hope|hopes|dream\s+of|bid\s+to|"
     r"looking\s+to|looks?\s+to|aim|aims|must|odds|predictions?|picks|point\s+spread|moneyline|what\s+to\s+expect|"
     r"closing\s+in\s+on|on\s+the\s+verge\s+of|in\s+(?:advanced\s+)?talks|"
     r"carr(?:y|ies)\s+(?:a\s+)?(?:maximum\s+|possible\s+)?(?:sentence|penalty|prison\s+term)|"

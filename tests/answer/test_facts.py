@@ -148,6 +148,13 @@ def test_a_preview_does_not_answer_who_won() -> None:
     assert ans.answered and "3-1" in ans.citations[0].quote
 
 
+def test_a_face_is_no_fixture() -> None:
+    """"face" looks ahead as a verb ("Spain will face Portugal"), not as a noun ("holding his face")."""
+    text = "Silva was pictured holding his face in disbelief after Portugal were beaten 40-6 by Spain in Lyon.\n"
+    ans = ask("What was the score when Spain beat Portugal in Lyon?", chunks("photo", text), embed=None)
+    assert ans.answered and "40-6" in ans.citations[0].quote
+
+
 CHAIR_STALLED = """The harbour board met on Monday without a chair for the third week running.
 Members have no workable plan to elect a new chair before the recess, board secretary Ana Ruiz said.
 """
