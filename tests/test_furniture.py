@@ -96,3 +96,6 @@ def test_a_loading_label_glued_between_sentences_goes_and_the_word_elsewhere_sta
     assert text == "Results are due next week. Clark also said rates fell.\n\nLoading is slow at the port. Loading " \
                    "docks were busy."
     assert [r.rule for r in removed] == ["label"]
+    # before a paragraph's first sentence too: "Loading Blue Apron soared" had hidden the sentence as widget text
+    text, removed = strip_furniture("Stocks fell.\n\nLoading Blue Apron soared 134 per cent after the deal.")
+    assert text == "Stocks fell.\n\nBlue Apron soared 134 per cent after the deal." and len(removed) == 1

@@ -4,7 +4,7 @@ Applied to every article body before it is stored, line by line, by general rule
 outlet or article is named): a line goes when it is
 
 * a widget label on its own ("Advertisement", "Loading...", "Read more", "Most read", "Watch now"), and
-  "Loading" glued between two sentences of a paragraph;
+  "Loading" glued between two sentences of a paragraph or before its first;
 * a share bar (only network names and "Share"/"Email"/"Print");
 * template leftovers (``{{ ... }}``);
 * a sign-up prompt (a line starting "Sign up"/"Subscribe"/"Click here", or one that names a
@@ -63,8 +63,9 @@ _CREDIT_WORDS = ("credit", "photo", "picture", "image", "illustration", "©")
 _DISCLOSURE_RE = re.compile(r"\b(?:earn (?:a|an affiliate) commission|affiliate links?)\b", re.IGNORECASE)
 
 
-# a widget label glued between two sentences of a paragraph: "… next week. Loading Clark also said …"
-_INLINE_LABEL_RE = re.compile(r"(?<=[.!?”\"’] )Loading (?=[A-Z“\"‘])")
+# a widget label glued between two sentences of a paragraph ("… next week. Loading Clark also said …") or before
+# the first ("Loading Blue Apron soared 134.5 per cent …")
+_INLINE_LABEL_RE = re.compile(r"(?:(?<=[.!?”\"’] )|^[ \t]*)Loading (?=[A-Z“\"‘])", re.MULTILINE)
 
 
 class Removed(NamedTuple):
