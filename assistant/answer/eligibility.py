@@ -6,7 +6,8 @@ it does not say the detail is not given ("does not specify which", "declined to 
 update this story once I hear back"); the key names are in its article (a country asked always; for a follow-up
 naming nothing, the previous turn's names), and a follow-up's new names ("How much of that went to Apple?") and
 the doer of "how much did X raise" are in it or, for the doer, beside it (and a sentence opening on another name,
-"Kane, who has scored nine goals", gives that one's figure); it names no rival country or stage; a
+"Kane, who has scored nine goals", gives that one's figure); it names no rival country or stage, nor a sibling
+of the product variant asked (``variants``: "Galaxy Watch 6" for the "Watch 6 Classic"); a
 superlative asked ("the cheapest") is stated; the value is in the form asked (``values``: a rate, a unit, a share, a
 sum of money, a year, odds); a figure asked of one name is not a total for a list it is one of; it names what "how
 many" counts, the kind of institution "which hospital" asks for and the post "who is X's CFO" asks about; and for a
@@ -26,6 +27,7 @@ from assistant.answer.previews import looks_ahead
 from assistant.answer.question import QuestionInfo, name_runs, specifier_present
 from assistant.answer.types import SCORE, carries
 from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_span, gives_unit, gives_year
+from assistant.answer.variants import names_sibling
 from assistant.answer.withheld import withholds
 from assistant.answer.words import (
     COUNTRIES,
@@ -66,6 +68,8 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "withheld"  # "Its blog post does not specify which hashtags ...": the article says it is not given
     if not article_named:
         return "name"
+    if names_sibling(info.text, f"{c.lead} {c.text}"):
+        return "specifier"  # "Galaxy Watch 6 went down to $269" gives no price of the Watch 6 Classic
     if info.context and info.answer_type and not all(name_present(n, own | vocabulary(c.lead))
                                                      for n in _new_names(info)):
         return "name"  # "How much of that went to Apple?" after Google's payments: a sentence naming Apple
