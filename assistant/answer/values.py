@@ -90,8 +90,8 @@ def gives_share(question: str, text: str) -> bool:
 
 
 # "how much did they spend / cost / earn ...?" asks for a sum of money, not "a 14-inch screen" or "15%"
-_MONEY_ASKED = re.compile(r"\bhow\s+much\s+(?:money\b|(?:[\w'’$&.,-]+\s+){0,8}?(?:spend|spent|cost|costs|pay|paid|"
-                          r"earn|earned|gross|grossed|raise|raised|charge|charged|fetch|fetched|(?:sell|sold)\s+for|"
+_MONEY_ASKED = re.compile(r"\bhow\s+much\s+(?:money\b|(?:[\w'’$&.,-]+\s+){0,8}?(?:spend|spent|spending|cost|costs|"
+                          r"pay|paid|paying|earn|earned|gross|grossed|raise|raised|charge|charged|fetch|fetched|(?:sell|sold)\s+for|"
                           r"worth|invest|invested|owe|owed|bring|brought|fined|"
                           r"(?:make|made|making)(?=.*\b(?:box\s+office|sales|revenue|profit|money)\b))\b)", re.I)
 _SUM = re.compile(r"\d\s?(?:thousand|million|billion|trillion|bn|mn)\b|\b(?:one|two|three|four|five|six|seven|eight|"
@@ -100,9 +100,12 @@ _SUM = re.compile(r"\d\s?(?:thousand|million|billion|trillion|bn|mn)\b|\b(?:one|
 
 
 # a company's valuation is no sum it raised, spent or earned: "a seed round at a $100 million valuation"
-_VALUATION = re.compile(r"\b(?:at|on)\s+an?\s+(?:[\w-]+\s+)?[$£€]\s?[\d.,]+\s?(?:[mb]n?|million|billion|trillion)?"
-                        r"\s+(?:[\w-]+\s+)?valuation\b|\bvalu(?:ed|ing)\s+(?:\w+\s+){0,2}?at\s+[$£€]\s?[\d.,]+\s?"
-                        r"(?:[mb]n?|million|billion|trillion)?", re.I)
+_SUM_SIGN = r"(?:[$£€]|US\$|A\$|\$(?:US|A))"
+_ABOUT = r"(?:(?:more|less)\s+than\s+|over\s+|under\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?"
+_MAGNITUDE = r"[\d.,]+\s?(?:million|billion|trillion|[mb]n?\b)?"
+_VALUATION = re.compile(rf"\b(?:at|on)\s+an?\s+(?:[\w-]+\s+)?{_SUM_SIGN}\s?{_MAGNITUDE}\s+(?:[\w-]+\s+)?valuation\b|"
+                        rf"\bvalu(?:ed|ing)\s+(?:\w+\s+){{0,2}}?at\s+{_ABOUT}{_SUM_SIGN}\s?{_MAGNITUDE}"
+                        r"(?:\s*\([^)]{0,30}\))?", re.I)  # "valued at more than $US80 billion ($A123 billion)"
 
 
 def gives_money(question: str, text: str) -> bool:

@@ -132,6 +132,10 @@ def test_what_sentence_did_she_receive_is_answered_by_the_sentencing(embed) -> N
     ("How much money did Adaptive raise in its seed round?", "Adaptive raised $20 million at a $100 million valuation.",
      True),
     ("How much is Adaptive worth?", "Adaptive raised a seed round at a $100 million valuation.", True),
+    # "paying" asks for a sum too; "valued at more than $US80 billion ($A123 billion)" is a valuation, words and all
+    ("How much is Adaptive paying Lumo under the deal?", "Adaptive is valued at more than $US80 billion ($A123 "
+     "billion), according to two people.", False),
+    ("How much is Adaptive paying Lumo under the deal?", "Adaptive is paying Lumo $US10 million a year.", True),
 ])
 def test_a_valuation_is_no_sum_raised(question, text, gives) -> None:
     assert gives_money(question, text) is gives
