@@ -49,7 +49,8 @@ def agent_named(question: str, vocab: set[str]) -> bool:
 
 
 _SUBJECT_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+(?:,\s+(?:who|whose)\b|\s+(?:has|have|had|is|was|"
-                           r"scored|made|earned|raised|sold|spent|paid|got|received|took|won|posted|recorded)\b)|"
+                           r"scored|made|earned|raised|sold|spent|paid|got|received|took|won|posted|recorded|beat|lost|led\s+by|"
+                           r"finished|totaled|totalled|added|netted|tallied|collected)\b)|"
                            r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*(?:\(|[-–—]\s)")  # a list line: a full name
 
 

@@ -706,6 +706,14 @@ def test_a_figure_asked_of_one_name_is_not_taken_from_a_sentence_about_another(q
         assert "nine goals" in ans.citations[0].quote
 
 
+def test_a_team_that_led_or_beat_gives_its_own_figure() -> None:
+    """"Gonzaga led by as many as 18 points": the team's margin, not the points of the player asked about."""
+    text = ("Bronny James could make his debut against Long Beach State after USC lost at home on Saturday.\n\n"
+            "Gonzaga led by as many as 18 points and outscored the Trojans 21-8 on fast breaks.\n")
+    ans = ask("How many points did Bronny James score against Long Beach State?", chunks("usc", text), embed=None)
+    assert not ans.answered, ans.answer
+
+
 def test_a_refusal_for_another_ones_figure_says_whose_was_asked() -> None:
     text = ("Kane, who has scored nine goals this season, leads the scoring charts for Bayern Munich.\n\n"
             "Kane, who has made 12 appearances, has also set up four goals for his team-mates.\n\n"
