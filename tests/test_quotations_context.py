@@ -61,6 +61,13 @@ def test_a_surname_met_first_with_a_role_is_the_full_name_introduced_earlier() -
     assert _speakers(text) == {"I knew at": "Hester Quayle"}
 
 
+def test_a_surname_is_the_full_name_with_a_generational_suffix() -> None:
+    """"Kennedy said" is the "Roberto K. Delane Jr." introduced earlier: "Jr." is no surname."""
+    text = ("Presidential candidate Roberto K. Delane Jr. praises the paper on his podcast.\n\n"
+            "\u201cThey are courageous and it is real journalism,\u201d Delane said in an interview.")
+    assert _speakers(text) == {"They are courageous": "Roberto K. Delane Jr"}
+
+
 def test_a_speech_word_inside_the_appositive_does_not_hide_the_verb() -> None:
     text = ("\u201cRates will stay high well into next year,\u201d Sam Ranney, chief economist at the Ellery Institute "
             "think tank, told reporters.")

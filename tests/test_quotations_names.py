@@ -11,6 +11,13 @@ from index.quotations import speaker_matches
     ("query", "speaker", "role", "expected"),
     [
         ("Peskov", "Dmitry Peskov", "", True),
+        ("Kennedy", "Robert F. Kennedy Jr.", "", True),  # a generational suffix is no surname
+        ("Robert Kennedy", "Robert F. Kennedy Jr.", "", True),
+        ("Jr.", "Robert F. Kennedy Jr.", "", False),
+        ("RFK Jr.", "Robert F. Kennedy Jr.", "", True),  # initials in capitals name the person
+        ("RFK", "Robert F. Kennedy", "", True),
+        ("RFK", "Rosa Kennedy", "", False),
+        ("rfk", "Robert F. Kennedy", "", False),
         ("peskov", "Dmitry Peskov", "", True),
         ("Dmitry Peskov", "Dmitry Peskov", "", True),
         ("Peskov's", "Dmitry Peskov", "", True),

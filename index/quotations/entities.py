@@ -28,6 +28,7 @@ from index.quotations.wordlists import (
     ROLE_WORDS,
     SENTENCE_ADVERBS,
     UNNAMED_HEADS,
+    surname_of,
 )
 
 
@@ -42,7 +43,7 @@ class Speaker:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1].lower()
+        return surname_of(self.name).lower()
 
 
 # titles written with no full stop ("Dr Foley", "Mrs de Jongh"): no part of the name (with one, "Dr." is a post)

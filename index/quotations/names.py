@@ -5,7 +5,8 @@ Peskov", "Putin" !~ "Peskov"); spelling variants that differ by one trailing let
 word match (Zelensky / Zelenskyy); a lone first name matches a person's first name. A query
 that is a role phrase ("the Kremlin spokesperson") matches when all its words are in the
 speaker's name plus role and a role noun agrees; a role noun that ends the speaker's own name ("King" of "Billie
-Jean King") is a surname, asked capitalised and without "the".
+Jean King") is a surname, asked capitalised and without "the". A generational suffix is no surname ("Kennedy" ~
+"Robert F. Kennedy Jr."), and a person's initials in capitals name them ("RFK Jr.", "AOC").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from index.quotations.entities import role_keys
-from index.quotations.wordlists import DETS, GRAMMAR_WORDS, INDEFINITES, ROLE_WORDS
+from index.quotations.wordlists import DETS, GRAMMAR_WORDS, INDEFINITES, NAME_SUFFIXES, ROLE_WORDS
 
 
 def name_tokens(name: str) -> list[str]:
@@ -27,6 +28,8 @@ def name_tokens(name: str) -> list[str]:
         w = w[:-2] if w.endswith("'s") else w.rstrip(".'")
         if w and w not in DETS:
             out.append(w)
+    while len(out) > 1 and out[-1] in NAME_SUFFIXES:  # "Robert F. Kennedy Jr." is asked as "Kennedy"
+        out.pop()
     return out
 
 
@@ -61,8 +64,11 @@ def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), 
     role_phrase = q[-1] in ROLE_WORDS  # "the Kremlin spokesperson": a role, not the name "Kremlin"
     proper = query_name.strip()[:1].isupper()
     low_first = words[0].lower() if words else ""
+    initials = len(q_names) == 1 and re.fullmatch(r"[A-Z]{3,4}", words[0] if len(words) else "") is not None
     for name in (speaker, *aliases):
         toks = name_tokens(name)
+        if initials and len(toks) == len(q_names[0]) and "".join(t[0] for t in toks) == q_names[0]:
+            return True  # "RFK Jr." is Robert F. Kennedy Jr.
         if not toks or (proper and name.split()[0] in INDEFINITES | DETS):
             continue  # "Fan" (a surname) is not "one fan", "Complaint" not "the complaint"
         if q_names and (name_match(q_names, toks) or "".join(q_names) == "".join(toks)) and not role_phrase:

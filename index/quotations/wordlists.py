@@ -242,6 +242,18 @@ TIME_WORDS = frozenset(
 )
 GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobody one".split())  # never in a name
 
+# generational suffixes, no surname: "Robert F. Kennedy Jr." is Kennedy
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def surname_of(name: str) -> str:
+    """The last word of a name that is not a generational suffix ("Kennedy" of "Robert F. Kennedy Jr.")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
 __all__ = [
     "AFTER_QUOTE_VERBS", "AUX_ADV", "BARE_CLAUSE_VERBS", "BE_FORMS", "CLAUSE_OPENERS", "COLLECTIVE_VOICES",
     "DAYS_MONTHS", "DETS",
@@ -250,6 +262,7 @@ __all__ = [
     "DOCUMENT_VERBS", "GRAMMAR_WORDS", "LISTENER_NOUNS", "LISTENER_VERBS", "OBJECT_VERBS", "ORG_WORDS", "PARTICLES",
     "PLURAL_PRONOUNS",
     "SPEAKER_PRONOUNS",
+    "NAME_SUFFIXES",
     "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
-    "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS",
+    "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS", "surname_of",
 ]

@@ -478,3 +478,11 @@ def test_a_soft_speaker_answer_that_falls_back_on_facts_keeps_to_their_words() -
     check_well_formed(mine, passages)
     assert mine.answered and {c.speaker for c in mine.citations} == {"Ana Reyes"}, mine.answer
     assert "steel prices doubled" in mine.citations[0].quote
+
+
+def test_a_speaker_with_a_generational_suffix_is_named_again_by_surname() -> None:
+    text = ("Presidential candidate Roberto K. Delane Jr. spoke on his podcast on Monday.\n\n"
+            "\u201cThe paper is courageous,\u201d Delane said. \u201cIt is real journalism,\u201d Delane added.")
+    ans = ask("What did Roberto Delane say?", chunks("podcast", text, "2024-01-08"), embed=None)
+    assert ans.answered and [c.speaker for c in ans.citations] == ["Roberto K. Delane Jr"] * 2
+    assert "Delane also said" in ans.answer and "Jr also said" not in ans.answer
