@@ -75,6 +75,7 @@ def answer_extractive(
         info = replace(info, speaker="", topic="", topics=[])  # "Impact on jobs?": a word the articles write in
         # lower case is no one's name
     voice: list[Found] = []  # the asked person's quotations, when a soft speaker question falls back on facts
+    asked_voice = False
     if info.speaker:
         own = [p for p in passages if p.source and stem(p.source) == stem(info.speaker.removeprefix("the "))]
         if own:  # "What did Fortune say about ...": what the outlet's article says
@@ -90,6 +91,7 @@ def answer_extractive(
         if not info.soft_speaker:
             return spoken
         voice = resolve_speaker(info.speaker, passages, " ".join([*info.topics, info.context])).found
+        asked_voice = True
         info = replace(info, speaker="", topic="", topics=[])  # not quoted on it: the articles' sentences may say
     if info.outlets and from_outlets(info, passages) is passages:
         # it names its sources and none of them is among the retrieved articles
@@ -99,7 +101,7 @@ def answer_extractive(
     compound = compound_answer(info, question, passages, embed, max_citations, min_score)
     if compound is not None:
         return compound
-    return fact_answer(info, question, passages, embed, max_citations, min_score, voice)
+    return fact_answer(info, question, passages, embed, max_citations, min_score, voice, one_voice=asked_voice)
 
 
 _ONE_WORD_ON = re.compile(r"^\s*[\w'’.&-]+\s+on\s")  # the terse "Klopp on ...?" with one word before "on"

@@ -317,13 +317,15 @@ def fact_answer(
     min_score: float = DEFAULT_MIN_SCORE,
     voice: Sequence[Found] = (),
     outlet: str = "",
+    one_voice: bool = False,
 ) -> Answer:
     """The best sentences of ``passages`` for a fact question, or a refusal that says why. ``voice``: the
     quotations of the person a soft speaker question named ("Why did X decide ...?", "According to X, ...");
     when any of them is relevant enough, the answer is only their words, not narration or another's quote.
     ``outlet``: the outlet asked about as a speaker ("What did Fortune say ...?"), whose articles ``passages``
     are, or one the question asks about as a voice ("Who does WIRED think ...?"): a sentence of its article that
-    quotes no one is the outlet's own words and is cited as theirs."""
+    quotes no one is the outlet's own words and is cited as theirs. ``one_voice``: the question asks one person's
+    view ("According to the head of X, why ...?"): when the best sentence quotes someone, only their words follow it."""
     pool = build_pool(from_outlets(info, passages))
     ranked = rank_candidates(info, question, pool, embed)
     limit = min(MAX_SENTENCES, max_citations)
@@ -331,6 +333,8 @@ def fact_answer(
     chosen = chosen or pick(ranked, min_score, limit)
     if not chosen:
         return refuse(question, why_refused(info, pool))
+    if one_voice and chosen[0].speaker:  # one person's view asked: the best sentence's speaker, no one else's words
+        chosen = [c for c in chosen if c.speaker == chosen[0].speaker]
     if any(c.why_not == "withheld" and c.passage.article_id == chosen[0].passage.article_id
            and withholds_asked(info, c.text) and c.terms & set(info.terms) for c in pool.candidates):
         return refuse(question, "The retrieved article says this is not given.")  # "does not specify which ..."

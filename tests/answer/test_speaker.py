@@ -486,3 +486,16 @@ def test_a_speaker_with_a_generational_suffix_is_named_again_by_surname() -> Non
     ans = ask("What did Roberto Delane say?", chunks("podcast", text, "2024-01-08"), embed=None)
     assert ans.answered and [c.speaker for c in ans.citations] == ["Roberto K. Delane Jr"] * 2
     assert "Delane also said" in ans.answer and "Jr also said" not in ans.answer
+
+
+def test_one_persons_view_asked_is_answered_with_no_one_elses_words() -> None:
+    """A soft speaker question whose speaker no quotation resolves ("the head of Lumo's Japan business") falls back on
+    the articles' sentences; when the best of them quotes someone, no other person's words follow it."""
+    text = ("\u201cInvestors who were in China are looking at Japan as China has slowed,\u201d says Kirk Nolan, "
+            "president of Lumo Research Japan.\n\n"
+            "\u201cInvestors are looking at Japan after years of not looking at Japan,\u201d says Paul Hart, a fund "
+            "manager at Birch.\n")
+    question = "According to the head of Lumo's Japan business, why are China investors looking at Japan?"
+    ans = ask(question, chunks("japan", text, "2024-01-08"), embed=fake_embed)
+    assert ans.answered and ans.citations[0].speaker == "Kirk Nolan"
+    assert all(c.speaker == "Kirk Nolan" for c in ans.citations)
