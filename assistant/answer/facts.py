@@ -145,6 +145,11 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             lead = _lead_in(p.article_text, spans, k)
             pool.candidates.append(Candidate(p, rank, s, e, text, terms, vocabulary(around + " " + lead) | about, lead,
                                              speaker=speaker))
+    # an article whose outlet is not known may be from any outlet retrieved beside it ("in Engadget's deals list")
+    outlets = vocabulary(" ".join({p.source for p in passages if p.source}))
+    for p in passages:
+        if not p.source:
+            pool.articles[p.article_id] |= outlets
     return pool
 
 

@@ -400,3 +400,15 @@ CONSOLE_S = "Lumo Series S consoles are $250 ($50 off) for Prime Day.\n"
 def test_a_sibling_product_gives_no_price_of_the_variant_asked(question, wrong, right, expected, embed) -> None:
     """A deals list's base model ("Watch 6") or another model of the line ("Series X") is not the variant asked."""
     refused_then_answered(question, chunks("wrong", wrong), chunks("right", right), expected, embed)
+
+
+def test_an_article_of_unknown_outlet_may_be_the_outlets_asked_about() -> None:
+    """"In Gadget Weekly's deals": an article with no outlet recorded may be Gadget Weekly's when Gadget Weekly's
+    articles were retrieved beside it; with a known other outlet it is not."""
+    other = chunks("other", "Gadget Weekly tested twelve smartwatches for battery life this autumn.\n",
+                   source="Gadget Weekly")
+    deals = "For Cyber Monday, the new Lumo Watch 9 is seeing a $70 discount that brings it to $330 at Amazon.\n"
+    question = "What's the Lumo Watch 9 going for in Gadget Weekly's Cyber Monday deals?"
+    ans = ask(question, other + chunks("deals", deals, source=""), embed=None)
+    assert ans.answered and "$330" in ans.citations[0].quote
+    assert not ask(question, other + chunks("deals", deals, source="Tech Daily"), embed=None).answered
