@@ -25,11 +25,11 @@ from assistant.answer.authored import authored_answer
 from assistant.answer.citations import distinct, joined, refuse
 from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
-from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question, name_runs
+from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question, name_runs, specifier_present
 from assistant.answer.quotations import Found, resolve_speaker
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
-from assistant.answer.words import MONTHS, WORD_RE, name_present, stem, term_present, vocabulary
+from assistant.answer.words import MONTHS, WORD_RE, name_present, ordinal_value, stem, term_present, vocabulary
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
 
@@ -124,9 +124,14 @@ def _missing_names(names: list[str], passages: list[Passage]) -> list[str]:
     """The key names of a question that no retrieved article (its capitalised words, title, outlet,
     publication date) contains."""
     vocab: set[str] = set()
-    for p in {p.article_id: p for p in passages}.values():
+    articles = list({p.article_id: p for p in passages}.values())
+    for p in articles:
         vocab |= article_names(p)
-    return [n for n in names if not name_present(n, vocab)]
+    missing = [n for n in names if not name_present(n, vocab)]
+    if any(ordinal_value(n.split("-")[0]) is not None for n in missing):  # "10th-gen" written "tenth generation"
+        words = set().union(*(vocabulary(p.article_text) for p in articles))
+        missing = [n for n in missing if ordinal_value(n.split("-")[0]) is None or not specifier_present(n, words)]
+    return missing
 
 
 __all__ = ["answer_extractive"]

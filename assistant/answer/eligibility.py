@@ -224,7 +224,8 @@ def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
     dates = list(_DATE_NUMBERS.finditer(info.text))
     dated = {n for m in dates for n in m.groups() if n} | set(MONTHS) if len(dates) >= 2 else set()
     figures = [n for n in info.key_names if any(ch.isdigit() for ch in n)]
-    if not all(name_present(n, article_vocab) for n in figures if n not in dated):
+    if not all(name_present(n, article_vocab) for n in figures if n not in dated
+               and ordinal_value(n.split("-")[0]) is None):  # "10th-gen": a specifier, in the sentence or beside it
         return False
     countries = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]  # "in Japan": an article that never
     if not info.one_of_parts and not all(any(term_present(x, article_vocab) for x in expand(c)) for c in countries):

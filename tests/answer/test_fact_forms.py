@@ -343,6 +343,17 @@ def test_an_ordinal_specifier_is_found_in_words_or_abbreviated(spec, text, prese
     assert specifier_present(spec, vocabulary(text)) is present
 
 
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_an_ordinal_written_out_answers_the_abbreviated_one_asked(embed) -> None:
+    """"the 10th-gen Lumo Pad" is the article's "tenth generation Lumo Pad": the figure asked need not be written as
+    asked anywhere in the article (the sentence or its neighbour holds it, as for any specifier)."""
+    text = "For Cyber Monday, the tenth generation Lumo Pad is on sale for $349 at Amazon.\n"
+    ans = ask("How much is the 10th-gen Lumo Pad for Cyber Monday?", chunks("pad", text), embed=embed)
+    assert ans.answered and "$349" in ans.citations[0].quote
+    other = "For Cyber Monday, the ninth generation Lumo Pad is on sale for $249 at Amazon.\n"
+    assert not ask("How much is the 10th-gen Lumo Pad for Cyber Monday?", chunks("pad", other), embed=embed).answered
+
+
 @pytest.mark.parametrize(("text", "gives"), [
     ("On Oct. 20, a week after the incident, Vexa said the channel would be temporarily demonetized.", False),
     ("He signed a five-year deal worth $40 million.", True),
