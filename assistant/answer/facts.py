@@ -44,6 +44,7 @@ from assistant.answer.quotations import Found, is_role_phrase, quotations_of, re
 from assistant.answer.similarity import Embed, cosines, relevance
 from assistant.answer.withheld import withholds_asked
 from assistant.answer.words import (
+    acronyms,
     content_terms,
     date_words,
     proper_vocabulary,
@@ -137,7 +138,7 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
                 text = p.article_text[s:e]
                 pool.candidates = [c for c in pool.candidates if not (c.passage.article_id == p.article_id
                                                                        and c.start == s)]
-            terms = set(content_terms(text))
+            terms = set(content_terms(text)) | {a for a in acronyms(text) if len(a) >= 3}  # "NAB": "National ..."
             speaker = speaker_at(p, s, e, with_role=True)
             if speaker:  # "He told reporters ..." is also a sentence about its resolved speaker (and role)
                 terms.update(content_terms(speaker))

@@ -109,6 +109,8 @@ def acronyms(text: str) -> set[str]:
     out = set()
     for m in _CAP_RUN.finditer(text):
         words = [w for w in m.group().split() if w[:1].isupper()]
+        if words[0] in ("The", "A", "An"):  # "The National Australia Bank" opening a sentence is "NAB"
+            words = words[1:]
         if 2 <= len(words) <= 6:
             out.add("".join(w[0] for w in words).lower())
     return out

@@ -423,3 +423,11 @@ def test_an_article_of_unknown_outlet_may_be_the_outlets_asked_about() -> None:
     ans = ask(question, other + chunks("deals", deals, source=""), embed=None)
     assert ans.answered and "$330" in ans.citations[0].quote
     assert not ask(question, other + chunks("deals", deals, source="Tech Daily"), embed=None).answered
+
+
+def test_an_organisation_asked_by_its_initials_is_found_by_its_name() -> None:
+    """"NAB" is "The National Lumo Bank" opening a sentence (its "The" no initial): the sentence holds the words."""
+    text = ("Markets were quiet on Monday ahead of the central bank meeting.\n\n"
+            "The National Lumo Bank has forecast another rate hike to 4.35 per cent in November.\n")
+    ans = ask("Where does NLB think the cash rate will go in November?", chunks("rates", text), embed=None)
+    assert ans.answered and "4.35 per cent" in ans.citations[0].quote
