@@ -397,22 +397,6 @@ def test_an_outlet_asked_about_as_a_voice_speaks_its_own_sentences(question, voi
     assert ans.citations[0].speaker == voice
 
 
-WATCH_BASE = "The new Lumo Watch 6 went down to $269 for Prime Day and it's still on sale.\n"
-WATCH_CLASSIC = "The Lumo Watch 6 Classic is down to $329 for Prime Day, its lowest price yet.\n"
-CONSOLE_X = "The Lumo Series X console is $400 ($100 off) for Prime Day.\n"
-CONSOLE_S = "Lumo Series S consoles are $250 ($50 off) for Prime Day.\n"
-
-
-@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
-@pytest.mark.parametrize(("question", "wrong", "right", "expected"), [
-    ("What's the Prime Day price of the Lumo Watch 6 Classic?", WATCH_BASE, WATCH_CLASSIC, "$329"),
-    ("How much is the Lumo Series S for Prime Day?", CONSOLE_X, CONSOLE_S, "$250"),
-])
-def test_a_sibling_product_gives_no_price_of_the_variant_asked(question, wrong, right, expected, embed) -> None:
-    """A deals list's base model ("Watch 6") or another model of the line ("Series X") is not the variant asked."""
-    refused_then_answered(question, chunks("wrong", wrong), chunks("right", right), expected, embed)
-
-
 def test_an_article_of_unknown_outlet_may_be_the_outlets_asked_about() -> None:
     """"In Gadget Weekly's deals": an article with no outlet recorded may be Gadget Weekly's when Gadget Weekly's
     articles were retrieved beside it; with a known other outlet it is not."""

@@ -278,6 +278,10 @@ RIGHTS_DATE = "Also on Streamly: Lumen Bay (December 15), a thriller about 40-so
 BONDS_SHARE = "About 30% of economists see the bank's bond-buying as a tool for financial stability only.\n"
 BONDS_SUM = "Over the next decade, the bank estimates, its bond-buying will cost the government over £200 billion.\n"
 RIGHTS_SUM = "Streamly is paying 12 million euros a season for the rights to Lumen Bay, the studio said.\n"
+WATCH_BASE = "The new Lumo Watch 6 went down to $269 for Prime Day and it's still on sale.\n"
+WATCH_CLASSIC = "The Lumo Watch 6 Classic is down to $329 for Prime Day, its lowest price yet.\n"
+CONSOLE_X = "The Lumo Series X console is $400 ($100 off) for Prime Day.\n"
+CONSOLE_S = "Lumo Series S consoles are $250 ($50 off) for Prime Day.\n"
 
 
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
@@ -297,6 +301,9 @@ RIGHTS_SUM = "Streamly is paying 12 million euros a season for the rights to Lum
     # "end up costing" asks for a sum, not for a change ("go up")
     ("How much does the bank think its bond-buying will end up costing the government?", BONDS_SHARE, BONDS_SUM,
      "£200 billion"),
+    # the product variant asked, not a deals list's base model ("Watch 6") or another model of its line ("Series X")
+    ("What's the Prime Day price of the Lumo Watch 6 Classic?", WATCH_BASE, WATCH_CLASSIC, "$329"),
+    ("How much is the Lumo Series S for Prime Day?", CONSOLE_X, CONSOLE_S, "$250"),
 ])
 def test_the_answer_is_the_kind_asked(question, wrong, right, expected, embed) -> None:
     """A year for "what year" (not "160 years ago"), a result for "the final score" (not a score during the game),
