@@ -206,3 +206,13 @@ def test_an_online_creator_known_by_one_handle_is_a_person_with_a_post() -> None
             "“I think VTubing content has become kind of stale,” she says.")
     found = {q.quote: (q.speaker, q.role) for q in extract_quotations(text)}
     assert found.get("I think VTubing content has become kind of stale") == ("KoiKuri", "Independent VTuber")
+
+
+def test_the_role_again_is_the_unnamed_source_a_sentence_just_before_opened_on() -> None:
+    """"A Lumo spokesperson rejected that. '…,' the spokesperson said": the same spokesperson, though the first
+    sentence quotes nobody; with no such sentence before, "the spokesperson" stays as written."""
+    text = ("A Lumo spokesperson rejected that characterization. \u201cKai Moreno returned as CEO to restore our "
+            "culture,\u201d the spokesperson said in a statement.")
+    assert _all(text).get("Kai Moreno returned as CEO to restore our culture") == "A Lumo spokesperson"
+    alone = "The board met on Monday. \u201cWe stand by our account,\u201d the spokesperson said."
+    assert _all(alone).get("We stand by our account") == "the spokesperson"

@@ -246,7 +246,7 @@ class Coreference(OrgMentions):
 
     def _unnamed_again(self, idx: int, phrase: str) -> Speaker | None:
         """"the official said" after "a Commission official told reporters": the unnamed source quoted last whose
-        head noun it repeats, when that is the only one with that noun so far."""
+        head noun it repeats, when the only one with that noun so far; else one a sentence just before opens on."""
         head = phrase.split()[-1].lower()
         same: dict[str, Speaker] = {}
         for k in range(idx):
@@ -254,6 +254,10 @@ class Coreference(OrgMentions):
                 words = p.name.lower().split()
                 if p.kind == "unnamed" and words[-1] == head:
                     same.setdefault(" ".join(words[1:] if words[0] in DETS else words), p)
+        before = [s for k in range(idx - 1, max(-1, idx - 3), -1) if (s := self._subject(k)) is not None]
+        if not same and (subj := next((s for s in before if s.kind == "unnamed" and not self.inside_quote(s.start)
+                                       and s.name.lower().split()[-1] == head), None)):
+            return Speaker(subj.name, "", "unnamed")  # "A Flexport spokesperson rejected that. '…,' the spokesperson"
         return next(iter(same.values())) if len(same) == 1 else None
 
     def _unnamed_before(self, idx: int) -> Speaker | None:
@@ -384,8 +388,7 @@ class Coreference(OrgMentions):
 
     def _subject_person(self, k: int, people: dict[str, Speaker], pronoun: str) -> Speaker | None:
         """Of the people sentence ``k`` names, its main clause's subject, when that is the one in focus."""
-        subj = self._subject(k)
-        known = self.reg.find(subj.name) if subj is not None and subj.kind == "name" else None
+        known = self.reg.find(subj.name) if (subj := self._subject(k)) is not None and subj.kind == "name" else None
         if known is None or known.name not in people:
             return None
         # someone the article quotes elsewhere, or whom the sentence itself goes on to call "he"/"she" ("Djokovic
