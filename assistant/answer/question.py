@@ -32,6 +32,7 @@ from assistant.answer.words import (
     content_terms,
     ordinal_value,
     ordinal_word,
+    starts_alike,
     stem,
     term_present,
 )
@@ -372,14 +373,10 @@ def specifier_present(spec: str, vocab: Collection[str]) -> bool:
     for parts in (written, [ordinal_word(w) for w in written]):
         if term_present("-".join(parts), vocab):
             return True
-        if len(parts) > 1 and any(_starts_alike(x.split("-"), parts) for x in vocab
+        if len(parts) > 1 and any(starts_alike(x.split("-"), parts) for x in vocab
                                   if x.count("-") == len(parts) - 1 and x.startswith(parts[0])):
             return True
     return False
-
-
-def _starts_alike(words: list[str], parts: list[str]) -> bool:
-    return all(a.startswith(b) or b.startswith(a) for a, b in zip(words, parts))
 
 
 __all__ = [

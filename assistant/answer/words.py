@@ -181,9 +181,16 @@ def term_present(term: str, vocab: Collection[str], prefixes: dict[str, tuple[st
         near = prefixes.get(term[:5], ()) if prefixes is not None else vocab
         return any(
             len(v) >= 5 and (v.startswith(term) or term.startswith(v)) and abs(len(v) - len(term)) <= 2
+            or "-" in term and starts_alike(v.split("-"), term.split("-"))  # "second-gen": "second-generation"
             for v in near
         )
     return False
+
+
+def starts_alike(words: list[str], parts: list[str]) -> bool:
+    """As many words as parts, each the start of the other (three letters or more): "tenth gen" ~ "tenth generation"."""
+    return len(words) == len(parts) and all(
+        min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)) for a, b in zip(words, parts))
 
 
 def name_present(name: str, vocab: set[str]) -> bool:
@@ -240,6 +247,7 @@ __all__ = [
     "ordinal_value",
     "ordinal_word",
     "proper_vocabulary",
+    "starts_alike",
     "stem",
     "term_present",
     "vocabulary",

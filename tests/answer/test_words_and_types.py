@@ -103,3 +103,14 @@ def test_no_sum_of_money(text: str) -> None:
     from assistant.answer.types import MONEY_RE
 
     assert not MONEY_RE.search(f"It came to {text} in the end.")
+
+
+@pytest.mark.parametrize(("term", "text", "present"), [
+    ("second-generation", "the second-gen Lumo Buds with a Lightning port", True),
+    ("second-gen", "the second-generation Lumo Buds", True),
+    ("second-generation", "the second game of the series", False),
+    ("second-generation", "the second-hand Lumo Buds", False),
+])
+def test_a_hyphenated_term_is_found_abbreviated(term: str, text: str, present: bool) -> None:
+    from assistant.answer.words import term_present, vocabulary
+    assert term_present(term, vocabulary(text)) is present
