@@ -136,3 +136,13 @@ def test_an_interviewer_addressing_the_guest_before_asking_is_still_asking() -> 
     assert not any(q.startswith(("So you", "Actually")) for q in got)
     assert got.get("It is going well and we are seeing more of them every month than we planned for.") == \
         "Nadia Ferrante"
+
+
+
+def test_a_question_amid_an_answers_prose_is_the_guests_own() -> None:
+    """"... in our daily lives. When would you pay as much for a robot as you would a car? When it ...": a question
+    the guest asks inside an answer, with no "you" addressing them before it, does not make the paragraph a question."""
+    answer = ("We may see robots in the home for very limited tasks in our daily lives. When would you pay as much for "
+              "a robot as you would a car? When it is as dependable as a car is.")
+    text = TRANSCRIPT + "\nWill home robots take off in the next decade?\n\n" + answer + "\n"
+    assert _speakers(text).get(answer) == "Nadia Ferrante"

@@ -95,7 +95,7 @@ def named_answer(ex: Extractor, idx: int, sent: Span) -> None:
 
 
 def _is_question(ex: Extractor, a: int, b: int, sent_ids: list[int]) -> bool:
-    """The interviewer's turn: it ends on a question, or addresses the interviewee up to a question ("You’re only a
+    """The interviewer's turn: it ends on a question, or addresses the interviewee before a question ("You’re only a
     couple months in. How's it going? Actually, I made a new account …"). A question quoted inside an answer
     ("Coyne said, ‘can you help us?’") or asked with no "you" before it ("I’m like, really? If you watch …") is
     the answerer's own."""
@@ -104,7 +104,10 @@ def _is_question(ex: Extractor, a: int, b: int, sent_ids: list[int]) -> bool:
             and not _QUOTED_QUESTION_RE.search(text, ex.sentences[i].start, ex.sentences[i].end)]
     if _RECALLS_RE.match(text, a) or _PROMPT_RE.search(text, a, b) and _YOU_RE.search(text, a, b):
         return True  # "You’ve said the King-Riggs match was …", "I want to touch on the layoffs that you …": prompts
-    return bool(asks) and (asks[-1] == sent_ids[-1] or _YOU_RE.search(text, a, ex.sentences[asks[-1]].end) is not None)
+    # a question amid an answer's prose is the answerer's own ("... in our daily lives. When would you pay as much for
+    # a robot as you would a car? When it achieves ..."): the interviewer addresses the guest before asking
+    return bool(asks) and (asks[-1] == sent_ids[-1]
+                           or _YOU_RE.search(text, a, ex.sentences[asks[-1]].start) is not None)
 
 
 def _turns(ex: Extractor, paras: list[tuple[int, int]], sent_of: list[list[int]]) -> list[tuple[str, Speaker | None]]:
