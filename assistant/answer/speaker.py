@@ -33,7 +33,7 @@ from assistant.answer.quotations import Found, resolve_speaker
 from assistant.answer.similarity import Embed, cosines_to
 from assistant.answer.words import GENERIC, WORD_RE, content_terms, stem, term_present, vocabulary
 from assistant.schema import Answer, Passage
-from index.quotations.wordlists import NAME_SUFFIXES
+from index.quotations.wordlists import without_suffix
 from index.text.fold import fold
 from index.text.sentences import Layout, layout, sentence_spans
 
@@ -287,9 +287,7 @@ def _surname(speaker: str) -> str:
     """How a person is named again: "Petersen" for "Ryan Petersen" and for an organisation speaking through
     him, "Flexport (Flexport founder Ryan Petersen)"; a surname keeps its lower-case particles ("ten Hag")."""
     inner = re.fullmatch(r".+? \((.+)\)", speaker)
-    words = (inner.group(1) if inner else speaker).split()
-    while len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:  # "Robert F. Kennedy Jr.": Kennedy
-        words.pop()
+    words = without_suffix((inner.group(1) if inner else speaker).split())  # "Robert F. Kennedy Jr.": Kennedy
     k = len(words) - 1
     while k > 1 and words[k - 1].islower():
         k -= 1

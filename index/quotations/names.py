@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from index.quotations.entities import role_keys
-from index.quotations.wordlists import DETS, GRAMMAR_WORDS, INDEFINITES, NAME_SUFFIXES, ROLE_WORDS
+from index.quotations.wordlists import DETS, GRAMMAR_WORDS, INDEFINITES, ROLE_WORDS, without_suffix
 
 
 def name_tokens(name: str) -> list[str]:
@@ -28,9 +28,7 @@ def name_tokens(name: str) -> list[str]:
         w = w[:-2] if w.endswith("'s") else w.rstrip(".'")
         if w and w not in DETS:
             out.append(w)
-    while len(out) > 1 and out[-1] in NAME_SUFFIXES:  # "Robert F. Kennedy Jr." is asked as "Kennedy"
-        out.pop()
-    return out
+    return without_suffix(out)  # "Robert F. Kennedy Jr." is asked as "Kennedy"
 
 
 def same_word(a: str, b: str) -> bool:

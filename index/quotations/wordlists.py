@@ -246,11 +246,17 @@ GRAMMAR_WORDS = FUNCTION_WORDS | frozenset("another someone anyone everyone nobo
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+def without_suffix(words: list[str]) -> list[str]:
+    """A name's words without its generational suffixes ("Robert F. Kennedy Jr." -> "Robert F. Kennedy")."""
+    end = len(words)
+    while end > 1 and words[end - 1].lower().rstrip(",") in NAME_SUFFIXES:
+        end -= 1
+    return words[:end]
+
+
 def surname_of(name: str) -> str:
     """The last word of a name that is not a generational suffix ("Kennedy" of "Robert F. Kennedy Jr.")."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
-        words.pop()
+    words = without_suffix(name.split())
     return words[-1] if words else ""
 
 
@@ -265,4 +271,5 @@ __all__ = [
     "NAME_SUFFIXES",
     "PREPOSITIONS", "PRESS", "PRONOUNS", "QUANTIFIERS", "ROLE_QUALIFIERS", "ROLE_WORDS", "SPEECH_VERBS",
     "THOUGHT_VERBS", "TIME_WORDS", "UNNAMED_HEADS", "surname_of",
+    "without_suffix",
 ]
