@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.asked_type import UNIT_ASKED
-from assistant.answer.types import MONEY_RE, PERCENT, gives_measure
+from assistant.answer.types import MONEY_RE, PERCENT, PERCENT_RE, gives_measure
 
 _RATE_UNITS = {
     "year": r"annual(?:ly)?|yearly|per\s+annum|(?:per|a|an|each|every)\s+year|/\s?(?:year|yr)",
@@ -74,10 +74,8 @@ _SHARE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|share|propo
 _CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|climb|climbed|gain|gained|grow|grew|"
            r"surge|surged|soar|soared|slump|slumped|sink|sank|slid|plunge|plunged|decline|declined|up|down|"
            r"increase|increased|decrease|decreased|cut|lower|higher)")
-_PCT = PERCENT
-_CHANGED_BY = re.compile(rf"\b{_CHANGE}\b(?:\s+\w+){{0,2}}?\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?{_PCT}|"
-                         rf"{_PCT}\s+(?:{_CHANGE}|more|less|fewer)\b", re.I)
-_PERCENT = re.compile(_PCT, re.I)
+_CHANGED_BY = re.compile(rf"\b{_CHANGE}\b(?:\s+\w+){{0,2}}?\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?{PERCENT}|"
+                         rf"{PERCENT}\s+(?:{_CHANGE}|more|less|fewer)\b", re.I)
 
 
 def gives_share(question: str, text: str) -> bool:
@@ -86,7 +84,7 @@ def gives_share(question: str, text: str) -> bool:
     asks for a change."""
     if not _SHARE_ASKED.search(question) or re.search(rf"\b{_CHANGE}", question, re.I):
         return True
-    return len(_CHANGED_BY.findall(text)) < len(_PERCENT.findall(text))
+    return len(_CHANGED_BY.findall(text)) < len(PERCENT_RE.findall(text))
 
 
 # "how much did they spend / cost / earn ...?" asks for a sum of money, not "a 14-inch screen" or "15%"

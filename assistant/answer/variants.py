@@ -17,16 +17,20 @@ _DESIGNATOR = re.compile(r"(?:[A-Z]|(?!(?:19|20)\d\d$)\d{1,4}[A-Za-z]{0,2}|[A-Z]
 
 
 def _runs(text: str) -> list[list[str]]:
-    """Runs of capitalised or numbered words: "Samsung Galaxy Watch 6 Classic"."""
-    runs: list[list[str]] = [[]]
+    """Runs of capitalised or numbered words with only spaces between them: "Samsung Galaxy Watch 6 Classic"."""
+    runs: list[list[str]] = []
+    end = -1  # where the run being read stops, -1 when none is
     for m in _TOKEN.finditer(text):
         w = m.group()
-        gap = text[runs[-1][-1][1] : m.start()] if runs[-1] else " "
-        if (w[:1].isupper() or w[:1].isdigit()) and gap.strip() == "":
-            runs[-1].append((w, m.end()))
+        if not (w[:1].isupper() or w[:1].isdigit()):
+            end = -1
+        elif end >= 0 and not text[end : m.start()].strip():
+            runs[-1].append(w)
+            end = m.end()
         else:
-            runs.append([(w, m.end())] if w[:1].isupper() or w[:1].isdigit() else [])
-    return [[w for w, _ in r] for r in runs if r]
+            runs.append([w])
+            end = m.end()
+    return runs
 
 
 def _find(seq: list[str], tokens: list[str]) -> list[int]:

@@ -254,9 +254,9 @@ class Coreference(OrgMentions):
                 words = p.name.lower().split()
                 if p.kind == "unnamed" and words[-1] == head:
                     same.setdefault(" ".join(words[1:] if words[0] in DETS else words), p)
-        before = [s for k in range(idx - 1, max(-1, idx - 3), -1) if (s := self._subject(k)) is not None]
-        if not same and (subj := next((s for s in before if s.kind == "unnamed" and not self.inside_quote(s.start)
-                                       and s.name.lower().split()[-1] == head), None)):
+        before = () if same else (s for k in range(idx - 1, max(-1, idx - 3), -1) if (s := self._subject(k)))
+        if subj := next((s for s in before if s.kind == "unnamed" and not self.inside_quote(s.start)
+                         and s.name.lower().split()[-1] == head), None):
             return Speaker(subj.name, "", "unnamed")  # "A Flexport spokesperson rejected that. '…,' the spokesperson"
         return next(iter(same.values())) if len(same) == 1 else None
 
