@@ -47,3 +47,32 @@ def test_credit_forms(text: str, statement: str, speaker: str) -> None:
 def test_a_pronoun_credit_with_nobody_to_refer_to_has_no_speaker() -> None:
     assert _reported("According to them, the courses have grown longer and dearer to keep.") == {}
 
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "speaker"),
+    [
+        # a web address in lower case names its site
+        ("The Gulls must decide soon. As harbourrumors.com suggests, Novak is expected to earn $15.3 million next "
+         "year.", "Novak is expected to earn $15.3 million next year", "harbourrumors.com"),
+        # the day it was reported stands between the verb and the comma
+        ("Prices rose again. As Reuters reported on Monday, the merger talks collapsed.",
+         "the merger talks collapsed", "Reuters"),
+    ],
+)
+def test_as_the_source_says(text: str, statement: str, speaker: str) -> None:
+    """"As X suggests, ...": the clause after the comma is X's report."""
+    assert _reported(text).get(statement) == speaker
+
+
+def test_as_names_no_source_without_a_speaker() -> None:
+    assert _reported("As expected, the merger talks collapsed. As the market suggests, rates will fall.") == {}
+
+
+def test_the_organisation_a_phrase_names_is_the_speaker() -> None:
+    """"the HSF board says" after two organisations spoke: the one "HSF" is the initials of."""
+    text = ("Harbour Songs Fund said it had begun a process to recruit a new chair. "
+            "MBW reported earlier this month that the fund's shareholders are considering a sale. "
+            "The fund also changed its adviser's contract. "
+            "If the shares trade at a discount, the HSF board says it intends to end the contract.")
+    assert _reported(text).get("it intends to end the contract") == "Harbour Songs Fund"

@@ -29,13 +29,26 @@ from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question,
 from assistant.answer.quotations import Found, resolve_speaker
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
-from assistant.answer.words import MONTHS, WORD_RE, name_present, ordinal_value, stem, term_present, vocabulary
+from assistant.answer.words import (
+    MONTHS,
+    WORD_RE,
+    name_present,
+    ordinal_value,
+    run_present,
+    stem,
+    term_present,
+    vocabulary,
+)
 from assistant.schema import Answer, Passage
 from index.text.fold import fold
 
 _ELSE = ("else", "other", "more", "also", "again")
 STRICT_MIN_SCORE = 0.50
-_TYPE_WORDS = {"score": {"score", "scoreline", "result", "final", "outcome"}}
+# what a score question asks for, and the verbs that tell the result in other words ("thrashed" for "pumped 40-6")
+_TYPE_WORDS = {"score": {"score", "scoreline", "result", "final", "outcome", *(
+    "beat beaten defeat defeated thrash thrashed rout routed hammer hammered crush crushed edge edged stun stunned "
+    "upset trounce trounced demolish demolished whip whipped outlast outlasted down downed pip pipped humble humbled "
+    "overcome overcame win won lose lost").split()}}
 
 
 def answer_extractive(
@@ -59,8 +72,8 @@ def answer_extractive(
     max_citations = max(1, max_citations)
     info = analyse_question(question)
     outlets = {w for part in outlet_parts(info, passages) for w in part.label.lower().split()}
-    missing = [n for n in _missing_names(info.key_names, passages) if n.lower() not in outlets]
     runs = name_runs(info.text)
+    missing = [n for n in _missing_names(info.key_names, passages, runs) if n.lower() not in outlets]
     if len(runs) >= 3:  # a question spanning several articles: refused only when most of what it names is absent
         lost = [r for r in runs if any(w in missing for w in r)]
         if lost:
@@ -120,14 +133,15 @@ def _absent_words(info: QuestionInfo, passages: list[Passage]) -> list[str]:
             and w.lower() not in naming and not term_present(t, vocab)]
 
 
-def _missing_names(names: list[str], passages: list[Passage]) -> list[str]:
-    """The key names of a question that no retrieved article (its capitalised words, title, outlet,
-    publication date) contains."""
+def _missing_names(names: list[str], passages: list[Passage], runs: list[list[str]]) -> list[str]:
+    """The key names of a question that no retrieved article (its capitalised words, web addresses, title, outlet,
+    publication date) contains; a run of them written as one word ("mlbtraderumors.com") is there."""
     vocab: set[str] = set()
     articles = list({p.article_id: p for p in passages}.values())
     for p in articles:
         vocab |= article_names(p)
-    missing = [n for n in names if not name_present(n, vocab)]
+    joined = {w for r in runs if len(r) > 1 and run_present(r, vocab) for w in r}
+    missing = [n for n in names if n not in joined and not name_present(n, vocab)]
     if any(ordinal_value(n.split("-")[0]) is not None for n in missing):  # "10th-gen" written "tenth generation"
         words = set().union(*(vocabulary(p.article_text) for p in articles))
         missing = [n for n in missing if ordinal_value(n.split("-")[0]) is None or not specifier_present(n, words)]

@@ -37,6 +37,7 @@ from assistant.answer.words import (
     name_present,
     ordinal_value,
     proper_vocabulary,
+    run_present,
     stem,
     term_present,
     vocabulary,
@@ -220,7 +221,7 @@ def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
     and months are no figure or name one article must hold."""
     if not info.key_names and info.context:  # "Who led the round?" after a turn about 10 Minute School: its round
         carried = name_runs(info.context)
-        return not carried or any(all(name_present(w, article_vocab) for w in r) for r in carried)
+        return not carried or any(run_present(r, article_vocab) for r in carried)
     dates = list(_DATE_NUMBERS.finditer(info.text))
     dated = {n for m in dates for n in m.groups() if n} | set(MONTHS) if len(dates) >= 2 else set()
     figures = [n for n in info.key_names if any(ch.isdigit() for ch in n)]
@@ -232,7 +233,7 @@ def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
         return False  # names Japan says nothing of Japan, however many other names it shares
     words = {n for n in info.key_names if n not in figures and n not in dated}
     runs = [r for r in name_runs(info.text) if words & set(r)] or [[n] for n in words]
-    found = sum(all(name_present(w, article_vocab) for w in r if w in words) for r in runs)
+    found = sum(run_present([w for w in r if w in words], article_vocab) for r in runs)
     if info.one_of_parts:
         return found >= 1 or not runs
     return found == len(runs) if len(runs) <= 2 else found * 2 >= len(runs)

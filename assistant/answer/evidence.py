@@ -284,10 +284,19 @@ _UNIT_SYMBOLS = {"megapixel": "mp", "gigabyt": "gb", "terabyt": "tb", "megabyt":
                  "hertz": "hz", "kilometr": "km", "kilometer": "km", "kilogram": "kg", "horsepower": "hp"}
 
 
+# a group's size counts its members: "a bloated 36-man squad" for "how many players did he call up"
+_MEMBERS = frozenset(stem(w) for w in "player member athlete footballer cricketer man woman".split())
+_SIZED_GROUP = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:man|woman|person|member|player|strong)\s+(?:[\w-]+\s+)?"
+                          r"(?:squad|roster|team|side|group|panel|crew|delegation|lineup|field|list)\b", re.I)
+
+
 def counts(unit: str, sentence: str, symbols_only: bool = False) -> bool:
-    """Does the sentence count ``unit`` ("six goals", "1,180 days", "a 10-point deduction", "12MP")?"""
+    """Does the sentence count ``unit`` ("six goals", "1,180 days", "a 10-point deduction", "12MP", "a 36-man
+    squad" of players)?"""
     symbol = _UNIT_SYMBOLS.get(unit)
     if symbol and re.search(rf"\b\d[\d.,]*\s?{symbol}\b", sentence, re.I):
+        return True
+    if unit in _MEMBERS and _SIZED_GROUP.search(sentence):
         return True
     if symbols_only:
         return False

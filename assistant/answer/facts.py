@@ -48,6 +48,7 @@ from assistant.answer.words import (
     content_terms,
     date_words,
     proper_vocabulary,
+    run_present,
     vocabulary,
 )
 from assistant.schema import Answer, Passage
@@ -339,7 +340,8 @@ def fact_answer(
     chosen = chosen or pick(ranked, min_score, limit)
     if not chosen:
         return refuse(question, why_refused(info, pool))
-    if one_voice and chosen[0].speaker:  # one person's view asked: the best sentence's speaker, no one else's words
+    if chosen[0].speaker and (one_voice or _voice_asked(info.text, chosen[0].speaker)):
+        # one person's view asked: the best sentence's speaker, no one else's words
         chosen = [c for c in chosen if c.speaker == chosen[0].speaker]
     if any(c.why_not == "withheld" and c.passage.article_id == chosen[0].passage.article_id
            and withholds_asked(info, c.text) and c.terms & set(info.terms) for c in pool.candidates):
@@ -367,6 +369,13 @@ def _outlet_voice(question: str, passages: Sequence[Passage]) -> str:
         if re.search(voiced, question):
             return source
     return ""
+
+
+def _voice_asked(question: str, speaker: str) -> bool:
+    """Does the question ask ``speaker``'s view ("What does MLB Trade Rumors project ...?" of mlbtraderumors.com)?"""
+    known = vocabulary(speaker) | proper_vocabulary(speaker)
+    return any(run_present(r, known) and re.search(rf"\b{re.escape(r[-1])}(?:['’]s?)?\s+(?:[\w-]+\s+)?{_VOICE}\b",
+                                                  question) for r in name_runs(question))
 
 
 def _voiced(c: Candidate, voice: Sequence[Found]) -> bool:

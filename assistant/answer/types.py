@@ -4,8 +4,8 @@
 or unit ("$1.7 billion", "43%", "30 grams");
 "score" -> a result such as 28-24 or "49ers 42, Cowboys 10"; "number" -> a figure or number word (for "how
 many", a count: not a sum of money or a year);
-"rank" -> also an ordinal; "date" -> a month, weekday, year, clock time or relative time; "name"/"place"
--> a capitalised name beyond the sentence's first word (not an all-capital abbreviation).
+"rank" -> also an ordinal; "date" -> a month, weekday, year, clock time, relative time or a time in a game ("the
+55th minute"); "name"/"place" -> a capitalised name beyond the sentence's first word (not an all-capital abbreviation).
 Values that also appear in the question do not count: "How many goals did he score in 2023?" is
 not answered by "2023".
 """
@@ -59,7 +59,9 @@ _DATE_RE = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b(?:in|since|from|circa|around|until)\s+1[0-7]\d\d\b|"  # "built back in 1787"
     r"\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|"
     r"\b(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year|season|night)|next\s+(?:week|month|year|season)|"
-    r"(?:in|within|after)\s+(?:\w+\s+){0,3}(?:days?|weeks?|months?|years?)|(?:days?|weeks?|months?|years?)\s+(?:ago|later))\b",
+    r"(?:in|within|after)\s+(?:\w+\s+){0,3}(?:days?|weeks?|months?|years?)|(?:days?|weeks?|months?|years?)\s+(?:ago|later))\b|"
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|\d{2,3}\+\d)[- ]minute\b|\bminute\s+\d{1,3}\b|\b(?:stoppage|injury|added)[- ]time\b|"
+    r"\b(?:first|second)[- ]half\b|\bhalf[- ]?time\b|\bovertime\b",  # in a game: "sent off in the 55th minute"
     re.I,
 )
 _NOT_COUNTS_RE = re.compile(rf"(?:{_CURRENCY})\s?{_NUM}(?:\s?{_MAGNITUDE})?|\b(?:1[89]|20)\d\d\b(?!\s?[a-z]+s\b)", re.I)

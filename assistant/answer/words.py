@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from index.text import terms
 from index.text.terms import WORD_RE, stem
@@ -95,9 +95,20 @@ def vocabulary(text: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=256)
 def proper_vocabulary(text: str) -> frozenset[str]:
     """Stems of the capitalised words and figures of a text (names and numbers, wherever they stand),
-    and the initials of its name runs."""
+    the initials of its name runs and the sites of its web addresses ("mlbtraderumors.com")."""
     words = [w for word in WORD_RE.findall(text) for w in (word, *word.split("-")[1:]) if w]
-    return frozenset({stem(w) for w in words if w[:1].isupper() or any(ch.isdigit() for ch in w)} | acronyms(text))
+    sites = {stem(m.lower()) for m in _SITE.findall(text)}
+    return frozenset({stem(w) for w in words if w[:1].isupper() or any(ch.isdigit() for ch in w)} | acronyms(text)
+                     | sites)
+
+
+_SITE = re.compile(r"\b([a-z][a-z0-9-]{3,})\.(?:com|org|net|co\.uk|com\.au|io|tv)\b", re.I)
+
+
+def run_present(run: Sequence[str], vocab: Collection[str]) -> bool:
+    """Is a run of names from a question in ``vocab``: every word, or the run written as one word, as a web
+    address writes it ("MLB Trade Rumors" as "mlbtraderumors.com")?"""
+    return all(name_present(w, vocab) for w in run) or len(run) > 1 and term_present(stem("".join(run).lower()), vocab)
 
 
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|&)?\s*[A-Z][\w'’-]*)+")
@@ -244,6 +255,7 @@ __all__ = [
     "date_words",
     "expand",
     "name_present",
+    "run_present",
     "ordinal_value",
     "ordinal_word",
     "proper_vocabulary",

@@ -117,7 +117,40 @@ def _source(toks: list) -> Subject | None:
         return Subject("unnamed", name, toks[0].start, name=name)
     while len(toks) > 1 and words[len(toks) - 1] in DAYS_MONTHS:
         toks = toks[:-1]  # "estimates from AMC Theatres Sunday": the day it was said, not the name
-    return parse_np(toks) or _described_business(toks)
+    return parse_np(toks) or _described_business(toks) or _site(toks)
+
+
+_SITE = re.compile(r"[a-z][a-z0-9-]{2,}\.(?:com|org|net|co\.uk|com\.au|io|tv)", re.I)
+
+
+def _site(toks: list) -> Subject | None:
+    """'according to mlbtraderumors.com': a web address names its site, an organisation, in lower case too."""
+    if len(toks) == 1 and _SITE.fullmatch(toks[0].text):
+        return Subject("org", toks[0].text, toks[0].start, name=toks[0].text)
+    return None
+
+
+# "As mlbtraderumors.com suggests, …", "As Reuters reported, …": the rest of the sentence is the source's
+_AS_CREDIT = re.compile(
+    r"(?:(?:But|And|Yet|So|Still),?\s+)?As\s+(?P<np>[^,;:()\"“”]{2,60}?)\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|noted|notes|suggests|suggested|reported|reports|put\s+it|puts\s+it|pointed\s+out|points\s+out|"
+    r"explained|explains|wrote|writes|observed|observes|argued|argues|predicted|predicts|stated|states)"
+    r"(?:\s+(?:on|in|last|earlier|this)\b[^,;:]{0,30})?,\s*"
+)
+
+
+def as_credit(ex: Extractor, idx: int, sent: Span) -> None:
+    """'As mlbtraderumors.com suggests, Torres is expected to earn …', 'As Reuters reported, …': the clause after
+    the comma is the source's report ('As expected, …' names no one)."""
+    m = _AS_CREDIT.match(ex.text, sent.start, sent.end)
+    if m is None or ex.inside_quote(m.start()) or m.end() >= sent.end:
+        return
+    subj = _source(tokens(ex.text, m.start("np"), m.end("np")))
+    if subj is None or subj.kind == "pronoun" and low(subj.text) not in ("he", "she"):
+        return
+    person = ex.people.resolve(subj, idx)
+    if person is not None:
+        ex.emit(m.end(), sent.end, person, "reported", sent, idx)
 
 
 # what a business is called before its name in a credit: "data firm EntTelligence", "consultancy Kpler"
@@ -143,4 +176,4 @@ def _described_business(toks: list) -> Subject | None:
     return Subject("org", name, toks[k].start, name=name, role=" ".join(lead))
 
 
-__all__ = ["according"]
+__all__ = ["according", "as_credit"]

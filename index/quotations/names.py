@@ -49,6 +49,12 @@ def name_match(q_names: list[str], toks: list[str]) -> bool:
     return len(q_names) == 1 and same_word(q_names[0], toks[0])
 
 
+def _site(toks: list[str]) -> str:
+    """The site of a web address that is a speaker's whole name ("mlbtraderumors" of "mlbtraderumors.com"), or ""."""
+    m = re.fullmatch(r"([a-z0-9-]+)\.(?:com|org|net|co\.uk|com\.au|io|tv)", toks[0]) if len(toks) == 1 else None
+    return m.group(1) if m else ""
+
+
 def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), role: str = "") -> bool:
     """Does a name from a question (a name, a surname or a role phrase) refer to this speaker?"""
     words = query_name.split()  # a capitalised word inside a name is part of it ("Will Smith" is no "Smith")
@@ -69,8 +75,9 @@ def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), 
             return True  # "RFK Jr." is Robert F. Kennedy Jr.
         if not toks or (proper and name.split()[0] in INDEFINITES | DETS):
             continue  # "Fan" (a surname) is not "one fan", "Complaint" not "the complaint"
-        if q_names and (name_match(q_names, toks) or "".join(q_names) == "".join(toks)) and not role_phrase:
-            return True  # (spaced or not: "Open AI" is "OpenAI")
+        joined = "".join(q_names)
+        if q_names and (name_match(q_names, toks) or joined in ("".join(toks), _site(toks))) and not role_phrase:
+            return True  # (spaced or not: "Open AI" is "OpenAI"; "MLB Trade Rumors" is mlbtraderumors.com)
         if role_phrase and proper and low_first not in DETS and same_word(q[-1], toks[-1]) and name_match(q, toks):
             return True  # "Billie Jean King", "King" for her: a title that is the speaker's surname
         if q_roles and role_toks:

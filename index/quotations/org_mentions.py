@@ -27,6 +27,8 @@ _OUTLET_RE = re.compile(r"\b(?:told|interview with|according to)\s+" + _NAME + r
 
 
 # an organisation told something is not the one that speaks ("In a statement to 404 Media, the company said")
+# "the HSF board", "the Premier League club's": the capitalised words that qualify a common noun
+_QUALIFIED_RE = re.compile(r"(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\w&.'’-]*\s+){1,4})[a-z]")
 _RECIPIENT_RE = re.compile(r"\b(?:to|told|tells|with)\s+(?:the\s+)?(?:\d\S*\s+)?$", re.I)
 
 
@@ -85,6 +87,9 @@ class OrgMentions:
         own = self._opened_with(idx, pos)
         if own is not None:
             return Speaker(own.name, "", "org")
+        qualified = self._qualified(idx, pos)
+        if qualified is not None:
+            return qualified
         recent = range(max(0, idx - PRONOUN_REACH), idx + 1)
         orgs = {p.name: p for k in recent if k < idx for p in self.sent_speakers[k] if p.kind == "org"}
         if len(orgs) > 1:  # "… told the Guardian that it '…'. '…,' the company's statement reads": the nearest
@@ -102,6 +107,18 @@ class OrgMentions:
             earlier = {p.name: p for k in range(idx) for p in self.sent_speakers[k] if p.kind == "org"}
             return next(iter(earlier.values())) if len(earlier) == 1 else None
         return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+    def _qualified(self, idx: int, pos: int) -> Speaker | None:
+        """"The HSF board says": of the organisations that spoke before, the one the phrase at ``pos`` names by its
+        name, a form of it or its initials ("HSF" for Hipgnosis Songs Fund), if exactly one."""
+        m = _QUALIFIED_RE.match(self.text, pos)
+        if m is None:
+            return None
+        asked = " ".join(w.rstrip("'’s") if w.endswith(("'s", "’s")) else w for w in m.group(1).split())
+        spoke = {p.name: p for k in range(idx) for p in self.sent_speakers[k] if p.kind == "org"}
+        found = [p for p in spoke.values() if asked in (p.name, *p.forms)
+                 or asked == "".join(w[0] for w in p.name.split() if w[:1].isupper())]
+        return found[0] if len(found) == 1 else None
 
     def _subject_org(self, idx: int) -> Subject | None:
         """The sentence's subject when it names an organisation (or a name no person of the article has)."""

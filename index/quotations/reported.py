@@ -24,7 +24,7 @@ from index.quotations.clauses import (
     subject_after,
     that_after,
 )
-from index.quotations.credits import according
+from index.quotations.credits import according, as_credit
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
 from index.quotations.phrases import Subject, is_cap, low, parse_np, tokens
@@ -66,6 +66,7 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     """Emit the reported statements of sentence ``idx``."""
     _that_clauses(ex, idx, sent)
     according(ex, idx, sent)
+    as_credit(ex, idx, sent)
     _in_view(ex, idx, sent)
     _parenthetical(ex, idx, sent)
 

@@ -118,6 +118,19 @@ def test_a_units_symbol_after_its_number_counts_it() -> None:
     assert not counts("megapixel", "The glasses have 2 cameras and 12 microphones.")
 
 
+def test_a_groups_size_counts_its_members() -> None:
+    """"How many players did he call up?": "a bloated 36-man squad" counts them; a 36-page report does not."""
+    from assistant.answer.evidence import counts
+
+    assert counts("player", "Coach Dario Lenz named a bloated 36-man squad for the two qualifiers.")
+    assert counts("member", "A 12-strong delegation flew to Geneva.")
+    assert not counts("player", "Coach Dario Lenz read a 36-page report on the two qualifiers.")
+    ans = ask("How many players did Dario Lenz call up for the qualifiers?",
+              chunks("squad", "Coach Dario Lenz named a bloated 36-man squad for the two qualifiers this month."),
+              embed=None)
+    assert ans.answered and "36-man squad" in ans.citations[0].quote
+
+
 def test_a_count_asked_for_one_ballot_is_not_answered_from_another() -> None:
     passages = chunks("ballots", BALLOTS)
     ans = ask("How many Republicans voted against Baker on the second ballot?", passages, embed=None)
@@ -594,6 +607,15 @@ The striker is expected to start against Lyon on Sunday, the club said.
 """
 
 
+def test_a_verb_telling_the_result_is_not_a_missing_word() -> None:
+    """"When Wales thrashed the Wallabies": the score asked for, in other words ("were pumped 40-6 by")."""
+    info = analyse_question("What was the score when Wales thrashed the Wallabies in Lyon?")
+    text = "Kerevi held his face after the Wallabies were pumped 40-6 by Wales in Lyon."
+    assert _absent_words(info, chunks("lyon", text)) == []
+    info = analyse_question("What was the score when Wales thrashed the Wallabies in Lyon's rain?")
+    assert _absent_words(info, chunks("lyon", text)) == ["rain"]
+
+
 def test_the_kind_of_piece_asked_of_is_not_a_missing_word() -> None:
     """'preview' and 'report' name the sources asked of, not words their text must hold."""
     info = analyse_question("What did the preview and the match report say about Kane's knee?")
@@ -835,3 +857,19 @@ def test_how_much_is_a_thing_asks_its_price(text: str, price: str | None) -> Non
     ans = ask("How much is the Harbour Display X1 during the sale?", chunks("d", text), embed=None)
     assert ans.answered is (price is not None), ans.answer
     assert price is None or price in ans.citations[0].quote
+
+
+def test_a_voice_asked_is_the_only_voice_cited() -> None:
+    """"What does Harbour Rumors suggest ...?": the site's report ("As harbourrumors.com suggests, ..."), its name
+    written as one word; and a fact question asking a voice ("project") keeps to the sentences of that voice."""
+    from assistant.answer.facts import _voice_asked
+
+    text = ("The Gulls have a decision to make. As harbourrumors.com suggests, Novak is expected to earn $15.3 million "
+            "next year; a trade could save the Gulls money.")
+    ans = ask("What does Harbour Rumors suggest Novak is expected to earn next year?", chunks("novak", text),
+              embed=fake_embed)
+    assert ans.answered and "$15.3 million" in ans.citations[0].quote
+    assert [c.speaker for c in ans.citations] == ["harbourrumors.com"]
+    assert _voice_asked("What does MLB Trade Rumors project Torres will earn?", "mlbtraderumors.com")
+    assert not _voice_asked("What does MLB Trade Rumors project Torres will earn?", "Reuters")
+    assert not _voice_asked("How much will Torres earn, says the MLB Trade Rumors piece?", "mlbtraderumors.com")

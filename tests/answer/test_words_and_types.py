@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.types import carries
-from assistant.answer.words import acronyms, content_terms, name_present, stem, term_present, vocabulary
+from assistant.answer.words import (
+    acronyms,
+    content_terms,
+    name_present,
+    proper_vocabulary,
+    run_present,
+    stem,
+    term_present,
+    vocabulary,
+)
 
 
 def test_stem_and_content_terms() -> None:
@@ -45,6 +54,8 @@ def test_aliases_numbers_and_initials() -> None:
         ("date", "The fort is one of the oldest buildings in town, built back in 1787.", "When was the fort built?",
          True),
         ("date", "The fort has 1787 rooms.", "When was the fort built?", False),
+        ("date", "Dale Moss was sent off in the 55th minute.", "When was Dale Moss sent off?", True),
+        ("date", "Dale Moss was sent off for a second yellow card.", "When was Dale Moss sent off?", False),
         ("score", "Harbour Bowl: Ashford 31 Brampton 7", "What was the final score?", True),
         ("name", "It was set by Jorgen Juve in 1937.", "Who holds Norway's record?", True),
         ("name", "The board has the power to exclude AGI from IP licenses.", "Who joined the board?", False),
@@ -114,3 +125,11 @@ def test_no_sum_of_money(text: str) -> None:
 def test_a_hyphenated_term_is_found_abbreviated(term: str, text: str, present: bool) -> None:
     from assistant.answer.words import term_present, vocabulary
     assert term_present(term, vocabulary(text)) is present
+
+
+def test_a_run_of_names_is_found_as_a_web_address() -> None:
+    """"Harbour Trade Rumors" is named by "harbourtraderumors.com"; a site of other words names no run."""
+    known = proper_vocabulary("As harbourtraderumors.com suggests, Novak is expected to earn $15.3 million.")
+    assert run_present(["Harbour", "Trade", "Rumors"], known)
+    assert not run_present(["Harbour", "Trade", "Rumors"], proper_vocabulary("As tradewinds.com suggests, Novak"))
+    assert run_present(["Novak"], known)
