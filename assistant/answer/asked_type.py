@@ -32,7 +32,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (r"\bhow\s+much\s+(?:" + _COUNTABLE + r")\b", "number"),  # "how much content did it take down?": a count
     (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
     (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?" + _MODIFIERS + r"(?:share|percentage|percent|"
-     r"proportion|portion|fraction|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss|budget|"
+     r"proportion|portion|fraction|stake|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss|budget|"
      r"deficit|debt|funding|bonus|payout|settlement|wages?|compensation|net\s+worth|price\s+tag|value|rate|yield)\b",
      "amount"),
     (r"\bwhat\s+(?:does|did|do|will|would|was|is|were)\b.*\b(?:cost|costs|charg\w*|pay|paid|worth|priced|gross|"
@@ -47,6 +47,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"death\s+toll|toll|population|tally|headcount|length|duration|size|height|width|weight|distance|speed|capacity|"
      r"depth|area|volume)\b", "number"),
     (FAR_ASKED.pattern, "place"),  # "as far south as Wiltshire"
+    # "How big a stake does she own?": a share or a sum, not any number
+    (r"\bhow\s+(?:big|large|small)\s+(?:a|an|of\s+a)\s+(?:stake|share|cut|portion|slice|discount|raise)\b", "amount"),
     (r"\bhow\s+(?:many|old|long|big|large|tall|far|fast|high|heavy|often)\b|\bin\s+(?:" + _MEASURES + r")\s*[?.!]*$",
      "number"),
     (r"^(?:\w+\s+){0,2}?where\s+(?:did|does|do|will|would|could)\s+(?:[\w'’&-]+\s+){0,5}?(?:yields?|prices?|rates?|"

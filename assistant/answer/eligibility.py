@@ -26,7 +26,17 @@ from assistant.answer.evidence import counts
 from assistant.answer.previews import looks_ahead
 from assistant.answer.question import QuestionInfo, name_runs, specifier_present
 from assistant.answer.types import SCORE, carries
-from assistant.answer.values import gives_money, gives_odds, gives_rate, gives_share, gives_span, gives_unit, gives_year
+from assistant.answer.values import (
+    gives_money,
+    gives_odds,
+    gives_rate,
+    gives_share,
+    gives_span,
+    gives_spread,
+    gives_unit,
+    gives_year,
+    line_sides,
+)
 from assistant.answer.variants import names_sibling
 from assistant.answer.withheld import withholds
 from assistant.answer.words import (
@@ -87,8 +97,10 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
     if info.answer_type in ("amount", "number") and not gives_rate(info.text, c.text):
         return "specifier"
     if not all(gives(info.text, c.text) for gives in (gives_unit, gives_year, gives_share, gives_money, gives_odds,
-                                                gives_span)):
+                                                gives_span, gives_spread)):
         return "type"
+    if not all(name_present(w, own | c.near) for w in line_sides(info.text)):
+        return "name"  # "the point spread for the Rose Bowl between Alabama and Michigan": that game's line
     if info.answer_type == "score" and _interim_only(c.text):
         return "preview"  # "a catch that put the Chiefs up 41-0": a score during the game, not its result
     if not _names_counted(info.counted, c.text, own | vocabulary(c.lead)):

@@ -210,9 +210,12 @@ def _counted(q: str) -> list[str]:
     take other words for ("times", "people")."""
     m = re.search(r"\bhow\s+many\s+(.*)", q, re.I)
     words: list[str] = []
-    for w in WORD_RE.findall(m.group(1)) if m else []:
+    found = WORD_RE.findall(m.group(1)) if m else []
+    for k, w in enumerate(found):
         if w.lower() in FUNCTION_WORDS or len(words) == 3 or (words and (w[:1].isupper() or w.endswith("ed"))):
             break  # the verb or the name after the noun phrase: "fans watched Floyd Mayweather's fight"
+        if not words and w[:1].isupper() and found[k + 1 : k + 2] and found[k + 1][:1].islower():
+            continue  # "How many EU users": whose users, not what is counted ("How many Grand Slams" counts them)
         words.append(stem(w))
     return [] if _ANY_COUNT.intersection(words) else words
 

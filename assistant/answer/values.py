@@ -71,6 +71,8 @@ def gives_unit(question: str, text: str) -> bool:
 
 
 _SHARE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|share|proportion|fraction)\b", re.I)
+_STAKE_ASKED = re.compile(r"\b(?:what|which|how\s+(?:big|large|small)\s+(?:a|an))\s+(?:[\w-]+\s+)?stake\b", re.I)
+_STAKE_NAMED = re.compile(r"\b(?:majority|minority|controlling|sole|full)\s+(?:\w+\s+)?(?:stake|owner)", re.I)
 _CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|climb|climbed|gain|gained|grow|grew|"
            r"surge|surged|soar|soared|slump|slumped|sink|sank|slid|plunge|plunged|decline|declined|up|down|"
            r"increase|increased|decrease|decreased|cut|lower|higher)")
@@ -82,6 +84,8 @@ def gives_share(question: str, text: str) -> bool:
     """"What percentage of searches does Google handle?" asks for a share: a percentage the sentence gives only
     as a change ("searches dropped 27%", "a 2,321% increase", "15% more searches") is not one, unless the question
     asks for a change."""
+    if _STAKE_ASKED.search(question):  # "How big a stake does she own?": a share or a sum, not "a 29-year-old"
+        return bool(PERCENT_RE.search(text) or MONEY_RE.search(text) or _STAKE_NAMED.search(text))
     if not _SHARE_ASKED.search(question) or re.search(rf"\b{_CHANGE}", question, re.I):
         return True
     return len(_CHANGED_BY.findall(text)) < len(PERCENT_RE.findall(text))
@@ -138,6 +142,35 @@ def gives_odds(question: str, text: str) -> bool:
     return not _ODDS_ASKED.search(question) or bool(_ODDS.search(text))
 
 
+_SPREAD_ASKED = re.compile(r"\b(?:point\s+)?spread\b|\bover\s*/\s*under\b|\bmoneyline\b|\bfavou?red\s+by\b", re.I)
+_SPREAD = re.compile(r"(?<![\w.])[+-]\d{1,4}(?:\.5)?\b|\b\d{1,2}(?:\.5)?-point\s+(?:favou?rites?|underdogs?|dogs?)\b|"
+                     r"\bfavou?red\s+by\s+\d|\btotal\s+(?:of\s+|at\s+)?\d|\bover\s*/\s*under\s+(?:\w+\s+){0,2}?\d",
+                     re.I)
+
+
+_SIDE = r"((?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*)*)"
+_SIDES = re.compile(rf"\bbetween\s+(?:the\s+)?{_SIDE}\s+and\s+(?:the\s+)?{_SIDE}|"
+                    rf"{_SIDE}\s+(?:vs\.?|v\.?|versus|at)\s+(?:the\s+)?{_SIDE}", re.I)
+
+
+def line_sides(question: str) -> list[str]:
+    """The last word of each side of the game whose betting line (point spread, over/under, moneyline) the question
+    asks ("between Alabama and Michigan", "North Texas at SMU"), or [] when it asks none."""
+    m = _SIDES.search(question) if _SPREAD_ASKED.search(question) else None
+    return [g.split()[-1] for g in m.groups() if g] if m else []
+
+
+def spread_asked(question: str) -> bool:
+    """Does the question ask a betting line (a point spread, an over/under, a moneyline)?"""
+    return _SPREAD_ASKED.search(question) is not None
+
+
+def gives_spread(question: str, text: str) -> bool:
+    """"What's the point spread / the over/under?" is answered by a line ("Mustangs -14", "12-point favorites",
+    "a total of 71.5"), not by a heading naming the kinds of bet ("Point spread, moneyline, total")."""
+    return not spread_asked(question) or bool(_SPREAD.search(text))
+
+
 _LONG_ASKED = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
 _SPAN = re.compile(
     r"(?:\d[\d.,]*|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -168,4 +201,5 @@ def gives_span(question: str, text: str) -> bool:
                for m in _SPAN.finditer(text))
 
 
-__all__ = ["gives_money", "gives_odds", "gives_rate", "gives_share", "gives_span", "gives_unit", "gives_year"]
+__all__ = ["gives_money", "gives_odds", "gives_rate", "gives_share", "gives_span", "gives_spread", "gives_unit",
+           "gives_year", "line_sides", "spread_asked"]

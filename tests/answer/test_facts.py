@@ -873,3 +873,32 @@ def test_a_voice_asked_is_the_only_voice_cited() -> None:
     assert _voice_asked("What does MLB Trade Rumors project Torres will earn?", "mlbtraderumors.com")
     assert not _voice_asked("What does MLB Trade Rumors project Torres will earn?", "Reuters")
     assert not _voice_asked("How much will Torres earn, says the MLB Trade Rumors piece?", "mlbtraderumors.com")
+
+
+def test_a_betting_line_asked_is_a_line_for_that_game() -> None:
+    """"What's the point spread for Harbour at Ashford?": a line with figures ("Ashford -14"), not the heading that
+    names the kinds of bet; and a line for a game against another side is not this game's."""
+    text = ("Harbour at Ashford odds: Point spread, moneyline, total\n\n"
+            "This opened Ashford -14 and an exorbitant total of 71.5 in Vegas.\n\n"
+            "Ashford have won nine straight at home. Their quarterback has thrown for 3,100 yards. Snow is forecast "
+            "for the weekend.\n\nElsewhere, the Wolves are 5.5-point favorites against Brampton in the title game.")
+    from assistant.answer.values import gives_spread, line_sides
+
+    asked = "What's the point spread for the Rose Bowl between Alabama and Michigan?"
+    assert line_sides(asked) == ["Alabama", "Michigan"] and line_sides("What's the spread?") == []
+    assert not gives_spread(asked, "Rose Bowl odds: Point spread, moneyline, total")
+    assert gives_spread(asked, "This opened Michigan -2.5 with a total of 44.5.")
+    assert gives_spread(asked, "The Wolverines are 2.5-point favorites.")
+    ans = ask("What were the opening point spread and total for Harbour at Ashford?", chunks("line", text), embed=None)
+    assert ans.answered and "Ashford -14" in ans.citations[0].quote
+    assert not ask("What's the point spread for the final between Brampton and Harbour?", chunks("line", text),
+                   embed=None).answered
+
+
+def test_a_stake_asked_is_a_share_or_a_sum() -> None:
+    """"How big a stake does she own?": "a 10% stake", not a sentence whose only figure is "a 29-year-old"."""
+    text = "Dana Ortiz is part of the ownership group of Harbour FC, which she joined as a 29-year-old."
+    question = "How big a stake does Dana Ortiz own in Harbour FC?"
+    assert not ask(question, chunks("stake", text), embed=None).answered
+    ans = ask(question, chunks("stake", text + " Ortiz owns a 10% stake in Harbour FC."), embed=None)
+    assert ans.answered and "10% stake" in ans.answer

@@ -141,6 +141,8 @@ def test_follow_up_context_is_carried_and_split() -> None:
     [
         ("How many monthly active users does the game have?", ["monthly", "activ", "user"], [], ""),
         ("How many fans watched Ana Brooks's last fight?", ["fan"], [], ""),
+        ("How many Truckster reservations has Acme received?", ["reservation"], [], ""),  # whose, not what
+        ("How many EU users have signed up?", ["user"], [], ""),
         ("How many people work at Acme?", [], [], ""),
         ("Which hospital treated her?", [], ["hospital", "clinic", "infirmary", "medical-center", "medical-centr"], ""),
         ("Where did he go to medical school?", [], ["school"], ""),
