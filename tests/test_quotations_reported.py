@@ -474,3 +474,15 @@ def test_a_team_that_answered_a_score_said_nothing() -> None:
     """'Even when the Gulls tied the score at 17-17 in the third quarter, Harbour answered.': a reply on the field."""
     text = INTRO + "Even when the Gulls tied the score at 17-17 in the third quarter, Harbour answered."
     assert _reported(text) == []
+
+
+def test_the_cause_a_named_holder_gives_is_their_view() -> None:
+    """"X attributes the rise to ...": the statement from the verb on is X's; a passive or "the company" (who may
+    be a source credited just before) names no holder here."""
+    text = ("Harlow Shipping stock rose 20% this week. Analyst Dana Ortiz attributes this upward trend to renewed "
+            "buying interest in ports.")
+    assert _reported(text) == [("Dana Ortiz", "attributes this upward trend to renewed buying interest in ports")]
+    assert _reported("The rise was attributed to renewed buying interest in ports.") == []
+    credited = _reported("Margins fell 2%, according to data firm PortData. The company attributed the drop to fuel "
+                         "costs.")
+    assert not any(quote.startswith("attributed") for _, quote in credited)

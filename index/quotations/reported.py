@@ -67,6 +67,7 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     _that_clauses(ex, idx, sent)
     according(ex, idx, sent)
     as_credit(ex, idx, sent)
+    _cause(ex, idx, sent)
     _in_view(ex, idx, sent)
     _parenthetical(ex, idx, sent)
 
@@ -85,6 +86,26 @@ def _in_view(ex: Extractor, idx: int, sent: Span) -> None:
     person = ex.people.resolve(subj, idx) if subj is not None else None
     if person is not None:
         ex.emit(m.end(), sent.end, person, "reported", sent, idx)
+
+
+# "Krinsky attributes this upward trend to renewed buying interest": the cause its holder gives, a view reported
+_CAUSE_RE = re.compile(r"\b(attribute[sd]?|blame[sd]?)\s+(?!to\b|on\b)[^.;:!?\"“”]{3,80}?\s+(?:to|on)\s+\S")
+
+
+def _cause(ex: Extractor, idx: int, sent: Span) -> None:
+    """'X attributes the drop to …', 'the company blamed the loss on …': the statement from the verb on, X's view
+    (not 'the drop was attributed to …', which names no holder, nor a sentence that quotes someone already)."""
+    text = ex.text
+    a, b = sent
+    m = _CAUSE_RE.search(text, a, b)
+    if m is None or ex.inside_quote(m.start()) or _PASSIVE_RE.search(text, a, m.start()):
+        return
+    if any(q.sentence_start == a for q in ex.out):
+        return
+    subj = subject_before(text, a, m.start())  # named: "the company" may be a source credited just before
+    person = ex.people.resolve(subj, idx) if subj is not None and subj.kind in ("name", "org") else None
+    if person is not None:
+        ex.emit(m.start(), b, person, "reported", sent, idx)
 
 
 def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
