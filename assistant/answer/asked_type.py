@@ -7,6 +7,7 @@ company / post). ``UNIT_ASKED``: a question asking in a unit ("What is its batte
 
 from __future__ import annotations
 
+import functools
 import re
 
 from index.quotations.wordlists import ROLE_WORDS
@@ -68,6 +69,30 @@ _TYPE_RULES: list[tuple[str, str]] = [
 ]
 
 
+# "Who directed / plays / wrote X?": the work credit asked, and the words a sentence giving it uses ("Directed by
+# Shawn Levy", "portrayed by Nanase Nishino", "Director: Fritz Lang"); a sentence naming other people is no answer
+_CREDITS = {
+    "direct": r"direct\w*|helm(?:s|ed|ing)?", "play": r"play(?:s|ed|ing)?|portray\w*|star(?:s|red|ring)?|cast|role",
+    "voic": r"voice[sd]?|voicing", "wr": r"wr[io]te|writ\w+|author\w*|penn?ed|screenplay",
+    "compos": r"compos\w+|score[sd]?", "produc": r"produc\w+",
+}
+_CREDIT_ASKED = re.compile(
+    r"^(?:and\s+)?who\s+(?:\w+\s+)?(direct|play|voic|wr|compos|produc)(?:ed|es|s|ing|ote|ites)?\b|"
+    r"^(?:and\s+)?who\s+(?:is|was)\s+(?:the\s+)?(direct|compos|produc|wr)(?:or|er|iter)\b", re.I)
+_SCREEN = re.compile(r"\b(?:role|character|part|lead|series|film|movie|show|musical|adaptation|biopic|sitcom|drama|"
+                     r"cast|episode|play|stage|remake|sequel)\b", re.I)  # "who played in the final" is no casting
+
+
+@functools.lru_cache(maxsize=256)
+def credit_words(question: str) -> re.Pattern | None:
+    """The words a sentence answering "Who directed / plays / wrote ...?" gives the credit in, or None."""
+    m = _CREDIT_ASKED.search(question.strip())
+    kind = (m.group(1) or m.group(2)).lower() if m else ""
+    if not kind or kind == "play" and not _SCREEN.search(question[m.end():]):
+        return None
+    return re.compile(r"\b(?:" + _CREDITS[kind] + r")\b", re.I)
+
+
 def answer_type_of(question: str) -> str:
     low = question.lower()
     for rx, kind in _TYPE_RULES:
@@ -76,4 +101,4 @@ def answer_type_of(question: str) -> str:
     return ""
 
 
-__all__ = ["FAR_ASKED", "UNIT_ASKED", "answer_type_of"]
+__all__ = ["FAR_ASKED", "UNIT_ASKED", "answer_type_of", "credit_words"]

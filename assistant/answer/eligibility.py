@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.answer.asked_type import credit_words
 from assistant.answer.doers import agent_named, other_subject
 from assistant.answer.evidence import counts
 from assistant.answer.previews import looks_ahead
@@ -107,6 +108,8 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "type"
     if info.role and not _names_post(info, own | c.terms | vocabulary(c.lead)):
         return "type"  # "Who became its observer?": a sentence naming board members, none as observer
+    if (credit := credit_words(info.text)) is not None and not credit.search(f"{c.lead} {c.text}"):
+        return "type"  # "Who directed it?": "Directed by Shawn Levy", not a sentence naming another filmmaker
     if info.institution and not any(term_present(t, proper_vocabulary(c.text)) for t in info.institution):
         return "type"  # "Which hospital": a sentence naming one ("St. Anne's Hospital", "the Mayo Clinic")
     if info.result and looks_ahead(info.text, c.text, c.passage.title or "", c.lead):

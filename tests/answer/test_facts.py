@@ -902,3 +902,19 @@ def test_a_stake_asked_is_a_share_or_a_sum() -> None:
     assert not ask(question, chunks("stake", text), embed=None).answered
     ans = ask(question, chunks("stake", text + " Ortiz owns a 10% stake in Harbour FC."), embed=None)
     assert ans.answered and "10% stake" in ans.answer
+
+
+def test_a_credit_asked_is_answered_in_its_own_words() -> None:
+    """"Who plays the lead in ...?": a sentence giving the part ("portrayed by"), not one naming other people;
+    "Who played in the final?" asks no casting."""
+    from assistant.answer.asked_type import credit_words
+
+    text = ("Unlike Dana Ortiz's wisecracking detective, Harbour Lights is the first live-action series set in the "
+            "port town of Calder.\n\nIn this live-action series, the lead role of Mia Lund is portrayed by singer Kira "
+            "Sato.")
+    ans = ask("Who plays the lead role in the live-action series Harbour Lights?", chunks("lights", text),
+              embed=fake_embed)
+    assert ans.answered and "Kira Sato" in ans.citations[0].quote
+    assert all("Dana Ortiz" not in c.quote for c in ans.citations)
+    assert credit_words("Who directed the series?").search("Directed by Shawn Levy")
+    assert credit_words("Who played in the final?") is None and credit_words("Who won the final?") is None
