@@ -42,13 +42,15 @@ from assistant.answer.evidence import Lexical, counts, form_is_required, prefere
 from assistant.answer.question import QuestionInfo, name_runs, with_context
 from assistant.answer.quotations import Found, is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
+from assistant.answer.voices import outlet_voice, voice_asked
 from assistant.answer.withheld import withholds_asked
 from assistant.answer.words import (
     acronyms,
     content_terms,
     date_words,
     proper_vocabulary,
-    run_present,
+    stem,
+    term_present,
     vocabulary,
 )
 from assistant.schema import Answer, Passage
@@ -338,15 +340,17 @@ def fact_answer(
     limit = min(MAX_SENTENCES, max_citations)
     chosen = pick([c for c in ranked if _voiced(c, voice)], min_score, limit) if voice else []
     chosen = chosen or pick(ranked, min_score, limit)
+    if not chosen and _sole_answer(info, ranked, min_score):
+        chosen = ranked[:1]
     if not chosen:
         return refuse(question, why_refused(info, pool))
-    if chosen[0].speaker and (one_voice or _voice_asked(info.text, chosen[0].speaker)):
+    if chosen[0].speaker and (one_voice or voice_asked(info.text, chosen[0].speaker)):
         # one person's view asked: the best sentence's speaker, no one else's words
         chosen = [c for c in chosen if c.speaker == chosen[0].speaker]
     if any(c.why_not == "withheld" and c.passage.article_id == chosen[0].passage.article_id
            and withholds_asked(info, c.text) and c.terms & set(info.terms) for c in pool.candidates):
         return refuse(question, "The retrieved article says this is not given.")  # "does not specify which ..."
-    outlet = outlet or _outlet_voice(info.text, [c.passage for c in chosen])
+    outlet = outlet or outlet_voice(info.text, [c.passage for c in chosen])
 
     def said_by(s: Span) -> str:
         return speaker_at(s.passage, s.start, s.end) or (outlet if s.passage.source == outlet else "")
@@ -354,28 +358,19 @@ def fact_answer(
     return sentence_answer(question, [c.span for c in chosen], said_by, name_speakers=info.who_said)
 
 
-_VOICE = (r"(?:think|thinks|say|says|said|recommend|recommends|recommended|suggest|suggests|suggested|project|projects|"
-          r"projected|predict|predicts|predicted|expect|expects|rate|rates|rated|rank|ranks|ranked|pick|picks|picked|"
-          r"call|calls|called|describe|describes|described|prefer|prefers|consider|considers|argue|argues|believe|"
-          r"believes|reckon|reckons|note|notes|noted|verdict|take)")
+# a figure, date or name asked, and one sentence of all those retrieved carries it with everything asked about: it
+# answers a little below the bar, when what the question measures ("revenue", "fine") is in it
+SOLE_MARGIN = 0.05
+_MEASURED = {stem(w) for w in "revenue sales profit earnings income salary wage fine price cost fee valuation funding "
+             "budget debt loss turnover dividend bonus payout".split()}
 
 
-def _outlet_voice(question: str, passages: Sequence[Passage]) -> str:
-    """The outlet of ``passages`` that the question asks about as a voice ("Who does WIRED think should buy ...?",
-    "Sporting News' models project", "according to Polygon"): its articles' own sentences are its words; else ""."""
-    for source in dict.fromkeys(p.source for p in passages if p.source):
-        o = re.escape(source.removeprefix("The ").removeprefix("the "))
-        voiced = rf"(?i)\baccording\s+to\s+(?:the\s+)?{o}\b|\b{o}(?:['’]s?)?\s+(?:[\w-]+\s+)?{_VOICE}\b"
-        if re.search(voiced, question):
-            return source
-    return ""
-
-
-def _voice_asked(question: str, speaker: str) -> bool:
-    """Does the question ask ``speaker``'s view ("What does MLB Trade Rumors project ...?" of mlbtraderumors.com)?"""
-    known = vocabulary(speaker) | proper_vocabulary(speaker)
-    return any(run_present(r, known) and re.search(rf"\b{re.escape(r[-1])}(?:['’]s?)?\s+(?:[\w-]+\s+)?{_VOICE}\b",
-                                                  question) for r in name_runs(question))
+def _sole_answer(info: QuestionInfo, ranked: list[Candidate], min_score: float) -> bool:
+    """Is the one eligible candidate close enough to the bar ("$20 billion in sales in 2022" for "How much did
+    Keytruda bring in in sales in 2022?"), naming what is measured (not a stock price for "how much revenue")?"""
+    if not info.answer_type or len(ranked) != 1 or ranked[0].relevance < min_score - SOLE_MARGIN:
+        return False
+    return all(term_present(t, vocabulary(ranked[0].text)) for t in info.terms if t in _MEASURED)
 
 
 def _voiced(c: Candidate, voice: Sequence[Found]) -> bool:

@@ -862,7 +862,7 @@ def test_how_much_is_a_thing_asks_its_price(text: str, price: str | None) -> Non
 def test_a_voice_asked_is_the_only_voice_cited() -> None:
     """"What does Harbour Rumors suggest ...?": the site's report ("As harbourrumors.com suggests, ..."), its name
     written as one word; and a fact question asking a voice ("project") keeps to the sentences of that voice."""
-    from assistant.answer.facts import _voice_asked
+    from assistant.answer.voices import voice_asked
 
     text = ("The Gulls have a decision to make. As harbourrumors.com suggests, Novak is expected to earn $15.3 million "
             "next year; a trade could save the Gulls money.")
@@ -870,9 +870,9 @@ def test_a_voice_asked_is_the_only_voice_cited() -> None:
               embed=fake_embed)
     assert ans.answered and "$15.3 million" in ans.citations[0].quote
     assert [c.speaker for c in ans.citations] == ["harbourrumors.com"]
-    assert _voice_asked("What does MLB Trade Rumors project Torres will earn?", "mlbtraderumors.com")
-    assert not _voice_asked("What does MLB Trade Rumors project Torres will earn?", "Reuters")
-    assert not _voice_asked("How much will Torres earn, says the MLB Trade Rumors piece?", "mlbtraderumors.com")
+    assert voice_asked("What does MLB Trade Rumors project Torres will earn?", "mlbtraderumors.com")
+    assert not voice_asked("What does MLB Trade Rumors project Torres will earn?", "Reuters")
+    assert not voice_asked("How much will Torres earn, says the MLB Trade Rumors piece?", "mlbtraderumors.com")
 
 
 def test_a_betting_line_asked_is_a_line_for_that_game() -> None:
@@ -918,3 +918,22 @@ def test_a_credit_asked_is_answered_in_its_own_words() -> None:
     assert all("Dana Ortiz" not in c.quote for c in ans.citations)
     assert credit_words("Who directed the series?").search("Directed by Shawn Levy")
     assert credit_words("Who played in the final?") is None and credit_words("Who won the final?") is None
+
+
+def test_the_one_eligible_sentence_may_answer_a_little_below_the_bar() -> None:
+    """A figure asked and one sentence of all retrieved carries it: it answers within ``SOLE_MARGIN`` of the bar,
+    when it names what the question measures ("sales"), not a stock price for "how much revenue"."""
+    from assistant.answer.facts import SOLE_MARGIN, Candidate, _sole_answer
+
+    def cand(text: str, relevance: float) -> Candidate:
+        p = chunks("sole", text)[0]
+        return Candidate(p, 0, 0, len(text), text, set(), set(), relevance=relevance)
+
+    sales = cand("The product has generated $20 billion in sales in 2022.", 0.45 - SOLE_MARGIN / 2)
+    info = analyse_question("How much did Keytruda bring in in sales in 2022?")
+    assert _sole_answer(info, [sales], 0.45)
+    assert not _sole_answer(info, [sales, sales], 0.45)  # two eligible: the bar decides
+    assert not _sole_answer(info, [cand(sales.text, 0.45 - 2 * SOLE_MARGIN)], 0.45)
+    stock = cand("Nio's stock has fallen below $8 this week.", 0.45 - SOLE_MARGIN / 2)
+    assert not _sole_answer(analyse_question("How much revenue did Nio report for the quarter?"), [stock], 0.45)
+    assert not _sole_answer(analyse_question("What did Nio say about the quarter?"), [stock], 0.45)  # no type
