@@ -76,3 +76,11 @@ def test_the_organisation_a_phrase_names_is_the_speaker() -> None:
             "The fund also changed its adviser's contract. "
             "If the shares trade at a discount, the HSF board says it intends to end the contract.")
     assert _reported(text).get("it intends to end the contract") == "Harbour Songs Fund"
+
+
+def test_who_the_speaker_said_is() -> None:
+    """"Lund, who coach Hana Velez said is dealing with a hernia, ...": the clause after "said" is Velez's report;
+    a relative clause without its comma, or with no named speaker, is not taken."""
+    text = "Also missing is Dana Lund, who coach Hana Velez said is dealing with a sports hernia, and rest is best."
+    assert _reported(text) == {"is dealing with a sports hernia, and rest is best": "Hana Velez"}
+    assert _reported("The band, which critics said was past its prime, sold out.") == {}

@@ -176,4 +176,28 @@ def _described_business(toks: list) -> Subject | None:
     return Subject("org", name, toks[k].start, name=name, role=" ".join(lead))
 
 
-__all__ = ["according", "as_credit"]
+# "Antonee Robinson, who Gregg Berhalter said is dealing with a sports hernia": the clause after the verb is the
+# speaker's report about the one the relative pronoun stands for
+_WHO_SAID = re.compile(
+    r",\s+(?:who|whom|which)\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she)\s+"
+    r"(?:has\s+|had\s+)?"
+    r"(?:said|says|believes|believed|thinks|thought|claims|claimed|insists|insisted|added|confirmed|revealed)\s+"
+    r"(?=(?:is|was|has|had|will|would|could|can|remains|remained|needs|needed|should|must|isn['’]t|wasn['’]t|"
+    r"won['’]t)\b)")
+
+
+def who_said(ex: Extractor, idx: int, sent: Span) -> None:
+    """'Robinson, who Berhalter said is dealing with a hernia, …': from the verb after "said" to the end of the
+    sentence is the speaker's report."""
+    for m in _WHO_SAID.finditer(ex.text, sent.start, sent.end):
+        if ex.inside_quote(m.start()):
+            continue
+        np = m.group("np")
+        subj = (Subject("pronoun", np, m.start("np")) if np in ("he", "she")
+                else parse_np(tokens(ex.text, m.start("np"), m.end("np"))))
+        person = ex.people.resolve(subj, idx) if subj is not None else None
+        if person is not None:
+            ex.emit(m.end(), sent.end, person, "reported", sent, idx)
+
+
+__all__ = ["according", "as_credit", "who_said"]

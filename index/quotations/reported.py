@@ -24,7 +24,7 @@ from index.quotations.clauses import (
     subject_after,
     that_after,
 )
-from index.quotations.credits import according, as_credit
+from index.quotations.credits import according, as_credit, who_said
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
 from index.quotations.phrases import Subject, is_cap, low, parse_np, tokens
@@ -67,6 +67,7 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     _that_clauses(ex, idx, sent)
     according(ex, idx, sent)
     as_credit(ex, idx, sent)
+    who_said(ex, idx, sent)
     _cause(ex, idx, sent)
     _in_view(ex, idx, sent)
     _parenthetical(ex, idx, sent)
