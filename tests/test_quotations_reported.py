@@ -486,3 +486,13 @@ def test_the_cause_a_named_holder_gives_is_their_view() -> None:
     credited = _reported("Margins fell 2%, according to data firm PortData. The company attributed the drop to fuel "
                          "costs.")
     assert not any(quote.startswith("attributed") for _, quote in credited)
+
+
+def test_what_a_speaker_urged_is_their_request() -> None:
+    """"X has urged customers to patch ...", also after a coordinated first verb; "were urged to" names no one."""
+    text = ("Harbour Bank issued a warning about a flaw. Harbour Bank has not yet detailed how the flaw works but has "
+            "urged customers to patch it immediately.")
+    assert _reported(text) == [("Harbour Bank", "has urged customers to patch it immediately")]
+    assert _reported(INTRO + "Velez urged residents to stay indoors on Friday.") == [
+        ("Hana Velez", "urged residents to stay indoors on Friday")]
+    assert _reported("Fans were urged to arrive early.") == []

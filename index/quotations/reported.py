@@ -1,7 +1,9 @@
 """Reported speech: a clause the article gives as someone's statement, without quote marks.
 
 ``X said/acknowledged/told … that …`` (also ``X said he …``), cut at a coordinated second verb;
-``The economy is weak, Smith said.``; credits (``according to X``) are read by ``credits.py``.
+``The economy is weak, Smith said.``; credits (``according to X``, ``As X suggests, …``, ``X, who Y said is …``) are
+read by ``credits.py``, views without a clause (``In his view, …``, ``X attributes the rise to …``, ``X urged
+customers to …``) by ``views.py``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from index.quotations.credits import according, as_credit, who_said
 from index.quotations.direct import quoted_as
 from index.quotations.entities import Speaker
 from index.quotations.phrases import Subject, is_cap, low, parse_np, tokens
+from index.quotations.views import PASSIVE_RE, cause, in_view, urged
 from index.quotations.wordlists import (
     AFTER_QUOTE_VERBS,
     AUX_ADV,
@@ -46,15 +49,9 @@ if TYPE_CHECKING:
 # 'Speaking about the deal, X said …': a participle phrase is no statement
 _PARTICIPLE_OPENING_RE = re.compile(r"(?!(?:Nothing|Something|Anything|Everything)\b)"  # pronouns, not participles
                                     r"[A-Z][a-z]+ing\s+(?:about|to|on|at|with|after|before|from|of|in)\b")
-_IN_VIEW_RE = re.compile(
-    r"In (?:the (?:view|opinion|eyes) of (?P<np>[^,]{2,60})|(?P<poss>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})['’]s? "
-    r"(?:view|opinion|eyes)|(?P<pron>his|her|its) (?:view|opinion|eyes)),\s*"
-)
-_PRONOUN_OF = {"his": "he", "her": "she", "its": "it"}
 _EXPLETIVES = frozenset("it this that".split())  # "It comes as …", "This came after …": no speaker
 _IMPERSONAL = frozenset("felt feels feel thought".split())  # "it felt", "it was thought"
 _AS_PHRASE_RE = re.compile(r"[Aa]s (?:a result|well|of|for|part|such|usual)\b")  # adverbial, not a clause
-_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 OPENING_MARKS = '"“”„«‘\''
 # verbs that are no statement after a comma: "…, but the laptop feels like a different species"
 _NOT_PARENTHETICAL = frozenset("feel feels felt hope hopes fear fears expect expects think".split())
@@ -68,45 +65,10 @@ def attribute(ex: Extractor, idx: int, sent: Span) -> None:
     according(ex, idx, sent)
     as_credit(ex, idx, sent)
     who_said(ex, idx, sent)
-    _cause(ex, idx, sent)
-    _in_view(ex, idx, sent)
+    cause(ex, idx, sent)
+    urged(ex, idx, sent, _speaker)
+    in_view(ex, idx, sent)
     _parenthetical(ex, idx, sent)
-
-
-def _in_view(ex: Extractor, idx: int, sent: Span) -> None:
-    """'In his opinion, …', "In Smith's view, …", 'In the view of the NMPA, …': the rest is the holder's view."""
-    text = ex.text
-    m = _IN_VIEW_RE.match(text, sent.start, sent.end)
-    if m is None:
-        return
-    group = next(g for g in ("np", "poss", "pron") if m.group(g))
-    if group == "pron":
-        subj = Subject("pronoun", _PRONOUN_OF[m.group(group)], m.start(group))
-    else:
-        subj = parse_np(tokens(text, m.start(group), m.end(group)))
-    person = ex.people.resolve(subj, idx) if subj is not None else None
-    if person is not None:
-        ex.emit(m.end(), sent.end, person, "reported", sent, idx)
-
-
-# "Krinsky attributes this upward trend to renewed buying interest": the cause its holder gives, a view reported
-_CAUSE_RE = re.compile(r"\b(attribute[sd]?|blame[sd]?)\s+(?!to\b|on\b)[^.;:!?\"“”]{3,80}?\s+(?:to|on)\s+\S")
-
-
-def _cause(ex: Extractor, idx: int, sent: Span) -> None:
-    """'X attributes the drop to …', 'the company blamed the loss on …': the statement from the verb on, X's view
-    (not 'the drop was attributed to …', which names no holder, nor a sentence that quotes someone already)."""
-    text = ex.text
-    a, b = sent
-    m = _CAUSE_RE.search(text, a, b)
-    if m is None or ex.inside_quote(m.start()) or _PASSIVE_RE.search(text, a, m.start()):
-        return
-    if any(q.sentence_start == a for q in ex.out):
-        return
-    subj = subject_before(text, a, m.start())  # named: "the company" may be a source credited just before
-    person = ex.people.resolve(subj, idx) if subj is not None and subj.kind in ("name", "org") else None
-    if person is not None:
-        ex.emit(m.start(), b, person, "reported", sent, idx)
 
 
 def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
@@ -126,7 +88,7 @@ def _that_clauses(ex: Extractor, idx: int, sent: Span) -> None:
             continue  # 'X said she thinks …': the thinking is part of what X said
         if _wh_object(text, a, m.start()):
             continue  # 'what he expected the period to be' is no statement
-        if _PASSIVE_RE.search(text, a, m.start()):
+        if PASSIVE_RE.search(text, a, m.start()):
             continue  # 'she is said to have …', 'it was announced that …': nobody named speaks
         clause_start = that_after(text, m.end(), b, verb in LISTENER_VERBS)
         go_on = m.re is cues.GO_ON_RE  # "continues to maintain they will …": a bare clause, its verb shown soon
@@ -264,7 +226,7 @@ def _parenthetical(ex: Extractor, idx: int, sent: Span) -> None:
         k = skip_adjuncts(toks, 0)
         if k < len(toks) and toks[k].text not in ",—–.!?":
             k = _closing_phrase(toks, k, verb in LISTENER_VERBS)  # '…, X said in an interview.' / '…, X told CNBC.'
-            if k is None or _PASSIVE_RE.search(text, comma, m.start()) or re.search(r"\bno\s+longer\s+$",
+            if k is None or PASSIVE_RE.search(text, comma, m.start()) or re.search(r"\bno\s+longer\s+$",
                                                                                       text[comma : m.start()]):
                 continue  # '…, investors are no longer assured of an exit'
         rest = toks[k + 1] if k + 1 < len(toks) else None
