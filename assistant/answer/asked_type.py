@@ -75,10 +75,12 @@ _CREDITS = {
     "direct": r"direct\w*|helm(?:s|ed|ing)?", "play": r"play(?:s|ed|ing)?|portray\w*|star(?:s|red|ring)?|cast|role",
     "voic": r"voice[sd]?|voicing", "wr": r"wr[io]te|writ\w+|author\w*|penn?ed|screenplay",
     "compos": r"compos\w+|score[sd]?", "produc": r"produc\w+",
+    "publish": r"publish\w*|journal|issue|edition|appear(?:s|ed)?\s+in|documented\s+in|printed",
 }
 _CREDIT_ASKED = re.compile(
     r"^(?:and\s+)?who\s+(?:\w+\s+)?(direct|play|voic|wr|compos|produc)(?:ed|es|s|ing|ote|ites)?\b|"
-    r"^(?:and\s+)?who\s+(?:is|was)\s+(?:the\s+)?(direct|compos|produc|wr)(?:or|er|iter)\b", re.I)
+    r"^(?:and\s+)?who\s+(?:is|was)\s+(?:the\s+)?(direct|compos|produc|wr)(?:or|er|iter)\b|"
+    r"^(?:and\s+)?(?:where|in\s+which\s+journal)\s+(?:was|were|is|are|has|have)\s+.+?\s(publish)ed\b", re.I)
 _SCREEN = re.compile(r"\b(?:role|character|part|lead|series|film|movie|show|musical|adaptation|biopic|sitcom|drama|"
                      r"cast|episode|play|stage|remake|sequel)\b", re.I)  # "who played in the final" is no casting
 
@@ -87,7 +89,7 @@ _SCREEN = re.compile(r"\b(?:role|character|part|lead|series|film|movie|show|musi
 def credit_words(question: str) -> re.Pattern | None:
     """The words a sentence answering "Who directed / plays / wrote ...?" gives the credit in, or None."""
     m = _CREDIT_ASKED.search(question.strip())
-    kind = (m.group(1) or m.group(2)).lower() if m else ""
+    kind = next(g for g in m.groups() if g).lower() if m else ""
     if not kind or kind == "play" and not _SCREEN.search(question[m.end():]):
         return None
     return re.compile(r"\b(?:" + _CREDITS[kind] + r")\b", re.I)

@@ -918,6 +918,10 @@ def test_a_credit_asked_is_answered_in_its_own_words() -> None:
     assert all("Dana Ortiz" not in c.quote for c in ans.citations)
     assert credit_words("Who directed the series?").search("Directed by Shawn Levy")
     assert credit_words("Who played in the final?") is None and credit_words("Who won the final?") is None
+    published = credit_words("Where was the stem cell study published?")  # a journal, not the lab's city
+    assert published.search("It is documented in the November 24 issue of Science Advances.")
+    assert not published.search("Dana Ortiz works at the Institute for Basic Science in South Korea.")
+    assert credit_words("Where is the company based?") is None
 
 
 def test_the_one_eligible_sentence_may_answer_a_little_below_the_bar() -> None:
