@@ -38,6 +38,9 @@ def agent_named(question: str, vocab: set[str]) -> bool:
     if owned:
         return True  # "How much did Israel's Gaza barrier cost?": the thing asked is the barrier
     objects = [w for w in words[k + 1 :] if w[:1].isupper()]  # "are the Padres paying Yuki Matsui": him, too
+    owner = [w.removesuffix("'s").removesuffix("’s") for w in objects if w.endswith(("'s", "’s"))]
+    if owner and not any(name_present(w, vocab) for w in owner):
+        return False  # "paying to renew Joe Rogan's podcast deal": the deal asked is his, named with the figure
     run = [w.removesuffix("'s").removesuffix("’s") for w in run]
     if not run or any(name_present(w, vocab) for w in run + objects):
         return True

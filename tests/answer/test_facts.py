@@ -941,3 +941,16 @@ def test_the_one_eligible_sentence_may_answer_a_little_below_the_bar() -> None:
     stock = cand("Nio's stock has fallen below $8 this week.", 0.45 - SOLE_MARGIN / 2)
     assert not _sole_answer(analyse_question("How much revenue did Nio report for the quarter?"), [stock], 0.45)
     assert not _sole_answer(analyse_question("What did Nio say about the quarter?"), [stock], 0.45)  # no type
+
+
+def test_a_sum_for_someones_deal_names_them() -> None:
+    """"How much is Harbour Radio paying to renew Dana Ortiz's podcast deal?": the price rise of the payer's other
+    business is no answer; a sentence naming Ortiz's deal is."""
+    text = ("Harbour Radio is paying $1 more per subscriber this year to renew its podcast deals.\n\n"
+            "The network also cut staff. Its offices moved to Calder. Its app was redesigned in May.\n\n"
+            "Dana Ortiz hosts the network's most popular show.")
+    question = "How much is Harbour Radio paying to renew Dana Ortiz's podcast deal?"
+    assert not ask(question, chunks("deal", text), embed=None).answered
+    more = text + "\n\nHarbour Radio is paying $250 million to renew Dana Ortiz's podcast deal, people familiar said."
+    ans = ask(question, chunks("deal", more), embed=None)
+    assert ans.answered and "$250 million" in ans.citations[0].quote
