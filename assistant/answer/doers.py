@@ -1,6 +1,7 @@
 """Whose figure a sentence gives: the doer a "how much / how many did X ..." question asks about.
 
-``agent_named(question, vocab)``: the sentence (with what surrounds it) names the doer asked; ``other_subject(text)``:
+``agent_named(question, vocab)``: the sentence (with what surrounds it) names the doer asked, and the owner of the
+thing asked after the verb ("paying to renew Joe Rogan's podcast deal"); ``other_subject(text)``:
 the sentence opens on a name as its subject ("Kane, who has scored nine goals", a list line "5. Romelu Lukaku - 40
 goals"), so its figure is that one's. ``eligibility.check`` rules a sentence out ("doer") on either.
 """
