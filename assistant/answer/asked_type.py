@@ -76,11 +76,14 @@ _CREDITS = {
     "voic": r"voice[sd]?|voicing", "wr": r"wr[io]te|writ\w+|author\w*|penn?ed|screenplay",
     "compos": r"compos\w+|score[sd]?", "produc": r"produc\w+",
     "publish": r"publish\w*|journal|issue|edition|appear(?:s|ed)?\s+in|documented\s+in|printed",
+    "led": r"led|leads|co-led|lead\s+investors?|leading",
 }
 _CREDIT_ASKED = re.compile(
     r"^(?:and\s+)?who\s+(?:\w+\s+)?(direct|play|voic|wr|compos|produc)(?:ed|es|s|ing|ote|ites)?\b|"
     r"^(?:and\s+)?who\s+(?:is|was)\s+(?:the\s+)?(direct|compos|produc|wr)(?:or|er|iter)\b|"
-    r"^(?:and\s+)?(?:where|in\s+which\s+journal)\s+(?:was|were|is|are|has|have)\s+.+?\s(publish)ed\b", re.I)
+    r"^(?:and\s+)?(?:where|in\s+which\s+journal)\s+(?:was|were|is|are|has|have)\s+.+?\s(publish)ed\b|"
+    r"^(?:and\s+)?who\s+(led)\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:round|funding|raise|investment)",
+    re.I)
 _SCREEN = re.compile(r"\b(?:role|character|part|lead|series|film|movie|show|musical|adaptation|biopic|sitcom|drama|"
                      r"cast|episode|play|stage|remake|sequel)\b", re.I)  # "who played in the final" is no casting
 

@@ -922,6 +922,8 @@ def test_a_credit_asked_is_answered_in_its_own_words() -> None:
     assert published.search("It is documented in the November 24 issue of Science Advances.")
     assert not published.search("Dana Ortiz works at the Institute for Basic Science in South Korea.")
     assert credit_words("Where is the company based?") is None
+    assert credit_words("Who led the Series A round?").search("The funding was led by Conjunction Capital.")
+    assert credit_words("Who led the team?") is None
 
 
 def test_the_one_eligible_sentence_may_answer_a_little_below_the_bar() -> None:
