@@ -41,6 +41,10 @@ from index.quotations import speaker_matches
         ("Van Gaal", "Louis van Gaal", "", True),
         ("Will Smith", "Jada Pinkett Smith", "", False),  # a first name that is also a word keeps the name whole
         ("Will Smith", "Will Smith", "", True),
+        ("Will", "Will Smith", "", True),  # a first name alone that is also a word
+        ("will", "Will Smith", "", False),
+        ("MLB Trade Rumors", "mlbtraderumors.com", "", True),  # a site's name written as its web address
+        ("Trade Rumors", "mlbtraderumors.com", "", False),
         ("Theresa May", "Theresa May", "", True),
         ("Lena Moss King", "Lena Moss King", "", True),  # a title that is a surname ends her name
         ("King", "Lena Moss King", "", True),

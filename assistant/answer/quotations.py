@@ -129,8 +129,8 @@ def _phrase_parts(phrase: str) -> SpeakerPhrase:
     possessor = ""
     for k, w in enumerate(words):
         low = w.lower().replace("’", "'").removesuffix("'s").rstrip("'")
-        if low in {"the", "a", "an"} or low in FUNCTION_WORDS:
-            continue
+        if low in {"the", "a", "an"} or low in FUNCTION_WORDS and not (len(words) == 1 and w[:1].isupper()):
+            continue  # (a name alone that is also a word: "What did Will say?")
         if low.replace(" ", "-") in _MULTIWORD_ROLES or "-" in low and low.replace("-", " ") in _MULTIWORD_ROLES or (
                 _CHIEF_OFFICER.fullmatch(low.replace("-", " "))):
             roles.append("-".join(stem(p) for p in low.split("-")))

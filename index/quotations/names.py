@@ -60,6 +60,8 @@ def speaker_matches(query_name: str, speaker: str, aliases: Iterable[str] = (), 
     words = query_name.split()  # a capitalised word inside a name is part of it ("Will Smith" is no "Smith")
     in_name = {t for w, nxt in zip(words, words[1:]) if w[:1].isupper() and nxt[:1].isupper() for t in name_tokens(w)}
     q = [w for w in name_tokens(query_name) if w not in GRAMMAR_WORDS or w in in_name]
+    if not q and len(words) == 1 and words[0][:1].isupper():
+        q = name_tokens(query_name)  # a name alone that is also a word: "Will"
     if not q:
         return False
     q_roles = [w for w in q if w in ROLE_WORDS]

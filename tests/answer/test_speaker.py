@@ -499,3 +499,11 @@ def test_one_persons_view_asked_is_answered_with_no_one_elses_words() -> None:
     ans = ask(question, chunks("japan", text, "2024-01-08"), embed=fake_embed)
     assert ans.answered and ans.citations[0].speaker == "Kirk Nolan"
     assert all(c.speaker == "Kirk Nolan" for c in ans.citations)
+
+
+def test_a_first_name_that_is_also_a_word_asks_for_that_person() -> None:
+    """"What did Will say about ...?": Will Carter's words, though "will" is also a word."""
+    text = ('Will Carter thanked his wife on stage. "Those dreams were built on the foundation of Jada\'s sacrifices," '
+            "he said.")
+    ans = ask("What did Will say about Jada's sacrifices?", chunks("will", text), embed=None)
+    assert ans.answered and ans.citations[0].speaker == "Will Carter"
