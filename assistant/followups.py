@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.question import analyse_question, looks_like_speaker, split_context, with_context
-from assistant.answer.quotations import is_role_phrase
+from assistant.answer.quotations import is_role_phrase, named_after_role
 from assistant.answer.words import COUNTRIES, stem
 from assistant.asking import unlinked
 from index.quotations import extract_quotations
@@ -142,6 +142,8 @@ def referents(user: str, answer: str) -> tuple[str, str]:
     who_is = _WHO_IS.match(user.strip())
     if who_is and not asked and _looks_like_person(who_is.group("x")):
         person = who_is.group("x")  # "Who is Jim Harbaugh?": he is the one asked about, whoever the answer quotes
+    elif asked and is_role_phrase(asked) and named_after_role(asked):
+        person = named_after_role(asked)  # "former Gaza Sky Geeks head Ryan Sturgill": he is Ryan Sturgill
     elif asked and not is_role_phrase(asked):
         if quoted and not any(asked.split()[-1] in q for q in quoted):
             thing = asked  # the answer quotes somebody else for it: an organisation

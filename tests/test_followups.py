@@ -263,3 +263,12 @@ def test_her_as_an_object_takes_no_possessive(question: str, expected: str) -> N
     """"her" before "to", a preposition, an article or the end is the person herself; before a noun, hers."""
     history = [("What sport does Ada Brandt play?", "Handball.")]
     assert split_context(condense(question, history))[0] == expected
+
+
+def test_a_person_named_after_a_role_is_the_one_he_refers_to() -> None:
+    """"What did former Harbour Labs head Dana Ortiz say ...?" then "he": Ortiz, not Harbour Labs, even when the
+    first answer was a refusal that names no one."""
+    first = "What did former Harbour Labs head Dana Ortiz say about tech in Calder?"
+    assert referents(first, "The indexed articles don't say.")[0] == "Dana Ortiz"
+    assert condense("And what did he say about the port?", [(first, "The indexed articles don't say.")]) == (
+        "And what did Dana Ortiz say about the port?")

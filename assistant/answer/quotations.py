@@ -173,7 +173,7 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage], topic: str = "") -
         articles.setdefault(p.article_id, p)
     parts = _phrase_parts(phrase)
     out = SpeakerQuotes()
-    named = _named_after_role(phrase) if parts.roles else named_after_owner(phrase) or _described(phrase)
+    named = named_after_role(phrase) if parts.roles else named_after_owner(phrase) or _described(phrase)
     if named:  # "OpenAI CEO Sam Altman", "prosecutor Thane Rehn": the name says who; the role only describes
         _by_name(named, _phrase_parts(named).names, articles, out)
         if out.found:
@@ -222,7 +222,7 @@ def _described(phrase: str) -> str:
     return m.group(1) if m else ""
 
 
-def _named_after_role(phrase: str) -> str:
+def named_after_role(phrase: str) -> str:
     """The name right after a role phrase's role noun ("Sam Altman" in "OpenAI CEO Sam Altman"), or "" ("the
     congresswoman who voted against Jordan" ends on someone else)."""
     words = phrase.split()
@@ -383,4 +383,5 @@ def _mentions(text: str, name: str) -> str:
     return " ".join(out)
 
 
-__all__ = ["Found", "SpeakerQuotes", "is_role_phrase", "named_after_owner", "quotations_of", "resolve_speaker"]
+__all__ = ["Found", "SpeakerQuotes", "is_role_phrase", "named_after_owner", "named_after_role", "quotations_of",
+           "resolve_speaker"]
