@@ -248,6 +248,20 @@ def find_soft_speaker(q: str) -> tuple[str, str]:
             continue
         if m and looks_like_speaker(m.group("x")) and _short_enough(m.group("x")):
             return m.group("x").strip(), _clean_topic(m.group("t").strip())
+    return _post_asked_why(q)
+
+
+_WHY_THE = re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+the\s+(?P<rest>.+?)" + _TAIL, re.I)
+
+
+def _post_asked_why(q: str) -> tuple[str, str]:
+    """"Why did the (head) coach want him to ...?": the post (its last word a role, up to three words) and what
+    follows it, or ("", "") ("Why did the market fall?" asks no one)."""
+    m = _WHY_THE.match(q)
+    words = m.group("rest").split() if m else []
+    for j in range(min(2, len(words) - 2), -1, -1):
+        if words[j].lower() in ROLE_WORDS and words[j].islower() and words[j + 1].islower():
+            return "the " + " ".join(words[: j + 1]), _clean_topic(" ".join(words[j + 1 :]))
     return "", ""
 
 
