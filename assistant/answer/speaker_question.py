@@ -162,6 +162,10 @@ _SOFT_PATTERNS = [
     re.compile(r"^according\s+to\s+(?P<x>[^,]+?),\s*(?P<t>.+?)" + _TAIL, re.I),
     re.compile(r"^(?P<t>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do)\b.+?),?\s+according\s+to\s+"
                r"(?P<x>[^,?]+?)" + _TAIL, re.I),
+    # "Did Samu Kerevi have a message for the fans?": the message is in their words when they are quoted
+    re.compile(r"^(?:does|did|do|has|had)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?-i:have|give|"
+               r"send|share|deliver|offer|got)\s+(?P<t>(?:a|an|any|some)\s+(?:message|advice|warning|words?|response|reply|"
+               r"thoughts?|update)\b.*?)" + _TAIL, re.I),
     re.compile(r"^(?:does|did|do)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?-i:regret|regrets|like|"
                r"love|hate|support|oppose|agree|want|plan|worry|fear|miss|enjoy|blame)\s+(?P<t>.+?)" + _TAIL, re.I),
 ]

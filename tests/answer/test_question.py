@@ -184,6 +184,8 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Why did the head coach bench Dana Ortiz?", "the head coach", "bench Dana Ortiz", True),  # a post alone
     ("Why did the coach want him to get that touchdown?", "the coach", "want him to get that touchdown", True),
     ("Why did the market fall?", "", "", False),
+    ("Did Dana Ortiz have a message for the fans back home?", "Dana Ortiz", "a message for the fans back home", True),
+    ("Did Dana Ortiz have a good game?", "", "", False),
     ("According to the head of Northwind's Japan business, why are investors looking at Japan?",
      "the head of Northwind's Japan business", "why are investors looking at Japan", True),  # a post held in a firm
     ("According to the team that built the new stadium in the city, why did costs rise?", "", "", False),
