@@ -140,6 +140,11 @@ _ON_IDIOMS = re.compile(r"^(?:the\s+)?(?:rise|track|hold|stage|board|time|fire|s
 # Questions about a person's reasons or feelings ("Why did X decide to ...?", "Does X regret ...?"): their own words
 # answer them when the articles quote them on it; otherwise they are fact questions.
 _SOFT_PATTERNS = [
+    # "According to X, ...?", "..., according to X?": their words when quoted, else the fact with X as its source;
+    # read first ("Why did NASCAR split the deal, according to Adam Stern?" asks Stern, not NASCAR)
+    re.compile(r"^according\s+to\s+(?P<x>[^,]+?),\s*(?P<t>.+?)" + _TAIL, re.I),
+    re.compile(r"^(?P<t>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do)\b.+?),?\s+according\s+to\s+"
+               r"(?P<x>[^,?]+?)" + _TAIL, re.I),
     # "Why did Universal's boss say the label agreed ...?": the reason they gave
     re.compile(r"^why\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:say|says|said)\s+(?:that\s+)?(?P<t>.+?)"
                + _TAIL, re.I),
@@ -158,10 +163,6 @@ _SOFT_PATTERNS = [
     # "How has Thomas Hand been coping since ...?": how a person is feeling, in their words when quoted
     re.compile(r"^how\s+(?:is|are|was|were|has|have|had)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)"
                r"\s+(?:been\s+)?(?P<t>(?:coping|feeling|holding\s+up|dealing|handling)\b.*?)" + _TAIL, re.I),
-    # "According to X, ...?", "..., according to X?": their words when quoted, else the fact with X as its source
-    re.compile(r"^according\s+to\s+(?P<x>[^,]+?),\s*(?P<t>.+?)" + _TAIL, re.I),
-    re.compile(r"^(?P<t>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do)\b.+?),?\s+according\s+to\s+"
-               r"(?P<x>[^,?]+?)" + _TAIL, re.I),
     # "Did Samu Kerevi have a message for the fans?": the message is in their words when they are quoted
     re.compile(r"^(?:does|did|do|has|had)\s+(?P<x>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*)\s+(?-i:have|give|"
                r"send|share|deliver|offer|got)\s+(?P<t>(?:a|an|any|some)\s+(?:message|advice|warning|words?|response|reply|"

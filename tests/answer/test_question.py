@@ -186,6 +186,7 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Why did the market fall?", "", "", False),
     ("Did Dana Ortiz have a message for the fans back home?", "Dana Ortiz", "a message for the fans back home", True),
     ("Did Dana Ortiz have a good game?", "", "", False),
+    ("Why did NASCAR split the deal, according to Dana Ortiz?", "Dana Ortiz", "Why did NASCAR split the deal", True),
     ("According to the head of Northwind's Japan business, why are investors looking at Japan?",
      "the head of Northwind's Japan business", "why are investors looking at Japan", True),  # a post held in a firm
     ("According to the team that built the new stadium in the city, why did costs rise?", "", "", False),
