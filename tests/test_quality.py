@@ -56,10 +56,10 @@ REST_GATE = {"dev": 0.70, "holdout": 0.55}  # 0.62 / 0.52 until the twenty-third
 # 149 speaker questions, 166 facts, 77 unanswerable near-misses, 37 follow-ups. Measured before any rule was changed
 # against it: dev 0.694 / holdout 0.652. After the rules its dev half taught (twenty-first and twenty-second
 # sessions): dev 0.740 / holdout 0.658; after the twenty-third session's: dev 0.796 / holdout 0.663; after the
-# twenty-fourth's: dev 0.847 / holdout 0.663. Gated just
+# twenty-fourth's: dev 0.862 / holdout 0.663. Gated just
 # under (0.67 / 0.63, then 0.72 / 0.64, then 0.78 / 0.65 before).
 MORE_EVAL = Path(__file__).parent / "data" / "news_more.jsonl"
-MORE_GATE = {"dev": 0.82, "holdout": 0.65}
+MORE_GATE = {"dev": 0.84, "holdout": 0.65}
 
 
 @pytest.fixture
