@@ -38,6 +38,12 @@ def _reported(text: str) -> dict[str, str]:
          "Tickets cost more than average, around $23.32", "Quantiview"),
         ("According to ad tracking firm tRakr, TV ads for the film ran only a few dozen times.",
          "TV ads for the film ran only a few dozen times", "tRakr"),
+        # "As X suggests, ...": the clause after the comma is X's report; a web address in lower case names its site
+        ("The Gulls must decide soon. As harbourrumors.com suggests, Novak is expected to earn $15.3 million next "
+         "year.", "Novak is expected to earn $15.3 million next year", "harbourrumors.com"),
+        # the day it was reported stands between the verb and the comma
+        ("Prices rose again. As Reuters reported on Monday, the merger talks collapsed.",
+         "the merger talks collapsed", "Reuters"),
     ],
 )
 def test_credit_forms(text: str, statement: str, speaker: str) -> None:
@@ -46,23 +52,6 @@ def test_credit_forms(text: str, statement: str, speaker: str) -> None:
 
 def test_a_pronoun_credit_with_nobody_to_refer_to_has_no_speaker() -> None:
     assert _reported("According to them, the courses have grown longer and dearer to keep.") == {}
-
-
-
-@pytest.mark.parametrize(
-    ("text", "statement", "speaker"),
-    [
-        # a web address in lower case names its site
-        ("The Gulls must decide soon. As harbourrumors.com suggests, Novak is expected to earn $15.3 million next "
-         "year.", "Novak is expected to earn $15.3 million next year", "harbourrumors.com"),
-        # the day it was reported stands between the verb and the comma
-        ("Prices rose again. As Reuters reported on Monday, the merger talks collapsed.",
-         "the merger talks collapsed", "Reuters"),
-    ],
-)
-def test_as_the_source_says(text: str, statement: str, speaker: str) -> None:
-    """"As X suggests, ...": the clause after the comma is X's report."""
-    assert _reported(text).get(statement) == speaker
 
 
 def test_as_names_no_source_without_a_speaker() -> None:
