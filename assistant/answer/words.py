@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from index.text import terms
-from index.text.terms import WORD_RE, stem
+from index.text.terms import WEB_ADDRESS_RE, WORD_RE, stem
 
 QUESTION_WORDS = frozenset({"who", "whom", "whose", "what", "when", "where", "which", "why", "how", "many", "much"})
 # Words that say how something was said or asked, not what about.
@@ -97,12 +97,9 @@ def proper_vocabulary(text: str) -> frozenset[str]:
     """Stems of the capitalised words and figures of a text (names and numbers, wherever they stand),
     the initials of its name runs and the sites of its web addresses ("mlbtraderumors.com")."""
     words = [w for word in WORD_RE.findall(text) for w in (word, *word.split("-")[1:]) if w]
-    sites = {stem(m.lower()) for m in _SITE.findall(text)}
+    sites = {stem(m.lower()) for m in WEB_ADDRESS_RE.findall(text)}
     return frozenset({stem(w) for w in words if w[:1].isupper() or any(ch.isdigit() for ch in w)} | acronyms(text)
                      | sites)
-
-
-_SITE = re.compile(r"\b([a-z][a-z0-9-]{3,})\.(?:com|org|net|co\.uk|com\.au|io|tv)\b", re.I)
 
 
 def run_present(run: Sequence[str], vocab: Collection[str]) -> bool:

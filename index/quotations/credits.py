@@ -18,6 +18,7 @@ from index.quotations.gender import pronoun_of
 from index.quotations.phrases import Subject, base, is_role, low, parse_np, tokens
 from index.quotations.wordlists import CLAUSE_OPENERS, DAYS_MONTHS, DOCUMENT_NOUNS, ORG_EPITHETS, ORG_WORDS
 from index.text.sentences import Span
+from index.text.terms import WEB_ADDRESS_RE
 
 if TYPE_CHECKING:
     from index.quotations.attribution import Extractor
@@ -120,12 +121,9 @@ def _source(toks: list) -> Subject | None:
     return parse_np(toks) or _described_business(toks) or _site(toks)
 
 
-_SITE = re.compile(r"[a-z][a-z0-9-]{2,}\.(?:com|org|net|co\.uk|com\.au|io|tv)", re.I)
-
-
 def _site(toks: list) -> Subject | None:
     """'according to mlbtraderumors.com': a web address names its site, an organisation, in lower case too."""
-    if len(toks) == 1 and _SITE.fullmatch(toks[0].text):
+    if len(toks) == 1 and WEB_ADDRESS_RE.fullmatch(toks[0].text):
         return Subject("org", toks[0].text, toks[0].start, name=toks[0].text)
     return None
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from index.quotations.entities import role_keys
 from index.quotations.wordlists import DETS, GRAMMAR_WORDS, INDEFINITES, ROLE_WORDS, without_suffix
+from index.text.terms import WEB_ADDRESS_RE
 
 
 def name_tokens(name: str) -> list[str]:
@@ -51,7 +52,7 @@ def name_match(q_names: list[str], toks: list[str]) -> bool:
 
 def _site(toks: list[str]) -> str:
     """The site of a web address that is a speaker's whole name ("mlbtraderumors" of "mlbtraderumors.com"), or ""."""
-    m = re.fullmatch(r"([a-z0-9-]+)\.(?:com|org|net|co\.uk|com\.au|io|tv)", toks[0]) if len(toks) == 1 else None
+    m = WEB_ADDRESS_RE.fullmatch(toks[0]) if len(toks) == 1 else None
     return m.group(1) if m else ""
 
 

@@ -114,7 +114,7 @@ class OrgMentions:
         m = _QUALIFIED_RE.match(self.text, pos)
         if m is None:
             return None
-        asked = " ".join(w.rstrip("'’s") if w.endswith(("'s", "’s")) else w for w in m.group(1).split())
+        asked = " ".join(w.removesuffix("'s").removesuffix("’s") for w in m.group(1).split())
         spoke = {p.name: p for k in range(idx) for p in self.sent_speakers[k] if p.kind == "org"}
         found = [p for p in spoke.values() if asked in (p.name, *p.forms)
                  or asked == "".join(w[0] for w in p.name.split() if w[:1].isupper())]

@@ -68,6 +68,8 @@ _IRREGULAR = {
 _DOUBLED = re.compile(r"([bdgmnprt])\1$")  # "winn(ing)" ~ "win", "stopp(ed)" ~ "stop", not "sell", "miss"
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
+# a web address, its site's name the group: "mlbtraderumors.com", "Cleveland.com"
+WEB_ADDRESS_RE = re.compile(r"\b([a-z][a-z0-9-]{2,})\.(?:com|org|net|co\.uk|com\.au|io|tv)\b", re.I)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -113,4 +115,4 @@ def content_terms(text: str, drop: frozenset[str] | set[str] = frozenset()) -> l
     return out
 
 
-__all__ = ["FUNCTION_WORDS", "STOPWORDS", "WORD_RE", "content_terms", "stem", "tokenize"]
+__all__ = ["FUNCTION_WORDS", "STOPWORDS", "WEB_ADDRESS_RE", "WORD_RE", "content_terms", "stem", "tokenize"]
