@@ -9,8 +9,10 @@ the doer of "how much did X raise" are in it or, for the doer, beside it (and a 
 "Kane, who has scored nine goals", gives that one's figure); it names no rival country or stage, nor a sibling
 of the product variant asked (``variants``: "Galaxy Watch 6" for the "Watch 6 Classic"); a
 superlative asked ("the cheapest") is stated; the value is in the form asked (``values``: a rate, a unit, a share, a
-sum of money, a year, odds); a figure asked of one name is not a total for a list it is one of; it names what "how
-many" counts, the kind of institution "which hospital" asks for and the post "who is X's CFO" asks about; and for a
+sum of money, a year, odds, a betting line with figures for the two sides asked); a figure asked of one name is not a
+total for a list it is one of; it names what "how many" counts, the kind of institution "which hospital" asks for,
+the post "who is X's CFO" asks about and the credit "who directed / plays / led the round" asks ("Directed by",
+"portrayed by", "led by": ``asked_type.credit_words``); and for a
 result question
 it reports an outcome rather than looking ahead ("will face", "hopes to", "dream of", "has the space to sign"),
 with both sides asked of in or beside it and the opponent asked ("did X beat Y", "X's game against Y") in it.
