@@ -160,15 +160,10 @@ def line_sides(question: str) -> list[str]:
     return [g.split()[-1] for g in m.groups() if g] if m else []
 
 
-def spread_asked(question: str) -> bool:
-    """Does the question ask a betting line (a point spread, an over/under, a moneyline)?"""
-    return _SPREAD_ASKED.search(question) is not None
-
-
 def gives_spread(question: str, text: str) -> bool:
     """"What's the point spread / the over/under?" is answered by a line ("Mustangs -14", "12-point favorites",
     "a total of 71.5"), not by a heading naming the kinds of bet ("Point spread, moneyline, total")."""
-    return not spread_asked(question) or bool(_SPREAD.search(text))
+    return not _SPREAD_ASKED.search(question) or bool(_SPREAD.search(text))
 
 
 _LONG_ASKED = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
@@ -202,4 +197,4 @@ def gives_span(question: str, text: str) -> bool:
 
 
 __all__ = ["gives_money", "gives_odds", "gives_rate", "gives_share", "gives_span", "gives_spread", "gives_unit",
-           "gives_year", "line_sides", "spread_asked"]
+           "gives_year", "line_sides"]

@@ -26,9 +26,9 @@ _OUTLET_RE = re.compile(r"\b(?:told|interview with|according to)\s+" + _NAME + r
                         + r"\s+(?:magazine|newspaper|reported|reports)\b")
 
 
-# an organisation told something is not the one that speaks ("In a statement to 404 Media, the company said")
 # "the HSF board", "the Premier League club's": the capitalised words that qualify a common noun
 _QUALIFIED_RE = re.compile(r"(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\w&.'’-]*\s+){1,4})[a-z]")
+# an organisation told something is not the one that speaks ("In a statement to 404 Media, the company said")
 _RECIPIENT_RE = re.compile(r"\b(?:to|told|tells|with)\s+(?:the\s+)?(?:\d\S*\s+)?$", re.I)
 
 
