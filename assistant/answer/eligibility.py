@@ -39,6 +39,7 @@ from assistant.answer.values import (
     gives_unit,
     gives_year,
     line_sides,
+    relative_year,
 )
 from assistant.answer.variants import names_sibling
 from assistant.answer.withheld import withholds
@@ -74,7 +75,7 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "type"  # ("who won A vs B": the winner is one of the names asked, the outcome rules below decide)
     own = vocabulary(c.text)
     for spec in _own_specifiers(info):
-        if specifier_present(spec, own):
+        if specifier_present(spec, own) or relative_year(spec, c.text, c.passage.published):
             continue
         if not specifier_present(spec, c.near) or _competes(spec, c.text):
             return "specifier"

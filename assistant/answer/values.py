@@ -4,8 +4,9 @@ A rate asked ("how much per month") is stated as one ("$9.99 a month"); a unit a
 comparison ("how much lighter") is answered in its own dimension ("30 grams less", "15% lighter"); a share asked
 ("what percentage of") is not given only as a change ("rose 12%"); a sum of money asked ("how much did they
 spend") is a sum of money, not a size, a share or a valuation; "in what year" is answered by a year; "how long" by
-a span of time or a length, not a date alone. Each
-``gives_*`` takes the question and the sentence and is True when the question asks nothing of that kind.
+a span of time or a length, not a date alone; a year asked is also said relative to the article's date ("next
+season" in a 2023 article for "in 2024"). Each ``gives_*`` takes the question and the sentence and is True when
+the question asks nothing of that kind.
 """
 
 from __future__ import annotations
@@ -196,5 +197,20 @@ def gives_span(question: str, text: str) -> bool:
                for m in _SPAN.finditer(text))
 
 
+
+
+_RELATIVE_YEAR = re.compile(r"\b(this|next|last)\s+(?:year|season)\b", re.I)
+_YEAR_OFFSET = {"this": 0, "next": 1, "last": -1}
+
+
+def relative_year(spec: str, text: str, published: str) -> bool:
+    """Does ``text`` name the year ``spec`` ("2024") relative to the article's publication date ("next season"
+    in an article of 2023)? False when the article has no date."""
+    if not re.fullmatch(r"(?:19|20)\d\d", spec) or not re.match(r"(?:19|20)\d\d", published or ""):
+        return False
+    year = int(published[:4])
+    return any(year + _YEAR_OFFSET[m.group(1).lower()] == int(spec) for m in _RELATIVE_YEAR.finditer(text))
+
+
 __all__ = ["gives_money", "gives_odds", "gives_rate", "gives_share", "gives_span", "gives_spread", "gives_unit",
-           "gives_year", "line_sides"]
+           "gives_year", "line_sides", "relative_year"]

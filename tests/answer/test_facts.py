@@ -956,3 +956,20 @@ def test_a_sum_for_someones_deal_names_them() -> None:
     more = text + "\n\nHarbour Radio is paying $250 million to renew Dana Ortiz's podcast deal, people familiar said."
     ans = ask(question, chunks("deal", more), embed=None)
     assert ans.answered and "$250 million" in ans.citations[0].quote
+
+
+def test_a_year_asked_is_also_said_relative_to_the_articles_date() -> None:
+    """"How much will Ortiz make in 2024?": "next season" in an article of 2023 says it; in an article of 2024, or
+    of no date, it does not."""
+    from assistant.answer.values import relative_year
+
+    assert relative_year("2024", "He is set to make $25M next season.", "2023-11-13")
+    assert relative_year("2023", "He made $20M this year.", "2023-11-13")
+    assert not relative_year("2024", "He is set to make $25M next season.", "2024-02-01")
+    assert not relative_year("2024", "He is set to make $25M next season.", "")
+    text = ("Pitcher Dana Ortiz could be traded by Harbour before its 2024 opener.\n\n"
+            "Ortiz threw 180 innings with a 3.10 ERA for Harbour.\n\n"
+            "The big right-hander is set to make $25M next season, the largest salary in club history.")
+    for published, answered in (("2023-11-13", True), ("2025-01-10", False)):
+        ans = ask("How much is Dana Ortiz set to make in 2024?", chunks("ortiz", text, published), embed=None)
+        assert ans.answered is answered, ans.answer
