@@ -65,7 +65,7 @@ _SOURCE_NAMED = re.compile(
     r"|(?:\b(?:by|from|per|according\s+to|and)|,)\s+['‘\"“](?:[Tt]he\s+)?(?P<q>[^'’\"”]+)['’\"”]"
     r"|\b(?:article|report|piece|story)\s+(?:by|from|in)\s+(?:[Tt]he\s+)?(?P<b>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})"
 )
-_ROLE_ABBREVIATIONS = {"ceo", "cfo", "cto", "coo", "cmo", "cio", "gm", "vp", "svp", "evp", "md"}
+_ROLE_ABBREVIATIONS = {"ceo", "cfo", "cto", "coo", "cmo", "cio", "gm", "vp", "svp", "evp", "md", "pr", "hr"}
 
 
 @dataclass

@@ -81,6 +81,8 @@ _FIELD_OF = (("ologist", "ology"), ("ician", "ic"), ("omist", "omic"))
 
 
 _CHIEF_OFFICER = re.compile(r"\bchief\s+([a-z]+)\s+officer\b", re.I)
+_DEPARTMENTS = {"PR": "public relations", "HR": "human resources"}  # "the PR director": "public relations director"
+_DEPARTMENT_RE = re.compile(r"\b(" + "|".join(_DEPARTMENTS) + r")\b")
 
 
 def _synonyms(term: str) -> set[str]:
@@ -122,6 +124,7 @@ class SpeakerPhrase:
 def _phrase_parts(phrase: str) -> SpeakerPhrase:
     main = re.split(r"\s+(?:who|which|that)\s+", phrase, maxsplit=1)
     head = _CHIEF_OFFICER.sub(lambda m: f"chief-{m.group(1)}-officer", main[0])  # one post: "chief creative officer"
+    head = _DEPARTMENT_RE.sub(lambda m: _DEPARTMENTS[m.group(1)], head)
     for multi in _MULTIWORD_ROLES:
         head = re.sub(r"\b" + multi + r"\b", multi.replace(" ", "-"), head, flags=re.I)
     words = WORD_RE.findall(head)

@@ -260,6 +260,10 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
         elif (sec := share(vocabulary(_section(f, found)))) >= SECTION_LEXICAL:
             article_tier.append((sec * POSITION_DECAY**pos + direct, k))
     on = {k: score for score, k in own_tier}
+    for k, j in _echoes(found):  # 'said he hoped Los Pumas "inspired" Argentina "not by our results but ..."':
+        if k in on and on.get(j, -1.0) < on[k]:  # the whole quote it echoes comes first
+            own_tier = [(score, i) for score, i in own_tier if i != j] + [(on[k] + 0.01, j)]
+            on[j] = on[k] + 0.01
     carried = []  # '"Let's go," Moore said. "That's it. The players …"': one answer, one topic; after those on it
     for k, f in enumerate(found):
         before = _said_just_before(f, found)
@@ -268,6 +272,32 @@ def _about(topic: str, found: list[Found], embed: Embed | None, who: str = "") -
     ranked = sorted(own_tier, key=lambda x: -x[0]) + sorted(carried, key=lambda x: -x[0]) + sorted(
         article_tier, key=lambda x: -x[0])
     return [found[k] for _, k in ranked]
+
+
+ECHO_WORDS = 4  # a direct fragment this long, its words (``ECHO_SHARE`` of them) in a longer direct quote of the
+ECHO_SHARE = 0.9  # same article, echoes it
+
+
+def _echoes(found: list[Found]) -> list[tuple[int, int]]:
+    """(k, j): the sentence of quotation k quotes a fragment of at least ``ECHO_WORDS`` words whose words are
+    nearly all in the longer direct quotation j of the same article (a report that quotes a few words of what the
+    article quotes in full elsewhere)."""
+    pairs = []
+    for k, f in enumerate(found):
+        q, text = f.quotation, f.passage.article_text
+        for m in _FRAGMENT.finditer(fold(text[q.sentence_start : q.sentence_end])):
+            frag = WORD_RE.findall(m.group(1).lower())
+            if len(frag) < ECHO_WORDS:
+                continue
+            for j, g in enumerate(found):
+                whole = WORD_RE.findall(fold(g.quotation.quote).lower())
+                if j != k and g.quotation.kind == "direct" and g.passage.article_id == f.passage.article_id and (
+                        len(whole) > len(frag) + 2 and sum(w in whole for w in frag) >= ECHO_SHARE * len(frag)):
+                    pairs.append((k, j))
+    return pairs
+
+
+_FRAGMENT = re.compile(r'"([^"]+)"')  # (in folded text, where every double quote mark is a straight one)
 
 
 def _said_just_before(f: Found, found: list[Found]) -> int | None:

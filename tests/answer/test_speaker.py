@@ -507,3 +507,25 @@ def test_a_first_name_that_is_also_a_word_asks_for_that_person() -> None:
             "he said.")
     ans = ask("What did Will say about Jada's sacrifices?", chunks("will", text), embed=None)
     assert ans.answered and ans.citations[0].speaker == "Will Carter"
+
+
+@pytest.mark.parametrize("asked", ["Acme's PR director", "Acme's public relations director"])
+def test_a_department_asked_by_its_initials_is_the_post_spelled_out(asked: str) -> None:
+    """"the PR director": the article's "public relations director"; the initials are no name to find."""
+    text = ('Acme shipped its game on Friday.\n\n"Viewers drop off after the first week," says Acme\'s public '
+            'relations director Dana Holt.\n\n"Sales fell," said Acme CEO Tom Ruiz.')
+    ans = ask(f"What did {asked} say about viewers?", chunks("acme", text), embed=None)
+    assert ans.answered and [c.speaker for c in ans.citations] == ["Dana Holt"], ans.answer
+
+
+def test_a_report_quoting_a_few_words_yields_to_the_whole_quote() -> None:
+    """A report that quotes a few words of what the article quotes in full elsewhere ('hoping the side "inspired"
+    the country "not by our results but by our ambition"') comes after that whole direct quote."""
+    text = ("Coach Ana Reyes said she was hoping the Lions inspired the country \u201cnot by our results but by our "
+            "ambition\u201d before the final.\n\n"
+            "The Lions play the Bears on Saturday in the final.\n\n"
+            "\u201cWe want to inspire not just by our results but by our ambition, by our ability to get back up,"
+            "\u201d Reyes said.")
+    ans = ask("What does Reyes want the Lions to inspire the country with?", chunks("lions", text), embed=None)
+    assert ans.answered and ans.citations[0].kind == "direct", ans.answer
+    assert ans.citations[0].quote.startswith("We want to inspire"), ans.answer
