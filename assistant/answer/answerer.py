@@ -25,7 +25,7 @@ from assistant.answer.authored import authored_answer
 from assistant.answer.citations import distinct, joined, refuse
 from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
-from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question, name_runs, specifier_present
+from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question, name_runs
 from assistant.answer.quotations import Found, resolve_speaker
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
@@ -35,6 +35,7 @@ from assistant.answer.words import (
     name_present,
     ordinal_value,
     run_present,
+    specifier_present,
     stem,
     term_present,
     vocabulary,
@@ -125,7 +126,8 @@ def _absent_words(info: QuestionInfo, passages: list[Passage]) -> list[str]:
     that no retrieved article holds, as spelled."""
     vocab = frozenset().union(*(vocabulary(p.article_text + " " + (p.title or ""))
                                 for p in {p.article_id: p for p in passages}.values()))
-    names = {stem(n) for n in info.key_names}
+    names = {stem(n) for n in info.key_names}  # and the words of a specifier there in other words ("player two")
+    names |= {stem(w) for s in info.specifiers if specifier_present(s, vocab) for w in s.replace("-", " ").split()}
     spelled = {stem(w): w for w in WORD_RE.findall(info.text)}
     asked = {t: spelled.get(t, t) for t in dict.fromkeys(info.terms) if t not in names}
     naming = _TYPE_WORDS.get(info.answer_type, set())  # "the final score": what is asked for, not a topic

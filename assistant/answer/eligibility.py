@@ -27,7 +27,7 @@ from assistant.answer.asked_type import credit_words
 from assistant.answer.doers import agent_named, other_subject
 from assistant.answer.evidence import counts
 from assistant.answer.previews import looks_ahead
-from assistant.answer.question import QuestionInfo, name_runs, specifier_present
+from assistant.answer.question import QuestionInfo, name_runs
 from assistant.answer.types import SCORE, carries
 from assistant.answer.values import (
     gives_money,
@@ -52,6 +52,7 @@ from assistant.answer.words import (
     ordinal_value,
     proper_vocabulary,
     run_present,
+    specifier_present,
     stem,
     term_present,
     vocabulary,
@@ -128,9 +129,12 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
 
 
 _SCORE = SCORE
-# a score while the game was on: "put the Chiefs up 41-0", "led 14-7 at half-time", "a 21-3 lead"
+# a score while the game was on: "put the Chiefs up 41-0", "led 14-7 at half-time", "a 21-3 lead", "narrowed the gap
+# to 18-17 just before the break"
 _INTERIM = re.compile(rf"\b(?:put|puts|putting|moved|moving)\s+(?:\w+\s+){{1,3}}?(?:up|ahead)\s+(?:by\s+)?{_SCORE}|"
-                      rf"{_SCORE}\s+(?:lead|advantage|at\s+(?:half-?time|the\s+(?:break|half|interval))|"
+                      rf"\b(?:narrow|cut|close|reduce)[a-z]*\s+the\s+(?:gap|deficit|arrears)\s+to\s+{_SCORE}|"
+                      rf"{_SCORE}\s+(?:lead|advantage|(?:(?:just|right)\s+)?(?:at|before)\s+(?:half-?time|the\s+"
+                      rf"(?:break|half|interval))|"
                       rf"(?:after|through)\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)\s+(?:quarter|period|half))\b",
                       re.I)
 

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from assistant.answer import speaker_question
@@ -31,10 +30,8 @@ from assistant.answer.words import (
     WORD_RE,
     content_terms,
     ordinal_value,
-    ordinal_word,
-    starts_alike,
+    specifier_stem,
     stem,
-    term_present,
 )
 from index.quotations.phrases import is_officer_initials
 from index.quotations.wordlists import ROLE_WORDS
@@ -364,24 +361,6 @@ def name_runs(q: str) -> list[list[str]]:
     return runs
 
 
-def specifier_stem(spec: str) -> str:
-    """How a specifier is looked up in a ``vocabulary``: stemmed words joined by hyphens."""
-    return "-".join(stem(w) for w in spec.split())
-
-
-def specifier_present(spec: str, vocab: Collection[str]) -> bool:
-    """Is a specifier in ``vocab``: as written, with its ordinal in words ("10th" as "tenth"), or word by word as
-    a phrase there of which each word is the start of the other ("10th-gen" in "tenth generation")?"""
-    written = specifier_stem(spec.replace("-", " ")).split("-")
-    for parts in (written, [ordinal_word(w) for w in written]):
-        if term_present("-".join(parts), vocab):
-            return True
-        if len(parts) > 1 and any(starts_alike(x.split("-"), parts) for x in vocab
-                                  if x.count("-") == len(parts) - 1 and x.startswith(parts[0])):
-            return True
-    return False
-
-
 __all__ = [
     "CONTEXT_MARK",
     "DOCUMENTS",
@@ -392,8 +371,6 @@ __all__ = [
     "looks_like_speaker",
     "name_runs",
     "outlets_in",
-    "specifier_present",
-    "specifier_stem",
     "split_context",
     "with_context",
 ]

@@ -89,7 +89,11 @@ def speaker_answer(
             ranked = _newest_direct_first(found)  # "in a statement", "to reporters": when, not what about
         if not ranked:
             missed.append(topic)
-        chosen += [f for f in ranked if f not in chosen][:per_topic]
+        fresh = []
+        for f in ranked:
+            if f not in chosen and not _restated(f, chosen + fresh):
+                fresh.append(f)
+        chosen += fresh[:per_topic]
     if not chosen:
         n = len(found)
         times = _COUNTS.get(n, f"{n} times")
@@ -298,6 +302,23 @@ def _echoes(found: list[Found]) -> list[tuple[int, int]]:
 
 
 _FRAGMENT = re.compile(r'"([^"]+)"')  # (in folded text, where every double quote mark is a straight one)
+
+
+RESTATED = 0.6  # a report sharing this much of its content words with one already chosen says it again
+
+
+def _restated(f: Found, chosen: list[Found]) -> bool:
+    """Is ``f`` a report of what an already chosen quotation says ("he would speak during a scheduled hearing
+    Friday" after "he will speak at the hearing on Friday")? Then a quotation saying something else goes in its
+    place."""
+    if f.quotation.kind != "reported":
+        return False
+    mine = set(content_terms(f.quotation.quote))
+    for o in chosen:
+        theirs = set(content_terms(o.quotation.quote))
+        if mine and theirs and len(mine & theirs) >= RESTATED * len(mine | theirs):
+            return True
+    return False
 
 
 def _said_just_before(f: Found, found: list[Found]) -> int | None:

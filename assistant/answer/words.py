@@ -225,6 +225,27 @@ def ordinal_word(word: str) -> str:
     return _ORDINALS[n] if n is not None and n < len(_ORDINALS) else word
 
 
+def specifier_stem(spec: str) -> str:
+    """How a specifier is looked up in a ``vocabulary``: stemmed words joined by hyphens."""
+    return "-".join(stem(w) for w in spec.split())
+
+
+def specifier_present(spec: str, vocab: Collection[str]) -> bool:
+    """Is a specifier in ``vocab``: as written, with its ordinal in words ("10th" as "tenth"), or word by word as
+    a phrase there of which each word is the start of the other ("10th-gen" in "tenth generation"); an ordinal
+    before a noun also as the noun numbered ("second player" as "player two", "player 2")?"""
+    written = specifier_stem(spec.replace("-", " ")).split("-")
+    for parts in (written, [ordinal_word(w) for w in written]):
+        if term_present("-".join(parts), vocab):
+            return True
+        if len(parts) > 1 and any(starts_alike(x.split("-"), parts) for x in vocab
+                                  if x.count("-") == len(parts) - 1 and x.startswith(parts[0])):
+            return True
+    n = ordinal_value(written[0]) if len(written) == 2 else None
+    return n is not None and n < len(_NUMBER_WORDS) and any(
+        f"{written[1]}-{x}" in vocab for x in (str(n), _NUMBER_WORDS[n]))
+
+
 MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -256,6 +277,8 @@ __all__ = [
     "ordinal_value",
     "ordinal_word",
     "proper_vocabulary",
+    "specifier_present",
+    "specifier_stem",
     "starts_alike",
     "stem",
     "term_present",

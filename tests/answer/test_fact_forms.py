@@ -336,10 +336,12 @@ def test_what_it_is_going_for_asks_a_price(question, kind) -> None:
     ("10th-gen", "The 10th-gen tablet is on sale for $349.", True),
     ("10th-gen", "The ninth generation tablet is on sale for $249.", False),
     ("10th-gen", "The 10th game of the season sold out.", False),
+    ("second player", "Player two is the cat, who can do most tasks.", True),
+    ("second player", "Player 2 is the cat.", True),
+    ("second player", "Player three is the cat.", False),
 ])
 def test_an_ordinal_specifier_is_found_in_words_or_abbreviated(spec, text, present) -> None:
-    from assistant.answer.question import specifier_present
-    from assistant.answer.words import vocabulary
+    from assistant.answer.words import specifier_present, vocabulary
     assert specifier_present(spec, vocabulary(text)) is present
 
 

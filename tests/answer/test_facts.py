@@ -789,6 +789,9 @@ def test_a_game_named_as_a_hyphenated_pair_is_answered_by_a_sentence_naming_one_
     ("Halftime: Hawks 2, Owls 1", True),
     ("Final: Bears 16, Panthers 13", False),
     ("The Bears grinded out a 16-13 victory.", False),
+    ("Ireland narrowed the gap to 18-17 just before the break as Gibson-Park sniped.", True),
+    ("Ireland cut the deficit to 24-21 with five minutes left.", True),
+    ("Ireland could not overturn the 28-24 scoreline.", False),
 ])
 def test_a_live_blogs_line_for_a_score_during_the_game(line: str, interim: bool) -> None:
     assert _interim_only(line) is interim

@@ -529,3 +529,16 @@ def test_a_report_quoting_a_few_words_yields_to_the_whole_quote() -> None:
     ans = ask("What does Reyes want the Lions to inspire the country with?", chunks("lions", text), embed=None)
     assert ans.answered and ans.citations[0].kind == "direct", ans.answer
     assert ans.citations[0].quote.startswith("We want to inspire"), ans.answer
+
+
+def test_a_report_saying_again_what_a_chosen_one_says_makes_way_for_other_words() -> None:
+    """Three reports that he will speak at Friday's hearing are one statement: the answer shows it once and then the
+    speaker's other words on the topic."""
+    text = ("Coach Ana Reyes says she'll state her case at Friday hearing.\n\n"
+            "Reyes said she will speak at the hearing on Friday.\n\n"
+            "She initially told reporters she would speak during a scheduled hearing Friday.\n\n"
+            "\u201cYou are innocent until proven guilty. I would like that opportunity,\u201d Reyes said.")
+    ans = ask("What did Reyes say about the Friday hearing?", chunks("hearing", text), embed=None, max_citations=4)
+    assert ans.answered, ans.answer
+    assert any(c.kind == "direct" for c in ans.citations), ans.answer
+    assert sum("speak" in c.quote for c in ans.citations) == 1, ans.answer
