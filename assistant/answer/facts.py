@@ -42,7 +42,7 @@ from assistant.answer.evidence import Lexical, counts, form_is_required, prefere
 from assistant.answer.question import QuestionInfo, name_runs, with_context
 from assistant.answer.quotations import Found, is_role_phrase, quotations_of, resolve_speaker
 from assistant.answer.similarity import Embed, cosines, relevance
-from assistant.answer.voices import outlet_voice, voice_asked
+from assistant.answer.voices import outlet_voice, speaks_for, voice_asked
 from assistant.answer.withheld import withholds_asked
 from assistant.answer.words import (
     acronyms,
@@ -351,9 +351,11 @@ def fact_answer(
            and withholds_asked(info, c.text) and c.terms & set(info.terms) for c in pool.candidates):
         return refuse(question, "The retrieved article says this is not given.")  # "does not specify which ..."
     outlet = outlet or outlet_voice(info.text, [c.passage for c in chosen])
+    if outlet and any(speaks_for(outlet, c.passage) for c in chosen):  # the outlet's view asked: its words alone
+        chosen = [c for c in chosen if speaks_for(outlet, c.passage)]
 
     def said_by(s: Span) -> str:
-        return speaker_at(s.passage, s.start, s.end) or (outlet if s.passage.source == outlet else "")
+        return speaker_at(s.passage, s.start, s.end) or (outlet if outlet and speaks_for(outlet, s.passage) else "")
 
     return sentence_answer(question, [c.span for c in chosen], said_by, name_speakers=info.who_said)
 

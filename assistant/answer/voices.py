@@ -18,15 +18,31 @@ _VOICE = (r"(?:think|thinks|say|says|said|recommend|recommends|recommended|sugge
           r"believes|reckon|reckons|note|notes|noted|verdict|take)")
 
 
+def _voiced(question: str, name: str) -> bool:
+    o = re.escape(name.removeprefix("The ").removeprefix("the "))
+    return bool(re.search(rf"(?i)\baccording\s+to\s+(?:the\s+)?{o}\b|\b{o}(?:['’]s?)?\s+(?:[\w-]+\s+)?{_VOICE}\b",
+                          question))
+
+
 def outlet_voice(question: str, passages: Sequence[Passage]) -> str:
     """The outlet of ``passages`` that the question asks about as a voice ("Who does WIRED think should buy ...?",
-    "Sporting News' models project", "according to Polygon"): its articles' own sentences are its words; else ""."""
+    "Sporting News' models project", "according to Polygon"): its articles' own sentences are its words; else "".
+    An article whose outlet is not known is that outlet's when it names it ("7/10, WIRED Review")."""
     for source in dict.fromkeys(p.source for p in passages if p.source):
-        o = re.escape(source.removeprefix("The ").removeprefix("the "))
-        voiced = rf"(?i)\baccording\s+to\s+(?:the\s+)?{o}\b|\b{o}(?:['’]s?)?\s+(?:[\w-]+\s+)?{_VOICE}\b"
-        if re.search(voiced, question):
+        if _voiced(question, source):
             return source
+    for p in passages:
+        for run in name_runs(question) if not p.source else ():
+            name = " ".join(run).removesuffix("'s").removesuffix("’s")
+            if _voiced(question, name) and speaks_for(name, p):
+                return name
     return ""
+
+
+def speaks_for(outlet: str, p: Passage) -> bool:
+    """Are the article's own sentences ``outlet``'s: it is the article's outlet, or the article has none and names
+    it?"""
+    return p.source == outlet or not p.source and bool(re.search(rf"(?i)\b{re.escape(outlet)}\b", p.article_text))
 
 
 def voice_asked(question: str, speaker: str) -> bool:
@@ -36,4 +52,4 @@ def voice_asked(question: str, speaker: str) -> bool:
                                                   question) for r in name_runs(question))
 
 
-__all__ = ["outlet_voice", "voice_asked"]
+__all__ = ["outlet_voice", "speaks_for", "voice_asked"]

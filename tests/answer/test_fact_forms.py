@@ -399,6 +399,20 @@ def test_an_outlet_asked_about_as_a_voice_speaks_its_own_sentences(question, voi
     assert ans.citations[0].speaker == voice
 
 
+def test_an_outlet_asked_as_a_voice_speaks_an_article_of_no_outlet_that_names_it() -> None:
+    """An article with no outlet recorded that labels its verdicts "(8/10, GADGET Recommends)" is Gadget's: asked
+    for Gadget's view, its sentences are Gadget's words, and another article's sentence is not shown beside them."""
+    mine = ("We really only recommend the Lumo Book Pro (7/10, GADGET Review) if you want the touch bar.\n\n"
+            "The Lumo Book Air (9/10, GADGET Recommends) is our favourite laptop.\n")
+    other = "The Lumo Book Pro is for buyers who want the touch bar, a rival reviewer wrote.\n"
+    question = "Who does Gadget think should buy the Lumo Book Pro?"
+    ans = ask(question, chunks("mine", mine, source="") + chunks("other", other, source=""), embed=None)
+    assert ans.answered and ans.citations[0].speaker == "Gadget", ans.answer
+    assert {c.article_id for c in ans.citations} == {"mine"}, ans.answer
+    alone = ask(question, chunks("other", other, source=""), embed=None)
+    assert all(c.speaker == "" for c in alone.citations), alone.answer
+
+
 def test_an_article_of_unknown_outlet_may_be_the_outlets_asked_about() -> None:
     """"In Gadget Weekly's deals": an article with no outlet recorded may be Gadget Weekly's when Gadget Weekly's
     articles were retrieved beside it; with a known other outlet it is not."""
