@@ -51,7 +51,7 @@ _MONEY_ONLY_Q = re.compile(
     r"(?:(?:on\s+sale|during|at|in|for|right\s+now|now|today|this\s+\w+)\b[^?]*)?\?*\s*$", re.I
 )
 _SHARE_Q = re.compile(
-    r"\b(?:share|percentage|percent|proportion|rise|rose|climb|climbed|fell|drop|dropped|gain|gained|"
+    r"\b(?:share|percentage|percent|proportion|rates?|rise|rose|climb|climbed|fell|drop|dropped|gain|gained|"
     r"fall(?!\s+(?-i:[A-Z])|\s+(?:season|semester|sales?|lineup|schedule|release|event)\b)|"  # not "the fall Prime Day"
     r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|(?<!-)(?<!end\s)(?<!ends\s)(?<!ended\s)"
     r"(?<!wind\s)(?<!set\s)(?<!sign\s)(?<!signed\s)(?<!pick\s)(?<!picked\s)(?:up|down)(?!-))\b", re.I

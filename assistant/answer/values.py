@@ -81,10 +81,19 @@ _CHANGED_BY = re.compile(rf"\b{_CHANGE}\b(?:\s+\w+){{0,2}}?\s+(?:by\s+)?(?:about
                          rf"{PERCENT}\s+(?:{_CHANGE}|more|less|fewer)\b", re.I)
 
 
+# "What cash back rate does the card earn?", "what's the interest rate": a rate given as one ("1.5%", "25 basis
+# points", "3 points", "2x"), not "a flat cash back rate" beside "$0 annual fee"
+_RATE_NOUN_ASKED = re.compile(r"\bwhat(?:['’]s|\s+(?:is|was|are|were))?\s+(?:(?:the|its|their|his|her)\s+)?"
+                              r"(?:[\w-]+\s+){0,3}rates?\b", re.I)
+_RATE_GIVEN = re.compile(rf"{PERCENT}|\d\s?(?:x\b|bps\b|(?:basis\s+)?points?\b|per\b|times\b|fps\b|bpm\b)", re.I)
+
+
 def gives_share(question: str, text: str) -> bool:
     """"What percentage of searches does Google handle?" asks for a share: a percentage the sentence gives only
     as a change ("searches dropped 27%", "a 2,321% increase", "15% more searches") is not one, unless the question
-    asks for a change."""
+    asks for a change. A rate asked ("what cash back rate") is given as one (``_RATE_GIVEN``)."""
+    if _RATE_NOUN_ASKED.search(question) and not _RATE_GIVEN.search(text):
+        return False
     if _STAKE_ASKED.search(question):  # "How big a stake does she own?": a share or a sum, not "a 29-year-old"
         return bool(PERCENT_RE.search(text) or MONEY_RE.search(text) or _STAKE_NAMED.search(text))
     if not _SHARE_ASKED.search(question) or re.search(rf"\b{_CHANGE}", question, re.I):

@@ -976,3 +976,20 @@ def test_a_year_asked_is_also_said_relative_to_the_articles_date() -> None:
     for published, answered in (("2023-11-13", True), ("2025-01-10", False)):
         ans = ask("How much is Dana Ortiz set to make in 2024?", chunks("ortiz", text, published), embed=None)
         assert ans.answered is answered, ans.answer
+
+
+def test_a_rate_asked_is_given_as_a_rate() -> None:
+    """"What cash back rate does the card earn?": "1.5% cash back", not "a flat cash back rate" beside a "$0 annual
+    fee" (nor a sum the card also earns); with no rate given anywhere, no answer."""
+    from assistant.answer.values import gives_share
+
+    asked = "What cash back rate does the Lumo Cash card earn?"
+    assert not gives_share(asked, "With a $0 annual fee, it offers a flat cash back rate on all purchases.")
+    assert gives_share(asked, "You'll earn an unlimited 1.5% cash back on every purchase you make.")
+    assert gives_share("What did the card earn?", "With a $0 annual fee, it offers a flat cash back rate.")
+    text = ("With a $0 annual fee, the Lumo Cash card offers a flat cash back rate on all purchases and a $200 bonus "
+            "you can earn.\n\nUsing the Lumo Cash card is simple: you'll earn an unlimited 1.5% cash back on every "
+            "purchase you make.\n")
+    ans = ask(asked, chunks("card", text), embed=None)
+    assert ans.answered and "1.5%" in ans.citations[0].quote, ans.answer
+    assert not ask(asked, chunks("card", text.split("\n\n")[0]), embed=None).answered
