@@ -133,11 +133,12 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             seen_spans.add((p.article_id, s))
             seen_text.add(key)
             prev = p.article_text[spans[k - 1][0] : spans[k - 1][1]] if k > 0 else ""
+            first = k  # the candidate's first sentence: the one before, when it is read with it
             if re.fullmatch(r"\d{1,3}\.", prev) and "\n" not in p.article_text[spans[k - 1][1] : s]:
-                s = spans[k - 1][0]  # "7. Lautaro Martinez - 37 goals": a numbered list line keeps its number
+                s, first = spans[k - 1][0], k - 1  # "7. Lautaro Martinez - 37 goals": a numbered line keeps its number
                 text = p.article_text[s:e]
             elif prev and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400 and _answers_anything(prev):
-                s = spans[k - 1][0]  # "It was set by Jorgen Juve": shown and read with the sentence it continues
+                s, first = spans[k - 1][0], k - 1  # "It was set by Jorgen Juve": read with the sentence it continues
                 text = p.article_text[s:e]
                 pool.candidates = [c for c in pool.candidates if not (c.passage.article_id == p.article_id
                                                                        and c.start == s)]
@@ -145,7 +146,7 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             speaker = speaker_at(p, s, e, with_role=True)
             if speaker:  # "He told reporters ..." is also a sentence about its resolved speaker (and role)
                 terms.update(content_terms(speaker))
-            around = " ".join(p.article_text[a:b] for a, b in spans[max(0, k - 1) : k + 2])
+            around = " ".join(p.article_text[a:b] for a, b in spans[max(0, first - 1) : k + 2])
             lead = _lead_in(p.article_text, spans, k)
             pool.candidates.append(Candidate(p, rank, s, e, text, terms, vocabulary(around + " " + lead) | about, lead,
                                              speaker=speaker))

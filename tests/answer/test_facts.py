@@ -993,3 +993,13 @@ def test_a_rate_asked_is_given_as_a_rate() -> None:
     ans = ask(asked, chunks("card", text), embed=None)
     assert ans.answered and "1.5%" in ans.citations[0].quote, ans.answer
     assert not ask(asked, chunks("card", text.split("\n\n")[0]), embed=None).answered
+
+
+def test_a_sentence_read_with_the_one_it_continues_has_the_neighbour_before_both() -> None:
+    """"The Owls are 12-point favorites. This game features ...": the pair is one candidate, and the sentence before
+    the pair ("... in this Week 16 matchup") is its neighbour, so the week asked is near it."""
+    text = ("The Owls and the Hawks meet at the Dome in this Week 16 Saturday matchup. The Owls enter as 12-point "
+            "favorites with the total set at 44.\n\nThis game features one team heating up and one rebuilding.\n\n"
+            "The Hawks lost 30-10 last week.\n")
+    ans = ask("How many points are the Owls favored by in Week 16?", chunks("odds", text), embed=None)
+    assert ans.answered and "12-point" in ans.citations[0].quote, ans.answer
