@@ -28,6 +28,7 @@ from assistant.answer.doers import agent_named, other_subject
 from assistant.answer.evidence import counts
 from assistant.answer.previews import looks_ahead
 from assistant.answer.question import QuestionInfo, name_runs
+from assistant.answer.rivals import rival_place, rival_slot
 from assistant.answer.types import SCORE, carries
 from assistant.answer.values import (
     gives_money,
@@ -93,7 +94,7 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "doer"  # "How much did Adaptive raise?": Mistral's round, in an article naming Adaptive elsewhere
     if info.answer_type in ("amount", "number") and not agent_named(info.text, own) and other_subject(c.text):
         return "doer"  # "How many goals did Lewandowski score?": "Kane, who has scored nine goals ..." is Kane's count
-    if _rival_place(info, c.text) or _rival_stage(info.text, c.text):
+    if rival_place(info, c.text) or _rival_stage(info.text, c.text) or rival_slot(info.text, c.text):
         return "specifier"
     if not _keeps_superlative(info.text, f"{c.lead} {c.text}"):
         return "specifier"
@@ -259,24 +260,6 @@ def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
     if info.one_of_parts:
         return found >= 1 or not runs
     return found == len(runs) if len(runs) <= 2 else found * 2 >= len(runs)
-
-
-def _rival_place(info: QuestionInfo, text: str) -> bool:
-    """The question asks about a country ("in Brazil"); the sentence names another one and not it, or, of two
-    countries asked ("India's exports to Saudi Arabia"), names one and another in place of the second ("Israel's
-    share in exports from India"); unless the question names an opponent: a match has two sides."""
-    asked = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]
-    if not asked or re.search(r"\b(?:against|vs?\.?|versus|beat|beating|play|playing)\s+(?:the\s+)?[A-Z]", info.text):
-        return False  # "Messi's role against Paraguay": the other side (Argentina) is no rival
-    names = proper_vocabulary(text)
-    if all(any(term_present(x, names) for x in expand(a)) for a in asked):
-        return False
-    allowed = {x for a in asked for x in expand(a)} | {stem(n) for n in info.key_names}
-    allowed |= {x for a in asked if a in _UK_NATIONS for x in expand("uk")}  # England asked: "the UK" is no rival
-    return any(n in COUNTRIES and n not in allowed for n in names)
-
-
-_UK_NATIONS = frozenset(stem(w) for w in "england english scotland scottish wales welsh".split())
 
 
 # A superlative asked ("the cheapest season ticket") and the words that state it.

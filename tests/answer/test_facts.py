@@ -1003,3 +1003,27 @@ def test_a_sentence_read_with_the_one_it_continues_has_the_neighbour_before_both
             "The Hawks lost 30-10 last week.\n")
     ans = ask("How many points are the Owls favored by in Week 16?", chunks("odds", text), embed=None)
     assert ans.answered and "12-point" in ans.citations[0].quote, ans.answer
+
+
+@pytest.mark.parametrize(("question", "text", "rival"), [
+    ("How long did the battery last playing Hades?", "Playing Elden Ring, the battery lasted two hours.", True),
+    ("How long did the battery last playing Hades?", "Playing Hades, the battery lasted four hours.", False),
+    ("What does it cost at Amazon?", "It is $299 at Best Buy.", True),
+    ("What does it cost at Amazon?", "It is $299 at Best Buy and at Amazon.", False),
+    ("How many yards did Ortiz have against Washington?", "Ortiz ran wild against the Commanders (140 yards).", False),
+    ("How many yards did Ortiz have against Washington?", "Ortiz ran wild against the Cowboys (140 yards).", True),
+    ("How many yards did Ortiz have in March?", "Ortiz ran wild against the Cowboys (140 yards).", False),
+])
+def test_a_sentence_filling_the_asked_slot_with_another_name_is_about_another_party(question, text, rival) -> None:
+    from assistant.answer.rivals import rival_slot
+
+    assert rival_slot(question, text) is rival
+
+
+def test_a_figure_for_another_game_than_the_one_asked_does_not_answer() -> None:
+    text = ("Ortiz tested the handheld for a week. Hades is his most-played game.\n\n"
+            "He liked the screen a lot, and the speakers.\n\n"
+            "In a stress test that involved playing Elden Ring with everything maxed out, the battery lasted two hours "
+            "and 20 minutes.\n\nThe fan stays quiet.\n")
+    assert not ask("How long did the battery last playing Hades?", chunks("deck", text), embed=None).answered
+    assert ask("How long did the battery last playing Elden Ring?", chunks("deck", text), embed=None).answered

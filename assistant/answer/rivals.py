@@ -1,0 +1,101 @@
+"""A sentence about another party than the one asked (rules of ``eligibility.check``): another country than the one
+asked ("in Brazil"); or the question names a side, a venue, a game or a shop in a slot ("against Argentina", "playing
+Hades", "at Amazon") and the sentence fills that slot with another name and never names the one asked ("against
+France", "playing Elden Ring", "at Best Buy"). A North American major-league team named by its city in one and by its
+nickname in the other ("against Washington", "against the Commanders") is no rival."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.question import QuestionInfo
+from assistant.answer.words import (
+    COUNTRIES,
+    MONTHS,
+    WORD_RE,
+    expand,
+    name_present,
+    proper_vocabulary,
+    stem,
+    term_present,
+    vocabulary,
+)
+
+_SLOT = r"against|playing|vs\.?|versus|at|beat|beating|facing|over"
+_NAMED = re.compile(rf"\b({_SLOT})\s+(?:the\s+)?((?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*)*)", re.I)
+_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_TEAMS = {  # city: the nicknames of its NFL, MLB, NBA and NHL teams
+    "arizona": "cardinals diamondbacks coyotes", "atlanta": "falcons hawks braves", "baltimore": "ravens orioles",
+    "boston": "celtics bruins red sox", "buffalo": "bills sabres", "carolina": "panthers hurricanes",
+    "chicago": "bears bulls cubs white sox blackhawks", "cincinnati": "bengals reds",
+    "cleveland": "browns guardians cavaliers cavs", "dallas": "cowboys mavericks mavs stars",
+    "denver": "broncos nuggets", "detroit": "lions pistons tigers red wings", "houston": "texans astros rockets",
+    "indianapolis": "colts pacers", "jacksonville": "jaguars jags", "kansas city": "chiefs royals",
+    "las vegas": "raiders", "los angeles": "rams chargers dodgers angels lakers clippers kings",
+    "miami": "dolphins heat marlins", "milwaukee": "bucks brewers", "minnesota": "vikings timberwolves twins wild",
+    "new england": "patriots pats", "new orleans": "saints pelicans", "new york": "giants jets yankees mets knicks "
+    "rangers islanders", "philadelphia": "eagles 76ers sixers phillies flyers", "pittsburgh": "steelers pirates "
+    "penguins", "san francisco": "49ers niners giants", "seattle": "seahawks mariners kraken", "tampa bay":
+    "buccaneers bucs rays lightning", "tennessee": "titans", "washington": "commanders nationals wizards capitals",
+    "green bay": "packers", "toronto": "raptors maple leafs blue jays", "oakland": "athletics", "colorado": "rockies "
+    "avalanche", "texas": "rangers", "san diego": "padres", "st. louis": "cardinals blues", "phoenix": "suns",
+    "sacramento": "kings", "portland": "trail blazers", "memphis": "grizzlies", "orlando": "magic", "utah": "jazz",
+    "charlotte": "hornets", "brooklyn": "nets", "golden state": "warriors", "oklahoma city": "thunder",
+    "san antonio": "spurs", "calgary": "flames", "edmonton": "oilers", "vancouver": "canucks", "winnipeg": "jets",
+    "ottawa": "senators", "montreal": "canadiens", "nashville": "predators", "anaheim": "ducks", "columbus": "blue "
+    "jackets", "florida": "panthers marlins", "vegas": "golden knights",
+}
+
+
+def _same_team(a: list[str], b: list[str]) -> bool:
+    """Is one of the names a city and the other one of its teams' nicknames ("Washington", "Commanders")?"""
+    x, y = " ".join(a).lower(), " ".join(b).lower()
+    return f" {y} " in f" {_TEAMS.get(x, '')} " or f" {x} " in f" {_TEAMS.get(y, '')} "
+
+
+def _slots(text: str) -> list[tuple[str, list[str]]]:
+    out = []
+    for m in _NAMED.finditer(text):
+        words = [w.removesuffix("'s").removesuffix("’s") for w in WORD_RE.findall(m.group(2))]
+        words = [w for w in words if w not in MONTHS and w not in _DAYS]
+        if words:
+            out.append((m.group(1).lower().rstrip("."), words))
+    return out
+
+
+def rival_slot(question: str, text: str) -> bool:
+    """Does ``text`` fill a slot the question names ("playing Hades") with another name only ("playing Elden
+    Ring"), never naming the asked one?"""
+    asked = _slots(question)
+    if not asked:
+        return False
+    said = _slots(text)
+    vocab = vocabulary(text)
+    for slot, names in asked:
+        if any(name_present(n, vocab) for n in names):
+            continue
+        if any(s == slot and not {stem(w) for w in other} & {stem(n) for n in names} and not _same_team(names, other)
+               for s, other in said):
+            return True
+    return False
+
+
+def rival_place(info: QuestionInfo, text: str) -> bool:
+    """The question asks about a country ("in Brazil"); the sentence names another one and not it, or, of two
+    countries asked ("India's exports to Saudi Arabia"), names one and another in place of the second ("Israel's
+    share in exports from India"); unless the question names an opponent: a match has two sides."""
+    asked = [stem(n) for n in info.key_names if stem(n) in COUNTRIES]
+    if not asked or re.search(r"\b(?:against|vs?\.?|versus|beat|beating|play|playing)\s+(?:the\s+)?[A-Z]", info.text):
+        return False  # "Messi's role against Paraguay": the other side (Argentina) is no rival
+    names = proper_vocabulary(text)
+    if all(any(term_present(x, names) for x in expand(a)) for a in asked):
+        return False
+    allowed = {x for a in asked for x in expand(a)} | {stem(n) for n in info.key_names}
+    allowed |= {x for a in asked if a in _UK_NATIONS for x in expand("uk")}  # England asked: "the UK" is no rival
+    return any(n in COUNTRIES and n not in allowed for n in names)
+
+
+_UK_NATIONS = frozenset(stem(w) for w in "england english scotland scottish wales welsh".split())
+
+
+__all__ = ["rival_place", "rival_slot"]
