@@ -135,7 +135,7 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             prev = p.article_text[spans[k - 1][0] : spans[k - 1][1]] if k > 0 else ""
             first = k  # the candidate's first sentence: the one before, when it is read with it
             if re.fullmatch(r"\d{1,3}\.", prev) and "\n" not in p.article_text[spans[k - 1][1] : s]:
-                s, first = spans[k - 1][0], k - 1  # "7. Lautaro Martinez - 37 goals": a numbered line keeps its number
+                s = spans[k - 1][0]  # "7. Lautaro Martinez - 37 goals": a numbered list line keeps its number
                 text = p.article_text[s:e]
             elif prev and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400 and _answers_anything(prev):
                 s, first = spans[k - 1][0], k - 1  # "It was set by Jorgen Juve": read with the sentence it continues
