@@ -89,11 +89,11 @@ def speaker_answer(
             ranked = _newest_direct_first(found)  # "in a statement", "to reporters": when, not what about
         if not ranked:
             missed.append(topic)
-        fresh = []
+        picked: list[Found] = []
         for f in ranked:
-            if f not in chosen and not _restated(f, chosen + fresh):
-                fresh.append(f)
-        chosen += fresh[:per_topic]
+            if f not in chosen and not _restated(f, chosen + picked):
+                picked.append(f)
+        chosen += picked[:per_topic]
     if not chosen:
         n = len(found)
         times = _COUNTS.get(n, f"{n} times")
@@ -286,6 +286,9 @@ def _echoes(found: list[Found]) -> list[tuple[int, int]]:
     """(k, j): the sentence of quotation k quotes a fragment of at least ``ECHO_WORDS`` words whose words are
     nearly all in the longer direct quotation j of the same article (a report that quotes a few words of what the
     article quotes in full elsewhere)."""
+    wholes = {j: WORD_RE.findall(fold(g.quotation.quote).lower()) for j, g in enumerate(found)
+              if g.quotation.kind == "direct"}
+    vocab = {j: set(words) for j, words in wholes.items()}
     pairs = []
     for k, f in enumerate(found):
         q, text = f.quotation, f.passage.article_text
@@ -293,10 +296,9 @@ def _echoes(found: list[Found]) -> list[tuple[int, int]]:
             frag = WORD_RE.findall(m.group(1).lower())
             if len(frag) < ECHO_WORDS:
                 continue
-            for j, g in enumerate(found):
-                whole = WORD_RE.findall(fold(g.quotation.quote).lower())
-                if j != k and g.quotation.kind == "direct" and g.passage.article_id == f.passage.article_id and (
-                        len(whole) > len(frag) + 2 and sum(w in whole for w in frag) >= ECHO_SHARE * len(frag)):
+            for j, whole in wholes.items():
+                if j != k and found[j].passage.article_id == f.passage.article_id and len(whole) > len(frag) + 2 \
+                        and sum(w in vocab[j] for w in frag) >= ECHO_SHARE * len(frag):
                     pairs.append((k, j))
     return pairs
 
