@@ -11,7 +11,6 @@ import re
 from assistant.answer.question import QuestionInfo
 from assistant.answer.words import (
     COUNTRIES,
-    MONTHS,
     WORD_RE,
     expand,
     name_present,
@@ -20,10 +19,10 @@ from assistant.answer.words import (
     term_present,
     vocabulary,
 )
+from index.quotations.wordlists import DAYS_MONTHS
 
 _SLOT = r"against|playing|vs\.?|versus|at|beat|beating|facing|over"
 _NAMED = re.compile(rf"\b({_SLOT})\s+(?:the\s+)?((?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*)*)", re.I)
-_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _TEAMS = {  # city: the nicknames of its NFL, MLB, NBA and NHL teams
     "arizona": "cardinals diamondbacks coyotes", "atlanta": "falcons hawks braves", "baltimore": "ravens orioles",
     "boston": "celtics bruins red sox", "buffalo": "bills sabres", "carolina": "panthers hurricanes",
@@ -57,7 +56,7 @@ def _slots(text: str) -> list[tuple[str, list[str]]]:
     out = []
     for m in _NAMED.finditer(text):
         words = [w.removesuffix("'s").removesuffix("’s") for w in WORD_RE.findall(m.group(2))]
-        words = [w for w in words if w not in MONTHS and w not in _DAYS]
+        words = [w for w in words if w.lower() not in DAYS_MONTHS]
         if words:
             out.append((m.group(1).lower().rstrip("."), words))
     return out

@@ -206,8 +206,6 @@ def gives_span(question: str, text: str) -> bool:
                for m in _SPAN.finditer(text))
 
 
-
-
 _RELATIVE_YEAR = re.compile(r"\b(this|next|last)\s+(?:year|season)\b", re.I)
 _YEAR_OFFSET = {"this": 0, "next": 1, "last": -1}
 

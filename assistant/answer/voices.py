@@ -31,12 +31,9 @@ def outlet_voice(question: str, passages: Sequence[Passage]) -> str:
     for source in dict.fromkeys(p.source for p in passages if p.source):
         if _voiced(question, source):
             return source
-    for p in passages:
-        for run in name_runs(question) if not p.source else ():
-            name = " ".join(run).removesuffix("'s").removesuffix("’s")
-            if _voiced(question, name) and speaks_for(name, p):
-                return name
-    return ""
+    names = [n for n in (" ".join(r).removesuffix("'s").removesuffix("’s") for r in name_runs(question))
+             if _voiced(question, n)]
+    return next((n for p in passages if not p.source for n in names if speaks_for(n, p)), "")
 
 
 def speaks_for(outlet: str, p: Passage) -> bool:
