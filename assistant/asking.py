@@ -222,6 +222,9 @@ def _mid_sentence(word: str, body: str) -> list[str]:
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“‘(]\s*|\n)$")
 
 
+_DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
+
+
 def _speaker_capitals(question: str, cased: Mapping[str, str]) -> str:
     """The speaker slot of a speaker question, given capitals when it has none: the names the index knows, and
     every other word but a post or a function word when the slot holds two words or more."""
@@ -236,6 +239,8 @@ def _speaker_capitals(question: str, cased: Mapping[str, str]) -> str:
     words = _WORD.findall(speaker)
     if at < 0 or any(ch.isupper() for ch in question[at : at + len(speaker)]) or len(words) > MAX_NAME_WORDS:
         return question
+    if words and words[0].lower() in _DETERMINERS:  # "the management": a common noun, though a name ends with it
+        cased = {k: v for k, v in cased.items() if " " in k}
     if not any(w.lower() in cased for w in words) and (len(words) < 2 or any(w.lower() in FUNCTION_WORDS
                                                                              for w in words)):
         return question  # one unknown word ("what did valve say?") may be no name at all

@@ -96,6 +96,13 @@ def test_capitals_for_a_question_typed_in_lower_case(typed: str, cased: str) -> 
     assert with_capitals(typed, NAMES) == cased
 
 
+def test_a_word_after_a_determiner_is_no_surname() -> None:
+    """"the management" is a common noun, though a speaker's name ends with it ("Hipgnosis Song Management")."""
+    names = cased_names(["Hipgnosis Song Management", "Lena Varga"])
+    assert with_capitals("what did the management say about ntpc?", names) == "what did the management say about ntpc?"
+    assert with_capitals("what did varga say?", names) == "what did Varga say?"
+
+
 ARTICLE = ("Femcare startup Daye now offers tampon-based screening. A test from Daye costs £99 in the U.K. "
            "Most TikTok users pay for music, and TikTok said so. It was time to go; time will tell. A roast "
            "turkey costs less at daye.com/shop.")

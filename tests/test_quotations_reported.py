@@ -67,6 +67,8 @@ def _reported(text: str) -> list[tuple[str, str]]:
          "Traders expect rates to hold in March"),
         ("The terminal will be sold next year, according to a press release.", "a press release",
          "The terminal will be sold next year"),
+        (INTRO + "As per Velez, it was the board who asked for the sale.", "Hana Velez",
+         "it was the board who asked for the sale"),  # "as per X", the credit "according to X" in other words
     ],
 )
 def test_reported_form(text: str, speaker: str, quote: str) -> None:

@@ -19,3 +19,6 @@ def test_sentence_spans_respect_quotes_abbreviations_and_lines() -> None:
         "Heading Line",
         "Next one.",
     ]
+    text = "It includes Super Smash Bros. Ultimate and a membership. Warner Bros. Discovery paid."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "It includes Super Smash Bros. Ultimate and a membership.", "Warner Bros. Discovery paid."]

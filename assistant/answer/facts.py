@@ -54,6 +54,7 @@ from assistant.answer.words import (
     vocabulary,
 )
 from assistant.schema import Answer, Passage
+from index.quotations.wordlists import ROLE_QUALIFIERS, ROLE_WORDS
 from index.text.fold import fold
 from index.text.sentences import sentence_spans
 
@@ -65,11 +66,14 @@ _HOLDER_BONUS = 0.15  # "Who is Nike's CFO?": sentences naming the person the ro
 HOLDER_RELEVANCE = 0.6
 COUNT_CREDIT = 0.05
 LEXICAL_SHARE = 0.5
+# a person described, not named ("The Senegal forward then struck twice", "The 28-year-old might capture ...")
+_PERSON = "|".join(sorted(w for w in ROLE_WORDS - ROLE_QUALIFIERS if w.isalpha() and len(w) > 3))
 _ANAPHOR = re.compile(
     r"(?:It|This|That|These|Those|He|She|They|His|Her|Their|The\s+(?:record|figure|number|move|deal|company|firm)|"
     r"The\s+(?:[\w-]+\s+){0,3}?(?:film|movie|blockbuster|prequel|sequel|club|team|side|studio|group|league|band|"
     r"model|device|console|phone|handset))\s"
 )
+_DESCRIBED = re.compile(r"The\s+(?:[\w'’.-]+\s+){0,3}?(?i:" + _PERSON + r"|[\w-]+-year-old|man|woman)\s+(?=[a-z])")
 _WIDGET = re.compile(
     r"\b(?:getty\s+images|ap\s+photo|photo\s*:|image\s*:|credit\s*:|via\s+reuters|shutterstock|"
     r"sign\s+up|subscribe|newsletter|read\s+more|click\s+here|advertisement|follow\s+us|share\s+this)\b|"
@@ -137,8 +141,10 @@ def build_pool(passages: Sequence[Passage]) -> Pool:
             if re.fullmatch(r"\d{1,3}\.", prev) and "\n" not in p.article_text[spans[k - 1][1] : s]:
                 s = spans[k - 1][0]  # "7. Lautaro Martinez - 37 goals": a numbered list line keeps its number
                 text = p.article_text[s:e]
-            elif prev and _ANAPHOR.match(text) and spans[k - 1][1] > p.start - 400 and _answers_anything(prev):
-                s, first = spans[k - 1][0], k - 1  # "It was set by Jorgen Juve": read with the sentence it continues
+            elif (prev and (_ANAPHOR.match(text) or _DESCRIBED.match(text) and not speaker_at(p, s, e))
+                  and spans[k - 1][1] > p.start - 400 and _answers_anything(prev)):
+                # "It was set by Jorgen Juve": read with the sentence it continues (a quotation's speaker is resolved)
+                s, first = spans[k - 1][0], k - 1
                 text = p.article_text[s:e]
                 pool.candidates = [c for c in pool.candidates if not (c.passage.article_id == p.article_id
                                                                        and c.start == s)]

@@ -28,7 +28,7 @@ CLAUSE_END_RE = re.compile(
 )
 # "Though X maintains that …, the rest": the statement ends at the comma.
 SUBORDINATE_RE = re.compile(r"(?:though|although|while|as|if|because|since|when|whereas|even though)\s", re.I)
-ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
+ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per)\s+")  # "as per the management"
 AFTER_ACCORDING_RE = re.compile(r"\s*,?\s*according\s+to\s+")  # '"…," according to economists at Goldman Sachs'
 
 # "…, according to CME Group." at the end of a sentence: the credit covers all of it.

@@ -21,14 +21,14 @@ from typing import NamedTuple
 
 from index.text.marks import QuoteSpan, quote_spans
 
-SPLITTER_VERSION = "quote-aware-v3"  # v2: "Fr.", "Msgr.", "Supt." end no sentence; v3: "Adv."
+SPLITTER_VERSION = "quote-aware-v4"  # v2: "Fr.", "Msgr.", "Supt." end no sentence; v3: "Adv."; v4: "Bros."
 
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s+[\"“‘'(\[«„]?[^\W_a-z])")
 _ABBREV = set(
     """
     mr mrs ms dr prof sen rep gov gen lt col capt sgt st jr sr inc corp co ltd no nos vs jan feb mar
     apr jun jul aug sep sept oct nov dec mt ft rev hon adm cmdr maj pres approx dept est fig vol etc
-    fr msgr supt det insp cpl pvt adv
+    fr msgr supt det insp cpl pvt adv bros
 """.split()
 )
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")

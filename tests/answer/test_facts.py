@@ -431,6 +431,17 @@ def test_a_pronoun_sentence_is_cited_with_the_one_it_continues() -> None:
     assert ans.citations[0].quote.startswith("Of all the national teams")
 
 
+HAT_TRICK = """Nicolas Jackson rifled in a 75th minute winner from a square pass at the far post.
+The Senegal forward then struck twice in injury time to claim his first hat-trick for the club.
+"""
+
+
+def test_a_sentence_describing_a_person_is_cited_with_the_one_that_names_them() -> None:
+    ans = ask("Who got the hat-trick for the club?", chunks("spurs", HAT_TRICK), embed=None)
+    assert ans.answered and ans.citations[0].quote.startswith("Nicolas Jackson rifled")
+    assert "The Senegal forward then struck twice" in ans.citations[0].quote
+
+
 def test_captions_and_widget_text_are_not_evidence() -> None:
     text = ("Valve released the Steam Deck OLED on Thursday.\n"
             "The new model has a 7.4-inch screen.\n"
