@@ -226,11 +226,20 @@ def _new_names(info: QuestionInfo) -> list[str]:
 def _own_specifiers(info: QuestionInfo) -> list[str]:
     """The specifiers one sentence must match: dates are left out when the question names two or more
     (they date different articles: "Between the report on September 26 and the one on December 15")."""
-    months = [s for s in info.specifiers if s in MONTHS]
+    specs = info.specifiers
+    if info.answer_type == "date":  # "When will the clocks go forward after the October 2023 change?": the date
+        specs = [s for s in specs if not _anchor(s, info.text)]  # asked comes after that one, not on it
+    months = [s for s in specs if s in MONTHS]
     if len(months) < 2:
-        return info.specifiers
-    dated = [s for s in info.specifiers if s.split()[0] in MONTHS or re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", s)]
-    return [s for s in info.specifiers if s not in dated]
+        return specs
+    dated = [s for s in specs if s.split()[0] in MONTHS or re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", s)]
+    return [s for s in specs if s not in dated]
+
+
+def _anchor(spec: str, question: str) -> bool:
+    """Is the specifier the date a "when" question counts from ("after the October 2023 change", "since 2019")?"""
+    return re.search(r"\b(?:after|since|following|before)\s+(?:[\w'’-]+\s+){0,3}?" + re.escape(spec) + r"\b",
+                     question, re.I) is not None
 
 
 _DATE_NUMBERS = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?|"

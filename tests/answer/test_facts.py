@@ -442,6 +442,17 @@ def test_a_sentence_describing_a_person_is_cited_with_the_one_that_names_them() 
     assert "The Senegal forward then struck twice" in ans.citations[0].quote
 
 
+CLOCKS = """The clocks went back one hour in the UK on Sunday 29 October 2023.
+That gives everyone an extra hour in bed as the nights draw in.
+The clocks will not go forward again until Sunday 31 March 2024.
+"""
+
+
+def test_the_date_a_when_question_counts_from_is_not_required_of_the_answer() -> None:
+    ans = ask("When will the clocks go forward again after the October 2023 change?", chunks("clocks", CLOCKS))
+    assert ans.answered and "31 March 2024" in ans.answer
+
+
 def test_captions_and_widget_text_are_not_evidence() -> None:
     text = ("Valve released the Steam Deck OLED on Thursday.\n"
             "The new model has a 7.4-inch screen.\n"
