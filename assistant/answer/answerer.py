@@ -27,6 +27,7 @@ from assistant.answer.compound import compound_answer, outlet_parts
 from assistant.answer.facts import DEFAULT_MIN_SCORE, article_names, fact_answer, from_outlets
 from assistant.answer.question import DOCUMENTS, QuestionInfo, analyse_question, name_runs
 from assistant.answer.quotations import Found, resolve_speaker
+from assistant.answer.rivals import team_named
 from assistant.answer.similarity import Embed
 from assistant.answer.speaker import speaker_answer
 from assistant.answer.words import (
@@ -143,7 +144,7 @@ def _missing_names(names: list[str], passages: list[Passage], runs: list[list[st
     for p in articles:
         vocab |= article_names(p)
     joined = {w for r in runs if len(r) > 1 and run_present(r, vocab) for w in r}
-    missing = [n for n in names if n not in joined and not name_present(n, vocab)]
+    missing = [n for n in names if n not in joined and not name_present(n, vocab) and not team_named(n, vocab)]
     if any(ordinal_value(n.split("-")[0]) is not None for n in missing):  # "10th-gen" written "tenth generation"
         words = set().union(*(vocabulary(p.article_text) for p in articles))
         missing = [n for n in missing if ordinal_value(n.split("-")[0]) is None or not specifier_present(n, words)]

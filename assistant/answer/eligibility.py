@@ -28,7 +28,7 @@ from assistant.answer.doers import agent_named, other_subject
 from assistant.answer.evidence import counts
 from assistant.answer.previews import looks_ahead
 from assistant.answer.question import QuestionInfo, name_runs
-from assistant.answer.rivals import rival_place, rival_slot
+from assistant.answer.rivals import rival_place, rival_slot, team_named
 from assistant.answer.types import SCORE, carries
 from assistant.answer.values import (
     gives_money,
@@ -265,7 +265,8 @@ def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
         return False  # names Japan says nothing of Japan, however many other names it shares
     words = {n for n in info.key_names if n not in figures and n not in dated}
     runs = [r for r in name_runs(info.text) if words & set(r)] or [[n] for n in words]
-    found = sum(run_present([w for w in r if w in words], article_vocab) for r in runs)
+    found = sum(run_present([w for w in r if w in words], article_vocab)
+                or len(r) == 1 and team_named(r[0], article_vocab) for r in runs)  # "Washington": the Nationals
     if info.one_of_parts:
         return found >= 1 or not runs
     return found == len(runs) if len(runs) <= 2 else found * 2 >= len(runs)

@@ -46,6 +46,16 @@ _TEAMS = {  # city: the nicknames of its NFL, MLB, NBA and NHL teams
 }
 
 
+def team_named(city: str, vocab: set[str]) -> bool:
+    """Do the (stemmed) words of an article name a team of the city a question names ("Washington": the
+    Nationals, "How much did Soto turn down from Washington?")?"""
+    nicknames = [w for w in _TEAMS.get(city.lower(), "").split() if w not in _COLOURS]
+    return any(term_present(stem(w), vocab) for w in nicknames)
+
+
+_COLOURS = frozenset("red white blue golden trail".split())  # the first words of "Red Sox", "Golden Knights"
+
+
 def _same_team(a: list[str], b: list[str]) -> bool:
     """Is one of the names a city and the other one of its teams' nicknames ("Washington", "Commanders")?"""
     x, y = " ".join(a).lower(), " ".join(b).lower()
@@ -97,4 +107,4 @@ def rival_place(info: QuestionInfo, text: str) -> bool:
 _UK_NATIONS = frozenset(stem(w) for w in "england english scotland scottish wales welsh".split())
 
 
-__all__ = ["rival_place", "rival_slot"]
+__all__ = ["rival_place", "rival_slot", "team_named"]

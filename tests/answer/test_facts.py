@@ -453,6 +453,15 @@ def test_the_date_a_when_question_counts_from_is_not_required_of_the_answer() ->
     assert ans.answered and "31 March 2024" in ans.answer
 
 
+def test_a_city_asked_about_is_named_by_its_teams_nickname() -> None:
+    offer = "Soto turned down a $440M contract offer from the Nationals before he was traded.\n"
+    ans = ask("How much did Soto turn down from Washington?", chunks("soto", offer))
+    assert ans.answered and "$440M" in ans.answer
+    other = "Soto turned down a $440M contract offer from the Padres before he was traded.\n"
+    ans = ask("How much did Soto turn down from Washington?", chunks("soto", other))
+    assert not ans.answered and "Washington" in ans.answer
+
+
 def test_captions_and_widget_text_are_not_evidence() -> None:
     text = ("Valve released the Steam Deck OLED on Thursday.\n"
             "The new model has a 7.4-inch screen.\n"
