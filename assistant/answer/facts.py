@@ -186,9 +186,13 @@ def _answers_anything(text: str) -> bool:
     words = text.split()
     capitalised = sum(w[:1].isupper() for w in words)
     unended = text.rstrip()[-1:] not in '.!"”’)'
-    heading = len(words) <= 12 and unended and capitalised >= 0.7 * len(words)
+    field = _FIELD.match(text)  # "Director: Fritz Lang": a field of a listing, in title case, not a heading
+    heading = len(words) <= 12 and unended and capitalised >= 0.7 * len(words) and not field
     label = len(words) <= 8 and unended and ":" not in text
     return not (heading or label) or any(ch.isdigit() for ch in text)
+
+
+_FIELD = re.compile(r"[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s+\S")
 
 
 def article_names(p: Passage) -> set[str]:

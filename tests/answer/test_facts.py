@@ -462,6 +462,18 @@ def test_a_city_asked_about_is_named_by_its_teams_nickname() -> None:
     assert not ans.answered and "Washington" in ans.answer
 
 
+NOIR = """Here are a few classics we would recommend to anyone new to noir.
+M (1931)
+Director: Fritz Lang
+One of the most chilling films ever made follows a city hunting a child murderer.
+"""
+
+
+def test_a_field_of_a_listing_is_no_heading() -> None:
+    ans = ask("Who was the director of the 1931 film M?", chunks("noir", NOIR))
+    assert ans.answered and "Director: Fritz Lang" in ans.answer
+
+
 def test_captions_and_widget_text_are_not_evidence() -> None:
     text = ("Valve released the Steam Deck OLED on Thursday.\n"
             "The new model has a 7.4-inch screen.\n"
