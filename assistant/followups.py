@@ -36,7 +36,7 @@ from assistant.answer.quotations import is_role_phrase, named_after_role
 from assistant.answer.words import COUNTRIES, stem
 from assistant.asking import unlinked
 from index.quotations import extract_quotations
-from index.quotations.phrases import is_officer_initials
+from index.quotations.phrases import base, is_officer_initials
 from index.quotations.wordlists import ORG_WORDS, ROLE_WORDS
 
 _PERSON = {"he", "she", "him", "her", "his", "hers"}
@@ -89,7 +89,7 @@ def names_in(text: str) -> list[str]:
 
 def _looks_like_person(name: str) -> bool:
     words = name.split()
-    return 2 <= len(words) <= 4 and not any(w.lower().strip("'’s") in ORG_WORDS for w in words)
+    return 2 <= len(words) <= 4 and not any(base(w) in ORG_WORDS for w in words)  # "Sporting News": no person
 
 
 _SUBJECT = re.compile(
@@ -106,7 +106,7 @@ def _subject(user: str) -> str:
     if not m or m.group("x").endswith(("'s", "’s")):
         return ""  # "What is Nike's revenue?": an owner, not the subject
     name = names_in(m.group("x"))
-    if not name or any(w.lower().strip("'’s") in ORG_WORDS for w in name[0].split()):
+    if not name or any(base(w) in ORG_WORDS for w in name[0].split()):
         return ""
     return name[0]
 

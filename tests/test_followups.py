@@ -58,6 +58,10 @@ from assistant.followups import condense, names_in, referents
          [("How did the Annex Wealth Management economist describe spending?",
            "Brian Jacobs, chief economist at Annex, said spending had cooled.")],
          "What did Brian Jacobs say is weighing on shoppers?"),
+        # he: a person, never an outlet whose name ends in "s" ("Sporting News", "The Times")
+        ("How much did he cost?",
+         [("Which quarterback did Sporting News pick for its lineup?", "Gardner Minshaw of the Colts.")],
+         "How much did Gardner Minshaw cost?"),
     ],
 )
 def test_pronouns_resolve_by_kind(question: str, history: list[tuple[str, str]], expected: str) -> None:
