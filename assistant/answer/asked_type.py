@@ -31,6 +31,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,3}?(?:record|age|margin|era|average|rating)\b|^by\s+what\s+margin\b",
      "number"),
     (r"\bhow\s+much\s+(?:" + _COUNTABLE + r")\b", "number"),  # "how much content did it take down?": a count
+    # "How much did England score?", "How much does it weigh?", "How much did they win by?": no sum of money
+    (r"\bhow\s+much\s+(?:did|does|do|will|would|has|have|had|can|could)\s+.+?\s(?:score|scored|weigh|weighs|weighed|"
+     r"(?:win|won|lose|lost|lead|led|trail|trailed)\s+by)\b", "number"),
     (r"\bhow\s+(?:much|expensive|costly)\b", "amount"),
     (r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?" + _MODIFIERS + r"(?:share|percentage|percent|"
      r"proportion|portion|fraction|stake|prices?|costs?|fees?|fine|salary|amount|sum|valuation|revenue|profit|loss|budget|"

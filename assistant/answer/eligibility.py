@@ -122,7 +122,7 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
     done = vocabulary(_INTENDED.sub(" ", c.text)) if info.outcome else own  # "has the space to sign him": no outcome
     if info.outcome and not any(t in done or any(w.startswith(t) for w in done) for t in info.outcome):
         return "preview"
-    if info.result and not (_names_own_half(info, own) and _both_sides(info, own | c.near)
+    if info.result and not (_names_own_half(info, own, c.near) and _both_sides(info, own | c.near)
                             and _opponent_named(info.text, own)):
         return "name"
     return ""
@@ -227,8 +227,8 @@ def _own_specifiers(info: QuestionInfo) -> list[str]:
     """The specifiers one sentence must match: dates are left out when the question names two or more
     (they date different articles: "Between the report on September 26 and the one on December 15")."""
     specs = info.specifiers
-    if info.answer_type == "date":  # "When will the clocks go forward after the October 2023 change?": the date
-        specs = [s for s in specs if not _anchor(s, info.text)]  # asked comes after that one, not on it
+    if info.answer_type == "date":  # "When will the clocks go forward after the October 2023 change?": not then
+        specs = [s for s in specs if not _anchor(s, info.text)]
     months = [s for s in specs if s in MONTHS]
     if len(months) < 2:
         return specs
@@ -236,10 +236,8 @@ def _own_specifiers(info: QuestionInfo) -> list[str]:
     return [s for s in specs if s not in dated]
 
 
-def _anchor(spec: str, question: str) -> bool:
-    """Is the specifier the date a "when" question counts from ("after the October 2023 change", "since 2019")?"""
-    return re.search(r"\b(?:after|since|following|before)\s+(?:[\w'’-]+\s+){0,3}?" + re.escape(spec) + r"\b",
-                     question, re.I) is not None
+def _anchor(spec: str, q: str) -> bool:  # "When ... after the October 2023 change?", "since 2019"
+    return bool(re.search(r"\b(?:after|since|following|before)\s+(?:[\w'’-]+\s+){0,3}?" + re.escape(spec) + r"\b", q))
 
 
 _DATE_NUMBERS = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?|"
@@ -311,11 +309,18 @@ def _rival_stage(question: str, text: str) -> bool:
     return bool(asked_stage) and bool(has_stage) and not asked_stage & has_stage
 
 
-def _names_own_half(info: QuestionInfo, own: set[str]) -> bool:
+def _names_own_half(info: QuestionInfo, own: set[str], near: set[str]) -> bool:
     """An outcome is about the sides asked of: at least half the question's names are in the sentence itself (one
-    side of a pair written "Bears-Panthers" names the pair: "The Bears grinded out a 16-13 victory")."""
+    side of a pair written "Bears-Panthers" names the pair: "The Bears grinded out a 16-13 victory"); an event
+    keeps its qualifier beside it ("the Cricket World Cup": "the ODI World Cup" in an article titled on cricket)."""
     phrases = _side_runs(info.text)
-    return not phrases or sum(_side_present(ph, own, either=True) for ph in phrases) * 2 >= len(phrases)
+    return not phrases or sum(_side_present(ph, own, either=True) or _event_present(ph, own, near)
+                              for ph in phrases) * 2 >= len(phrases)
+
+
+def _event_present(run: list[str], own: set[str], near: set[str]) -> bool:
+    return len(run) > 2 and run[-1] in _EVENT_NOUNS and all(name_present(w, own) for w in run[-2:]) and all(
+        name_present(w, own | near) for w in run[:-2])
 
 
 def _side_runs(question: str) -> list[list[str]]:

@@ -1,11 +1,12 @@
 """Previews: sentences written before the event, which report no result.
 
-A sentence looks ahead when it says so ("will", "set to", "odds", "favourites"). Every sentence of an article
-titled as a preview ("... odds, props, predictions", "how to watch") looks ahead, whatever its tense, except a line
-giving each side with its score ("Boca Raton Bowl: USF 45 Syracuse 0", a results list in an odds article) and a
-game already played ("The Chargers are coming off a brutal 63-21 rout") that is not between the two sides the
-title sets up when the question names both ("Ridgeback beat Harlow by scores of 48-10" in "Ridgeback vs. Harlow
-odds" answers no "Who won the Ridgeback vs. Harlow game?"); nothing under a "Prediction:" line is a result.
+A sentence looks ahead when it says so ("will", "set to", "odds", "favourites"), unless it tells a result with its
+margin ("the final won by Australia beating India by six wickets"). Every sentence of an article titled as a preview
+("... odds, props, predictions", "how to watch") looks ahead, whatever its tense, except a line giving each side with
+its score ("Boca Raton Bowl: USF 45 Syracuse 0", a results list in an odds article) and a game already played ("The
+Chargers are coming off a brutal 63-21 rout") that is not between the two sides the title sets up when the question
+names both ("Ridgeback beat Harlow by scores of 48-10" in "Ridgeback vs. Harlow odds" answers no "Who won the
+Ridgeback vs. Harlow game?"); nothing under a "Prediction:" line is a result.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ _PREVIEW = re.compile(
 # a game played, told in a preview: "coming off a brutal 63-21 rout", "beat the Jets 31-10"
 _PAST_RESULT = re.compile(rf"\b(?:coming\s+off|beat|won|lost|fell|defeated|routed|edged)\b[^.;]{{0,40}}?\b{SCORE}\b|"
                           rf"\b{SCORE}\s+(?:\w+\s+){{0,4}}?(?:win|victory|loss|defeat|rout)\b", re.I)
+# a result told with its margin, which no preview gives: "won by Australia beating India by six wickets"
+_MARGIN_RESULT = re.compile(r"\b(?:won|beat|beating|defeated|defeating)\b[^.;]{0,60}?\bby\s+(?:\d+|one|two|three|four|"
+                            r"five|six|seven|eight|nine|ten)\s+(?:wickets?|runs?|points?|goals?|strokes?)\b", re.I)
 _MATCHUP = re.compile(r"^(?P<a>[^:,]+?)\s+(?:vs?\.?|at)\s+(?P<b>[^:,]+?)(?:\s+(?:odds|live|prediction|preview|picks|"
                       r"betting)\b|[:,]|$)", re.I)
 
@@ -50,7 +54,7 @@ def looks_ahead(question: str, sentence: str, title: str, lead: str = "") -> boo
     """Does ``sentence`` (of an article titled ``title``, under the list line ``lead``) report no result (see the
     module docstring)?"""
     if _PREVIEW.search(sentence):
-        return True
+        return not _MARGIN_RESULT.search(sentence)  # "the final won by Australia beating India by six wickets"
     if not _PREVIEW_TITLE.search(title):
         return False
     if _PREVIEW.search(lead):

@@ -48,6 +48,9 @@ def test_how_much_content_is_answered_by_a_count(embed) -> None:
     ("How much content did Lumo take down?", "number"),
     ("How much money did Lumo make?", "amount"),
     ("What was the reason for the rate rise?", ""),
+    ("How much did England score in the first T20?", "number"),  # runs, not a sum of money
+    ("How much does the new handheld weigh?", "number"),
+    ("How much did Lumo earn last year?", "amount"),
 ])
 def test_the_answer_type_reads_past_modifiers_not_past_prepositions(question, kind) -> None:
     assert analyse_question(question).answer_type == kind
