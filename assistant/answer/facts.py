@@ -81,6 +81,7 @@ _WIDGET = re.compile(
     r"|\bpic\.twitter\.com/|\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"  # an embedded post
     r"|^(?-i:(?:[A-Z][\w'’.-]+\s){1,4})(?:celebrates|reacts|gestures|poses|looks\s+on|is\s+pictured|"
     r"are\s+pictured)\b"  # a photo caption: "Alexei Popyrin celebrates with ... after his win."
+    r"|(?-i:[A-Z])[\w'’.-]*\s+\((?:far\s+)?(?:left|right|centre|center|middle|(?-i:L|R))\)"  # "Shai Hope (right) ..."
     r"|[$£€]\s?\d[\d.,]*\s+at\s+(?-i:[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,3})\s*$",  # a shop link: "$549 at Steam"
     re.I,
 )

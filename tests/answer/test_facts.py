@@ -495,6 +495,13 @@ def test_captions_and_widget_text_are_not_evidence() -> None:
     assert all("Getty" not in c.quote and "MORE:" not in c.quote for c in ans.citations)
 
 
+def test_a_caption_placing_people_left_and_right_is_not_evidence() -> None:
+    text = ("Live: 22.40 West Indies' Shai Hope (right) celebrates with Jason Holder after hitting the winning six. "
+            "West Indies won the series 3-2 on Thursday.\n")
+    ans = ask("Who hit the winning six for West Indies?", chunks("wi", text), embed=None)
+    assert "(right)" not in ans.answer
+
+
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
 @pytest.mark.parametrize(
     ("question", "named"),
