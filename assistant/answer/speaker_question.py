@@ -251,9 +251,20 @@ def find_soft_speaker(q: str) -> tuple[str, str]:
         role = m.groupdict().get("r") if m else None  # "the Zelda producer": a lower-case word only as a post
         if m and role and not (role in ROLE_WORDS or role.endswith(("er", "or", "ist"))):
             continue
+        if m and (done := _PASSIVE.match(q)) and done.group(1).lower() not in _FEELINGS and "according" not in q:
+            return "", ""  # "Why was Sam Altman fired?": the reason is whoever fired him, not his own words
         if m and looks_like_speaker(m.group("x")) and _short_enough(m.group("x")):
             return m.group("x").strip(), _clean_topic(m.group("t").strip())
     return _post_asked_why(q)
+
+
+# "Why was X fired?": done to X (a past participle after a name), unless it says how X felt ("Why was X upset?")
+_PASSIVE = re.compile(r"^why\s+(?:is|was|are|were)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)*\s+"
+                      r"(?:not\s+)?(\w+(?:ed|en)|sent|cut|hit|let|put|sold|told|left|made|kept|held|caught|taught|"
+                      r"brought|bought|thrown|shown|paid|set)\b", re.I)
+_FEELINGS = frozenset("""excited disappointed frustrated worried concerned surprised pleased upset annoyed angered
+    delighted thrilled saddened shocked stunned satisfied relieved interested motivated determined tired bored scared
+    frightened embarrassed ashamed convinced confused puzzled amazed impressed encouraged inspired""".split())
 
 
 _WHY_THE = re.compile(r"^why\s+(?:did|does|do|has|have|had|would|is|was)\s+the\s+(?P<rest>.+?)" + _TAIL, re.I)

@@ -266,6 +266,9 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     # how a person is coping: their own words first, when quoted on it
     ("How has Tom Reid been coping since the flood?", "Tom Reid", "coping since the flood", True),
     ("How is Acme Motors doing in China?", "", "", False),  # a company's results: no feelings asked
+    # done to X: the reason is not X's to give; how X felt is
+    ("Why was Tom Reid fired?", "", "", False),
+    ("Why was Tom Reid upset?", "Tom Reid", "upset", True),
 ])
 def test_other_ways_of_asking_for_someones_words(question: str, speaker: str, topic: str, soft: bool) -> None:
     info = analyse_question(question)
