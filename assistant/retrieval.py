@@ -149,7 +149,7 @@ class HybridSearcher:
         pools = [self._pool(i, part, dense_rows[part.search], lexical_rows[part.search])
                  for i, part in enumerate(analysis.parts)]
         for pool, part in zip(pools, analysis.parts):
-            names = asked_speaker(part.text)
+            names = asked_speaker(part.text) or asked_who(part.text)
             if names or read:
                 self._fill(pool.hits)
             if names:
@@ -290,6 +290,16 @@ def asked_speaker(question: str) -> list[str]:
 def _asked_speaker(question: str) -> tuple[str, ...]:  # asked of each sub-question by the chain and the searcher
     speaker = analyse_question(question).speaker.strip()
     return (speaker,) if _NAME.fullmatch(speaker) and not speaker.startswith("The ") else ()
+
+
+_WHO_IS = re.compile(r"(?i:who)\s+(?i:is|was|are|were)\s+(?P<x>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*[?.!]*")
+
+
+def asked_who(question: str) -> list[str]:
+    """For "Who is Omairis Taylor?": the full name asked, which the chunk that introduces them holds (the name
+    boost, as for a speaker asked; without it "Taylor" finds Taylor Swift's articles)."""
+    m = _WHO_IS.fullmatch(question.strip())
+    return [m.group("x")] if m and _NAME.fullmatch(m.group("x")) else []
 
 
 __all__ = ["CANDIDATES", "Filters", "HybridSearcher", "MODES"]

@@ -38,9 +38,10 @@ class Weights:
 
 
 # Picked on one half of the MultiHop-RAG queries, scored on the other (bench/query.py, BENCHMARKS.md).
-# ``name``: for "What did <name> say?" only (``retrieval.asked_speaker``), chosen on the speaker questions of the
-# news_eval dev split and a probe of speakers of unseen articles (BENCHMARKS.md; 0.45 and 0.6 cost a dev case);
-# the MultiHop queries ask no such question (applied to every full name in them: MRR@10 0.796 -> 0.787).
+# ``name``: for "What did <name> say?" (``retrieval.asked_speaker``) and "Who is <full name>?" (``asked_who``),
+# chosen on the speaker questions of the news_eval dev split and a probe of speakers of unseen articles
+# (BENCHMARKS.md; 0.45 and 0.6 cost a dev case); the MultiHop queries ask no such question (applied to every full
+# name in them: MRR@10 0.796 -> 0.787).
 WEIGHTS = Weights(dense=0.2, outlet=0.5, date=0.5, date_window=0, sentence=1.0, name=0.3)
 FUSED = Weights(dense=0.3)  # dense + BM25 alone (retrieval before query analysis; its own earlier measurement)
 

@@ -222,3 +222,26 @@ def test_an_institution_named_in_full_also_finds_its_initials(fake_settings, tmp
     rows = engine.search("Who is the chief economist at the National Association of Realtors?", k=2, mode="bm25")
     assert [r["title"] for r in rows][0] == "Home sales"
     assert with_initials("What did the Securities and Exchange Commission (SEC) say?").count("SEC") == 1
+
+
+def test_who_is_a_full_name_boosts_the_chunks_that_hold_it(fake_settings, tmp_path):
+    """"Who is Omairis Taylor?": the chunk naming her in full gets the name boost a speaker's name gets (without it
+    "Taylor" alone finds another Taylor's articles); a question that names nobody in full gets none."""
+    from assistant.retrieval import asked_who
+
+    feed = [
+        {"title": "Halloween", "source": "Wire", "published_at": "2023-10-02", "url": "https://wire.example/1",
+         "body": "Another mom, Omairis Taylor, wrote in a 2019 post that neighbours expected her son to speak."},
+        {"title": "Tour", "source": "Wire", "published_at": "2023-10-03", "url": "https://wire.example/2",
+         "body": "Taylor Swift's tour broke records, and Taylor thanked her fans."},
+    ]
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "feed" / "feed.json").write_text(json.dumps(feed))
+    engine = Engine(fake_settings, encoder=FakeEncoder())
+    engine.index([tmp_path / "feed"])
+    searcher = engine.searcher
+    pools = searcher.pools(searcher.analyse("Who is Omairis Taylor?"))
+    named = {h.metadata.get("title") for p in pools for h, n in zip(p.hits, p.named) if n}
+    assert named == {"Halloween"}
+    assert asked_who("Who was Omairis Taylor?") == ["Omairis Taylor"]
+    assert asked_who("Who is the coach?") == [] and asked_who("Who is Taylor?") == []
