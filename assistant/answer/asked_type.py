@@ -101,7 +101,13 @@ def credit_words(question: str) -> re.Pattern | None:
     return re.compile(r"\b(?:" + _CREDITS[kind] + r")\b", re.I)
 
 
+# "Who is Tony Albert?": the person is named; what answers is a sentence saying who they are, not another name
+_WHO_IS_NAMED = re.compile(r"(?i:who)\s+(?i:is|was)\s+[A-Z][a-z][\w.-]*(?:\s+[A-Z][a-z][\w.-]*){1,3}\s*[?.!]*")
+
+
 def answer_type_of(question: str) -> str:
+    if _WHO_IS_NAMED.fullmatch(question.strip()):
+        return ""
     low = question.lower()
     for rx, kind in _TYPE_RULES:
         if re.search(rx, low):

@@ -51,6 +51,8 @@ def test_how_much_content_is_answered_by_a_count(embed) -> None:
     ("How much did England score in the first T20?", "number"),  # runs, not a sum of money
     ("How much does the new handheld weigh?", "number"),
     ("How much did Lumo earn last year?", "amount"),
+    ("Who is Tony Albert?", ""),  # named: a sentence saying who he is answers, not another name
+    ("Who is Nike's CFO?", "name"),
 ])
 def test_the_answer_type_reads_past_modifiers_not_past_prepositions(question, kind) -> None:
     assert analyse_question(question).answer_type == kind
@@ -434,3 +436,10 @@ def test_an_organisation_asked_by_its_initials_is_found_by_its_name() -> None:
             "The National Lumo Bank has forecast another rate hike to 4.35 per cent in November.\n")
     ans = ask("Where does NLB think the cash rate will go in November?", chunks("rates", text), embed=None)
     assert ans.answered and "4.35 per cent" in ans.citations[0].quote
+
+
+def test_who_is_a_named_person_is_answered_by_the_sentence_that_says_who_they_are() -> None:
+    text = ("The portraits skewer their subjects, with what fellow artist and collaborator Tony Albert describes as "
+            "guerilla humour.\nThe elder Namatjira became famous, but Albert faced legal troubles later.\n")
+    ans = ask("Who is Tony Albert?", chunks("art", text), embed=None)
+    assert ans.answered and "fellow artist and collaborator Tony Albert" in ans.citations[0].quote
