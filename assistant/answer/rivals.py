@@ -19,7 +19,7 @@ from assistant.answer.words import (
     term_present,
     vocabulary,
 )
-from index.quotations.wordlists import DAYS_MONTHS
+from index.quotations.wordlists import DAYS_MONTHS, ROLE_WORDS
 
 _SLOT = r"against|playing|vs\.?|versus|at|beat|beating|facing|over"
 _NAMED = re.compile(rf"\b({_SLOT})\s+(?:the\s+)?((?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*)*)", re.I)
@@ -74,7 +74,10 @@ def _slots(text: str) -> list[tuple[str, list[str]]]:
 
 def rival_slot(question: str, text: str) -> bool:
     """Does ``text`` fill a slot the question names ("playing Hades") with another name only ("playing Elden
-    Ring"), never naming the asked one?"""
+    Ring"), never naming the asked one? The owner of a post is one ("the Packers' quarterback": "Buccaneers
+    quarterback Baker Mayfield")."""
+    if _rival_owner(question, text):
+        return True
     asked = _slots(question)
     if not asked:
         return False
@@ -87,6 +90,25 @@ def rival_slot(question: str, text: str) -> bool:
                for s, other in said):
             return True
     return False
+
+
+_POST = "|".join(sorted(w for w in ROLE_WORDS if w.isalpha() and len(w) > 2))
+_CAPS = r"((?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2})"
+_OWNED_POST = re.compile(_CAPS + r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(" + _POST + r")\b")  # "the Packers' quarterback"
+
+
+def _rival_owner(question: str, text: str) -> bool:
+    """The question asks for the holder of a post someone owns ("Who is the Packers' quarterback?"); the sentence
+    never names the owner and gives the post to another ("Buccaneers quarterback Baker Mayfield")."""
+    m = _OWNED_POST.search(question)
+    if m is None:
+        return False
+    owner = [w.removesuffix("'s").removesuffix("’s") for w in m.group(1).split()]
+    if name_present(owner[-1], vocabulary(text)):
+        return False
+    post = re.compile(_CAPS + r"\s+(?:[a-z-]+\s+){0,2}?" + m.group(2) + r"s?\s+(?-i:[A-Z])")
+    return any(not {stem(w) for w in o.group(1).split()} & {stem(w) for w in owner}
+               and not _same_team(owner, o.group(1).split()) for o in post.finditer(text))
 
 
 def rival_place(info: QuestionInfo, text: str) -> bool:

@@ -1074,6 +1074,10 @@ def test_a_sentence_read_with_the_one_it_continues_has_the_neighbour_before_both
     ("How many yards did Ortiz have against Washington?", "Ortiz ran wild against the Commanders (140 yards).", False),
     ("How many yards did Ortiz have against Washington?", "Ortiz ran wild against the Cowboys (140 yards).", True),
     ("How many yards did Ortiz have in March?", "Ortiz ran wild against the Cowboys (140 yards).", False),
+    # the owner of a post asked: another side's holder of it is no answer
+    ("Who is the Packers' quarterback now?", "It continues for Buccaneers quarterback Baker Mayfield.", True),
+    ("Who is the Packers' quarterback now?", "Packers quarterback Jordan Love threw twice.", False),
+    ("Who is Blackburn's manager?", "Blackburn Rovers manager Jon Dahl Tomasson said so.", False),
 ])
 def test_a_sentence_filling_the_asked_slot_with_another_name_is_about_another_party(question, text, rival) -> None:
     from assistant.answer.rivals import rival_slot
