@@ -28,7 +28,7 @@ from assistant.answer.doers import agent_named, other_subject
 from assistant.answer.evidence import counts
 from assistant.answer.previews import looks_ahead
 from assistant.answer.question import QuestionInfo, name_runs
-from assistant.answer.rivals import rival_place, rival_slot, team_named
+from assistant.answer.rivals import around, rival_place, rival_slot, team_named
 from assistant.answer.types import SCORE, carries
 from assistant.answer.values import (
     gives_money,
@@ -94,7 +94,8 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "doer"  # "How much did Adaptive raise?": Mistral's round, in an article naming Adaptive elsewhere
     if info.answer_type in ("amount", "number") and not agent_named(info.text, own) and other_subject(c.text):
         return "doer"  # "How many goals did Lewandowski score?": "Kane, who has scored nine goals ..." is Kane's count
-    if rival_place(info, c.text) or _rival_stage(info.text, c.text) or rival_slot(info.text, c.text):
+    priced = around(c.passage.article_text, c.start, c.end, c.near, c.lead) if info.answer_type == "amount" else None
+    if rival_place(info, c.text) or _rival_stage(info.text, c.text) or rival_slot(info.text, c.text, priced):
         return "specifier"
     if not _keeps_superlative(info.text, f"{c.lead} {c.text}"):
         return "specifier"

@@ -72,10 +72,18 @@ def _slots(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def rival_slot(question: str, text: str) -> bool:
+def around(text: str, start: int, end: int, near: set[str], lead: str) -> set[str]:
+    """The words beside a sentence that may name the shop of its price: its neighbours, the line introducing its
+    list and the rest of its list item ("God of War Ragnarök $62 ... Read our review. $62 at Amazon")."""
+    line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    return near | vocabulary(f"{lead} {line}")
+
+
+def rival_slot(question: str, text: str, priced: set[str] | None = None) -> bool:
     """Does ``text`` fill a slot the question names ("playing Hades") with another name only ("playing Elden
     Ring"), never naming the asked one? The owner of a post is one ("the Packers' quarterback": "Buccaneers
-    quarterback Baker Mayfield")."""
+    quarterback Baker Mayfield"). ``priced``: for a price asked "at Best Buy", the words ``around`` the sentence: a
+    price neither names the shop of is no answer, whatever shop it names."""
     if _rival_owner(question, text):
         return True
     asked = _slots(question)
@@ -86,6 +94,8 @@ def rival_slot(question: str, text: str) -> bool:
     for slot, names in asked:
         if any(name_present(n, vocab) for n in names):
             continue
+        if priced is not None and slot == "at" and not all(name_present(n, priced) for n in names):
+            return True
         if any(s == slot and not {stem(w) for w in other} & {stem(n) for n in names} and not _same_team(names, other)
                for s, other in said):
             return True
@@ -129,4 +139,4 @@ def rival_place(info: QuestionInfo, text: str) -> bool:
 _UK_NATIONS = frozenset(stem(w) for w in "england english scotland scottish wales welsh".split())
 
 
-__all__ = ["rival_place", "rival_slot", "team_named"]
+__all__ = ["around", "rival_place", "rival_slot", "team_named"]

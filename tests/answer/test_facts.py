@@ -1085,6 +1085,18 @@ def test_a_sentence_filling_the_asked_slot_with_another_name_is_about_another_pa
     assert rival_slot(question, text) is rival
 
 
+DEALS = ("Video games\n\nGod of War Ragnarok (PlayStation 5) is down to $62 from $70. Its story is far more ambitious. "
+         "Read our review. $62 at Amazon\n\nDemon's Souls is down to $30 from $70. A remake of the 2009 game. "
+         "$30 at Walmart\n\nConsoles\n\nThe Switch OLED is down to $299 from $349. $299 at Best Buy\n")
+
+
+def test_a_price_asked_at_one_shop_is_not_answered_by_the_price_listed_at_another() -> None:
+    """The shop of a list item's price is often at the item's end ("$62 at Amazon"), not beside the sentence."""
+    assert ask("How much is God of War Ragnarok at Amazon?", chunks("deals", DEALS), embed=None).answered
+    ans = ask("How much is God of War Ragnarok at Best Buy?", chunks("deals", DEALS), embed=None)
+    assert not ans.answered, ans.answer
+
+
 def test_a_figure_for_another_game_than_the_one_asked_does_not_answer() -> None:
     text = ("Ortiz tested the handheld for a week. Hades is his most-played game.\n\n"
             "He liked the screen a lot, and the speakers.\n\n"
