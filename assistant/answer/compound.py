@@ -26,7 +26,7 @@ from assistant.schema import Answer, Passage
 
 _EACH = re.compile(r"\b(?:each|both)\b|\b(?:preview|report|review|piece|article)s?\s+and\s+(?:its\s+|the\s+)?\w+", re.I)
 _OUTLET_PAIR = re.compile(
-    r"\b(?:did|do|does|according\s+to|per|in)\s+(?P<a>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})(?:['’]s\s+\w+)?"
+    r"\b(?:did|do|does|according\s+to|per|in|what|how)\s+(?P<a>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})(?:['’]s\s+\w+)?"
     r"\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})",
 )
 _REPEATED = re.compile(

@@ -26,6 +26,16 @@ def test_two_outlets_get_one_labelled_sentence_each() -> None:
     assert ans.answer.startswith("Engadget: Valve says") and "Polygon: Valve’s promise" in ans.answer.replace("'", "’")
 
 
+def test_compare_what_two_outlets_said_gets_one_labelled_sentence_each() -> None:
+    passages = chunks("eng", ENGADGET, source="Engadget") + chunks("poly", POLYGON, source="Polygon")
+    ans = ask("Compare what Engadget and Polygon said about how much longer the Steam Deck battery lasts.", passages,
+              embed=None)
+    assert ans.answered and {c.source for c in ans.citations} == {"Engadget", "Polygon"}, ans.answer
+    only = ask("Compare what Engadget and Polygon said about how much longer the Steam Deck battery lasts.",
+               chunks("eng", ENGADGET, source="Engadget"), embed=None)
+    assert only.answered and "No retrieved article is from Polygon" in only.answer, only.answer  # both asked
+
+
 def test_an_outlet_with_no_retrieved_article_is_named() -> None:
     passages = chunks("eng", ENGADGET, source="Engadget")
     ans = ask("How much longer does the Steam Deck OLED's battery last, according to Engadget and Polygon?",
