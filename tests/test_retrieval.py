@@ -206,19 +206,24 @@ def test_the_answerer_reuses_the_sub_question_vectors_for_the_whole_question(fee
     assert question not in encoded  # ... and the answerer composed the whole question from them
 
 
-def test_an_institution_named_in_full_also_finds_its_initials(fake_settings, tmp_path):
-    """An article that names an institution only by its initials ("NAR") is found by a question that names
-    it in full, on the lexical side; initials the question already gives are not added twice."""
-    feed = [
-        {"title": "Home sales", "source": "Wire", "published_at": "2023-10-02", "url": "https://wire.example/1",
-         "body": "NAR chief economist Lena Ortiz said sales would slow. Prices rose in October."},
-        {"title": "Economists", "source": "Wire", "published_at": "2023-10-03", "url": "https://wire.example/2",
-         "body": "The chief economist of a bank said the economy would slow. Economists agreed."},
-    ]
+def _wire_engine(fake_settings, tmp_path, bodies: dict[str, str]) -> Engine:
+    """An engine (fake encoder, real Chroma) over one wire article per title, a day apart."""
+    feed = [{"title": title, "source": "Wire", "published_at": f"2023-10-{k + 2:02d}",
+             "url": f"https://wire.example/{k + 1}", "body": body} for k, (title, body) in enumerate(bodies.items())]
     (tmp_path / "feed").mkdir()
     (tmp_path / "feed" / "feed.json").write_text(json.dumps(feed))
     engine = Engine(fake_settings, encoder=FakeEncoder())
     engine.index([tmp_path / "feed"])
+    return engine
+
+
+def test_an_institution_named_in_full_also_finds_its_initials(fake_settings, tmp_path):
+    """An article that names an institution only by its initials ("NAR") is found by a question that names
+    it in full, on the lexical side; initials the question already gives are not added twice."""
+    engine = _wire_engine(fake_settings, tmp_path, {
+        "Home sales": "NAR chief economist Lena Ortiz said sales would slow. Prices rose in October.",
+        "Economists": "The chief economist of a bank said the economy would slow. Economists agreed.",
+    })
     rows = engine.search("Who is the chief economist at the National Association of Realtors?", k=2, mode="bm25")
     assert [r["title"] for r in rows][0] == "Home sales"
     assert with_initials("What did the Securities and Exchange Commission (SEC) say?").count("SEC") == 1
@@ -229,16 +234,10 @@ def test_who_is_a_full_name_boosts_the_chunks_that_hold_it(fake_settings, tmp_pa
     "Taylor" alone finds another Taylor's articles); a question that names nobody in full gets none."""
     from assistant.retrieval import asked_who
 
-    feed = [
-        {"title": "Halloween", "source": "Wire", "published_at": "2023-10-02", "url": "https://wire.example/1",
-         "body": "Another mom, Omairis Taylor, wrote in a 2019 post that neighbours expected her son to speak."},
-        {"title": "Tour", "source": "Wire", "published_at": "2023-10-03", "url": "https://wire.example/2",
-         "body": "Taylor Swift's tour broke records, and Taylor thanked her fans."},
-    ]
-    (tmp_path / "feed").mkdir()
-    (tmp_path / "feed" / "feed.json").write_text(json.dumps(feed))
-    engine = Engine(fake_settings, encoder=FakeEncoder())
-    engine.index([tmp_path / "feed"])
+    engine = _wire_engine(fake_settings, tmp_path, {
+        "Halloween": "Another mom, Omairis Taylor, wrote in a 2019 post that neighbours expected her son to speak.",
+        "Tour": "Taylor Swift's tour broke records, and Taylor thanked her fans.",
+    })
     searcher = engine.searcher
     pools = searcher.pools(searcher.analyse("Who is Omairis Taylor?"))
     named = {h.metadata.get("title") for p in pools for h, n in zip(p.hits, p.named) if n}

@@ -94,7 +94,7 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "doer"  # "How much did Adaptive raise?": Mistral's round, in an article naming Adaptive elsewhere
     if info.answer_type in ("amount", "number") and not agent_named(info.text, own) and other_subject(c.text):
         return "doer"  # "How many goals did Lewandowski score?": "Kane, who has scored nine goals ..." is Kane's count
-    priced = around(c.passage.article_text, c.start, c.end, c.near, c.lead) if info.answer_type == "amount" else None
+    priced = (lambda: around(c)) if info.answer_type == "amount" else None  # read when a price is asked "at" a shop
     if rival_place(info, c.text) or _rival_stage(info.text, c.text) or rival_slot(info.text, c.text, priced):
         return "specifier"
     if not _keeps_superlative(info.text, f"{c.lead} {c.text}"):
@@ -238,7 +238,7 @@ def _own_specifiers(info: QuestionInfo) -> list[str]:
 
 
 def _anchor(spec: str, q: str) -> bool:  # "When ... after the October 2023 change?", "since 2019"
-    return bool(re.search(r"\b(?:after|since|following|before)\s+(?:[\w'’-]+\s+){0,3}?" + re.escape(spec) + r"\b", q))
+    return bool(re.search(r"\b(?i:after|since|following|before)\s+(?:[\w'’-]+\s+){0,3}?" + re.escape(spec) + r"\b", q))
 
 
 _DATE_NUMBERS = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?|"

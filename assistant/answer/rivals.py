@@ -1,12 +1,15 @@
 """A sentence about another party than the one asked (rules of ``eligibility.check``): another country than the one
-asked ("in Brazil"); or the question names a side, a venue, a game or a shop in a slot ("against Argentina", "playing
-Hades", "at Amazon") and the sentence fills that slot with another name and never names the one asked ("against
-France", "playing Elden Ring", "at Best Buy"). A North American major-league team named by its city in one and by its
-nickname in the other ("against Washington", "against the Commanders") is no rival."""
+asked ("in Brazil"); or the question names a side, a venue, a game, a shop or the owner of a post in a slot
+("against Argentina", "playing Hades", "at Amazon", "the Packers' quarterback") and the sentence fills that slot with
+another name and never names the one asked ("against France", "playing Elden Ring", "at Best Buy", "Buccaneers
+quarterback Baker Mayfield"). A North American major-league team named by its city in one and by its nickname in the
+other ("against Washington", "against the Commanders") is no rival."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from assistant.answer.question import QuestionInfo
 from assistant.answer.words import (
@@ -20,6 +23,9 @@ from assistant.answer.words import (
     vocabulary,
 )
 from index.quotations.wordlists import DAYS_MONTHS, ROLE_WORDS
+
+if TYPE_CHECKING:
+    from assistant.answer.facts import Candidate
 
 _SLOT = r"against|playing|vs\.?|versus|at|beat|beating|facing|over"
 _NAMED = re.compile(rf"\b({_SLOT})\s+(?:the\s+)?((?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*)*)", re.I)
@@ -46,14 +52,14 @@ _TEAMS = {  # city: the nicknames of its NFL, MLB, NBA and NHL teams
 }
 
 
+_COLOURS = frozenset("red white blue golden trail".split())  # the first words of "Red Sox", "Golden Knights"
+
+
 def team_named(city: str, vocab: set[str]) -> bool:
     """Do the (stemmed) words of an article name a team of the city a question names ("Washington": the
     Nationals, "How much did Soto turn down from Washington?")?"""
     nicknames = [w for w in _TEAMS.get(city.lower(), "").split() if w not in _COLOURS]
     return any(term_present(stem(w), vocab) for w in nicknames)
-
-
-_COLOURS = frozenset("red white blue golden trail".split())  # the first words of "Red Sox", "Golden Knights"
 
 
 def _same_team(a: list[str], b: list[str]) -> bool:
@@ -72,18 +78,20 @@ def _slots(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def around(text: str, start: int, end: int, near: set[str], lead: str) -> set[str]:
-    """The words beside a sentence that may name the shop of its price: its neighbours, the line introducing its
-    list and the rest of its list item ("God of War Ragnarök $62 ... Read our review. $62 at Amazon")."""
-    line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
-    return near | vocabulary(f"{lead} {line}")
+def around(c: Candidate) -> set[str]:
+    """The words beside a candidate sentence that may name the shop of its price: its neighbours, the line
+    introducing its list and the rest of its list item ("God of War Ragnarök $62 ... Read our review. $62 at
+    Amazon")."""
+    text = c.passage.article_text
+    line = text[text.rfind("\n", 0, c.start) + 1 : (text.find("\n", c.end) + 1 or len(text) + 1) - 1]
+    return c.near | vocabulary(f"{c.lead} {line}")
 
 
-def rival_slot(question: str, text: str, priced: set[str] | None = None) -> bool:
+def rival_slot(question: str, text: str, priced: Callable[[], set[str]] | None = None) -> bool:
     """Does ``text`` fill a slot the question names ("playing Hades") with another name only ("playing Elden
     Ring"), never naming the asked one? The owner of a post is one ("the Packers' quarterback": "Buccaneers
-    quarterback Baker Mayfield"). ``priced``: for a price asked "at Best Buy", the words ``around`` the sentence: a
-    price neither names the shop of is no answer, whatever shop it names."""
+    quarterback Baker Mayfield"). ``priced``: for a price asked "at Best Buy", gives the words ``around`` the
+    sentence: a price neither names the shop of is no answer, whatever shop it names."""
     if _rival_owner(question, text):
         return True
     asked = _slots(question)
@@ -94,7 +102,7 @@ def rival_slot(question: str, text: str, priced: set[str] | None = None) -> bool
     for slot, names in asked:
         if any(name_present(n, vocab) for n in names):
             continue
-        if priced is not None and slot == "at" and not all(name_present(n, priced) for n in names):
+        if priced is not None and slot == "at" and not all(name_present(n, priced()) for n in names):
             return True
         if any(s == slot and not {stem(w) for w in other} & {stem(n) for n in names} and not _same_team(names, other)
                for s, other in said):
