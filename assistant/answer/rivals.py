@@ -7,9 +7,10 @@ other ("against Washington", "against the Commanders") is no rival."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.answer.question import QuestionInfo
 from assistant.answer.words import (
@@ -115,18 +116,32 @@ _CAPS = r"((?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2})"
 _OWNED_POST = re.compile(_CAPS + r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(" + _POST + r")\b")  # "the Packers' quarterback"
 
 
+class _OwnedPost(NamedTuple):
+    owner: list[str]  # "Packers"
+    stems: frozenset[str]
+    held: re.Pattern  # the post held by a named side: "Buccaneers quarterback Baker Mayfield"
+
+
+@functools.lru_cache(maxsize=256)
+def _owned_post(question: str) -> _OwnedPost | None:
+    """The owner and post a question asks about ("the Packers' quarterback"), read once per question, not per
+    candidate sentence."""
+    m = _OWNED_POST.search(question)
+    if m is None:
+        return None
+    owner = [w.removesuffix("'s").removesuffix("’s") for w in m.group(1).split()]
+    held = re.compile(_CAPS + r"\s+(?:[a-z-]+\s+){0,2}?" + m.group(2) + r"s?\s+(?-i:[A-Z])")
+    return _OwnedPost(owner, frozenset(stem(w) for w in owner), held)
+
+
 def _rival_owner(question: str, text: str) -> bool:
     """The question asks for the holder of a post someone owns ("Who is the Packers' quarterback?"); the sentence
     never names the owner and gives the post to another ("Buccaneers quarterback Baker Mayfield")."""
-    m = _OWNED_POST.search(question)
-    if m is None:
+    asked = _owned_post(question)
+    if asked is None or name_present(asked.owner[-1], vocabulary(text)):
         return False
-    owner = [w.removesuffix("'s").removesuffix("’s") for w in m.group(1).split()]
-    if name_present(owner[-1], vocabulary(text)):
-        return False
-    post = re.compile(_CAPS + r"\s+(?:[a-z-]+\s+){0,2}?" + m.group(2) + r"s?\s+(?-i:[A-Z])")
-    return any(not {stem(w) for w in o.group(1).split()} & {stem(w) for w in owner}
-               and not _same_team(owner, o.group(1).split()) for o in post.finditer(text))
+    return any(not {stem(w) for w in o.group(1).split()} & asked.stems
+               and not _same_team(asked.owner, o.group(1).split()) for o in asked.held.finditer(text))
 
 
 def rival_place(info: QuestionInfo, text: str) -> bool:
