@@ -39,7 +39,7 @@ _MONEY_ONLY_WORDS = (r"cost|costs|costing|pay|paid|pays|paying|price|prices|pric
                      r"fined|salary|worth|valued|valuation|budget|fee|fees|funding|charg(?:e|es|ed|ing)")
 _MONEY_Q = re.compile(
     rf"\b(?:{_MONEY_ONLY_WORDS}|sell|sold|sales|revenue|earn|earned|raise|raised|bring\s+in|make|made|making|gross|"
-    r"grossed|grossing|lose|lost|income|profit|money|bookings?|get)\b", re.I
+    r"grossed|grossing|lose|lost|income|earnings|profit|money|bookings?|get)\b", re.I
 )
 # "How much does X cost / is X paying / did X spend?": only a sum of money answers (units sold or a time spent
 # could answer "how much did X sell", "how much time did X spend"; those are not asked this way)
@@ -51,7 +51,7 @@ _MONEY_ONLY_Q = re.compile(
     r"(?:(?:on\s+sale|during|at|in|for|right\s+now|now|today|this\s+\w+)\b[^?]*)?\?*\s*$", re.I
 )
 _SHARE_Q = re.compile(
-    r"\b(?:share|percentage|percent|proportion|rates?|rise|rose|climb|climbed|fell|drop|dropped|gain|gained|"
+    r"\b(?:(?<!per\s)(?<!a\s)share(?!\s+price)|percentage|percent|proportion|rates?|rise|rose|climb|climbed|fell|drop|dropped|gain|gained|"
     r"fall(?!\s+(?-i:[A-Z])|\s+(?:season|semester|sales?|lineup|schedule|release|event)\b)|"  # not "the fall Prime Day"
     r"grow|grew|increase|increased|decline|declined|jump|jumped|slump|slumped|(?<!-)(?<!end\s)(?<!ends\s)(?<!ended\s)"
     r"(?<!wind\s)(?<!set\s)(?<!sign\s)(?<!signed\s)(?<!pick\s)(?<!picked\s)(?:up|down)(?!-))\b", re.I

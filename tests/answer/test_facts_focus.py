@@ -192,6 +192,17 @@ def test_a_sign_up_bonus_is_no_rise_or_fall() -> None:
     assert required_form(analyse_question("How much did shares go up?"), "Shares rose 4% on Monday.")
 
 
+def test_earnings_per_share_asks_a_sum_not_a_percentage() -> None:
+    """"per share" / "a share" is a price, not "what share": "94 cents" answers, a percentage does not; "what share
+    of sales" still asks a percentage."""
+    info = analyse_question("What earnings per share did Corvan report for its fiscal first quarter?")
+    assert required_form(info, "Earnings per share: 94 cents vs. 75 cents expected")
+    assert not required_form(info, "Corvan's gross margin fell 0.1 percentage points to 44.2%.")
+    share = analyse_question("What share of sales did Corvan's online store make?")
+    assert required_form(share, "Online sales were 22% of the total.")
+    assert not required_form(share, "Online sales were $3 billion.")
+
+
 def test_other_ways_of_asking_who_won_or_how_it_ended_ask_a_result() -> None:
     """"Who came out on top", "Which team lifted the trophy", "How did the final end", "Did the appeal succeed" ask
     for an outcome as "Who won" does: a sentence looking ahead ("will face", "are favourites") does not report it."""
