@@ -12,10 +12,10 @@ superlative asked ("the cheapest") is stated; the value is in the form asked (``
 sum of money, a year, odds, a betting line with figures for the two sides asked); a figure asked of one name is not a
 total for a list it is one of; it names what "how many" counts, the kind of institution "which hospital" asks for,
 the post "who is X's CFO" asks about and the credit "who directed / plays / led the round" asks ("Directed by",
-"portrayed by", "led by": ``asked_type.credit_words``); and for a
-result question
-it reports an outcome rather than looking ahead ("will face", "hopes to", "dream of", "has the space to sign"),
-with both sides asked of in or beside it and the opponent asked ("did X beat Y", "X's game against Y") in it.
+"portrayed by", "led by": ``asked_type.credit_words``); a follow-up naming only a thing ("And the LCD model?") has
+a word of it in it; and for a result question it reports an outcome rather than looking ahead ("will face", "hopes
+to", "dream of", "has the space to sign"), with both sides asked of in or beside it and the opponent asked ("did X
+beat Y", "X's game against Y") in it.
 """
 
 from __future__ import annotations
@@ -85,10 +85,11 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
         return "withheld"  # "Its blog post does not specify which hashtags ...": the article says it is not given
     if not article_named:
         return "name"
-    if names_sibling(info.text, f"{c.lead} {c.text}"):
-        return "specifier"  # "Galaxy Watch 6 went down to $269" gives no price of the Watch 6 Classic
-    if info.context and info.answer_type and not all(name_present(n, own | vocabulary(c.lead))
-                                                     for n in _new_names(info)):
+    if names_sibling(info.text, f"{c.lead} {c.text}") or info.fragment and not set(info.fragment) & c.terms:
+        return "specifier"  # "Galaxy Watch 6 went down to $269" gives no price of the Watch 6 Classic; "And the
+        # original model?" (a ``fragment``): a sentence not about the thing is not about what is asked
+    if info.context and info.answer_type and not all(name_present(n, own | vocabulary(c.lead) | (
+            c.near if info.fragment else set())) for n in _new_names(info)):
         return "name"  # "How much of that went to Apple?" after Google's payments: a sentence naming Apple
     if info.answer_type in ("amount", "number") and not agent_named(info.text, own | c.near | vocabulary(c.lead)):
         return "doer"  # "How much did Adaptive raise?": Mistral's round, in an article naming Adaptive elsewhere
@@ -127,7 +128,6 @@ def check(info: QuestionInfo, c: Candidate, article_named: bool) -> str:
                             and _opponent_named(info.text, own)):
         return "name"
     return ""
-
 
 
 _SCORE = SCORE

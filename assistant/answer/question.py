@@ -89,6 +89,9 @@ class QuestionInfo:
     role: str = ""  # the post "who is/became X's <role>" asks about, stemmed ("observer", "economist")
     one_of_parts: bool = False  # asked of one outlet of several: the other names may be the other articles'
     soft_speaker: bool = False  # "Why did X decide ...?": X's words when quoted on it, else a fact question
+    # a follow-up naming only a thing ("And the LCD model?"): asks what the previous turn did, of the thing whose
+    # words (not the previous turn's) are listed here
+    fragment: list[str] = field(default_factory=list)
 
 
 def analyse_question(question: str) -> QuestionInfo:
@@ -101,6 +104,9 @@ def analyse_question(question: str) -> QuestionInfo:
             info.wh = {"whom": "who", "whose": "who"}.get(wh, wh)
             break
     info.answer_type = answer_type_of(q)
+    if not info.answer_type and context and _FRAGMENT.match(q):  # "And the LCD model?" after "how long did ...?"
+        info.wh, info.answer_type = analyse_question(context).wh or info.wh, answer_type_of(context)
+        info.fragment = [t for t in content_terms(q) if t not in GENERIC and t not in content_terms(context)]
     info.speaker, info.topic, info.topics = find_speaker(q)
     if info.speaker and (core := speaker_question.without_occasion(q)) != q:  # "When the roster came out, what
         info.answer_type = answer_type_of(core)  # did X say ...?": when X said it, not a date asked
@@ -147,6 +153,10 @@ _OUTCOME_ASKED = (r"^how\s+did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:final|matc
                   r"approved|rejected|upheld|overturned)\b")
 
 
+# a follow-up that names only a thing ("And the original model?", "What about the 512GB version?"): it asks what the
+# previous question asked, of that thing
+_FRAGMENT = re.compile(r"(?i)^(?:and|or|but|what\s+about|how\s+about)\b(?!.*\b(?:is|are|was|were|did|does|do|has|have|"
+                       r"had|will|would|can|could|say|said)\b)")
 _WHO_SAID = re.compile(r"^(?:who|which\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:said|says|described|warned|claimed|argued|"
                        r"insisted|predicted|admitted|declared|tweeted|quipped|joked)\b", re.I)  # not "wrote the code"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from answer.helpers import ask, chunks, fake_embed
 from assistant.answer.question import analyse_question, split_context, with_context
 
 
@@ -286,3 +287,20 @@ def test_an_honorific_is_no_name_an_article_must_hold(question: str) -> None:
     info = analyse_question(question)
     assert info.speaker.endswith("Varga") and not info.speaker.startswith(("Mr", "Dr"))
     assert "Varga" in info.key_names and not {"Mr", "Dr"} & set(info.key_names)
+
+
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_a_follow_up_naming_only_a_thing_asks_what_the_previous_turn_asked(embed) -> None:
+    """"And the original model?" after "How long did the battery last?" asks how long the original model's lasted:
+    the duration sentence, not one that only names the model."""
+    text = ("The Volt X2 battery lasted four hours and 23 minutes playing Hades.\n\n"
+            "I still like the original Volt model for its OLED screen and its plastic shell.\n\n"
+            "With the same settings, the original Volt model died after two hours and 42 minutes.\n")
+    question = with_context("And the original Volt model?", "How long did the Volt X2 battery last playing Hades?")
+    info = analyse_question(question)
+    assert info.fragment == ["original", "model"]
+    assert info.answer_type == analyse_question("How long did it last?").answer_type
+    ans = ask(question, chunks("a", text), embed=embed)
+    assert ans.answered and "42 minutes" in ans.citations[0].quote
+    assert not analyse_question(with_context("And what did he say?", "How long did it last?")).fragment
+    assert not analyse_question("And the original Volt model?").fragment  # nothing asked before it
