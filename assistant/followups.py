@@ -49,6 +49,9 @@ _OBJECT_HER = re.compile(
     r"down|out|off|back|again|now|then|because|since|so|the|a|an)\b)", re.IGNORECASE)
 _PRONOUNS_ALL = _PERSON | _THING | _GROUP
 _WHAT_ABOUT = re.compile(r"^(?:(?:and|but)\s+)?(?:(?:what|how)\s+)?about\s+(?P<topic>.+?)\s*[?.!]*$", re.IGNORECASE)
+# "... say about it?": the topic of the last speaker question
+_ABOUT_IT = re.compile(r"\b(?:say|said|says|think|thinks|thought|feel|feels|felt)\s+about\s+(it|that|this|them)"
+                       r"\s*[?.!]*$", re.IGNORECASE)
 # "What about Zelensky?", "And Zelensky?": the same question of another person
 _OTHER_SPEAKER = re.compile(r"^(?i:(?:and|but)\s+)?(?i:(?:what|how)\s+about\s+)?"
                             r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*[?.!]*$")
@@ -258,6 +261,10 @@ def condense(question: str, history: list[tuple[str, str]] | None) -> str:
             stem(w) in COUNTRIES for w in other.group("name").split()):  # "What about Ukraine?": a topic
         # after "What did Peskov say about the meeting?", "What about Zelensky?" asks Zelensky the same
         return f"What did {other.group('name')} say" + (f" about {topic}?" if topic else "?")
+    same = _ABOUT_IT.search(question)
+    topic = _last_speaker_topic(history) if same and not other else topic
+    if same and topic:  # "What did Kyncl say about it?" after "What did Grainge say about YouTube's Dream Track?"
+        question = question[: same.start(1)] + topic + question[same.end(1) :]
     owner = _OWNERLESS.search(question)
     org = _organisation(history) if owner else ""
     if owner and org and org.lower() not in question.lower():

@@ -276,3 +276,16 @@ def test_a_person_named_after_a_role_is_the_one_he_refers_to() -> None:
     assert referents(first, "The indexed articles don't say.")[0] == "Dana Ortiz"
     assert condense("And what did he say about the port?", [(first, "The indexed articles don't say.")]) == (
         "And what did Dana Ortiz say about the port?")
+
+
+@pytest.mark.parametrize("question", ["And what did the label's boss say about it?",
+                                      "What did Ilse Varga say about that?"])
+def test_about_it_after_a_speaker_question_is_its_topic(question: str) -> None:
+    """"What did X say about it?" after "What did Y say about the Dream Track?" asks X about the Dream Track, and a
+    question "about it" with nothing before it has no topic (not the word "it")."""
+    from assistant.answer.question import analyse_question
+    history = [("What did Tomas Lind say about Vidzy's Dream Track?", "He said it protects artists. [1]")]
+    asked = split_context(condense(question, history))[0]
+    assert asked.endswith("say about Vidzy's Dream Track?")
+    assert analyse_question(asked).topic == "Vidzy's Dream Track"
+    assert analyse_question(question).speaker and analyse_question(question).topic == ""

@@ -331,7 +331,8 @@ def _clean_topic(topic: str) -> str:
     topic = _WHERE_READ.sub("", re.sub(r"^(?:the\s+)?(?:topic\s+of\s+)", "", topic))
     topic = re.sub(r"^(?:is|are|was|were|would|will|could|should|might|has|have|had|be|been)\s+(?:being\s+)?", "",
                    topic, flags=re.I)
-    return topic.strip(" ,;:")
+    topic = topic.strip(" ,;:")
+    return "" if topic.lower() in ("it", "that", "this", "them") else topic  # "about it": no topic of its own
 
 
 _DUAL_POSTS = frozenset("founder co-founder cofounder chairman chairwoman chair president owner".split())
