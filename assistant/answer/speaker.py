@@ -46,7 +46,7 @@ LEDE_LEXICAL = 0.6
 LEDE_COSINE = 0.55
 # ... or when the sentences leading up to it in its section name the topic (a round-up's game: "... a tough loss
 # that ended a gruelling road trip. [two sentences] But Breakers coach Mody Maor was in no mood ...")
-SECTION_LEXICAL = 1.0  # every word of the topic
+SECTION_LEXICAL = 0.75  # every word of the topic; of a topic of four words or more, all but one
 SECTION_BACK = 6
 DIRECT_BONUS = 0.4  # among quotations on the topic, the speaker's own words come first
 POSITION_DECAY = 0.93

@@ -321,6 +321,23 @@ def test_a_round_ups_section_sets_the_topic_of_its_quotes() -> None:
     assert not ans.answered, ans.answer
 
 
+RULING = ("Music publishers want licences for the songs that train chatbots, the trade group said in a filing.\n\n"
+          "Publishers also asked for records of every work used in training, as labels did last year.\n\n"
+          "Lena Ott owns a computer system she calls the Dream Engine, which made a painting on its own.\n\n"
+          "In a ruling this past August, a court in Boston sided with the Copyright Office.\n\n"
+          "\u201cCopyright has never protected works made without any guiding human hand,\u201d Judge Ada Bell "
+          "commented. \u201cHuman authorship is a bedrock requirement.\u201d")
+
+
+def test_a_section_naming_all_but_one_word_of_a_long_topic_sets_it() -> None:
+    """"when ruling on the Dream Engine artwork": the section names the ruling and the Dream Engine (a "painting",
+    not an "artwork"), so the judge's words are on it; a topic it names only in half is refused."""
+    ans = ask("What did Judge Bell say when ruling on the Dream Engine artwork?", chunks("cr", RULING), embed=None)
+    assert ans.answered and "guiding human hand" in ans.citations[0].quote, ans.answer
+    ans = ask("What did Judge Bell say about the Dream Engine's sales figures?", chunks("cr", RULING), embed=None)
+    assert not ans.answered, ans.answer
+
+
 FESTIVAL = ("Kofi Mensah founded the Lagoon festival in 2017.\n\n"
             "Mensah decided to launch the festival after his first visit to Accra, he said.\n\n"
             "\u201cWe wanted to bring the community and the diaspora together,\u201d Mensah said.\n\n"
