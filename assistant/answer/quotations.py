@@ -29,7 +29,7 @@ from assistant.schema import Passage
 from index.quotations import Quotation, extract_quotations, shared_quotations, speaker_matches
 from index.quotations.org_mentions import PRESS_NOUNS
 from index.quotations.phrases import is_officer_initials, is_role, titled_surname
-from index.quotations.wordlists import OCCUPATION_RE, ROLE_WORDS, SURNAME_TITLES
+from index.quotations.wordlists import OCCUPATION_RE, ORG_WORDS, ROLE_WORDS, SURNAME_TITLES
 from index.text.terms import FUNCTION_WORDS
 
 # Role nouns that name the same job in news prose.
@@ -213,10 +213,13 @@ def resolve_speaker(phrase: str, passages: Sequence[Passage], topic: str = "") -
 
 
 def named_after_owner(phrase: str) -> str:
-    """The full name after an organisation's possessive ("Carolyn O'Hara" in "Mozilla's Carolyn O'Hara"), or ""."""
+    """The full name after an organisation's possessive ("Carolyn O'Hara" in "Mozilla's Carolyn O'Hara") or before
+    "of/at/from" it ("Helen Smith of IMPALA"), or ""."""
     m = re.fullmatch(r"(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s?\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)",
-                     phrase.strip())
-    return m.group(1) if m else ""
+                     phrase.strip()) or re.fullmatch(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)\s+(?:of|at|from)\s+"
+                                                     r"(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*", phrase.strip())
+    return m.group(1) if m and not _phrase_parts(m.group(1)).roles and not (
+        {w.lower() for w in m.group(1).split()} & ORG_WORDS) else ""
 
 
 def _described(phrase: str) -> str:

@@ -88,3 +88,15 @@ def test_one_word_before_on_is_a_name_only_if_the_articles_never_write_it_in_low
     assert impact.answered and "never quote" not in impact.answer and "impact on jobs" in impact.citations[0].quote
     spoken = ask("Pellway on the cuts?", chunks("lay", text), embed=None)
     assert spoken.answered and {c.speaker for c in spoken.citations} == {"Pellway"}
+
+
+def test_a_person_of_an_organisation_is_that_person_not_the_organisation() -> None:
+    """"Helen Tam of IMPALA": Tam's words, not those credited to IMPALA; "the Bank of Lorne" stays an organisation."""
+    text = ("IMPALA said the loss would reach \u20ac125 million a year, citing its own study.\n\n"
+            "\u201cWe have been calling on the Commission to act since 2020,\u201d said IMPALA executive chair "
+            "Helen Tam.\n\n"
+            "\u201cRates will stay high,\u201d the Bank of Lorne said in a statement.\n")
+    passages = chunks("im", text)
+    found = resolve_speaker("Helen Tam of IMPALA", passages)
+    assert [f.quotation.speaker for f in found.found] == ["Helen Tam"]
+    assert {f.quotation.speaker for f in resolve_speaker("the Bank of Lorne", passages).found} == {"The Bank of Lorne"}
