@@ -275,10 +275,10 @@ def names_in_article(info: QuestionInfo, article_vocab: set[str]) -> bool:
 _CHEAP = r"cheapest|lowest|least\s+expensive|lowest[- ]priced|as\s+low\s+as|start(?:s|ing)?\s+at"
 _DEAR = r"most\s+expensive|priciest|highest[- ]priced"
 _MOST = r"biggest|largest|record|up\s+to|maximum|as\s+much\s+as|as\s+high\s+as"  # "fines of up to £18 million"
-_SUPERLATIVES = [
-    (r"cheapest|lowest|least\s+expensive", _CHEAP), (_DEAR, _DEAR), (r"biggest|largest|maximum", _MOST),
-    ("smallest", "smallest"), ("highest", rf"highest|top|{_MOST}"), ("oldest", "oldest"),
-    ("youngest", "youngest"), ("longest", "longest"), ("shortest", "shortest"),
+_SUPERLATIVES = [  # "the biggest day": also "the most popular", "the pinnacle"
+    (r"cheapest|lowest|least\s+expensive", _CHEAP), (_DEAR, _DEAR),
+    (r"biggest|largest|maximum", _MOST + r"|most[\s-][a-z]+|pinnacle|busiest|greatest|peak|top"),
+    ("highest", rf"highest|top|{_MOST}"), *((w, w) for w in "smallest oldest youngest longest shortest".split()),
     (r"fastest|quickest", r"fastest|quickest"), (r"richest|wealthiest", r"richest|wealthiest"),
 ]
 

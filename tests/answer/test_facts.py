@@ -256,6 +256,16 @@ def test_a_superlative_asked_is_stated_by_the_answer(embed) -> None:
     refused_then_answered(question, chunks("tickets", TICKETS), chunks("prices", TICKET_PRICES), "$210", embed)
 
 
+@pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
+def test_the_biggest_day_is_stated_as_the_most_popular_or_the_pinnacle(embed) -> None:
+    """"the biggest day for prop bets": "the most popular day", "the pinnacle" state it; a sentence that only says
+    prop bets are popular does not."""
+    wrong = "Prop bets are popular all year, and bettors place them on the Grand Final and the Cup alike.\n"
+    right = "For prop bets the pinnacle is the Grand Final. It is the most popular day of the year for them.\n"
+    refused_then_answered("Which event is the biggest day of the year for prop bets?", chunks("w", wrong),
+                          chunks("r", right), "Grand Final", embed)
+
+
 HANDHELD_BATTERY = """The new Lumo handheld is lighter on the wallet and heavier on features than the original.
 Its battery lasts 30-50% longer than the original Lumo handheld's, Lumo says.
 """
