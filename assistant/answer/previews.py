@@ -16,8 +16,9 @@ import re
 from assistant.answer.types import SCORE, names_scores
 from assistant.answer.words import name_present, vocabulary
 
+# words of a sentence that looks ahead ("Will" before a capitalised word is a name: "Will Smith", "Will Levis")
 _PREVIEW = re.compile(
-    r"\b(?:will|would|could|set\s+to|ahead\s+of|preview|favou?rites?|"
+    r"\b(?:(?-i:will|Will(?!\s+[A-Z])|WILL)|would|could|set\s+to|ahead\s+of|preview|favou?rites?|"
     r"(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bits\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bmy\s)(?<!\bour\s)"
     r"(?:face|faces|facing)|hope|hopes|dream\s+of|bid\s+to|"
     r"looking\s+to|looks?\s+to|aim|aims|must|odds|predictions?|picks|point\s+spread|moneyline|what\s+to\s+expect|"

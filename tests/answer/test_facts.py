@@ -495,6 +495,16 @@ def test_a_result_told_with_its_margin_answers_who_won_though_the_sentence_looks
     assert ans.answered and "won by Australia" in ans.answer
 
 
+def test_a_name_that_is_will_is_not_a_look_ahead() -> None:
+    """"Will Dorn" in a sentence is a name, not the future: it answers a question asking what actually happened;
+    a sentence with the modal "will" still looks ahead."""
+    from assistant.answer.previews import looks_ahead
+    text = "Jo Pratt has revealed that she and husband Will Dorn have been separated for the last seven years.\n"
+    ans = ask("How long have Jo Pratt and Will Dorn actually been separated?", chunks("sep", text))
+    assert ans.answered and "seven years" in ans.answer
+    assert looks_ahead("Who actually won?", "Will Dorn says the Rovers will win the final.", "")
+
+
 def test_captions_and_widget_text_are_not_evidence() -> None:
     text = ("Valve released the Steam Deck OLED on Thursday.\n"
             "The new model has a 7.4-inch screen.\n"
