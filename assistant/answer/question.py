@@ -204,7 +204,8 @@ def _outcome_terms(low: str) -> list[str]:
 # "ended up": an outcome asked; "will end up costing": a forecast, which a sentence looking ahead answers
 _ENDED_UP = r"(?<!will\s)(?<!would\s)(?<!could\s)(?<!might\s)\b(?:end|ended)\s+up"
 _SENTENCED = (r"^what\s+(?:prison\s+|jail\s+)?(?:sentence|term)\s+did\b|"
-              r"^how\s+long\s+(?:was|were|is|will)\s+.+?\s+(?:sentenced|jailed)\b")
+              r"^how\s+long\s+(?:was|were|is|will)\s+.+?\s+(?:sentenced|jailed)\b|"
+              r"^how\s+long\s+(?:a\s+|of\s+a\s+)?(?:prison\s+|jail\s+)?(?:sentence|term)\s+did\b")
 _CHOSEN = r"^who\s+(?:did|has|have)\s+.+?\s(?:appoint|hire|name|choose|pick|select)\b"
 
 

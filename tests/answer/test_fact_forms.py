@@ -124,9 +124,10 @@ SENTENCED = "For the charges, Ruth Frank was sentenced on Feb. 20 to four prison
 
 
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
-def test_what_sentence_did_she_receive_is_answered_by_the_sentencing(embed) -> None:
+@pytest.mark.parametrize("question", ["What sentence did Ruth Frank receive for the charges?",
+                                      "How long a prison sentence did Ruth Frank get for the charges?"])
+def test_what_sentence_did_she_receive_is_answered_by_the_sentencing(embed, question) -> None:
     """A plea deal, the penalty a charge carries and a sentencing date do not say what sentence she received."""
-    question = "What sentence did Ruth Frank receive for the charges?"
     refused_then_answered(question, chunks("plea", PLEA), chunks("sentenced", SENTENCED), "Ruth Frank was sentenced",
                           embed)
 
