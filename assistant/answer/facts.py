@@ -78,7 +78,7 @@ _WIDGET = re.compile(
     r"\b(?:getty\s+images|ap\s+photo|photo\s*:|image\s*:|credit\s*:|via\s+reuters|shutterstock|"
     r"sign\s+up|subscribe|newsletter|read\s+more|click\s+here|advertisement|follow\s+us|share\s+this)\b|"
     r"^\s*loading\b|…\s*$|\?\?\?|^\s*(?:more|read\s+more|related|watch|listen|see\s+also)\s*:"
-    r"|\bpic\.twitter\.com/|\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"  # an embedded post
+    r"|\bdoi:\s*10\.\d{4}|\bpic\.twitter\.com/|\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"  # a reference; a post
     r"|^(?-i:(?:[A-Z][\w'’.-]+\s){1,4})(?:celebrates|reacts|gestures|poses|looks\s+on|is\s+pictured|"
     r"are\s+pictured)\b"  # a photo caption: "Alexei Popyrin celebrates with ... after his win."
     r"|(?-i:[A-Z])[\w'’.-]*\s+\((?:far\s+)?(?:left|right|centre|center|middle|(?-i:L|R))\)"  # "Shai Hope (right) ..."

@@ -522,6 +522,15 @@ def test_a_caption_placing_people_left_and_right_is_not_evidence() -> None:
     assert "(right)" not in ans.answer
 
 
+def test_a_journal_reference_line_is_not_evidence() -> None:
+    """"Ketosis in cavefish, BMC Biology (2023), DOI: 10.1186/..." names the study, not how many fish it used."""
+    text = ("Cavefish put on a ketogenic diet swam together more, the study found.\n\n"
+            "More information: Ketosis in asocial cavefish increases affinity, BMC Biology (2023), "
+            "DOI: 10.1186/s12915-023-01725-9\n")
+    ans = ask("How many cavefish were put on the ketogenic diet?", chunks("fish", text), embed=None)
+    assert "DOI" not in ans.answer
+
+
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
 @pytest.mark.parametrize(
     ("question", "named"),
