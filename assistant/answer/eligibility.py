@@ -139,8 +139,6 @@ _INTERIM = re.compile(rf"\b(?:put|puts|putting|moved|moving)\s+(?:\w+\s+){{1,3}}
                       rf"(?:break|half|interval))|"
                       rf"(?:after|through)\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)\s+(?:quarter|period|half))\b",
                       re.I)
-
-
 # a live blog's line for a score while the game was on: "End of third quarter: Bears 16, Panthers 10", "Halftime: ..."
 _INTERIM_LINE = re.compile(r"^\s*(?:(?:end\s+of|after)\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)\s+"
                            r"(?:quarter|period|half|inning)|half-?time|HT)\s*:", re.I)
@@ -155,10 +153,11 @@ def _interim_only(text: str) -> bool:
 
 
 def _names_counted(counted: list[str], text: str, vocab: set[str]) -> bool:
-    """"How many rebounds ..." is answered only by a sentence (or the line introducing its list) that names what
-    is counted, not by one counting points. An acronym ending in the noun's initial names it too ("five STIs"
-    for "how many infections"), and a unit's symbol after its number ("12MP" for "how many megapixels")."""
-    if not counted or any(term_present(x, vocab) for t in counted for x in expand(t)):
+    """"How many rebounds ..." is answered only by a sentence (or its list's line) naming what is counted, not one
+    counting points; an acronym ending in the noun's initial names it too ("five STIs" for "how many infections"), a
+    unit's symbol after its number ("12MP"), and wins or defeats games ("a 2-7 record, the only two victories")."""
+    if not counted or any(term_present(x, vocab) for t in counted for x in expand(t)) or (
+            counted[-1] in ("gam", "match") and vocab & {"victory", "win", "defeat", "loss", "draw"}):
         return True
     if counts(counted[-1], text, symbols_only=True):
         return True

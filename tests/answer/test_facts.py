@@ -131,6 +131,17 @@ def test_a_groups_size_counts_its_members() -> None:
     assert ans.answered and "36-man squad" in ans.citations[0].quote
 
 
+def test_wins_and_defeats_count_games() -> None:
+    """"How many games did his team win?": "a 2-7 win-loss record, the only two victories ..." counts games; a
+    sentence counting something else ("two new caps") does not."""
+    text = ("Coach Ned Rowe named two new caps for the tour.\n\n"
+            "Rowe's side finished the year with a 2-7 win-loss record, the only two victories coming against Fiji.\n")
+    ans = ask("How many games did Ned Rowe's team win this year?", chunks("rowe", text), embed=None)
+    assert ans.answered and "2-7" in ans.citations[0].quote, ans.answer
+    assert not ask("How many games did Ned Rowe's team win this year?", chunks("rowe", text.split("\n\n")[0]),
+                   embed=None).answered
+
+
 def test_a_count_asked_for_one_ballot_is_not_answered_from_another() -> None:
     passages = chunks("ballots", BALLOTS)
     ans = ask("How many Republicans voted against Baker on the second ballot?", passages, embed=None)
