@@ -52,7 +52,8 @@ def agent_named(question: str, vocab: set[str]) -> bool:
     return len(run) > 1 and any(len(i) >= 3 and i in vocab for i in initials)  # are any two names' ("RL", "RL")
 
 
-_SUBJECT_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+(?:,\s+(?:who|whose)\b|\s+(?:has|have|had|is|was|"
+_SUBJECT_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+(?:,\s+\d{1,3},)?"  # "Marisa Johnson, 26, has"
+                           r"(?:,\s+(?:who|whose)\b|\s+(?:has|have|had|is|was|"
                            r"scored|made|earned|raised|sold|spent|paid|got|received|took|won|posted|recorded|beat|lost|led\s+by|"
                            r"finished|totaled|totalled|added|netted|tallied|collected)\b)|"
                            r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*(?:\(|[-–—]\s)")  # a list line: a full name
