@@ -174,7 +174,9 @@ _ASKING = frozenset("came come out top triumphed prevailed prevail triumph clinc
 
 # "Did the judge grant the motion?": a ruling asked for, which a hearing "scheduled for" it does not report
 _RULING = (r"^did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:judge|court|jury|board|committee|panel|regulator)s?\s+"
-           r"(?:grant|approve|reject|dismiss|deny|accept|uphold|block|overturn|throw\s+out|rule|find)\b")
+           r"(?:grant|approve|reject|dismiss|deny|accept|uphold|block|overturn|throw\s+out|rule|find)\b|"
+           r"^(?:how|what)\s+did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:judge|court|jury|panel|regulator)s?\s+"
+           r"(?:rule|decide)\b")  # "How did the judge rule on the motion?"
 _RULED = ("grant", "approv", "reject", "dismiss", "deni", "deny", "accept", "uphold", "upheld", "block", "overturn",
           "threw", "thrown", "rule", "ruling", "found", "verdict")
 _WIN = ("win", "won", "beat", "defeat", "victory", "victori", "triumph", "champion", "clinch", "lost", "los", "edg",

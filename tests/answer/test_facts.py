@@ -354,10 +354,12 @@ HEARING_HELD = "On 18 October the judge denied Snapchat's motion to dismiss, let
 
 
 @pytest.mark.parametrize("embed", [None, fake_embed], ids=["lexical", "dense"])
-def test_a_hearing_set_for_a_ruling_is_not_the_ruling(embed) -> None:
-    """"Did the judge grant the motion?" is answered by the ruling, not by the date it was set for."""
-    refused_then_answered("Did the judge grant Snapchat's motion to dismiss?", chunks("set", HEARING_SET),
-                          chunks("held", HEARING_HELD), "denied", embed)
+@pytest.mark.parametrize("question", ["Did the judge grant Snapchat's motion to dismiss?",
+                                      "How did the judge rule on Snapchat's motion to dismiss at the hearing?"])
+def test_a_hearing_set_for_a_ruling_is_not_the_ruling(embed, question) -> None:
+    """"Did the judge grant the motion?", "How did the judge rule on it?" are answered by the ruling, not by the
+    date it was set for."""
+    refused_then_answered(question, chunks("set", HEARING_SET), chunks("held", HEARING_HELD), "denied", embed)
 
 
 CUP_AHEAD = ("After Harbor secured victory over Fiji in the quarter-finals, they now look to overcome the champions "
@@ -851,6 +853,15 @@ def test_a_refusal_for_another_ones_figure_says_whose_was_asked() -> None:
     ans = ask("How many goals has Robert Lewandowski scored this season?", chunks("kane", text), embed=None)
     assert not ans.answered
     assert ans.answer.endswith("No retrieved sentence gives that figure for Robert Lewandowski."), ans.answer
+
+
+def test_a_figure_of_someone_introduced_with_her_age_is_hers() -> None:
+    """"Mia Lund, 26, has $145,000 in student debt": Lund's figure, not that of Nora Vail beside her."""
+    text = ("Nora Vail, a teacher, is also giving cheaper gifts this year.\n\n"
+            "Mia Lund, 26, has approximately $145,000 in student loan debt from two degrees.\n")
+    ans = ask("How much student loan debt does Nora Vail owe?", chunks("debt", text), embed=None)
+    assert not ans.answered, ans.answer
+    assert ask("How much student loan debt does Mia Lund owe?", chunks("debt", text), embed=None).answered
 
 
 def test_the_doer_asked_is_known_by_initials_of_three_letters_or_more() -> None:
