@@ -193,8 +193,8 @@ def _outcome_terms(low: str) -> list[str]:
     if ruling:  # not the words of what was ruled on: "grant the motion to dismiss" is not answered by "dismiss"
         return [t for t in _RULED if t not in low[ruling.end() :]]
     m = re.search(r"(?:" + _ENDED_UP + r"|\beventually|\bultimately)\s+(?:being\s+|getting\s+)?(\w+)", low)
-    if m and m.group(1) not in FUNCTION_WORDS:
-        return [stem(m.group(1))]
+    if m and m.group(1) not in FUNCTION_WORDS:  # "laying off": "laid off" (a past the stemmer does not read)
+        return [stem(m.group(1)), *{"lay": ["laid"], "say": ["said"]}.get(stem(m.group(1)), [])]
     if re.search(_SENTENCED, low):  # "What sentence did she receive?": a sentence saying she was sentenced
         return [stem("sentenced")]
     if re.search(_CHOSEN, low):  # "Who did United appoint?": a sentence saying someone was appointed, hired, named

@@ -128,6 +128,14 @@ def test_outcome_questions() -> None:
     assert not analyse_question("When did YouTube say she would lose monetization?").result
 
 
+def test_an_outcome_in_a_past_the_stemmer_does_not_read_is_found() -> None:
+    """"How many staff did Lumo end up laying off?": "Lumo laid off 830 of its staff" reports it."""
+    ans = ask("How many staff did Lumo end up laying off?",
+              chunks("lumo", "Lumo raised billions; a few years later, Lumo laid off 830 of its staff.\n"),
+              embed=fake_embed)
+    assert ans.answered and "830" in ans.answer
+
+
 def test_follow_up_context_is_carried_and_split() -> None:
     text = with_context("How much of that came from delivery?", "What were Uber's bookings in Q3?")
     assert split_context(text) == ("How much of that came from delivery?", "What were Uber's bookings in Q3?")
