@@ -130,7 +130,7 @@ ROLE_WORDS = frozenset(
     receiver linebacker cornerback batter bowler batsman jockey golfer boxer fighter filmmaker novelist
     centre fullback flanker hooker fly-half scrum-half halfback back-rower
     streamer influencer creator vtuber youtuber tiktoker blogger vlogger podcaster gamer
-    entrepreneur investor billionaire co-founder cofounder gm cio evp svp liaison producer
+    entrepreneur investor billionaire co-founder cofounder gm cio evp svp liaison producer advocate
 """.split()
 )
 # occupations by their ending: "neurologist", "psychiatrist", "pediatrician", "photographer"

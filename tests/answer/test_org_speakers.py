@@ -100,3 +100,14 @@ def test_a_person_of_an_organisation_is_that_person_not_the_organisation() -> No
     found = resolve_speaker("Helen Tam of IMPALA", passages)
     assert [f.quotation.speaker for f in found.found] == ["Helen Tam"]
     assert {f.quotation.speaker for f in resolve_speaker("the Bank of Lorne", passages).found} == {"The Bank of Lorne"}
+
+
+def test_an_advocate_is_a_post() -> None:
+    """"the Lumen Bank advocate": the person the article calls "consumer financial advocate at Lumen Bank"."""
+    text = ("Shoppers with student loans are cutting back on gifts this year.\n\n"
+            "\u201cLoan payments add another line item into holiday budgets,\u201d said Cora Alba, consumer financial "
+            "advocate at Lumen Bank.\n\n"
+            "\u201cWe are cutting back,\u201d said Nia Todd, a shopper.\n")
+    assert is_role_phrase("the Lumen Bank advocate")
+    found = resolve_speaker("the Lumen Bank advocate", chunks("lb", text))
+    assert {f.quotation.speaker for f in found.found} == {"Cora Alba"}
