@@ -48,6 +48,8 @@ LEDE_COSINE = 0.55
 # that ended a gruelling road trip. [two sentences] But Breakers coach Mody Maor was in no mood ...")
 SECTION_LEXICAL = 0.75  # every word of the topic; of a topic of four words or more, all but one
 SECTION_BACK = 6
+# a quotation goes on from the speaker's one before it in its paragraph with at most this much text between them
+CARRIED_GAP = 200
 DIRECT_BONUS = 0.4  # among quotations on the topic, the speaker's own words come first
 POSITION_DECAY = 0.93
 HEAD_BONUS = 0.3
@@ -325,13 +327,13 @@ def _restated(f: Found, chosen: list[Found]) -> bool:
 
 def _said_just_before(f: Found, found: list[Found]) -> int | None:
     """The index of the quotation the same speaker said just before ``f`` in the same paragraph (only the
-    attribution between them: '"Let's go," Moore said. "That's it …'), or None."""
+    attribution or a sentence of narration between them: '"Let's go," Moore said. "That's it …'), or None."""
     text = f.passage.article_text
     for k, o in enumerate(found):
         if o is f or o.passage.article_id != f.passage.article_id or o.speaker != f.speaker:
             continue
         gap = text[o.quotation.end : f.quotation.start]
-        if o.quotation.end <= f.quotation.start and "\n" not in gap and len(gap) <= 60:
+        if o.quotation.end <= f.quotation.start and "\n" not in gap and len(gap) <= CARRIED_GAP:
             return k
     return None
 

@@ -559,3 +559,18 @@ def test_a_report_saying_again_what_a_chosen_one_says_makes_way_for_other_words(
     assert ans.answered, ans.answer
     assert any(c.kind == "direct" for c in ans.citations), ans.answer
     assert sum("speak" in c.quote for c in ans.citations) == 1, ans.answer
+
+
+def test_a_quotation_going_on_from_one_on_the_topic_is_on_it_too() -> None:
+    """The speaker's next words in the paragraph, a sentence of narration between, answer with the words on the
+    topic ("controllers"), though they do not name it; words in another paragraph do not."""
+    text = ("Valve's Greg Coomer said the new handheld is the definitive version of the Deck.\n\n"
+            "Coomer added that Valve is still working internally on \u201ca bunch of controllers and prototypes.\u201d "
+            "If SteamOS is being used on larger displays, the team would want to augment that experience with better "
+            "input options. \u201cWe don't have any announcements on that front, but it's why we're building "
+            "prototypes,\u201d Coomer said.\n\n"
+            "\u201cThe screen is gorgeous,\u201d Coomer said.\n")
+    ans = ask("What did Coomer say about Valve working on new controllers?", chunks("deck", text), embed=None)
+    quotes = " ".join(c.quote for c in ans.citations)
+    assert ans.answered and "any announcements on that front" in quotes, ans.answer
+    assert "gorgeous" not in quotes
