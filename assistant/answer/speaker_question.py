@@ -52,6 +52,9 @@ _SPEAKER_PATTERNS = [
         r"(?:\s+(?P<o>(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})|the\s+press|(?-i:[a-z]+)))?" + _TOPIC + _TAIL,
         re.I,
     ),
+    # "What did X say Manchester United need to do?": a clause said, its topic
+    re.compile(r"^what\s+(?:did|does|do|has|have)\s+(?P<x>.+?)\s+(?-i:say|said|says|think|thinks|believe|believes)\s+"
+               r"(?P<t>(?:the\s+|(?-i:[A-Z]))[^\s?!]+(?:\s+[^\s?!]+){2,}?)" + _TAIL, re.I),
     # "What performance improvements did Apple claim for its M3 chips?": what X claimed or said, on the topic
     re.compile(r"^what\s+(?:[\w-]+\s+){1,3}?(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?-i:claim|claimed|claims|say|"
                r"said|says|promise|promised|predict|predicted|argue|argued)\b" + _TOPIC + _TAIL, re.I),

@@ -189,6 +189,9 @@ def test_a_closing_quote_mark_is_no_part_of_a_name() -> None:
     ("Why did the Fed raise rates?", "the Fed", "raise rates", True),
     ("Why did the Zelda producer rule out a female hero?", "the Zelda producer", "rule out a female hero", True),
     ("And what did Gus Brook say about his marriage?", "Gus Brook", "his marriage", False),
+    ("What did Paul Hale say Harbor United need to get back on track?", "Paul Hale",
+     "Harbor United need to get back on track", False),
+    ("What did the coach say the team lacked in defence?", "the coach", "the team lacked in defence", False),
     ("Why did prices rise?", "", "", False),
     ("Why did the head coach bench Dana Ortiz?", "the head coach", "bench Dana Ortiz", True),  # a post alone
     ("Why did the coach want him to get that touchdown?", "the coach", "want him to get that touchdown", True),
